@@ -1,0 +1,10 @@
+package dev.regdoc.facts;
+
+/**
+ * An ASA interface with its proxy-ARP state: proxy ARP is on unless "sysopt noproxyarp NAMEIF" is set.
+ *
+ * @param ip address and mask as written, null when none
+ */
+public record AsaInterfaceConfig(
+    Origin origin, String host, String interfaceName, String nameif, String ip, boolean proxyArp)
+    implements Fact {}

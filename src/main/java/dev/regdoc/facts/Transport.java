@@ -1,0 +1,6 @@
+package dev.regdoc.facts;
+
+public enum Transport {
+  UDP,
+  TCP
+}
