@@ -3,11 +3,190 @@ package dev.regdoc.capture;
 import dev.regdoc.facts.FactSink;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.Pcaps;
+import org.pcap4j.core.RawPacketListener;
 
-/** Streams a pcap or pcapng file through libpcap and pushes signaling facts. Implementation pending. */
+/**
+ * Streams a pcap or pcapng file through libpcap (pcap4j, nanosecond precision) with a BPF filter that
+ * keeps only signaling, ARP and ICMP unreachable, and decodes what is kept from the raw bytes.
+ * Memory depends on the number of open flows, never on the size of the file.
+ */
 public final class CaptureReader {
+  private final SignalingPorts ports;
 
+  public CaptureReader() {
+    this(SignalingPorts.defaults());
+  }
+
+  public CaptureReader(SignalingPorts ports) {
+    this.ports = ports;
+  }
+
+  /**
+   * Reads {@code path}; problems with the file become sentences in the summary, with everything
+   * readable before them kept. Throws only when the file cannot be opened at all.
+   *
+   * @param displayName the name the user knows the file by, used in facts and messages
+   */
   public CaptureSummary read(Path path, String displayName, FactSink sink) throws IOException {
-    throw new UnsupportedOperationException("not yet");
+    try (FrameIndex index = new FrameIndex(path)) {
+      PcapHandle handle = open(path, displayName);
+      try {
+        return new Run(handle, index, displayName, sink).execute();
+      } finally {
+        handle.close();
+      }
+    }
+  }
+
+  private static PcapHandle open(Path path, String displayName) throws CaptureException {
+    try {
+      return Pcaps.openOffline(path.toString(), PcapHandle.TimestampPrecision.NANO);
+    } catch (PcapNativeException e) {
+      throw new CaptureException(displayName + ": libpcap cannot open it: " + clean(e.getMessage()));
+    }
+  }
+
+  static String clean(String libpcapMessage) {
+    String m = libpcapMessage == null ? "unknown error" : libpcapMessage;
+    int colon = m.indexOf("): ");
+    return colon >= 0 && m.startsWith("Error occurred in") ? m.substring(colon + 3) : m;
+  }
+
+  /** One pass over one file. */
+  private final class Run implements RawPacketListener {
+    private final PcapHandle handle;
+    private final FrameIndex index;
+    private final String file;
+    private final List<String> problems = new ArrayList<>();
+    private final DecodedFrame frame = new DecodedFrame();
+    private final SignalingExtractor extractor;
+    private NativeFilePosition position;
+    private FrameDecoder decoder;
+    private long decoded;
+    private long snapCut;
+    private long lastFrame;
+    private boolean frameNumbersLost;
+    private Instant first;
+    private Instant last;
+
+    Run(PcapHandle handle, FrameIndex index, String file, FactSink sink) {
+      this.handle = handle;
+      this.index = index;
+      this.file = file;
+      this.extractor = new SignalingExtractor(file, sink, ports);
+    }
+
+    CaptureSummary execute() {
+      int dlt = handle.getDlt().value();
+      LinkType link = LinkType.of(dlt);
+      if (link == null) {
+        problems.add(file + ": " + LinkType.describe(dlt) + " is not a link type regdoc decodes"
+            + " (it reads Ethernet with 802.1Q, Linux cooked SLL/SLL2, raw IP and BSD loopback); nothing was read");
+        return summary(index.countAll());
+      }
+      decoder = new FrameDecoder(link);
+      applyFilter(link);
+      position = NativeFilePosition.of(handle);
+      loop();
+      long frames = index.countAll();
+      reportAfterwards(frames);
+      return summary(frames);
+    }
+
+    private void applyFilter(LinkType link) {
+      for (boolean ethernet : link == LinkType.ETHERNET ? new boolean[] {true, false} : new boolean[] {false}) {
+        try {
+          handle.setFilter(ports.bpf(ethernet), BpfProgram.BpfCompileMode.OPTIMIZE);
+          return;
+        } catch (PcapNativeException | NotOpenException e) {
+          // try the simpler filter; without any filter every frame is decoded in Java, still correct
+        }
+      }
+    }
+
+    private void loop() {
+      try {
+        handle.loop(-1, this);
+      } catch (PcapNativeException e) {
+        stopped(clean(e.getMessage()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        problems.add(file + ": reading was interrupted after frame " + lastFrame);
+      } catch (NotOpenException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void gotPacket(byte[] packet) {
+      long number = frameNumber();
+      Instant time = handle.getTimestamp().toInstant();
+      Integer original = handle.getOriginalLength();
+      frame.reset(number, time, packet, original == null ? packet.length : original);
+      if (frame.originalLength > frame.capturedLength) {
+        snapCut++;
+      }
+      first = first == null ? time : first;
+      last = time;
+      decoded++;
+      extractor.handle(frame, decoder.decode(frame));
+    }
+
+    private long frameNumber() {
+      long n = frameNumbersLost ? -1 : index.frameEndingAt(position.position());
+      if (n < 0) {
+        frameNumbersLost = true;
+        n = lastFrame + 1; // fallback: count kept frames; reported below
+      }
+      lastFrame = n;
+      return n;
+    }
+
+    private void stopped(String libpcapMessage) {
+      long at = lastFrame + 1;
+      String why = libpcapMessage;
+      if (libpcapMessage.contains("different from the type of the first interface")) {
+        int iface = index.nextPacketInterface();
+        why = "pcapng interface " + iface + " has " + LinkType.describe(index.linkTypeOf(iface))
+            + " but interface 0 has " + LinkType.describe(index.linkTypeOf(0))
+            + "; libpcap cannot read a file whose interfaces differ in link type. Split it per interface"
+            + " (e.g. tshark -r FILE -Y frame.interface_id==" + iface + " -w part.pcapng)";
+      }
+      problems.add(file + ": reading stopped at frame " + at + ": " + why + "; the " + lastFrame
+          + " frames before it were read");
+    }
+
+    private void reportAfterwards(long frames) {
+      if (frameNumbersLost) {
+        problems.add(file + ": frame numbers could not be matched to the file's records; numbers shown count only signaling frames");
+      }
+      if (snapCut > 0) {
+        problems.add(file + ": " + snapCut + " frames were cut by the capture's snap length; messages in them may be incomplete"
+            + " (capture with a larger snap length, e.g. tcpdump -s 0)");
+      }
+      if (index.invalidTimestamps > 0) {
+        problems.add(file + ": " + index.invalidTimestamps + " records have a sub-second time field out of range; their times are unreliable");
+      }
+      for (Map.Entry<String, Long> e : extractor.anomalyCounts().entrySet()) {
+        if (e.getValue() > 20) {
+          problems.add(file + ": " + e.getValue() + " frames with anomaly " + e.getKey() + " (first 20 listed)");
+        }
+      }
+    }
+
+    private CaptureSummary summary(long frames) {
+      String format = index.pcapng ? "pcapng" : "pcap";
+      List<String> links = index.linkTypes().stream().distinct().map(LinkType::describe).toList();
+      return new CaptureSummary(file, format, links, frames, decoded, index.size(), first, last, List.copyOf(problems));
+    }
   }
 }

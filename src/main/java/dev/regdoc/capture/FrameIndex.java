@@ -1,0 +1,180 @@
+package dev.regdoc.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walks the record structure of a pcap or pcapng file (headers only, memory-mapped) in step with
+ * libpcap. libpcap applies the BPF filter before regdoc sees a packet, so it cannot say which frame
+ * number a packet had; the file offset where its record ends can, and this walk maps one to the other.
+ * It also knows each pcapng interface's link type and notices records libpcap would accept silently
+ * (sub-second fields out of range).
+ */
+final class FrameIndex implements Closeable {
+  private static final long WINDOW = 256L << 20;
+
+  private final FileChannel channel;
+  private final long size;
+  private MappedByteBuffer window;
+  private long windowStart = -1;
+
+  final boolean pcapng;
+  private ByteOrder order;
+  private long pos; // start of the next record/block to walk
+  private long frames; // packet records walked so far
+  private int lastInterface;
+  private final List<Integer> interfaceLinkTypes = new ArrayList<>();
+  private boolean broken;
+  long invalidTimestamps;
+  private final long fracLimit;
+
+  FrameIndex(Path file) throws IOException {
+    channel = FileChannel.open(file, StandardOpenOption.READ);
+    size = channel.size();
+    int magic = size >= 4 ? intAt(0, ByteOrder.BIG_ENDIAN) : 0;
+    pcapng = magic == 0x0A0D0D0A;
+    if (pcapng) {
+      order = ByteOrder.BIG_ENDIAN;
+      pos = 0;
+      fracLimit = 0;
+    } else {
+      order = magic == 0xa1b2c3d4 || magic == 0xa1b23c4d ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+      boolean nano = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
+      fracLimit = nano ? 1_000_000_000L : 1_000_000L;
+      pos = 24;
+      if (size >= 24) {
+        interfaceLinkTypes.add(intAt(20, order) & 0x0fffffff);
+      }
+    }
+  }
+
+  long size() {
+    return size;
+  }
+
+  /** Frame number of the packet whose record ends at {@code end}, or -1 if the walk cannot find it. */
+  long frameEndingAt(long end) {
+    while (!broken && pos < end) {
+      if (!step()) {
+        return -1;
+      }
+    }
+    return pos == end ? frames : -1;
+  }
+
+  /** Walks to the end of the file; returns the frames in it as far as the structure holds. */
+  long countAll() {
+    while (!broken && pos < size) {
+      step();
+    }
+    return frames;
+  }
+
+  /** The pcapng interface of the next packet record after the current position, or -1. */
+  int nextPacketInterface() {
+    long save = pos;
+    long saveFrames = frames;
+    int iface = -1;
+    while (!broken && pos < size && frames == saveFrames) {
+      step();
+    }
+    if (frames > saveFrames) {
+      iface = lastInterface;
+    }
+    pos = save;
+    frames = saveFrames;
+    broken = false;
+    return iface;
+  }
+
+  List<Integer> linkTypes() {
+    return interfaceLinkTypes;
+  }
+
+  private boolean step() {
+    return pcapng ? stepBlock() : stepRecord();
+  }
+
+  private boolean stepRecord() {
+    if (pos + 16 > size) {
+      broken = true;
+      return false;
+    }
+    long frac = intAt(pos + 4, order) & 0xffffffffL;
+    if (frac >= fracLimit) {
+      invalidTimestamps++;
+    }
+    long caplen = intAt(pos + 8, order) & 0xffffffffL;
+    if (pos + 16 + caplen > size) {
+      broken = true;
+      return false;
+    }
+    pos += 16 + caplen;
+    frames++;
+    lastInterface = 0;
+    return true;
+  }
+
+  private boolean stepBlock() {
+    if (pos + 12 > size) {
+      broken = true;
+      return false;
+    }
+    int type = intAt(pos, order);
+    if (type == 0x0A0D0D0A) {
+      order = intAt(pos + 8, ByteOrder.BIG_ENDIAN) == 0x1A2B3C4D ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+      interfaceLinkTypes.clear(); // a new section has its own interfaces
+    }
+    long length = intAt(pos + 4, order) & 0xffffffffL;
+    if (length < 12 || pos + length > size) {
+      broken = true;
+      return false;
+    }
+    if (type == 1) {
+      interfaceLinkTypes.add(shortAt(pos + 8));
+    } else if (type == 6 || type == 2 || type == 3) {
+      frames++;
+      lastInterface = type == 6 ? intAt(pos + 8, order) : type == 2 ? shortAt(pos + 8) : 0;
+    }
+    pos += length;
+    return true;
+  }
+
+  int linkTypeOf(int iface) {
+    return iface >= 0 && iface < interfaceLinkTypes.size() ? interfaceLinkTypes.get(iface) : -1;
+  }
+
+  private int shortAt(long p) {
+    map(p);
+    return window.order(order).getShort((int) (p - windowStart)) & 0xffff;
+  }
+
+  private int intAt(long p, ByteOrder o) {
+    map(p);
+    return window.order(o).getInt((int) (p - windowStart));
+  }
+
+  private void map(long p) {
+    if (windowStart >= 0 && p >= windowStart && p + 8 <= windowStart + window.capacity()) {
+      return;
+    }
+    try {
+      windowStart = p;
+      window = channel.map(FileChannel.MapMode.READ_ONLY, p, Math.min(WINDOW, size - p));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot map capture file at offset " + p, e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,150 @@
+package dev.regdoc.capture;
+
+import static dev.regdoc.capture.Bytes.u16;
+import static dev.regdoc.capture.Bytes.u8;
+
+import dev.regdoc.facts.Anomaly;
+import dev.regdoc.facts.Endpoints;
+import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.IcmpUnreachable;
+import dev.regdoc.facts.MacPath;
+import dev.regdoc.facts.Origin;
+import dev.regdoc.facts.Transport;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns decoded frames into facts: TCP flows, SIP over UDP, ARP, ICMP unreachable, MAC paths. */
+final class SignalingExtractor {
+  private static final int MAX_PATHS = 65_536;
+
+  private final String file;
+  private final FactSink sink;
+  private final SignalingPorts ports;
+  private final TcpTracker tcp;
+  private final ArpTracker arp;
+  private final Map<String, String> dstMacByPath = new LinkedHashMap<>();
+  private final Map<String, Long> anomalyCounts = new HashMap<>();
+  private final int[] lastLineEnd = new int[1];
+
+  SignalingExtractor(String file, FactSink sink, SignalingPorts ports) {
+    this.file = file;
+    this.sink = sink;
+    this.ports = ports;
+    this.tcp = new TcpTracker(file, sink, ports);
+    this.arp = new ArpTracker(file, sink);
+  }
+
+  void handle(DecodedFrame f, boolean decoded) {
+    if (!decoded) {
+      frameAnomaly(f, "frame-too-short", "frame " + f.frame + " is shorter than the headers it announces");
+      return;
+    }
+    if (f.fragment) {
+      frameAnomaly(f, "ip-fragment", "IP fragments are not reassembled (frame " + f.frame + ")");
+      return;
+    }
+    switch (f.kind) {
+      case ARP:
+        if (!arp.handle(f)) {
+          frameAnomaly(f, "arp-not-ipv4", "ARP frame " + f.frame + " is not Ethernet/IPv4 ARP");
+        }
+        break;
+      case TCP:
+        if (ports.isSignaling(f.srcPort) || ports.isSignaling(f.dstPort)) {
+          macPath(f);
+          tcp.handle(f);
+        }
+        break;
+      case UDP:
+        if (ports.isSip(f.srcPort) || ports.isSip(f.dstPort)) {
+          macPath(f);
+          udpSip(f);
+        }
+        break;
+      case ICMP_UNREACHABLE:
+        icmp(f);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Counts of anomalies reported per code, for the summary. */
+  Map<String, Long> anomalyCounts() {
+    return anomalyCounts;
+  }
+
+  private void udpSip(DecodedFrame f) {
+    byte[] d = f.data;
+    int end = f.payloadOffset + f.payloadLength;
+    int start = SipMessages.skipPings(d, f.payloadOffset, end);
+    if (start == end) {
+      return; // empty or a CRLF keepalive ping
+    }
+    Endpoints e = new Endpoints(f.srcIp(), f.srcPort, f.dstIp(), f.dstPort);
+    int found = SipMessages.findStartLine(d, start, end, lastLineEnd);
+    if (found < 0) {
+      frameAnomaly(f, "udp-sip-port-not-sip", e + ": frame " + f.frame + " on a SIP port holds no SIP start line");
+      return;
+    }
+    int headEnd = SipMessages.headEnd(d, found, end);
+    boolean cut = headEnd < 0 || f.payloadMissing > 0;
+    SipParser.Head h = SipParser.parseHead(SipParser.latin1(d, found, (headEnd < 0 ? end : headEnd) - found));
+    if (found > start) {
+      h.anomalies.add("sip-junk-before-start-line");
+    }
+    if (cut) {
+      h.anomalies.add("sip-cut-by-capture");
+    }
+    SipMessages.emit(sink, SipMessages.toFact(h, origin(f), f.frame, Transport.UDP, e, -1,
+        f.payloadLength + f.payloadMissing));
+  }
+
+  private void icmp(DecodedFrame f) {
+    byte[] d = f.data;
+    int inner = f.l4Offset + 8;
+    if (f.ipv6 || inner + 20 > f.capturedLength || u8(d, inner) >> 4 != 4) {
+      sink.accept(new IcmpUnreachable(origin(f), f.srcIp(), f.dstIp(), f.icmpCode, "?", null));
+      return;
+    }
+    int proto = u8(d, inner + 9);
+    int l4 = inner + (u8(d, inner) & 0x0f) * 4;
+    boolean ports = (proto == 6 || proto == 17) && l4 + 4 <= f.capturedLength;
+    Endpoints about = new Endpoints(Bytes.ipv4(d, inner + 12), ports ? u16(d, l4) : 0,
+        Bytes.ipv4(d, inner + 16), ports ? u16(d, l4 + 2) : 0);
+    String name = proto == 6 ? "TCP" : proto == 17 ? "UDP" : String.valueOf(proto);
+    sink.accept(new IcmpUnreachable(origin(f), f.srcIp(), f.dstIp(), f.icmpCode, name, about));
+  }
+
+  private void macPath(DecodedFrame f) {
+    String dstMac = f.dstMac();
+    if (dstMac == null) {
+      return;
+    }
+    String src = f.srcIp();
+    String dst = f.dstIp();
+    String path = src + '>' + dst;
+    String previous = dstMacByPath.get(path);
+    if (dstMac.equals(previous)) {
+      return;
+    }
+    if (previous == null && dstMacByPath.size() >= MAX_PATHS) {
+      return;
+    }
+    dstMacByPath.put(path, dstMac);
+    sink.accept(new MacPath(origin(f), src, dst, f.srcMac(), dstMac, f.vlan, f.ttl, previous));
+  }
+
+  /** Frame-level oddities: the first few of each kind in full, the rest only counted. */
+  private void frameAnomaly(DecodedFrame f, String code, String detail) {
+    long n = anomalyCounts.merge(code, 1L, Long::sum);
+    if (n <= 20) {
+      sink.accept(new Anomaly(origin(f), code, detail));
+    }
+  }
+
+  private Origin origin(DecodedFrame f) {
+    return Origin.frame(file, f.frame, f.time);
+  }
+}

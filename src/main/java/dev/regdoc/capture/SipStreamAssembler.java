@@ -1,0 +1,71 @@
+package dev.regdoc.capture;
+
+import dev.regdoc.facts.Endpoints;
+import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.Origin;
+import dev.regdoc.facts.Transport;
+
+/** Cuts a TCP byte stream into SIP messages by head end and Content-Length. */
+final class SipStreamAssembler extends StreamAssembler {
+  private final int[] lastLineEnd = new int[1];
+  private boolean afterGap;
+
+  SipStreamAssembler(String file, Endpoints endpoints, FactSink sink) {
+    super(file, endpoints, sink);
+  }
+
+  @Override
+  protected String protocol() {
+    return "SIP";
+  }
+
+  @Override
+  protected void resynchronise() {
+    afterGap = true;
+  }
+
+  @Override
+  protected int parse(byte[] b, int n) {
+    int start = SipMessages.skipPings(b, 0, n);
+    if (start == n) {
+      return n;
+    }
+    int found = SipMessages.findStartLine(b, start, n, lastLineEnd);
+    if (found < 0) {
+      return skipJunk(lastLineEnd[0] - start, lastLineEnd[0]);
+    }
+    if (found > start) {
+      return skipJunk(found - start, found);
+    }
+    afterGap = false;
+    return parseMessage(b, start, n);
+  }
+
+  private int skipJunk(int junkBytes, int upTo) {
+    if (junkBytes > 0) {
+      anomaly(afterGap ? "tcp-resync" : "sip-junk-before-start-line",
+          junkBytes + " bytes before the next SIP start line were skipped");
+    }
+    return upTo;
+  }
+
+  private int parseMessage(byte[] b, int start, int n) {
+    int headEnd = SipMessages.headEnd(b, start, n);
+    if (headEnd < 0) {
+      return start; // consume pings only; wait for the rest of the head
+    }
+    SipParser.Head h = SipParser.parseHead(SipParser.latin1(b, start, headEnd - start));
+    int body = h.contentLength;
+    if (body < 0) {
+      h.anomalies.add("sip-no-content-length");
+      body = 0;
+    }
+    if (headEnd + body > n) {
+      return start;
+    }
+    int length = headEnd + body - start;
+    SipMessages.emit(sink, SipMessages.toFact(h, Origin.frame(file, frame, time), frameAt(start),
+        Transport.TCP, endpoints, seqAt(start), length));
+    return headEnd + body;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.regdoc.capture;
+
+import dev.regdoc.facts.Anomaly;
+import dev.regdoc.facts.Endpoints;
+import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.Origin;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * In-order payload of one TCP direction, cut into application messages by a subclass. Several
+ * messages in one segment and one message over several segments both work; the buffer is capped so a
+ * stream that never yields a message cannot grow memory.
+ */
+abstract class StreamAssembler {
+  static final int MAX_BUFFER = 64 * 1024;
+
+  protected final String file;
+  protected final Endpoints endpoints;
+  protected final FactSink sink;
+
+  private byte[] buf = new byte[2048];
+  private int len;
+  private long bufferSeq; // TCP sequence number of buf[0]
+  // Which frame contributed which buffer range: parallel arrays of (start index, frame)
+  private int[] segStart = new int[16];
+  private long[] segFrame = new long[16];
+  private int segCount;
+
+  protected long frame;
+  protected Instant time;
+
+  StreamAssembler(String file, Endpoints endpoints, FactSink sink) {
+    this.file = file;
+    this.endpoints = endpoints;
+    this.sink = sink;
+  }
+
+  /** In-order bytes starting at TCP sequence number {@code seq}. */
+  final void append(byte[] data, int off, int n, long seq, long frame, Instant time) {
+    this.frame = frame;
+    this.time = time;
+    if (len == 0) {
+      bufferSeq = seq;
+      segCount = 0;
+    }
+    ensureCapacity(n);
+    System.arraycopy(data, off, buf, len, n);
+    recordSegment(len, frame);
+    len += n;
+    drain();
+    if (len > MAX_BUFFER) {
+      anomaly("tcp-stream-unparsable", "over " + MAX_BUFFER + " bytes of " + protocol()
+          + " stream without a complete message; skipped them");
+      consume(len);
+    }
+  }
+
+  /** Bytes were lost before {@code nextSeq} (not captured): drop the partial message. */
+  final void gap(long nextSeq, long frame, Instant time) {
+    this.frame = frame;
+    this.time = time;
+    if (len > 0) {
+      anomaly("tcp-partial-message-lost", len + " bytes of an unfinished " + protocol()
+          + " message dropped because the next bytes were not captured");
+    }
+    len = 0;
+    segCount = 0;
+    bufferSeq = nextSeq;
+    resynchronise();
+  }
+
+  private void drain() {
+    int used;
+    while (len > 0 && (used = parse(buf, len)) > 0) {
+      consume(used);
+    }
+  }
+
+  /**
+   * Parses what it can from {@code b[0..n)}: emits at most one message and returns the bytes used,
+   * or 0 to wait for more data.
+   */
+  protected abstract int parse(byte[] b, int n);
+
+  protected abstract String protocol();
+
+  /** Called after a gap: the next bytes may start mid-message. */
+  protected void resynchronise() {}
+
+  protected final long seqAt(int index) {
+    return (bufferSeq + index) & 0xffffffffL;
+  }
+
+  protected final long frameAt(int index) {
+    long f = segCount > 0 ? segFrame[0] : frame;
+    for (int i = 0; i < segCount && segStart[i] <= index; i++) {
+      f = segFrame[i];
+    }
+    return f;
+  }
+
+  protected final void anomaly(String code, String detail) {
+    sink.accept(new Anomaly(Origin.frame(file, frame, time), code, endpoints + ": " + detail));
+  }
+
+  private void consume(int n) {
+    System.arraycopy(buf, n, buf, 0, len - n);
+    len -= n;
+    bufferSeq = (bufferSeq + n) & 0xffffffffL;
+    int keep = 0;
+    for (int i = 0; i < segCount; i++) {
+      int start = segStart[i] - n;
+      boolean stillCovers = i + 1 < segCount ? segStart[i + 1] - n > 0 : len > 0;
+      if (stillCovers) {
+        segStart[keep] = Math.max(0, start);
+        segFrame[keep] = segFrame[i];
+        keep++;
+      }
+    }
+    segCount = keep;
+  }
+
+  private void recordSegment(int start, long frame) {
+    if (segCount == segStart.length) {
+      segStart = Arrays.copyOf(segStart, segCount * 2);
+      segFrame = Arrays.copyOf(segFrame, segCount * 2);
+    }
+    segStart[segCount] = start;
+    segFrame[segCount] = frame;
+    segCount++;
+  }
+
+  private void ensureCapacity(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.regdoc.capture;
+
+import dev.regdoc.facts.Endpoints;
+import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.Origin;
+import dev.regdoc.facts.TcpDelivered;
+import dev.regdoc.facts.TcpRetransmission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One direction of a TCP connection: where the in-order stream has got to, which data segments are
+ * still unacknowledged (to time retransmissions and see which attempt got through), and the
+ * application assembler that receives the in-order bytes.
+ */
+final class TcpDirection {
+  private static final int MAX_UNACKED = 256;
+
+  final Endpoints endpoints;
+  final StreamAssembler assembler; // null for encrypted or unparsed streams
+  private long nextSeq = -1;
+  private final Map<Long, Sent> unacked = new LinkedHashMap<>();
+
+  /** The first transmission of a data segment and how often it was sent again. */
+  private static final class Sent {
+    final long seq;
+    final int length;
+    final long firstFrame;
+    final Instant firstTime;
+    long lastFrame;
+    int attempts;
+
+    Sent(long seq, int length, long frame, Instant time) {
+      this.seq = seq;
+      this.length = length;
+      this.firstFrame = frame;
+      this.firstTime = time;
+      this.lastFrame = frame;
+    }
+  }
+
+  TcpDirection(Endpoints endpoints, StreamAssembler assembler) {
+    this.endpoints = endpoints;
+    this.assembler = assembler;
+  }
+
+  void syn(long isn) {
+    nextSeq = Seq.add(isn, 1);
+    unacked.clear();
+  }
+
+  void fin(long seq, int payloadLength) {
+    long end = Seq.add(seq, payloadLength + 1);
+    if (nextSeq < 0 || Seq.diff(end, nextSeq) > 0) {
+      nextSeq = end;
+    }
+  }
+
+  /** Handles a data segment; returns true when it (or part of it) was new data. */
+  boolean data(DecodedFrame f, String file, FactSink sink) {
+    long seq = f.seq;
+    int n = f.payloadLength + f.payloadMissing;
+    if (nextSeq < 0) {
+      nextSeq = seq; // joined mid-connection
+    }
+    int rel = Seq.diff(seq, nextSeq);
+    if (rel < 0 && n <= 1 && Seq.diff(Seq.add(seq, n), nextSeq) <= 0 && rel == -1) {
+      return false; // TCP keep-alive probe: one old byte, not a retransmission
+    }
+    if (rel < 0) {
+      retransmitted(f, file, sink, seq, n);
+      int fresh = Seq.diff(Seq.add(seq, n), nextSeq);
+      if (fresh <= 0) {
+        return false;
+      }
+      deliver(f, -rel, fresh, nextSeq);
+      return true;
+    }
+    if (rel > 0 && assembler != null) {
+      assembler.gap(seq, f.frame, f.time);
+    }
+    remember(new Sent(seq, n, f.frame, f.time));
+    deliver(f, 0, n, seq);
+    return true;
+  }
+
+  private void deliver(DecodedFrame f, int skip, int n, long seq) {
+    nextSeq = Seq.add(seq, n);
+    if (assembler == null) {
+      return;
+    }
+    int captured = Math.max(0, Math.min(n, f.payloadLength - skip));
+    if (captured > 0) {
+      assembler.append(f.data, f.payloadOffset + skip, captured, seq, f.frame, f.time);
+    }
+    if (captured < n) {
+      assembler.gap(nextSeq, f.frame, f.time); // the capture cut this segment (snap length)
+    }
+  }
+
+  private void retransmitted(DecodedFrame f, String file, FactSink sink, long seq, int n) {
+    Sent s = unacked.get(seq);
+    long originalFrame = 0;
+    Instant originalTime = null;
+    double delay = Double.NaN;
+    int attempt = 1;
+    if (s != null) {
+      s.attempts++;
+      s.lastFrame = f.frame;
+      originalFrame = s.firstFrame;
+      originalTime = s.firstTime;
+      delay = seconds(s.firstTime, f.time);
+      attempt = s.attempts;
+    }
+    sink.accept(new TcpRetransmission(Origin.frame(file, f.frame, f.time), endpoints, seq, n,
+        originalFrame, originalTime, delay, attempt));
+  }
+
+  /** The peer acknowledged up to {@code ack}: settle every segment it covers. */
+  void acknowledged(long ack, DecodedFrame f, String file, FactSink sink) {
+    Iterator<Sent> it = unacked.values().iterator();
+    while (it.hasNext()) {
+      Sent s = it.next();
+      if (Seq.diff(ack, Seq.add(s.seq, s.length)) < 0) {
+        break;
+      }
+      it.remove();
+      if (s.attempts > 0) {
+        sink.accept(new TcpDelivered(Origin.frame(file, f.frame, f.time), endpoints, s.seq, s.length,
+            s.firstFrame, s.lastFrame, s.attempts, seconds(s.firstTime, f.time)));
+      }
+    }
+  }
+
+  private void remember(Sent s) {
+    if (unacked.size() >= MAX_UNACKED) {
+      Iterator<Sent> it = unacked.values().iterator();
+      it.next();
+      it.remove();
+    }
+    unacked.put(s.seq, s);
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e9;
+  }
+}
