@@ -51,14 +51,17 @@ public final class CaptureReader {
     try {
       return Pcaps.openOffline(path.toString(), PcapHandle.TimestampPrecision.NANO);
     } catch (PcapNativeException e) {
-      throw new CaptureException(displayName + ": libpcap cannot open it: " + clean(e.getMessage()));
+      throw new CaptureException("libpcap cannot open it: " + clean(e.getMessage()));
     }
   }
 
   static String clean(String libpcapMessage) {
     String m = libpcapMessage == null ? "unknown error" : libpcapMessage;
     int colon = m.indexOf("): ");
-    return colon >= 0 && m.startsWith("Error occurred in") ? m.substring(colon + 3) : m;
+    if (colon >= 0 && m.startsWith("Error occurred in")) {
+      return m.substring(colon + 3);
+    }
+    return m.startsWith("Error occurred: ") ? m.substring("Error occurred: ".length()) : m;
   }
 
   /** One pass over one file. */
@@ -75,6 +78,7 @@ public final class CaptureReader {
     private long snapCut;
     private long lastFrame;
     private boolean frameNumbersLost;
+    private long stoppedAfter = -1; // frames read before libpcap gave up, -1 when it read to the end
     private Instant first;
     private Instant last;
 
@@ -97,7 +101,7 @@ public final class CaptureReader {
       applyFilter(link);
       position = NativeFilePosition.of(handle);
       loop();
-      long frames = index.countAll();
+      long frames = stoppedAfter >= 0 ? stoppedAfter : index.countAll();
       reportAfterwards(frames);
       return summary(frames);
     }
@@ -152,7 +156,8 @@ public final class CaptureReader {
     }
 
     private void stopped(String libpcapMessage) {
-      long at = lastFrame + 1;
+      stoppedAfter = Math.max(lastFrame, index.framesBefore(position.position()));
+      long at = stoppedAfter + 1;
       String why = libpcapMessage;
       if (libpcapMessage.contains("different from the type of the first interface")) {
         int iface = index.nextPacketInterface();
@@ -161,11 +166,14 @@ public final class CaptureReader {
             + "; libpcap cannot read a file whose interfaces differ in link type. Split it per interface"
             + " (e.g. tshark -r FILE -Y frame.interface_id==" + iface + " -w part.pcapng)";
       }
-      problems.add(file + ": reading stopped at frame " + at + ": " + why + "; the " + lastFrame
-          + " frames before it were read");
+      problems.add(file + ": reading stopped at frame " + at + ": " + why
+          + (stoppedAfter == 0 ? "; no frame could be read" : "; the " + stoppedAfter + " frames before it were read"));
     }
 
     private void reportAfterwards(long frames) {
+      if (frames == 0 && problems.isEmpty()) {
+        problems.add(file + ": the capture holds no packets");
+      }
       if (frameNumbersLost) {
         problems.add(file + ": frame numbers could not be matched to the file's records; numbers shown count only signaling frames");
       }

@@ -69,6 +69,22 @@ final class FrameIndex implements Closeable {
     return pos == end ? frames : -1;
   }
 
+  /** Frames whose records end at or before {@code offset} (where libpcap gave up). */
+  long framesBefore(long offset) {
+    while (!broken && pos < offset && nextEnd() <= offset) {
+      step();
+    }
+    return frames;
+  }
+
+  /** End offset of the next record or block, or Long.MAX_VALUE when it cannot be read. */
+  private long nextEnd() {
+    if (pcapng) {
+      return pos + 8 > size ? Long.MAX_VALUE : pos + (intAt(pos + 4, order) & 0xffffffffL);
+    }
+    return pos + 16 > size ? Long.MAX_VALUE : pos + 16 + (intAt(pos + 8, order) & 0xffffffffL);
+  }
+
   /** Walks to the end of the file; returns the frames in it as far as the structure holds. */
   long countAll() {
     while (!broken && pos < size) {

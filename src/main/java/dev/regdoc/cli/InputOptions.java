@@ -1,0 +1,29 @@
+package dev.regdoc.cli;
+
+import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.ingest.IngestLimits;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options shared by every command that reads files. */
+final class InputOptions {
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Captures (pcap/pcapng, also gzip), syslog, IOS/ASA configs, zip bundles; type is judged by content")
+  List<Path> files;
+
+  @Option(names = "--sip-port", split = ",", paramLabel = "PORT", description = "Extra ports that carry SIP (besides 5060; 5061 is TLS)")
+  Set<Integer> extraSipPorts = Set.of();
+
+  @Option(names = "--max-file-size", paramLabel = "MB", description = "Refuse files larger than this (default ${DEFAULT-VALUE} MB)", defaultValue = "8192")
+  long maxFileMb;
+
+  SignalingPorts ports() {
+    return SignalingPorts.defaults().withExtraSip(extraSipPorts);
+  }
+
+  IngestLimits limits() {
+    return IngestLimits.defaults().withMaxFileBytes(maxFileMb << 20);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.regdoc.cli;
+
+import dev.regdoc.capture.CaptureReader;
+import dev.regdoc.facts.FactCollector;
+import dev.regdoc.ingest.FileReport;
+import dev.regdoc.ingest.IngestService;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.ingest.InputKind;
+import dev.regdoc.ingest.TextReader;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the files named on the command line into facts. */
+final class Reading {
+  final FactCollector facts = new FactCollector();
+  final List<FileReport> reports;
+
+  Reading(InputOptions in) {
+    IngestService ingest = new IngestService(new CaptureReader(in.ports()), textReaders(), in.limits());
+    reports = ingest.ingest(in.files.stream().map(InputFile::of).toList(), facts);
+  }
+
+  static Map<InputKind, TextReader> textReaders() {
+    return Map.of();
+  }
+
+  boolean anythingRead() {
+    return reports.stream().anyMatch(FileReport::read);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.regdoc.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level command; everything is a subcommand. */
+@Command(
+    name = "regdoc",
+    mixinStandardHelpOptions = true,
+    version = "regdoc 0.1.0",
+    description = "Troubleshoots Cisco IP phones that unregister from CUCM, from captures, syslog and configs.",
+    subcommands = {TimelineCommand.class})
+public final class RegdocCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+}

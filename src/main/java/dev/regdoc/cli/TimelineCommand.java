@@ -1,0 +1,46 @@
+package dev.regdoc.cli;
+
+import dev.regdoc.timeline.Timeline;
+import dev.regdoc.timeline.TimelineBuilder;
+import dev.regdoc.timeline.TimelineJson;
+import dev.regdoc.timeline.TimelineText;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** regdoc timeline: every registration, keepalive, retransmission, ARP answer and alarm per phone. */
+@Command(name = "timeline", mixinStandardHelpOptions = true,
+    description = "Shows per phone every registration, keepalive, retransmission, ARP answer and CUCM alarm on one time axis.")
+final class TimelineCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Mixin InputOptions input = new InputOptions();
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--device", paramLabel = "ID", description = "Only this phone (SEP name, MAC or IP)")
+  String device;
+
+  @Option(names = "--all", description = "Also list call-control messages in the text table")
+  boolean all;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Reading reading = new Reading(input);
+    Timeline timeline = new TimelineBuilder().build(reading.facts, reading.reports);
+    if (device != null) {
+      timeline = timeline.forDevice(device);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == Format.json ? TimelineJson.render(timeline) + "\n" : TimelineText.render(timeline, all));
+    out.flush();
+    return reading.anythingRead() ? 0 : 2;
+  }
+}

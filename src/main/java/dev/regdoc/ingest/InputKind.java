@@ -1,0 +1,22 @@
+package dev.regdoc.ingest;
+
+/** What a file is, judged by its content, never by its name. */
+public enum InputKind {
+  PCAP,
+  PCAPNG,
+  GZIP,
+  ZIP,
+  SYSLOG,
+  IOS_CONFIG,
+  ASA_CONFIG,
+  EMPTY,
+  UNKNOWN;
+
+  public boolean isCapture() {
+    return this == PCAP || this == PCAPNG;
+  }
+
+  public boolean isArchive() {
+    return this == GZIP || this == ZIP;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.regdoc.timeline;
+
+import dev.regdoc.facts.Endpoints;
+import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.MacPath;
+import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.facts.SipMessage;
+import dev.regdoc.facts.TcpRetransmission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lines up two captures of the same conversation taken at different points (the phone's span port and
+ * the CUCM's NIC) whose clocks disagree. Segments are matched by ports, sequence number and length,
+ * which survive the path unchanged, never by time; the clock offset is the median difference of the
+ * matches, and every signaling message is then classified as seen on both sides or on one side only.
+ */
+final class CaptureAligner {
+
+  /** Where a message was seen, for one pair of captures. */
+  record Path(String seenIn, String otherFile, long otherFrame, boolean originalLost) {}
+
+  private record Seg(Fact msg, String file, Endpoints e, long seq, int len, Instant time) {
+    String key() {
+      return e.srcPort() + ">" + e.dstPort() + "/" + seq + "/" + len;
+    }
+  }
+
+  private final DeviceDirectory directory;
+  private final Map<String, List<Seg>> segsByFile = new LinkedHashMap<>();
+  private final Map<String, List<Instant>> retransmissions = new HashMap<>();
+  private final Map<String, List<MacPath>> pathsByFile = new HashMap<>();
+  private final Map<Fact, Path> paths = new IdentityHashMap<>();
+  private final List<ClockOffset> offsets = new ArrayList<>();
+
+  CaptureAligner(FactCollector facts, DeviceDirectory directory, List<String> captureOrder) {
+    this.directory = directory;
+    captureOrder.forEach(f -> segsByFile.put(f, new ArrayList<>()));
+    for (SipMessage m : facts.of(SipMessage.class)) {
+      if (m.tcpSeq() >= 0) {
+        add(new Seg(m, m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(), m.time()));
+      }
+    }
+    for (SccpMessage m : facts.of(SccpMessage.class)) {
+      add(new Seg(m, m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), m.time()));
+    }
+    for (TcpRetransmission r : facts.of(TcpRetransmission.class)) {
+      retransmissions.computeIfAbsent(r.origin().file() + "|" + r.endpoints().srcPort() + ">" + r.endpoints().dstPort()
+          + "/" + r.seq(), k -> new ArrayList<>()).add(r.time());
+    }
+    facts.of(MacPath.class).forEach(p -> pathsByFile.computeIfAbsent(p.origin().file(), k -> new ArrayList<>()).add(p));
+    align();
+  }
+
+  List<ClockOffset> offsets() {
+    return offsets;
+  }
+
+  Path pathOf(Fact message) {
+    return paths.get(message);
+  }
+
+  /** Seconds to subtract from {@code file}'s times to put them on the reference clock. */
+  double offsetOf(String file) {
+    return offsets.stream().filter(o -> o.file().equals(file)).mapToDouble(ClockOffset::offsetSeconds).findFirst().orElse(0);
+  }
+
+  private void add(Seg s) {
+    segsByFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
+  }
+
+  private void align() {
+    List<String> files = segsByFile.keySet().stream().filter(f -> !segsByFile.get(f).isEmpty()).toList();
+    if (files.size() < 2) {
+      return;
+    }
+    String ref = files.get(0);
+    for (String other : files.subList(1, files.size())) {
+      alignPair(ref, other);
+    }
+  }
+
+  private void alignPair(String ref, String other) {
+    Map<String, Seg> otherByKey = new HashMap<>();
+    segsByFile.get(other).forEach(s -> otherByKey.putIfAbsent(s.key(), s));
+    List<Double> up = new ArrayList<>();
+    List<Double> down = new ArrayList<>();
+    List<Double> any = new ArrayList<>();
+    int matched = 0;
+    for (Seg s : segsByFile.get(ref)) {
+      Seg o = otherByKey.get(s.key());
+      if (o == null) {
+        continue;
+      }
+      matched++;
+      any.add(seconds(s.time(), o.time()));
+      if (!retransmitted(s) && !retransmitted(o)) {
+        boolean fromPhone = directory.phoneIp(s.e()).equals(s.e().srcIp());
+        (fromPhone ? up : down).add(seconds(s.time(), o.time()));
+      }
+    }
+    if (matched == 0) {
+      return;
+    }
+    double offset = up.isEmpty() && down.isEmpty() ? median(any)
+        : up.isEmpty() || down.isEmpty() ? median(up.isEmpty() ? down : up)
+        : (median(up) + median(down)) / 2; // one-way delays cancel when both directions are seen
+    String phoneSide = phoneSide(ref, other);
+    offsets.add(new ClockOffset(ref, other, offset, matched, phoneSide));
+    classify(ref, other, otherByKey, offset);
+  }
+
+  private void classify(String ref, String other, Map<String, Seg> otherByKey, double offset) {
+    Map<String, Seg> refByKey = new HashMap<>();
+    segsByFile.get(ref).forEach(s -> refByKey.putIfAbsent(s.key(), s));
+    Instant[] refSpan = span(ref);
+    Instant[] otherSpan = span(other);
+    for (Seg s : segsByFile.get(ref)) {
+      Seg o = otherByKey.get(s.key());
+      if (o != null) {
+        boolean originalLost = false;
+        List<Instant> re = retransmissions.get(retransmissionKey(s));
+        if (re != null && !re.isEmpty()) {
+          Instant seenAt = o.time().minusNanos((long) (offset * 1e9));
+          originalLost = Math.abs(seconds(s.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
+        }
+        paths.put(s.msg(), new Path("both", other, o.msg().origin().frame(), originalLost));
+        paths.put(o.msg(), new Path("both", ref, s.msg().origin().frame(), originalLost));
+      } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan)) {
+        paths.put(s.msg(), new Path(ref, other, 0, false));
+      }
+    }
+    for (Seg o : segsByFile.get(other)) {
+      if (!refByKey.containsKey(o.key()) && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)) {
+        paths.put(o.msg(), new Path(other, ref, 0, false));
+      }
+    }
+  }
+
+  /** The capture in which the phone's own MAC is the source of its frames to a CUCM. */
+  private String phoneSide(String a, String b) {
+    boolean inA = phoneMacSeen(a);
+    boolean inB = phoneMacSeen(b);
+    return inA == inB ? null : inA ? a : b;
+  }
+
+  private boolean phoneMacSeen(String file) {
+    for (MacPath p : pathsByFile.getOrDefault(file, List.of())) {
+      String mac = directory.macOf(p.srcIp());
+      if (mac != null && mac.equalsIgnoreCase(p.srcMac()) && directory.isServer(p.dstIp())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean retransmitted(Seg s) {
+    return retransmissions.containsKey(retransmissionKey(s));
+  }
+
+  private static String retransmissionKey(Seg s) {
+    return s.file() + "|" + s.e().srcPort() + ">" + s.e().dstPort() + "/" + s.seq();
+  }
+
+  private Instant[] span(String file) {
+    Instant min = null;
+    Instant max = null;
+    for (Seg s : segsByFile.get(file)) {
+      min = min == null || s.time().isBefore(min) ? s.time() : min;
+      max = max == null || s.time().isAfter(max) ? s.time() : max;
+    }
+    return new Instant[] {min, max};
+  }
+
+  private static boolean within(Instant t, Instant[] span) {
+    return span[0] != null && !t.isBefore(span[0]) && !t.isAfter(span[1]);
+  }
+
+  private static Instant closest(List<Instant> times, Instant target) {
+    Instant best = times.get(0);
+    for (Instant t : times) {
+      if (Math.abs(seconds(t, target)) < Math.abs(seconds(best, target))) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toNanos() / 1e9;
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = xs.stream().sorted().toList();
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+}

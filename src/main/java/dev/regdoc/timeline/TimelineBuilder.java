@@ -1,0 +1,82 @@
+package dev.regdoc.timeline;
+
+import static dev.regdoc.timeline.Events.details;
+
+import dev.regdoc.facts.Anomaly;
+import dev.regdoc.facts.AsaInterfaceConfig;
+import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.facts.SipMessage;
+import dev.regdoc.facts.SwitchPortConfig;
+import dev.regdoc.ingest.FileReport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds the registration timeline from the facts of all files handed over together. */
+public final class TimelineBuilder {
+
+  public Timeline build(FactCollector facts, List<FileReport> files) {
+    DeviceDirectory directory = new DeviceDirectory(facts);
+    List<String> captures = files.stream().filter(f -> f.kind().isCapture()).map(FileReport::file).toList();
+    CaptureAligner aligner = new CaptureAligner(facts, directory, captures);
+    Map<String, Double> offsets = new HashMap<>();
+    aligner.offsets().forEach(o -> offsets.put(o.file(), o.offsetSeconds()));
+    Events events = new Events(offsets);
+    ServerRoles roles = new ServerRoles(events);
+
+    SipTimeline sip = new SipTimeline(directory, events, roles, aligner);
+    byFile(facts.of(SipMessage.class)).values().forEach(sip::add);
+    SccpTimeline sccp = new SccpTimeline(directory, events, roles, aligner);
+    byFile(facts.of(SccpMessage.class)).values().forEach(sccp::add);
+    new TcpTimeline(facts, directory, events).add(facts);
+    new AddressTimeline(directory, events).add(facts);
+    new LogTimeline(directory, events).add(facts);
+    oneSided(facts, directory, aligner, events);
+
+    List<Fact> configs = new ArrayList<>(facts.of(SwitchPortConfig.class));
+    configs.addAll(facts.of(AsaInterfaceConfig.class));
+    return new Timeline(files, directory.devices(), aligner.offsets(), events.sorted(), configs, facts.of(Anomaly.class));
+  }
+
+  private static <T extends Fact> Map<String, List<T>> byFile(List<T> facts) {
+    return facts.stream()
+        .sorted(Comparator.comparing(Fact::time, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .collect(Collectors.groupingBy(f -> f.origin().file(), LinkedHashMap::new, Collectors.toList()));
+  }
+
+  /** Messages one capture has and the other lacks: lost between the two capture points. */
+  private static void oneSided(FactCollector facts, DeviceDirectory directory, CaptureAligner aligner, Events events) {
+    List<Fact> messages = new ArrayList<>(facts.of(SipMessage.class));
+    messages.addAll(facts.of(SccpMessage.class));
+    for (Fact m : messages) {
+      CaptureAligner.Path p = aligner.pathOf(m);
+      if (p == null || "both".equals(p.seenIn())) {
+        continue;
+      }
+      var e = m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
+      boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
+      String phoneSide = aligner.offsets().stream().map(ClockOffset::phoneSide).filter(x -> x != null).findFirst().orElse(null);
+      boolean lost = phoneSide != null && (fromPhone == phoneSide.equals(p.seenIn()));
+      String what = describe(m);
+      String summary = lost
+          ? (fromPhone ? what + " left the phone but never reached the CUCM side (" + p.otherFile() + ")"
+              : what + " left the CUCM but never reached the phone side (" + p.otherFile() + ")")
+          : what + " is in " + p.seenIn() + " only, not in " + p.otherFile();
+      events.add(m, lost ? "lost-in-network" : "seen-one-side-only", directory.deviceFor(directory.phoneIp(e)), summary,
+          details("message", what, "seenIn", p.seenIn(), "missingFrom", p.otherFile(), "direction", fromPhone ? "phone-to-cucm" : "cucm-to-phone"));
+    }
+  }
+
+  private static String describe(Fact m) {
+    if (m instanceof SipMessage s) {
+      return s.request() ? s.method() + " CSeq " + s.cseq() : "SIP " + s.status() + " (CSeq " + s.cseq() + ")";
+    }
+    return "SCCP " + ((SccpMessage) m).name();
+  }
+}

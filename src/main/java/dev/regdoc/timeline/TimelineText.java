@@ -1,0 +1,114 @@
+package dev.regdoc.timeline;
+
+import dev.regdoc.facts.Anomaly;
+import dev.regdoc.ingest.FileReport;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A readable table per device, for a terminal. */
+public final class TimelineText {
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+  private static final int MAX_ANOMALIES = 20;
+
+  private TimelineText() {}
+
+  /** Call-control messages that say nothing about registration; shown only on request. */
+  private static final java.util.Set<String> DETAIL_KINDS = java.util.Set.of("sccp-message", "sip-message");
+
+  public static String render(Timeline t) {
+    return render(t, false);
+  }
+
+  /** @param all also list call-control messages (otherwise only counted) */
+  public static String render(Timeline t, boolean all) {
+    StringBuilder out = new StringBuilder();
+    files(t, out);
+    offsets(t, out);
+    Map<String, List<TimelineEvent>> byDevice = t.events().stream()
+        .collect(Collectors.groupingBy(TimelineEvent::device, java.util.LinkedHashMap::new, Collectors.toList()));
+    for (DeviceInfo d : t.devices()) {
+      device(d, byDevice.remove(d.id()), all, out);
+    }
+    byDevice.forEach((id, events) -> device(new DeviceInfo(id, null, null, List.of(), List.of(), null), events, all, out));
+    anomalies(t.anomalies(), out);
+    problems(t.files(), out);
+    return out.toString();
+  }
+
+  private static void files(Timeline t, StringBuilder out) {
+    out.append("Files:\n");
+    for (FileReport f : t.files()) {
+      String counts = f.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+      out.append("  ").append(f.file()).append("  [").append(f.looksLike()).append("]  ")
+          .append(f.read() ? counts : "NOT READ").append('\n');
+    }
+  }
+
+  private static void offsets(Timeline t, StringBuilder out) {
+    for (ClockOffset o : t.clockOffsets()) {
+      out.append(String.format("Clock: %s runs %+.3f s from %s (%d segments matched by sequence number%s); its times are shifted onto %s's clock%n",
+          o.file(), o.offsetSeconds(), o.reference(), o.matched(),
+          o.phoneSide() == null ? "" : "; phone side: " + o.phoneSide(), o.reference()));
+    }
+  }
+
+  private static void device(DeviceInfo d, List<TimelineEvent> events, boolean all, StringBuilder out) {
+    out.append("\n== ").append(d.id());
+    StringBuilder info = new StringBuilder();
+    append(info, d.protocol());
+    append(info, d.mac() == null ? null : "MAC " + d.mac());
+    append(info, d.ips().isEmpty() ? null : "IP " + String.join(", ", d.ips()));
+    append(info, d.servers().isEmpty() ? null : "CUCM " + String.join(", ", d.servers()));
+    out.append(info.length() > 0 ? "  (" + info + ")" : "").append('\n');
+    if (events == null || events.isEmpty()) {
+      out.append("  no events\n");
+      return;
+    }
+    long hidden = 0;
+    for (TimelineEvent e : events) {
+      if (!all && DETAIL_KINDS.contains(e.kind())) {
+        hidden++;
+        continue;
+      }
+      out.append(time(e.time())).append("  ").append(String.format("%-28s", e.kind())).append(' ')
+          .append(e.summary()).append("  [").append(e.cite()).append("]\n");
+    }
+    if (hidden > 0) {
+      out.append("  (").append(hidden).append(" call-control messages not shown; --all lists them)\n");
+    }
+  }
+
+  private static void anomalies(List<Anomaly> anomalies, StringBuilder out) {
+    if (anomalies.isEmpty()) {
+      return;
+    }
+    out.append("\nAnomalies (").append(anomalies.size()).append("):\n");
+    anomalies.stream().limit(MAX_ANOMALIES).forEach(a -> out.append("  ").append(a.code()).append(": ")
+        .append(a.detail()).append("  [").append(a.origin().cite()).append("]\n"));
+    if (anomalies.size() > MAX_ANOMALIES) {
+      out.append("  ... ").append(anomalies.size() - MAX_ANOMALIES).append(" more in --format json\n");
+    }
+  }
+
+  private static void problems(List<FileReport> files, StringBuilder out) {
+    List<String> all = files.stream().flatMap(f -> f.problems().stream()).toList();
+    if (!all.isEmpty()) {
+      out.append("\nProblems:\n");
+      all.forEach(p -> out.append("  - ").append(p).append('\n'));
+    }
+  }
+
+  static String time(Instant t) {
+    return t == null ? "(no time)                 " : TIME.format(t);
+  }
+
+  private static void append(StringBuilder sb, String s) {
+    if (s != null) {
+      sb.append(sb.length() > 0 ? "; " : "").append(s);
+    }
+  }
+}
