@@ -1,0 +1,50 @@
+package dev.regdoc.analysis;
+
+import dev.regdoc.capture.CaptureReader;
+import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.diagnosis.Diagnoser;
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.facts.FactCollector;
+import dev.regdoc.ingest.FileReport;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.ingest.IngestService;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.ingest.InputKind;
+import dev.regdoc.ingest.TextReader;
+import dev.regdoc.signals.SignalBuilder;
+import dev.regdoc.timeline.Timeline;
+import dev.regdoc.timeline.TimelineBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole engine in one call: files in, ranked findings with evidence out. One rule session per
+ * call; the rule base is compiled once and shared, so analyses may run in parallel.
+ */
+public final class Analyzer {
+  private final RuleBase rules;
+  private final Map<InputKind, TextReader> textReaders;
+  private final IngestLimits limits;
+  private final SignalingPorts ports;
+
+  public Analyzer(RuleBase rules, Map<InputKind, TextReader> textReaders, IngestLimits limits, SignalingPorts ports) {
+    this.rules = rules;
+    this.textReaders = textReaders;
+    this.limits = limits;
+    this.ports = ports;
+  }
+
+  public Analysis analyze(List<InputFile> files) {
+    FactCollector facts = new FactCollector();
+    List<FileReport> reports = new IngestService(new CaptureReader(ports), textReaders, limits).ingest(files, facts);
+    Timeline timeline = new TimelineBuilder().build(facts, reports);
+    List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
+    ruleFacts.addAll(facts.all());
+    long start = System.nanoTime();
+    List<Finding> findings = new Diagnoser(rules).diagnose(ruleFacts);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new Analysis(reports, timeline, findings, ruleFacts.size(), millis);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.regdoc.diagnosis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+
+/**
+ * The DRL files of a folder (one fault per file), compiled once at start. Operators can drop a rule
+ * into the folder without rebuilding regdoc; a file that does not compile stops start-up with the
+ * file, line and Drools' message.
+ */
+public final class RuleBase {
+  private static final String KFS_DIR = "src/main/resources/rules/";
+
+  private final KieBase kieBase;
+  private final List<String> files;
+
+  private RuleBase(KieBase kieBase, List<String> files) {
+    this.kieBase = kieBase;
+    this.files = files;
+  }
+
+  public static RuleBase load(Path folder) {
+    List<Path> drl = drlFiles(folder);
+    if (drl.isEmpty()) {
+      throw new RuleBaseException("no .drl files in " + folder);
+    }
+    KieServices ks = KieServices.get();
+    ReleaseId id = ks.newReleaseId("dev.regdoc", "rules", "1.0.0");
+    KieFileSystem kfs = ks.newKieFileSystem();
+    kfs.generateAndWritePomXML(id);
+    for (Path p : drl) {
+      kfs.write(KFS_DIR + p.getFileName(), ks.getResources().newFileSystemResource(p.toFile()).setResourceType(ResourceType.DRL));
+    }
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    if (!errors.isEmpty()) {
+      throw new RuleBaseException("the rules in " + folder + " do not compile:\n" + describe(errors, folder));
+    }
+    KieBase base = ks.newKieContainer(id).getKieBase();
+    ks.getRepository().removeKieModule(id);
+    return new RuleBase(base, drl.stream().map(p -> p.getFileName().toString()).toList());
+  }
+
+  /** Every error as "file:line: message", dropping Drools' follow-up "null Package" noise. */
+  static String describe(List<Message> errors, Path folder) {
+    boolean real = errors.stream().anyMatch(m -> !m.getText().contains("Parser returned a null Package"));
+    return errors.stream()
+        .filter(m -> !real || !m.getText().contains("Parser returned a null Package"))
+        .map(m -> "  " + fileOf(m, folder) + ":" + m.getLine() + ": " + m.getText().strip())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String fileOf(Message m, Path folder) {
+    if (m.getPath() == null) {
+      return folder.toString();
+    }
+    String name = m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
+    return folder.resolve(name).toString();
+  }
+
+  private static List<Path> drlFiles(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new RuleBaseException("rule folder " + folder + " does not exist");
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return new ArrayList<>(s.filter(p -> p.toString().endsWith(".drl")).sorted().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  KieSession newSession() {
+    return kieBase.newKieSession();
+  }
+
+  public List<String> files() {
+    return files;
+  }
+
+  /** Rule names per package, e.g. for the consistency test. */
+  public List<String> ruleNames() {
+    return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(r -> r.getName()).sorted().toList();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.regdoc.signals;
+
+import dev.regdoc.timeline.ClockOffset;
+import dev.regdoc.timeline.DeviceInfo;
+import dev.regdoc.timeline.Timeline;
+import dev.regdoc.timeline.TimelineEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Derives the typed signals the rules reason about from a timeline: each refresh with its
+ * retransmissions and answer, each keepalive with its answer, role changes, one-sided messages.
+ * Pure Java, no rule engine: the arithmetic lives here, the judgement in the rules.
+ */
+public final class SignalBuilder {
+
+  public List<Object> build(Timeline t) {
+    List<Object> out = new ArrayList<>();
+    Index idx = new Index(t.events());
+    for (TimelineEvent e : t.events()) {
+      switch (e.kind()) {
+        case "sip-refresh" -> out.add(refresh(e, idx));
+        case "sccp-keepalive" -> out.add(sccpKeepalive(e, idx));
+        case "sip-backup-keepalive" -> out.add(sipKeepalive(e, idx));
+        case "failover", "fallback" -> out.add(new RoleChange(e.device(), e.kind(), text(e, "from"), text(e, "to"), e.time(), e.file(), e.frame()));
+        case "lost-in-network", "seen-one-side-only" -> out.add(new OneSided(e.device(), text(e, "message"), text(e, "direction"),
+            e.kind().equals("lost-in-network"), e.file(), e.frame(), e.time(), text(e, "missingFrom")));
+        case "mac-path" -> out.add(new HostMac(text(e, "srcIp"), text(e, "srcMac")));
+        default -> { }
+      }
+    }
+    spans(t.events()).forEach(out::add);
+    for (DeviceInfo d : t.devices()) {
+      out.add(new Phone(d.id(), d.mac(), d.ips(), d.servers(), d.protocol()));
+      d.servers().stream().map(CucmServer::new).filter(s -> !out.contains(s)).forEach(out::add);
+    }
+    out.addAll(t.clockOffsets());
+    return out;
+  }
+
+  private static RefreshTiming refresh(TimelineEvent e, Index idx) {
+    long cseq = num(e, "cseq").longValue();
+    List<TimelineEvent> rtx = idx.retransmissions(e.file(), "REGISTER CSeq " + cseq, e.time());
+    TimelineEvent ok = idx.ok(e.file(), text(e, "callId"), cseq);
+    double sinceLastOk = num(e, "sinceLastOk").doubleValue();
+    double okAfter = ok == null ? -1 : sinceLastOk + seconds(e.time(), ok.time());
+    Number granted = num(e, "granted");
+    return new RefreshTiming(e.device(), e.file(), e.frame(), e.time(), host(text(e, "server")), cseq, sinceLastOk,
+        granted == null ? -1 : granted.intValue(),
+        rtx.stream().map(r -> num(r, "delay")).filter(Objects::nonNull).map(Number::doubleValue).toList(),
+        rtx.stream().map(TimelineEvent::frame).toList(), okAfter, ok == null ? 0 : ok.frame(),
+        Boolean.TRUE.equals(e.details().get("originalLost")), text(e, "seenIn"));
+  }
+
+  private static KeepaliveTiming sccpKeepalive(TimelineEvent e, Index idx) {
+    TimelineEvent ack = idx.sccpAck(e.file(), e.frame());
+    List<TimelineEvent> rtx = idx.retransmissions(e.file(), "SCCP KeepAliveReq", e.time());
+    return new KeepaliveTiming(e.device(), "SCCP", e.file(), e.frame(), e.time(), text(e, "server"), text(e, "role"),
+        num(e, "interval") == null ? -1 : num(e, "interval").doubleValue(),
+        ack == null ? -1 : seconds(e.time(), ack.time()), rtx.size(), text(e, "seenIn"));
+  }
+
+  private static KeepaliveTiming sipKeepalive(TimelineEvent e, Index idx) {
+    TimelineEvent ok = idx.ok(e.file(), text(e, "callId"), num(e, "cseq").longValue());
+    return new KeepaliveTiming(e.device(), "SIP", e.file(), e.frame(), e.time(), host(text(e, "server")), "backup",
+        num(e, "interval") == null ? -1 : num(e, "interval").doubleValue(),
+        ok == null ? -1 : seconds(e.time(), ok.time()), 0, text(e, "seenIn"));
+  }
+
+  private static List<CaptureSpan> spans(List<TimelineEvent> events) {
+    Map<String, Instant[]> spans = new LinkedHashMap<>();
+    for (TimelineEvent e : events) {
+      if (e.frame() <= 0 || e.time() == null) {
+        continue;
+      }
+      Instant t = e.fileTime() != null ? e.fileTime() : e.time();
+      Instant[] s = spans.computeIfAbsent(e.file(), k -> new Instant[] {t, t});
+      s[0] = t.isBefore(s[0]) ? t : s[0];
+      s[1] = t.isAfter(s[1]) ? t : s[1];
+    }
+    return spans.entrySet().stream().map(x -> new CaptureSpan(x.getKey(), x.getValue()[0], x.getValue()[1])).toList();
+  }
+
+  /** Lookups over the event list. */
+  private static final class Index {
+    private final Map<String, List<TimelineEvent>> rtxByCarried = new HashMap<>();
+    private final Map<String, TimelineEvent> okByTransaction = new HashMap<>();
+    private final Map<String, TimelineEvent> sccpAckByKeepalive = new HashMap<>();
+
+    Index(List<TimelineEvent> events) {
+      for (TimelineEvent e : events) {
+        if (e.kind().equals("tcp-retransmission") && text(e, "carries") != null) {
+          rtxByCarried.computeIfAbsent(e.file() + "|" + text(e, "carries"), k -> new ArrayList<>()).add(e);
+        } else if (e.kind().equals("sip-register-response") && num(e, "status").intValue() / 100 == 2) {
+          okByTransaction.putIfAbsent(e.file() + "|" + text(e, "callId") + "|" + num(e, "cseq"), e);
+        } else if (e.kind().equals("sccp-keepalive-ack") && num(e, "keepaliveFrame") != null) {
+          sccpAckByKeepalive.put(e.file() + "|" + num(e, "keepaliveFrame"), e);
+        }
+      }
+    }
+
+    /** Retransmissions of the message described as {@code carried}, sent within 64 s after {@code sent}. */
+    List<TimelineEvent> retransmissions(String file, String carried, Instant sent) {
+      return rtxByCarried.getOrDefault(file + "|" + carried, List.of()).stream()
+          .filter(r -> !r.time().isBefore(sent) && seconds(sent, r.time()) < 64).toList();
+    }
+
+    TimelineEvent ok(String file, String callId, long cseq) {
+      return okByTransaction.get(file + "|" + callId + "|" + cseq);
+    }
+
+    TimelineEvent sccpAck(String file, long keepaliveFrame) {
+      return sccpAckByKeepalive.get(file + "|" + keepaliveFrame);
+    }
+  }
+
+  private static String host(String server) {
+    if (server == null) {
+      return null;
+    }
+    int colon = server.lastIndexOf(':');
+    return colon > 0 && server.indexOf(':') == colon ? server.substring(0, colon) : server;
+  }
+
+  private static String text(TimelineEvent e, String key) {
+    Object v = e.details().get(key);
+    return v == null ? null : v.toString();
+  }
+
+  private static Number num(TimelineEvent e, String key) {
+    Object v = e.details().get(key);
+    return v instanceof Number n ? n : null;
+  }
+
+  private static double seconds(Instant a, Instant b) {
+    return java.time.Duration.between(a, b).toNanos() / 1e9;
+  }
+}
