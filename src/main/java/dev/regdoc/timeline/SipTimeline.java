@@ -69,7 +69,8 @@ final class SipTimeline {
     } else if (lastOk.containsKey(server + "|" + m.callId())) {
       refresh(m, device, server, d);
     } else {
-      add(m, "sip-register", device, "REGISTER to " + server + " asking Expires " + m.effectiveExpires(), d);
+      add(m, "sip-register", device, "REGISTER to " + server
+          + (m.effectiveExpires() == null ? " without Expires" : " asking Expires " + m.effectiveExpires()), d);
     }
   }
 

@@ -1,0 +1,77 @@
+package dev.regdoc.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.regdoc.capture.CaptureReader;
+import dev.regdoc.facts.FactCollector;
+import dev.regdoc.ingest.FileReport;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.ingest.IngestService;
+import dev.regdoc.ingest.InputFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The timeline of real public captures (see ../shared/data/README.md for their provenance). */
+class RealCaptureTimelineTest {
+  private static final Path DATA = Path.of("../shared/data/pcap");
+
+  private static Timeline timeline(String... files) {
+    assumeTrue(Files.isDirectory(DATA), "shared test data folder ../shared/data is absent");
+    FactCollector facts = new FactCollector();
+    List<FileReport> reports = new IngestService(new CaptureReader(), Map.of(), IngestLimits.defaults())
+        .ingest(java.util.Arrays.stream(files).map(f -> InputFile.of(DATA.resolve(f))).toList(), facts);
+    return new TimelineBuilder().build(facts, reports);
+  }
+
+  private static List<TimelineEvent> kind(Timeline t, String kind) {
+    return t.events().stream().filter(e -> e.kind().equals(kind)).toList();
+  }
+
+  @Test
+  void sccpRegistrationKeepaliveAndThePhonesOutOfServiceReport() {
+    Timeline t = timeline("russo-collab/sccp_phone_register.pcapng");
+    assertThat(t.devices()).extracting(DeviceInfo::id).containsExactly("SEP002155D548AC");
+    TimelineEvent ack = kind(t, "sccp-register-ack").get(0);
+    assertThat(ack.frame()).isEqualTo(5);
+    assertThat(ack.details()).containsEntry("keepAliveInterval", 30).containsEntry("secondaryKeepAliveInterval", 60);
+    TimelineEvent ka = kind(t, "sccp-keepalive").get(0);
+    assertThat(ka.frame()).isEqualTo(48);
+    assertThat(ka.details()).containsEntry("role", "primary");
+    assertThat(kind(t, "sccp-keepalive-ack").get(0).details()).containsEntry("keepaliveFrame", 48L);
+    TimelineEvent alarm = kind(t, "sccp-alarm").get(0);
+    assertThat(alarm.frame()).isEqualTo(3);
+    assertThat(alarm.details()).containsEntry("ReasonForOutOfService", "25").containsEntry("LastProtocolEventSent", "1:Register");
+  }
+
+  @Test
+  void refreshIntervalIsMeasuredFromThePrevious200Ok() {
+    Timeline t = timeline("ndpi/sip_hello.pcapng");
+    List<TimelineEvent> refreshes = kind(t, "sip-refresh");
+    assertThat(refreshes).hasSize(2);
+    assertThat(refreshes.get(0).frame()).isEqualTo(25);
+    assertThat((double) refreshes.get(0).details().get("sinceLastOk")).isBetween(300.0, 300.1);
+    assertThat(refreshes.get(0).details()).containsEntry("granted", 600).containsEntry("late", false);
+    assertThat(kind(t, "sip-register-response")).extracting(e -> e.details().get("outcome"))
+        .containsExactly("challenge", "registered", "challenge", "registered");
+  }
+
+  @Test
+  void unansweredRegisterRetransmissionsOverUdp() {
+    Timeline t = timeline("russo-collab/rtp_sip_isac.pcapng");
+    List<TimelineEvent> again = kind(t, "sip-request-retransmission");
+    assertThat(again).extracting(TimelineEvent::frame).containsExactly(217L, 484L, 752L, 1020L);
+    assertThat(again.get(0).details()).containsEntry("attempt", 2).containsEntry("firstFrame", 7L);
+    assertThat(kind(t, "sip-register-response")).isEmpty();
+  }
+
+  @Test
+  void arpOverLinuxCookedCapture() {
+    Timeline t = timeline("zeek/linuxsll-arp.pcap");
+    assertThat(kind(t, "arp-gratuitous")).isNotEmpty();
+    assertThat(kind(t, "arp-request")).allMatch(e -> e.frame() > 0);
+  }
+}
