@@ -56,8 +56,15 @@ public final class Finding {
     return this;
   }
 
-  public Finding cite(Collection<? extends Cited> cs, String note) {
-    cs.forEach(c -> cite(c, note));
+  /** Cites every item, each a signal ({@link Cited}) or a fact. */
+  public Finding cite(Collection<?> items, String note) {
+    for (Object o : items) {
+      if (o instanceof Cited c) {
+        cite(c, note);
+      } else if (o instanceof Fact f) {
+        cite(f, note);
+      }
+    }
     return this;
   }
 

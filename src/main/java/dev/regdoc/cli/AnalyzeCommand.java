@@ -1,0 +1,56 @@
+package dev.regdoc.cli;
+
+import dev.regdoc.analysis.Analysis;
+import dev.regdoc.analysis.Analyzer;
+import dev.regdoc.analysis.FindingTexts;
+import dev.regdoc.analysis.Locations;
+import dev.regdoc.analysis.ReportJson;
+import dev.regdoc.analysis.ReportText;
+import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.ingest.InputFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** regdoc analyze: root cause, evidence and fix from any mix of captures, syslog and configs. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = "Diagnoses why phones unregister: ranked findings with evidence (file, frames, times) and the fix.")
+final class AnalyzeCommand implements Callable<Integer> {
+  enum Format { text, markdown, json }
+
+  enum Lang { en, ja }
+
+  @Mixin InputOptions input = new InputOptions();
+
+  @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--lang", defaultValue = "en", description = "en or ja (default ${DEFAULT-VALUE})")
+  Lang lang;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (default: rules/)")
+  Path rulesDir;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RuleBase rules = RuleBase.load(rulesDir != null ? rulesDir : Locations.rules());
+    FindingTexts texts = Texts.load();
+    Analyzer analyzer = new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports());
+    Analysis a = analyzer.analyze(input.files.stream().map(InputFile::of).toList());
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case json -> out.println(ReportJson.render(a, texts, lang.name()));
+      case markdown -> out.print(ReportText.render(a, texts, lang.name(), true));
+      default -> out.print(ReportText.render(a, texts, lang.name(), false));
+    }
+    out.flush();
+    return a.anythingRead() ? 0 : 2;
+  }
+}
