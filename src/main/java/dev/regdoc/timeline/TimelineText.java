@@ -34,6 +34,7 @@ public final class TimelineText {
       device(d, byDevice.remove(d.id()), all, out);
     }
     byDevice.forEach((id, events) -> device(new DeviceInfo(id, null, null, List.of(), List.of(), null), events, all, out));
+    configs(t.configs(), out);
     anomalies(t.anomalies(), out);
     problems(t.files(), out);
     return out.toString();
@@ -79,6 +80,28 @@ public final class TimelineText {
     }
     if (hidden > 0) {
       out.append("  (").append(hidden).append(" call-control messages not shown; --all lists them)\n");
+    }
+  }
+
+  private static void configs(List<dev.regdoc.facts.Fact> configs, StringBuilder out) {
+    if (configs.isEmpty()) {
+      return;
+    }
+    out.append("\nConfigurations:\n");
+    for (dev.regdoc.facts.Fact c : configs) {
+      if (c instanceof dev.regdoc.facts.SwitchPortConfig p) {
+        out.append("  ").append(p.host() == null ? "switch" : p.host()).append(' ').append(p.interfaceName())
+            .append(p.portSecurity() ? ": port-security" + (p.maximum() == null ? "" : " maximum " + p.maximum())
+                + (p.agingMinutes() == null ? ", no aging" : ", aging " + p.agingMinutes() + " min "
+                    + (p.agingType() == null ? "absolute" : p.agingType()))
+                + (p.violation() == null ? "" : ", violation " + p.violation()) : ": no port-security")
+            .append(p.voiceVlan() == null ? "" : ", voice VLAN " + p.voiceVlan())
+            .append("  [").append(c.origin().cite()).append("]\n");
+      } else if (c instanceof dev.regdoc.facts.AsaInterfaceConfig a) {
+        out.append("  ").append(a.host() == null ? "ASA" : a.host()).append(' ').append(a.interfaceName())
+            .append(" (").append(a.nameif()).append(a.ip() == null ? "" : ", " + a.ip()).append("): proxy ARP ")
+            .append(a.proxyArp() ? "ON" : "off").append("  [").append(c.origin().cite()).append("]\n");
+      }
     }
   }
 
