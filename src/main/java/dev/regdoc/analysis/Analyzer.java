@@ -6,6 +6,8 @@ import dev.regdoc.diagnosis.Diagnoser;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.facts.SipMessage;
 import dev.regdoc.ingest.FileReport;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
@@ -41,7 +43,9 @@ public final class Analyzer {
     List<FileReport> reports = new IngestService(new CaptureReader(ports), textReaders, limits).ingest(files, facts);
     Timeline timeline = new TimelineBuilder().build(facts, reports);
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
-    ruleFacts.addAll(facts.all());
+    // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of raw
+    // SIP/SCCP messages would only slow the session down.
+    facts.all().stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
     long start = System.nanoTime();
     List<Finding> findings = new Diagnoser(rules).diagnose(ruleFacts);
     long millis = (System.nanoTime() - start) / 1_000_000;

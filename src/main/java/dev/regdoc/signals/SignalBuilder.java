@@ -34,12 +34,55 @@ public final class SignalBuilder {
         default -> { }
       }
     }
+    out.addAll(Transactions.of(t.events()));
+    out.addAll(summaries(out));
+    out.addAll(encrypted(t.events()));
     spans(t.events()).forEach(out::add);
     for (DeviceInfo d : t.devices()) {
       out.add(new Phone(d.id(), d.mac(), d.ips(), d.servers(), d.protocol()));
       d.servers().stream().map(CucmServer::new).filter(s -> !out.contains(s)).forEach(out::add);
     }
     out.addAll(t.clockOffsets());
+    out.add(inputSummary(t, out));
+    return out;
+  }
+
+  private static InputSummary inputSummary(Timeline t, List<Object> signals) {
+    java.util.function.Function<Class<?>, Integer> count = c -> (int) signals.stream().filter(c::isInstance).count();
+    int alarms = (int) t.events().stream().filter(e -> e.kind().equals("cucm-alarm")).count();
+    int arp = (int) t.events().stream().filter(e -> e.kind().startsWith("arp-")).count();
+    int captures = (int) t.files().stream().filter(f -> f.kind().isCapture() && f.read()).count();
+    return new InputSummary(t.devices().size(), count.apply(RefreshTiming.class), count.apply(KeepaliveTiming.class),
+        count.apply(RegisterTransaction.class), alarms, arp, t.configs().size(), captures);
+  }
+
+  /** One entry per phone that spoke over TLS, with the first segment as evidence. */
+  private static List<EncryptedFlows> encrypted(List<TimelineEvent> events) {
+    Map<String, List<TimelineEvent>> byDevice = new LinkedHashMap<>();
+    events.stream().filter(e -> e.kind().equals("tls-data")).forEach(e -> byDevice.computeIfAbsent(e.device(), k -> new ArrayList<>()).add(e));
+    List<EncryptedFlows> out = new ArrayList<>();
+    byDevice.forEach((device, es) -> {
+      TimelineEvent first = es.get(0);
+      int port = first.summary().contains(":5061") ? 5061 : first.summary().contains(":2443") ? 2443 : 0;
+      out.add(new EncryptedFlows(device, port, es.size(), first.file(), first.frame(), first.time()));
+    });
+    return out;
+  }
+
+  /** One summary per phone and capture of all its refreshes. */
+  private static List<RefreshSummary> summaries(List<Object> signals) {
+    Map<String, List<RefreshTiming>> byDeviceFile = new LinkedHashMap<>();
+    for (Object o : signals) {
+      if (o instanceof RefreshTiming r) {
+        byDeviceFile.computeIfAbsent(r.device() + "|" + r.file(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<RefreshSummary> out = new ArrayList<>();
+    for (List<RefreshTiming> rs : byDeviceFile.values()) {
+      List<RefreshTiming> lost = rs.stream().filter(r -> r.getRetransmissions() > 0 || r.originalLost()).toList();
+      out.add(new RefreshSummary(rs.get(0).device(), rs.get(0).file(), rs.size(), lost,
+          Signals.typicalRefreshInterval(rs), Signals.rtoSeries(lost)));
+    }
     return out;
   }
 
