@@ -38,6 +38,9 @@ final class CaptureAligner {
   private final Map<String, List<Instant>> retransmissions = new HashMap<>();
   private final Map<String, List<MacPath>> pathsByFile = new HashMap<>();
   private final Map<Fact, Path> paths = new IdentityHashMap<>();
+  private final java.util.Set<String> secondFiles = new java.util.HashSet<>();
+  private final java.util.Set<String> duplicateFrames = new java.util.HashSet<>(); // file#frame of repeated messages
+  private final java.util.Set<String> connectionsByFile = new java.util.HashSet<>(); // file|conn
   private final List<ClockOffset> offsets = new ArrayList<>();
 
   CaptureAligner(FactCollector facts, DeviceDirectory directory, List<String> captureOrder) {
@@ -74,6 +77,32 @@ final class CaptureAligner {
 
   private void add(Seg s) {
     segsByFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
+    connectionsByFile.add(s.file() + "|" + connection(s.e()));
+  }
+
+  private static String connection(Endpoints e) {
+    String a = e.srcIp() + ":" + e.srcPort();
+    String b = e.dstIp() + ":" + e.dstPort();
+    return a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
+  }
+
+  /** True for a file that was aligned onto another capture's clock. */
+  boolean isDuplicate(String file) {
+    return secondFiles.contains(file);
+  }
+
+  /**
+   * True when {@code e} is an event of a second capture that repeats a message (or TCP event) the
+   * reference capture already shows; the reference's event carries "seenIn": "both" instead.
+   */
+  boolean isDuplicate(TimelineEvent e) {
+    if (!secondFiles.contains(e.file())) {
+      return false;
+    }
+    if (duplicateFrames.contains(e.file() + "#" + e.frame())) {
+      return !e.kind().equals("mac-path") && !e.kind().equals("lost-in-network") && !e.kind().equals("seen-one-side-only");
+    }
+    return e.kind().startsWith("tcp-") && !e.kind().equals("tcp-rst") && !e.kind().equals("tcp-retransmission");
   }
 
   private void align() {
@@ -114,6 +143,7 @@ final class CaptureAligner {
         : (median(up) + median(down)) / 2; // one-way delays cancel when both directions are seen
     String phoneSide = phoneSide(ref, other);
     offsets.add(new ClockOffset(ref, other, offset, matched, phoneSide));
+    secondFiles.add(other);
     classify(ref, other, otherByKey, offset);
   }
 
@@ -133,12 +163,14 @@ final class CaptureAligner {
         }
         paths.put(s.msg(), new Path("both", other, o.msg().origin().frame(), originalLost));
         paths.put(o.msg(), new Path("both", ref, s.msg().origin().frame(), originalLost));
-      } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan)) {
+        duplicateFrames.add(other + "#" + o.msg().origin().frame());
+      } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan) && connectionsByFile.contains(other + "|" + connection(s.e()))) {
         paths.put(s.msg(), new Path(ref, other, 0, false));
       }
     }
     for (Seg o : segsByFile.get(other)) {
-      if (!refByKey.containsKey(o.key()) && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)) {
+      if (!refByKey.containsKey(o.key()) && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)
+          && connectionsByFile.contains(ref + "|" + connection(o.e()))) {
         paths.put(o.msg(), new Path(other, ref, 0, false));
       }
     }

@@ -25,6 +25,13 @@ final class Events {
         source.origin().frame(), source.origin().line(), summary, details));
   }
 
+  /** Sorted, without events of a second capture that only repeat what the reference capture shows. */
+  List<TimelineEvent> sorted(java.util.function.Predicate<TimelineEvent> repeat) {
+    List<TimelineEvent> out = sorted();
+    out.removeIf(repeat);
+    return out;
+  }
+
   List<TimelineEvent> sorted() {
     Comparator<TimelineEvent> byTime = Comparator.comparing(TimelineEvent::time, Comparator.nullsFirst(Comparator.naturalOrder()));
     List<TimelineEvent> out = new ArrayList<>(events);

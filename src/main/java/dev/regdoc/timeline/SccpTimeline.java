@@ -73,7 +73,7 @@ final class SccpTimeline {
     add(m, "sccp-register-ack", device, "RegisterAck from " + server + ": keepalive every " + m.keepAliveInterval()
         + " s to the primary, " + m.secondaryKeepAliveInterval() + " s to the backup",
         details("server", server, "keepAliveInterval", m.keepAliveInterval(), "secondaryKeepAliveInterval", m.secondaryKeepAliveInterval()));
-    roles.registered(m, device, server, "SCCP");
+    roles.registered(m, null, device, server, "SCCP");
   }
 
   private void keepAlive(SccpMessage m, String device, String server) {

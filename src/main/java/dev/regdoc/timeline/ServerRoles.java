@@ -12,22 +12,41 @@ final class ServerRoles {
   private final Events events;
   private final Map<String, String> active = new HashMap<>();
   private final Map<String, String> first = new HashMap<>();
+  private final Map<String, java.time.Instant> lastChange = new HashMap<>();
 
   ServerRoles(Events events) {
     this.events = events;
   }
 
-  void registered(Fact source, String device, String server, String protocol) {
+  /**
+   * A successful registration answered at {@code source} for a request sent at {@code requested}.
+   * An answer to a request sent before the phone last moved is stale and changes nothing.
+   *
+   * @return the server the phone was registered with before, when this moved it; otherwise null
+   */
+  String registered(Fact source, java.time.Instant requested, String device, String server, String protocol) {
     String key = source.origin().file() + "|" + device;
+    java.time.Instant changed = lastChange.get(key);
+    if (changed != null && requested != null && requested.isBefore(changed)) {
+      return null;
+    }
     first.putIfAbsent(key, server);
     String previous = active.put(key, server);
     if (previous == null || previous.equals(server)) {
-      return;
+      return null;
     }
+    lastChange.put(key, source.time());
     boolean fallback = server.equals(first.get(key));
     String kind = fallback ? "fallback" : "failover";
     events.add(source, kind, device, (fallback ? "Fallback: " : "Failover: ") + protocol + " registration moved from "
         + previous + " to " + server, Events.details("from", previous, "to", server, "protocol", protocol));
+    return previous;
+  }
+
+  /** An answer to a request sent before the phone last moved: it no longer changes anything. */
+  boolean isStale(Fact source, java.time.Instant requested, String device) {
+    java.time.Instant changed = lastChange.get(source.origin().file() + "|" + device);
+    return changed != null && requested != null && requested.isBefore(changed);
   }
 
   boolean isActive(Fact source, String device, String server) {

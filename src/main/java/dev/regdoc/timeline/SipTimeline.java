@@ -111,6 +111,9 @@ final class SipTimeline {
         "callId", m.callId(), "cseq", m.cseq(), "granted", m.effectiveExpires(),
         "latency", req == null ? null : round3(seconds(req.time(), m.time())), "requestFrame", req == null ? null : req.origin().frame());
     String outcome = outcome(m, req);
+    if ("registered".equals(outcome) && roles.isStale(m, req == null ? null : req.time(), device)) {
+      outcome = "answered after the phone had moved to another CUCM";
+    }
     d.put("outcome", outcome);
     add(m, "sip-register-response", device, m.status() + " " + m.reasonPhrase() + " to REGISTER CSeq " + m.cseq()
         + " from " + server + " (" + outcome + (m.status() == 200 && m.effectiveExpires() != null && !"keepalive acknowledged".equals(outcome)
@@ -120,7 +123,11 @@ final class SipTimeline {
       if (m.effectiveExpires() != null) {
         granted.put(server + "|" + m.callId(), m.effectiveExpires());
       }
-      roles.registered(m, device, server, "SIP");
+      String left = roles.registered(m, req == null ? null : req.time(), device, server, "SIP");
+      if (left != null) {
+        // the registration with the server the phone left is gone: its next REGISTER starts afresh
+        lastOk.keySet().removeIf(k -> k.startsWith(left + "|"));
+      }
     }
   }
 

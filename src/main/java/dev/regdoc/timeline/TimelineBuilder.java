@@ -30,10 +30,9 @@ public final class TimelineBuilder {
     Events events = new Events(offsets);
     ServerRoles roles = new ServerRoles(events);
 
-    SipTimeline sip = new SipTimeline(directory, events, roles, aligner);
-    byFile(facts.of(SipMessage.class)).values().forEach(sip::add);
-    SccpTimeline sccp = new SccpTimeline(directory, events, roles, aligner);
-    byFile(facts.of(SccpMessage.class)).values().forEach(sccp::add);
+    // registration state is per capture: each file is its own view of the same phone
+    byFile(facts.of(SipMessage.class)).values().forEach(ms -> new SipTimeline(directory, events, roles, aligner).add(ms));
+    byFile(facts.of(SccpMessage.class)).values().forEach(ms -> new SccpTimeline(directory, events, roles, aligner).add(ms));
     new TcpTimeline(facts, directory, events).add(facts);
     new AddressTimeline(directory, events).add(facts);
     new LogTimeline(directory, events).add(facts);
@@ -41,7 +40,8 @@ public final class TimelineBuilder {
 
     List<Fact> configs = new ArrayList<>(facts.of(SwitchPortConfig.class));
     configs.addAll(facts.of(AsaInterfaceConfig.class));
-    return new Timeline(files, directory.devices(), aligner.offsets(), events.sorted(), configs, facts.of(Anomaly.class));
+    return new Timeline(files, directory.devices(), aligner.offsets(), events.sorted(aligner::isDuplicate), configs,
+        facts.of(Anomaly.class));
   }
 
   private static <T extends Fact> Map<String, List<T>> byFile(List<T> facts) {
@@ -56,7 +56,13 @@ public final class TimelineBuilder {
     messages.addAll(facts.of(SccpMessage.class));
     for (Fact m : messages) {
       CaptureAligner.Path p = aligner.pathOf(m);
-      if (p == null || "both".equals(p.seenIn())) {
+      if (p == null) {
+        continue;
+      }
+      if ("both".equals(p.seenIn())) {
+        if (p.originalLost() && !aligner.isDuplicate(m.origin().file())) {
+          firstTransmissionLost(m, p, directory, events);
+        }
         continue;
       }
       var e = m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
@@ -71,6 +77,18 @@ public final class TimelineBuilder {
       events.add(m, lost ? "lost-in-network" : "seen-one-side-only", directory.deviceFor(directory.phoneIp(e)), summary,
           details("message", what, "seenIn", p.seenIn(), "missingFrom", p.otherFile(), "direction", fromPhone ? "phone-to-cucm" : "cucm-to-phone"));
     }
+  }
+
+  /** Both captures have the message, but only because a retransmission got through. */
+  private static void firstTransmissionLost(Fact m, CaptureAligner.Path p, DeviceDirectory directory, Events events) {
+    var e = m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
+    boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
+    String what = describe(m);
+    events.add(m, "lost-in-network", directory.deviceFor(directory.phoneIp(e)), "First transmission of " + what + " (frame "
+        + m.origin().frame() + ") never reached " + (fromPhone ? "the CUCM side" : "the phone side") + "; only a TCP retransmission did ("
+        + p.otherFile() + "#" + p.otherFrame() + ")",
+        details("message", what, "seenIn", m.origin().file(), "missingFrom", p.otherFile(), "direction",
+            fromPhone ? "phone-to-cucm" : "cucm-to-phone", "firstTransmissionOnly", true, "otherFrame", p.otherFrame()));
   }
 
   private static String describe(Fact m) {
