@@ -7,6 +7,7 @@ import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.InputKind;
 import dev.regdoc.ingest.TextReader;
+import dev.regdoc.ingest.TextReaders;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ final class Reading {
   }
 
   static Map<InputKind, TextReader> textReaders() {
-    return Map.of();
+    return TextReaders.defaults();
   }
 
   boolean anythingRead() {

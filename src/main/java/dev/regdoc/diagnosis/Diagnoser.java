@@ -40,10 +40,12 @@ public final class Diagnoser {
   /** Root causes first, then by confidence; symptoms point at the strongest cause of their device. */
   static List<Finding> rank(List<Finding> findings) {
     List<Finding> ranked = new ArrayList<>(findings);
+    ranked.forEach(Finding::sortEvidence);
     Comparator<Finding> byTier = Comparator.comparing(Finding::tier);
     Comparator<Finding> byConfidence = Comparator.comparingDouble(Finding::confidence);
+    Comparator<Finding> byFirstEvidence = Comparator.comparing(Finding::firstEvidenceTime, Comparator.nullsLast(Comparator.naturalOrder()));
     ranked.sort(byTier.thenComparing(byConfidence.reversed()).thenComparing(Finding::code)
-        .thenComparing(f -> String.valueOf(f.device())));
+        .thenComparing(f -> String.valueOf(f.device())).thenComparing(byFirstEvidence));
     for (Finding f : ranked) {
       if (f.tier() == Tier.SYMPTOM) {
         ranked.stream().filter(c -> c.tier().compareTo(Tier.MECHANISM) <= 0 && sameDevice(c, f)).findFirst()

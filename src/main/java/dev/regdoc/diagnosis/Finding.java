@@ -79,6 +79,15 @@ public final class Finding {
     return this;
   }
 
+  /** Evidence in time order (untimed items, such as configuration lines, first). */
+  void sortEvidence() {
+    evidence.sort(java.util.Comparator.comparing(Evidence::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+  }
+
+  Instant firstEvidenceTime() {
+    return evidence.stream().map(Evidence::time).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
   void causedBy(String code) {
     this.causedBy = code;
   }

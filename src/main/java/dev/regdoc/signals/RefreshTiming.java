@@ -41,8 +41,18 @@ public record RefreshTiming(
     return okAfterLastOk >= 0;
   }
 
-  /** Answered, but only after the granted Expires ran out. */
-  public boolean isAnsweredLate() {
-    return isAnswered() && granted > 0 && okAfterLastOk > granted;
+  /**
+   * CUCM's patience: it waits about 15 s past the moment the refresh was due (source document, case
+   * study 2: 115 s + 15 s), and never less than the Expires it granted.
+   */
+  public double getDeadline() {
+    return Math.max(granted, sinceLastOk + CUCM_GRACE_SECONDS);
   }
+
+  /** Answered, but only after CUCM's deadline had passed: CUCM had already unregistered the phone. */
+  public boolean isAnsweredLate() {
+    return isAnswered() && granted > 0 && okAfterLastOk > getDeadline();
+  }
+
+  public static final double CUCM_GRACE_SECONDS = 15;
 }

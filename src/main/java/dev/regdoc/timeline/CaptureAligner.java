@@ -106,7 +106,9 @@ final class CaptureAligner {
   }
 
   private void align() {
-    List<String> files = segsByFile.keySet().stream().filter(f -> !segsByFile.get(f).isEmpty()).toList();
+    // the phone-side capture is the reference clock and the view the events are told from
+    List<String> files = segsByFile.keySet().stream().filter(f -> !segsByFile.get(f).isEmpty())
+        .sorted(java.util.Comparator.comparing(f -> !phoneMacSeen(f))).toList();
     if (files.size() < 2) {
       return;
     }

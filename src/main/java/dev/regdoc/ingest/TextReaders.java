@@ -1,0 +1,22 @@
+package dev.regdoc.ingest;
+
+import dev.regdoc.devconfig.AsaConfigReader;
+import dev.regdoc.devconfig.IosConfigReader;
+import dev.regdoc.logs.SyslogReader;
+import java.time.Clock;
+import java.util.Map;
+
+/** The text readers for each kind of text file regdoc recognises. */
+public final class TextReaders {
+  private TextReaders() {}
+
+  public static Map<InputKind, TextReader> defaults() {
+    return defaults(Clock.systemUTC());
+  }
+
+  /** @param clock gives the year to syslog lines that carry none */
+  public static Map<InputKind, TextReader> defaults(Clock clock) {
+    return Map.of(InputKind.SYSLOG, new SyslogReader(clock), InputKind.IOS_CONFIG, new IosConfigReader(),
+        InputKind.ASA_CONFIG, new AsaConfigReader());
+  }
+}
