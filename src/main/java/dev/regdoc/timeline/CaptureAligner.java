@@ -38,6 +38,7 @@ final class CaptureAligner {
   private final Map<String, List<Instant>> retransmissions = new HashMap<>();
   private final Map<String, List<MacPath>> pathsByFile = new HashMap<>();
   private final Map<Fact, Path> paths = new IdentityHashMap<>();
+  private final Map<String, Instant[]> spans = new HashMap<>(); // first and last frame time per capture
   private final java.util.Set<String> secondFiles = new java.util.HashSet<>();
   private final java.util.Set<String> duplicateFrames = new java.util.HashSet<>(); // file#frame of repeated messages
   private final java.util.Set<String> connectionsByFile = new java.util.HashSet<>(); // file|conn
@@ -59,6 +60,12 @@ final class CaptureAligner {
           + "/" + r.seq(), k -> new ArrayList<>()).add(r.time());
     }
     facts.of(MacPath.class).forEach(p -> pathsByFile.computeIfAbsent(p.origin().file(), k -> new ArrayList<>()).add(p));
+    for (Fact f : facts.all()) {
+      if (f.origin().frame() > 0 && f.time() != null) {
+        spans.merge(f.origin().file(), new Instant[] {f.time(), f.time()},
+            (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+      }
+    }
     align();
   }
 
@@ -143,10 +150,10 @@ final class CaptureAligner {
     double offset = up.isEmpty() && down.isEmpty() ? median(any)
         : up.isEmpty() || down.isEmpty() ? median(up.isEmpty() ? down : up)
         : (median(up) + median(down)) / 2; // one-way delays cancel when both directions are seen
+    classify(ref, other, otherByKey, offset);
     String phoneSide = phoneSide(ref, other);
     offsets.add(new ClockOffset(ref, other, offset, matched, phoneSide));
     secondFiles.add(other);
-    classify(ref, other, otherByKey, offset);
   }
 
   private void classify(String ref, String other, Map<String, Seg> otherByKey, double offset) {
@@ -182,7 +189,23 @@ final class CaptureAligner {
   private String phoneSide(String a, String b) {
     boolean inA = phoneMacSeen(a);
     boolean inB = phoneMacSeen(b);
-    return inA == inB ? null : inA ? a : b;
+    if (inA != inB) {
+      return inA ? a : b;
+    }
+    // same segment (both see the phone's MAC): the phone's messages that only one capture has were
+    // lost downstream of it, so that capture is the one next to the phone
+    long upA = oneSidedFromPhone(a);
+    long upB = oneSidedFromPhone(b);
+    return upA == upB ? null : upA > upB ? a : b;
+  }
+
+  private long oneSidedFromPhone(String file) {
+    return paths.entrySet().stream()
+        .filter(e -> e.getValue().seenIn().equals(file))
+        .filter(e -> {
+          Seg s = segsByFile.get(file).stream().filter(x -> x.msg() == e.getKey()).findFirst().orElse(null);
+          return s != null && directory.phoneIp(s.e()).equals(s.e().srcIp());
+        }).count();
   }
 
   private boolean phoneMacSeen(String file) {
@@ -204,13 +227,7 @@ final class CaptureAligner {
   }
 
   private Instant[] span(String file) {
-    Instant min = null;
-    Instant max = null;
-    for (Seg s : segsByFile.get(file)) {
-      min = min == null || s.time().isBefore(min) ? s.time() : min;
-      max = max == null || s.time().isAfter(max) ? s.time() : max;
-    }
-    return new Instant[] {min, max};
+    return spans.getOrDefault(file, new Instant[] {null, null});
   }
 
   private static boolean within(Instant t, Instant[] span) {

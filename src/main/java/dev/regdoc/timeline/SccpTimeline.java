@@ -29,6 +29,7 @@ final class SccpTimeline {
 
   private final Map<String, SccpMessage> lastKeepAlive = new HashMap<>(); // device|server
   private final Map<String, SccpMessage> unanswered = new HashMap<>();
+  private final Set<SccpMessage> sentToPrimary = new HashSet<>();
   private final Set<String> acking = new HashSet<>(); // servers that answer keepalives (primaries)
 
   SccpTimeline(DeviceDirectory directory, Events events, ServerRoles roles, CaptureAligner aligner) {
@@ -42,7 +43,7 @@ final class SccpTimeline {
     for (SccpMessage m : fileMessages) {
       message(m);
     }
-    unanswered.values().forEach(k -> add(k, "sccp-keepalive-unanswered", device(k),
+    unanswered.values().stream().filter(sentToPrimary::contains).forEach(k -> add(k, "sccp-keepalive-unanswered", device(k),
         "KeepAliveReq to " + directory.serverIp(k.endpoints()) + " was never answered before the capture ended",
         details("server", directory.serverIp(k.endpoints()), "keepaliveFrame", k.origin().frame())));
   }
@@ -80,12 +81,15 @@ final class SccpTimeline {
     String key = device + "|" + server;
     SccpMessage prev = lastKeepAlive.put(key, m);
     SccpMessage missed = unanswered.remove(key);
-    if (missed != null && acking.contains(server)) {
+    if (missed != null && sentToPrimary.contains(missed)) {
       add(missed, "sccp-keepalive-unanswered", device, "KeepAliveReq to " + server + " got no KeepAliveAck before the next keepalive",
           details("server", server, "nextKeepaliveFrame", m.origin().frame()));
     }
     unanswered.put(key, m);
     boolean primary = acking.contains(server) || roles.isActive(m, device, server);
+    if (primary) {
+      sentToPrimary.add(m);
+    }
     Map<String, Object> d = details("server", server, "role", primary ? "primary" : "backup");
     String since = "";
     if (prev != null) {
