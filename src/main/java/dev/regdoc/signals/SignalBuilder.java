@@ -29,7 +29,8 @@ public final class SignalBuilder {
         case "sip-backup-keepalive" -> out.add(sipKeepalive(e, idx));
         case "failover", "fallback" -> out.add(new RoleChange(e.device(), e.kind(), text(e, "from"), text(e, "to"), e.time(), e.file(), e.frame()));
         case "lost-in-network", "seen-one-side-only" -> out.add(new OneSided(e.device(), text(e, "message"), text(e, "direction"),
-            e.kind().equals("lost-in-network"), e.file(), e.frame(), e.time(), text(e, "missingFrom")));
+            e.kind().equals("lost-in-network"), e.file(), e.frame(), e.time(), text(e, "missingFrom"),
+            Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))));
         case "mac-path" -> out.add(new HostMac(text(e, "srcIp"), text(e, "srcMac")));
         default -> { }
       }

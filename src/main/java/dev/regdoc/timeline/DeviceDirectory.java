@@ -34,6 +34,12 @@ final class DeviceDirectory {
     facts.of(SipMessage.class).stream().filter(m -> m.request() && m.isRegister()).forEach(this::sipRegister);
     facts.of(SccpMessage.class).forEach(this::sccp);
     facts.of(CucmAlarm.class).forEach(this::alarm);
+    facts.of(dev.regdoc.facts.TlsSegment.class).forEach(t -> {
+      Endpoints e = t.endpoints();
+      if (e.dstPort() == 5061 || e.dstPort() == 2443) {
+        contact(e.srcIp(), e.dstIp(), e.dstPort() == 5061 ? "SIP (TLS)" : "SCCP (TLS)");
+      }
+    });
     facts.of(ArpBinding.class).forEach(b -> learnMac(b.ip(), b.mac()));
     facts.of(MacPath.class).stream().filter(p -> servers.contains(p.dstIp())).forEach(p -> learnMac(p.srcIp(), p.srcMac()));
   }
