@@ -84,15 +84,20 @@ final class CucmAlarms {
     int valueStart = 0;
     while (k.find()) {
       if (key != null) {
-        fields.put(OLD_NAMES.get(key), body.substring(valueStart, k.start()).trim());
+        fields.put(OLD_NAMES.get(key), value(body.substring(valueStart, k.start())));
       }
       key = k.group(1);
       valueStart = k.end();
     }
     if (key != null) {
-      fields.put(OLD_NAMES.get(key), body.substring(valueStart).split("\n")[0].trim());
+      fields.put(OLD_NAMES.get(key), value(body.substring(valueStart).split("\n")[0]));
     }
     return fields;
+  }
+
+  /** A value, without the "(Optional):" some versions write after the key's colon. */
+  private static String value(String raw) {
+    return raw.trim().replaceFirst("^[(\\[](?:Optional|String|Enum|UInt)[)\\]]\\s*:\\s*", "").trim();
   }
 
   private static String host(String prefix) {

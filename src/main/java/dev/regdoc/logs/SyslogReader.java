@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * into one record first; every record becomes a fact, or an anomaly when nothing matches it.
  */
 public final class SyslogReader implements TextReader {
+  private static final int MAX_WRAPPED_LINE = 4096;
   private static final Pattern PRI = Pattern.compile("^\\s*<\\d{1,3}>");
   private static final Pattern IOS_SEQ = Pattern.compile("^\\d+: ");
   private static final Pattern REPEATED = Pattern.compile("last message repeated \\d+ times?");
@@ -101,6 +102,9 @@ public final class SyslogReader implements TextReader {
     /** A new record starts with a syslog header, a time, an IOS sequence number, a tag or a known prefix. */
     private boolean startsRecord(String line) {
       String t = line.stripLeading();
+      if (t.length() > MAX_WRAPPED_LINE) {
+        return true; // wrapped copies cut lines short; a very long line is a record of its own
+      }
       if (PRI.matcher(t).find() || IOS_SEQ.matcher(t).find() || t.startsWith("CCM|") || WINDOWS_HEAD.matcher(t).find()) {
         return true;
       }
@@ -111,7 +115,8 @@ public final class SyslogReader implements TextReader {
       if (y.find() && y.start() < 120) {
         return true;
       }
-      boolean tagged = CucmAlarms.TAG.matcher(t).find() || NetworkMessages.IOS_TAG.matcher(t).find();
+      boolean tagged = CucmAlarms.TAG.matcher(t).find() || NetworkMessages.IOS_TAG.matcher(t).find()
+          || NetworkMessages.ASA_TAG.matcher(t).find();
       return tagged && !awaitingTag();
     }
 
