@@ -32,6 +32,8 @@ public final class SignalBuilder {
             e.kind().equals("lost-in-network"), e.file(), e.frame(), e.time(), text(e, "missingFrom"),
             Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))));
         case "mac-path" -> out.add(new HostMac(text(e, "srcIp"), text(e, "srcMac")));
+        case "sccp-alarm" -> sccpReport(e).ifPresent(out::add);
+        case "sip-register" -> sipReport(e).ifPresent(out::add);
         default -> { }
       }
     }
@@ -46,6 +48,37 @@ public final class SignalBuilder {
     out.addAll(t.clockOffsets());
     out.add(inputSummary(t, out));
     return out;
+  }
+
+  private static final java.util.regex.Pattern CISCO_ALARM =
+      java.util.regex.Pattern.compile("cisco-alarm:(\\d+)(?:.*?Last=([\\w-]+))?");
+
+  private static java.util.Optional<OutOfServiceReport> sccpReport(TimelineEvent e) {
+    Object reason = e.details().get("ReasonForOutOfService");
+    if (reason == null && e.details().get("LastProtocolEventSent") == null) {
+      return java.util.Optional.empty();
+    }
+    int code = reason == null ? -1 : parseInt(reason.toString());
+    String last = "sent " + e.details().getOrDefault("LastProtocolEventSent", "?") + ", received "
+        + e.details().getOrDefault("LastProtocolEventReceived", "?");
+    return java.util.Optional.of(new OutOfServiceReport(e.device(), "SCCP", code, last, e.file(), e.frame(), e.time()));
+  }
+
+  private static java.util.Optional<OutOfServiceReport> sipReport(TimelineEvent e) {
+    Object header = e.details().get("reasonHeader");
+    java.util.regex.Matcher m = header == null ? null : CISCO_ALARM.matcher(header.toString());
+    if (m == null || !m.find()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new OutOfServiceReport(e.device(), "SIP", parseInt(m.group(1)), m.group(2), e.file(), e.frame(), e.time()));
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException x) {
+      return -1;
+    }
   }
 
   private static InputSummary inputSummary(Timeline t, List<Object> signals) {

@@ -61,7 +61,8 @@ final class SipTimeline {
       return;
     }
     Map<String, Object> d = details("server", server + ":" + m.endpoints().dstPort(), "transport", m.transport().name(),
-        "callId", m.callId(), "cseq", m.cseq(), "expires", m.effectiveExpires(), "userAgent", m.userAgent());
+        "callId", m.callId(), "cseq", m.cseq(), "expires", m.effectiveExpires(), "userAgent", m.userAgent(),
+        "reasonHeader", m.reasonHeader());
     if (m.ciscoKeepAlive()) {
       keepAlive(m, device, server, d);
     } else if (m.isDeregistration()) {
