@@ -46,9 +46,12 @@ final class SipParser {
 
   private SipParser() {}
 
-  /** True when the text at {@code line} is a SIP request or status line. */
+  /** True when the text at {@code line} is a SIP request or status line (cheap checks before the regex). */
   static boolean isStartLine(String line) {
-    return STATUS_LINE.matcher(line).matches() || REQUEST_LINE.matcher(line).matches();
+    if (line.startsWith("SIP/2.0 ")) {
+      return STATUS_LINE.matcher(line).matches();
+    }
+    return line.endsWith(" SIP/2.0") && REQUEST_LINE.matcher(line).matches();
   }
 
   /**
@@ -57,9 +60,9 @@ final class SipParser {
    */
   static Head parseHead(String text) {
     boolean lfOnly = text.indexOf('\n') >= 0 && text.indexOf("\r\n") < 0;
-    String[] lines = text.split("\r?\n", -1);
+    List<String> lines = lines(text);
     Head h = new Head();
-    if (!parseStartLine(lines[0].trim(), h)) {
+    if (!parseStartLine(lines.get(0).trim(), h)) {
       return null;
     }
     if (lfOnly) {
@@ -67,8 +70,8 @@ final class SipParser {
     }
     String name = null;
     StringBuilder value = new StringBuilder();
-    for (int i = 1; i < lines.length; i++) {
-      String line = lines[i];
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (line.isEmpty()) {
         break;
       }
@@ -93,6 +96,24 @@ final class SipParser {
       header(h, name, value.toString().trim());
     }
     return h;
+  }
+
+  /** Lines without their CR/LF; no regex (this runs for every message). */
+  private static List<String> lines(String text) {
+    List<String> out = new ArrayList<>(24);
+    int start = 0;
+    int n = text.length();
+    while (start <= n) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? n : nl;
+      int e = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      out.add(text.substring(start, e));
+      if (nl < 0) {
+        break;
+      }
+      start = nl + 1;
+    }
+    return out;
   }
 
   static String latin1(byte[] b, int off, int len) {
@@ -171,10 +192,11 @@ final class SipParser {
     if (h.cseq >= 0) {
       return;
     }
-    String[] parts = value.trim().split("\\s+");
+    String v = value.trim();
+    int space = v.indexOf(' ');
     try {
-      h.cseq = Long.parseLong(parts[0]);
-      h.cseqMethod = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : null;
+      h.cseq = Long.parseLong(space < 0 ? v : v.substring(0, space));
+      h.cseqMethod = space < 0 ? null : v.substring(space + 1).trim().toUpperCase(Locale.ROOT);
     } catch (NumberFormatException e) {
       h.anomalies.add("sip-bad-cseq");
     }

@@ -19,7 +19,7 @@ abstract class StreamAssembler {
   protected final Endpoints endpoints;
   protected final FactSink sink;
 
-  private byte[] buf = new byte[2048];
+  private byte[] buf = new byte[256];
   private int len;
   private long bufferSeq; // TCP sequence number of buf[0]
   // Which frame contributed which buffer range: parallel arrays of (start index, frame)

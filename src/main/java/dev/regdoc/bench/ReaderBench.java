@@ -1,0 +1,69 @@
+package dev.regdoc.bench;
+
+import dev.regdoc.capture.CaptureReader;
+import dev.regdoc.capture.CaptureSummary;
+import dev.regdoc.facts.FactSink;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Times regdoc's capture reader on one file with a sink that only counts, and records peak heap. */
+public final class ReaderBench {
+
+  /** One run: seconds, frames, peak heap in bytes, facts by type. */
+  public record Run(double seconds, long frames, long peakHeap, Map<String, Long> facts) {}
+
+  public Run run(Path file) throws IOException {
+    Map<String, Long> counts = new TreeMap<>();
+    FactSink sink = f -> counts.merge(f.getClass().getSimpleName(), 1L, Long::sum);
+    System.gc();
+    resetPeaks();
+    long start = System.nanoTime();
+    CaptureSummary s = new CaptureReader().read(file, file.getFileName().toString(), sink);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Run(seconds, s.frames(), peakHeap(), counts);
+  }
+
+  public List<Run> runs(Path file, int n) throws IOException {
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      runs.add(run(file));
+    }
+    return runs;
+  }
+
+  static double megabytesPerSecond(Path file, Run r) throws IOException {
+    return Files.size(file) / 1e6 / r.seconds();
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** Entry point for the bounded-heap child run: reads the file once and prints frames and seconds. */
+  public static void main(String[] args) throws IOException {
+    Run r = new ReaderBench().run(Path.of(args[0]));
+    System.out.println(r.frames() + " " + r.seconds());
+  }
+}

@@ -1,0 +1,141 @@
+package dev.regdoc.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regdoc.analysis.Locations;
+import dev.regdoc.bench.BenchCaptureWriter;
+import dev.regdoc.bench.DiagnosisBench;
+import dev.regdoc.bench.ReaderBench;
+import dev.regdoc.bench.TsharkBench;
+import dev.regdoc.timeline.TimelineJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * regdoc bench: generates a large mixed capture and a SIP-dense one, and prints regdoc's reading speed
+ * and peak heap next to tshark's on the same data, plus the rule engine's start-up and analysis time.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measures reading speed and memory against tshark, and the rule engine's time per analysis.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--dir", defaultValue = "target/bench", description = "Where the generated captures go (default ${DEFAULT-VALUE})")
+  Path dir;
+
+  @Option(names = "--mixed-mb", defaultValue = "1024", description = "Size of the mixed capture in MB (default ${DEFAULT-VALUE})")
+  long mixedMb;
+
+  @Option(names = "--dense-mb", defaultValue = "200", description = "Size of the SIP-dense capture in MB (default ${DEFAULT-VALUE})")
+  long denseMb;
+
+  @Option(names = "--tshark-mb", defaultValue = "100", description = "tshark reads only the first MB of each capture (default ${DEFAULT-VALUE})")
+  long tsharkMb;
+
+  @Option(names = "--no-tshark", description = "Skip the tshark comparison")
+  boolean noTshark;
+
+  @Option(names = "--runs", defaultValue = "3", description = "In-process runs per capture (default ${DEFAULT-VALUE})")
+  int runs;
+
+  @Spec CommandSpec spec;
+
+  private PrintWriter out;
+  private final ObjectNode json = TimelineJson.MAPPER.createObjectNode();
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    Files.createDirectories(dir);
+    out.printf("regdoc bench on %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+    capture("mixed", BenchCaptureWriter.Profile.MIXED, mixedMb, 400);
+    capture("sip-dense", BenchCaptureWriter.Profile.SIP_DENSE, denseMb, 100);
+    diagnosis();
+    Path results = dir.resolve("bench-results.json");
+    Files.writeString(results, TimelineJson.MAPPER.writeValueAsString(json));
+    out.println("results: " + results);
+    out.flush();
+    return 0;
+  }
+
+  private void capture(String name, BenchCaptureWriter.Profile profile, long mb, double goal) throws Exception {
+    Path file = dir.resolve(name + ".pcap");
+    long t0 = System.nanoTime();
+    BenchCaptureWriter.Counts counts = new BenchCaptureWriter().write(file, profile, mb << 20);
+    double gen = (System.nanoTime() - t0) / 1e9;
+    out.printf("%n%s: %,d MB, %s (generated in %.1f s)%n", name, Files.size(file) >> 20, counts, gen);
+    ObjectNode n = json.putObject(name);
+    n.put("bytes", Files.size(file));
+    n.put("packets", counts.packets);
+    n.put("registers", counts.registers);
+    List<ReaderBench.Run> rs = new ReaderBench().runs(file, runs);
+    ArrayNode runsJson = n.putArray("regdoc");
+    double best = 0;
+    for (ReaderBench.Run r : rs) {
+      double mbs = Files.size(file) / 1e6 / r.seconds();
+      best = Math.max(best, mbs);
+      out.printf("  regdoc  %6.2f s  %7.0f MB/s  %,10.0f packets/s  peak heap %4d MB  facts %s%n", r.seconds(), mbs,
+          r.frames() / r.seconds(), r.peakHeap() >> 20, r.facts());
+      ObjectNode x = runsJson.addObject();
+      x.put("seconds", r.seconds());
+      x.put("mbPerSecond", mbs);
+      x.put("packetsPerSecond", r.frames() / r.seconds());
+      x.put("peakHeapMb", r.peakHeap() >> 20);
+    }
+    out.printf("  regdoc best %.0f MB/s (goal %.0f MB/s: %s)%n", best, goal, best >= goal ? "met" : "NOT met");
+    boundedHeap(file, n);
+    if (!noTshark && TsharkBench.available()) {
+      tshark(name, profile, n);
+    }
+  }
+
+  /** The same read in a child JVM limited to 256 MB of heap: it must finish. */
+  private void boundedHeap(Path file, ObjectNode n) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), ReaderBench.class.getName(), file.toString());
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes()).trim();
+    int rc = p.waitFor();
+    String last = output.lines().reduce((a, b) -> b).orElse("");
+    out.printf("  regdoc with -Xmx256m: %s%n", rc == 0 ? "completed (" + last.split(" ")[0] + " frames)" : "FAILED: " + last);
+    n.put("completesWith256MbHeap", rc == 0);
+  }
+
+  private void tshark(String name, BenchCaptureWriter.Profile profile, ObjectNode n) throws Exception {
+    Path prefix = dir.resolve(name + "-first-" + tsharkMb + "mb.pcap");
+    new BenchCaptureWriter().write(prefix, profile, tsharkMb << 20); // same seed: the same bytes as the big file's start
+    TsharkBench.Result t = new TsharkBench().run(prefix);
+    double mbs = Files.size(prefix) / 1e6 / t.seconds();
+    ReaderBench.Run r = new ReaderBench().run(prefix);
+    out.printf("  tshark  %6.2f s  %7.1f MB/s  on the first %d MB (%,d output lines, peak RSS %d MB); regdoc on the same: %.0f MB/s%n",
+        t.seconds(), mbs, tsharkMb, t.lines(), t.peakRssKb() >> 10, Files.size(prefix) / 1e6 / r.seconds());
+    ObjectNode x = n.putObject("tshark");
+    x.put("prefixMb", tsharkMb);
+    x.put("seconds", t.seconds());
+    x.put("mbPerSecond", mbs);
+    x.put("peakRssMb", t.peakRssKb() >> 10);
+    x.put("regdocMbPerSecondSamePrefix", Files.size(prefix) / 1e6 / r.seconds());
+  }
+
+  private void diagnosis() {
+    DiagnosisBench.Result r = new DiagnosisBench().run(Locations.rules(), 100_000, 10);
+    List<Long> sorted = r.millis().stream().sorted().toList();
+    long median = sorted.get(sorted.size() / 2);
+    out.printf("%ndiagnosis: rule base compiled in %d ms; %,d facts: first run %d ms, median %d ms, best %d ms (goal 200 ms: %s)%n",
+        r.ruleBaseMillis(), r.facts(), r.millis().get(0), median, r.best(), median < 200 ? "met" : "NOT met");
+    ObjectNode n = json.putObject("diagnosis");
+    n.put("ruleBaseMillis", r.ruleBaseMillis());
+    n.put("facts", r.facts());
+    n.put("firstMillis", r.millis().get(0));
+    n.put("medianMillis", median);
+    n.put("bestMillis", r.best());
+  }
+}
