@@ -2,7 +2,9 @@ package dev.regdoc.knowledge;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +125,7 @@ public final class KnowledgeBase {
 
   /** Every finding code that has texts, in file order. */
   public Set<String> findingCodes() {
-    return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(findings.keySet()));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(findings.keySet()));
   }
 
   public Collection<ReasonCode> reasons() {
@@ -180,6 +182,6 @@ public final class KnowledgeBase {
   private static <K, T> Map<K, T> index(List<T> items, Function<T, K> id) {
     Map<K, T> map = new LinkedHashMap<>();
     items.forEach(t -> map.put(id.apply(t), t));
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 }
