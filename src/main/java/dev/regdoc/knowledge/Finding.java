@@ -1,0 +1,49 @@
+package dev.regdoc.knowledge;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Texts for one finding code. Texts may contain {@code {placeholders}}; every one is listed in {@link #values()}.
+ *
+ * @param relatedConcepts concept ids
+ * @param checklist checklist step ids that gather the evidence for this finding
+ * @param caseStudies case study ids that illustrate it
+ */
+public record Finding(
+    String code,
+    Severity severity,
+    List<String> values,
+    Text title,
+    Text explanation,
+    TextList fix,
+    List<String> relatedConcepts,
+    List<String> checklist,
+    List<String> caseStudies) {
+
+  /** How serious the finding is. */
+  public enum Severity {
+    FAULT,
+    WARNING,
+    INFO
+  }
+
+  public Finding {
+    values = List.copyOf(values);
+    relatedConcepts = List.copyOf(relatedConcepts);
+    checklist = List.copyOf(checklist);
+    caseStudies = List.copyOf(caseStudies);
+  }
+
+  public String title(Lang lang, Map<String, ?> values) {
+    return Placeholders.fill(title.get(lang), values);
+  }
+
+  public String explanation(Lang lang, Map<String, ?> values) {
+    return Placeholders.fill(explanation.get(lang), values);
+  }
+
+  public List<String> fix(Lang lang, Map<String, ?> values) {
+    return fix.get(lang).stream().map(s -> Placeholders.fill(s, values)).toList();
+  }
+}
