@@ -26,14 +26,21 @@ final class ArpTracker {
     this.sink = sink;
   }
 
-  /** @return false when the packet is not Ethernet/IPv4 ARP */
+  /**
+   * @return false when the packet is not an IPv4 ARP request or reply with 6-byte MACs (hardware type
+   *     1 Ethernet, or 6 IEEE 802 as sent in 802.2 LLC/SNAP framing)
+   */
   boolean handle(DecodedFrame f) {
     byte[] d = f.data;
     int o = f.l3Offset;
-    if (u16(d, o) != 1 || u16(d, o + 2) != 0x0800 || d[o + 4] != 6 || d[o + 5] != 4) {
+    int hardware = u16(d, o);
+    if ((hardware != 1 && hardware != 6) || u16(d, o + 2) != 0x0800 || d[o + 4] != 6 || d[o + 5] != 4) {
       return false;
     }
     int op = u16(d, o + 6);
+    if (op != 1 && op != 2) {
+      return false; // RARP, InARP or a damaged frame: no binding can be trusted from it
+    }
     String senderMac = Bytes.mac(d, o + 8);
     String senderIp = Bytes.ipv4(d, o + 14);
     String targetMac = Bytes.mac(d, o + 18);

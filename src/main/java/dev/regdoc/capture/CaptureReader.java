@@ -159,8 +159,9 @@ public final class CaptureReader {
       stoppedAfter = Math.max(lastFrame, index.framesBefore(position.position()));
       long at = stoppedAfter + 1;
       String why = libpcapMessage;
-      if (libpcapMessage.contains("different from the type of the first interface")) {
-        int iface = index.nextPacketInterface();
+      int iface = libpcapMessage.contains("different from the type of the first interface")
+          ? index.firstInterfaceUnlikeTheFirst() : -1;
+      if (iface > 0) {
         why = "pcapng interface " + iface + " has " + LinkType.describe(index.linkTypeOf(iface))
             + " but interface 0 has " + LinkType.describe(index.linkTypeOf(0))
             + "; libpcap cannot read a file whose interfaces differ in link type. Split it per interface"

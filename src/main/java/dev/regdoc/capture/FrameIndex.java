@@ -93,21 +93,19 @@ final class FrameIndex implements Closeable {
     return frames;
   }
 
-  /** The pcapng interface of the next packet record after the current position, or -1. */
-  int nextPacketInterface() {
-    long save = pos;
-    long saveFrames = frames;
-    int iface = -1;
-    while (!broken && pos < size && frames == saveFrames) {
-      step();
+  /**
+   * The first pcapng interface whose link type differs from interface 0's, or -1. Walks the rest of
+   * the file: libpcap fails when it reads the offending interface description, which may come before
+   * any packet of it (mergecap writes every interface first), so the next packet says nothing.
+   */
+  int firstInterfaceUnlikeTheFirst() {
+    countAll();
+    for (int i = 1; i < interfaceLinkTypes.size(); i++) {
+      if (!interfaceLinkTypes.get(i).equals(interfaceLinkTypes.get(0))) {
+        return i;
+      }
     }
-    if (frames > saveFrames) {
-      iface = lastInterface;
-    }
-    pos = save;
-    frames = saveFrames;
-    broken = false;
-    return iface;
+    return -1;
   }
 
   List<Integer> linkTypes() {

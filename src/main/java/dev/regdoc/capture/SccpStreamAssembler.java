@@ -67,6 +67,11 @@ final class SccpStreamAssembler extends StreamAssembler {
   private static boolean plausible(byte[] b, int o) {
     int dataLength = le32(b, o);
     int id = le32(b, o + 8);
+    if (id == SccpNames.KEEPALIVE_REQ || id == SccpNames.KEEPALIVE_ACK) {
+      // no body: a "KeepAliveReq" with a longer length is zero padding, and taking it as a header
+      // would swallow the real PDUs after it while waiting for data that never comes
+      return dataLength == 4 && SccpNames.knownVersion(le32(b, o + 4));
+    }
     return dataLength >= 4 && dataLength <= MAX_DATA_LENGTH && SccpNames.knownVersion(le32(b, o + 4))
         && id >= 0 && id <= 0xFFFF;
   }

@@ -47,7 +47,7 @@ final class SignalingExtractor {
     switch (f.kind) {
       case ARP:
         if (!arp.handle(f)) {
-          frameAnomaly(f, "arp-not-ipv4", "ARP frame " + f.frame + " is not Ethernet/IPv4 ARP");
+          frameAnomaly(f, "arp-not-ipv4", "ARP frame " + f.frame + " is not an Ethernet/IPv4 ARP request or reply");
         }
         break;
       case TCP:
@@ -90,7 +90,9 @@ final class SignalingExtractor {
     }
     int headEnd = SipMessages.headEnd(d, found, end);
     boolean cut = headEnd < 0 || f.payloadMissing > 0;
-    SipParser.Head h = SipParser.parseHead(SipParser.latin1(d, found, (headEnd < 0 ? end : headEnd) - found));
+    // a head cut by the snap length ends in a partial line: parse only its complete lines
+    int parseEnd = headEnd >= 0 ? headEnd : afterLastLineFeed(d, found, end);
+    SipParser.Head h = SipParser.parseHead(SipParser.latin1(d, found, parseEnd - found));
     if (found > start) {
       h.anomalies.add("sip-junk-before-start-line");
     }
@@ -99,6 +101,15 @@ final class SignalingExtractor {
     }
     SipMessages.emit(sink, SipMessages.toFact(h, origin(f), f.frame, Transport.UDP, e, -1,
         f.payloadLength + f.payloadMissing));
+  }
+
+  private static int afterLastLineFeed(byte[] d, int from, int end) {
+    for (int i = end - 1; i > from; i--) {
+      if (d[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return end;
   }
 
   private void icmp(DecodedFrame f) {
