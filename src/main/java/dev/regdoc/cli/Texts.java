@@ -1,14 +1,13 @@
 package dev.regdoc.cli;
 
-import dev.regdoc.analysis.FindingText;
-import dev.regdoc.analysis.FindingTexts;
-import java.util.List;
+import dev.regdoc.analysis.KnowledgeTexts;
+import dev.regdoc.knowledge.KnowledgeBase;
 
-/** Finding texts for the command line. */
+/** Finding texts for the command line, from the knowledge base (validated when loaded). */
 final class Texts {
   private Texts() {}
 
-  static FindingTexts load() {
-    return (f, lang) -> new FindingText(f.code(), f.values().toString(), List.of());
+  static KnowledgeTexts load() {
+    return new KnowledgeTexts(KnowledgeBase.loadDefault());
   }
 }

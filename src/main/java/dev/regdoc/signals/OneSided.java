@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 public record OneSided(
     String device, String message, String direction, boolean lost, String file, long frame, Instant time, String missingFrom,
-    boolean firstTransmissionOnly) implements Cited {
+    boolean firstTransmissionOnly, long seq) implements Cited {
 
   public boolean isKeepalive() {
     return message.startsWith("REGISTER") || message.contains("KeepAlive") || message.startsWith("SIP 200");

@@ -30,7 +30,8 @@ public final class SignalBuilder {
         case "failover", "fallback" -> out.add(new RoleChange(e.device(), e.kind(), text(e, "from"), text(e, "to"), e.time(), e.file(), e.frame()));
         case "lost-in-network", "seen-one-side-only" -> out.add(new OneSided(e.device(), text(e, "message"), text(e, "direction"),
             e.kind().equals("lost-in-network"), e.file(), e.frame(), e.time(), text(e, "missingFrom"),
-            Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))));
+            Boolean.TRUE.equals(e.details().get("firstTransmissionOnly")),
+            num(e, "seq") == null ? -1 : num(e, "seq").longValue()));
         case "mac-path" -> out.add(new HostMac(text(e, "srcIp"), text(e, "srcMac")));
         case "sccp-alarm" -> sccpReport(e).ifPresent(out::add);
         case "sip-register" -> sipReport(e).ifPresent(out::add);

@@ -31,6 +31,47 @@ public final class Signals {
     return java.time.Duration.between(xs.get(0).time(), xs.get(xs.size() - 1).time()).toNanos() / 1e9 / (xs.size() - 1);
   }
 
+  /** Typical seconds between keepalives of these, 30 (SCCP's default) when they do not say. */
+  public static long keepaliveInterval(Collection<?> keepalives) {
+    return Math.round(keepalives.stream().map(k -> ((KeepaliveTiming) k).interval()).filter(i -> i > 0).sorted()
+        .reduce((a, b) -> b).orElse(30.0));
+  }
+
+  /** Seconds from the first 200 OK seen (the first refresh minus its interval) to the failover. */
+  public static double untilFirstFailover(Collection<?> refreshes, RoleChange failover) {
+    return refreshes.stream().map(r -> (RefreshTiming) r).filter(r -> r.time().isBefore(failover.time()))
+        .map(r -> r.time().minusMillis(Math.round(r.sinceLastOk() * 1000)))
+        .min(java.util.Comparator.naturalOrder())
+        .map(t -> java.time.Duration.between(t, failover.time()).toNanos() / 1e9).orElse(0.0);
+  }
+
+  /** Whole seconds of silence before {@code at}, since the last registration transaction. */
+  public static long idleBefore(Collection<?> transactions, java.time.Instant at) {
+    return transactions.stream().map(t -> ((RegisterTransaction) t).time()).max(java.util.Comparator.naturalOrder())
+        .map(t -> java.time.Duration.between(t, at).toSeconds()).orElse(-1L);
+  }
+
+  /** The TCP sequence number of the earliest one-sided message. */
+  public static long firstSeq(Collection<?> oneSided) {
+    return oneSided.stream().map(o -> (OneSided) o).min(java.util.Comparator.comparing(OneSided::time)).map(OneSided::seq).orElse(-1L);
+  }
+
+  /** "1:00:00" or "0:00:08" (an ASA duration) in seconds; -1 when unreadable. */
+  public static long seconds(String hms) {
+    if (hms == null) {
+      return -1;
+    }
+    long total = 0;
+    try {
+      for (String part : hms.trim().split(":")) {
+        total = total * 60 + Long.parseLong(part);
+      }
+      return total;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   public static String minutes(double seconds) {
     return String.format(java.util.Locale.ROOT, "%.1f min", seconds / 60);
   }

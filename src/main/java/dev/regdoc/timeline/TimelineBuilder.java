@@ -75,7 +75,8 @@ public final class TimelineBuilder {
               : what + " left the CUCM but never reached the phone side (" + p.otherFile() + ")")
           : what + " is in " + p.seenIn() + " only, not in " + p.otherFile();
       events.add(m, lost ? "lost-in-network" : "seen-one-side-only", directory.deviceFor(directory.phoneIp(e)), summary,
-          details("message", what, "seenIn", p.seenIn(), "missingFrom", p.otherFile(), "direction", fromPhone ? "phone-to-cucm" : "cucm-to-phone"));
+          details("message", what, "seenIn", p.seenIn(), "missingFrom", p.otherFile(), "direction", fromPhone ? "phone-to-cucm" : "cucm-to-phone",
+              "seq", tcpSeq(m)));
     }
   }
 
@@ -88,7 +89,11 @@ public final class TimelineBuilder {
         + m.origin().frame() + ") never reached " + (fromPhone ? "the CUCM side" : "the phone side") + "; only a TCP retransmission did ("
         + p.otherFile() + "#" + p.otherFrame() + ")",
         details("message", what, "seenIn", m.origin().file(), "missingFrom", p.otherFile(), "direction",
-            fromPhone ? "phone-to-cucm" : "cucm-to-phone", "firstTransmissionOnly", true, "otherFrame", p.otherFrame()));
+            fromPhone ? "phone-to-cucm" : "cucm-to-phone", "firstTransmissionOnly", true, "otherFrame", p.otherFrame(), "seq", tcpSeq(m)));
+  }
+
+  private static long tcpSeq(Fact m) {
+    return m instanceof SipMessage s ? s.tcpSeq() : ((SccpMessage) m).tcpSeq();
   }
 
   private static String describe(Fact m) {

@@ -1,0 +1,78 @@
+package dev.regdoc.analysis;
+
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.knowledge.Lang;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finding texts from the knowledge base, in the asked language, with the finding's values filled in.
+ * Values the rules cannot know (a reason code's name, the checklist's wording) are looked up here.
+ */
+public final class KnowledgeTexts implements FindingTexts {
+  private static final Pattern LEFTOVER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*\\}");
+
+  private final KnowledgeBase kb;
+
+  public KnowledgeTexts(KnowledgeBase kb) {
+    this.kb = kb;
+  }
+
+  @Override
+  public FindingText textOf(Finding f, String lang) {
+    Lang l = Lang.fromTag(lang).orElse(Lang.EN);
+    var entry = kb.finding(f.code());
+    if (entry.isEmpty()) {
+      return new FindingText(f.code(), "", List.of());
+    }
+    Map<String, Object> v = new HashMap<>(f.values());
+    enrich(f, v, l);
+    var k = entry.get();
+    return new FindingText(clean(k.title(l, v)), clean(k.explanation(l, v)), k.fix(l, v).stream().map(KnowledgeTexts::clean).toList());
+  }
+
+  private void enrich(Finding f, Map<String, Object> v, Lang l) {
+    switch (f.code()) {
+      case "unregistered-reason" -> v.put("reasonName", reasonName(v, l));
+      case "evidence-missing" -> v.put("steps", stepTitle(String.valueOf(v.get("step")), l));
+      case "port-security-aging" -> {
+        v.putIfAbsent("interface", l == Lang.JA ? "電話機のスイッチポート" : "the phone's switch port");
+        // without the configuration, the losses still bound it: aging must be shorter than the refresh interval
+        if (!v.containsKey("agingMinutes") && v.get("interval") instanceof Number n) {
+          v.put("agingMinutes", "\u2264" + Math.max(1, n.intValue() / 60));
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private String reasonName(Map<String, Object> v, Lang l) {
+    if (!(v.get("reason") instanceof Number n)) {
+      return l == Lang.JA ? "理由コードなし" : "no reason code";
+    }
+    int code = n.intValue();
+    return switch (String.valueOf(v.get("family"))) {
+      case "registration-failure" -> kb.registrationFailure(code).map(r -> r.mibName()).orElse("?");
+      case "phone-report" -> kb.restartCause(code).map(r -> r.rfoosName() != null ? r.rfoosName() : r.phoneString()).orElse("?");
+      default -> kb.reason(code).map(r -> r.alarmName() != null ? r.alarmName() : r.mibName()).orElse("?");
+    };
+  }
+
+  private String stepTitle(String id, Lang l) {
+    return kb.checklistStep(id).map(s -> s.title().get(l)).orElse(id);
+  }
+
+  /** A placeholder no value could fill is shown as "?" rather than as template syntax. */
+  private static String clean(String s) {
+    return LEFTOVER.matcher(s).replaceAll("?");
+  }
+
+  /** The whole checklist, in order, for "what should I collect?". */
+  public String checklist(Lang l) {
+    return kb.checklist().stream().map(s -> "- " + s.title().get(l)).collect(Collectors.joining("\n"));
+  }
+}

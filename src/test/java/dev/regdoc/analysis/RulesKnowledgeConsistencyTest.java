@@ -1,0 +1,107 @@
+package dev.regdoc.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.knowledge.Lang;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Rules, knowledge base and fixtures agree: no code without texts, no texts without a rule, no rule without a fixture. */
+class RulesKnowledgeConsistencyTest {
+  private static final Pattern CODE = Pattern.compile("Finding\\.of\\(\"([a-z-]+)\"");
+  private static final Pattern STEP = Pattern.compile("value\\(\"step\", \"([a-z-]+)\"\\)");
+  private static KnowledgeBase kb;
+  private static RuleBase rules;
+  private static Set<String> fired;
+  private static List<Finding> all;
+
+  @BeforeAll
+  static void runEveryFixture() throws IOException {
+    kb = KnowledgeBase.load(Path.of("knowledge-base"));
+    rules = RuleBase.load(Path.of("rules"));
+    Analyzer analyzer = new Analyzer(rules, TextReaders.defaults(), IngestLimits.defaults(), SignalingPorts.defaults());
+    fired = new TreeSet<>();
+    all = new java.util.ArrayList<>();
+    try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/fixtures"))) {
+      for (Path d : dirs.sorted().toList()) {
+        try (Stream<Path> s = Files.list(d)) {
+          List<Finding> f = analyzer.analyze(s.filter(p -> !p.toString().endsWith("README.md")).sorted().map(InputFile::of).toList()).findings();
+          f.forEach(x -> fired.addAll(x.rules()));
+          all.addAll(f);
+        }
+      }
+    }
+  }
+
+  private static Set<String> grep(Pattern p) throws IOException {
+    Set<String> found = new TreeSet<>();
+    try (Stream<Path> s = Files.list(Path.of("rules"))) {
+      for (Path f : s.filter(x -> x.toString().endsWith(".drl")).toList()) {
+        Matcher m = p.matcher(Files.readString(f));
+        while (m.find()) {
+          found.add(m.group(1));
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void everyCodeARuleCanProduceHasTextsInBothLanguages() throws IOException {
+    Set<String> codes = grep(CODE);
+    assertThat(codes).hasSizeGreaterThanOrEqualTo(15);
+    for (String code : codes) {
+      var f = kb.finding(code);
+      assertThat(f).as("knowledge-base entry for %s", code).isPresent();
+      for (Lang l : Lang.values()) {
+        assertThat(f.get().title().get(l)).as("%s title %s", code, l).isNotBlank();
+        assertThat(f.get().explanation().get(l)).as("%s explanation %s", code, l).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void noKnowledgeBaseFindingIsOrphaned() throws IOException {
+    assertThat(grep(CODE)).containsAll(kb.findingCodes());
+  }
+
+  @Test
+  void everyChecklistStepARuleAsksForExists() throws IOException {
+    for (String step : grep(STEP)) {
+      assertThat(kb.checklistStep(step)).as("checklist step %s", step).isPresent();
+    }
+  }
+
+  @Test
+  void everyRuleFiresInAtLeastOneFixture() {
+    assertThat(rules.ruleNames()).allSatisfy(r -> assertThat(fired).as("fixtures firing rule \"%s\"", r).contains(r));
+  }
+
+  @Test
+  void everyFindingOfEveryFixtureRendersWithoutMissingValues() {
+    KnowledgeTexts texts = new KnowledgeTexts(kb);
+    for (Finding f : all) {
+      for (String lang : List.of("en", "ja")) {
+        FindingText t = texts.textOf(f, lang);
+        assertThat(t.title() + t.explanation() + String.join("", t.fix())).as("%s %s %s", f.code(), f.device(), lang)
+            .doesNotContain("{").doesNotContain(" ? ").doesNotContain("(?").doesNotContain("?)");
+      }
+    }
+  }
+}
