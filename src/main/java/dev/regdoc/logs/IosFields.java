@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Pulls what an IOS message names into lower-case fields: mac, interface, ip, vlan, state, and for
- * %SW_MATM-4-MACFLAP_NOTIF from_port/to_port, for %PM-4-ERR_DISABLE the err-disable reason.
+ * %SW_MATM-4-MACFLAP_NOTIF from_port/to_port, for %PM-4-ERR_DISABLE the err-disable reason. "ip" is
+ * the first IPv4 address in the message (for ACL logs, the source).
  */
 final class IosFields {
 

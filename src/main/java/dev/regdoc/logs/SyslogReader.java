@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>Parsing anchors on the Cisco "%FAC-SEV-MNEMONIC:" tag, whatever the relay put in front of it (RFC
  * 3164 or 5424 headers, sequence numbers, host names); the message's own time is the last timestamp before
- * the tag. Wrapped records are joined first (see {@link RecordJoiner}).
+ * the tag. Wrapped records are joined first (see {@link RecordJoiner}). Relay notices ("last message
+ * repeated 3 times") count as recognised but produce no fact.
  */
 public final class SyslogReader implements TextReader {
 
