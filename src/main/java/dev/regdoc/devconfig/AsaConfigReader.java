@@ -8,66 +8,95 @@ import dev.regdoc.ingest.TextSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An ASA running configuration: each named interface with its address, and whether proxy ARP is on.
- * The ASA answers ARP as a proxy on every interface unless "sysopt noproxyarp NAMEIF" says otherwise.
+ * Reads an ASA "show running-config" into one {@link AsaInterfaceConfig} per named interface. Proxy ARP
+ * is on unless "sysopt noproxyarp NAMEIF" appears anywhere in the file (usually after the interfaces, so
+ * facts are emitted at the end); a later "no sysopt noproxyarp NAMEIF" turns it back on.
  */
 public final class AsaConfigReader implements TextReader {
-  private static final Pattern INTERFACE = Pattern.compile("^interface (\\S+)");
-  private static final Pattern NOPROXY = Pattern.compile("^(no )?sysopt noproxyarp (\\S+)");
 
-  private record Iface(long line, String name, String nameif, String ip) {}
+  private static final Pattern VERSION = Pattern.compile("^:?\\s*ASA Version\\s+(\\S+)");
+  private static final Pattern HOSTNAME = Pattern.compile("^hostname\\s+(\\S+)");
+  private static final Pattern INTERFACE = Pattern.compile("^interface\\s+(\\S+)");
+  private static final Pattern NAMEIF = Pattern.compile("^nameif\\s+(\\S+)");
+  private static final Pattern IP_ADDRESS = Pattern.compile("^ip address\\s+(\\S+)(?:\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+))?");
+  private static final Pattern NOPROXYARP = Pattern.compile("^(no\\s+)?sysopt\\s+noproxyarp\\s+(\\S+)$");
+
+  /** One interface block as read. */
+  private static final class Block {
+    final long line;
+    final String name;
+    String nameif;
+    String ip;
+
+    Block(long line, String name) {
+      this.line = line;
+      this.name = name;
+    }
+  }
 
   @Override
   public TextSummary read(String file, BufferedReader in, FactSink sink) throws IOException {
+    List<Block> blocks = new ArrayList<>();
+    Set<String> noProxyArp = new HashSet<>();
     String host = null;
-    List<Iface> interfaces = new ArrayList<>();
-    Map<String, Boolean> noProxy = new HashMap<>();
-    String current = null;
-    long currentLine = 0;
-    String nameif = null;
-    String ip = null;
-    long n = 0;
-    String line;
-    while ((line = in.readLine()) != null) {
-      n++;
-      String t = line.trim();
-      Matcher i = INTERFACE.matcher(line);
-      if (i.find() || (!line.startsWith(" ") && current != null)) {
-        if (current != null && nameif != null) {
-          interfaces.add(new Iface(currentLine, current, nameif, ip));
+    Block current = null;
+    long lineNumber = 0;
+    long unrecognised = 0;
+    String raw;
+    while ((raw = in.readLine()) != null) {
+      lineNumber++;
+      String text = raw.strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      boolean indented = Character.isWhitespace(raw.charAt(0));
+      Matcher m;
+      if (indented && current != null) {
+        if ((m = NAMEIF.matcher(text)).find()) {
+          current.nameif = m.group(1);
+        } else if ((m = IP_ADDRESS.matcher(text)).find()) {
+          current.ip = m.group(2) == null ? m.group(1) : m.group(1) + " " + m.group(2);
+        } else if (text.equals("no nameif")) {
+          current.nameif = null;
+        } else {
+          unrecognised++;
         }
-        current = i.find(0) ? i.group(1) : null;
-        currentLine = n;
-        nameif = null;
-        ip = null;
+        continue;
       }
-      if (t.startsWith("hostname ")) {
-        host = t.substring(9).trim();
-      } else if (current != null && t.startsWith("nameif ")) {
-        nameif = t.substring(7).trim();
-      } else if (current != null && t.startsWith("ip address ")) {
-        String[] w = t.split("\\s+");
-        ip = w.length >= 4 ? w[2] + " " + w[3] : w[2];
-      }
-      Matcher np = NOPROXY.matcher(t);
-      if (np.find()) {
-        noProxy.put(np.group(2), np.group(1) == null);
+      current = null;
+      if (text.equals("!") || VERSION.matcher(text).find()) {
+        continue;
+      } else if ((m = HOSTNAME.matcher(text)).find()) {
+        host = m.group(1);
+      } else if ((m = INTERFACE.matcher(text)).find()) {
+        current = new Block(lineNumber, m.group(1));
+        blocks.add(current);
+      } else if ((m = NOPROXYARP.matcher(text)).find()) {
+        if (m.group(1) == null) {
+          noProxyArp.add(m.group(2));
+        } else {
+          noProxyArp.remove(m.group(2));
+        }
+      } else {
+        unrecognised++;
       }
     }
-    if (current != null && nameif != null) {
-      interfaces.add(new Iface(currentLine, current, nameif, ip));
+    long facts = 0;
+    for (Block b : blocks) {
+      if (b.nameif != null) {
+        sink.accept(new AsaInterfaceConfig(
+            Origin.line(file, b.line, null), host, b.name, b.nameif, b.ip, !noProxyArp.contains(b.nameif)));
+        facts++;
+      }
     }
-    for (Iface f : interfaces) {
-      sink.accept(new AsaInterfaceConfig(Origin.line(file, f.line(), null), host, f.name(), f.nameif(), f.ip(),
-          !noProxy.getOrDefault(f.nameif(), false)));
-    }
-    return new TextSummary(n, interfaces.size() + noProxy.size(), 0, List.of());
+    List<String> problems = facts == 0 ? List.of("no interface with a nameif found") : List.of();
+    return new TextSummary(lineNumber, facts, unrecognised, problems);
   }
 }

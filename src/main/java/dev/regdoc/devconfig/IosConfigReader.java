@@ -1,10 +1,9 @@
 package dev.regdoc.devconfig;
 
 import dev.regdoc.facts.FactSink;
-import dev.regdoc.facts.Origin;
-import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.ingest.TextReader;
 import dev.regdoc.ingest.TextSummary;
+import dev.regdoc.logs.Macs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,192 +13,188 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A switch's running configuration (interface blocks with port-security and VLANs) or the output of
- * {@code show port-security interface}. Lines regdoc has no use for are normal in a config and are
- * only counted.
+ * Reads an IOS switch "show running-config" (interface blocks with port security and VLANs) and
+ * "show port-security interface X" output into {@link dev.regdoc.facts.SwitchPortConfig} facts.
+ * Configs are full of lines regdoc does not need; those are counted, never reported one by one.
  */
 public final class IosConfigReader implements TextReader {
-  private static final Pattern INTERFACE = Pattern.compile("^interface (\\S+)");
-  private static final Pattern SHOW_CMD = Pattern.compile("show port-security interface (\\S+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SHOW_FIELD = Pattern.compile("^\\s*([A-Za-z ]+?)\\s*:\\s*(.*?)\\s*$");
+
+  private static final Pattern HOSTNAME = Pattern.compile("^hostname\\s+(\\S+)");
+  private static final Pattern INTERFACE = Pattern.compile("^interface\\s+(\\S+)");
+  private static final Pattern SHOW_COMMAND =
+      Pattern.compile("^(?:(?<host>[^\\s#>]+)[#>]\\s*)?sh(?:ow)?\\s+port-security\\s+int(?:erface)?\\s+(?<iface>\\S+)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern SHOW_FIELD = Pattern.compile("^(?<key>[A-Za-z][A-Za-z :]*?)\\s*:\\s*(?<value>.*)$");
+  private static final Pattern NUMBER = Pattern.compile("(\\d+)");
+
+  private static final Pattern PS_ON = Pattern.compile("^switchport port-security$");
+  private static final Pattern PS_OFF = Pattern.compile("^no switchport port-security$");
+  private static final Pattern PS_MAXIMUM = Pattern.compile("^switchport port-security maximum (\\d+)$");
+  private static final Pattern PS_MAXIMUM_PER_VLAN = Pattern.compile("^switchport port-security maximum \\d+ vlan\\b.*");
+  private static final Pattern PS_AGING_TIME = Pattern.compile("^switchport port-security aging time (\\d+)$");
+  private static final Pattern PS_AGING_TYPE = Pattern.compile("^switchport port-security aging type (absolute|inactivity)$");
+  private static final Pattern PS_AGING_STATIC = Pattern.compile("^switchport port-security aging static$");
+  private static final Pattern PS_VIOLATION = Pattern.compile("^switchport port-security violation (protect|restrict|shutdown)$");
+  private static final Pattern PS_STICKY = Pattern.compile("^switchport port-security mac-address sticky$");
+  private static final Pattern PS_STICKY_MAC = Pattern.compile("^switchport port-security mac-address sticky (\\S+)(?:\\s+vlan\\s+\\S+)?$");
+  private static final Pattern ACCESS_VLAN = Pattern.compile("^switchport access vlan (\\d+)$");
+  private static final Pattern VOICE_VLAN = Pattern.compile("^switchport voice vlan (\\S+)$");
 
   @Override
   public TextSummary read(String file, BufferedReader in, FactSink sink) throws IOException {
-    String host = null;
-    Block block = null;
-    ShowOutput show = null;
-    long n = 0;
-    long recognised = 0;
+    Run run = new Run(file, sink);
     String line;
     while ((line = in.readLine()) != null) {
-      n++;
-      if (line.startsWith("hostname ")) {
-        host = line.substring(9).trim();
-        continue;
-      }
-      Matcher cmd = SHOW_CMD.matcher(line);
-      if (cmd.find()) {
-        show = new ShowOutput(file, n, cmd.group(1));
-        continue;
-      }
-      Matcher i = INTERFACE.matcher(line);
-      if (i.find()) {
-        recognised += emit(block, host, sink);
-        block = new Block(file, n, i.group(1));
-        continue;
-      }
-      if (block != null && (line.startsWith(" ") || line.startsWith("\t"))) {
-        block.line(line.trim().toLowerCase(Locale.ROOT));
-      } else if (block != null) {
-        recognised += emit(block, host, sink);
-        block = null;
-      }
-      Matcher f = SHOW_FIELD.matcher(line);
-      if (f.matches()) {
-        if (show == null && f.group(1).equalsIgnoreCase("Port Security")) {
-          show = new ShowOutput(file, n, null);
-        }
-        if (show != null && show.field(f.group(1), f.group(2))) {
-          recognised++;
-        }
-      }
+      run.line(line);
     }
-    recognised += emit(block, host, sink);
-    if (show != null && show.complete()) {
-      sink.accept(show.toFact(host));
-    }
-    return new TextSummary(n, recognised, 0, List.of());
+    return run.finish();
   }
 
-  private static int emit(Block b, String host, FactSink sink) {
-    if (b == null) {
-      return 0;
-    }
-    sink.accept(b.toFact(host));
-    return 1;
-  }
+  private static final class Run {
+    private final String file;
+    private final FactSink sink;
+    private final List<String> problems = new ArrayList<>();
+    private String host;
+    private PortSecurityBuilder block;
+    private PortSecurityBuilder shown;
+    private long lineNumber;
+    private long facts;
+    private long unrecognised;
 
-  /** One "interface X" block of a running configuration. */
-  private static final class Block {
-    final String file;
-    final long line;
-    final String name;
-    boolean portSecurity;
-    Integer maximum;
-    Integer aging;
-    String agingType;
-    boolean agingStatic;
-    String violation;
-    boolean sticky;
-    final List<String> stickyMacs = new ArrayList<>();
-    Integer accessVlan;
-    Integer voiceVlan;
-    boolean shutdown;
-
-    Block(String file, long line, String name) {
+    Run(String file, FactSink sink) {
       this.file = file;
-      this.line = line;
-      this.name = name;
+      this.sink = sink;
     }
 
-    void line(String l) {
-      String[] w = l.split("\\s+");
-      if (l.equals("switchport port-security")) {
-        portSecurity = true;
-      } else if (l.startsWith("switchport port-security maximum ")) {
-        maximum = number(w[3]);
-      } else if (l.startsWith("switchport port-security aging time ")) {
-        aging = number(w[4]);
-      } else if (l.startsWith("switchport port-security aging type ")) {
-        agingType = w[4];
-      } else if (l.equals("switchport port-security aging static")) {
-        agingStatic = true;
-      } else if (l.startsWith("switchport port-security violation ")) {
-        violation = w[3];
-      } else if (l.startsWith("switchport port-security mac-address sticky")) {
-        sticky = true;
-        if (w.length > 4) {
-          stickyMacs.add(mac(w[4]));
+    void line(String raw) {
+      lineNumber++;
+      String text = raw.strip();
+      if (text.isEmpty()) {
+        return;
+      }
+      Matcher show = SHOW_COMMAND.matcher(text);
+      if (show.find()) {
+        closeBlocks();
+        if (show.group("host") != null && host == null) {
+          host = show.group("host");
         }
-      } else if (l.startsWith("switchport access vlan ")) {
-        accessVlan = number(w[3]);
-      } else if (l.startsWith("switchport voice vlan ")) {
-        voiceVlan = number(w[3]);
-      } else if (l.equals("shutdown")) {
-        shutdown = true;
+        shown = new PortSecurityBuilder(lineNumber, show.group("iface"));
+        return;
+      }
+      if (shown != null || text.startsWith("Port Security ")) {
+        if (showField(text)) {
+          return;
+        }
+      }
+      boolean indented = Character.isWhitespace(raw.charAt(0));
+      if (!indented) {
+        closeBlocks();
+        configLine(text);
+      } else if (block == null || !interfaceCommand(block, text)) {
+        unrecognised++;
       }
     }
 
-    SwitchPortConfig toFact(String host) {
-      String type = agingType != null ? agingType : aging != null && aging > 0 ? "absolute" : null;
-      return new SwitchPortConfig(Origin.line(file, line, null), host, name, portSecurity, maximum, aging, type,
-          agingStatic, violation, sticky, List.copyOf(stickyMacs), accessVlan, voiceVlan, shutdown);
-    }
-  }
-
-  /** "show port-security interface X" output. */
-  private static final class ShowOutput {
-    final String file;
-    final long line;
-    final String iface;
-    boolean enabled;
-    Integer maximum;
-    Integer aging;
-    String agingType;
-    boolean agingStatic;
-    String violation;
-    int seen;
-
-    ShowOutput(String file, long line, String iface) {
-      this.file = file;
-      this.line = line;
-      this.iface = iface;
-    }
-
-    boolean field(String name, String value) {
-      String v = value.trim();
-      switch (name.trim().toLowerCase(Locale.ROOT)) {
-        case "port security" -> enabled = v.equalsIgnoreCase("enabled");
-        case "aging time" -> aging = number(v.split("\\s+")[0]);
-        case "aging type" -> agingType = v.toLowerCase(Locale.ROOT);
-        case "securestatic address aging" -> agingStatic = v.equalsIgnoreCase("enabled");
-        case "maximum mac addresses" -> maximum = number(v);
-        case "violation mode" -> violation = v.toLowerCase(Locale.ROOT);
-        default -> {
-          return false;
-        }
+    private void configLine(String text) {
+      Matcher m;
+      if (text.equals("!") || text.equals("end")) {
+        return;
+      } else if ((m = HOSTNAME.matcher(text)).find()) {
+        host = m.group(1);
+      } else if ((m = INTERFACE.matcher(text)).find()) {
+        block = new PortSecurityBuilder(lineNumber, m.group(1));
+      } else {
+        unrecognised++;
       }
-      seen++;
+    }
+
+    /** One "show port-security interface" field; false when the line is not one. */
+    private boolean showField(String text) {
+      Matcher m = SHOW_FIELD.matcher(text);
+      if (!m.matches()) {
+        return false;
+      }
+      if (shown == null) {
+        shown = new PortSecurityBuilder(lineNumber, "unknown");
+      }
+      String value = m.group("value").strip();
+      String lower = value.toLowerCase(Locale.ROOT);
+      switch (m.group("key").strip().toLowerCase(Locale.ROOT)) {
+        case "port security" -> shown.portSecurity = lower.startsWith("enabled");
+        case "violation mode" -> shown.violation = lower;
+        case "aging time" -> shown.agingMinutes = firstNumber(value);
+        case "aging type" -> shown.agingType = lower;
+        case "securestatic address aging" -> shown.agingStatic = lower.startsWith("enabled");
+        case "maximum mac addresses" -> shown.maximum = firstNumber(value);
+        case "sticky mac addresses" -> {
+          Integer n = firstNumber(value);
+          shown.sticky = n != null && n > 0;
+        }
+        default -> { } // Port Status, Total MAC Addresses, Last Source Address: part of the output, not needed
+      }
       return true;
     }
 
-    boolean complete() {
-      return seen >= 2;
+    private boolean interfaceCommand(PortSecurityBuilder b, String text) {
+      Matcher m;
+      if (PS_ON.matcher(text).matches()) {
+        b.portSecurity = true;
+      } else if (PS_OFF.matcher(text).matches()) {
+        b.portSecurity = false;
+      } else if ((m = PS_MAXIMUM.matcher(text)).matches()) {
+        b.maximum = Integer.valueOf(m.group(1));
+      } else if (PS_MAXIMUM_PER_VLAN.matcher(text).matches()) {
+        return true; // per-VLAN limits sit under the port maximum, which is what ages phones out
+      } else if ((m = PS_AGING_TIME.matcher(text)).matches()) {
+        b.agingMinutes = Integer.valueOf(m.group(1));
+      } else if ((m = PS_AGING_TYPE.matcher(text)).matches()) {
+        b.agingType = m.group(1);
+      } else if (PS_AGING_STATIC.matcher(text).matches()) {
+        b.agingStatic = true;
+      } else if ((m = PS_VIOLATION.matcher(text)).matches()) {
+        b.violation = m.group(1);
+      } else if (PS_STICKY.matcher(text).matches()) {
+        b.sticky = true;
+      } else if ((m = PS_STICKY_MAC.matcher(text)).matches()) {
+        b.sticky = true;
+        String mac = Macs.normalise(m.group(1));
+        b.stickyMacs.add(mac != null ? mac : m.group(1));
+      } else if ((m = ACCESS_VLAN.matcher(text)).matches()) {
+        b.accessVlan = Integer.valueOf(m.group(1));
+      } else if ((m = VOICE_VLAN.matcher(text)).matches()) {
+        b.voiceVlan = m.group(1).matches("\\d+") ? Integer.valueOf(m.group(1)) : null; // dot1p, untagged, none
+      } else if (text.equals("shutdown")) {
+        b.shutdown = true;
+      } else if (text.equals("no shutdown")) {
+        b.shutdown = false;
+      } else {
+        return false;
+      }
+      return true;
     }
 
-    SwitchPortConfig toFact(String host) {
-      return new SwitchPortConfig(Origin.line(file, line, null), host, iface == null ? "(show port-security)" : iface, enabled,
-          maximum, aging, agingType, agingStatic, violation, false, List.of(), null, null, false);
+    private void closeBlocks() {
+      for (PortSecurityBuilder b : new PortSecurityBuilder[] {block, shown}) {
+        if (b != null) {
+          sink.accept(b.build(file, host));
+          facts++;
+        }
+      }
+      block = null;
+      shown = null;
     }
-  }
 
-  static Integer number(String s) {
-    try {
-      return Integer.valueOf(s.trim());
-    } catch (NumberFormatException e) {
-      return null;
+    TextSummary finish() {
+      closeBlocks();
+      if (facts == 0) {
+        problems.add("no interface blocks and no \"show port-security interface\" output found");
+      }
+      return new TextSummary(lineNumber, facts, unrecognised, List.copyOf(problems));
     }
-  }
 
-  static String mac(String cisco) {
-    String hex = cisco.replaceAll("[^0-9a-fA-F]", "").toLowerCase(Locale.ROOT);
-    if (hex.length() != 12) {
-      return cisco;
+    private static Integer firstNumber(String value) {
+      Matcher m = NUMBER.matcher(value);
+      return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 12; i += 2) {
-      sb.append(i > 0 ? ":" : "").append(hex, i, i + 2);
-    }
-    return sb.toString();
   }
 }

@@ -118,7 +118,8 @@ public final class IngestService {
         counts.put("lines", t.lines());
         counts.put("recognised", t.recognised());
         counts.put("unrecognised", t.unrecognised());
-        reports.add(new FileReport(name, s.kind(), s.description(), t.recognised() > 0, counts, t.problems()));
+        List<String> problems = t.problems().stream().map(p -> p.startsWith(name + ":") ? p : name + ": " + p).toList();
+        reports.add(new FileReport(name, s.kind(), s.description(), t.recognised() > 0, counts, problems));
       }
     }
 

@@ -1,235 +1,244 @@
 package dev.regdoc.logs;
 
 import dev.regdoc.facts.Anomaly;
+import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.NetworkLog;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.ingest.TextReader;
 import dev.regdoc.ingest.TextSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Syslog text that may mix CUCM alarms, IOS and ASA messages, as a syslog server or RTMT collects
- * them. Lines wrapped over several physical lines (as in copies pasted from documents) are joined
- * into one record first; every record becomes a fact, or an anomaly when nothing matches it.
+ * Reads a syslog text file as a syslog server writes it, mixing CUCM alarms, Cisco IOS switch messages
+ * and Cisco ASA messages, into {@link CucmAlarm}, {@link NetworkLog} and {@link Anomaly} facts.
+ *
+ * <p>Parsing anchors on the Cisco "%FAC-SEV-MNEMONIC:" tag, whatever the relay put in front of it (RFC
+ * 3164 or 5424 headers, sequence numbers, host names); the message's own time is the last timestamp before
+ * the tag. Wrapped records are joined first (see {@link RecordJoiner}). Relay notices ("last message
+ * repeated 3 times") count as recognised but produce no fact.
  */
 public final class SyslogReader implements TextReader {
-  private static final int MAX_WRAPPED_LINE = 4096;
-  private static final Pattern PRI = Pattern.compile("^\\s*<\\d{1,3}>");
-  private static final Pattern IOS_SEQ = Pattern.compile("^\\d+: ");
-  private static final Pattern REPEATED = Pattern.compile("last message repeated \\d+ times?");
-  private static final Pattern WINDOWS_HEAD = Pattern.compile("^(Error|Warning|Information|Informational):\\s*Device");
-  private static final Pattern HOST_AFTER_TIME = Pattern.compile("^\\s*:?\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*:?\\s*$");
 
-  private final Times times;
+  /** Longest record kept; longer lines are cut (and reported) so one huge line cannot exhaust memory. */
+  public static final int MAX_RECORD_CHARS = 64 * 1024;
+
+  private static final int QUOTE_CHARS = 120;
+  private static final Pattern PRI = Pattern.compile("^\\s*<\\d{1,3}>");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+
+  private final Clock clock;
 
   public SyslogReader() {
     this(Clock.systemUTC());
   }
 
+  /** @param clock reference "now": the year of lines that carry none is the one not in the future */
   public SyslogReader(Clock clock) {
-    this.times = new Times(clock);
+    this.clock = clock;
   }
 
   @Override
   public TextSummary read(String file, BufferedReader in, FactSink sink) throws IOException {
-    return new Run(file, sink).read(new LineSource(in));
+    return new Run(file, sink, new SyslogTimes(clock)).readAll(in);
   }
 
-  /** One pass over one file. */
-  private final class Run {
+  /** The state of reading one file. */
+  private static final class Run {
     private final String file;
     private final FactSink sink;
-    private final List<String> problems = new ArrayList<>();
-    private final StringBuilder record = new StringBuilder();
-    private long recordLine;
-    private boolean windowsBlock;
+    private final SyslogTimes times;
+    private final RecordJoiner joiner;
+    private final ContentProblems problems;
+    private final Set<String> timeAnomaliesSeen = new HashSet<>();
+    private long lines;
     private long recognised;
     private long unrecognised;
-    private boolean zoneMissingReported;
-    private long binaryFrom = -1;
-    private long binaryLines;
 
-    Run(String file, FactSink sink) {
+    Run(String file, FactSink sink, SyslogTimes times) {
       this.file = file;
       this.sink = sink;
+      this.times = times;
+      this.joiner = new RecordJoiner(times, MAX_RECORD_CHARS);
+      this.problems = new ContentProblems(file, sink);
     }
 
-    TextSummary read(LineSource lines) throws IOException {
-      String line;
-      while ((line = lines.next()) != null) {
-        if (lines.wasTruncated()) {
-          problems.add(file + ": line " + lines.number() + " is longer than " + LineSource.MAX_LINE / 1024
-              + " KiB; only its beginning was read");
+    TextSummary readAll(BufferedReader in) throws IOException {
+      CappedLineReader reader = new CappedLineReader(in, MAX_RECORD_CHARS);
+      LogRecord current = null;
+      for (PhysicalLine line = reader.next(); line != null; line = reader.next()) {
+        lines++;
+        if (line.truncated()) {
+          problems.lineTooLong(line.number(), line.fullLength(), line.text().length());
         }
-        if (LineSource.looksBinary(line)) {
-          binary(lines.number());
+        LineContent content = LineContent.of(line.text());
+        problems.note(line.number(), content);
+        if (content.skipped() || line.isBlank()) {
+          handle(current);
+          current = null;
           continue;
         }
-        endBinary(lines.number() - 1);
-        accept(line, lines.number());
+        String separator = current == null ? null : joiner.separatorFor(current, line.text());
+        if (separator != null) {
+          current.append(line.text(), separator);
+        } else {
+          handle(current);
+          current = new LogRecord(line);
+        }
       }
-      endBinary(lines.number());
-      flush();
-      return new TextSummary(lines.number(), recognised, unrecognised, List.copyOf(problems));
+      handle(current);
+      return new TextSummary(lines, recognised, unrecognised, problems.finish());
     }
 
-    private void accept(String line, long number) {
-      if (line.isBlank()) {
-        flush();
+    private void handle(LogRecord record) {
+      if (record == null) {
         return;
       }
-      if (startsRecord(line)) {
-        flush();
-        recordLine = number;
-        windowsBlock = WINDOWS_HEAD.matcher(line.trim()).find();
-        record.append(line.trim());
+      String text = record.text();
+      if (RelayNotice.matches(text)) {
+        recognised++; // the relay speaking about itself: understood, nothing to report
         return;
       }
-      if (record.length() == 0) {
-        recordLine = number;
-        record.append(line.trim());
+      CiscoTag tag = CiscoTag.find(text);
+      if (tag != null) {
+        emitTagged(record, tag);
         return;
       }
-      record.append(joiner()).append(windowsBlock ? line.trim() : line.strip());
-    }
-
-    /** A new record starts with a syslog header, a time, an IOS sequence number, a tag or a known prefix. */
-    private boolean startsRecord(String line) {
-      String t = line.stripLeading();
-      if (t.length() > MAX_WRAPPED_LINE) {
-        return true; // wrapped copies cut lines short; a very long line is a record of its own
-      }
-      if (PRI.matcher(t).find() || IOS_SEQ.matcher(t).find() || t.startsWith("CCM|") || WINDOWS_HEAD.matcher(t).find()) {
-        return true;
-      }
-      if (Times.NO_YEAR.matcher(t).lookingAt() || Times.ISO.matcher(t).lookingAt()) {
-        return true;
-      }
-      Matcher y = Times.WITH_YEAR.matcher(t);
-      if (y.find() && y.start() < 120) {
-        return true;
-      }
-      boolean tagged = CucmAlarms.TAG.matcher(t).find() || NetworkMessages.IOS_TAG.matcher(t).find()
-          || NetworkMessages.ASA_TAG.matcher(t).find();
-      return tagged && !awaitingTag();
-    }
-
-    /** The current record is a header that ended before its tag (wrapped right after "UTC :"). */
-    private boolean awaitingTag() {
-      String r = record.toString();
-      return r.length() > 0 && !CucmAlarms.TAG.matcher(r).find() && !NetworkMessages.IOS_TAG.matcher(r).find()
-          && r.stripTrailing().endsWith(":");
-    }
-
-    /** Inside an open [key=value] the wrap cut a value: join without a space. */
-    private String joiner() {
-      if (windowsBlock) {
-        return "\n";
-      }
-      long open = record.chars().filter(c -> c == '[').count();
-      long close = record.chars().filter(c -> c == ']').count();
-      return open > close ? "" : " ";
-    }
-
-    private void flush() {
-      if (record.length() == 0) {
-        return;
-      }
-      String r = record.toString();
-      record.setLength(0);
-      Origin unknownTime = Origin.line(file, recordLine, null);
-      if (parse(r, unknownTime)) {
-        recognised++;
-      } else {
-        unrecognised++;
-        sink.accept(new Anomaly(unknownTime, "syslog-unrecognised-line",
-            "not a CUCM, IOS or ASA message: \"" + (r.length() > 120 ? r.substring(0, 120) + "..." : r) + "\""));
-      }
-    }
-
-    private boolean parse(String r, Origin at) {
-      Matcher cucm = CucmAlarms.TAG.matcher(r);
-      if (cucm.find()) {
-        Times.Stamp s = stamp(r, cucm.start());
-        sink.accept(CucmAlarms.tagged(r, cucm, origin(s), s));
-        return true;
-      }
-      var old = r.startsWith("CCM|") ? CucmAlarms.oldRtmt(r, at) : CucmAlarms.windows(r, at);
+      CucmFormats.OldFormatAlarm old =
+          CucmFormats.isWindowsEventStart(record.lines().get(0))
+              ? CucmFormats.parseWindowsEvent(record.lines())
+              : CucmFormats.parseRtmt(text);
       if (old != null) {
-        sink.accept(old);
-        return true;
-      }
-      Matcher asa = NetworkMessages.ASA_TAG.matcher(r);
-      if (asa.find()) {
-        Times.Stamp s = stamp(r, asa.start());
-        sink.accept(NetworkMessages.asa(r, asa, origin(s), s, host(r, s, asa.start())));
-        return true;
-      }
-      Matcher ios = NetworkMessages.IOS_TAG.matcher(r);
-      if (ios.find()) {
-        Times.Stamp s = stamp(r, ios.start());
-        sink.accept(NetworkMessages.ios(r, ios, origin(s), s, host(r, s, ios.start())));
-        return true;
-      }
-      return REPEATED.matcher(r).find();
-    }
-
-    /** The message's own time: the body's dated stamp if any, else ISO, else a header time. */
-    private Times.Stamp stamp(String r, int tagStart) {
-      String head = r.substring(0, tagStart);
-      Times.Stamp s = times.withYear(head);
-      if (s == null) {
-        s = times.iso(head);
-      }
-      if (s == null) {
-        String noPri = head.replaceFirst("^\\s*<\\d{1,3}>\\s*(\\d+:\\s*)?", "").replaceFirst("^\\d+:\\s*", "");
-        s = times.noYear(noPri, 0);
-      }
-      if (s != null && !s.zoneKnown() && !zoneMissingReported) {
-        zoneMissingReported = true;
-        sink.accept(new Anomaly(Origin.line(file, recordLine, s.time().toInstant()), "syslog-time-without-zone",
-            "times in this file carry no time zone; UTC was assumed (first at line " + recordLine + ")"));
-      }
-      return s;
-    }
-
-    private String host(String r, Times.Stamp s, int tagStart) {
-      if (s == null) {
-        return null;
-      }
-      int from = r.indexOf(s.raw());
-      if (from < 0 || from + s.raw().length() > tagStart) {
-        return null;
-      }
-      Matcher m = HOST_AFTER_TIME.matcher(r.substring(from + s.raw().length(), tagStart));
-      return m.matches() && !m.group(1).matches("\\d+") ? m.group(1) : null;
-    }
-
-    private Origin origin(Times.Stamp s) {
-      return Origin.line(file, recordLine, s == null ? null : s.time().toInstant());
-    }
-
-    private void binary(long number) {
-      flush();
-      if (binaryFrom < 0) {
-        binaryFrom = number;
-      }
-      binaryLines++;
-    }
-
-    private void endBinary(long lastNumber) {
-      if (binaryFrom < 0) {
+        emitOldFormat(record, old);
         return;
       }
-      problems.add(file + ": " + (binaryFrom == lastNumber ? "line " + binaryFrom : "lines " + binaryFrom + "-" + lastNumber)
-          + " look like binary data (NUL or control bytes); skipped");
-      binaryFrom = -1;
+      unrecognised++;
+      sink.accept(
+          new Anomaly(
+              Origin.line(file, record.firstLine(), null),
+              "syslog-unrecognised-line",
+              "not a message regdoc knows: \"" + quote(text) + "\""));
     }
+
+    private void emitTagged(LogRecord record, CiscoTag tag) {
+      String text = record.text();
+      Header header = header(text.substring(0, tag.start()), record.firstLine());
+      Origin origin = Origin.line(file, record.firstLine(), header.instant());
+      String message = text.substring(tag.end()).strip();
+      switch (tag.source()) {
+        case CUCM -> {
+          CucmFormats.Body body = CucmFormats.parseKeyValueBody(message);
+          sink.accept(
+              new CucmAlarm(origin, header.time(), header.rawTime(), header.host(), tag.facility(),
+                  tag.severity(), tag.mnemonic(), frozen(body.fields()), body.text()));
+        }
+        case ASA -> sink.accept(
+            new NetworkLog(origin, header.time(), header.rawTime(), header.host(), "ASA", tag.facility(),
+                tag.severity(), tag.mnemonic(), message, frozen(AsaFields.extract(tag.mnemonic(), message))));
+        case IOS -> sink.accept(
+            new NetworkLog(origin, header.time(), header.rawTime(), header.host(), "IOS", tag.facility(),
+                tag.severity(), tag.mnemonic(), message,
+                frozen(IosFields.extract(tag, message, header.unsynchronised()))));
+      }
+      recognised++;
+    }
+
+    private void emitOldFormat(LogRecord record, CucmFormats.OldFormatAlarm old) {
+      Header header = old.prefix().isBlank() ? Header.NONE : header(old.prefix(), record.firstLine());
+      boolean rtmt = !CucmFormats.isWindowsEventStart(record.lines().get(0));
+      sink.accept(
+          new CucmAlarm(
+              Origin.line(file, record.firstLine(), header.instant()), header.time(), header.rawTime(),
+              header.host(), rtmt ? "CCM" : null, old.severity(), old.name(), frozen(old.body().fields()),
+              old.body().text()));
+      recognised++;
+    }
+
+    /** Time and host from the text before the tag, noting (once per file) what had to be assumed. */
+    private Header header(String prefix, long line) {
+      FoundTime t = times.lastIn(prefix);
+      if (t == null) {
+        String uptime = times.uptimeAtEnd(prefix);
+        if (uptime != null) {
+          onceForFile("syslog-time-uptime-only", line,
+              "messages are stamped with device uptime (" + uptime + "), not a date; their time is unknown");
+        }
+        return new Header(null, uptime, hostAfterFirstTimestamp(prefix), false);
+      }
+      if (t.zoneWritten() == null) {
+        onceForFile("syslog-time-without-zone", line,
+            "times without a zone (first: \"" + t.raw().strip() + "\") were read as UTC");
+      } else if (!t.zoneKnown()) {
+        onceForFile("syslog-time-unknown-zone:" + t.zoneWritten().toUpperCase(java.util.Locale.ROOT), line,
+            "time zone \"" + t.zoneWritten() + "\" is unknown (first: \"" + t.raw().strip() + "\"); read as UTC");
+      }
+      String host = hostBefore(prefix, t);
+      return new Header(t.time(), t.raw().strip(), host != null ? host : hostAfterFirstTimestamp(prefix),
+          t.unsynchronised());
+    }
+
+    private void onceForFile(String key, long line, String detail) {
+      if (timeAnomaliesSeen.add(key)) {
+        String code = key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
+        sink.accept(new Anomaly(Origin.line(file, line, null), code, detail));
+      }
+    }
+
+    /**
+     * "host Mmm dd yyyy ..." (CUCM) or "host: seq: time:" (IOS): the nearest token before the time that
+     * is not a sequence number.
+     */
+    private static String hostBefore(String prefix, FoundTime t) {
+      String[] tokens = prefix.substring(0, t.start()).strip().split("\\s+");
+      for (int i = tokens.length - 1; i >= 0; i--) {
+        if (!tokens[i].matches("\\d+:?")) {
+          return hostOrNull(tokens[i]);
+        }
+      }
+      return null;
+    }
+
+    /** "<PRI>Mmm dd hh:mm:ss host ..." (relay header): the token right after the first time. */
+    private String hostAfterFirstTimestamp(String prefix) {
+      FoundTime first = times.firstIn(prefix);
+      if (first == null && !PRI.matcher(prefix).lookingAt()) {
+        return null; // no relay header: whatever starts the line is not known to be a host
+      }
+      String after = (first == null ? PRI.matcher(prefix).replaceFirst("") : prefix.substring(first.end())).strip();
+      int space = after.indexOf(' ');
+      return hostOrNull(space < 0 ? after : after.substring(0, space));
+    }
+
+    private static String hostOrNull(String token) {
+      String t = token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
+      return HOST.matcher(t).matches() && !t.chars().allMatch(Character::isDigit) ? t : null;
+    }
+  }
+
+  private record Header(OffsetDateTime time, String rawTime, String host, boolean unsynchronised) {
+    static final Header NONE = new Header(null, null, null, false);
+
+    Instant instant() {
+      return time == null ? null : time.toInstant();
+    }
+  }
+
+  private static Map<String, String> frozen(Map<String, String> fields) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  private static String quote(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= QUOTE_CHARS ? oneLine : oneLine.substring(0, QUOTE_CHARS - 3) + "...";
   }
 }

@@ -3,58 +3,124 @@ package dev.regdoc.devconfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.facts.AsaInterfaceConfig;
-import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.SwitchPortConfig;
+import dev.regdoc.ingest.TextReader;
+import dev.regdoc.ingest.TextSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigReadersTest {
-  private final FactCollector facts = new FactCollector();
+
+  private final List<Fact> facts = new ArrayList<>();
+
+  private TextSummary read(TextReader reader, String text) throws IOException {
+    return reader.read("config.txt", new BufferedReader(new StringReader(text)), facts::add);
+  }
+
+  private List<SwitchPortConfig> ports() {
+    return facts.stream().map(SwitchPortConfig.class::cast).toList();
+  }
+
+  private List<AsaInterfaceConfig> asaInterfaces() {
+    return facts.stream().map(AsaInterfaceConfig.class::cast).toList();
+  }
+
+  static final String SWITCH =
+      """
+      Building configuration...
+
+      Current configuration : 2143 bytes
+      !
+      version 15.2
+      hostname access-sw1
+      !
+      spanning-tree mode rapid-pvst
+      !
+      interface GigabitEthernet1/0/5
+       description Phone desk 12
+       switchport access vlan 10
+       switchport mode access
+       switchport voice vlan 110
+       switchport port-security maximum 2
+       switchport port-security violation restrict
+       switchport port-security aging time 1
+       switchport port-security aging type inactivity
+       switchport port-security
+       spanning-tree portfast
+      !
+      interface GigabitEthernet1/0/6
+       switchport access vlan 10
+       switchport port-security aging time 5
+       switchport port-security mac-address sticky
+       switchport port-security mac-address sticky 0024.142d.df24
+       switchport port-security mac-address sticky 0024.142d.df25 vlan voice
+       switchport port-security aging static
+       switchport port-security
+       shutdown
+      interface Vlan1
+       no ip address
+       shutdown
+      !
+      end
+      """;
 
   @Test
-  void iosInterfaceBlocksWithPortSecurity() throws IOException {
-    new IosConfigReader().read("sw.txt", new BufferedReader(new StringReader("""
-        hostname access-sw
-        interface GigabitEthernet1/0/12
-         switchport access vlan 10
-         switchport voice vlan 110
-         switchport port-security maximum 2
-         switchport port-security violation restrict
-         switchport port-security aging time 1
-         switchport port-security aging type inactivity
-         switchport port-security mac-address sticky 0024.142d.df24
-         switchport port-security
-        !
-        interface GigabitEthernet1/0/13
-         switchport port-security aging time 5
-         shutdown
-        !
-        """)), facts);
-    var ports = facts.of(SwitchPortConfig.class);
-    assertThat(ports).hasSize(2);
-    SwitchPortConfig p = ports.get(0);
-    assertThat(p.host()).isEqualTo("access-sw");
-    assertThat(p.interfaceName()).isEqualTo("GigabitEthernet1/0/12");
-    assertThat(p.portSecurity()).isTrue();
-    assertThat(p.agingMinutes()).isEqualTo(1);
-    assertThat(p.agingType()).isEqualTo("inactivity");
-    assertThat(p.maximum()).isEqualTo(2);
-    assertThat(p.violation()).isEqualTo("restrict");
-    assertThat(p.stickyMacs()).containsExactly("00:24:14:2d:df:24");
-    assertThat(p.accessVlan()).isEqualTo(10);
-    assertThat(p.voiceVlan()).isEqualTo(110);
-    assertThat(p.origin().line()).isEqualTo(2);
-    assertThat(ports.get(1).agingType()).isEqualTo("absolute"); // IOS default when only the time is set
-    assertThat(ports.get(1).portSecurity()).isFalse();
-    assertThat(ports.get(1).shutdown()).isTrue();
+  void voicePortWithInactivityAgingOfOneMinute() throws IOException {
+    TextSummary s = read(new IosConfigReader(), SWITCH);
+    SwitchPortConfig phone = ports().get(0);
+
+    assertThat(phone.interfaceName()).isEqualTo("GigabitEthernet1/0/5");
+    assertThat(phone.host()).isEqualTo("access-sw1");
+    assertThat(phone.portSecurity()).isTrue();
+    assertThat(phone.maximum()).isEqualTo(2);
+    assertThat(phone.agingMinutes()).isEqualTo(1);
+    assertThat(phone.agingType()).isEqualTo("inactivity");
+    assertThat(phone.agingStatic()).isFalse();
+    assertThat(phone.violation()).isEqualTo("restrict");
+    assertThat(phone.sticky()).isFalse();
+    assertThat(phone.accessVlan()).isEqualTo(10);
+    assertThat(phone.voiceVlan()).isEqualTo(110);
+    assertThat(phone.shutdown()).isFalse();
+    assertThat(phone.origin().line()).isEqualTo(10);
+
+    assertThat(s.recognised()).isEqualTo(3);
+    // Building configuration, Current configuration, version, spanning-tree mode, description, mode access,
+    // portfast, no ip address
+    assertThat(s.unrecognised()).isEqualTo(8);
+    assertThat(s.problems()).isEmpty();
   }
 
   @Test
-  void showPortSecurityOutput() throws IOException {
-    new IosConfigReader().read("show.txt", new BufferedReader(new StringReader("""
-        switch#show port-security interface Gi1/0/12
+  void agingTimeWithoutTypeIsAbsoluteAndStickyMacsAreNormalised() throws IOException {
+    read(new IosConfigReader(), SWITCH);
+    SwitchPortConfig second = ports().get(1);
+    SwitchPortConfig vlan1 = ports().get(2);
+
+    assertThat(second.agingMinutes()).isEqualTo(5);
+    assertThat(second.agingType()).isEqualTo("absolute");
+    assertThat(second.agingStatic()).isTrue();
+    assertThat(second.sticky()).isTrue();
+    assertThat(second.stickyMacs()).containsExactly("00:24:14:2d:df:24", "00:24:14:2d:df:25");
+    assertThat(second.shutdown()).isTrue();
+    assertThat(second.voiceVlan()).isNull();
+    // "interface Vlan1" follows without "!": the previous block still ends there
+    assertThat(vlan1.interfaceName()).isEqualTo("Vlan1");
+    assertThat(vlan1.portSecurity()).isFalse();
+    assertThat(vlan1.agingMinutes()).isNull();
+    assertThat(vlan1.agingType()).isNull();
+    assertThat(vlan1.shutdown()).isTrue();
+  }
+
+  @Test
+  void showPortSecurityInterfaceOutput() throws IOException {
+    String text =
+        """
+        access-sw1#show port-security interface GigabitEthernet1/0/5
         Port Security              : Enabled
         Port Status                : Secure-up
         Violation Mode             : Restrict
@@ -62,41 +128,106 @@ class ConfigReadersTest {
         Aging Type                 : Inactivity
         SecureStatic Address Aging : Disabled
         Maximum MAC Addresses      : 2
-        """)), facts);
-    SwitchPortConfig p = facts.of(SwitchPortConfig.class).get(0);
-    assertThat(p.interfaceName()).isEqualTo("Gi1/0/12");
+        Total MAC Addresses        : 2
+        Configured MAC Addresses   : 0
+        Sticky MAC Addresses       : 1
+        Last Source Address:Vlan   : 0024.142d.df24:110
+        Security Violation Count   : 0
+
+        access-sw1#
+        """;
+    TextSummary s = read(new IosConfigReader(), text);
+    SwitchPortConfig p = ports().get(0);
+
+    assertThat(ports()).hasSize(1);
+    assertThat(p.interfaceName()).isEqualTo("GigabitEthernet1/0/5");
+    assertThat(p.host()).isEqualTo("access-sw1");
     assertThat(p.portSecurity()).isTrue();
+    assertThat(p.violation()).isEqualTo("restrict");
     assertThat(p.agingMinutes()).isEqualTo(1);
     assertThat(p.agingType()).isEqualTo("inactivity");
+    assertThat(p.agingStatic()).isFalse();
     assertThat(p.maximum()).isEqualTo(2);
-    assertThat(p.violation()).isEqualTo("restrict");
+    assertThat(p.sticky()).isTrue();
+    assertThat(s.recognised()).isEqualTo(1);
   }
 
   @Test
-  void asaProxyArpIsOnUnlessSysoptSaysOtherwise() throws IOException {
-    new AsaConfigReader().read("asa.txt", new BufferedReader(new StringReader("""
-        ASA Version 9.8(4)
-        hostname fw
-        interface GigabitEthernet0/0
-         nameif outside
-         ip address 203.0.113.2 255.255.255.248
-        !
-        interface GigabitEthernet0/1
-         nameif inside
-         ip address 192.0.2.1 255.255.255.0
-        !
-        interface GigabitEthernet0/2
-         nameif dmz
-         ip address 198.51.100.1 255.255.255.0
-        !
-        sysopt noproxyarp outside
-        sysopt noproxyarp dmz
-        no sysopt noproxyarp dmz
-        """)), facts);
-    var ifs = facts.of(AsaInterfaceConfig.class);
-    assertThat(ifs).extracting(AsaInterfaceConfig::nameif).containsExactly("outside", "inside", "dmz");
-    assertThat(ifs).extracting(AsaInterfaceConfig::proxyArp).containsExactly(false, true, true);
-    assertThat(ifs.get(1).ip()).isEqualTo("192.0.2.1 255.255.255.0");
-    assertThat(ifs.get(1).host()).isEqualTo("fw");
+  void showOutputWithoutTheCommandLineHasAnUnknownInterface() throws IOException {
+    read(new IosConfigReader(), "Port Security              : Disabled\nAging Time                 : 0 mins\n");
+
+    assertThat(ports()).singleElement().satisfies(p -> {
+      assertThat(p.interfaceName()).isEqualTo("unknown");
+      assertThat(p.portSecurity()).isFalse();
+      assertThat(p.agingMinutes()).isZero();
+    });
+  }
+
+  @Test
+  void somethingThatIsNotAConfigSaysSo() throws IOException {
+    TextSummary s = read(new IosConfigReader(), "hello\nworld\n");
+
+    assertThat(facts).isEmpty();
+    assertThat(s.unrecognised()).isEqualTo(2);
+    assertThat(s.problems()).containsExactly("no interface blocks and no \"show port-security interface\" output found");
+  }
+
+  static final String ASA =
+      """
+      : Saved
+      :
+      ASA Version 9.8(2)
+      !
+      hostname edge-asa
+      names
+      !
+      interface GigabitEthernet0/0
+       nameif outside
+       security-level 0
+       ip address 203.0.113.2 255.255.255.0
+      !
+      interface GigabitEthernet0/1
+       nameif inside
+       security-level 100
+       ip address 10.1.1.1 255.255.255.0 standby 10.1.1.2
+      !
+      interface Management0/0
+       shutdown
+       no nameif
+       no ip address
+      !
+      access-list inside_in extended permit ip any any
+      sysopt noproxyarp outside
+      policy-map global_policy
+       class inspection_default
+        inspect sip
+      : end
+      """;
+
+  @Test
+  void asaProxyArpIsOffOnlyWhereSysoptSaysSo() throws IOException {
+    TextSummary s = read(new AsaConfigReader(), ASA);
+
+    assertThat(asaInterfaces()).extracting(AsaInterfaceConfig::nameif).containsExactly("outside", "inside");
+    AsaInterfaceConfig outside = asaInterfaces().get(0);
+    AsaInterfaceConfig inside = asaInterfaces().get(1);
+    assertThat(outside.proxyArp()).isFalse();
+    assertThat(outside.interfaceName()).isEqualTo("GigabitEthernet0/0");
+    assertThat(outside.ip()).isEqualTo("203.0.113.2 255.255.255.0");
+    assertThat(outside.host()).isEqualTo("edge-asa");
+    assertThat(outside.origin().line()).isEqualTo(8);
+    assertThat(inside.proxyArp()).isTrue();
+    assertThat(inside.ip()).isEqualTo("10.1.1.1 255.255.255.0");
+    assertThat(s.recognised()).isEqualTo(2);
+    // ": Saved", ":", names, 2x security-level, shutdown, no ip address, access-list, policy-map,
+    // class, inspect, ": end"
+    assertThat(s.unrecognised()).isEqualTo(12);
+  }
+
+  @Test
+  void noSysoptNoproxyarpTurnsProxyArpBackOn() throws IOException {
+    read(new AsaConfigReader(), ASA + "no sysopt noproxyarp outside\nsysopt noproxyarp inside\n");
+
+    assertThat(asaInterfaces()).extracting(AsaInterfaceConfig::proxyArp).containsExactly(true, false);
   }
 }

@@ -1,0 +1,70 @@
+package dev.regdoc.logs;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Splits a character stream into lines like BufferedReader.readLine (\n, \r\n or \r), but never holds
+ * more than {@code cap} chars of one line: a 10 MB line without a newline costs {@code cap} chars of
+ * memory, and its true length is still reported.
+ */
+final class CappedLineReader {
+
+  private final Reader in;
+  private final int cap;
+  private final char[] buffer = new char[8192];
+  private int pos;
+  private int limit;
+  private boolean skipLineFeed;
+  private long lineNumber;
+
+  CappedLineReader(Reader in, int cap) {
+    this.in = in;
+    this.cap = cap;
+  }
+
+  /** The next line, or null at end of input. */
+  PhysicalLine next() throws IOException {
+    StringBuilder text = new StringBuilder();
+    long length = 0;
+    boolean sawAnything = false;
+    while (true) {
+      if (pos >= limit && !fill()) {
+        return sawAnything ? finish(text, length) : null;
+      }
+      char c = buffer[pos++];
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (c == '\n') {
+          continue;
+        }
+      }
+      sawAnything = true;
+      if (c == '\n') {
+        return finish(text, length);
+      }
+      if (c == '\r') {
+        skipLineFeed = true;
+        return finish(text, length);
+      }
+      length++;
+      if (text.length() < cap) {
+        text.append(c);
+      }
+    }
+  }
+
+  private PhysicalLine finish(StringBuilder text, long length) {
+    return new PhysicalLine(++lineNumber, text.toString(), length);
+  }
+
+  private boolean fill() throws IOException {
+    int n = in.read(buffer, 0, buffer.length);
+    if (n <= 0) {
+      return false;
+    }
+    pos = 0;
+    limit = n;
+    return true;
+  }
+}
