@@ -18,17 +18,20 @@ import java.util.TreeMap;
 public final class ReaderBench {
 
   /** One run: seconds, frames, peak heap in bytes, facts by type. */
-  public record Run(double seconds, long frames, long peakHeap, Map<String, Long> facts) {}
+  public record Run(double seconds, double cpuSeconds, long frames, long peakHeap, Map<String, Long> facts) {}
 
   public Run run(Path file) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
     FactSink sink = f -> counts.merge(f.getClass().getSimpleName(), 1L, Long::sum);
     System.gc();
     resetPeaks();
+    var threads = ManagementFactory.getThreadMXBean();
+    long cpu = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     CaptureSummary s = new CaptureReader().read(file, file.getFileName().toString(), sink);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Run(seconds, s.frames(), peakHeap(), counts);
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+    return new Run(seconds, cpuSeconds, s.frames(), peakHeap(), counts);
   }
 
   public List<Run> runs(Path file, int n) throws IOException {

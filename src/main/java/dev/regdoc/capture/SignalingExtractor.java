@@ -11,7 +11,6 @@ import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.Transport;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns decoded frames into facts: TCP flows, SIP over UDP, ARP, ICMP unreachable, MAC paths. */
@@ -23,7 +22,10 @@ final class SignalingExtractor {
   private final SignalingPorts ports;
   private final TcpTracker tcp;
   private final ArpTracker arp;
-  private final Map<String, String> dstMacByPath = new LinkedHashMap<>();
+  private final Map<PathKey, Long> dstMacByPath = new HashMap<>();
+
+  /** IP pair of a frame, from raw bytes (IPv6 folded into two longs per address). */
+  private record PathKey(long srcHigh, long srcLow, long dstHigh, long dstLow) {}
   private final Map<String, Long> anomalyCounts = new HashMap<>();
   private final int[] lastLineEnd = new int[1];
 
@@ -128,23 +130,38 @@ final class SignalingExtractor {
     sink.accept(new IcmpUnreachable(origin(f), f.srcIp(), f.dstIp(), f.icmpCode, name, about));
   }
 
+  /** Emits a MacPath only when an IP pair is new or its destination MAC changed; no strings otherwise. */
   private void macPath(DecodedFrame f) {
-    String dstMac = f.dstMac();
-    if (dstMac == null) {
+    if (f.dstMacOffset < 0) {
       return;
     }
-    String src = f.srcIp();
-    String dst = f.dstIp();
-    String path = src + '>' + dst;
-    String previous = dstMacByPath.get(path);
-    if (dstMac.equals(previous)) {
+    long mac = Bytes.u32(f.data, f.dstMacOffset) << 16 | Bytes.u16(f.data, f.dstMacOffset + 4);
+    PathKey key = pathKey(f);
+    Long previous = dstMacByPath.get(key);
+    if (previous != null && previous == mac || previous == null && dstMacByPath.size() >= MAX_PATHS) {
       return;
     }
-    if (previous == null && dstMacByPath.size() >= MAX_PATHS) {
-      return;
+    dstMacByPath.put(key, mac);
+    String before = previous == null ? null : macText(previous);
+    sink.accept(new MacPath(origin(f), f.srcIp(), f.dstIp(), f.srcMac(), f.dstMac(), f.vlan, f.ttl, before));
+  }
+
+  private static PathKey pathKey(DecodedFrame f) {
+    byte[] d = f.data;
+    int o = f.l3Offset;
+    if (!f.ipv6) {
+      return new PathKey(Bytes.u32(d, o + 12), 0, Bytes.u32(d, o + 16), 0);
     }
-    dstMacByPath.put(path, dstMac);
-    sink.accept(new MacPath(origin(f), src, dst, f.srcMac(), dstMac, f.vlan, f.ttl, previous));
+    return new PathKey(Bytes.u32(d, o + 8) << 32 | Bytes.u32(d, o + 12), Bytes.u32(d, o + 16) << 32 | Bytes.u32(d, o + 20),
+        Bytes.u32(d, o + 24) << 32 | Bytes.u32(d, o + 28), Bytes.u32(d, o + 32) << 32 | Bytes.u32(d, o + 36));
+  }
+
+  private static String macText(long mac) {
+    byte[] b = new byte[6];
+    for (int i = 0; i < 6; i++) {
+      b[i] = (byte) (mac >> (40 - 8 * i));
+    }
+    return Bytes.mac(b, 0);
   }
 
   /** Frame-level oddities: the first few of each kind in full, the rest only counted. */

@@ -15,12 +15,6 @@ import java.util.regex.Pattern;
 final class SipParser {
   private static final Pattern REQUEST_LINE = Pattern.compile("^([A-Z][A-Z_-]*) (\\S+) SIP/2\\.0$");
   private static final Pattern STATUS_LINE = Pattern.compile("^SIP/2\\.0 (\\d{3})(?: (.*))?$");
-  private static final Pattern DEVICE_NAME =
-      Pattern.compile("\\+u\\.sip!devicename\\.ccm\\.cisco\\.com=\"?([^\";>]+)\"?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern INSTANCE =
-      Pattern.compile("\\+sip\\.instance=\"?<?urn:uuid:([0-9a-f-]+)>?\"?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern CONTACT_EXPIRES = Pattern.compile(";\\s*expires\\s*=\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
-  private static final Pattern KEEP_ALIVE = Pattern.compile(";\\s*cisco-keep-alive\\b", Pattern.CASE_INSENSITIVE);
 
   /** The parsed head; header values are the first occurrence, trimmed. */
   static final class Head {
@@ -202,26 +196,49 @@ final class SipParser {
     }
   }
 
+  /** Device name, instance MAC, expires and keepalive flag of a Contact, by index search (hot path). */
   private static void parseContact(Head h, String value) {
     h.contact = value;
-    Matcher m = DEVICE_NAME.matcher(value);
-    if (m.find()) {
-      h.deviceName = m.group(1).toUpperCase(Locale.ROOT);
+    String lower = value.toLowerCase(Locale.ROOT);
+    String device = paramValue(value, lower, "+u.sip!devicename.ccm.cisco.com=");
+    if (device != null) {
+      h.deviceName = device.toUpperCase(Locale.ROOT);
     }
-    m = INSTANCE.matcher(value);
-    if (m.find()) {
-      String hex = m.group(1).replace("-", "").toLowerCase(Locale.ROOT);
+    int uuid = lower.indexOf("urn:uuid:");
+    if (uuid >= 0) {
+      int end = uuid + 9;
+      while (end < lower.length() && (Character.digit(lower.charAt(end), 16) >= 0 || lower.charAt(end) == '-')) {
+        end++;
+      }
+      String hex = lower.substring(uuid + 9, end).replace("-", "");
       if (hex.length() >= 12) {
         h.instanceMac = hex.substring(hex.length() - 12);
       }
     }
-    int close = value.indexOf('>');
-    String params = close >= 0 ? value.substring(close) : value;
-    m = CONTACT_EXPIRES.matcher(params);
-    if (m.find()) {
-      h.contactExpires = parseInt(m.group(1), h, "sip-bad-expires");
+    int close = lower.indexOf('>');
+    String params = close >= 0 ? lower.substring(close) : lower;
+    String expires = paramValue(params, params, ";expires=");
+    if (expires != null) {
+      h.contactExpires = parseInt(expires, h, "sip-bad-expires");
     }
-    h.ciscoKeepAlive = KEEP_ALIVE.matcher(params).find();
+    h.ciscoKeepAlive = params.contains(";cisco-keep-alive");
+  }
+
+  /** The value after {@code key} (found in {@code lower}), without quotes, up to ; > , or a quote. */
+  private static String paramValue(String original, String lower, String key) {
+    int at = lower.indexOf(key);
+    if (at < 0) {
+      return null;
+    }
+    int start = at + key.length();
+    if (start < original.length() && original.charAt(start) == '"') {
+      start++;
+    }
+    int end = start;
+    while (end < original.length() && "\";>,".indexOf(original.charAt(end)) < 0) {
+      end++;
+    }
+    return original.substring(start, end).trim();
   }
 
   private static Integer parseInt(String v, Head h, String anomaly) {
