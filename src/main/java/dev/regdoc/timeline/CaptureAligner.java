@@ -25,7 +25,19 @@ import java.util.Map;
 final class CaptureAligner {
 
   /** Where a message was seen, for one pair of captures. */
-  record Path(String seenIn, String otherFile, long otherFrame, boolean originalLost) {}
+  record Path(String seenIn, String otherFile, long otherFrame, boolean originalLost) {
+    /** Adds where the message was seen to an event's details. */
+    void annotate(Map<String, Object> details) {
+      details.put("seenIn", seenIn);
+      if (otherFrame > 0) {
+        details.put("otherFile", otherFile);
+        details.put("otherFrame", otherFrame);
+      }
+      if (originalLost) {
+        details.put("originalLost", true);
+      }
+    }
+  }
 
   private record Seg(Fact msg, String file, Endpoints e, long seq, int len, Instant time) {
     String key() {

@@ -141,11 +141,7 @@ final class SccpTimeline {
   private void add(SccpMessage m, String kind, String device, String summary, Map<String, Object> d) {
     CaptureAligner.Path p = aligner.pathOf(m);
     if (p != null) {
-      d.put("seenIn", p.seenIn());
-      if (p.otherFrame() > 0) {
-        d.put("otherFile", p.otherFile());
-        d.put("otherFrame", p.otherFrame());
-      }
+      p.annotate(d);
     }
     events.add(m, kind, device, summary, d);
   }

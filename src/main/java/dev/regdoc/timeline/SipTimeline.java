@@ -152,14 +152,7 @@ final class SipTimeline {
   private void add(SipMessage m, String kind, String device, String summary, Map<String, Object> d) {
     CaptureAligner.Path p = aligner.pathOf(m);
     if (p != null) {
-      d.put("seenIn", p.seenIn());
-      if (p.otherFrame() > 0) {
-        d.put("otherFile", p.otherFile());
-        d.put("otherFrame", p.otherFrame());
-      }
-      if (p.originalLost()) {
-        d.put("originalLost", true);
-      }
+      p.annotate(d);
     }
     events.add(m, kind, device, summary, d);
   }
