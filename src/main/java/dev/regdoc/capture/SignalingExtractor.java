@@ -94,7 +94,7 @@ final class SignalingExtractor {
     boolean cut = headEnd < 0 || f.payloadMissing > 0;
     // a head cut by the snap length ends in a partial line: parse only its complete lines
     int parseEnd = headEnd >= 0 ? headEnd : afterLastLineFeed(d, found, end);
-    SipParser.Head h = SipParser.parseHead(SipParser.latin1(d, found, parseEnd - found));
+    SipParser.Head h = SipParser.parseHead(d, found, parseEnd);
     if (found > start) {
       h.anomalies.add("sip-junk-before-start-line");
     }

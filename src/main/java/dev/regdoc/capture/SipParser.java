@@ -49,42 +49,47 @@ final class SipParser {
   }
 
   /**
-   * Parses a head from {@code text} (start line first, junk already removed), returns null when the
-   * first line is not a SIP start line.
+   * Parses the head in {@code b[start..end)} (start line first, junk already removed); returns null when
+   * the first line is not a SIP start line. Works on the bytes: only the start line and the values of
+   * the headers regdoc reads become strings (this runs for every message).
    */
-  static Head parseHead(String text) {
-    boolean lfOnly = text.indexOf('\n') >= 0 && text.indexOf("\r\n") < 0;
-    List<String> lines = lines(text);
+  static Head parseHead(byte[] b, int start, int end) {
+    int firstEnd = lineEnd(b, start, end);
     Head h = new Head();
-    if (!parseStartLine(lines.get(0).trim(), h)) {
+    if (!parseStartLine(latin1(b, start, trimCr(b, start, firstEnd) - start).trim(), h)) {
       return null;
     }
-    if (lfOnly) {
+    if (firstEnd < end && (firstEnd == start || b[firstEnd - 1] != '\r')) {
       h.anomalies.add("sip-lf-line-endings");
     }
     String name = null;
     StringBuilder value = new StringBuilder();
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isEmpty()) {
-        break;
+    for (int ls = firstEnd + 1; ls < end; ) {
+      int le = lineEnd(b, ls, end);
+      int content = trimCr(b, ls, le);
+      if (content == ls) {
+        break; // the blank line ending the head
       }
-      if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
-        value.append(' ').append(line.trim()); // folded header continuation
+      if ((b[ls] == ' ' || b[ls] == '\t') && name != null) {
+        value.append(' ').append(latin1(b, ls, content - ls).trim()); // folded header continuation
+        ls = le + 1;
         continue;
       }
       if (name != null) {
         header(h, name, value.toString().trim());
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        h.anomalies.add("sip-malformed-header");
         name = null;
-        continue;
       }
-      name = canonical(line.substring(0, colon).trim());
-      value.setLength(0);
-      value.append(line.substring(colon + 1));
+      int colon = indexOf(b, (byte) ':', ls, content);
+      if (colon <= ls) {
+        h.anomalies.add("sip-malformed-header");
+      } else {
+        name = known(b, ls, colon);
+        if (name != null) {
+          value.setLength(0);
+          value.append(latin1(b, colon + 1, content - colon - 1));
+        }
+      }
+      ls = le + 1;
     }
     if (name != null) {
       header(h, name, value.toString().trim());
@@ -92,22 +97,63 @@ final class SipParser {
     return h;
   }
 
-  /** Lines without their CR/LF; no regex (this runs for every message). */
-  private static List<String> lines(String text) {
-    List<String> out = new ArrayList<>(24);
-    int start = 0;
-    int n = text.length();
-    while (start <= n) {
-      int nl = text.indexOf('\n', start);
-      int end = nl < 0 ? n : nl;
-      int e = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-      out.add(text.substring(start, e));
-      if (nl < 0) {
-        break;
-      }
-      start = nl + 1;
+  private static final String[] KNOWN = {"call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"};
+  private static final String[][] COMPACT = {{"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}};
+
+  /** The canonical name of a header regdoc reads, or null for every other header (no string made). */
+  private static String known(byte[] b, int from, int colon) {
+    int to = colon;
+    while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+      to--;
     }
-    return out;
+    int len = to - from;
+    if (len == 1) {
+      char c = (char) (b[from] | 0x20);
+      for (String[] pair : COMPACT) {
+        if (pair[0].charAt(0) == c) {
+          return pair[1];
+        }
+      }
+      return null;
+    }
+    for (String k : KNOWN) {
+      if (k.length() == len && equalsIgnoreCase(b, from, k)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static boolean equalsIgnoreCase(byte[] b, int from, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      int c = b[from + i];
+      if (c >= 'A' && c <= 'Z') {
+        c |= 0x20;
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index of the next LF at or after {@code from}, or {@code end}. */
+  private static int lineEnd(byte[] b, int from, int end) {
+    int i = indexOf(b, (byte) '\n', from, end);
+    return i < 0 ? end : i;
+  }
+
+  private static int trimCr(byte[] b, int from, int lineEnd) {
+    return lineEnd > from && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+  }
+
+  private static int indexOf(byte[] b, byte x, int from, int end) {
+    for (int i = from; i < end; i++) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static String latin1(byte[] b, int off, int len) {
@@ -129,24 +175,6 @@ final class SipParser {
       return true;
     }
     return false;
-  }
-
-  /** Full header name for RFC 3261 compact forms, lower case. */
-  private static String canonical(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    switch (n) {
-      case "i": return "call-id";
-      case "m": return "contact";
-      case "l": return "content-length";
-      case "f": return "from";
-      case "t": return "to";
-      case "v": return "via";
-      case "k": return "supported";
-      case "c": return "content-type";
-      case "s": return "subject";
-      case "e": return "content-encoding";
-      default: return n;
-    }
   }
 
   private static void header(Head h, String name, String value) {

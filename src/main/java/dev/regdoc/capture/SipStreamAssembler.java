@@ -54,7 +54,7 @@ final class SipStreamAssembler extends StreamAssembler {
     if (headEnd < 0) {
       return start; // consume pings only; wait for the rest of the head
     }
-    SipParser.Head h = SipParser.parseHead(SipParser.latin1(b, start, headEnd - start));
+    SipParser.Head h = SipParser.parseHead(b, start, headEnd);
     int body = h.contentLength;
     if (body < 0) {
       h.anomalies.add("sip-no-content-length");
