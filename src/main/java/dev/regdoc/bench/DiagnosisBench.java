@@ -23,7 +23,7 @@ import java.util.List;
 public final class DiagnosisBench {
 
   /** @param millis per run, first run first */
-  public record Result(int facts, long ruleBaseMillis, List<Long> millis, int findings) {
+  public record Result(int facts, long ruleBaseMillis, List<Long> millis, List<Long> cpuMillis, int findings) {
     public long best() {
       return millis.stream().mapToLong(Long::longValue).min().orElse(0);
     }
@@ -36,13 +36,17 @@ public final class DiagnosisBench {
     List<Object> facts = syntheticFacts(targetFacts);
     Diagnoser diagnoser = new Diagnoser(rules);
     List<Long> millis = new ArrayList<>();
+    List<Long> cpuMillis = new ArrayList<>();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     int findings = 0;
     for (int i = 0; i < runs; i++) {
+      long cpu = threads.getCurrentThreadCpuTime();
       long s = System.nanoTime();
       findings = diagnoser.diagnose(facts).size();
       millis.add((System.nanoTime() - s) / 1_000_000);
+      cpuMillis.add((threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
     }
-    return new Result(facts.size(), ruleBaseMillis, millis, findings);
+    return new Result(facts.size(), ruleBaseMillis, millis, cpuMillis, findings);
   }
 
   /**

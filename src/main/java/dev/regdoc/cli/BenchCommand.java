@@ -135,13 +135,16 @@ final class BenchCommand implements Callable<Integer> {
     DiagnosisBench.Result r = new DiagnosisBench().run(Locations.rules(), 100_000, 10);
     List<Long> sorted = r.millis().stream().sorted().toList();
     long median = sorted.get(sorted.size() / 2);
-    out.printf("%ndiagnosis: rule base compiled in %d ms; %,d facts: first run %d ms, median %d ms, best %d ms (goal 200 ms: %s)%n",
-        r.ruleBaseMillis(), r.facts(), r.millis().get(0), median, r.best(), median < 200 ? "met" : "NOT met");
+    long cpuMedian = r.cpuMillis().stream().sorted().toList().get(r.cpuMillis().size() / 2);
+    out.printf("%ndiagnosis: rule base compiled in %d ms; %,d facts: first run %d ms, median %d ms wall (%d ms CPU of the"
+        + " calling thread), best %d ms (goal 200 ms: %s)%n", r.ruleBaseMillis(), r.facts(), r.millis().get(0), median, cpuMedian,
+        r.best(), median < 200 ? "met" : "NOT met");
     ObjectNode n = json.putObject("diagnosis");
     n.put("ruleBaseMillis", r.ruleBaseMillis());
     n.put("facts", r.facts());
     n.put("firstMillis", r.millis().get(0));
     n.put("medianMillis", median);
+    n.put("medianCpuMillis", cpuMedian);
     n.put("bestMillis", r.best());
   }
 }
