@@ -5,4 +5,9 @@ import dev.regdoc.diagnosis.Finding;
 /** Where finding texts come from (the knowledge base); rules never carry prose. */
 public interface FindingTexts {
   FindingText textOf(Finding finding, String lang);
+
+  /** What a piece of evidence shows, in {@code lang}; by default the note key itself. */
+  default String note(dev.regdoc.diagnosis.Evidence evidence, String lang) {
+    return evidence.note();
+  }
 }

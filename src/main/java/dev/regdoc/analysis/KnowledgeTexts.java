@@ -1,6 +1,8 @@
 package dev.regdoc.analysis;
 
+import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
 import java.util.HashMap;
@@ -17,9 +19,21 @@ public final class KnowledgeTexts implements FindingTexts {
   private static final Pattern LEFTOVER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*\\}");
 
   private final KnowledgeBase kb;
+  private final EvidenceNotes notes;
 
-  public KnowledgeTexts(KnowledgeBase kb) {
+  public KnowledgeTexts(KnowledgeBase kb, EvidenceNotes notes) {
     this.kb = kb;
+    this.notes = notes;
+  }
+
+  /** The knowledge base and its evidence notes from one folder, both validated. */
+  public static KnowledgeTexts load(java.nio.file.Path dir) {
+    return new KnowledgeTexts(KnowledgeBase.load(dir), EvidenceNotes.load(dir));
+  }
+
+  @Override
+  public String note(Evidence e, String lang) {
+    return notes.text(e.note(), e.args(), Lang.fromTag(lang).orElse(Lang.EN));
   }
 
   @Override

@@ -24,12 +24,13 @@ public final class ReportJson {
     ArrayNode findings = root.putArray("findings");
     int rank = 1;
     for (Finding f : a.findings()) {
-      findings.add(finding(f, texts.textOf(f, lang), rank++));
+      findings.add(finding(f, texts, lang, rank++));
     }
     return root;
   }
 
-  private static ObjectNode finding(Finding f, FindingText t, int rank) {
+  private static ObjectNode finding(Finding f, FindingTexts texts, String lang, int rank) {
+    FindingText t = texts.textOf(f, lang);
     ObjectNode n = TimelineJson.MAPPER.createObjectNode();
     n.put("rank", rank);
     n.put("code", f.code());
@@ -55,7 +56,8 @@ public final class ReportJson {
       if (e.time() != null) {
         x.put("time", e.time().toString());
       }
-      x.put("note", e.note());
+      x.put("note", texts.note(e, lang));
+      x.put("noteKey", e.note());
     }
     n.set("values", TimelineJson.MAPPER.valueToTree(f.values()));
     ArrayNode rules = n.putArray("rules");

@@ -19,13 +19,14 @@ public final class ReportText {
     StringBuilder out = new StringBuilder();
     int n = 1;
     for (Finding f : a.findings()) {
-      finding(n++, f, texts.textOf(f, lang), markdown, out);
+      finding(n++, f, texts.textOf(f, lang), e -> texts.note(e, lang), markdown, out);
     }
     files(a.files(), markdown, out);
     return out.toString();
   }
 
-  private static void finding(int n, Finding f, FindingText t, boolean md, StringBuilder out) {
+  private static void finding(int n, Finding f, FindingText t, java.util.function.Function<Evidence, String> note, boolean md,
+      StringBuilder out) {
     out.append(md ? "## " : "").append(n).append(". ").append(t.title())
         .append(md ? "\n\n" : "\n").append(md ? "**" : "   ").append(f.device()).append(md ? "**" : "")
         .append(" · ").append(f.code()).append(" · confidence ").append(Math.round(f.confidence() * 100)).append('%');
@@ -33,7 +34,7 @@ public final class ReportText {
       out.append(" · caused by ").append(f.causedBy());
     }
     out.append(md ? "\n\n" : "\n").append(md ? "" : "   ").append(t.explanation()).append(md ? "\n\n" : "\n");
-    evidence(f.evidence(), md, out);
+    evidence(f.evidence(), note, md, out);
     if (!t.fix().isEmpty()) {
       out.append(md ? "\n**Fix**\n\n" : "   Fix:\n");
       int i = 1;
@@ -45,13 +46,14 @@ public final class ReportText {
     out.append('\n');
   }
 
-  private static void evidence(List<Evidence> evidence, boolean md, StringBuilder out) {
+  private static void evidence(List<Evidence> evidence, java.util.function.Function<Evidence, String> note, boolean md,
+      StringBuilder out) {
     if (evidence.isEmpty()) {
       return;
     }
     out.append(md ? "**Evidence**\n\n" : "   Evidence:\n");
     evidence.stream().limit(MAX_EVIDENCE).forEach(e -> out.append(md ? "- " : "     - ").append(cite(e))
-        .append(e.time() == null ? "" : " " + TIME.format(e.time())).append(": ").append(e.note()).append('\n'));
+        .append(e.time() == null ? "" : " " + TIME.format(e.time())).append(": ").append(note.apply(e)).append('\n'));
     if (evidence.size() > MAX_EVIDENCE) {
       out.append(md ? "- " : "     - ").append("... ").append(evidence.size() - MAX_EVIDENCE).append(" more (see --format json)\n");
     }

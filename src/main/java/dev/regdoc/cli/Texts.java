@@ -1,13 +1,12 @@
 package dev.regdoc.cli;
 
 import dev.regdoc.analysis.KnowledgeTexts;
-import dev.regdoc.knowledge.KnowledgeBase;
 
 /** Finding texts for the command line, from the knowledge base (validated when loaded). */
 final class Texts {
   private Texts() {}
 
   static KnowledgeTexts load() {
-    return new KnowledgeTexts(KnowledgeBase.loadDefault());
+    return KnowledgeTexts.load(dev.regdoc.analysis.Locations.knowledgeBase());
   }
 }

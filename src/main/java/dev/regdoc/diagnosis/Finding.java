@@ -51,32 +51,37 @@ public final class Finding {
     return this;
   }
 
-  public Finding cite(Cited c, String note) {
-    evidence.add(new Evidence(c.file(), c.frame() > 0 ? List.of(c.frame()) : List.of(), 0, c.time(), note));
+  /** Cites a signal with a note key of the knowledge base and the values that fill it. */
+  public Finding cite(Cited c, String note, Object... args) {
+    evidence.add(new Evidence(c.file(), c.frame() > 0 ? List.of(c.frame()) : List.of(), 0, c.time(), note, strings(args)));
     return this;
   }
 
   /** Cites every item, each a signal ({@link Cited}) or a fact. */
-  public Finding cite(Collection<?> items, String note) {
+  public Finding cite(Collection<?> items, String note, Object... args) {
     for (Object o : items) {
       if (o instanceof Cited c) {
-        cite(c, note);
+        cite(c, note, args);
       } else if (o instanceof Fact f) {
-        cite(f, note);
+        cite(f, note, args);
       }
     }
     return this;
   }
 
-  public Finding cite(Fact f, String note) {
+  public Finding cite(Fact f, String note, Object... args) {
     evidence.add(new Evidence(f.origin().file(), f.origin().frame() > 0 ? List.of(f.origin().frame()) : List.of(),
-        f.origin().line(), f.origin().time(), note));
+        f.origin().line(), f.origin().time(), note, strings(args)));
     return this;
   }
 
-  public Finding cite(String file, List<Long> frames, Instant time, String note) {
-    evidence.add(new Evidence(file, List.copyOf(frames), 0, time, note));
+  public Finding cite(String file, List<Long> frames, Instant time, String note, Object... args) {
+    evidence.add(new Evidence(file, List.copyOf(frames), 0, time, note, strings(args)));
     return this;
+  }
+
+  private static List<String> strings(Object[] args) {
+    return java.util.Arrays.stream(args).map(String::valueOf).toList();
   }
 
   /** Evidence in time order (untimed items, such as configuration lines, first). */

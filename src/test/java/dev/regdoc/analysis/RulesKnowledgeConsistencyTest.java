@@ -3,11 +3,13 @@ package dev.regdoc.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
 import java.io.IOException;
@@ -94,8 +96,25 @@ class RulesKnowledgeConsistencyTest {
   }
 
   @Test
+  void everyEvidenceNoteCitedHasTextsInBothLanguagesAndNoNoteIsOrphaned() throws IOException {
+    EvidenceNotes notes = EvidenceNotes.load(Path.of("knowledge-base"));
+    Set<String> cited = new TreeSet<>();
+    all.forEach(f -> f.evidence().forEach(e -> cited.add(e.note())));
+    assertThat(notes.keys()).containsAll(cited);
+    Set<String> inRules = grep(Pattern.compile("cite\\([^;]*?\"([a-z]+(?:-[a-z0-9]+)+)\""));
+    assertThat(notes.keys()).containsAll(inRules);
+    assertThat(inRules).containsAll(notes.keys());
+    KnowledgeTexts texts = KnowledgeTexts.load(Path.of("knowledge-base"));
+    for (Finding f : all) {
+      for (Evidence e : f.evidence()) {
+        assertThat(texts.note(e, "ja")).as("%s %s", f.code(), e.note()).doesNotContain("?").isNotEqualTo(e.note());
+      }
+    }
+  }
+
+  @Test
   void everyFindingOfEveryFixtureRendersWithoutMissingValues() {
-    KnowledgeTexts texts = new KnowledgeTexts(kb);
+    KnowledgeTexts texts = KnowledgeTexts.load(Path.of("knowledge-base"));
     for (Finding f : all) {
       for (String lang : List.of("en", "ja")) {
         FindingText t = texts.textOf(f, lang);
