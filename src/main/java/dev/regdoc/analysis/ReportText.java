@@ -15,28 +15,37 @@ public final class ReportText {
 
   private ReportText() {}
 
+  /** The report's own words, per language. */
+  private record Labels(String evidence, String fix, String confidence, String causedBy, String files, String notRead, String more) {
+    static Labels of(String lang) {
+      return lang.startsWith("ja")
+          ? new Labels("根拠", "対処", "確度", "原因", "ファイル", "読めず", "件（--format json で全件）")
+          : new Labels("Evidence", "Fix", "confidence", "caused by", "Files", "NOT READ", " more (see --format json)");
+    }
+  }
+
   public static String render(Analysis a, FindingTexts texts, String lang, boolean markdown) {
     StringBuilder out = new StringBuilder();
     int n = 1;
     for (Finding f : a.findings()) {
-      finding(n++, f, texts.textOf(f, lang), e -> texts.note(e, lang), markdown, out);
+      finding(n++, f, texts.textOf(f, lang), e -> texts.note(e, lang), Labels.of(lang), markdown, out);
     }
-    files(a.files(), markdown, out);
+    files(a.files(), Labels.of(lang), markdown, out);
     return out.toString();
   }
 
-  private static void finding(int n, Finding f, FindingText t, java.util.function.Function<Evidence, String> note, boolean md,
-      StringBuilder out) {
+  private static void finding(int n, Finding f, FindingText t, java.util.function.Function<Evidence, String> note, Labels l,
+      boolean md, StringBuilder out) {
     out.append(md ? "## " : "").append(n).append(". ").append(t.title())
         .append(md ? "\n\n" : "\n").append(md ? "**" : "   ").append(f.device()).append(md ? "**" : "")
-        .append(" · ").append(f.code()).append(" · confidence ").append(Math.round(f.confidence() * 100)).append('%');
+        .append(" · ").append(f.code()).append(" · ").append(l.confidence()).append(' ').append(Math.round(f.confidence() * 100)).append('%');
     if (f.causedBy() != null) {
-      out.append(" · caused by ").append(f.causedBy());
+      out.append(" · ").append(l.causedBy()).append(' ').append(f.causedBy());
     }
     out.append(md ? "\n\n" : "\n").append(md ? "" : "   ").append(t.explanation()).append(md ? "\n\n" : "\n");
-    evidence(f.evidence(), note, md, out);
+    evidence(f.evidence(), note, l, md, out);
     if (!t.fix().isEmpty()) {
-      out.append(md ? "\n**Fix**\n\n" : "   Fix:\n");
+      out.append(md ? "\n**" + l.fix() + "**\n\n" : "   " + l.fix() + ":\n");
       int i = 1;
       for (String step : t.fix()) {
         out.append(md ? i + ". " : "     " + i + ". ").append(step).append('\n');
@@ -46,16 +55,16 @@ public final class ReportText {
     out.append('\n');
   }
 
-  private static void evidence(List<Evidence> evidence, java.util.function.Function<Evidence, String> note, boolean md,
+  private static void evidence(List<Evidence> evidence, java.util.function.Function<Evidence, String> note, Labels l, boolean md,
       StringBuilder out) {
     if (evidence.isEmpty()) {
       return;
     }
-    out.append(md ? "**Evidence**\n\n" : "   Evidence:\n");
+    out.append(md ? "**" + l.evidence() + "**\n\n" : "   " + l.evidence() + ":\n");
     evidence.stream().limit(MAX_EVIDENCE).forEach(e -> out.append(md ? "- " : "     - ").append(cite(e))
         .append(e.time() == null ? "" : " " + TIME.format(e.time())).append(": ").append(note.apply(e)).append('\n'));
     if (evidence.size() > MAX_EVIDENCE) {
-      out.append(md ? "- " : "     - ").append("... ").append(evidence.size() - MAX_EVIDENCE).append(" more (see --format json)\n");
+      out.append(md ? "- " : "     - ").append("... ").append(evidence.size() - MAX_EVIDENCE).append(l.more()).append('\n');
     }
   }
 
@@ -67,11 +76,11 @@ public final class ReportText {
     return e.line() > 0 ? e.file() + " line " + e.line() : e.file();
   }
 
-  private static void files(List<FileReport> files, boolean md, StringBuilder out) {
-    out.append(md ? "### Files\n\n" : "Files:\n");
+  private static void files(List<FileReport> files, Labels l, boolean md, StringBuilder out) {
+    out.append(md ? "### " + l.files() + "\n\n" : l.files() + ":\n");
     for (FileReport f : files) {
       out.append(md ? "- " : "  ").append(f.file()).append(" (").append(f.looksLike()).append(")")
-          .append(f.read() ? "" : " NOT READ").append('\n');
+          .append(f.read() ? "" : " " + l.notRead()).append('\n');
       f.problems().forEach(p -> out.append(md ? "  - " : "    ! ").append(p).append('\n'));
     }
   }
