@@ -52,6 +52,10 @@ public final class KnowledgeTexts implements FindingTexts {
   private void enrich(Finding f, Map<String, Object> v, Lang l) {
     switch (f.code()) {
       case "unregistered-reason" -> v.put("reasonName", reasonName(v, l));
+      case "phone-reported-reason" -> {
+        v.put("family", "phone-report");
+        v.put("reasonName", reasonName(v, l));
+      }
       case "evidence-missing" -> v.put("steps", stepTitle(String.valueOf(v.get("step")), l));
       case "port-security-aging" -> {
         v.putIfAbsent("interface", l == Lang.JA ? "電話機のスイッチポート" : "the phone's switch port");

@@ -123,7 +123,7 @@ public final class SignalBuilder {
 
   private static RefreshTiming refresh(TimelineEvent e, Index idx) {
     long cseq = num(e, "cseq").longValue();
-    List<TimelineEvent> rtx = idx.retransmissions(e.file(), "REGISTER CSeq " + cseq, e.time());
+    List<TimelineEvent> rtx = idx.retransmissions(e.file(), e.device(), "REGISTER CSeq " + cseq, e.time());
     TimelineEvent ok = idx.ok(e.file(), text(e, "callId"), cseq);
     double sinceLastOk = num(e, "sinceLastOk").doubleValue();
     double okAfter = ok == null ? -1 : sinceLastOk + seconds(e.time(), ok.time());
@@ -137,7 +137,7 @@ public final class SignalBuilder {
 
   private static KeepaliveTiming sccpKeepalive(TimelineEvent e, Index idx) {
     TimelineEvent ack = idx.sccpAck(e.file(), e.frame());
-    List<TimelineEvent> rtx = idx.retransmissions(e.file(), "SCCP KeepAliveReq", e.time());
+    List<TimelineEvent> rtx = idx.retransmissions(e.file(), e.device(), "SCCP KeepAliveReq", e.time());
     return new KeepaliveTiming(e.device(), "SCCP", e.file(), e.frame(), e.time(), text(e, "server"), text(e, "role"),
         num(e, "interval") == null ? -1 : num(e, "interval").doubleValue(),
         ack == null ? -1 : seconds(e.time(), ack.time()), rtx.size(), text(e, "seenIn"));
@@ -173,7 +173,7 @@ public final class SignalBuilder {
     Index(List<TimelineEvent> events) {
       for (TimelineEvent e : events) {
         if (e.kind().equals("tcp-retransmission") && text(e, "carries") != null) {
-          rtxByCarried.computeIfAbsent(e.file() + "|" + text(e, "carries"), k -> new ArrayList<>()).add(e);
+          rtxByCarried.computeIfAbsent(e.file() + "|" + e.device() + "|" + text(e, "carries"), k -> new ArrayList<>()).add(e);
         } else if (e.kind().equals("sip-register-response") && num(e, "status").intValue() / 100 == 2) {
           okByTransaction.putIfAbsent(e.file() + "|" + text(e, "callId") + "|" + num(e, "cseq"), e);
         } else if (e.kind().equals("sccp-keepalive-ack") && num(e, "keepaliveFrame") != null) {
@@ -182,9 +182,9 @@ public final class SignalBuilder {
       }
     }
 
-    /** Retransmissions of the message described as {@code carried}, sent within 64 s after {@code sent}. */
-    List<TimelineEvent> retransmissions(String file, String carried, Instant sent) {
-      return rtxByCarried.getOrDefault(file + "|" + carried, List.of()).stream()
+    /** One phone's retransmissions of the message described as {@code carried}, within 64 s after {@code sent}. */
+    List<TimelineEvent> retransmissions(String file, String device, String carried, Instant sent) {
+      return rtxByCarried.getOrDefault(file + "|" + device + "|" + carried, List.of()).stream()
           .filter(r -> !r.time().isBefore(sent) && seconds(sent, r.time()) < 64).toList();
     }
 

@@ -23,11 +23,11 @@ final class Transactions {
       String key = e.file() + "|" + e.details().get("callId") + "|" + e.details().get("cseq");
       if (REQUESTS.contains(e.kind())) {
         Builder b = open.computeIfAbsent(key, k -> new Builder(e, "SIP"));
-        byCarried.put(e.file() + "|REGISTER CSeq " + b.cseq, b);
+        byCarried.put(e.file() + "|" + e.device() + "|REGISTER CSeq " + b.cseq, b);
       } else if (e.kind().equals("sip-request-retransmission") && open.containsKey(key)) {
         open.get(key).retransmitted(e.frame());
-      } else if (e.kind().equals("tcp-retransmission") && byCarried.containsKey(e.file() + "|" + e.details().get("carries"))) {
-        byCarried.get(e.file() + "|" + e.details().get("carries")).retransmitted(e.frame());
+      } else if (e.kind().equals("tcp-retransmission") && byCarried.containsKey(e.file() + "|" + e.device() + "|" + e.details().get("carries"))) {
+        byCarried.get(e.file() + "|" + e.device() + "|" + e.details().get("carries")).retransmitted(e.frame());
       } else if (e.kind().equals("sip-register-response") && open.containsKey(key)) {
         int status = ((Number) e.details().get("status")).intValue();
         open.get(key).answered(status, (String) e.details().get("reason"), e.frame());

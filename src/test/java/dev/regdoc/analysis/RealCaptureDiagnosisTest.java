@@ -43,8 +43,8 @@ class RealCaptureDiagnosisTest {
   @Test
   void theSccpPhonesOwnOutOfServiceReportIsExplained() {
     List<Finding> f = analyze("russo-collab/sccp_phone_register.pcapng");
-    assertThat(f).extracting(Finding::code).containsExactly("unregistered-reason");
-    assertThat(f.get(0).values()).containsEntry("reason", 25).containsEntry("family", "phone-report");
+    assertThat(f).extracting(Finding::code).containsExactly("phone-reported-reason");
+    assertThat(f.get(0).values()).containsEntry("reason", 25).containsEntry("last", "sent 1:Register, received 129:RegisterAck");
     assertThat(f.get(0).evidence().get(0).frames()).containsExactly(3L);
   }
 
