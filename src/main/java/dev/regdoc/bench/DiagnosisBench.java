@@ -40,6 +40,7 @@ public final class DiagnosisBench {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     int findings = 0;
     for (int i = 0; i < runs; i++) {
+      System.gc(); // each analysis starts on a settled heap, as the reader runs do: previous runs' garbage is not its cost
       long cpu = threads.getCurrentThreadCpuTime();
       long s = System.nanoTime();
       findings = diagnoser.diagnose(facts).size();
