@@ -168,7 +168,8 @@ public final class CaptureReader {
             + " (e.g. tshark -r FILE -Y frame.interface_id==" + iface + " -w part.pcapng)";
       }
       problems.add(file + ": reading stopped at frame " + at + ": " + why
-          + (stoppedAfter == 0 ? "; no frame could be read" : "; the " + stoppedAfter + " frames before it were read"));
+          + (stoppedAfter == 0 ? "; no frame could be read"
+              : stoppedAfter == 1 ? "; the frame before it was read" : "; the " + stoppedAfter + " frames before it were read"));
     }
 
     private void reportAfterwards(long frames) {

@@ -192,7 +192,7 @@ class BadInputTest {
     assertThat(r.read()).isTrue();
     assertThat(r.counts()).containsEntry("frames", 1L);
     assertThat(r.problems()).singleElement().asString().isEqualTo("fuzz.pcap: reading stopped at frame 2: invalid packet"
-        + " capture length 1409179648, bigger than snaplen of 65535; the 1 frames before it were read");
+        + " capture length 1409179648, bigger than snaplen of 65535; the frame before it was read");
     Run run = cli("timeline", fuzz.toString());
     assertThat(run.exit()).isZero();
     assertThat(run.all()).contains("fuzz.pcap: reading stopped at frame 2: invalid packet capture length 1409179648");
@@ -258,7 +258,7 @@ class BadInputTest {
     assertThat(r.counts()).containsEntry("frames", 1L);
     assertThat(r.problems()).singleElement().asString()
         .startsWith("late-interface.pcapng: reading stopped at frame 2: pcapng interface 1 has RAW (101) but interface 0 has ETHERNET (1)")
-        .endsWith("the 1 frames before it were read");
+        .endsWith("the frame before it was read");
     assertThat(facts.of(SipMessage.class)).extracting(m -> m.origin().frame(), SipMessage::method)
         .containsExactly(tuple(1L, "OPTIONS"));
   }
