@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finding texts from the knowledge base, in the asked language, with the finding's values filled in.
@@ -87,10 +86,5 @@ public final class KnowledgeTexts implements FindingTexts {
   /** A placeholder no value could fill is shown as "?" rather than as template syntax. */
   private static String clean(String s) {
     return LEFTOVER.matcher(s).replaceAll("?");
-  }
-
-  /** The whole checklist, in order, for "what should I collect?". */
-  public String checklist(Lang l) {
-    return kb.checklist().stream().map(s -> "- " + s.title().get(l)).collect(Collectors.joining("\n"));
   }
 }

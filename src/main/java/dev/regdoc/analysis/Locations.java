@@ -5,18 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the operator-editable folders are: a system property wins, then the working directory, then
- * the folder next to the installed jar (target/ sits inside the project).
+ * Where the operator-editable rule folder is: a system property wins, then the working directory, then
+ * the folder next to the installed jar (target/ sits inside the project). The knowledge base has its own
+ * locator ({@code KnowledgeBase.defaultDirectory()}).
  */
 public final class Locations {
   private Locations() {}
 
   public static Path rules() {
     return find("regdoc.rules", "rules");
-  }
-
-  public static Path knowledgeBase() {
-    return find("regdoc.kb", "knowledge-base");
   }
 
   static Path find(String property, String name) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +39,6 @@ public final class ReaderBench {
       runs.add(run(file));
     }
     return runs;
-  }
-
-  static double megabytesPerSecond(Path file, Run r) throws IOException {
-    return Files.size(file) / 1e6 / r.seconds();
   }
 
   private static void resetPeaks() {

@@ -22,17 +22,8 @@ final class TcpTracker {
     }
   };
 
-  private static final class Flow {
-    final FlowKey key;
-    final TcpDirection fromA;
-    final TcpDirection fromB;
-
-    Flow(FlowKey key, TcpDirection fromA, TcpDirection fromB) {
-      this.key = key;
-      this.fromA = fromA;
-      this.fromB = fromB;
-    }
-  }
+  /** Both directions of one connection. */
+  private record Flow(TcpDirection fromA, TcpDirection fromB) {}
 
   TcpTracker(String file, FactSink sink, SignalingPorts ports) {
     this.file = file;
@@ -44,8 +35,8 @@ final class TcpTracker {
     FlowKey key = FlowKey.of(f);
     Flow flow = flows.computeIfAbsent(key, k -> newFlow(k, f));
     boolean a = key.fromA(f);
-    TcpDirection dir = a ? flow.fromA : flow.fromB;
-    TcpDirection other = a ? flow.fromB : flow.fromA;
+    TcpDirection dir = a ? flow.fromA() : flow.fromB();
+    TcpDirection other = a ? flow.fromB() : flow.fromA();
     if (f.flag(DecodedFrame.SYN)) {
       dir.syn(f.seq);
       control(f, dir, f.flag(DecodedFrame.ACK) ? TcpControl.Kind.SYN_ACK : TcpControl.Kind.SYN);
@@ -81,7 +72,7 @@ final class TcpTracker {
     Endpoints rev = fwd.reversed();
     TcpDirection d1 = new TcpDirection(fwd, assembler(fwd));
     TcpDirection d2 = new TcpDirection(rev, assembler(rev));
-    return key.fromA(f) ? new Flow(key, d1, d2) : new Flow(key, d2, d1);
+    return key.fromA(f) ? new Flow(d1, d2) : new Flow(d2, d1);
   }
 
   private StreamAssembler assembler(Endpoints e) {

@@ -7,6 +7,6 @@ final class Texts {
   private Texts() {}
 
   static KnowledgeTexts load() {
-    return KnowledgeTexts.load(dev.regdoc.analysis.Locations.knowledgeBase());
+    return KnowledgeTexts.load(dev.regdoc.knowledge.KnowledgeBase.defaultDirectory());
   }
 }

@@ -65,8 +65,13 @@ public final class KnowledgeBase {
    * working directory, else {@code knowledge-base/} next to the jar.
    */
   public static KnowledgeBase loadDefault() {
-    return load(KnowledgeBaseLocator.locate(System.getProperty(KnowledgeBaseLocator.PROPERTY),
-        Path.of("").toAbsolutePath(), KnowledgeBaseLocator.codeLocation()));
+    return load(defaultDirectory());
+  }
+
+  /** Where {@link #loadDefault()} looks: -Dregdoc.kb, else knowledge-base/ here, else next to the jar. */
+  public static Path defaultDirectory() {
+    return KnowledgeBaseLocator.locate(System.getProperty(KnowledgeBaseLocator.PROPERTY),
+        Path.of("").toAbsolutePath(), KnowledgeBaseLocator.codeLocation());
   }
 
   /** An EndPointUnregistered / DeviceUnregistered reason code. */

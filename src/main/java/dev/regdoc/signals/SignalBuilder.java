@@ -32,7 +32,6 @@ public final class SignalBuilder {
             e.kind().equals("lost-in-network"), e.file(), e.frame(), e.time(), text(e, "missingFrom"),
             Boolean.TRUE.equals(e.details().get("firstTransmissionOnly")),
             num(e, "seq") == null ? -1 : num(e, "seq").longValue()));
-        case "mac-path" -> out.add(new HostMac(text(e, "srcIp"), text(e, "srcMac")));
         case "sccp-alarm" -> sccpReport(e).ifPresent(out::add);
         case "sip-register" -> sipReport(e).ifPresent(out::add);
         default -> { }

@@ -47,6 +47,7 @@ final class CaptureAligner {
 
   private final DeviceDirectory directory;
   private final Map<String, List<Seg>> segsByFile = new LinkedHashMap<>();
+  private final Map<Fact, Seg> segOf = new IdentityHashMap<>();
   private final Map<String, List<Instant>> retransmissions = new HashMap<>();
   private final Map<String, List<MacPath>> pathsByFile = new HashMap<>();
   private final Map<Fact, Path> paths = new IdentityHashMap<>();
@@ -89,6 +90,15 @@ final class CaptureAligner {
     return paths.get(message);
   }
 
+  /** Adds to {@code details} where {@code message} was seen, when two captures were aligned; returns them. */
+  Map<String, Object> annotate(Fact message, Map<String, Object> details) {
+    Path p = paths.get(message);
+    if (p != null) {
+      p.annotate(details);
+    }
+    return details;
+  }
+
   /** Seconds to subtract from {@code file}'s times to put them on the reference clock. */
   double offsetOf(String file) {
     return offsets.stream().filter(o -> o.file().equals(file)).mapToDouble(ClockOffset::offsetSeconds).findFirst().orElse(0);
@@ -96,6 +106,7 @@ final class CaptureAligner {
 
   private void add(Seg s) {
     segsByFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
+    segOf.put(s.msg(), s);
     connectionsByFile.add(s.file() + "|" + connection(s.e()));
   }
 
@@ -214,10 +225,9 @@ final class CaptureAligner {
   private long oneSidedFromPhone(String file) {
     return paths.entrySet().stream()
         .filter(e -> e.getValue().seenIn().equals(file))
-        .filter(e -> {
-          Seg s = segsByFile.get(file).stream().filter(x -> x.msg() == e.getKey()).findFirst().orElse(null);
-          return s != null && directory.phoneIp(s.e()).equals(s.e().srcIp());
-        }).count();
+        .map(e -> segOf.get(e.getKey()))
+        .filter(s -> s != null && directory.phoneIp(s.e()).equals(s.e().srcIp()))
+        .count();
   }
 
   private boolean phoneMacSeen(String file) {

@@ -150,11 +150,7 @@ final class SipTimeline {
   }
 
   private void add(SipMessage m, String kind, String device, String summary, Map<String, Object> d) {
-    CaptureAligner.Path p = aligner.pathOf(m);
-    if (p != null) {
-      p.annotate(d);
-    }
-    events.add(m, kind, device, summary, d);
+    events.add(m, kind, device, summary, aligner.annotate(m, d));
   }
 
   private static double seconds(Instant a, Instant b) {
