@@ -1,0 +1,63 @@
+package dev.regdoc.conversation;
+
+import java.util.List;
+
+/**
+ * A platform-neutral piece of a reply; each front end renders it its own way (HTML in the web chat,
+ * Block Kit in Slack, plain lines in the terminal).
+ */
+public sealed interface Block {
+
+  /**
+   * Prose. A small Markdown subset only: paragraphs, "- " bullet lines, "1. " numbered lines,
+   * **bold** and `code`.
+   */
+  record Text(String markdown) implements Block {}
+
+  /** Buttons (the web chat, Slack) or numbered choices (the terminal: the user types the number). */
+  record Choices(String prompt, List<Choice> choices) implements Block {
+    public Choices {
+      choices = List.copyOf(choices);
+    }
+  }
+
+  /** One button: the action id comes back in {@link Incoming#action()}. */
+  record Choice(String action, String label) {}
+
+  /** One checklist step with what to collect, why and how, and its state. */
+  record Step(String id, int order, String title, String why, List<String> how, String state) implements Block {
+    public Step {
+      how = List.copyOf(how);
+    }
+  }
+
+  /** One ranked finding, with its texts already in the user's language. */
+  record FindingCard(int rank, String code, String tier, int confidencePercent, String device, String causedBy, String title,
+      String explanation, List<String> fix, List<EvidenceLine> evidence) implements Block {
+    public FindingCard {
+      fix = List.copyOf(fix);
+      evidence = List.copyOf(evidence);
+    }
+  }
+
+  /**
+   * Where a finding's proof is.
+   *
+   * @param where "phone.pcap frames 8, 13" or "switch-config.txt line 5"
+   * @param time ISO-8601 UTC, or null for untimed evidence such as a configuration line
+   */
+  record EvidenceLine(String where, String time, String note) {}
+
+  /** What happened to each file of an upload (read, partly read, refused, and why). */
+  record FileStatus(String name, String looksLike, boolean read, long sizeBytes, List<String> problems) implements Block {
+    public FileStatus {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** A picture (PNG), e.g. a timeline chart or a ladder diagram. */
+  record Image(String fileName, String title, byte[] png) implements Block {}
+
+  /** A longer document sent as a file (the full report where a platform limits message size). */
+  record Attachment(String fileName, String mimeType, byte[] content) implements Block {}
+}

@@ -1,0 +1,44 @@
+package dev.regdoc.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What regdoc answers to one {@link Incoming}: blocks in order, in one language.
+ *
+ * @param caseId the case the conversation works on after this turn, or 0 when none is open
+ */
+public record Reply(String lang, long caseId, List<Block> blocks) {
+
+  public Reply {
+    blocks = List.copyOf(blocks);
+  }
+
+  /** The reply as plain text (the terminal chat, logs of a transcript, Slack's notification text). */
+  public String plainText() {
+    return PlainText.render(this);
+  }
+
+  /** Collects blocks for a reply. */
+  public static final class Builder {
+    private final List<Block> blocks = new ArrayList<>();
+
+    public Builder text(String markdown) {
+      blocks.add(new Block.Text(markdown));
+      return this;
+    }
+
+    public Builder add(Block b) {
+      blocks.add(b);
+      return this;
+    }
+
+    public boolean isEmpty() {
+      return blocks.isEmpty();
+    }
+
+    public Reply build(String lang, long caseId) {
+      return new Reply(lang, caseId, blocks);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.regdoc.conversation.store;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a conversation must not lose: cases, their checklist, uploaded files (by content hash),
+ * findings, the messages, users' settings and learners' progress. Implementations are thread-safe and
+ * durable: a record returned by a method is on disk (committed) before the method returns.
+ */
+public interface CaseStore extends AutoCloseable {
+
+  /** Opens a new case with the next free id, version 1. */
+  CaseRecord newCase(String openedBy, Instant at);
+
+  Optional<CaseRecord> findCase(long id);
+
+  /**
+   * Saves {@code c} if the stored version is still {@code c.version()}; returns it with version + 1.
+   *
+   * @throws StaleCaseException when someone else saved the case in between (the caller reloads and retries)
+   */
+  CaseRecord save(CaseRecord c);
+
+  /** The most recently updated cases first. */
+  List<CaseRecord> recentCases(int limit);
+
+  /** The case a conversation works on now, if any. */
+  Optional<Long> caseOfConversation(String conversation);
+
+  /** Makes {@code caseId} the case of {@code conversation} (replacing any earlier one). */
+  void bindConversation(String conversation, long caseId);
+
+  /**
+   * Keeps a copy of {@code content} under its SHA-256 (stored once however often it is uploaded) and records
+   * that {@code name} was uploaded to the case; the copy is kept until {@code at} plus the retention period.
+   */
+  StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at);
+
+  /** The files of a case in upload order. */
+  List<StoredFile> files(long caseId);
+
+  /** Where the stored bytes of a file are, while it is retained. */
+  Optional<Path> content(String sha256);
+
+  /** Deletes file copies past their retention; their records stay, marked expired. Returns how many were deleted. */
+  int purgeExpired(Instant now);
+
+  void appendMessage(ChatMessage m);
+
+  /** The messages of a case, oldest first. */
+  List<ChatMessage> messages(long caseId);
+
+  Optional<UserProfile> user(String userId);
+
+  void saveUser(UserProfile profile);
+
+  @Override
+  void close();
+}
