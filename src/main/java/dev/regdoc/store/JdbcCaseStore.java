@@ -80,12 +80,21 @@ public final class JdbcCaseStore implements CaseStore {
     return cfg;
   }
 
+  /** The driver's own words (its innermost SQLException), which name the problem better than the socket error under it. */
   private static String rootMessage(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
+    Throwable driver = null;
+    while (true) {
+      if (t instanceof SQLException) {
+        driver = t;
+      }
+      if (t.getCause() == null || t.getCause() == t) {
+        break;
+      }
       t = t.getCause();
     }
-    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    Throwable chosen = driver != null && driver.getMessage() != null ? driver : t;
+    String m = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
     return m.lines().findFirst().orElse(m);
   }
 
