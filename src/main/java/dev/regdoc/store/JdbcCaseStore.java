@@ -37,8 +37,17 @@ public final class JdbcCaseStore implements CaseStore {
   private final StoreSettings settings;
   /** Serialises putFile and purgeExpired in this process so a purge never deletes a copy being re-uploaded. */
   private final Object fileLock = new Object();
+  /**
+   * On H2, saves of one case are also serialised in this process (by stripe of the case id). Once, on a loaded
+   * machine, the concurrent-save contract test lost 2 of 90 updates on H2 2.3.232: the row lock plus version check
+   * let two saves of one version through (H2 has had SELECT ... FOR UPDATE return pre-commit data before). An H2
+   * file database is used by one process only, so this lock closes the gap there; PostgreSQL re-reads a row it
+   * waited for, so there the row lock alone decides, also between processes, and stays what the test exercises.
+   */
+  private final Object[] saveLocks;
 
-  private JdbcCaseStore(HikariDataSource pool, StoreSettings settings) {
+  private JdbcCaseStore(HikariDataSource pool, StoreSettings settings, boolean serialiseSaves) {
+    this.saveLocks = serialiseSaves ? newLocks(64) : null;
     this.pool = pool;
     this.settings = settings;
     this.copies = new FileCopies(settings.dataDir());
@@ -54,10 +63,12 @@ public final class JdbcCaseStore implements CaseStore {
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
       pool = new HikariDataSource(poolConfig(settings));
+      boolean h2;
       try (Connection c = pool.getConnection()) {
         Schema.migrate(c);
+        h2 = c.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
       }
-      return new JdbcCaseStore(pool, settings);
+      return new JdbcCaseStore(pool, settings, h2);
     } catch (Exception e) {
       if (pool != null) {
         pool.close();
@@ -133,8 +144,25 @@ public final class JdbcCaseStore implements CaseStore {
     });
   }
 
+  private static Object[] newLocks(int n) {
+    Object[] locks = new Object[n];
+    for (int i = 0; i < n; i++) {
+      locks[i] = new Object();
+    }
+    return locks;
+  }
+
   @Override
   public CaseRecord save(CaseRecord r) {
+    if (saveLocks == null) {
+      return saveLocked(r);
+    }
+    synchronized (saveLocks[Math.floorMod(Long.hashCode(r.id()), saveLocks.length)]) {
+      return saveLocked(r);
+    }
+  }
+
+  private CaseRecord saveLocked(CaseRecord r) {
     return inTransaction(c -> {
       lockAtVersion(c, r.id(), r.version());
       try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET version = ?, opened_by = ?, opened_at = ?,"

@@ -27,17 +27,18 @@ class PostgresCaseStoreTest extends CaseStoreContract {
   private String schema;
 
   @BeforeAll
-  static void needsADatabase() {
+  static void readTheDatabaseFromTheEnvironment() {
     url = System.getenv("REGDOC_TEST_PG_URL");
-    assumeTrue(url != null && !url.isBlank(),
-        "REGDOC_TEST_PG_URL is not set, so the PostgreSQL case-store tests are skipped"
-            + " (bot/test sets it when it can start PostgreSQL 15)");
     user = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
     password = System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
   }
 
+  /** Runs first in every test (from the contract's set-up), so each test reports itself skipped, with the reason. */
   @Override
   StoreSettings freshSettings(Path dataDir) throws Exception {
+    assumeTrue(url != null && !url.isBlank(),
+        "REGDOC_TEST_PG_URL is not set, so the PostgreSQL case-store tests are skipped"
+            + " (bot/test sets it when it can start PostgreSQL 15)");
     schema = "contract_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
     execute("CREATE SCHEMA " + schema);
     String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
