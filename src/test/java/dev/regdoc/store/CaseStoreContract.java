@@ -120,7 +120,9 @@ abstract class CaseStoreContract {
     assertThat(end.attributes().get("count")).isEqualTo(String.valueOf(total));
     assertThat(end.version()).isEqualTo(total + 1);
     assertThat(end.steps()).hasSize(threads);
-    assertThat(staleTotal).as("threads did collide").isGreaterThanOrEqualTo(0);
+    // How many saves were refused depends on scheduling; that a stale save is refused is tested deterministically
+    // above. Printed so a run shows whether the threads did collide.
+    System.out.println(getClass().getSimpleName() + ": " + staleTotal + " stale saves refused and retried");
   }
 
   /** Adds one to the case's counter {@code n} times, reloading after each refused save; returns how many were refused. */
