@@ -15,7 +15,7 @@ final class IntentParser {
   private record Rule(Pattern pattern, Intent.Kind kind, int group) {}
 
   private static final List<Rule> RULES = List.of(
-      rule("^(help|\\?|what can you do\\??|ヘルプ|使い方|何ができますか[?？]?)$", Intent.Kind.HELP, 0),
+      rule("^(help|\\?|hi|hello|hey|start|what can you do\\??|ヘルプ|使い方|こんにちは|何ができますか[?？]?)$", Intent.Kind.HELP, 0),
       rule("^(new case|open (?:a )?(?:new )?case|start (?:a )?(?:new )?case|新しいケース|ケースを?(?:作成|開始))", Intent.Kind.NEW_CASE, 0),
       rule("^(?:join |open |switch to )?case\\s*#?(\\d+)$|^ケース\\s*#?(\\d+)(?:\\s*に参加)?$", Intent.Kind.JOIN_CASE, -1),
       rule("^(?:show (?:me )?)?(?:the )?(checklist|steps|what should i collect\\??|what do i collect\\??)$|^(チェックリスト|何を集め(?:れば|たら)いい.*)$",
