@@ -64,7 +64,9 @@ final class BlockKitRenderer {
 
   private void addBlock(Block b, List<LayoutBlock> out, List<FileOut> files, boolean[] cut, Set<String> ids) {
     if (b instanceof Block.Text t) {
-      out.add(section(mrkdwn(t.markdown()), cut));
+      for (String part : split(mrkdwn(t.markdown()), MAX_SECTION_CHARS)) {
+        out.add(section(part, cut));
+      }
     } else if (b instanceof Block.Choices c) {
       if (c.prompt() != null && !c.prompt().isBlank()) {
         out.add(section(mrkdwn(c.prompt()), cut));
@@ -77,9 +79,11 @@ final class BlockKitRenderer {
           cut[0] = true;
         }
       }
-      out.add(ActionsBlock.builder().elements(buttons).build());
+      if (!buttons.isEmpty()) {
+        out.add(ActionsBlock.builder().elements(buttons).build());
+      }
     } else if (b instanceof Block.Step s) {
-      addStep(s, out, cut, ids);
+      addStep(s, out, cut);
     } else if (b instanceof Block.FindingCard f) {
       addFinding(f, out, cut);
     } else if (b instanceof Block.FileStatus f) {
@@ -91,17 +95,15 @@ final class BlockKitRenderer {
     }
   }
 
-  private void addStep(Block.Step s, List<LayoutBlock> out, boolean[] cut, Set<String> ids) {
+  /** A step is text only: the engine sends its buttons as a Choices block, whose actions pass through unchanged. */
+  private void addStep(Block.Step s, List<LayoutBlock> out, boolean[] cut) {
     StringBuilder text = new StringBuilder();
     text.append(stateMark(s.state())).append(" *").append(s.order()).append(". ").append(escape(s.title())).append("*\n")
         .append(mrkdwn(s.why()));
-    out.add(section(text.toString(), cut));
-    if (!"done".equals(s.state()) && !"skipped".equals(s.state())) {
-      out.add(ActionsBlock.builder().blockId("step." + s.id()).elements(List.of(
-          button("Done", StepActions.done(s.id()), ids),
-          button("Skip", StepActions.skip(s.id()), ids),
-          button("How?", StepActions.how(s.id()), ids))).build());
+    for (String how : s.how()) {
+      text.append("\n• ").append(mrkdwn(how));
     }
+    out.add(section(text.toString(), cut));
   }
 
   private void addFinding(Block.FindingCard f, List<LayoutBlock> out, boolean[] cut) {
@@ -148,6 +150,28 @@ final class BlockKitRenderer {
       return ":fast_forward:";
     }
     return ":white_large_square:";
+  }
+
+  /**
+   * Long prose in pieces of at most {@code max} characters, cut at a line break (else a space) so no word is
+   * broken; the 50-block limit then decides whether it all fits.
+   */
+  static List<String> split(String text, int max) {
+    List<String> parts = new ArrayList<>();
+    String rest = text;
+    while (rest.length() > max) {
+      int cutAt = rest.lastIndexOf('\n', max);
+      if (cutAt < max / 2) {
+        cutAt = rest.lastIndexOf(' ', max);
+      }
+      if (cutAt < max / 2) {
+        cutAt = max;
+      }
+      parts.add(rest.substring(0, cutAt));
+      rest = rest.substring(cutAt).stripLeading();
+    }
+    parts.add(rest);
+    return parts;
   }
 
   private static SectionBlock section(String mrkdwn, boolean[] cut) {
