@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.regdoc.conversation.ChatEngine;
@@ -89,6 +90,7 @@ public final class SlackAdapter {
   }
 
   private static Running startSocket(App app, String appToken, TurnRunner runner, SlackSettings s) {
+    checkAppToken(app.slack(), appToken, s.apiBaseUrl());
     SocketModeApp socket;
     try {
       socket = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
@@ -113,6 +115,20 @@ public final class SlackAdapter {
         runner.close();
       }
     };
+  }
+
+  /** Asks for a Socket Mode URL first so a refused app token is named plainly instead of as a socket failure. */
+  private static void checkAppToken(Slack slack, String appToken, String api) {
+    AppsConnectionsOpenResponse r;
+    try {
+      r = slack.methods().appsConnectionsOpen(b -> b.token(appToken));
+    } catch (IOException | SlackApiException e) {
+      throw new SlackStartException("Slack is not reachable at " + api + " (apps.connections.open: " + reason(e) + ")");
+    }
+    if (!r.isOk()) {
+      throw new SlackStartException("Slack refused SLACK_APP_TOKEN (apps.connections.open: " + r.getError()
+          + "): use the app-level token with connections:write from Basic Information > App-Level Tokens");
+    }
   }
 
   private static AuthTestResponse authTest(Slack slack, String botToken, String api) {
