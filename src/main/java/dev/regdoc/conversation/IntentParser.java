@@ -15,7 +15,7 @@ final class IntentParser {
   private record Rule(Pattern pattern, Intent.Kind kind, int group) {}
 
   private static final List<Rule> RULES = List.of(
-      rule("^(help|\\?|what can you do\\??|ヘルプ|使い方|何ができますか[?？]?)$", Intent.Kind.HELP, 0),
+      rule("^(help|\\?|hi|hello|hey|start|what can you do\\??|ヘルプ|使い方|こんにちは|何ができますか[?？]?)$", Intent.Kind.HELP, 0),
       rule("^(new case|open (?:a )?(?:new )?case|start (?:a )?(?:new )?case|新しいケース|ケースを?(?:作成|開始))", Intent.Kind.NEW_CASE, 0),
       rule("^(?:join |open |switch to )?case\\s*#?(\\d+)$|^ケース\\s*#?(\\d+)(?:\\s*に参加)?$", Intent.Kind.JOIN_CASE, -1),
       rule("^(?:show (?:me )?)?(?:the )?(checklist|steps|what should i collect\\??|what do i collect\\??)$|^(チェックリスト|何を集め(?:れば|たら)いい.*)$",
@@ -29,8 +29,8 @@ final class IntentParser {
       rule("(?:show (?:me )?)?(?:the )?timeline(?:\\s+(?:for|of)\\s+(\\S+))?|(\\S+)?\\s*の?タイムライン", Intent.Kind.TIMELINE, -1),
       rule("^(teach me|lessons?|training|onboarding|教えて|レッスン|勉強したい|学びたい)", Intent.Kind.TEACH, 0),
       rule("^(stop(?: the)? lesson|quit lesson|end lesson|レッスン(?:を)?(?:終了|やめる|中断))", Intent.Kind.STOP_LESSON, 0),
-      rule("^(?:in |speak |use )?(japanese|日本語)(?:で(?:お願いします)?)?$", Intent.Kind.LANG, 0),
-      rule("^(?:in |speak |use )?(english|英語)(?:で(?:お願いします)?)?$", Intent.Kind.LANG, 0),
+      rule("^(?:in |speak |use )?(japanese|日本語)(?:で(?:お願いします)?)?$", Intent.Kind.LANG, -1),
+      rule("^(?:in |speak |use )?(english|英語)(?:で(?:お願いします)?)?$", Intent.Kind.LANG, -1),
       rule("^(skip|pass|don'?t know|i don'?t know|not sure|n/?a|スキップ|わからない|分からない|不明)$", Intent.Kind.SKIP, 0),
       rule("reason(?:\\s*code)?\\s*#?(\\d{1,3})|理由\\s*コード\\s*(\\d{1,3})|reason\\s*=\\s*(\\d{1,3})", Intent.Kind.REASON, -1),
       rule("\\bsip\\s*(?:status|response|code)?\\s*(\\d{3})\\b|^(\\d{3})\\s+(?:forbidden|not found|unauthorized|request timeout|server internal error|service unavailable)",

@@ -47,7 +47,7 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path d
   }
 
   public static StoreSettings fromMap(Map<String, String> config, Map<String, String> env) {
-    Path dataDir = Path.of(config.getOrDefault("data.dir", System.getProperty("user.home") + "/.regdoc"));
+    Path dataDir = Path.of(config.getOrDefault("data.dir", "~/.regdoc").replaceFirst("^~", System.getProperty("user.home")));
     String url = blankToNull(config.get("db.url"));
     String user = blankToNull(config.get("db.user"));
     Duration retention = retention(config.get("files.retention-days"));

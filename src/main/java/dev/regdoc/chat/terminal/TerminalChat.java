@@ -38,12 +38,18 @@ public final class TerminalChat {
       if (line.isBlank()) {
         continue;
       }
-      Reply r = engine.handle(incoming(line.strip()), (text, pct) -> out.println("... " + text));
-      lastChoices = r.blocks().stream().filter(b -> b instanceof Block.Choices).flatMap(b -> ((Block.Choices) b).choices().stream()).toList();
+      Reply r = turn(line.strip(), (text, pct) -> out.println("... " + text));
       out.println(r.plainText());
       out.println();
       out.flush();
     }
+  }
+
+  /** One line to the engine; remembers the reply's choices so the next line may pick one by number. */
+  public Reply turn(String line, dev.regdoc.conversation.ProgressSink progress) {
+    Reply r = engine.handle(incoming(line), progress);
+    lastChoices = r.blocks().stream().filter(b -> b instanceof Block.Choices).flatMap(b -> ((Block.Choices) b).choices().stream()).toList();
+    return r;
   }
 
   private static boolean prompt(PrintWriter out, boolean prompt) {
