@@ -11,20 +11,15 @@ import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.Reply;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * regdoc posted into the case threads.
  */
 class SlackHttpModeTest {
-  private static final String SECRET = "test-signing-secret";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String SECRET = "test-signing-secret";
   private static final String PCAP = "src/test/resources/fixtures/case-study-2/phone.pcap";
   private static final String CONFIG = "src/test/resources/fixtures/case-study-2/switch-config.txt";
 
@@ -254,7 +248,7 @@ class SlackHttpModeTest {
     slack.await("/api/chat.postMessage", c -> ts.equals(c.param("thread_ts")));
   }
 
-  private static String mention(String channel, String ts, String text) {
+  static String mention(String channel, String ts, String text) {
     return "{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"" + text + "\",\"ts\":\"" + ts + "\",\"channel\":\"" + channel
         + "\",\"event_ts\":\"" + ts + "\"}";
   }
@@ -285,30 +279,20 @@ class SlackHttpModeTest {
   }
 
   private static String envelope(String eventId, String event) {
-    return "{\"token\":\"x\",\"team_id\":\"T0TEST\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"" + eventId
-        + "\",\"event_time\":1700000000,\"event\":" + event + "}";
+    return SignedSender.envelope(eventId, event);
   }
 
   private static HttpResponse<String> sendEvent(String eventId, String event) throws Exception {
-    HttpResponse<String> r = send(envelope(eventId, event), "application/json", SECRET, now(), Map.of());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return r;
+    return new SignedSender(adapter.port(), SECRET).event(eventId, event);
   }
 
   private static HttpResponse<String> send(String body, String type, String secret, long ts, Map<String, String> extra)
       throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String sig = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adapter.port() + "/slack/events"))
-        .header("Content-Type", type).header("X-Slack-Request-Timestamp", Long.toString(ts)).header("X-Slack-Signature", sig)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    extra.forEach(b::header);
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new SignedSender(adapter.port(), SECRET).send(body, type, secret, ts, extra);
   }
 
   private static long now() {
-    return System.currentTimeMillis() / 1000;
+    return SignedSender.now();
   }
 
   private static String path(String url) {
