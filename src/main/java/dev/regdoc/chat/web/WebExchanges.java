@@ -137,6 +137,10 @@ final class WebExchanges {
   }
 
   void error(HttpExchange ex, int status, String message) throws IOException {
+    if (status == 413) {
+      // The unread body makes this connection useless for another request.
+      ex.getResponseHeaders().set("Connection", "close");
+    }
     ObjectNode body = mapper.createObjectNode().put("error", message);
     json(ex, status, body);
   }
@@ -149,6 +153,8 @@ final class WebExchanges {
     if (bytes.length > 0) {
       try (OutputStream out = ex.getResponseBody()) {
         out.write(bytes);
+        // Out before close(): closing first drains an unread request body, which would hold back a 413.
+        out.flush();
       }
     }
   }

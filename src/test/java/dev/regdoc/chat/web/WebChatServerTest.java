@@ -119,6 +119,35 @@ class WebChatServerTest {
   }
 
   @Test
+  void theRefusalComesOnTheHeadersAloneWithoutWaitingForTheBody() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5000);
+      String head = "POST /api/upload?name=big%20trace.pcap HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/octet-stream\r\nContent-Length: " + (2 << 20) + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      // Not one byte of the body is sent: an answer within the timeout proves the server did not wait to read it.
+      String answer = readUntilJsonEnds(socket.getInputStream());
+
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("big trace.pcap").contains("1 MB");
+    }
+  }
+
+  /** The raw response up to the closing brace of its JSON body (the connection stays open while the server drains). */
+  private static String readUntilJsonEnds(java.io.InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) >= 0) {
+      got.write(b);
+      String text = got.toString(java.nio.charset.StandardCharsets.UTF_8);
+      if (b == '}' && text.contains("\r\n\r\n{")) {
+        break;
+      }
+    }
+    return got.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void anUploadWithoutALengthIsCutOffAtTheLimit() throws Exception {
     byte[] twoMb = new byte[2 << 20];
     // ofInputStream has no known length, so it goes out chunked and the server must count as it streams.
