@@ -95,5 +95,14 @@ class WebChatBrowserTest {
     File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(png.toPath(), shot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+    // Japanese goes in and comes back on the page as typed.
+    String japanese = "ポートセキュリティのエージングとは何ですか";
+    int replies = browser.findElements(By.cssSelector(".msg.bot")).size();
+    browser.findElement(By.id("input")).sendKeys(japanese);
+    browser.findElement(By.id("send")).click();
+    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".msg.bot"), replies));
+    java.util.List<WebElement> mine = browser.findElements(By.cssSelector(".msg.user"));
+    assertThat(mine.get(mine.size() - 1).getText()).isEqualTo(japanese);
   }
 }
