@@ -144,23 +144,49 @@ final class Scenes {
     return new Instant[] {from, to};
   }
 
-  static Instant[] evidenceSpan(Finding f) {
-    Instant from = null;
-    Instant to = null;
-    if (f != null) {
-      for (Evidence e : f.evidence()) {
-        if (e.time() != null) {
-          from = from == null || e.time().isBefore(from) ? e.time() : from;
-          to = to == null || e.time().isAfter(to) ? e.time() : to;
-        }
+  static Instant[] evidenceSpan(Finding f, List<TimelineEvent> events) {
+    List<Instant> ts = evidenceTimes(f, events);
+    return new Instant[] {ts.stream().min(Instant::compareTo).orElse(null), ts.stream().max(Instant::compareTo).orElse(null)};
+  }
+
+  /**
+   * The times of a finding's evidence on the timeline's clock: evidence carries its file's own time, so
+   * each cited frame or line is looked up among the events (or as the other capture's frame of one).
+   */
+  static List<Instant> evidenceTimes(Finding f, List<TimelineEvent> events) {
+    List<Instant> out = new ArrayList<>();
+    if (f == null) {
+      return out;
+    }
+    Map<String, Instant> byCite = new HashMap<>();
+    for (TimelineEvent e : events) {
+      byCite.putIfAbsent(e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line(), e.time());
+      if (e.details().get("otherFile") != null && e.details().get("otherFrame") != null) {
+        byCite.putIfAbsent(e.details().get("otherFile") + "#" + e.details().get("otherFrame"), e.time());
       }
     }
-    return new Instant[] {from, to};
+    for (Evidence e : f.evidence()) {
+      Instant t = null;
+      for (Long n : e.frames()) {
+        t = t == null ? byCite.get(e.file() + "#" + n) : t;
+      }
+      if (t == null && e.line() > 0) {
+        t = byCite.get(e.file() + ":" + e.line());
+      }
+      if (t == null && e.time() != null && (!e.frames().isEmpty() || e.line() > 0)) {
+        t = e.time();
+      }
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /** The hour before the finding's last evidence (or the timeline's end): where a long fault shows itself. */
-  static Instant[] lastHourBefore(Finding f, Instant[] span) {
-    Instant end = evidenceSpan(f)[1] != null ? evidenceSpan(f)[1] : span[1];
+  static Instant[] lastHourBefore(Finding f, List<TimelineEvent> events, Instant[] span) {
+    Instant last = evidenceSpan(f, events)[1];
+    Instant end = last != null ? last : span[1];
     return new Instant[] {end.minus(Duration.ofHours(1)), end};
   }
 

@@ -113,9 +113,9 @@ final class TimelineSceneBuilder {
     if (Duration.between(span[0], span[1]).compareTo(MAX_SPAN) <= 0) {
       return pad(span[0], span[1]);
     }
-    Instant[] ev = Scenes.evidenceSpan(focus);
+    Instant[] ev = Scenes.evidenceSpan(focus, events);
     if (ev[0] == null || Duration.between(ev[0], ev[1]).compareTo(MAX_SPAN) > 0) {
-      ev = Scenes.lastHourBefore(focus, span);
+      ev = Scenes.lastHourBefore(focus, events, span);
     }
     Instant from = ev[0].minus(FOCUS_MARGIN);
     Instant to = ev[1].plus(FOCUS_MARGIN);

@@ -21,6 +21,10 @@ class PreviewMain {
         System.out.println(fx + " " + lang + " " + (System.nanoTime() - t0) / 1e6 + " ms " + r.png().length + " bytes font " + r.fontFamily()
             + " axes " + java.util.Arrays.toString(r.timeAxes().get("lanes")) + " " + java.util.Arrays.toString(r.timeAxes().get("intervals")));
         Files.write(out.resolve(fx + "-timeline-" + lang + ".png"), r.png());
+        LadderScene ls = LadderDiagram.scene(a.timeline(), top, CaseStudies.texts().textOf(top, lang).title(), l);
+        System.out.println(LadderDiagram.text(ls, l));
+        RenderedLadder rl = LadderDiagram.png(ls, l);
+        Files.write(out.resolve(fx + "-ladder-" + lang + ".png"), rl.png());
       }
     }
   }
