@@ -37,6 +37,7 @@ final class LadderBuilder {
   private final int middle;
   private final int firewall;
   private final String reference;
+  private final String phoneSide;
 
   LadderBuilder(Timeline timeline, DeviceInfo device, Labels labels) {
     this.timeline = timeline;
@@ -45,13 +46,15 @@ final class LadderBuilder {
     this.events = timeline.events().stream().filter(e -> e.device().equals(device.id()) && e.time() != null).toList();
     this.phoneIps = Set.copyOf(device.ips());
     this.reference = Scenes.referenceFile(timeline, events);
+    this.phoneSide = timeline.clockOffsets().stream().map(o -> o.phoneSide()).filter(java.util.Objects::nonNull).findFirst().orElse(reference);
     participants.add(new Participant(Role.PHONE, labels.get("ladder.phone", "").trim(), String.join(", ", device.ips())));
     int sw = -1;
     int fw = -1;
     SwitchPortConfig port = switchPort();
     if (port != null) {
       sw = participants.size();
-      participants.add(new Participant(Role.SWITCH, labels.get("ladder.switch", port.host() == null ? "" : port.host()).trim(), port.interfaceName()));
+      participants.add(new Participant(Role.SWITCH, labels.get("ladder.switch", port.host() == null ? "" : port.host()).trim(),
+          shortInterface(port.interfaceName())));
     }
     AsaInterfaceConfig asa = firewallInterface();
     if (asa != null) {
@@ -72,6 +75,14 @@ final class LadderBuilder {
       cucmIndex.put(s, participants.size());
       participants.add(new Participant(Role.CUCM, "CUCM " + s, labels.get(s.equals(primary) ? "role.primary" : "role.secondary")));
     }
+  }
+
+  /** Cisco's usual abbreviations, so that a port name fits a column: GigabitEthernet1/0/12 is Gi1/0/12. */
+  static String shortInterface(String name) {
+    if (name == null) {
+      return "";
+    }
+    return name.replaceFirst("^TenGigabitEthernet", "Te").replaceFirst("^GigabitEthernet", "Gi").replaceFirst("^FastEthernet", "Fa");
   }
 
   private SwitchPortConfig switchPort() {
@@ -159,8 +170,9 @@ final class LadderBuilder {
       Row twin = r == null ? null : twinOf(rows, r);
       if (twin != null) {
         // the same ARP or TCP control packet in the other capture: one row that says where else it was seen
-        rows.set(rows.indexOf(twin), new Row(twin.time(), twin.cite(), twin.from(), twin.to(), twin.style(), twin.label(), twin.note(),
-            r.cite(), twin.emphasised() || r.emphasised()));
+        boolean phoneFirst = r.cite().startsWith(phoneSide + "#");
+        rows.set(rows.indexOf(twin), new Row(phoneFirst ? r.time() : twin.time(), phoneFirst ? r.cite() : twin.cite(), twin.from(), twin.to(),
+            twin.style(), twin.label(), twin.note(), phoneFirst ? twin.cite() : r.cite(), twin.emphasised() || r.emphasised()));
         continue;
       }
       if (r != null) {

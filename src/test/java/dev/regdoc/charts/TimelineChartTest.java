@@ -158,6 +158,7 @@ class TimelineChartTest {
     assertThat(Math.abs(lanes[0] - intervals[0])).isLessThanOrEqualTo(1);
     assertThat(Math.abs(lanes[1] - intervals[1])).isLessThanOrEqualTo(1);
     assertThat(lanes[1] - lanes[0]).isGreaterThan(900);
+    // 13 refreshes at the phone (12 to the primary, 1 to the secondary), 12 of them also at the CUCM
     assertThat(r.series().get("lanes")).containsEntry("refresh", 13 + 12).containsEntry("left the phone, never arrived", 12)
         .containsKey("evidence of port-security-aging");
     assertThat(r.series().get("intervals")).containsEntry("answered after the deadline", 1);
