@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Where a registration went without an answer for longer than CUCM allows: between two successful
  * answers from one CUCM (a SIP 200 OK that grants an Expires; an SCCP RegisterAck or KeepAliveAck), or
- * from the last answer to the last request that never got one.
+ * from the last answer to the last request that never got one. A de-registration ends the watch.
  */
 final class GapFinder {
   /** SCCP has no Expires: one and a half keepalive intervals without an answer means one was missed. */
@@ -48,6 +48,10 @@ final class GapFinder {
         }
         lastAnswer = e.time();
         limit = granted;
+        lastRequest = null;
+      } else if (e.kind().equals("sip-deregister") || e.kind().equals("sccp-unregister")) {
+        // the phone left this CUCM on purpose: no registration to keep alive until it registers again
+        lastAnswer = null;
         lastRequest = null;
       } else if (isRequest(e)) {
         lastRequest = e.time();

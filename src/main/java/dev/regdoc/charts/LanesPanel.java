@@ -49,6 +49,8 @@ final class LanesPanel {
   private final Map<String, Integer> series = new LinkedHashMap<>();
   private final List<String> texts = new ArrayList<>();
   private final int laneCount;
+  /** So many marks that they merge into bands: links and evidence rings would only paint the band over. */
+  private final boolean dense;
   private final Legend legend;
   /** Where overlay texts already are, so that later ones do not cover them. */
   private final List<Rectangle2D> occupied = new ArrayList<>();
@@ -59,6 +61,7 @@ final class LanesPanel {
     this.labels = labels;
     this.family = family;
     this.laneCount = Math.max(1, scene.lanes().size());
+    this.dense = isDense(scene);
     chart = new XYChart(width, height);
     ChartStyle.apply(chart, family);
     chart.setXAxisTitle(labels.get("timeline.xAxis", scene.referenceFile()));
@@ -78,6 +81,15 @@ final class LanesPanel {
     s.setYAxisLeftWidthHint(IntervalsPanel.Y_AXIS_WIDTH);
     addSeries();
   }
+
+  /** More than one request per six pixels on some lane (at 1280 px: about 180). */
+  static boolean isDense(TimelineScene scene) {
+    java.util.Map<Integer, Long> perLane = scene.marks().stream().filter(Mark::upper)
+        .collect(java.util.stream.Collectors.groupingBy(Mark::lane, java.util.stream.Collectors.counting()));
+    return perLane.values().stream().anyMatch(n -> n > DENSE_MARKS);
+  }
+
+  static final int DENSE_MARKS = 180;
 
   XYChart chart() {
     return chart;
@@ -102,9 +114,13 @@ final class LanesPanel {
   private void addSeries() {
     gaps();
     markers();
-    links();
+    if (!dense) {
+      links();
+    }
     marks();
-    evidence();
+    if (!dense) {
+      evidence();
+    }
     if (chart.getSeriesMap().isEmpty()) {
       // XChart needs one series to draw axes; an invisible point keeps the window
       line("\u00a0", List.of(new Date(scene.from().toEpochMilli())), List.of(0.0), Color.WHITE, ChartStyle.THIN, false);
@@ -278,7 +294,7 @@ final class LanesPanel {
   /** The length of each gap, in its band, where it fits. */
   private void gapLabels(Graphics2D g, Font font) {
     FontMetrics fm = g.getFontMetrics(font);
-    for (Gap gap : scene.gaps()) {
+    for (Gap gap : dense ? List.<Gap>of() : scene.gaps()) {
       String text = Scenes.seconds(Math.round(gap.seconds() * 10) / 10.0) + " s";
       double x1 = chart.getScreenXFromChart(clip(gap.from()).toEpochMilli());
       double x2 = chart.getScreenXFromChart(clip(gap.to()).toEpochMilli());
@@ -301,6 +317,8 @@ final class LanesPanel {
   private void markerLabels(Graphics2D g, Font font) {
     FontMetrics fm = g.getFontMetrics(font);
     double top = chart.getScreenYFromChart(laneCount - 0.5 + HEADROOM);
+    double plotLeft = chart.getScreenXFromChart(scene.from().toEpochMilli());
+    double plotRight = chart.getScreenXFromChart(scene.to().toEpochMilli());
     List<List<double[]>> rows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     List<TimelineScene.Marker> ordered = new ArrayList<>(scene.markers());
     ordered.sort(Comparator.comparing((TimelineScene.Marker m) -> !m.emphasised()).thenComparingInt(m -> PRIORITY.indexOf(m.kind())));
@@ -315,6 +333,9 @@ final class LanesPanel {
       // right of its line where there is room, else left of it
       placing:
       for (double x : new double[] {line + 3, line - 3 - w}) {
+        if (x < plotLeft || x + w > plotRight + 40) {
+          continue; // would be cut at the picture's edge
+        }
         double[] span = {x - 2, x + w + 4};
         for (int row = 0; row < rows.size(); row++) {
           double y = top + 3 + row * (fm.getHeight() + 1);
@@ -331,7 +352,7 @@ final class LanesPanel {
     }
   }
 
-  private static final List<MarkerKind> PRIORITY = List.of(MarkerKind.ALARM, MarkerKind.FAILOVER, MarkerKind.FALLBACK,
+  private static final List<MarkerKind> PRIORITY = List.of(MarkerKind.FAILOVER, MarkerKind.FALLBACK, MarkerKind.ALARM,
       MarkerKind.NETWORK, MarkerKind.ADDRESS, MarkerKind.NOTICE);
 
   private void label(Graphics2D g, Font font, String text, double x, double y, Color color) {

@@ -8,6 +8,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,13 @@ public final class TimelineChart {
     DeviceInfo d = t.devices().stream().filter(x -> x.id().equals(device)).findFirst()
         .orElse(new DeviceInfo(device, null, null, List.of(), List.of(), null));
     return new TimelineSceneBuilder(t, d, labels).build(focus, focusTitle);
+  }
+
+  /** The scene for {@code device} over a chosen window (a whole day, say: dense marks then merge into bands). */
+  public static TimelineScene scene(Timeline t, String device, Finding focus, String focusTitle, Labels labels, Instant from, Instant to) {
+    DeviceInfo d = t.devices().stream().filter(x -> x.id().equals(device)).findFirst()
+        .orElse(new DeviceInfo(device, null, null, List.of(), List.of(), null));
+    return new TimelineSceneBuilder(t, d, labels).build(focus, focusTitle, from, to);
   }
 
   public static RenderedChart render(TimelineScene scene, Labels labels) {

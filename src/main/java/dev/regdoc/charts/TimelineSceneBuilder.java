@@ -61,9 +61,14 @@ final class TimelineSceneBuilder {
    * @param focusTitle its title in the asked language (null: its code)
    */
   TimelineScene build(Finding focus, String focusTitle) {
+    return build(focus, focusTitle, null, null);
+  }
+
+  /** @param from start of the window to show (null, with {@code to} null: chosen as {@link #window} says) */
+  TimelineScene build(Finding focus, String focusTitle, Instant from, Instant to) {
     Set<String> emphasised = Scenes.evidenceCites(focus);
     Instant[] span = Scenes.span(events);
-    Instant[] window = window(span, focus);
+    Instant[] window = from != null && to != null ? new Instant[] {from, to} : window(span, focus);
     boolean focused = span[0] != null && (window[0].isAfter(span[0]) || window[1].isBefore(span[1]));
     List<Lane> lanes = lanes();
     Map<String, Integer> laneIndex = new HashMap<>();
@@ -91,18 +96,17 @@ final class TimelineSceneBuilder {
     if (!device.ips().isEmpty()) {
       parts.add(String.join(", ", device.ips()));
     }
+    if (focused) {
+      parts.add(labels.get("timeline.focus", TIME.format(window[0]) + "\u2013" + TIME.format(window[1])));
+    }
     for (var o : timeline.clockOffsets()) {
       parts.add(labels.get("timeline.aligned", o.file(), String.format(java.util.Locale.ROOT, "%+.3f", o.offsetSeconds()), o.reference()));
-    }
-    if (focused) {
-      parts.add(labels.get("timeline.focus", LanesPanel.datePattern(Duration.ZERO).length() > 0
-          ? TIME.format(window[0]) + "–" + TIME.format(window[1]) : ""));
     }
     return String.join("  ·  ", parts);
   }
 
   private static final java.time.format.DateTimeFormatter TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+      java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
 
   /** The whole timeline when it is short; else the evidence's span with a margin (all of it if that is long too). */
   private Instant[] window(Instant[] span, Finding focus) {
