@@ -68,7 +68,7 @@ public final class ReportText {
     }
   }
 
-  static String cite(Evidence e) {
+  public static String cite(Evidence e) {
     if (!e.frames().isEmpty()) {
       return e.file() + " frame" + (e.frames().size() > 1 ? "s " : " ")
           + e.frames().stream().map(String::valueOf).collect(Collectors.joining(", "));

@@ -1,0 +1,100 @@
+package dev.regdoc.adapter.slack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Downloads a file a user shared, with the bot token, only from Slack's file host(s). Nothing else is ever
+ * fetched: the URL comes from the event, so a forged or odd URL must not make regdoc call arbitrary hosts.
+ */
+final class FileFetcher {
+  private final Set<String> allowedHosts;
+  private final long maxBytes;
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  FileFetcher(Set<String> allowedHosts, long maxBytes) {
+    this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+    this.maxBytes = maxBytes;
+  }
+
+  /** Why the file may not be downloaded, or null when it may (checked before any byte is fetched). */
+  String refusal(String name, String url, long size) {
+    if (size > maxBytes) {
+      return name + " is " + mb(size) + "; the limit is " + mb(maxBytes) + ", so it was not downloaded";
+    }
+    if (url == null || url.isBlank()) {
+      return name + " has no download link in Slack's event, so it was not downloaded";
+    }
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return name + " has a malformed download link, so it was not downloaded";
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    if (!allowedHosts.contains(host)) {
+      return name + " is not on Slack's file host (" + host + "), so it was not downloaded";
+    }
+    if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(host))) {
+      return name + " has a link that is not https, so it was not downloaded";
+    }
+    return null;
+  }
+
+  /** Downloads to a temp file, stopping if the body grows past the limit (the announced size may be wrong). */
+  Path download(String name, String url, String botToken) throws IOException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + botToken)
+        .timeout(Duration.ofMinutes(5)).GET().build();
+    HttpResponse<InputStream> resp;
+    try {
+      resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("download of " + name + " was interrupted");
+    }
+    if (resp.statusCode() != 200) {
+      resp.body().close();
+      throw new IOException("Slack answered " + resp.statusCode() + " when regdoc downloaded " + name);
+    }
+    Path tmp = Files.createTempFile("regdoc-slack-", ".upload");
+    try (InputStream in = resp.body(); OutputStream out = Files.newOutputStream(tmp)) {
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      for (int n; (n = in.read(buf)) > 0; ) {
+        total += n;
+        if (total > maxBytes) {
+          throw new IOException(name + " is larger than the limit of " + mb(maxBytes) + "; download stopped");
+        }
+        out.write(buf, 0, n);
+      }
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    return tmp;
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress() && (host.equals("localhost") || Character.isDigit(host.charAt(0)));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.regdoc.adapter.slack;
+
+import java.util.List;
+
+/**
+ * One thing a Slack user did that regdoc answers, already mapped out of Slack's event shapes.
+ *
+ * @param threadTs the case thread; null when the turn starts a new one (a slash command: regdoc posts the thread's
+ *     first message itself)
+ * @param eventKey what identifies Slack's delivery (event id, trigger id), to answer a retry only once
+ */
+record Turn(String eventKey, String team, String channel, String threadTs, String user, String text, List<FileRef> files,
+    String action) {
+
+  Turn {
+    text = text == null ? "" : text;
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A file Slack announced: only its metadata; nothing is downloaded until the checks pass. */
+  record FileRef(String id, String name, String url, long size) {}
+
+  String conversation() {
+    return "slack:" + team + ":" + channel + ":" + threadTs;
+  }
+
+  Turn inThread(String ts) {
+    return new Turn(eventKey, team, channel, ts, user, text, files, action);
+  }
+
+  Turn withFiles(List<FileRef> f) {
+    return new Turn(eventKey, team, channel, threadTs, user, text, f, action);
+  }
+}

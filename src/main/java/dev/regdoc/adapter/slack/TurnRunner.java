@@ -1,0 +1,208 @@
+package dev.regdoc.adapter.slack;
+
+import dev.regdoc.conversation.ChatEngine;
+import dev.regdoc.conversation.Incoming;
+import dev.regdoc.conversation.ProgressSink;
+import dev.regdoc.conversation.Reply;
+import dev.regdoc.conversation.Upload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs turns off Bolt's listener thread (Slack wants its ack within 3 s): checks the allowlists, the rate
+ * limit and the files, downloads them, asks the engine, and posts the rendered reply into the case thread.
+ */
+final class TurnRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
+
+  private final ChatEngine engine;
+  private final SlackSettings settings;
+  private final Guards guards;
+  private final FileFetcher fetcher;
+  private final SlackPoster poster;
+  private final String botToken;
+  private final BlockKitRenderer renderer = new BlockKitRenderer();
+  private final Set<String> caseThreads = ConcurrentHashMap.newKeySet();
+  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+    Thread t = new Thread(r, "regdoc-slack-turn");
+    t.setDaemon(true);
+    return t;
+  });
+
+  TurnRunner(ChatEngine engine, SlackSettings settings, Guards guards, SlackPoster poster, String botToken) {
+    this.engine = engine;
+    this.settings = settings;
+    this.guards = guards;
+    this.poster = poster;
+    this.botToken = botToken;
+    this.fetcher = new FileFetcher(settings.allowedFileHosts(), engine.maxUploadBytes());
+  }
+
+  /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
+  boolean isCaseThread(String team, String channel, String threadTs) {
+    return threadTs != null && caseThreads.contains(team + ":" + channel + ":" + threadTs);
+  }
+
+  boolean serves(String team, String channel) {
+    return settings.serves(team, channel);
+  }
+
+  /** Takes the turn if it is new and allowed; returns at once. */
+  void submit(Turn turn) {
+    submit(turn.eventKey(), () -> turn);
+  }
+
+  /**
+   * Takes a turn that needs Slack calls to be known (file_shared carries only a file id); the resolver runs on
+   * the worker and may return null when the event is not for regdoc.
+   */
+  void submit(String eventKey, Callable<Turn> resolver) {
+    if (eventKey != null && !guards.firstTime("event:" + eventKey)) {
+      log.debug("ignoring Slack's redelivery of {}", eventKey);
+      return;
+    }
+    pool.submit(() -> {
+      try {
+        Turn turn = resolver.call();
+        if (turn == null) {
+          return;
+        }
+        if (!settings.serves(turn.team(), turn.channel())) {
+          log.info("ignoring {} in {}/{}: not in the Slack allowlist", eventKey, turn.team(), turn.channel());
+          return;
+        }
+        runSafely(turn);
+      } catch (Exception e) {
+        log.warn("Slack event {} could not be handled: {}", eventKey, e.toString());
+      }
+    });
+  }
+
+  private void runSafely(Turn turn) {
+    try {
+      run(turn);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Slack turn {} in {} failed: {}", turn.eventKey(), turn.conversation(), e.toString());
+    }
+  }
+
+  private void run(Turn turn) throws IOException {
+    Turn t = turn;
+    if (t.threadTs() == null) {
+      String ts = poster.post(t.channel(), null, "regdoc case thread: reply in this thread to work on it.", null);
+      t = t.inThread(ts);
+    }
+    caseThreads.add(t.team() + ":" + t.channel() + ":" + t.threadTs());
+    if (!guards.allow(t.user())) {
+      poster.post(t.channel(), t.threadTs(), "<@" + t.user() + "> you are sending requests faster than regdoc answers "
+          + settings.requestsPerUserPerMinute() + " a minute; please wait a moment.", null);
+      return;
+    }
+    List<Turn.FileRef> fresh = t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
+    if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
+      return; // the same file announced twice (file_shared and the message with files)
+    }
+    answer(t.withFiles(fresh));
+  }
+
+  private void answer(Turn t) throws IOException {
+    List<Upload> uploads = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
+    String progressTs = null;
+    try {
+      if (!t.files().isEmpty()) {
+        progressTs = poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
+      }
+      for (Turn.FileRef f : t.files()) {
+        fetch(f, uploads, refusals);
+      }
+      if (!refusals.isEmpty()) {
+        poster.post(t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", refusals), null);
+      }
+      if (!t.files().isEmpty() && uploads.isEmpty() && t.text().isBlank()) {
+        poster.update(t.channel(), progressTs, "No file could be read.");
+        return;
+      }
+      Reply reply = engine.handle(incoming(t, uploads), progress(t, progressTs));
+      if (progressTs != null) {
+        poster.update(t.channel(), progressTs, "Analysed " + names(t.files()) + ".");
+      }
+      post(t, reply);
+    } finally {
+      for (Upload u : uploads) {
+        Files.deleteIfExists(u.content());
+      }
+    }
+  }
+
+  private void fetch(Turn.FileRef f, List<Upload> uploads, List<String> refusals) {
+    String refusal = fetcher.refusal(f.name(), f.url(), f.size());
+    if (refusal != null) {
+      refusals.add(refusal);
+      return;
+    }
+    try {
+      Path p = fetcher.download(f.name(), f.url(), botToken);
+      uploads.add(new Upload(f.name(), Files.size(p), p));
+    } catch (IOException e) {
+      refusals.add(e.getMessage());
+    }
+  }
+
+  private void post(Turn t, Reply reply) throws IOException {
+    BlockKitRenderer.Rendered r = renderer.render(reply);
+    poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
+    for (BlockKitRenderer.FileOut f : r.files()) {
+      poster.upload(t.channel(), t.threadTs(), f);
+    }
+  }
+
+  /** Updates the progress message; Slack rate-limits chat.update, so at most one update per 10 percent. */
+  private ProgressSink progress(Turn t, String progressTs) {
+    if (progressTs == null) {
+      return ProgressSink.NONE;
+    }
+    int[] last = {-100};
+    return (text, percent) -> {
+      if (percent >= 0 && percent < 100 && percent - last[0] < 10) {
+        return;
+      }
+      last[0] = percent;
+      try {
+        poster.update(t.channel(), progressTs, percent >= 0 ? text + " (" + percent + "%)" : text);
+      } catch (IOException e) {
+        log.debug("progress update failed: {}", e.getMessage());
+      }
+    };
+  }
+
+  private static Incoming incoming(Turn t, List<Upload> uploads) {
+    String user = "slack:" + t.user();
+    return new Incoming(t.conversation(), user, t.user(), t.text(), uploads, t.action(), null);
+  }
+
+  private static String names(List<Turn.FileRef> files) {
+    return String.join(", ", files.stream().map(Turn.FileRef::name).toList());
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

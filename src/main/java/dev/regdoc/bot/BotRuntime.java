@@ -1,0 +1,83 @@
+package dev.regdoc.bot;
+
+import dev.regdoc.analysis.Analyzer;
+import dev.regdoc.analysis.KnowledgeTexts;
+import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.conversation.ConversationEngine;
+import dev.regdoc.conversation.EngineSettings;
+import dev.regdoc.conversation.Illustrator;
+import dev.regdoc.conversation.Phrases;
+import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.store.JdbcCaseStore;
+import dev.regdoc.store.StoreSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the running bot from its config: knowledge base, rule base, case store and the conversation engine. */
+public final class BotRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
+  private final JdbcCaseStore store;
+  private final ConversationEngine engine;
+
+  private final ScheduledExecutorService janitor;
+
+  private BotRuntime(JdbcCaseStore store, ConversationEngine engine, Clock clock) {
+    this.store = store;
+    this.engine = engine;
+    // uploaded copies past their retention are deleted at start and then every hour
+    this.janitor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "regdoc-retention");
+      t.setDaemon(true);
+      return t;
+    });
+    janitor.scheduleWithFixedDelay(() -> purge(clock), 0, 1, TimeUnit.HOURS);
+  }
+
+  private void purge(Clock clock) {
+    try {
+      int n = store.purgeExpired(clock.instant());
+      if (n > 0) {
+        LOG.info("deleted {} uploaded file(s) past their retention", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("retention purge failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * @param kbDir the knowledge-base folder
+   * @param rulesDir the rule folder
+   */
+  public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Illustrator illustrator, Clock clock) {
+    KnowledgeBase kb = KnowledgeBase.load(kbDir);
+    KnowledgeTexts texts = KnowledgeTexts.load(kbDir);
+    EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
+    Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
+        IngestLimits.defaults().withMaxFileBytes(settings.maxUploadBytes()), SignalingPorts.defaults());
+    JdbcCaseStore store = JdbcCaseStore.open(StoreSettings.fromMap(config.values()));
+    ConversationEngine engine = new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator, settings, clock);
+    return new BotRuntime(store, engine, clock);
+  }
+
+  public ConversationEngine engine() {
+    return engine;
+  }
+
+  public JdbcCaseStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    janitor.shutdownNow();
+    store.close();
+  }
+}

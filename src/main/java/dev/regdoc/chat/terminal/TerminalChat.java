@@ -1,0 +1,103 @@
+package dev.regdoc.chat.terminal;
+
+import dev.regdoc.conversation.Block;
+import dev.regdoc.conversation.ChatEngine;
+import dev.regdoc.conversation.Incoming;
+import dev.regdoc.conversation.Reply;
+import dev.regdoc.conversation.Upload;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The terminal chat: one line in, one reply out, so it can be scripted. Words of a line that name existing files
+ * are uploaded; a bare number picks a numbered choice of the last reply.
+ */
+public final class TerminalChat {
+  private final ChatEngine engine;
+  private final String conversation;
+  private final String user;
+  private List<Block.Choice> lastChoices = List.of();
+
+  public TerminalChat(ChatEngine engine, String conversation, String user) {
+    this.engine = engine;
+    this.conversation = conversation;
+    this.user = user;
+  }
+
+  public void run(BufferedReader in, PrintWriter out, boolean prompt) throws IOException {
+    if (prompt) {
+      out.println("regdoc chat: describe the problem, name files to upload them, 'help' for more, Ctrl+D to leave.");
+    }
+    String line;
+    while (prompt(out, prompt) && (line = in.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      Reply r = turn(line.strip(), (text, pct) -> out.println("... " + text));
+      out.println(r.plainText());
+      out.println();
+      out.flush();
+    }
+  }
+
+  /** One line to the engine; remembers the reply's choices so the next line may pick one by number. */
+  public Reply turn(String line, dev.regdoc.conversation.ProgressSink progress) {
+    Reply r = engine.handle(incoming(line), progress);
+    lastChoices = r.blocks().stream().filter(b -> b instanceof Block.Choices).flatMap(b -> ((Block.Choices) b).choices().stream()).toList();
+    return r;
+  }
+
+  private static boolean prompt(PrintWriter out, boolean prompt) {
+    if (prompt) {
+      out.print("> ");
+      out.flush();
+    }
+    return true;
+  }
+
+  /** A number picks a choice; existing paths become uploads; the rest is the text. */
+  Incoming incoming(String line) {
+    if (line.matches("\\d{1,2}")) {
+      int n = Integer.parseInt(line);
+      if (n >= 1 && n <= lastChoices.size()) {
+        return new Incoming(conversation, user, user, "", List.of(), lastChoices.get(n - 1).action(), null);
+      }
+    }
+    List<Upload> uploads = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (String word : line.split("\\s+")) {
+      Path p = pathOf(word);
+      if (p != null) {
+        uploads.add(new Upload(p.getFileName().toString(), size(p), p));
+      } else {
+        text.append(text.isEmpty() ? "" : " ").append(word);
+      }
+    }
+    return new Incoming(conversation, user, user, text.toString(), uploads, null, null);
+  }
+
+  private static Path pathOf(String word) {
+    if (!word.contains("/") && !word.contains(".")) {
+      return null;
+    }
+    try {
+      Path p = Path.of(word.replaceFirst("^~", System.getProperty("user.home")));
+      return Files.isRegularFile(p) ? p : null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}

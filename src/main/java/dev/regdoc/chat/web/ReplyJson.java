@@ -1,0 +1,48 @@
+package dev.regdoc.chat.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regdoc.conversation.Block;
+import dev.regdoc.conversation.Reply;
+import java.util.Base64;
+
+/** A {@link Reply} as the JSON the page renders: each block's fields plus a "type"; pictures and files as data URIs. */
+final class ReplyJson {
+  private final ObjectMapper mapper;
+
+  ReplyJson(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  ObjectNode toJson(Reply reply) {
+    ObjectNode out = mapper.createObjectNode();
+    out.put("lang", reply.lang());
+    out.put("caseId", reply.caseId());
+    ArrayNode blocks = out.putArray("blocks");
+    for (Block b : reply.blocks()) {
+      blocks.add(block(b));
+    }
+    return out;
+  }
+
+  ObjectNode block(Block b) {
+    ObjectNode node = mapper.valueToTree(b);
+    node.put("type", b.getClass().getSimpleName());
+    if (b instanceof Block.Image) {
+      Block.Image img = (Block.Image) b;
+      node.remove("png");
+      node.put("src", dataUri("image/png", img.png()));
+    } else if (b instanceof Block.Attachment) {
+      Block.Attachment a = (Block.Attachment) b;
+      node.remove("content");
+      node.put("href", dataUri(a.mimeType(), a.content()));
+    }
+    return node;
+  }
+
+  private static String dataUri(String mime, byte[] bytes) {
+    String type = mime == null || mime.isBlank() ? "application/octet-stream" : mime;
+    return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes == null ? new byte[0] : bytes);
+  }
+}

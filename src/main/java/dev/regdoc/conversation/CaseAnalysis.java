@@ -1,0 +1,198 @@
+package dev.regdoc.conversation;
+
+import dev.regdoc.analysis.Analysis;
+import dev.regdoc.analysis.Analyzer;
+import dev.regdoc.analysis.FindingTexts;
+import dev.regdoc.analysis.ReportJson;
+import dev.regdoc.conversation.store.CaseStore;
+import dev.regdoc.conversation.store.StoredFile;
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.ingest.FileReport;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.knowledge.ChecklistStep;
+import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.timeline.TimelineText;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Uploads into a case: each file is kept in the store, then every retained file of the case is analysed together
+ * (a phone-side capture uploaded after the CUCM-side one is matched with it), and the findings are answered.
+ */
+final class CaseAnalysis {
+  private static final int SHOWN_FINDINGS = 5;
+  private static final int TIMELINE_LINES = 60;
+  private final CaseStore store;
+  private final Analyzer analyzer;
+  private final FindingTexts texts;
+  private final FindingCards cards;
+  private final KnowledgeBase kb;
+  private final Phrases say;
+  private final ChecklistGuide checklist;
+  private final Illustrator illustrator;
+  private final Semaphore slots;
+  private final long maxUploadBytes;
+  private final Clock clock;
+
+  CaseAnalysis(EngineParts p) {
+    this.store = p.store();
+    this.analyzer = p.analyzer();
+    this.texts = p.texts();
+    this.cards = new FindingCards(p.texts());
+    this.kb = p.kb();
+    this.say = p.phrases();
+    this.checklist = p.checklist();
+    this.illustrator = p.illustrator();
+    this.slots = new Semaphore(p.settings().parallelAnalyses(), true);
+    this.maxUploadBytes = p.settings().maxUploadBytes();
+    this.clock = p.clock();
+  }
+
+  /** Stores what fits the limit (saying which did not), then analyses the whole case. */
+  void upload(Turn t) {
+    List<String> fresh = new ArrayList<>();
+    for (Upload u : t.in.uploads()) {
+      long size = Math.max(u.size(), sizeOf(u.content()));
+      if (size > maxUploadBytes) {
+        t.say(say.get("upload-too-big", t.lang, "file", u.name(), "size", Sizes.human(size), "limit", Sizes.human(maxUploadBytes)));
+        continue;
+      }
+      store.putFile(t.kase.id, u.name(), u.content(), t.in.user(), clock.instant());
+      fresh.add(u.name());
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    List<StoredFile> files = retained(t.kase.id);
+    t.say(say.get("upload-stored", t.lang, "count", fresh.size(), "id", t.kase.id, "files", files.size()));
+    Analysis a = analyse(t, files);
+    Map<String, Long> sizes = new java.util.HashMap<>();
+    files.forEach(f -> sizes.put(f.name(), f.size()));
+    for (FileReport r : a.files()) {
+      if (fresh.stream().anyMatch(n -> r.file().equals(n) || r.file().startsWith(n + "!/"))) {
+        t.add(FindingCards.status(r, sizes.getOrDefault(r.file(), 0L)));
+      }
+    }
+    answer(t, a);
+  }
+
+  /** Runs the engine on the case's files, one analysis per free slot (bounded memory with many chats at once). */
+  Analysis analyse(Turn t, List<StoredFile> files) {
+    if (!slots.tryAcquire()) {
+      t.progress.progress(say.get("progress-waiting", t.lang), -1);
+      slots.acquireUninterruptibly();
+    }
+    try {
+      long bytes = files.stream().mapToLong(StoredFile::size).sum();
+      t.progress.progress(say.get("progress-reading", t.lang, "files", files.size(), "size", Sizes.human(bytes)), 10);
+      long start = System.nanoTime();
+      List<InputFile> inputs = new ArrayList<>();
+      for (StoredFile f : files) {
+        store.content(f.sha256()).ifPresent(p -> inputs.add(new InputFile(p, f.name())));
+      }
+      Analysis a = analyzer.analyze(inputs);
+      t.progress.progress(say.get("progress-done", t.lang, "seconds", String.format(java.util.Locale.ROOT, "%.1f",
+          (System.nanoTime() - start) / 1e9)), 100);
+      t.kase.findingsJson = ReportJson.render(a, texts, t.lang.key());
+      return a;
+    } finally {
+      slots.release();
+    }
+  }
+
+  /** The findings, the pictures, and what to collect next when the rules say evidence is missing. */
+  void answer(Turn t, Analysis a) {
+    if (!a.anythingRead()) {
+      t.say(say.get("nothing-read", t.lang));
+      return;
+    }
+    List<Finding> faults = a.findings().stream().filter(Finding::isFault).toList();
+    if (faults.isEmpty()) {
+      t.say(say.get("no-fault", t.lang));
+    } else {
+      t.say(say.get("findings-intro", t.lang));
+    }
+    List<Block.FindingCard> shown = cards.cards(a, t.lang.key(), SHOWN_FINDINGS);
+    shown.forEach(t::add);
+    if (a.findings().size() > shown.size()) {
+      String name = "regdoc-case-" + t.kase.id + ".json";
+      t.say(say.get("findings-more", t.lang, "count", a.findings().size() - shown.size(), "file", name));
+      t.add(new Block.Attachment(name, "application/json", t.kase.findingsJson.getBytes(StandardCharsets.UTF_8)));
+    }
+    illustrator.pictures(a, t.lang.key()).forEach(t::add);
+    askForMissing(t, a);
+  }
+
+  private void askForMissing(Turn t, Analysis a) {
+    a.findings().stream().filter(f -> "evidence-missing".equals(f.code())).map(f -> String.valueOf(f.values().get("step")))
+        .distinct().map(kb::checklistStep).flatMap(Optional::stream).filter(s -> !"done".equals(t.kase.steps.get(s.id())))
+        .forEach(s -> ask(t, s));
+  }
+
+  private void ask(Turn t, ChecklistStep s) {
+    t.say(say.get("need-evidence", t.lang, "title", s.title().get(t.lang), "why", s.why().get(t.lang)));
+    checklist.show(t, s, true);
+  }
+
+  /** The timeline of a device (or the case's device) from the case's files, cut to a readable length. */
+  void timeline(Turn t, String device) {
+    List<StoredFile> files = retained(t.kase.id);
+    if (files.isEmpty()) {
+      t.say(say.get("timeline-no-files", t.lang));
+      return;
+    }
+    Analysis a = analyse(t, files);
+    var tl = device == null ? a.timeline() : a.timeline().forDevice(device);
+    String text = TimelineText.render(tl, false);
+    String[] lines = text.split("\n");
+    if (lines.length > TIMELINE_LINES) {
+      t.say(say.get("timeline-cut", t.lang, "lines", TIMELINE_LINES));
+      t.say("```\n" + String.join("\n", java.util.Arrays.copyOf(lines, TIMELINE_LINES)) + "\n```");
+      t.add(new Block.Attachment("timeline-case-" + t.kase.id + ".txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)));
+    } else {
+      t.say("```\n" + text.stripTrailing() + "\n```");
+    }
+  }
+
+  /** The last analysis of the case, re-run so the cards are in the asker's language. */
+  void showFindings(Turn t) {
+    List<StoredFile> files = retained(t.kase.id);
+    if (files.isEmpty()) {
+      t.say(say.get("no-findings-yet", t.lang));
+      return;
+    }
+    answer(t, analyse(t, files));
+  }
+
+  /** Analyses files that are not part of any case (the lessons' fixture captures). */
+  Analysis analyseFiles(List<Path> paths) {
+    slots.acquireUninterruptibly();
+    try {
+      return analyzer.analyze(paths.stream().map(InputFile::of).toList());
+    } finally {
+      slots.release();
+    }
+  }
+
+  FindingCards cards() {
+    return cards;
+  }
+
+  private List<StoredFile> retained(long caseId) {
+    return store.files(caseId).stream().filter(f -> !f.expired()).toList();
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return java.nio.file.Files.size(p);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+}

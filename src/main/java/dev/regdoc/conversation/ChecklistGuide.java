@@ -1,0 +1,80 @@
+package dev.regdoc.conversation;
+
+import dev.regdoc.knowledge.ChecklistStep;
+import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.knowledge.Lang;
+import java.util.List;
+import java.util.Optional;
+
+/** The source document's collection checklist, from the knowledge base: one step at a time, done / skipped / how. */
+final class ChecklistGuide {
+  static final String DONE = "done";
+  static final String SKIPPED = "skipped";
+  private final KnowledgeBase kb;
+  private final Phrases say;
+
+  ChecklistGuide(KnowledgeBase kb, Phrases say) {
+    this.kb = kb;
+    this.say = say;
+  }
+
+  Optional<ChecklistStep> nextOpen(CaseState c) {
+    return kb.checklist().stream().filter(s -> !c.steps.containsKey(s.id())).findFirst();
+  }
+
+  /** Shows the first open step with its buttons, or says the checklist is complete. */
+  void showNext(Turn t) {
+    Optional<ChecklistStep> next = nextOpen(t.kase);
+    if (next.isEmpty()) {
+      t.say(say.get("checklist-complete", t.lang));
+      return;
+    }
+    show(t, next.get(), false);
+  }
+
+  /** One step; with {@code how} its exact instructions, else only what and why. */
+  void show(Turn t, ChecklistStep s, boolean how) {
+    t.say(say.get("next-step", t.lang, "order", s.order(), "total", kb.checklist().size(), "title", s.title().get(t.lang)));
+    t.add(new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), how ? s.how().get(t.lang) : List.of(),
+        state(t.kase, s)));
+    t.add(buttons(s, t.lang));
+  }
+
+  Block.Choices buttons(ChecklistStep s, Lang lang) {
+    return new Block.Choices(null, List.of(new Block.Choice("step:done:" + s.id(), say.get("choice-done", lang)),
+        new Block.Choice("step:skip:" + s.id(), say.get("choice-skip", lang)),
+        new Block.Choice("step:how:" + s.id(), say.get("choice-how", lang))));
+  }
+
+  /** The whole checklist with each step's state, then the next open one in full. */
+  void overview(Turn t) {
+    for (ChecklistStep s : kb.checklist()) {
+      t.add(new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), List.of(), state(t.kase, s)));
+    }
+    nextOpen(t.kase).ifPresent(s -> t.add(buttons(s, t.lang)));
+  }
+
+  void mark(Turn t, String stepId, String state) {
+    Optional<ChecklistStep> s = kb.checklistStep(stepId);
+    if (s.isEmpty()) {
+      return;
+    }
+    t.kase.steps.put(stepId, state);
+    t.say(say.get(DONE.equals(state) ? "step-done" : "step-skipped", t.lang, "title", s.get().title().get(t.lang)));
+    showNext(t);
+  }
+
+  /** A step by its number in the checklist, or the next open one when {@code number} is null. */
+  Optional<ChecklistStep> byNumber(CaseState c, String number) {
+    if (number == null) {
+      return nextOpen(c);
+    }
+    int n = Integer.parseInt(number);
+    return kb.checklist().stream().filter(s -> s.order() == n).findFirst();
+  }
+
+  private String state(CaseState c, ChecklistStep s) {
+    String st = c == null ? null : c.steps.get(s.id());
+    return st == null ? "open" : st;
+  }
+}

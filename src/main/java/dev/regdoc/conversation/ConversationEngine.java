@@ -1,0 +1,324 @@
+package dev.regdoc.conversation;
+
+import dev.regdoc.analysis.Analyzer;
+import dev.regdoc.analysis.FindingTexts;
+import dev.regdoc.conversation.store.CaseRecord;
+import dev.regdoc.conversation.store.CaseStore;
+import dev.regdoc.conversation.store.ChatMessage;
+import dev.regdoc.conversation.store.StaleCaseException;
+import dev.regdoc.conversation.store.UserProfile;
+import dev.regdoc.knowledge.KnowledgeAnswers;
+import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.knowledge.Lang;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The regdoc conversation: opens cases from a described symptom, asks only for what it does not know, walks the
+ * checklist, analyses uploads at once, answers knowledge-base questions and teaches. Every turn is persisted in the
+ * {@link CaseStore} before the reply is returned, so a restarted regdoc continues where it stopped.
+ *
+ * <p>Build it with {@code new ConversationEngine(kb, texts, analyzer, store, phrases, illustrator, settings, clock)}; the
+ * bot's launcher does this from the config.
+ */
+public final class ConversationEngine implements ChatEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
+  private final EngineParts parts;
+  private final IntentParser parser = new IntentParser();
+  private final Intake intake;
+  private final CaseAnalysis analysis;
+  private final Teacher teacher;
+  private final KnowledgeAnswers answers;
+  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  public ConversationEngine(KnowledgeBase kb, FindingTexts texts, Analyzer analyzer, CaseStore store, Phrases phrases,
+      Illustrator illustrator, EngineSettings settings, Clock clock) {
+    ChecklistGuide checklist = new ChecklistGuide(kb, phrases);
+    this.parts = new EngineParts(kb, texts, analyzer, store, phrases, checklist, illustrator, settings, clock);
+    this.intake = new Intake(phrases, checklist);
+    this.analysis = new CaseAnalysis(parts);
+    this.teacher = new Teacher(parts, analysis);
+    this.answers = new KnowledgeAnswers(kb);
+  }
+
+  @Override
+  public long maxUploadBytes() {
+    return parts.settings().maxUploadBytes();
+  }
+
+  @Override
+  public Reply handle(Incoming in, ProgressSink progress) {
+    ReentrantLock lock = locks.computeIfAbsent(in.conversation(), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      return turn(in, progress);
+    } catch (RuntimeException e) {
+      LOG.error("turn failed in {}", in.conversation(), e);
+      Lang lang = Languages.detect(in.text()).orElse(Lang.EN);
+      return new Reply.Builder().text(parts.phrases().get("error", lang)).build(lang.key(), 0);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Reply turn(Incoming in, ProgressSink progress) {
+    CaseStore store = parts.store();
+    UserProfile profile = store.user(in.user()).orElse(new UserProfile(in.user(), null, Map.of()));
+    Optional<CaseRecord> rec = store.caseOfConversation(in.conversation()).flatMap(store::findCase);
+    Lang lang = Languages.choose(profile.lang(), in.text(), in.langHint(), rec.map(CaseRecord::lang).orElse(null));
+    Turn t = new Turn(in, progress, lang, rec.map(CaseState::new).orElse(null), profile);
+    if (t.kase != null) {
+      remember(t, false, userLine(in));
+    }
+    dispatch(t);
+    if (t.kase != null) {
+      save(t);
+    }
+    if (!t.profile().equals(profile)) {
+      store.saveUser(t.profile());
+    }
+    Reply reply = t.reply.build(t.lang.key(), t.kase == null ? 0 : t.kase.id);
+    if (t.kase != null) {
+      remember(t, true, reply.plainText());
+    }
+    return reply;
+  }
+
+  private void dispatch(Turn t) {
+    if (t.in.action() != null) {
+      action(t, t.in.action());
+    } else if (!t.in.uploads().isEmpty()) {
+      upload(t);
+    } else {
+      text(t, t.in.text());
+    }
+  }
+
+  private void upload(Turn t) {
+    if (t.kase == null) {
+      open(t, t.in.text());
+    } else if (!t.in.text().isBlank()) {
+      Intake.absorb(t.kase, t.in.text());
+    }
+    analysis.upload(t);
+  }
+
+  private void action(Turn t, String action) {
+    String[] p = action.split(":", 3);
+    switch (p[0]) {
+      case "step" -> stepAction(t, p[1], p.length > 2 ? p[2] : "");
+      case "protocol" -> withCase(t, () -> intake.protocol(t, p[1]));
+      case "skip" -> withCase(t, () -> intake.answer(t, "", true));
+      case "lesson" -> lessonAction(t, p[1]);
+      case "case" -> open(t, "");
+      default -> text(t, action);
+    }
+  }
+
+  private void stepAction(Turn t, String verb, String stepId) {
+    if (t.kase == null) {
+      t.say(parts.phrases().get("no-case", t.lang));
+      return;
+    }
+    if ("how".equals(verb)) {
+      parts.kb().checklistStep(stepId).ifPresent(s -> parts.checklist().show(t, s, true));
+    } else {
+      parts.checklist().mark(t, stepId, "done".equals(verb) ? ChecklistGuide.DONE : ChecklistGuide.SKIPPED);
+    }
+  }
+
+  private void lessonAction(Turn t, String what) {
+    switch (what) {
+      case "stop" -> teacher.stop(t);
+      case "next" -> {
+        if (teacher.inLesson(t)) {
+          teacher.answer(t);
+        } else {
+          teacher.menu(t);
+        }
+      }
+      default -> teacher.start(t, what);
+    }
+  }
+
+  private void text(Turn t, String text) {
+    Intent intent = parser.parse(text);
+    if (teacher.inLesson(t) && intent.kind() == Intent.Kind.NONE) {
+      teacher.answer(t);
+    } else if (t.kase != null && intake.asking(t.kase) && answersQuestion(intent)) {
+      intake.answer(t, text, intent.kind() == Intent.Kind.SKIP);
+    } else {
+      command(t, intent, text);
+    }
+  }
+
+  /** While the case waits on a question, anything that is not a command is the answer. */
+  private static boolean answersQuestion(Intent i) {
+    return i.kind() == Intent.Kind.NONE || i.kind() == Intent.Kind.SKIP;
+  }
+
+  private void command(Turn t, Intent intent, String text) {
+    Phrases say = parts.phrases();
+    switch (intent.kind()) {
+      case HELP -> t.say(say.get("help", t.lang));
+      case NEW_CASE -> open(t, text.replaceFirst("(?i)^(new case|open (a )?(new )?case|start (a )?(new )?case)[:,]?", ""));
+      case JOIN_CASE -> join(t, Long.parseLong(intent.arg()));
+      case CHECKLIST -> withCase(t, () -> parts.checklist().overview(t));
+      case FINDINGS -> withCase(t, () -> analysis.showFindings(t));
+      case STEP_DONE, STEP_SKIP, STEP_HOW -> withCase(t, () -> stepByNumber(t, intent));
+      case TIMELINE -> withCase(t, () -> analysis.timeline(t, device(intent.arg(), t)));
+      case TEACH -> teacher.menu(t);
+      case STOP_LESSON -> teacher.stop(t);
+      case LANG -> setLang(t, IntentParser.langOf(intent.arg()));
+      case REASON -> knowledge(t, List.of("reason", intent.arg()));
+      case SIP_STATUS -> knowledge(t, List.of("sip", intent.arg()));
+      case RESTART -> knowledge(t, List.of("restart", intent.arg()));
+      case SKIP, NONE -> free(t, text);
+    }
+  }
+
+  /** Text no pattern claimed: a problem description opens a case, a question is looked up, otherwise help. */
+  private void free(Turn t, String text) {
+    Optional<String> concept = parts.kb().findConcept(text, t.lang).map(c -> answers.concept(c, t.lang));
+    if (concept.isPresent() && (looksLikeQuestion(text) || !CaseDetails.describesProblem(text))) {
+      t.say(concept.get());
+    } else if (CaseDetails.describesProblem(text) && (t.kase == null || t.kase.knownDevice() == null
+        || !CaseDetails.device(text).map(d -> d.equals(t.kase.knownDevice())).orElse(true))) {
+      open(t, text);
+    } else if (t.kase != null && CaseDetails.describesProblem(text)) {
+      Intake.absorb(t.kase, text);
+      intake.askNext(t);
+    } else {
+      t.say(parts.phrases().get("not-understood", t.lang));
+      t.say(parts.phrases().get("help", t.lang));
+    }
+  }
+
+  private static boolean looksLikeQuestion(String text) {
+    String s = text.strip().toLowerCase();
+    return s.endsWith("?") || s.endsWith("？") || s.startsWith("what") || s.startsWith("how") || s.startsWith("why")
+        || s.contains("とは") || s.contains("ですか") || s.endsWith("か");
+  }
+
+  private void open(Turn t, String description) {
+    CaseRecord r = parts.store().newCase(t.in.user(), parts.clock().instant());
+    CaseState c = new CaseState(r);
+    c.lang = t.lang.key();
+    c.symptom = description == null || description.isBlank() ? null : description.strip();
+    t.kase = c;
+    parts.store().bindConversation(t.in.conversation(), c.id);
+    t.say(parts.phrases().get("case-opened", t.lang, "id", c.id));
+    if (c.symptom != null) {
+      Intake.absorb(c, c.symptom);
+    }
+    remember(t, false, userLine(t.in));
+    if (t.in.uploads().isEmpty()) {
+      intake.askNext(t);
+    } else {
+      c.stage = CaseState.CHECKLIST;
+    }
+  }
+
+  private void join(Turn t, long id) {
+    Optional<CaseRecord> r = parts.store().findCase(id);
+    if (r.isEmpty()) {
+      t.say(parts.phrases().get("case-unknown", t.lang, "id", id));
+      return;
+    }
+    if (t.kase != null) {
+      save(t);
+    }
+    parts.store().bindConversation(t.in.conversation(), id);
+    t.kase = new CaseState(r.get());
+    t.say(parts.phrases().get("case-joined", t.lang, "id", id, "summary", intake.summary(t.kase, t.lang)));
+    if (intake.asking(t.kase)) {
+      intake.askNext(t);
+    } else {
+      parts.checklist().showNext(t);
+    }
+  }
+
+  private void stepByNumber(Turn t, Intent intent) {
+    parts.checklist().byNumber(t.kase, intent.arg()).ifPresentOrElse(s -> {
+      if (intent.kind() == Intent.Kind.STEP_HOW) {
+        parts.checklist().show(t, s, true);
+      } else {
+        parts.checklist().mark(t, s.id(), intent.kind() == Intent.Kind.STEP_DONE ? ChecklistGuide.DONE : ChecklistGuide.SKIPPED);
+      }
+    }, () -> parts.checklist().showNext(t));
+  }
+
+  private static String device(String arg, Turn t) {
+    if (arg != null) {
+      Optional<String> d = CaseDetails.device(arg);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
+    return t.kase.knownDevice();
+  }
+
+  private void setLang(Turn t, String lang) {
+    t.lang = Lang.fromTag(lang).orElse(Lang.EN);
+    t.userLang = t.lang.key();
+    t.say(parts.phrases().get("lang-set", t.lang));
+  }
+
+  private void knowledge(Turn t, List<String> words) {
+    t.say(answers.answer(words, t.lang).orElse(parts.phrases().get("no-answer", t.lang)));
+  }
+
+  private void withCase(Turn t, Runnable r) {
+    if (t.kase == null) {
+      t.say(parts.phrases().get("no-case", t.lang));
+    } else {
+      r.run();
+    }
+  }
+
+  /** Saves the case; if another process saved it meanwhile, keeps their version of the fields this turn did not touch. */
+  private void save(Turn t) {
+    CaseStore store = parts.store();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        t.kase = new CaseState(store.save(t.kase.toRecord(parts.clock().instant())));
+        return;
+      } catch (StaleCaseException e) {
+        if (attempt >= 3) {
+          throw e;
+        }
+        CaseState mine = t.kase;
+        CaseState theirs = new CaseState(store.findCase(mine.id).orElseThrow());
+        Merge.into(theirs, mine);
+        t.kase = theirs;
+      }
+    }
+  }
+
+  private void remember(Turn t, boolean fromBot, String text) {
+    if (text.isBlank()) {
+      return;
+    }
+    parts.store().appendMessage(new ChatMessage(t.kase.id, t.in.conversation(), fromBot ? "regdoc" : t.in.userName(), fromBot, text,
+        parts.clock().instant()));
+  }
+
+  private static String userLine(Incoming in) {
+    String files = in.uploads().stream().map(Upload::name).collect(Collectors.joining(", "));
+    String action = in.action() == null ? "" : "[" + in.action() + "]";
+    return (in.text() + (files.isEmpty() ? "" : " [uploaded: " + files + "]") + " " + action).strip();
+  }
+
+  /** Where lesson captures are by default: the generated case-study fixtures next to the knowledge base. */
+  public static Path defaultLessonCaptures(Path kbDir) {
+    return kbDir.toAbsolutePath().getParent().resolve("src/test/resources/fixtures");
+  }
+}

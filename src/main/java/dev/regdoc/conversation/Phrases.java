@@ -1,0 +1,59 @@
+package dev.regdoc.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.regdoc.knowledge.Lang;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/** What regdoc says in chat ({@code knowledge-base/chat.yaml}), each phrase in English and Japanese. */
+public final class Phrases {
+  static final String FILE = "chat.yaml";
+  private final Map<String, String[]> phrases;
+
+  private Phrases(Map<String, String[]> phrases) {
+    this.phrases = phrases;
+  }
+
+  /** Loads and checks that every phrase has both languages. */
+  public static Phrases load(Path kbDir) {
+    Path file = kbDir.resolve(FILE);
+    try {
+      JsonNode root = new YAMLMapper().readTree(file.toFile()).path("phrases");
+      Map<String, String[]> map = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String en = e.getValue().path("en").asText("");
+        String ja = e.getValue().path("ja").asText("");
+        if (en.isBlank() || ja.isBlank()) {
+          throw new IllegalStateException(file + ": phrase " + e.getKey() + " needs both en and ja");
+        }
+        map.put(e.getKey(), new String[] {en, ja});
+      }
+      return new Phrases(map);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** The phrase in {@code lang} with {name} placeholders filled from {@code values} (name, value, name, value...). */
+  public String get(String key, Lang lang, Object... values) {
+    String[] both = phrases.get(key);
+    if (both == null) {
+      throw new IllegalArgumentException("no phrase " + key + " in " + FILE);
+    }
+    String s = both[lang == Lang.JA ? 1 : 0];
+    for (int i = 0; i + 1 < values.length; i += 2) {
+      s = s.replace("{" + values[i] + "}", String.valueOf(values[i + 1]));
+    }
+    return s;
+  }
+
+  public boolean has(String key) {
+    return phrases.containsKey(key);
+  }
+}

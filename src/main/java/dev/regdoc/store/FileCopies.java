@@ -1,0 +1,75 @@
+package dev.regdoc.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** The uploaded bytes on disk, one copy per SHA-256 under files/&lt;first 2 hex&gt;/&lt;sha256&gt;. */
+final class FileCopies {
+
+  record Copied(String sha256, long size) {}
+
+  private final Path root;
+
+  FileCopies(Path dataDir) {
+    this.root = dataDir.resolve("files");
+  }
+
+  /** Copies {@code content} to a temp file while hashing it, then moves it in place atomically unless already there. */
+  Copied store(Path content) {
+    try {
+      Path tmpDir = Files.createDirectories(root.resolve("tmp"));
+      Path tmp = Files.createTempFile(tmpDir, "upload", ".part");
+      try {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        long size;
+        try (InputStream in = Files.newInputStream(content);
+            OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), sha)) {
+          size = in.transferTo(out);
+        }
+        String hex = HexFormat.of().formatHex(sha.digest());
+        Path target = pathOf(hex);
+        if (!Files.exists(target)) {
+          Files.createDirectories(target.getParent());
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new Copied(hex, size);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep a copy of " + content + " under " + root + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Optional<Path> find(String sha256) {
+    if (!sha256.matches("[0-9a-f]{64}")) {
+      return Optional.empty();
+    }
+    Path p = pathOf(sha256);
+    return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+  }
+
+  boolean delete(String sha256) {
+    try {
+      return Files.deleteIfExists(pathOf(sha256));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the expired copy " + pathOf(sha256) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Path pathOf(String sha256) {
+    return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.regdoc.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where and how the case store keeps its data.
+ *
+ * @param jdbcUrl the database; an H2 file database under {@code dataDir} unless set
+ * @param user database user
+ * @param password database password; only ever taken from the environment (REGDOC_DB_PASSWORD)
+ * @param dataDir where the H2 database (by default) and the uploaded file copies live
+ * @param fileRetention how long an uploaded file's copy is kept after its upload
+ */
+public record StoreSettings(String jdbcUrl, String user, String password, Path dataDir, Duration fileRetention) {
+
+  public static final String PASSWORD_ENV = "REGDOC_DB_PASSWORD";
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  /** WRITE_DELAY=0: H2 writes each commit out before returning, so a killed process loses nothing committed. */
+  private static final String H2_OPTIONS = ";WRITE_DELAY=0";
+
+  public StoreSettings {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(fileRetention, "fileRetention");
+    user = user == null ? "" : user;
+    password = password == null ? "" : password;
+    if (fileRetention.isNegative()) {
+      throw new IllegalArgumentException("file retention must not be negative: " + fileRetention);
+    }
+  }
+
+  /** The defaults: H2 under {@code dataDir}, 30 days' retention, no password. */
+  public static StoreSettings defaults(Path dataDir) {
+    return new StoreSettings(defaultH2Url(dataDir), "sa", "", dataDir, DEFAULT_RETENTION);
+  }
+
+  public static String defaultH2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("regdoc") + H2_OPTIONS;
+  }
+
+  /** Reads {@code db.url}, {@code db.user}, {@code data.dir}, {@code files.retention-days}; the password from the environment. */
+  public static StoreSettings fromMap(Map<String, String> config) {
+    return fromMap(config, System.getenv());
+  }
+
+  public static StoreSettings fromMap(Map<String, String> config, Map<String, String> env) {
+    Path dataDir = Path.of(config.getOrDefault("data.dir", "~/.regdoc").replaceFirst("^~", System.getProperty("user.home")));
+    String url = blankToNull(config.get("db.url"));
+    String user = blankToNull(config.get("db.user"));
+    Duration retention = retention(config.get("files.retention-days"));
+    String password = env.getOrDefault(PASSWORD_ENV, "");
+    return new StoreSettings(url == null ? defaultH2Url(dataDir) : url, user == null ? "sa" : user, password, dataDir,
+        retention);
+  }
+
+  public StoreSettings withRetention(Duration retention) {
+    return new StoreSettings(jdbcUrl, user, password, dataDir, retention);
+  }
+
+  public StoreSettings withDatabase(String url, String dbUser, String dbPassword) {
+    return new StoreSettings(url, dbUser, dbPassword, dataDir, fileRetention);
+  }
+
+  /** The URL as it may be shown to an operator: any password in it is masked. */
+  public String displayUrl() {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+  }
+
+  private static Duration retention(String days) {
+    if (days == null || days.isBlank()) {
+      return DEFAULT_RETENTION;
+    }
+    try {
+      long n = Long.parseLong(days.trim());
+      if (n < 0) {
+        throw new IllegalArgumentException("files.retention-days must be 0 or more, not " + days);
+      }
+      return Duration.ofDays(n);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("files.retention-days must be a whole number of days, not '" + days + "'");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** Never prints the password. */
+  @Override
+  public String toString() {
+    return "StoreSettings[jdbcUrl=" + displayUrl() + ", user=" + user + ", dataDir=" + dataDir + ", fileRetention="
+        + fileRetention + "]";
+  }
+}

@@ -1,0 +1,74 @@
+package dev.regdoc.adapter.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SlackGuardsTest {
+  /** A clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    private Instant now = Instant.parse("2026-01-05T10:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void aUserGetsTheLimitPerMinuteThenWaitsForTheWindowToSlide() {
+    ManualClock clock = new ManualClock();
+    Guards guards = new Guards(clock, 3);
+
+    assertThat(guards.allow("U1")).isTrue();
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(guards.allow("U1")).isTrue();
+    assertThat(guards.allow("U1")).isTrue();
+    assertThat(guards.allow("U1")).as("fourth within the minute").isFalse();
+
+    clock.advance(Duration.ofSeconds(40)); // the first turn is now a minute old
+    assertThat(guards.allow("U1")).isTrue();
+    assertThat(guards.allow("U1")).isFalse();
+  }
+
+  @Test
+  void refusedAttemptsDoNotCountAndUsersAreLimitedSeparately() {
+    ManualClock clock = new ManualClock();
+    Guards guards = new Guards(clock, 1);
+
+    assertThat(guards.allow("U1")).isTrue();
+    for (int i = 0; i < 5; i++) {
+      assertThat(guards.allow("U1")).isFalse();
+    }
+    assertThat(guards.allow("U2")).isTrue();
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(guards.allow("U1")).isTrue();
+  }
+
+  @Test
+  void aRedeliveredEventIsSeenOnlyOnce() {
+    Guards guards = new Guards(Clock.systemUTC(), 1);
+
+    assertThat(guards.firstTime("event:Ev1")).isTrue();
+    assertThat(guards.firstTime("event:Ev1")).isFalse();
+    assertThat(guards.firstTime("event:Ev2")).isTrue();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.regdoc.conversation;
+
+import dev.regdoc.bot.BotConfig;
+import dev.regdoc.bot.BotRuntime;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/** A real bot (knowledge base, rules, H2 case store in {@code dataDir}) on a fixed clock, for conversation tests. */
+final class BotFixture {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T09:00:00Z"), ZoneOffset.UTC);
+
+  private BotFixture() {}
+
+  static BotRuntime start(Path dataDir) {
+    return start(dataDir, Map.of());
+  }
+
+  static BotRuntime start(Path dataDir, Map<String, String> extra) {
+    Map<String, String> config = new java.util.HashMap<>(extra);
+    config.put("data.dir", dataDir.toString());
+    return BotRuntime.start(BotConfig.of(config), Path.of("knowledge-base"), Path.of("rules"), Illustrator.NONE, CLOCK);
+  }
+}

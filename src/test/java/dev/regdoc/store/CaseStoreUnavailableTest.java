@@ -1,0 +1,46 @@
+package dev.regdoc.store;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database that cannot be opened gives one clear sentence naming it, and never the password. */
+class CaseStoreUnavailableTest {
+
+  private static final String SECRET = "hunter2-very-secret";
+
+  @TempDir Path dataDir;
+
+  @Test
+  void nothingListeningNamesTheUrlAndUserButNotThePassword() {
+    String url = "jdbc:postgresql://127.0.0.1:1/x";
+    StoreSettings s = StoreSettings.defaults(dataDir).withDatabase(url, "regdoc", SECRET);
+    assertThatThrownBy(() -> JdbcCaseStore.open(s))
+        .isInstanceOf(CaseStoreUnavailableException.class)
+        .hasMessageStartingWith("Cannot open the case database at " + url + " (user 'regdoc'): ")
+        .hasMessageContaining("Connection to 127.0.0.1:1 refused")
+        .hasMessageNotContaining(SECRET);
+  }
+
+  @Test
+  void aPasswordInsideTheUrlIsMaskedInTheMessage() {
+    String url = "jdbc:postgresql://127.0.0.1:1/x?user=regdoc&password=" + SECRET + "&ssl=false";
+    StoreSettings s = StoreSettings.defaults(dataDir).withDatabase(url, "regdoc", SECRET);
+    assertThatThrownBy(() -> JdbcCaseStore.open(s))
+        .isInstanceOf(CaseStoreUnavailableException.class)
+        .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/x?user=regdoc&password=***&ssl=false")
+        .hasMessageNotContaining(SECRET);
+  }
+
+  @Test
+  void anH2DatabaseUnderAFileNamesThePath() throws Exception {
+    Path notADir = Files.writeString(dataDir.resolve("plain-file"), "not a directory");
+    StoreSettings s = StoreSettings.defaults(notADir.resolve("store"));
+    assertThatThrownBy(() -> JdbcCaseStore.open(s))
+        .isInstanceOf(CaseStoreUnavailableException.class)
+        .hasMessageContaining("Cannot open the case database at jdbc:h2:file:" + notADir.resolve("store"));
+  }
+}
