@@ -54,6 +54,14 @@ class PicturesTest {
   }
 
   @Test
+  void theChatEnginesIllustratorGivesImageBlocks() throws IOException {
+    List<dev.regdoc.conversation.Block.Image> images = new ChartIllustrator(CaseStudies.texts()).pictures(CaseStudies.analysis("case-study-1-2"), "ja");
+    assertThat(images).extracting(dev.regdoc.conversation.Block.Image::fileName)
+        .containsExactly("timeline-SEP00245111A4C2.png", "ladder-SEP00245111A4C2-proxy-arp.png");
+    assertThat(decode(images.get(1).png()).getWidth()).isEqualTo(1280);
+  }
+
+  @Test
   void fileNamesAreSafeWhateverTheDeviceIdSays() {
     assertThat(Pictures.safe("../etc/passwd")).isEqualTo("_.._etc_passwd");
     assertThat(Pictures.safe("SEP00:11")).isEqualTo("SEP00_11");
