@@ -1,0 +1,86 @@
+package dev.regdoc.cli;
+
+import dev.regdoc.adapter.slack.SlackAdapter;
+import dev.regdoc.adapter.slack.SlackSettings;
+import dev.regdoc.analysis.Locations;
+import dev.regdoc.bot.BotConfig;
+import dev.regdoc.bot.BotRuntime;
+import dev.regdoc.chat.terminal.TerminalChat;
+import dev.regdoc.chat.web.WebChatServer;
+import dev.regdoc.chat.web.WebChatSettings;
+import dev.regdoc.conversation.Illustrator;
+import dev.regdoc.knowledge.KnowledgeBase;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * regdoc serve: the bot. Always the local web chat; Slack too when its tokens are in the environment; and, when
+ * started from a terminal, the terminal chat in the foreground on the same engine.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Runs the bot: web chat on localhost, Slack when SLACK_BOT_TOKEN is set, terminal chat when interactive.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML config (see bot/regdoc.example.yaml)")
+  Path config;
+
+  @Option(names = "--port", description = "Web chat port (default 8080; 0 = any free port)")
+  Integer port;
+
+  @Option(names = "--no-terminal", description = "Do not run the terminal chat even when interactive")
+  boolean noTerminal;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port != null) {
+      System.setProperty("regdoc.web.port", String.valueOf(port));
+    }
+    BotConfig cfg = BotConfig.load(config);
+    PrintWriter out = spec.commandLine().getOut();
+    try (BotRuntime bot = BotRuntime.start(cfg, KnowledgeBase.defaultDirectory(), Locations.rules(), Illustrator.NONE, Clock.systemUTC())) {
+      WebChatServer web = WebChatServer.start(WebChatSettings.fromMap(cfg.values()), bot.engine());
+      out.println("regdoc: web chat on " + web.uri());
+      SlackAdapter.Running slack = startSlack(bot, out);
+      out.flush();
+      try {
+        if (System.console() != null && !noTerminal) {
+          new TerminalChat(bot.engine(), "terminal:" + System.getProperty("user.name"), "terminal:" + System.getProperty("user.name"))
+              .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, true);
+        } else {
+          CountDownLatch forever = new CountDownLatch(1);
+          Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+          forever.await();
+        }
+      } finally {
+        web.stop();
+        if (slack != null) {
+          slack.close();
+        }
+      }
+      return 0;
+    }
+  }
+
+  private static SlackAdapter.Running startSlack(BotRuntime bot, PrintWriter out) {
+    Map<String, String> env = System.getenv();
+    if (!env.containsKey("SLACK_BOT_TOKEN")) {
+      out.println("regdoc: Slack not started (SLACK_BOT_TOKEN is not set)");
+      return null;
+    }
+    SlackAdapter.Running r = SlackAdapter.start(SlackSettings.from(env), bot.engine(), env);
+    out.println("regdoc: Slack connected");
+    return r;
+  }
+}
