@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class Pictures {
   public static final int MAX_DEVICES = 3;
+  /** {@code regdoc timeline --chart} draws this many phones at most (--device picks another one). */
+  public static final int MAX_TIMELINE_DEVICES = 5;
 
   private Pictures() {}
 
@@ -72,6 +74,44 @@ public final class Pictures {
       out.add(f);
     }
     return out;
+  }
+
+  /**
+   * For {@code --chart DIR}: writes the pictures and says where they went on {@code err} (so that JSON on
+   * stdout stays clean); a folder that cannot be written gets one line naming it and why.
+   *
+   * @return false when the pictures could not be written
+   */
+  public static boolean writeAndTell(List<Picture> pictures, Path dir, java.io.PrintWriter err) {
+    try {
+      List<Path> files = write(pictures, dir);
+      if (files.isEmpty()) {
+        err.println("regdoc: no pictures: nothing to draw (no phone with a fault, or no phone at all)");
+      }
+      files.forEach(f -> err.println("regdoc: wrote " + f));
+      err.flush();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      err.println("regdoc: cannot write the pictures to " + dir + ": " + why(e));
+      err.flush();
+      return false;
+    }
+  }
+
+  private static String why(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file of that name is in the way";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "a folder on the way does not exist";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static Picture timeline(Timeline t, String device, Finding focus, String focusTitle, Labels labels) {

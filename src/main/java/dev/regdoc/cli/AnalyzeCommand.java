@@ -55,7 +55,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       default -> out.print(ReportText.render(a, texts, lang.name(), false));
     }
     out.flush();
-    if (chartDir != null && !Charts.write(Pictures.forAnalysis(a, lang.name(), texts), chartDir, spec.commandLine().getErr())) {
+    if (chartDir != null && !Pictures.writeAndTell(Pictures.forAnalysis(a, lang.name(), texts), chartDir, spec.commandLine().getErr())) {
       return 1;
     }
     return a.anythingRead() ? 0 : 2;

@@ -49,7 +49,7 @@ final class TimelineCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? TimelineJson.render(timeline) + "\n" : TimelineText.render(timeline, all));
     out.flush();
-    if (chartDir != null && !Charts.write(Pictures.forTimeline(timeline, lang, Charts.MAX_TIMELINE_DEVICES), chartDir, spec.commandLine().getErr())) {
+    if (chartDir != null && !Pictures.writeAndTell(Pictures.forTimeline(timeline, lang, Pictures.MAX_TIMELINE_DEVICES), chartDir, spec.commandLine().getErr())) {
       return 1;
     }
     return reading.anythingRead() ? 0 : 2;
