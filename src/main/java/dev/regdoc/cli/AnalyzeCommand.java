@@ -6,6 +6,7 @@ import dev.regdoc.analysis.FindingTexts;
 import dev.regdoc.analysis.Locations;
 import dev.regdoc.analysis.ReportJson;
 import dev.regdoc.analysis.ReportText;
+import dev.regdoc.charts.Pictures;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.InputFile;
 import java.io.PrintWriter;
@@ -36,6 +37,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (default: rules/)")
   Path rulesDir;
 
+  @Option(names = "--chart", paramLabel = "DIR", description = "Also write PNG pictures there: each faulty phone's timeline and the ladder around the top finding")
+  Path chartDir;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -51,6 +55,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       default -> out.print(ReportText.render(a, texts, lang.name(), false));
     }
     out.flush();
+    if (chartDir != null && !Pictures.writeAndTell(Pictures.forAnalysis(a, lang.name(), texts), chartDir, spec.commandLine().getErr())) {
+      return 1;
+    }
     return a.anythingRead() ? 0 : 2;
   }
 }

@@ -1,10 +1,12 @@
 package dev.regdoc.cli;
 
+import dev.regdoc.charts.Pictures;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
 import dev.regdoc.timeline.TimelineJson;
 import dev.regdoc.timeline.TimelineText;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,12 @@ final class TimelineCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Also list call-control messages in the text table")
   boolean all;
 
+  @Option(names = "--chart", paramLabel = "DIR", description = "Also write PNG pictures there: each phone's timeline chart and ladder")
+  Path chartDir;
+
+  @Option(names = "--lang", defaultValue = "en", description = "Language of the pictures' words: en or ja (default ${DEFAULT-VALUE})")
+  String lang;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -41,6 +49,9 @@ final class TimelineCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? TimelineJson.render(timeline) + "\n" : TimelineText.render(timeline, all));
     out.flush();
+    if (chartDir != null && !Pictures.writeAndTell(Pictures.forTimeline(timeline, lang, Pictures.MAX_TIMELINE_DEVICES), chartDir, spec.commandLine().getErr())) {
+      return 1;
+    }
     return reading.anythingRead() ? 0 : 2;
   }
 }

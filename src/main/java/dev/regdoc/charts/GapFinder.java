@@ -1,0 +1,90 @@
+package dev.regdoc.charts;
+
+import dev.regdoc.charts.TimelineScene.Gap;
+import dev.regdoc.timeline.TimelineEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a registration went without an answer for longer than CUCM allows: between two successful
+ * answers from one CUCM (a SIP 200 OK that grants an Expires; an SCCP RegisterAck or KeepAliveAck), or
+ * from the last answer to the last request that never got one. A de-registration ends the watch.
+ */
+final class GapFinder {
+  /** SCCP has no Expires: one and a half keepalive intervals without an answer means one was missed. */
+  static final double SCCP_TOLERANCE = 1.5;
+
+  private final List<TimelineEvent> events;
+  private final Set<String> phoneIps;
+  private final String server;
+
+  /** @param events one device's events of all captures (a second capture's repeats are already removed) */
+  GapFinder(List<TimelineEvent> events, Set<String> phoneIps, String server) {
+    this.events = events;
+    this.phoneIps = phoneIps;
+    this.server = server;
+  }
+
+  List<Gap> find(int lane) {
+    List<Gap> gaps = new ArrayList<>();
+    Instant lastAnswer = null;
+    double limit = 0;
+    Instant lastRequest = null;
+    double sccpInterval = 30;
+    for (TimelineEvent e : events) {
+      if (!server.equals(Scenes.serverOf(e, phoneIps))) {
+        continue;
+      }
+      if (e.kind().equals("sccp-register-ack") && e.details().get("keepAliveInterval") instanceof Number n && n.doubleValue() > 0) {
+        sccpInterval = n.doubleValue();
+      }
+      double granted = grantedBy(e, sccpInterval);
+      if (granted > 0) {
+        if (lastAnswer != null && seconds(lastAnswer, e.time()) > limit) {
+          gaps.add(new Gap(lane, lastAnswer, e.time(), seconds(lastAnswer, e.time()), limit));
+        }
+        lastAnswer = e.time();
+        limit = granted;
+        lastRequest = null;
+      } else if (e.kind().equals("sip-deregister") || e.kind().equals("sccp-unregister")) {
+        // the phone left this CUCM on purpose: no registration to keep alive until it registers again
+        lastAnswer = null;
+        lastRequest = null;
+      } else if (isRequest(e)) {
+        lastRequest = e.time();
+      }
+    }
+    if (lastAnswer != null && lastRequest != null && seconds(lastAnswer, lastRequest) > limit) {
+      gaps.add(new Gap(lane, lastAnswer, lastRequest, seconds(lastAnswer, lastRequest), limit));
+    }
+    return gaps;
+  }
+
+  /** Seconds the answer keeps the registration alive, or 0 when {@code e} is no such answer. */
+  private static double grantedBy(TimelineEvent e, double sccpInterval) {
+    if (e.kind().equals("sip-register-response")) {
+      Object status = e.details().get("status");
+      Object granted = e.details().get("granted");
+      boolean ok = status instanceof Number s && s.intValue() >= 200 && s.intValue() < 300;
+      return ok && granted instanceof Number g ? g.doubleValue() : 0;
+    }
+    if (e.kind().equals("sccp-register-ack") || e.kind().equals("sccp-keepalive-ack")) {
+      return sccpInterval * SCCP_TOLERANCE;
+    }
+    return 0;
+  }
+
+  private static boolean isRequest(TimelineEvent e) {
+    return switch (e.kind()) {
+      case "sip-refresh", "sip-register", "sccp-keepalive", "sccp-register", "tcp-retransmission", "sip-request-retransmission" -> true;
+      default -> false;
+    };
+  }
+
+  private static double seconds(Instant a, Instant b) {
+    return Duration.between(a, b).toNanos() / 1e9;
+  }
+}

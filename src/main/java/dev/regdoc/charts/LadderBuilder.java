@@ -1,0 +1,419 @@
+package dev.regdoc.charts;
+
+import dev.regdoc.charts.LadderScene.Participant;
+import dev.regdoc.charts.LadderScene.Role;
+import dev.regdoc.charts.LadderScene.Row;
+import dev.regdoc.charts.LadderScene.Style;
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.facts.AsaInterfaceConfig;
+import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.SwitchPortConfig;
+import dev.regdoc.timeline.DeviceInfo;
+import dev.regdoc.timeline.Timeline;
+import dev.regdoc.timeline.TimelineEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the ladder of one device for a time window: by default the window around the focus finding's
+ * key evidence (the cited frame just before the phone moved to another CUCM or CUCM unregistered it,
+ * else the last cited frame), starting with the exchange before it.
+ */
+final class LadderBuilder {
+  static final int MAX_ROWS = 30;
+
+  private final Timeline timeline;
+  private final DeviceInfo device;
+  private final Labels labels;
+  private final List<TimelineEvent> events;
+  private final Set<String> phoneIps;
+  private final List<Participant> participants = new ArrayList<>();
+  private final Map<String, Integer> cucmIndex = new HashMap<>();
+  private final int middle;
+  private final int firewall;
+  private final String reference;
+  private final String phoneSide;
+
+  LadderBuilder(Timeline timeline, DeviceInfo device, Labels labels) {
+    this.timeline = timeline;
+    this.device = device;
+    this.labels = labels;
+    this.events = timeline.events().stream().filter(e -> e.device().equals(device.id()) && e.time() != null).toList();
+    this.phoneIps = Set.copyOf(device.ips());
+    this.reference = Scenes.referenceFile(timeline, events);
+    this.phoneSide = timeline.clockOffsets().stream().map(o -> o.phoneSide()).filter(java.util.Objects::nonNull).findFirst().orElse(reference);
+    participants.add(new Participant(Role.PHONE, labels.get("ladder.phone", "").trim(), String.join(", ", device.ips())));
+    int sw = -1;
+    int fw = -1;
+    SwitchPortConfig port = switchPort();
+    if (port != null) {
+      sw = participants.size();
+      participants.add(new Participant(Role.SWITCH, labels.get("ladder.switch", port.host() == null ? "" : port.host()).trim(),
+          shortInterface(port.interfaceName())));
+    }
+    AsaInterfaceConfig asa = firewallInterface();
+    if (asa != null) {
+      fw = participants.size();
+      participants.add(new Participant(Role.FIREWALL, labels.get("ladder.firewall", asa.host() == null ? "" : asa.host()).trim(),
+          asa.nameif() + (asa.ip() == null ? "" : " " + asa.ip().split(" ")[0])));
+    }
+    this.middle = sw >= 0 ? sw : fw;
+    this.firewall = fw;
+    List<String> servers = Scenes.servers(device, events, phoneIps);
+    String primary = Scenes.primary(events, servers);
+    List<String> ordered = new ArrayList<>(servers);
+    if (primary != null) {
+      ordered.remove(primary);
+      ordered.add(0, primary);
+    }
+    for (String s : ordered) {
+      cucmIndex.put(s, participants.size());
+      participants.add(new Participant(Role.CUCM, "CUCM " + s, labels.get(s.equals(primary) ? "role.primary" : "role.secondary")));
+    }
+  }
+
+  /** Cisco's usual abbreviations, so that a port name fits a column: GigabitEthernet1/0/12 is Gi1/0/12. */
+  static String shortInterface(String name) {
+    if (name == null) {
+      return "";
+    }
+    return name.replaceFirst("^TenGigabitEthernet", "Te").replaceFirst("^GigabitEthernet", "Gi").replaceFirst("^FastEthernet", "Fa");
+  }
+
+  private SwitchPortConfig switchPort() {
+    SwitchPortConfig first = null;
+    for (Fact f : timeline.configs()) {
+      if (f instanceof SwitchPortConfig p) {
+        if (p.portSecurity()) {
+          return p;
+        }
+        first = first == null ? p : first;
+      }
+    }
+    return first;
+  }
+
+  private AsaInterfaceConfig firewallInterface() {
+    AsaInterfaceConfig first = null;
+    for (Fact f : timeline.configs()) {
+      if (f instanceof AsaInterfaceConfig a) {
+        if (a.proxyArp()) {
+          return a;
+        }
+        first = first == null ? a : first;
+      }
+    }
+    return first;
+  }
+
+  /** The ladder around {@code focus}'s key evidence. */
+  LadderScene around(Finding focus, String focusTitle) {
+    List<TimelineEvent> rowEvents = events.stream().filter(this::isRow).toList();
+    if (rowEvents.isEmpty()) {
+      return scene(List.of(), null, null, focus, focusTitle, 0);
+    }
+    int anchor = anchorIndex(rowEvents, focus);
+    int start = anchor;
+    for (int i = anchor - 1; i >= 0; i--) {
+      start = i;
+      if (isRequest(rowEvents.get(i))) {
+        break;
+      }
+    }
+    start = Math.max(0, Math.min(start, anchor));
+    List<TimelineEvent> chosen = rowEvents.subList(start, rowEvents.size());
+    return build(chosen.get(0).time(), null, focus, focusTitle);
+  }
+
+  /** The ladder of everything between {@code from} and {@code to} (null: open). */
+  LadderScene build(Instant from, Instant to, Finding focus, String focusTitle) {
+    Set<String> cites = Scenes.evidenceCites(focus);
+    Map<String, TimelineEvent> lost = new HashMap<>();
+    Map<String, String> unanswered = new HashMap<>();
+    Map<String, String> deliveredBy = new HashMap<>(); // retransmission cite -> original cite
+    Set<String> lostEntirely = new HashSet<>();
+    for (TimelineEvent e : events) {
+      String cite = e.file() + "#" + e.frame();
+      if (e.kind().equals("lost-in-network")) {
+        lost.put(cite, e);
+        if (!Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))) {
+          lostEntirely.add(cite);
+        }
+      } else if (e.kind().equals("sccp-keepalive-unanswered")) {
+        unanswered.put(cite, labels.get("mark.unanswered"));
+      } else if (e.kind().equals("tcp-delivered") && e.details().get("deliveredFrame") instanceof Number d) {
+        deliveredBy.put(e.file() + "#" + d.longValue(), e.file() + "#" + e.details().get("firstFrame"));
+      }
+    }
+    Map<String, String> alsoAtOfOriginal = new HashMap<>();
+    List<Row> rows = new ArrayList<>();
+    int omitted = 0;
+    Instant last = null;
+    Map<String, String> firstMac = new HashMap<>();
+    for (TimelineEvent e : events) {
+      if (e.kind().equals("arp-reply")) {
+        firstMac.putIfAbsent(String.valueOf(e.details().get("ip")), String.valueOf(e.details().get("mac")));
+      }
+      if (!isRow(e) || from != null && e.time().isBefore(from) || to != null && e.time().isAfter(to)) {
+        continue;
+      }
+      if (rows.size() >= MAX_ROWS) {
+        omitted++;
+        continue;
+      }
+      Row r = row(e, cites, lost, lostEntirely, unanswered, deliveredBy, alsoAtOfOriginal, firstMac);
+      Row twin = r == null ? null : twinOf(rows, r);
+      if (twin != null) {
+        // the same ARP or TCP control packet in the other capture: one row that says where else it was seen
+        boolean phoneFirst = r.cite().startsWith(phoneSide + "#");
+        rows.set(rows.indexOf(twin), new Row(phoneFirst ? r.time() : twin.time(), phoneFirst ? r.cite() : twin.cite(), twin.from(), twin.to(),
+            twin.style(), twin.label(), twin.note(), phoneFirst ? twin.cite() : r.cite(), twin.emphasised() || r.emphasised()));
+        continue;
+      }
+      if (r != null) {
+        rows.add(r);
+        last = e.time();
+      }
+    }
+    Instant start = rows.isEmpty() ? from : rows.get(0).time();
+    return scene(rows, start, to != null && omitted == 0 ? to : last, focus, focusTitle, omitted);
+  }
+
+  private LadderScene scene(List<Row> rows, Instant from, Instant to, Finding focus, String focusTitle, int omitted) {
+    String title = focus == null ? labels.get("ladder.titlePlain", device.id()) : labels.get("ladder.title", device.id(), focus.code());
+    String subtitle = focus == null || focusTitle == null ? "" : focusTitle;
+    return new LadderScene(device.id(), title, subtitle, focus == null ? null : focus.code(), reference, from, to, List.copyOf(participants),
+        List.copyOf(rows), omitted);
+  }
+
+  private int anchorIndex(List<TimelineEvent> rowEvents, Finding focus) {
+    Instant brk = null;
+    Instant firstEvidence = Scenes.evidenceTimes(focus, events).stream().min(Instant::compareTo).orElse(null);
+    for (TimelineEvent e : events) {
+      boolean breaks = e.kind().equals("failover") || e.kind().equals("cucm-alarm") && String.valueOf(e.details().get("alarm")).contains("Unregistered");
+      if (breaks && (firstEvidence == null || !e.time().isBefore(firstEvidence))) {
+        brk = e.time();
+        break;
+      }
+    }
+    Instant anchorTime = null;
+    for (Instant t : Scenes.evidenceTimes(focus, events)) {
+      if (brk == null || !t.isAfter(brk)) {
+        anchorTime = anchorTime == null || t.isAfter(anchorTime) ? t : anchorTime;
+      }
+    }
+    if (anchorTime == null) {
+      anchorTime = brk != null ? brk : rowEvents.get(rowEvents.size() - 1).time();
+    }
+    for (int i = 0; i < rowEvents.size(); i++) {
+      if (!rowEvents.get(i).time().isBefore(anchorTime)) {
+        return i;
+      }
+    }
+    return rowEvents.size() - 1;
+  }
+
+  private boolean isRow(TimelineEvent e) {
+    if (e.kind().equals("sip-register-response") && e.details().get("status") instanceof Number st && st.intValue() < 200) {
+      return false; // 100 Trying adds a line and says nothing about the registration
+    }
+    switch (e.kind()) {
+      case "sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister", "sip-register-response", "sip-request-retransmission",
+          "sccp-register", "sccp-register-ack", "sccp-register-reject", "sccp-keepalive", "sccp-keepalive-ack", "sccp-unregister",
+          "sccp-unregister-ack", "sccp-reset", "tcp-retransmission", "tcp-syn", "tcp-syn-ack", "tcp-fin", "tcp-rst", "arp-request",
+          "arp-reply", "failover", "fallback", "cucm-alarm", "switch-log", "asa-log":
+        return true;
+      case "mac-path":
+        return e.details().get("previousDstMac") != null;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isRequest(TimelineEvent e) {
+    return switch (e.kind()) {
+      case "sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister", "sccp-register", "sccp-keepalive" -> true;
+      default -> false;
+    };
+  }
+
+  private Row row(TimelineEvent e, Set<String> cites, Map<String, TimelineEvent> lost, Set<String> lostEntirely, Map<String, String> unanswered,
+      Map<String, String> deliveredBy, Map<String, String> alsoAtOfOriginal, Map<String, String> firstMac) {
+    String cite = e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line();
+    Map<String, Object> d = e.details();
+    String alsoAt = d.get("otherFile") != null && d.get("otherFrame") != null && "both".equals(d.get("seenIn"))
+        ? d.get("otherFile") + "#" + d.get("otherFrame") : null;
+    if (Boolean.TRUE.equals(d.get("originalLost")) && alsoAt != null) {
+      alsoAtOfOriginal.put(cite, alsoAt); // it arrived with the retransmission that got through
+      alsoAt = null;
+    }
+    boolean emph = cites.contains(cite) || alsoAt != null && cites.contains(alsoAt);
+    Row note = note(e, cite, emph);
+    if (note != null || isNote(e.kind())) {
+      return note;
+    }
+    int[] ends = ends(e, firstMac);
+    if (ends == null) {
+      return null;
+    }
+    String label = label(e);
+    Style style = Style.MESSAGE;
+    String noteText = unanswered.get(cite);
+    if (e.kind().equals("sip-register-response") && String.valueOf(d.get("outcome")).startsWith("answered after")) {
+      noteText = labels.get("ladder.stale");
+    }
+    TimelineEvent l = lost.get(cite);
+    if (l != null) {
+      style = Style.LOST;
+      boolean up = !"cucm-to-phone".equals(l.details().get("direction"));
+      noteText = labels.get(up ? "ladder.lost" : "ladder.lostDown", l.details().get("missingFrom"));
+    } else if (e.kind().equals("tcp-retransmission") || e.kind().equals("sip-request-retransmission")) {
+      String original = e.file() + "#" + d.get(e.kind().equals("tcp-retransmission") ? "originalFrame" : "firstFrame");
+      style = lostEntirely.contains(original) ? Style.LOST : Style.RETRANSMISSION;
+      String delivered = deliveredBy.get(cite);
+      if (delivered != null && alsoAtOfOriginal.containsKey(delivered)) {
+        alsoAt = alsoAtOfOriginal.get(delivered);
+      }
+      if (style == Style.LOST) {
+        noteText = labels.get("ladder.lost", lost.get(original).details().get("missingFrom"));
+      }
+    }
+    return new Row(e.time(), cite, ends[0], ends[1], style, label, noteText, alsoAt, emph);
+  }
+
+  private static Row twinOf(List<Row> rows, Row r) {
+    String file = r.cite().substring(0, r.cite().lastIndexOf('#') < 0 ? 0 : r.cite().lastIndexOf('#'));
+    for (int i = rows.size() - 1; i >= 0 && i >= rows.size() - 4; i--) {
+      Row o = rows.get(i);
+      boolean otherFile = !o.cite().startsWith(file + "#") && o.cite().contains("#") && r.cite().contains("#");
+      if (otherFile && o.alsoAt() == null && o.label().equals(r.label()) && o.from() == r.from() && o.to() == r.to()
+          && Math.abs(java.time.Duration.between(o.time(), r.time()).toMillis()) < 50) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNote(String kind) {
+    return kind.equals("failover") || kind.equals("fallback") || kind.equals("cucm-alarm") || kind.equals("switch-log")
+        || kind.equals("asa-log") || kind.equals("mac-path");
+  }
+
+  private Row note(TimelineEvent e, String cite, boolean emph) {
+    Map<String, Object> d = e.details();
+    int firstCucm = participants.size() - cucmIndex.size();
+    int lastCucm = participants.size() - 1;
+    switch (e.kind()) {
+      case "failover", "fallback": {
+        String word = labels.get(e.kind().equals("failover") ? "marker.failover" : "marker.fallback");
+        return new Row(e.time(), cite, 0, 0, Style.NOTE, word + " \u2192 " + d.get("to"), null, null, emph);
+      }
+      case "cucm-alarm": {
+        Object reason = d.get("reason");
+        Object node = d.get("NodeID");
+        String text = d.get("alarm") + (reason != null ? " Reason=" + reason : "") + (node != null ? " (" + node + ")" : "");
+        return cucmIndex.isEmpty() ? null : new Row(e.time(), cite, firstCucm, lastCucm, Style.NOTE, text, null, null, emph);
+      }
+      case "switch-log", "asa-log": {
+        int at = e.kind().equals("asa-log") && firewall >= 0 ? firewall : middle >= 0 ? middle : 0;
+        return new Row(e.time(), cite, at, at, Style.NOTE, "%" + d.get("facility") + "-" + d.get("severity") + "-" + d.get("mnemonic"), null, null, emph);
+      }
+      case "mac-path":
+        return new Row(e.time(), cite, 0, 0, Style.NOTE, d.get("dstIp") + " \u2192 MAC " + d.get("dstMac"), null, null, emph);
+      default:
+        return null;
+    }
+  }
+
+  /** Which participants a message goes between, or null when it concerns none of them. */
+  private int[] ends(TimelineEvent e, Map<String, String> firstMac) {
+    Map<String, Object> d = e.details();
+    if (e.kind().startsWith("arp-")) {
+      String ip = String.valueOf(d.get("ip"));
+      Integer cucm = cucmIndex.get(ip);
+      if (e.kind().equals("arp-request")) {
+        return cucm == null ? null : new int[] {0, cucm};
+      }
+      if (cucm == null) {
+        return null;
+      }
+      boolean own = String.valueOf(d.get("mac")).equals(firstMac.get(ip));
+      int from = own ? cucm : firewall >= 0 ? firewall : middle >= 0 ? middle : cucm;
+      return new int[] {from, 0};
+    }
+    String server = Scenes.serverOf(e, phoneIps);
+    Integer cucm = server == null ? null : cucmIndex.get(server);
+    if (cucm == null) {
+      return null;
+    }
+    boolean fromPhone;
+    if (e.kind().startsWith("tcp-")) {
+      fromPhone = phoneIps.contains(String.valueOf(d.get("from")));
+    } else {
+      fromPhone = isRequest(e) || e.kind().equals("sip-request-retransmission") || e.kind().equals("sccp-unregister");
+    }
+    return fromPhone ? new int[] {0, cucm} : new int[] {cucm, 0};
+  }
+
+  private String label(TimelineEvent e) {
+    Map<String, Object> d = e.details();
+    Object cseq = d.get("cseq");
+    switch (e.kind()) {
+      case "sip-register":
+        return "REGISTER CSeq " + cseq + (d.get("expires") != null ? " (Expires " + d.get("expires") + ")" : "");
+      case "sip-refresh":
+        return "REGISTER CSeq " + cseq + " (" + labels.get("mark.refresh") + ")";
+      case "sip-backup-keepalive":
+        return "REGISTER CSeq " + cseq + " (" + labels.get("mark.keepalive") + ", Expires 0)";
+      case "sip-deregister":
+        return "REGISTER CSeq " + cseq + " (Expires 0)";
+      case "sip-register-response":
+        return d.get("status") + " " + d.get("reason") + " (CSeq " + cseq + ")"
+            + (d.get("granted") instanceof Number g && num(d.get("status")) == 200 && g.intValue() > 0 ? " Expires " + g : "");
+      case "sip-request-retransmission":
+        return d.get("method") + " CSeq " + cseq + ", " + labels.get("ladder.retransmission", Scenes.seconds(num(d.get("sinceFirst"))));
+      case "tcp-retransmission":
+        return labels.get("ladder.retransmission", d.get("delay") == null ? "?" : Scenes.seconds(num(d.get("delay"))))
+            + (d.get("carries") != null ? " (" + d.get("carries") + ")" : "");
+      case "tcp-syn":
+        return "TCP SYN";
+      case "tcp-syn-ack":
+        return "TCP SYN/ACK";
+      case "tcp-fin":
+        return "TCP FIN";
+      case "tcp-rst":
+        return "TCP RST";
+      case "sccp-register":
+        return "RegisterReq";
+      case "sccp-register-ack":
+        return "RegisterAck (keepalive " + d.get("keepAliveInterval") + " s)";
+      case "sccp-register-reject":
+        return "RegisterReject";
+      case "sccp-keepalive":
+        return "KeepAliveReq";
+      case "sccp-keepalive-ack":
+        return "KeepAliveAck";
+      case "sccp-unregister":
+        return "UnregisterReq";
+      case "sccp-unregister-ack":
+        return "UnregisterAck";
+      case "sccp-reset":
+        return "Reset (" + d.get("resetType") + ")";
+      case "arp-request":
+        return "ARP who has " + d.get("ip") + "?";
+      case "arp-reply":
+        return "ARP " + d.get("ip") + " is at " + d.get("mac");
+      default:
+        return e.kind();
+    }
+  }
+
+  private static double num(Object o) {
+    return o instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+}

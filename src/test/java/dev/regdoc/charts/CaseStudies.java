@@ -1,0 +1,58 @@
+package dev.regdoc.charts;
+
+import dev.regdoc.analysis.Analysis;
+import dev.regdoc.analysis.Analyzer;
+import dev.regdoc.analysis.KnowledgeTexts;
+import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.ingest.TextReaders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/** The case-study fixtures through the whole engine, analysed once per test run. */
+final class CaseStudies {
+  static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  private static final Map<String, Analysis> CACHE = new ConcurrentHashMap<>();
+  private static Analyzer analyzer;
+  private static KnowledgeTexts texts;
+
+  private CaseStudies() {}
+
+  static synchronized Analyzer analyzer() {
+    if (analyzer == null) {
+      Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+      analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(fixed), IngestLimits.defaults(), SignalingPorts.defaults());
+    }
+    return analyzer;
+  }
+
+  static synchronized KnowledgeTexts texts() {
+    if (texts == null) {
+      texts = KnowledgeTexts.load(Path.of("knowledge-base"));
+    }
+    return texts;
+  }
+
+  static Analysis analysis(String fixture) {
+    return CACHE.computeIfAbsent(fixture, f -> analyzer().analyze(files(FIXTURES.resolve(f))));
+  }
+
+  static List<InputFile> files(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> !p.getFileName().toString().equals("README.md")).sorted().map(InputFile::of).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
