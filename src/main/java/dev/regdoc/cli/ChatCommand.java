@@ -41,7 +41,7 @@ final class ChatCommand implements Callable<Integer> {
     if (dataDir != null) {
       System.setProperty("regdoc.data.dir", dataDir.toString());
     }
-    try (BotRuntime bot = BotRuntime.start(BotConfig.load(config), KnowledgeBase.defaultDirectory(), Locations.rules(), Illustrator.NONE,
+    try (BotRuntime bot = BotRuntime.start(BotConfig.load(config), KnowledgeBase.defaultDirectory(), Locations.rules(), new dev.regdoc.charts.ChartIllustrator(dev.regdoc.analysis.KnowledgeTexts.load(KnowledgeBase.defaultDirectory())),
         Clock.systemUTC())) {
       PrintWriter out = spec.commandLine().getOut();
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

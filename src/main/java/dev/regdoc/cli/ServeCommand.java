@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     BotConfig cfg = BotConfig.load(config);
     PrintWriter out = spec.commandLine().getOut();
-    try (BotRuntime bot = BotRuntime.start(cfg, KnowledgeBase.defaultDirectory(), Locations.rules(), Illustrator.NONE, Clock.systemUTC())) {
+    try (BotRuntime bot = BotRuntime.start(cfg, KnowledgeBase.defaultDirectory(), Locations.rules(), new dev.regdoc.charts.ChartIllustrator(dev.regdoc.analysis.KnowledgeTexts.load(KnowledgeBase.defaultDirectory())), Clock.systemUTC())) {
       WebChatServer web = WebChatServer.start(WebChatSettings.fromMap(cfg.values()), bot.engine());
       out.println("regdoc: web chat on " + web.uri());
       SlackAdapter.Running slack = startSlack(bot, out);
