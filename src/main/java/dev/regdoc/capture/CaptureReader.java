@@ -12,7 +12,6 @@ import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
-import org.pcap4j.core.RawPacketListener;
 
 /**
  * Streams a pcap or pcapng file through libpcap (pcap4j, nanosecond precision) with a BPF filter that
@@ -65,14 +64,14 @@ public final class CaptureReader {
   }
 
   /** One pass over one file. */
-  private final class Run implements RawPacketListener {
+  private final class Run {
     private final PcapHandle handle;
     private final FrameIndex index;
     private final String file;
     private final List<String> problems = new ArrayList<>();
     private final DecodedFrame frame = new DecodedFrame();
     private final SignalingExtractor extractor;
-    private NativeFilePosition position;
+    private NativePcap pcap;
     private FrameDecoder decoder;
     private long decoded;
     private long snapCut;
@@ -99,7 +98,7 @@ public final class CaptureReader {
       }
       decoder = new FrameDecoder(link);
       applyFilter(link);
-      position = NativeFilePosition.of(handle);
+      pcap = NativePcap.of(handle);
       loop();
       long frames = stoppedAfter >= 0 ? stoppedAfter : index.countAll();
       reportAfterwards(frames);
@@ -118,24 +117,22 @@ public final class CaptureReader {
     }
 
     private void loop() {
-      try {
-        handle.loop(-1, this);
-      } catch (PcapNativeException e) {
-        stopped(clean(e.getMessage()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        problems.add(file + ": reading was interrupted after frame " + lastFrame);
-      } catch (NotOpenException e) {
-        throw new IllegalStateException(e);
+      NativePcap.Result r;
+      while ((r = pcap.next()) == NativePcap.Result.PACKET) {
+        handle(pcap.packet, pcap.time, pcap.originalLength);
+        if ((decoded & 0xffff) == 0 && Thread.currentThread().isInterrupted()) {
+          problems.add(file + ": reading was interrupted after frame " + lastFrame);
+          return;
+        }
+      }
+      if (r == NativePcap.Result.ERROR) {
+        stopped(clean(pcap.error()));
       }
     }
 
-    @Override
-    public void gotPacket(byte[] packet) {
+    private void handle(byte[] packet, Instant time, int original) {
       long number = frameNumber();
-      Instant time = handle.getTimestamp().toInstant();
-      Integer original = handle.getOriginalLength();
-      frame.reset(number, time, packet, original == null ? packet.length : original);
+      frame.reset(number, time, packet, original);
       if (frame.originalLength > frame.capturedLength) {
         snapCut++;
       }
@@ -146,7 +143,7 @@ public final class CaptureReader {
     }
 
     private long frameNumber() {
-      long n = frameNumbersLost ? -1 : index.frameEndingAt(position.position());
+      long n = frameNumbersLost ? -1 : index.frameEndingAt(pcap.position());
       if (n < 0) {
         frameNumbersLost = true;
         n = lastFrame + 1; // fallback: count kept frames; reported below
@@ -156,7 +153,7 @@ public final class CaptureReader {
     }
 
     private void stopped(String libpcapMessage) {
-      stoppedAfter = Math.max(lastFrame, index.framesBefore(position.position()));
+      stoppedAfter = Math.max(lastFrame, index.framesBefore(pcap.position()));
       long at = stoppedAfter + 1;
       String why = libpcapMessage;
       int iface = libpcapMessage.contains("different from the type of the first interface")

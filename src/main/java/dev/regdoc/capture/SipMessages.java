@@ -47,7 +47,7 @@ final class SipMessages {
     for (int i = from; i < n; i++) {
       if (b[i] == '\n') {
         int end = i > lineStart && b[i - 1] == '\r' ? i - 1 : i;
-        if (SipParser.isStartLine(SipParser.latin1(b, lineStart, end - lineStart))) {
+        if (SipParser.isStartLine(b, lineStart, end)) {
           return lineStart;
         }
         lineStart = i + 1;

@@ -4,17 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tolerant parser of one SIP message head (start line and headers). Real traffic has LF-only lines,
  * compact header names, junk before the start line and messages cut by the capture; each becomes an
  * anomaly code in {@link Head#anomalies}, never an exception.
+ *
+ * <p>This runs for every SIP message of a capture, so it works on the bytes: the start line is checked
+ * without a regex, numbers are read in place, and only the values regdoc keeps become strings.
  */
 final class SipParser {
-  private static final Pattern REQUEST_LINE = Pattern.compile("^([A-Z][A-Z_-]*) (\\S+) SIP/2\\.0$");
-  private static final Pattern STATUS_LINE = Pattern.compile("^SIP/2\\.0 (\\d{3})(?: (.*))?$");
+  private static final byte[] SIP_VERSION = "SIP/2.0".getBytes(StandardCharsets.ISO_8859_1);
+  /** Method and reason strings seen in almost every message, shared instead of made per message. */
+  private static final String[] COMMON_WORDS = {
+    "REGISTER", "OPTIONS", "INVITE", "ACK", "BYE", "CANCEL", "NOTIFY", "SUBSCRIBE", "REFER", "INFO",
+    "UPDATE", "PRACK", "MESSAGE", "PUBLISH", "OK", "Trying", "Ringing", "Unauthorized", "Not Found",
+    "Request Timeout", "Forbidden", "Accepted"
+  };
 
   /** The parsed head; header values are the first occurrence, trimmed. */
   static final class Head {
@@ -35,66 +41,123 @@ final class SipParser {
     String userAgent;
     String reasonHeader;
     int contentLength = -1;
-    final List<String> anomalies = new ArrayList<>();
+    final List<String> anomalies = new ArrayList<>(0);
   }
 
   private SipParser() {}
 
-  /** True when the text at {@code line} is a SIP request or status line (cheap checks before the regex). */
-  static boolean isStartLine(String line) {
-    if (line.startsWith("SIP/2.0 ")) {
-      return STATUS_LINE.matcher(line).matches();
+  /**
+   * True when {@code b[from..to)} is a SIP status line ({@code SIP/2.0 NNN[ reason]}) or request line
+   * ({@code METHOD URI SIP/2.0}, the method in capitals, the URI without white space).
+   */
+  static boolean isStartLine(byte[] b, int from, int to) {
+    return isStatusLine(b, from, to) || requestUriStart(b, from, to) > 0;
+  }
+
+  private static boolean isStatusLine(byte[] b, int from, int to) {
+    int digits = from + SIP_VERSION.length + 1;
+    if (to < digits + 3 || !startsWith(b, from, SIP_VERSION) || b[digits - 1] != ' ') {
+      return false;
     }
-    return line.endsWith(" SIP/2.0") && REQUEST_LINE.matcher(line).matches();
+    for (int i = digits; i < digits + 3; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return false;
+      }
+    }
+    if (to == digits + 3) {
+      return true;
+    }
+    if (b[digits + 3] != ' ') {
+      return false;
+    }
+    for (int i = digits + 4; i < to; i++) {
+      if (isLineTerminator(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index where the request URI starts, or -1 when {@code b[from..to)} is not a request line. */
+  private static int requestUriStart(byte[] b, int from, int to) {
+    int version = to - SIP_VERSION.length;
+    if (to - from < SIP_VERSION.length + 4 || b[from] < 'A' || b[from] > 'Z'
+        || b[version - 1] != ' ' || !startsWith(b, version, SIP_VERSION)) {
+      return -1;
+    }
+    int i = from + 1;
+    while (i < version && (b[i] >= 'A' && b[i] <= 'Z' || b[i] == '_' || b[i] == '-')) {
+      i++;
+    }
+    if (i >= version - 2 || b[i] != ' ') { // the URI needs at least one byte
+      return -1;
+    }
+    for (int u = i + 1; u < version - 1; u++) {
+      if (isWhiteSpace(b[u])) {
+        return -1;
+      }
+    }
+    return i + 1;
   }
 
   /**
    * Parses the head in {@code b[start..end)} (start line first, junk already removed); returns null when
-   * the first line is not a SIP start line. Works on the bytes: only the start line and the values of
-   * the headers regdoc reads become strings (this runs for every message).
+   * the first line is not a SIP start line.
    */
   static Head parseHead(byte[] b, int start, int end) {
     int firstEnd = lineEnd(b, start, end);
     Head h = new Head();
-    if (!parseStartLine(latin1(b, start, trimCr(b, start, firstEnd) - start).trim(), h)) {
+    int lineFrom = trimStart(b, start, trimCr(b, start, firstEnd));
+    int lineTo = trimEnd(b, lineFrom, trimCr(b, start, firstEnd));
+    if (!parseStartLine(b, lineFrom, lineTo, h)) {
       return null;
     }
     if (firstEnd < end && (firstEnd == start || b[firstEnd - 1] != '\r')) {
       h.anomalies.add("sip-lf-line-endings");
     }
+    parseHeaders(b, firstEnd + 1, end, h);
+    return h;
+  }
+
+  /** Header lines up to the blank line; folded continuation lines join the header above them. */
+  private static void parseHeaders(byte[] b, int from, int end, Head h) {
     String name = null;
-    StringBuilder value = new StringBuilder();
-    for (int ls = firstEnd + 1; ls < end; ) {
+    int valueFrom = 0;
+    int valueTo = 0;
+    StringBuilder folded = null; // only for the rare folded header
+    for (int ls = from; ls < end; ) {
       int le = lineEnd(b, ls, end);
       int content = trimCr(b, ls, le);
       if (content == ls) {
         break; // the blank line ending the head
       }
       if ((b[ls] == ' ' || b[ls] == '\t') && name != null) {
-        value.append(' ').append(latin1(b, ls, content - ls).trim()); // folded header continuation
+        if (folded == null) {
+          folded = new StringBuilder(latin1(b, valueFrom, valueTo - valueFrom));
+        }
+        int cs = trimStart(b, ls, content);
+        folded.append(' ').append(latin1(b, cs, trimEnd(b, cs, content) - cs));
         ls = le + 1;
         continue;
       }
       if (name != null) {
-        header(h, name, value.toString().trim());
+        header(h, name, b, valueFrom, valueTo, folded);
         name = null;
+        folded = null;
       }
       int colon = indexOf(b, (byte) ':', ls, content);
       if (colon <= ls) {
         h.anomalies.add("sip-malformed-header");
       } else {
         name = known(b, ls, colon);
-        if (name != null) {
-          value.setLength(0);
-          value.append(latin1(b, colon + 1, content - colon - 1));
-        }
+        valueFrom = colon + 1;
+        valueTo = content;
       }
       ls = le + 1;
     }
     if (name != null) {
-      header(h, name, value.toString().trim());
+      header(h, name, b, valueFrom, valueTo, folded);
     }
-    return h;
   }
 
   private static final String[] KNOWN = {"call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"};
@@ -117,24 +180,185 @@ final class SipParser {
       return null;
     }
     for (String k : KNOWN) {
-      if (k.length() == len && equalsIgnoreCase(b, from, k)) {
+      if (k.length() == len && regionEqualsIgnoreCase(b, from, k)) {
         return k;
       }
     }
     return null;
   }
 
-  private static boolean equalsIgnoreCase(byte[] b, int from, String lower) {
-    for (int i = 0; i < lower.length(); i++) {
-      int c = b[from + i];
-      if (c >= 'A' && c <= 'Z') {
-        c |= 0x20;
-      }
-      if (c != lower.charAt(i)) {
-        return false;
+  private static boolean parseStartLine(byte[] b, int from, int to, Head h) {
+    if (isStatusLine(b, from, to)) {
+      int digits = from + SIP_VERSION.length + 1;
+      h.status = (b[digits] - '0') * 100 + (b[digits + 1] - '0') * 10 + (b[digits + 2] - '0');
+      h.reason = to > digits + 3 ? word(b, digits + 4, to) : "";
+      return true;
+    }
+    int uri = requestUriStart(b, from, to);
+    if (uri < 0) {
+      return false;
+    }
+    h.request = true;
+    h.method = word(b, from, uri - 1);
+    h.requestUri = latin1(b, uri, to - SIP_VERSION.length - 1 - uri);
+    return true;
+  }
+
+  /** Stores a header's value; {@code folded}, when not null, replaces {@code b[from..to)}. */
+  private static void header(Head h, String name, byte[] b, int from, int to, StringBuilder folded) {
+    if (folded != null) {
+      byte[] joined = folded.toString().getBytes(StandardCharsets.ISO_8859_1);
+      header(h, name, joined, 0, joined.length, null);
+      return;
+    }
+    int vf = trimStart(b, from, to);
+    int vt = trimEnd(b, vf, to);
+    switch (name) {
+      case "call-id":
+        h.callId = h.callId != null ? h.callId : latin1(b, vf, vt - vf);
+        break;
+      case "cseq":
+        parseCseq(h, b, vf, vt);
+        break;
+      case "expires":
+        if (h.expires == null) {
+          h.expires = parseInt(b, vf, vt, h, "sip-bad-expires");
+        }
+        break;
+      case "contact":
+        if (h.contact == null) {
+          parseContact(h, b, vf, vt);
+        }
+        break;
+      case "user-agent":
+        h.userAgent = h.userAgent != null ? h.userAgent : latin1(b, vf, vt - vf);
+        break;
+      case "reason":
+        h.reasonHeader = h.reasonHeader != null ? h.reasonHeader : latin1(b, vf, vt - vf);
+        break;
+      case "content-length":
+        Integer cl = parseInt(b, vf, vt, h, "sip-bad-content-length");
+        h.contentLength = cl == null ? -1 : cl;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static void parseCseq(Head h, byte[] b, int from, int to) {
+    if (h.cseq >= 0) {
+      return;
+    }
+    int space = indexOf(b, (byte) ' ', from, to);
+    long number = parseLong(b, from, space < 0 ? to : space);
+    if (number == Long.MIN_VALUE) {
+      h.anomalies.add("sip-bad-cseq");
+      return;
+    }
+    h.cseq = number;
+    if (space >= 0) {
+      int mf = trimStart(b, space + 1, to);
+      h.cseqMethod = word(b, mf, trimEnd(b, mf, to)).toUpperCase(Locale.ROOT);
+    }
+  }
+
+  private static final String DEVICE_NAME_KEY = "+u.sip!devicename.ccm.cisco.com=";
+  private static final String INSTANCE_KEY = "urn:uuid:";
+
+  /** Device name, instance MAC, expires and keepalive flag of a Contact. */
+  private static void parseContact(Head h, byte[] b, int from, int to) {
+    h.contact = latin1(b, from, to - from);
+    String device = paramValue(b, from, to, DEVICE_NAME_KEY);
+    if (device != null) {
+      h.deviceName = device.toUpperCase(Locale.ROOT);
+    }
+    int uuid = indexOfIgnoreCase(b, from, to, INSTANCE_KEY);
+    if (uuid >= 0) {
+      h.instanceMac = instanceMac(b, uuid + INSTANCE_KEY.length(), to);
+    }
+    int close = indexOf(b, (byte) '>', from, to);
+    int params = close >= 0 ? close : from;
+    String expires = paramValue(b, params, to, ";expires=");
+    if (expires != null) {
+      byte[] e = expires.getBytes(StandardCharsets.ISO_8859_1);
+      h.contactExpires = parseInt(e, 0, e.length, h, "sip-bad-expires");
+    }
+    h.ciscoKeepAlive = indexOfIgnoreCase(b, params, to, ";cisco-keep-alive") >= 0;
+  }
+
+  /** The last 12 hex digits of the UUID at {@code from} (dashes ignored), lower case, or null. */
+  private static String instanceMac(byte[] b, int from, int to) {
+    StringBuilder hex = new StringBuilder(32);
+    for (int i = from; i < to && (Character.digit((char) (b[i] & 0xff), 16) >= 0 || b[i] == '-'); i++) {
+      if (b[i] != '-') {
+        hex.append(Character.toLowerCase((char) (b[i] & 0xff)));
       }
     }
-    return true;
+    return hex.length() >= 12 ? hex.substring(hex.length() - 12) : null;
+  }
+
+  /** The value after {@code key} (matched ignoring case), without quotes, up to ; > , or a quote. */
+  private static String paramValue(byte[] b, int from, int to, String key) {
+    int at = indexOfIgnoreCase(b, from, to, key);
+    if (at < 0) {
+      return null;
+    }
+    int start = at + key.length();
+    if (start < to && b[start] == '"') {
+      start++;
+    }
+    int end = start;
+    while (end < to && b[end] != '"' && b[end] != ';' && b[end] != '>' && b[end] != ',') {
+      end++;
+    }
+    int vf = trimStart(b, start, end);
+    return latin1(b, vf, trimEnd(b, vf, end) - vf);
+  }
+
+  /** Integer.valueOf semantics (optional sign, decimal digits, int range) on bytes; null and an anomaly otherwise. */
+  private static Integer parseInt(byte[] b, int from, int to, Head h, String anomaly) {
+    int vf = trimStart(b, from, to);
+    long v = parseLong(b, vf, trimEnd(b, vf, to));
+    if (v == Long.MIN_VALUE || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      h.anomalies.add(anomaly);
+      return null;
+    }
+    return (int) v;
+  }
+
+  /** Long.parseLong semantics on {@code b[from..to)}; Long.MIN_VALUE when it is not a number in range. */
+  private static long parseLong(byte[] b, int from, int to) {
+    int i = from;
+    boolean negative = i < to && b[i] == '-';
+    if (i < to && (b[i] == '-' || b[i] == '+')) {
+      i++;
+    }
+    if (i == to) {
+      return Long.MIN_VALUE;
+    }
+    long v = 0;
+    for (; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
+        return Long.MIN_VALUE;
+      }
+      v = v * 10 + d;
+    }
+    return negative ? -v : v;
+  }
+
+  /** A shared string for a common method or reason, otherwise a new one. */
+  private static String word(byte[] b, int from, int to) {
+    for (String w : COMMON_WORDS) {
+      if (w.length() == to - from && regionEquals(b, from, w)) {
+        return w;
+      }
+    }
+    return latin1(b, from, to - from);
+  }
+
+  static String latin1(byte[] b, int off, int len) {
+    return new String(b, off, len, StandardCharsets.ISO_8859_1);
   }
 
   /** Index of the next LF at or after {@code from}, or {@code end}. */
@@ -147,6 +371,23 @@ final class SipParser {
     return lineEnd > from && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
   }
 
+  /** String.trim on bytes: skips code points up to U+0020 at the start. */
+  private static int trimStart(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && (b[i] & 0xff) <= ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int trimEnd(byte[] b, int from, int to) {
+    int i = to;
+    while (i > from && (b[i - 1] & 0xff) <= ' ') {
+      i--;
+    }
+    return i;
+  }
+
   private static int indexOf(byte[] b, byte x, int from, int end) {
     for (int i = from; i < end; i++) {
       if (b[i] == x) {
@@ -156,129 +397,54 @@ final class SipParser {
     return -1;
   }
 
-  static String latin1(byte[] b, int off, int len) {
-    return new String(b, off, len, StandardCharsets.ISO_8859_1);
-  }
-
-  private static boolean parseStartLine(String line, Head h) {
-    Matcher m = STATUS_LINE.matcher(line);
-    if (m.matches()) {
-      h.status = Integer.parseInt(m.group(1));
-      h.reason = m.group(2) == null ? "" : m.group(2);
-      return true;
-    }
-    m = REQUEST_LINE.matcher(line);
-    if (m.matches()) {
-      h.request = true;
-      h.method = m.group(1);
-      h.requestUri = m.group(2);
-      return true;
-    }
-    return false;
-  }
-
-  private static void header(Head h, String name, String value) {
-    switch (name) {
-      case "call-id":
-        h.callId = first(h.callId, value);
-        break;
-      case "cseq":
-        parseCseq(h, value);
-        break;
-      case "expires":
-        if (h.expires == null) {
-          h.expires = parseInt(value, h, "sip-bad-expires");
-        }
-        break;
-      case "contact":
-        if (h.contact == null) {
-          parseContact(h, value);
-        }
-        break;
-      case "user-agent":
-        h.userAgent = first(h.userAgent, value);
-        break;
-      case "reason":
-        h.reasonHeader = first(h.reasonHeader, value);
-        break;
-      case "content-length":
-        Integer cl = parseInt(value, h, "sip-bad-content-length");
-        h.contentLength = cl == null ? -1 : cl;
-        break;
-      default:
-        break;
-    }
-  }
-
-  private static void parseCseq(Head h, String value) {
-    if (h.cseq >= 0) {
-      return;
-    }
-    String v = value.trim();
-    int space = v.indexOf(' ');
-    try {
-      h.cseq = Long.parseLong(space < 0 ? v : v.substring(0, space));
-      h.cseqMethod = space < 0 ? null : v.substring(space + 1).trim().toUpperCase(Locale.ROOT);
-    } catch (NumberFormatException e) {
-      h.anomalies.add("sip-bad-cseq");
-    }
-  }
-
-  /** Device name, instance MAC, expires and keepalive flag of a Contact, by index search (hot path). */
-  private static void parseContact(Head h, String value) {
-    h.contact = value;
-    String lower = value.toLowerCase(Locale.ROOT);
-    String device = paramValue(value, lower, "+u.sip!devicename.ccm.cisco.com=");
-    if (device != null) {
-      h.deviceName = device.toUpperCase(Locale.ROOT);
-    }
-    int uuid = lower.indexOf("urn:uuid:");
-    if (uuid >= 0) {
-      int end = uuid + 9;
-      while (end < lower.length() && (Character.digit(lower.charAt(end), 16) >= 0 || lower.charAt(end) == '-')) {
-        end++;
-      }
-      String hex = lower.substring(uuid + 9, end).replace("-", "");
-      if (hex.length() >= 12) {
-        h.instanceMac = hex.substring(hex.length() - 12);
+  /** First index of {@code lowerKey} (ASCII, lower case) in {@code b[from..to)}, ignoring ASCII case. */
+  private static int indexOfIgnoreCase(byte[] b, int from, int to, String lowerKey) {
+    for (int i = from; i <= to - lowerKey.length(); i++) {
+      if (regionEqualsIgnoreCase(b, i, lowerKey)) {
+        return i;
       }
     }
-    int close = lower.indexOf('>');
-    String params = close >= 0 ? lower.substring(close) : lower;
-    String expires = paramValue(params, params, ";expires=");
-    if (expires != null) {
-      h.contactExpires = parseInt(expires, h, "sip-bad-expires");
-    }
-    h.ciscoKeepAlive = params.contains(";cisco-keep-alive");
+    return -1;
   }
 
-  /** The value after {@code key} (found in {@code lower}), without quotes, up to ; > , or a quote. */
-  private static String paramValue(String original, String lower, String key) {
-    int at = lower.indexOf(key);
-    if (at < 0) {
-      return null;
+  private static boolean regionEqualsIgnoreCase(byte[] b, int from, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      int c = b[from + i];
+      if (c >= 'A' && c <= 'Z') {
+        c |= 0x20;
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
     }
-    int start = at + key.length();
-    if (start < original.length() && original.charAt(start) == '"') {
-      start++;
-    }
-    int end = start;
-    while (end < original.length() && "\";>,".indexOf(original.charAt(end)) < 0) {
-      end++;
-    }
-    return original.substring(start, end).trim();
+    return true;
   }
 
-  private static Integer parseInt(String v, Head h, String anomaly) {
-    try {
-      return Integer.valueOf(v.trim());
-    } catch (NumberFormatException e) {
-      h.anomalies.add(anomaly);
-      return null;
+  private static boolean regionEquals(byte[] b, int from, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if ((b[from + i] & 0xff) != s.charAt(i)) {
+        return false;
+      }
     }
+    return true;
   }
 
-  private static String first(String current, String value) {
-    return current != null ? current : value;
+  private static boolean startsWith(byte[] b, int from, byte[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[from + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What regex {@code .} does not match: line terminators (NEL is one, and is a Latin-1 byte). */
+  private static boolean isLineTerminator(byte c) {
+    return c == '\n' || c == '\r' || (c & 0xff) == 0x85;
+  }
+
+  /** Regex {@code \s}: space, tab, LF, VT, FF, CR. */
+  private static boolean isWhiteSpace(byte c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
   }
 }
