@@ -16,8 +16,11 @@ import java.util.TreeMap;
 /** Times regdoc's capture reader on one file with a sink that only counts, and records peak heap. */
 public final class ReaderBench {
 
-  /** One run: seconds, frames, peak heap in bytes, facts by type. */
-  public record Run(double seconds, double cpuSeconds, long frames, long peakHeap, Map<String, Long> facts) {}
+  /**
+   * One run: seconds, frames, peak heap in bytes (pool peaks, garbage included), the most heap left
+   * after a collection during the run (0 when none ran), facts by type.
+   */
+  public record Run(double seconds, double cpuSeconds, long frames, long peakHeap, long liveHeap, Map<String, Long> facts) {}
 
   public Run run(Path file) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
@@ -26,11 +29,13 @@ public final class ReaderBench {
     resetPeaks();
     var threads = ManagementFactory.getThreadMXBean();
     long cpu = threads.getCurrentThreadCpuTime();
-    long start = System.nanoTime();
-    CaptureSummary s = new CaptureReader().read(file, file.getFileName().toString(), sink);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
-    return new Run(seconds, cpuSeconds, s.frames(), peakHeap(), counts);
+    try (LiveHeap live = new LiveHeap()) {
+      long start = System.nanoTime();
+      CaptureSummary s = new CaptureReader().read(file, file.getFileName().toString(), sink);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+      return new Run(seconds, cpuSeconds, s.frames(), peakHeap(), live.max(), counts);
+    }
   }
 
   public List<Run> runs(Path file, int n) throws IOException {
@@ -59,9 +64,9 @@ public final class ReaderBench {
     return sum;
   }
 
-  /** Entry point for the bounded-heap child run: reads the file once and prints frames and seconds. */
+  /** Entry point for the bounded-heap child run: reads the file once and prints frames, seconds and live heap. */
   public static void main(String[] args) throws IOException {
     Run r = new ReaderBench().run(Path.of(args[0]));
-    System.out.println(r.frames() + " " + r.seconds());
+    System.out.println(r.frames() + " " + r.seconds() + " " + r.liveHeap());
   }
 }

@@ -84,13 +84,15 @@ final class BenchCommand implements Callable<Integer> {
       double cpuMbs = Files.size(file) / 1e6 / r.cpuSeconds();
       best = Math.max(best, mbs);
       bestCpu = Math.max(bestCpu, cpuMbs);
-      out.printf("  regdoc  %6.2f s wall %6.2f s CPU  %5.0f MB/s (%5.0f per CPU-second)  %,9.0f packets/s  peak heap %4d MB%n",
-          r.seconds(), r.cpuSeconds(), mbs, cpuMbs, r.frames() / r.seconds(), r.peakHeap() >> 20);
+      out.printf("  regdoc  %6.2f s wall %6.2f s CPU  %5.0f MB/s (%5.0f per CPU-second)  %,9.0f packets/s  peak heap %4d MB (%s)%n",
+          r.seconds(), r.cpuSeconds(), mbs, cpuMbs, r.frames() / r.seconds(), r.peakHeap() >> 20,
+          r.liveHeap() == 0 ? "no collection during the run" : "after GC " + (r.liveHeap() >> 20) + " MB");
       ObjectNode x = runsJson.addObject();
       x.put("seconds", r.seconds());
       x.put("mbPerSecond", mbs);
       x.put("packetsPerSecond", r.frames() / r.seconds());
       x.put("peakHeapMb", r.peakHeap() >> 20);
+      x.put("heapAfterGcMb", r.liveHeap() >> 20);
       x.put("cpuSeconds", r.cpuSeconds());
     }
     out.printf("  facts: %s%n", rs.get(rs.size() - 1).facts());
@@ -111,7 +113,14 @@ final class BenchCommand implements Callable<Integer> {
     String output = new String(p.getInputStream().readAllBytes()).trim();
     int rc = p.waitFor();
     String last = output.lines().reduce((a, b) -> b).orElse("");
-    out.printf("  regdoc with -Xmx256m: %s%n", rc == 0 ? "completed (" + last.split(" ")[0] + " frames)" : "FAILED: " + last);
+    String[] figures = last.split(" ");
+    if (rc == 0 && figures.length == 3) {
+      long live = Long.parseLong(figures[2]) >> 20;
+      out.printf("  regdoc with -Xmx256m: completed (%s frames, at most %d MB of heap in use after a collection)%n", figures[0], live);
+      n.put("heapAfterGcMbWith256MbHeap", live);
+    } else {
+      out.printf("  regdoc with -Xmx256m: FAILED: %s%n", last);
+    }
     n.put("completesWith256MbHeap", rc == 0);
   }
 
