@@ -126,16 +126,19 @@ final class BenchCommand implements Callable<Integer> {
 
   private void tshark(String name, BenchCaptureWriter.Profile profile, ObjectNode n) throws Exception {
     Path prefix = dir.resolve(name + "-first-" + tsharkMb + "mb.pcap");
-    new BenchCaptureWriter().write(prefix, profile, tsharkMb << 20); // same seed: the same bytes as the big file's start
+    // same seed: the same bytes as the big file's start
+    long packets = new BenchCaptureWriter().write(prefix, profile, tsharkMb << 20).packets;
     TsharkBench.Result t = new TsharkBench().run(prefix);
     double mbs = Files.size(prefix) / 1e6 / t.seconds();
     ReaderBench.Run r = new ReaderBench().run(prefix);
-    out.printf("  tshark  %6.2f s  %7.1f MB/s  on the first %d MB (%,d output lines, peak RSS %d MB); regdoc on the same: %.0f MB/s%n",
-        t.seconds(), mbs, tsharkMb, t.lines(), t.peakRssKb() >> 10, Files.size(prefix) / 1e6 / r.seconds());
+    out.printf("  tshark  %6.2f s  %7.1f MB/s  %,9.0f packets/s  on the first %d MB (%,d output lines, peak RSS %d MB);"
+        + " regdoc on the same: %.0f MB/s%n",
+        t.seconds(), mbs, packets / t.seconds(), tsharkMb, t.lines(), t.peakRssKb() >> 10, Files.size(prefix) / 1e6 / r.seconds());
     ObjectNode x = n.putObject("tshark");
     x.put("prefixMb", tsharkMb);
     x.put("seconds", t.seconds());
     x.put("mbPerSecond", mbs);
+    x.put("packetsPerSecond", packets / t.seconds());
     x.put("peakRssMb", t.peakRssKb() >> 10);
     x.put("regdocMbPerSecondSamePrefix", Files.size(prefix) / 1e6 / r.seconds());
   }
