@@ -41,6 +41,13 @@
     return out.join('');
   }
 
+  // A list whose items are one line of markdown each: a step's how-to, a finding's fix.
+  function inlineList(tag, cls, items) {
+    var list = el(tag, cls);
+    items.forEach(function (t) { var li = el('li'); li.innerHTML = inline(t); list.appendChild(li); });
+    return list;
+  }
+
   function scroll() { messages.scrollTop = messages.scrollHeight; }
 
   function userBubble(text) {
@@ -75,11 +82,7 @@
       d.appendChild(el('span', 'state', b.state));
       d.appendChild(el('h3', null, (b.order ? b.order + '. ' : '') + b.title));
       if (b.why) { var w = el('div', 'why'); w.innerHTML = markdown(b.why); d.appendChild(w); }
-      if (b.how && b.how.length) {
-        var ul = el('ul', 'how');
-        b.how.forEach(function (h) { var li = el('li'); li.innerHTML = inline(h); ul.appendChild(li); });
-        d.appendChild(ul);
-      }
+      if (b.how && b.how.length) { d.appendChild(inlineList('ul', 'how', b.how)); }
       return d;
     },
     FindingCard: function (b) {
@@ -102,11 +105,7 @@
         });
         d.appendChild(ev);
       }
-      if (b.fix && b.fix.length) {
-        var fx = el('ol', 'fix');
-        b.fix.forEach(function (f) { var li = el('li'); li.innerHTML = inline(f); fx.appendChild(li); });
-        d.appendChild(fx);
-      }
+      if (b.fix && b.fix.length) { d.appendChild(inlineList('ol', 'fix', b.fix)); }
       return d;
     },
     FileStatus: function (b) {

@@ -4,13 +4,8 @@ import dev.regdoc.charts.TimelineScene.Intervals;
 import dev.regdoc.charts.TimelineScene.Point;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -19,35 +14,20 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The lower panel: seconds since the previous answer for each refresh or keepalive when it was sent and
  * when it was answered, against the expected interval and CUCM's deadline, on the upper panel's time axis.
  */
-final class IntervalsPanel {
-  /** Both panels reserve this much for the y axis so that their time axes line up. */
-  static final int Y_AXIS_WIDTH = 80;
-
-  private final XYChart chart;
-  private final Map<String, Integer> series = new LinkedHashMap<>();
-  private final List<String> texts = new ArrayList<>();
-
+final class IntervalsPanel extends TimeAxisPanel {
   private final Legend legend;
 
   IntervalsPanel(TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
+    super(scene, family, width, height);
     this.legend = legend;
     Intervals iv = scene.intervals();
-    chart = new XYChart(width, height);
-    ChartStyle.apply(chart, family);
     chart.setYAxisTitle(labels.get("intervals.yAxis"));
     texts.add(chart.getYAxisTitle());
     var s = chart.getStyler();
-    s.setChartTitleVisible(false);
-    s.setLegendVisible(false);
-    s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     s.setXAxisTitleVisible(false);
-    s.setXAxisMin((double) scene.from().toEpochMilli());
-    s.setXAxisMax((double) scene.to().toEpochMilli());
-    s.setDatePattern(LanesPanel.datePattern(Duration.between(scene.from(), scene.to())));
     s.setYAxisMin(yMin(iv));
     s.setYAxisMax(yMax(iv));
     s.setYAxisDecimalPattern("0");
-    s.setYAxisLeftWidthHint(Y_AXIS_WIDTH);
     boolean sip = "SIP".equals(iv.protocol());
     List<Point> onTime = iv.answered().stream().filter(p -> p.seconds() <= iv.deadline()).toList();
     List<Point> late = iv.answered().stream().filter(p -> p.seconds() > iv.deadline()).toList();
@@ -57,18 +37,6 @@ final class IntervalsPanel {
     level(scene, labels.get("intervals.expected", Scenes.seconds(iv.expected())), iv.expected(), ChartStyle.REFRESH, ChartStyle.DASHED);
     level(scene, labels.get(sip ? "intervals.deadlineSip" : "intervals.deadlineSccp", Scenes.seconds(iv.deadline())), iv.deadline(),
         ChartStyle.ALARM, new BasicStroke(2.5f));
-  }
-
-  XYChart chart() {
-    return chart;
-  }
-
-  Map<String, Integer> series() {
-    return series;
-  }
-
-  List<String> texts() {
-    return texts;
   }
 
   /** Low enough to show the expected level with some room, high enough not to squash the interesting band. */

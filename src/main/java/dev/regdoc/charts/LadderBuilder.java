@@ -18,35 +18,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Builds the ladder of one device for a time window: by default the window around the focus finding's
  * key evidence (the cited frame just before the phone moved to another CUCM or CUCM unregistered it,
  * else the last cited frame), starting with the exchange before it.
  */
-final class LadderBuilder {
+final class LadderBuilder extends DeviceSceneBuilder {
   static final int MAX_ROWS = 30;
 
-  private final Timeline timeline;
-  private final DeviceInfo device;
-  private final Labels labels;
-  private final List<TimelineEvent> events;
-  private final Set<String> phoneIps;
   private final List<Participant> participants = new ArrayList<>();
   private final Map<String, Integer> cucmIndex = new HashMap<>();
   private final int middle;
   private final int firewall;
-  private final String reference;
-  private final String phoneSide;
 
   LadderBuilder(Timeline timeline, DeviceInfo device, Labels labels) {
-    this.timeline = timeline;
-    this.device = device;
-    this.labels = labels;
-    this.events = timeline.events().stream().filter(e -> e.device().equals(device.id()) && e.time() != null).toList();
-    this.phoneIps = Set.copyOf(device.ips());
-    this.reference = Scenes.referenceFile(timeline, events);
-    this.phoneSide = timeline.clockOffsets().stream().map(o -> o.phoneSide()).filter(java.util.Objects::nonNull).findFirst().orElse(reference);
+    super(timeline, device, labels);
     participants.add(new Participant(Role.PHONE, labels.get("ladder.phone", "").trim(), String.join(", ", device.ips())));
     int sw = -1;
     int fw = -1;
@@ -86,26 +74,23 @@ final class LadderBuilder {
   }
 
   private SwitchPortConfig switchPort() {
-    SwitchPortConfig first = null;
-    for (Fact f : timeline.configs()) {
-      if (f instanceof SwitchPortConfig p) {
-        if (p.portSecurity()) {
-          return p;
-        }
-        first = first == null ? p : first;
-      }
-    }
-    return first;
+    return config(SwitchPortConfig.class, SwitchPortConfig::portSecurity);
   }
 
   private AsaInterfaceConfig firewallInterface() {
-    AsaInterfaceConfig first = null;
+    return config(AsaInterfaceConfig.class, AsaInterfaceConfig::proxyArp);
+  }
+
+  /** The first config of {@code type} that {@code preferred} accepts, else the first of that type, else null. */
+  private <T extends Fact> T config(Class<T> type, Predicate<T> preferred) {
+    T first = null;
     for (Fact f : timeline.configs()) {
-      if (f instanceof AsaInterfaceConfig a) {
-        if (a.proxyArp()) {
-          return a;
+      if (type.isInstance(f)) {
+        T c = type.cast(f);
+        if (preferred.test(c)) {
+          return c;
         }
-        first = first == null ? a : first;
+        first = first == null ? c : first;
       }
     }
     return first;

@@ -1,10 +1,8 @@
 package dev.regdoc.charts;
 
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The message sequence between phone, switch or firewall (when their configuration was given) and the
@@ -15,12 +13,12 @@ public final class LadderDiagram {
 
   /** The ladder around {@code focus}'s key evidence (the frames it cites). */
   public static LadderScene scene(Timeline t, Finding focus, String focusTitle, Labels labels) {
-    return new LadderBuilder(t, device(t, focus.device()), labels).around(focus, focusTitle);
+    return new LadderBuilder(t, DeviceSceneBuilder.device(t, focus.device()), labels).around(focus, focusTitle);
   }
 
   /** The ladder of {@code device} between {@code from} and {@code to}, with {@code focus}'s evidence marked (may be null). */
   public static LadderScene scene(Timeline t, String device, Instant from, Instant to, Finding focus, Labels labels) {
-    return new LadderBuilder(t, device(t, device), labels).build(from, to, focus, null);
+    return new LadderBuilder(t, DeviceSceneBuilder.device(t, device), labels).build(from, to, focus, null);
   }
 
   /** Plain text for a terminal. */
@@ -36,9 +34,5 @@ public final class LadderDiagram {
 
   public static RenderedLadder png(LadderScene scene, Labels labels) {
     return LadderPng.render(scene, labels);
-  }
-
-  private static DeviceInfo device(Timeline t, String id) {
-    return t.devices().stream().filter(d -> d.id().equals(id)).findFirst().orElse(new DeviceInfo(id, null, null, List.of(), List.of(), null));
   }
 }

@@ -11,7 +11,6 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
-import java.awt.image.BufferedImage;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,11 +45,8 @@ final class LadderPng {
     s.rows().forEach(r -> all.add(text(r, labels)));
     String family = Fonts.familyFor(all);
     int height = heightFor(s);
-    BufferedImage img = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    ChartStyle.hints(g);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, WIDTH, height);
+    Canvas canvas = Canvas.white(WIDTH, height);
+    Graphics2D g = canvas.graphics();
     List<String> texts = new ArrayList<>();
     Font title = ChartStyle.font(family, Font.BOLD, 22);
     Font head = ChartStyle.font(family, Font.BOLD, ChartStyle.LEGEND_PX);
@@ -112,8 +108,7 @@ final class LadderPng {
     if (s.omitted() > 0) {
       draw(g, labels.get("ladder.more", s.omitted()), body, new Color(0x555555), 16, height - FOOT + 12, texts);
     }
-    g.dispose();
-    return new RenderedLadder(s, Png.encode(img), WIDTH, height, family, List.copyOf(texts), List.copyOf(rowY));
+    return new RenderedLadder(s, canvas.png(), WIDTH, height, family, List.copyOf(texts), List.copyOf(rowY));
   }
 
   private static void row(Graphics2D g, Row r, double[] xs, int middle, double step, Font body, int top, int y, Labels labels, List<String> texts) {

@@ -20,10 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.Marker;
@@ -34,7 +32,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * vertical markers as XChart line series (null-separated), and the texts XChart has no place for
  * (lane names, retransmission delays, marker labels) drawn on top with Java2D at the chart's coordinates.
  */
-final class LanesPanel {
+final class LanesPanel extends TimeAxisPanel {
   /** Requests sit this far above a lane's middle, answers this far below it (in lane units); the lane's name is under them. */
   static final double UPPER = 0.24;
   static final double LOWER = -0.1;
@@ -45,9 +43,6 @@ final class LanesPanel {
   private final TimelineScene scene;
   private final Labels labels;
   private final String family;
-  private final XYChart chart;
-  private final Map<String, Integer> series = new LinkedHashMap<>();
-  private final List<String> texts = new ArrayList<>();
   private final int laneCount;
   /** So many marks that they merge into bands: links and evidence rings would only paint the band over. */
   private final boolean dense;
@@ -56,29 +51,21 @@ final class LanesPanel {
   private final List<Rectangle2D> occupied = new ArrayList<>();
 
   LanesPanel(TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
+    super(scene, family, width, height);
     this.legend = legend;
     this.scene = scene;
     this.labels = labels;
     this.family = family;
     this.laneCount = Math.max(1, scene.lanes().size());
     this.dense = isDense(scene);
-    chart = new XYChart(width, height);
-    ChartStyle.apply(chart, family);
     chart.setXAxisTitle(labels.get("timeline.xAxis", scene.referenceFile()));
     texts.add(chart.getXAxisTitle());
     var s = chart.getStyler();
-    s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     s.setYAxisTicksVisible(false);
     s.setYAxisTitleVisible(false);
     s.setPlotGridHorizontalLinesVisible(false);
     s.setYAxisMin(-0.5);
     s.setYAxisMax(laneCount - 0.5 + HEADROOM);
-    s.setChartTitleVisible(false);
-    s.setLegendVisible(false);
-    s.setXAxisMin((double) scene.from().toEpochMilli());
-    s.setXAxisMax((double) scene.to().toEpochMilli());
-    s.setDatePattern(datePattern(Duration.between(scene.from(), scene.to())));
-    s.setYAxisLeftWidthHint(IntervalsPanel.Y_AXIS_WIDTH);
     addSeries();
   }
 
@@ -90,22 +77,6 @@ final class LanesPanel {
   }
 
   static final int DENSE_MARKS = 180;
-
-  XYChart chart() {
-    return chart;
-  }
-
-  Map<String, Integer> series() {
-    return series;
-  }
-
-  List<String> texts() {
-    return texts;
-  }
-
-  static String datePattern(Duration span) {
-    return span.toMinutes() > 12 * 60 ? "dd HH:mm" : span.toMinutes() >= 10 ? "HH:mm" : "HH:mm:ss";
-  }
 
   double y(int lane, boolean upper) {
     return laneCount - 1 - lane + (upper ? UPPER : LOWER);

@@ -1,13 +1,11 @@
 package dev.regdoc.charts;
 
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,27 +26,20 @@ public final class TimelineChart {
 
   /** The scene for {@code device} (its id as in the timeline), with {@code focus}'s evidence emphasised. */
   public static TimelineScene scene(Timeline t, String device, Finding focus, String focusTitle, Labels labels) {
-    DeviceInfo d = t.devices().stream().filter(x -> x.id().equals(device)).findFirst()
-        .orElse(new DeviceInfo(device, null, null, List.of(), List.of(), null));
-    return new TimelineSceneBuilder(t, d, labels).build(focus, focusTitle);
+    return new TimelineSceneBuilder(t, DeviceSceneBuilder.device(t, device), labels).build(focus, focusTitle);
   }
 
   /** The scene for {@code device} over a chosen window (a whole day, say: dense marks then merge into bands). */
   public static TimelineScene scene(Timeline t, String device, Finding focus, String focusTitle, Labels labels, Instant from, Instant to) {
-    DeviceInfo d = t.devices().stream().filter(x -> x.id().equals(device)).findFirst()
-        .orElse(new DeviceInfo(device, null, null, List.of(), List.of(), null));
-    return new TimelineSceneBuilder(t, d, labels).build(focus, focusTitle, from, to);
+    return new TimelineSceneBuilder(t, DeviceSceneBuilder.device(t, device), labels).build(focus, focusTitle, from, to);
   }
 
   public static RenderedChart render(TimelineScene scene, Labels labels) {
     int width = ChartStyle.WIDTH;
     boolean intervals = !scene.intervals().isEmpty();
     String family = Fonts.familyFor(texts(scene, labels));
-    BufferedImage img = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    ChartStyle.hints(g);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, HEIGHT);
+    Canvas canvas = Canvas.white(width, HEIGHT);
+    Graphics2D g = canvas.graphics();
     List<String> texts = new ArrayList<>();
     int top = header(g, scene, family, width, texts);
 
@@ -86,8 +77,7 @@ public final class TimelineChart {
     }
     legend.paint(g, legendFont, MARGIN, HEIGHT - legendHeight, width - 2 * MARGIN);
     legend.entries().forEach(e -> texts.add(e.name()));
-    g.dispose();
-    return new RenderedChart(scene, Png.encode(img), width, HEIGHT, family, List.copyOf(texts), series, axes);
+    return new RenderedChart(scene, canvas.png(), width, HEIGHT, family, List.copyOf(texts), series, axes);
   }
 
   /** Title, the finding's title and the caption, each shortened to fit; returns where the panels start. */

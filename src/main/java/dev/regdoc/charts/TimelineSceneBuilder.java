@@ -26,29 +26,15 @@ import java.util.Set;
  * Turns one device's part of a timeline into a {@link TimelineScene}: which lanes, which marks at which
  * frames, what links them, where the registration went unanswered too long, and the markers.
  */
-final class TimelineSceneBuilder {
+final class TimelineSceneBuilder extends DeviceSceneBuilder {
   /** Longer timelines are shown as the window around the focus finding's evidence. */
   static final Duration MAX_SPAN = Duration.ofHours(2);
   private static final Duration FOCUS_MARGIN = Duration.ofMinutes(5);
 
-  private final Timeline timeline;
-  private final DeviceInfo device;
-  private final Labels labels;
-  private final List<TimelineEvent> events;
-  private final Set<String> phoneIps;
-  private final String reference;
-  /** The capture taken nearest the phone: its lanes come first and are where gaps are drawn. */
-  private final String phoneSide;
   private final Map<String, TimelineEvent> byCite = new HashMap<>();
 
   TimelineSceneBuilder(Timeline timeline, DeviceInfo device, Labels labels) {
-    this.timeline = timeline;
-    this.device = device;
-    this.labels = labels;
-    this.events = timeline.events().stream().filter(e -> e.device().equals(device.id()) && e.time() != null).toList();
-    this.phoneIps = Set.copyOf(device.ips());
-    this.reference = Scenes.referenceFile(timeline, events);
-    this.phoneSide = timeline.clockOffsets().stream().map(o -> o.phoneSide()).filter(java.util.Objects::nonNull).findFirst().orElse(reference);
+    super(timeline, device, labels);
     for (TimelineEvent e : events) {
       if (e.frame() > 0 && Scenes.isMessage(e.kind())) {
         byCite.putIfAbsent(e.file() + "#" + e.frame(), e);

@@ -1,17 +1,8 @@
 package dev.regdoc.cli;
 
-import dev.regdoc.analysis.Locations;
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
-import dev.regdoc.chat.terminal.TerminalChat;
-import dev.regdoc.conversation.Illustrator;
-import dev.regdoc.knowledge.KnowledgeBase;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +32,8 @@ final class ChatCommand implements Callable<Integer> {
     if (dataDir != null) {
       System.setProperty("regdoc.data.dir", dataDir.toString());
     }
-    try (BotRuntime bot = BotRuntime.start(BotConfig.load(config), KnowledgeBase.defaultDirectory(), Locations.rules(), new dev.regdoc.charts.ChartIllustrator(dev.regdoc.analysis.KnowledgeTexts.load(KnowledgeBase.defaultDirectory())),
-        Clock.systemUTC())) {
-      PrintWriter out = spec.commandLine().getOut();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      new TerminalChat(bot.engine(), conversation != null ? conversation : "terminal:" + user, "terminal:" + user)
-          .run(in, out, System.console() != null);
+    try (BotRuntime bot = CliBot.start(BotConfig.load(config))) {
+      CliBot.chatInTerminal(bot, conversation, user, spec.commandLine().getOut(), System.console() != null);
       return 0;
     }
   }

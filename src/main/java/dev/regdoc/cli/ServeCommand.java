@@ -2,20 +2,12 @@ package dev.regdoc.cli;
 
 import dev.regdoc.adapter.slack.SlackAdapter;
 import dev.regdoc.adapter.slack.SlackSettings;
-import dev.regdoc.analysis.Locations;
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
-import dev.regdoc.chat.terminal.TerminalChat;
 import dev.regdoc.chat.web.WebChatServer;
 import dev.regdoc.chat.web.WebChatSettings;
-import dev.regdoc.conversation.Illustrator;
-import dev.regdoc.knowledge.KnowledgeBase;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,15 +41,14 @@ final class ServeCommand implements Callable<Integer> {
     }
     BotConfig cfg = BotConfig.load(config);
     PrintWriter out = spec.commandLine().getOut();
-    try (BotRuntime bot = BotRuntime.start(cfg, KnowledgeBase.defaultDirectory(), Locations.rules(), new dev.regdoc.charts.ChartIllustrator(dev.regdoc.analysis.KnowledgeTexts.load(KnowledgeBase.defaultDirectory())), Clock.systemUTC())) {
+    try (BotRuntime bot = CliBot.start(cfg)) {
       WebChatServer web = WebChatServer.start(WebChatSettings.fromMap(cfg.values()), bot.engine());
       out.println("regdoc: web chat on " + web.uri());
       SlackAdapter.Running slack = startSlack(bot, out);
       out.flush();
       try {
         if (System.console() != null && !noTerminal) {
-          new TerminalChat(bot.engine(), "terminal:" + System.getProperty("user.name"), "terminal:" + System.getProperty("user.name"))
-              .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out, true);
+          CliBot.chatInTerminal(bot, null, System.getProperty("user.name"), out, true);
         } else {
           CountDownLatch forever = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));

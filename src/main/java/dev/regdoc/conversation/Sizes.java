@@ -2,21 +2,29 @@ package dev.regdoc.conversation;
 
 import java.util.Locale;
 
-/** Byte counts as people read them. */
-final class Sizes {
+/**
+ * Byte counts as people read them, one wording for every chat: "512 bytes", "12 KB", "1 MB", "1.5 MB", "210 MB".
+ * Units are powers of 1024; an exact multiple has no decimals, other sizes one decimal below 10.
+ */
+public final class Sizes {
+  private static final String[] UNITS = {"KB", "MB", "GB", "TB"};
+
   private Sizes() {}
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     if (bytes < 1024) {
-      return bytes + " B";
+      return bytes + " bytes";
     }
-    String[] units = {"KB", "MB", "GB", "TB"};
-    double v = bytes;
-    int u = -1;
-    while (v >= 1024 && u < units.length - 1) {
-      v /= 1024;
-      u++;
+    int unit = 0;
+    long scale = 1024;
+    while (unit < UNITS.length - 1 && bytes / scale >= 1024) {
+      scale <<= 10;
+      unit++;
     }
-    return String.format(Locale.ROOT, v >= 10 ? "%.0f %s" : "%.1f %s", v, units[u]);
+    if (bytes % scale == 0) {
+      return bytes / scale + " " + UNITS[unit];
+    }
+    double v = bytes / (double) scale;
+    return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, UNITS[unit]);
   }
 }

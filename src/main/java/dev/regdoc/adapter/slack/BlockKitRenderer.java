@@ -13,6 +13,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
+import dev.regdoc.conversation.Sizes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,7 +139,7 @@ final class BlockKitRenderer {
   private static String fileStatus(Block.FileStatus f) {
     StringBuilder s = new StringBuilder(f.read() ? ":page_facing_up: " : ":warning: ");
     s.append('*').append(escape(f.name())).append("* (").append(escape(f.looksLike())).append(", ")
-        .append(FileFetcher.mb(f.sizeBytes())).append(')').append(f.read() ? "" : " not read");
+        .append(Sizes.human(f.sizeBytes())).append(')').append(f.read() ? "" : " not read");
     f.problems().forEach(p -> s.append("\n").append(escape(p)));
     return s.toString();
   }

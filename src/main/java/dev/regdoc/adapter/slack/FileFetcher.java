@@ -1,5 +1,6 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.conversation.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,7 +95,8 @@ final class FileFetcher {
     }
   }
 
+  /** A size in a refusal, worded as the chat words sizes (so the limit reads the same everywhere). */
   static String mb(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    return Sizes.human(bytes);
   }
 }

@@ -32,26 +32,23 @@ final class SlackEvents {
   void register(App app) {
     app.event(AppMentionEvent.class, (req, ctx) -> {
       AppMentionEvent e = req.getEvent();
-      String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-      runner.submit(new Turn(req.getEventId(), team(ctx, e.getTeam()), e.getChannel(), thread, e.getUser(),
-          stripMention(e.getText()), files(e.getFiles()), null));
+      runner.submit(messageTurn(req.getEventId(), team(ctx, e.getTeam()), e.getChannel(), e.getThreadTs(), e.getTs(), e.getUser(),
+          e.getText(), e.getFiles()));
       return ctx.ack();
     });
     app.event(MessageEvent.class, (req, ctx) -> {
       MessageEvent e = req.getEvent();
       if (forRegdoc(ctx, e.getChannelType(), e.getChannel(), e.getThreadTs(), e.getText(), e.getUser(), e.getBotId())) {
-        String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-        runner.submit(new Turn(req.getEventId(), team(ctx, e.getTeam()), e.getChannel(), thread, e.getUser(),
-            stripMention(e.getText()), files(e.getFiles()), null));
+        runner.submit(messageTurn(req.getEventId(), team(ctx, e.getTeam()), e.getChannel(), e.getThreadTs(), e.getTs(), e.getUser(),
+            e.getText(), e.getFiles()));
       }
       return ctx.ack();
     });
     app.event(MessageFileShareEvent.class, (req, ctx) -> {
       MessageFileShareEvent e = req.getEvent();
       if (forRegdoc(ctx, e.getChannelType(), e.getChannel(), e.getThreadTs(), e.getText(), e.getUser(), null)) {
-        String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-        runner.submit(new Turn(req.getEventId(), team(ctx, null), e.getChannel(), thread, e.getUser(),
-            stripMention(e.getText()), files(e.getFiles()), null));
+        runner.submit(messageTurn(req.getEventId(), team(ctx, null), e.getChannel(), e.getThreadTs(), e.getTs(), e.getUser(),
+            e.getText(), e.getFiles()));
       }
       return ctx.ack();
     });
@@ -75,6 +72,12 @@ final class SlackEvents {
           p.getChannel().getId(), thread, p.getUser().getId(), "", List.of(), action.getValue()));
       return ctx.ack();
     });
+  }
+
+  /** A message's turn, answered in its thread, or in a new thread under the message when it has none. */
+  private static Turn messageTurn(String eventId, String team, String channel, String threadTs, String ts, String user, String text,
+      List<File> files) {
+    return new Turn(eventId, team, channel, threadTs != null ? threadTs : ts, user, stripMention(text), files(files), null);
   }
 
   /**

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.Reply;
+import dev.regdoc.conversation.Sizes;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
 import java.io.InputStream;

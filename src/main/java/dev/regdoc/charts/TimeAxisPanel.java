@@ -1,0 +1,53 @@
+package dev.regdoc.charts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+
+/**
+ * A panel of the timeline chart: an XChart on the scene's time axis, the series it drew and the texts it
+ * shows. Every panel sets up its time axis here, the same way, so that the panels' times line up.
+ */
+abstract class TimeAxisPanel {
+  /** Every panel reserves this much for the y axis so that their time axes line up. */
+  static final int Y_AXIS_WIDTH = 80;
+
+  final XYChart chart;
+  /** Each series' name and how many points it has. */
+  final Map<String, Integer> series = new LinkedHashMap<>();
+  final List<String> texts = new ArrayList<>();
+
+  /** A chart in the common look, scatter by default, without title or legend (the picture draws one legend). */
+  TimeAxisPanel(TimelineScene scene, String family, int width, int height) {
+    chart = new XYChart(width, height);
+    ChartStyle.apply(chart, family);
+    var s = chart.getStyler();
+    s.setChartTitleVisible(false);
+    s.setLegendVisible(false);
+    s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+    s.setXAxisMin((double) scene.from().toEpochMilli());
+    s.setXAxisMax((double) scene.to().toEpochMilli());
+    s.setDatePattern(datePattern(Duration.between(scene.from(), scene.to())));
+    s.setYAxisLeftWidthHint(Y_AXIS_WIDTH);
+  }
+
+  XYChart chart() {
+    return chart;
+  }
+
+  Map<String, Integer> series() {
+    return series;
+  }
+
+  List<String> texts() {
+    return texts;
+  }
+
+  static String datePattern(Duration span) {
+    return span.toMinutes() > 12 * 60 ? "dd HH:mm" : span.toMinutes() >= 10 ? "HH:mm" : "HH:mm:ss";
+  }
+}
