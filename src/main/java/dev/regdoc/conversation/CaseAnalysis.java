@@ -28,6 +28,8 @@ import java.util.concurrent.Semaphore;
 final class CaseAnalysis {
   private static final int SHOWN_FINDINGS = 5;
   private static final int TIMELINE_LINES = 60;
+  /** Cases whose last analysis is kept in memory; each holds a whole timeline, so only a few. */
+  private static final int CACHED_CASES = 16;
   private final CaseStore store;
   private final Analyzer analyzer;
   private final FindingTexts texts;
@@ -39,6 +41,7 @@ final class CaseAnalysis {
   private final Semaphore slots;
   private final long maxUploadBytes;
   private final Clock clock;
+  private final AnalysisCache cache = new AnalysisCache(CACHED_CASES);
 
   CaseAnalysis(EngineParts p) {
     this.store = p.store();
@@ -71,7 +74,7 @@ final class CaseAnalysis {
     }
     List<StoredFile> files = retained(t.kase.id);
     t.say(say.get("upload-stored", t.lang, "count", fresh.size(), "id", t.kase.id, "files", files.size()));
-    Analysis a = analyse(t, files);
+    Analysis a = analysisOf(t, files);
     Map<String, Long> sizes = new java.util.HashMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
     for (FileReport r : a.files()) {
@@ -82,8 +85,19 @@ final class CaseAnalysis {
     answer(t, a);
   }
 
+  /** The case's analysis of exactly these files: the kept one if there is one, else a fresh one (then kept). */
+  private Analysis analysisOf(Turn t, List<StoredFile> files) {
+    Optional<Analysis> kept = cache.find(t.kase.id, files);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    Analysis a = analyse(t, files);
+    cache.put(t.kase.id, files, a);
+    return a;
+  }
+
   /** Runs the engine on the case's files, one analysis per free slot (bounded memory with many chats at once). */
-  Analysis analyse(Turn t, List<StoredFile> files) {
+  private Analysis analyse(Turn t, List<StoredFile> files) {
     if (!slots.tryAcquire()) {
       t.progress.progress(say.get("progress-waiting", t.lang), -1);
       slots.acquireUninterruptibly();
@@ -123,7 +137,9 @@ final class CaseAnalysis {
     if (a.findings().size() > shown.size()) {
       String name = "regdoc-case-" + t.kase.id + ".json";
       t.say(say.get("findings-more", t.lang, "count", a.findings().size() - shown.size(), "file", name));
-      t.add(new Block.Attachment(name, "application/json", t.kase.findingsJson.getBytes(StandardCharsets.UTF_8)));
+      // Rendered now, not taken from the case: the analysis may have been made for someone with another language.
+      String json = ReportJson.render(a, texts, t.lang.key());
+      t.add(new Block.Attachment(name, "application/json", json.getBytes(StandardCharsets.UTF_8)));
     }
     illustrator.pictures(a, t.lang.key()).forEach(t::add);
     askForMissing(t, a);
@@ -147,7 +163,7 @@ final class CaseAnalysis {
       t.say(say.get("timeline-no-files", t.lang));
       return;
     }
-    Analysis a = analyse(t, files);
+    Analysis a = analysisOf(t, files);
     var tl = device == null ? a.timeline() : a.timeline().forDevice(device);
     String text = TimelineText.render(tl, false);
     String[] lines = text.split("\n");
@@ -160,14 +176,14 @@ final class CaseAnalysis {
     }
   }
 
-  /** The last analysis of the case, re-run so the cards are in the asker's language. */
+  /** The case's findings in the asker's language, from the kept analysis while the case's files are unchanged. */
   void showFindings(Turn t) {
     List<StoredFile> files = retained(t.kase.id);
     if (files.isEmpty()) {
       t.say(say.get("no-findings-yet", t.lang));
       return;
     }
-    answer(t, analyse(t, files));
+    answer(t, analysisOf(t, files));
   }
 
   /** Analyses files that are not part of any case (the lessons' fixture captures). */

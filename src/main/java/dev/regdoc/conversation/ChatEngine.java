@@ -9,6 +9,12 @@ public interface ChatEngine {
   /** Handles one user turn and returns the reply; never throws for anything a user sent. */
   Reply handle(Incoming incoming, ProgressSink progress);
 
+  /**
+   * Whether the conversation works on a case. The binding is kept in the case store, so the answer holds after a
+   * restart (adapters use it to tell which threads belong to regdoc).
+   */
+  boolean hasCase(String conversation);
+
   /** The largest upload accepted, in bytes; adapters refuse bigger files before downloading them. */
   long maxUploadBytes();
 }

@@ -55,6 +55,11 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
+  public boolean hasCase(String conversation) {
+    return parts.store().caseOfConversation(conversation).isPresent();
+  }
+
+  @Override
   public Reply handle(Incoming in, ProgressSink progress) {
     ReentrantLock lock = locks.computeIfAbsent(in.conversation(), k -> new ReentrantLock());
     lock.lock();

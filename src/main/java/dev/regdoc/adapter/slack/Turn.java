@@ -21,6 +21,11 @@ record Turn(String eventKey, String team, String channel, String threadTs, Strin
   record FileRef(String id, String name, String url, long size) {}
 
   String conversation() {
+    return conversationOf(team, channel, threadTs);
+  }
+
+  /** The engine's name for a Slack thread; it is also the key of the thread's persisted case binding. */
+  static String conversationOf(String team, String channel, String threadTs) {
     return "slack:" + team + ":" + channel + ":" + threadTs;
   }
 

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,7 @@ final class TurnRunner implements AutoCloseable {
   private final SlackPoster poster;
   private final String botToken;
   private final BlockKitRenderer renderer = new BlockKitRenderer();
-  private final Set<String> caseThreads = ConcurrentHashMap.newKeySet();
+  private final CaseThreads caseThreads;
   private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
     Thread t = new Thread(r, "regdoc-slack-turn");
     t.setDaemon(true);
@@ -47,11 +45,12 @@ final class TurnRunner implements AutoCloseable {
     this.poster = poster;
     this.botToken = botToken;
     this.fetcher = new FileFetcher(settings.allowedFileHosts(), engine.maxUploadBytes());
+    this.caseThreads = new CaseThreads(engine);
   }
 
   /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
   boolean isCaseThread(String team, String channel, String threadTs) {
-    return threadTs != null && caseThreads.contains(team + ":" + channel + ":" + threadTs);
+    return threadTs != null && caseThreads.contains(Turn.conversationOf(team, channel, threadTs));
   }
 
   boolean serves(String team, String channel) {
@@ -103,7 +102,7 @@ final class TurnRunner implements AutoCloseable {
       String ts = poster.post(t.channel(), null, "regdoc case thread: reply in this thread to work on it.", null);
       t = t.inThread(ts);
     }
-    caseThreads.add(t.team() + ":" + t.channel() + ":" + t.threadTs());
+    caseThreads.remember(t.conversation());
     if (!guards.allow(t.user())) {
       poster.post(t.channel(), t.threadTs(), "<@" + t.user() + "> you are sending requests faster than regdoc answers "
           + settings.requestsPerUserPerMinute() + " a minute; please wait a moment.", null);

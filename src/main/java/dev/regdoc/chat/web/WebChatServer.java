@@ -141,15 +141,15 @@ public final class WebChatServer {
     long limit = engine.maxUploadBytes();
     long announced = io.contentLength(ex);
     if (announced > limit) {
-      // Refused on the announced size alone: the body is never read.
-      io.error(ex, 413, tooBig(name, announced, limit));
+      // Refused on the announced size alone: the body is never stored, only discarded after the answer.
+      io.refuseTooLarge(ex, tooBig(name, announced, limit));
       return;
     }
     Path tmp = Files.createTempFile("regdoc-web-", ".upload");
     try {
       long size = copyAtMost(ex.getRequestBody(), tmp, limit);
       if (size < 0) {
-        io.error(ex, 413, tooBig(name, -1, limit));
+        io.refuseTooLarge(ex, tooBig(name, -1, limit));
         return;
       }
       ObjectNode userTurn = mapper.createObjectNode().put("from", "user").put("file", name).put("size", size);
@@ -165,11 +165,14 @@ public final class WebChatServer {
     return name + " " + was + " the upload limit of " + Sizes.human(limit) + "; it was not read.";
   }
 
-  /** Streams the body to the file; -1 (and stops reading) as soon as it passes the limit. */
-  private static long copyAtMost(InputStream in, Path target, long limit) throws IOException {
+  /**
+   * Streams the body to the file; -1 (and stops reading) as soon as it passes the limit. The body is left open:
+   * closing it would cut off the rest the refusal still has to read.
+   */
+  private static long copyAtMost(InputStream body, Path target, long limit) throws IOException {
     byte[] buf = new byte[64 * 1024];
     long total = 0;
-    try (InputStream body = in; var out = Files.newOutputStream(target)) {
+    try (var out = Files.newOutputStream(target)) {
       int n;
       while ((n = body.read(buf)) > 0) {
         total += n;

@@ -18,6 +18,7 @@ final class WebExchanges {
   private static final Logger LOG = LoggerFactory.getLogger(WebExchanges.class);
   static final String COOKIE = "regdoc_session";
   private static final int MAX_JSON_BYTES = 64 * 1024;
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
 
   /** A handler that is given the caller's session. */
   @FunctionalInterface
@@ -86,12 +87,12 @@ final class WebExchanges {
   /** The request's JSON object, or null after answering 400 when it is missing, too big or not JSON. */
   JsonNode readJson(HttpExchange ex) throws IOException {
     if (contentLength(ex) > MAX_JSON_BYTES) {
-      error(ex, 413, "a message may be at most " + Sizes.human(MAX_JSON_BYTES));
+      refuseTooLarge(ex, "a message may be at most " + Sizes.human(MAX_JSON_BYTES));
       return null;
     }
     byte[] bytes = ex.getRequestBody().readNBytes(MAX_JSON_BYTES + 1);
     if (bytes.length > MAX_JSON_BYTES) {
-      error(ex, 413, "a message may be at most " + Sizes.human(MAX_JSON_BYTES));
+      refuseTooLarge(ex, "a message may be at most " + Sizes.human(MAX_JSON_BYTES));
       return null;
     }
     try {
@@ -134,29 +135,50 @@ final class WebExchanges {
   }
 
   void json(HttpExchange ex, int status, JsonNode body) throws IOException {
-    send(ex, status, "application/json; charset=utf-8", mapper.writeValueAsBytes(body));
+    send(ex, status, JSON_TYPE, mapper.writeValueAsBytes(body));
   }
 
   void error(HttpExchange ex, int status, String message) throws IOException {
-    if (status == 413) {
-      // The unread body makes this connection useless for another request.
-      ex.getResponseHeaders().set("Connection", "close");
+    json(ex, status, errorBody(message));
+  }
+
+  /**
+   * Answers 413 to a request whose body is not (or no longer) being read, in a way the client can read: the
+   * whole answer goes out first, so a client that reads early sees it at once; then the unread rest of the body is
+   * discarded (bounded, see {@link RefusedBody}) so that the close that follows is not a reset.
+   */
+  void refuseTooLarge(HttpExchange ex, String message) throws IOException {
+    // The connection cannot carry another request after a refused body.
+    ex.getResponseHeaders().set("Connection", "close");
+    byte[] bytes = mapper.writeValueAsBytes(errorBody(message));
+    sendHeaders(ex, 413, JSON_TYPE, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+      out.flush();
+      // Before close(): closing ends the exchange, and the JDK server then closes a connection with body unread.
+      RefusedBody.discardRest(ex, contentLength(ex));
     }
-    ObjectNode body = mapper.createObjectNode().put("error", message);
-    json(ex, status, body);
+  }
+
+  private ObjectNode errorBody(String message) {
+    return mapper.createObjectNode().put("error", message);
   }
 
   void send(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", contentType);
-    ex.getResponseHeaders().set("Cache-Control", "no-store");
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    sendHeaders(ex, status, contentType, bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = ex.getResponseBody()) {
         out.write(bytes);
-        // Out before close(): closing first drains an unread request body, which would hold back a 413.
+        // Out before close(): closing first drains an unread request body, which would hold back the answer.
         out.flush();
       }
     }
+  }
+
+  private static void sendHeaders(HttpExchange ex, int status, String contentType, int length) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", contentType);
+    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    ex.sendResponseHeaders(status, length == 0 ? -1 : length);
   }
 }

@@ -59,6 +59,11 @@ class SlackHttpModeTest {
     }
 
     @Override
+    public boolean hasCase(String conversation) {
+      return real.hasCase(conversation);
+    }
+
+    @Override
     public long maxUploadBytes() {
       return real.maxUploadBytes();
     }
@@ -262,7 +267,7 @@ class SlackHttpModeTest {
     return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"size\":" + size + ",\"url_private_download\":\"" + url + "\"}";
   }
 
-  private static String threadMessage(String channel, String thread, String ts, String text) {
+  static String threadMessage(String channel, String thread, String ts, String text) {
     return "{\"type\":\"message\",\"user\":\"U1\",\"text\":\"" + text + "\",\"ts\":\"" + ts + "\",\"thread_ts\":\"" + thread
         + "\",\"channel\":\"" + channel + "\",\"channel_type\":\"channel\"}";
   }

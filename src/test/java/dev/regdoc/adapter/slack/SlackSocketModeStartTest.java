@@ -20,6 +20,11 @@ class SlackSocketModeStartTest {
     }
 
     @Override
+    public boolean hasCase(String conversation) {
+      throw new AssertionError("no turn expected");
+    }
+
+    @Override
     public long maxUploadBytes() {
       return 1;
     }

@@ -45,23 +45,6 @@ final class WebChatClient {
     return send(req);
   }
 
-  /**
-   * An upload the server is expected to refuse while the body is still going out. The server answers and closes at
-   * once, so on a loaded machine the client can see the reset before it reads the answer; it then tries again.
-   */
-  Response uploadExpectingRefusal(String name, java.util.function.Supplier<HttpRequest.BodyPublisher> body)
-      throws IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return upload(name, body.get());
-      } catch (IOException e) {
-        if (attempt == 5) {
-          throw e;
-        }
-      }
-    }
-  }
-
   Response get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
   }

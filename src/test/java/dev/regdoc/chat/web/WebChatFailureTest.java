@@ -19,6 +19,11 @@ class WebChatFailureTest {
     }
 
     @Override
+    public boolean hasCase(String conversation) {
+      return false;
+    }
+
+    @Override
     public long maxUploadBytes() {
       return 1024;
     }
