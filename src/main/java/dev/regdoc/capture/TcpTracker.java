@@ -1,11 +1,11 @@
 package dev.regdoc.capture;
 
+import dev.regdoc.common.BoundedMap;
 import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.TcpControl;
 import dev.regdoc.facts.TlsSegment;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Follows every TCP connection on a signaling port; the flow table is bounded (least recently used out). */
@@ -15,12 +15,7 @@ final class TcpTracker {
   private final String file;
   private final FactSink sink;
   private final SignalingPorts ports;
-  private final Map<FlowKey, Flow> flows = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<FlowKey, Flow> eldest) {
-      return size() > MAX_FLOWS;
-    }
-  };
+  private final Map<FlowKey, Flow> flows = BoundedMap.leastRecentlyUsedOut(MAX_FLOWS);
 
   /** Both directions of one connection. */
   private record Flow(TcpDirection fromA, TcpDirection fromB) {}

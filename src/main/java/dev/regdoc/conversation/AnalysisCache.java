@@ -1,8 +1,8 @@
 package dev.regdoc.conversation;
 
 import dev.regdoc.analysis.Analysis;
+import dev.regdoc.common.BoundedMap;
 import dev.regdoc.conversation.store.StoredFile;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +24,7 @@ final class AnalysisCache {
 
   AnalysisCache(int maxCases) {
     // access order: a lookup makes the case the most recently used one
-    this.byCase = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
-        return size() > maxCases;
-      }
-    };
+    this.byCase = BoundedMap.leastRecentlyUsedOut(maxCases);
   }
 
   /** The analysis made from exactly {@code files} of the case, if it is still kept. */

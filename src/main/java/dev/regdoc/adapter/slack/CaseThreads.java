@@ -1,7 +1,7 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.common.BoundedMap;
 import dev.regdoc.conversation.ChatEngine;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,12 +13,7 @@ import java.util.Map;
 final class CaseThreads {
   private static final int REMEMBERED = 1024;
   private final ChatEngine engine;
-  private final Map<String, Boolean> known = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > REMEMBERED;
-    }
-  };
+  private final Map<String, Boolean> known = BoundedMap.leastRecentlyUsedOut(REMEMBERED);
 
   CaseThreads(ChatEngine engine) {
     this.engine = engine;

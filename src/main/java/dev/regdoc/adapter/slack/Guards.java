@@ -1,12 +1,12 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.common.BoundedMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Per-user rate limit and "seen once" memory for Slack's retries and for files announced twice. */
@@ -17,12 +17,7 @@ final class Guards {
   private final Clock clock;
   private final int perMinute;
   private final Map<String, Deque<Instant>> turns = new HashMap<>();
-  private final Map<String, Boolean> seen = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > REMEMBERED;
-    }
-  };
+  private final Map<String, Boolean> seen = BoundedMap.oldestOut(REMEMBERED);
 
   Guards(Clock clock, int perMinute) {
     this.clock = clock;

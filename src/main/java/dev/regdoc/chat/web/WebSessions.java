@@ -1,8 +1,8 @@
 package dev.regdoc.chat.web;
 
+import dev.regdoc.common.BoundedMap;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The live sessions by cookie value; the least recently used are forgotten beyond a bound (their cases stay in the store). */
@@ -10,12 +10,7 @@ final class WebSessions {
   private static final int MAX_SESSIONS = 1000;
   private final SecureRandom random = new SecureRandom();
   private final int historyLimit;
-  private final Map<String, WebSession> byId = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, WebSession> eldest) {
-      return size() > MAX_SESSIONS;
-    }
-  };
+  private final Map<String, WebSession> byId = BoundedMap.leastRecentlyUsedOut(MAX_SESSIONS);
 
   WebSessions(int historyLimit) {
     this.historyLimit = historyLimit;

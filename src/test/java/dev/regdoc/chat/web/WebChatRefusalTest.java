@@ -2,9 +2,6 @@ package dev.regdoc.chat.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.bot.BotConfig;
-import dev.regdoc.bot.BotRuntime;
-import dev.regdoc.conversation.Illustrator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,19 +10,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Uploads over the limit, refused while their body is still going out: every client must read the 413 on its
@@ -36,30 +28,11 @@ class WebChatRefusalTest {
   /** Refusals per run of the parallel test; raise it (-Dregdoc.refusals=...) to hunt for a rare race. */
   private static final int REFUSALS = Integer.getInteger("regdoc.refusals", 24);
 
-  @TempDir static Path dataDir;
-  static BotRuntime runtime;
-  static WebChatServer server;
-
-  @BeforeAll
-  static void start() {
-    runtime = BotRuntime.start(BotConfig.of(Map.of("data.dir", dataDir.toString(), "uploads.max-mb", "1")),
-        Path.of("knowledge-base"), Path.of("rules"), Illustrator.NONE, Clock.systemUTC());
-    server = WebChatServer.start(WebChatSettings.defaults().withPort(0), runtime.engine());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
+  @RegisterExtension static final WebChatUnderTest CHAT = new WebChatUnderTest();
 
   @Test
   void afterTheAnswerTheRestOfTheBodyIsReadSoTheClientCanFinishSendingWithoutAReset() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket("127.0.0.1", CHAT.server().port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(uploadHead("late.pcap", TWO_MB.length).getBytes(StandardCharsets.US_ASCII));
@@ -78,7 +51,7 @@ class WebChatRefusalTest {
   @Test
   void aMessageOverItsLimitIsRefusedReadably() throws Exception {
     String huge = "{\"text\":\"" + "x".repeat(200_000) + "\"}";
-    WebChatClient.Response r = new WebChatClient(server.uri()).message(huge);
+    WebChatClient.Response r = new WebChatClient(CHAT.server().uri()).message(huge);
 
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.json().path("error").asText()).contains("64 KB");
@@ -110,13 +83,13 @@ class WebChatRefusalTest {
   }
 
   private WebChatClient.Response analysis() throws Exception {
-    WebChatClient c = new WebChatClient(server.uri());
+    WebChatClient c = new WebChatClient(CHAT.server().uri());
     c.text(WebChatServerTest.SYMPTOM);
     return c.upload(WebChatServerTest.CASE2.resolve("phone.pcap"));
   }
 
   private static WebChatClient.Response upload(String name, HttpRequest.BodyPublisher body) throws Exception {
-    return new WebChatClient(server.uri()).upload(name, body);
+    return new WebChatClient(CHAT.server().uri()).upload(name, body);
   }
 
   private static HttpRequest.BodyPublisher sized() {

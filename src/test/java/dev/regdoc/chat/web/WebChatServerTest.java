@@ -3,60 +3,34 @@ package dev.regdoc.chat.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.regdoc.bot.BotConfig;
-import dev.regdoc.bot.BotRuntime;
-import dev.regdoc.conversation.Illustrator;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The web chat's API over real HTTP on 127.0.0.1, against the real conversation engine. */
 class WebChatServerTest {
   static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2");
   static final String SYMPTOM = "SEP0024142DDF24 drops to the secondary every 16 minutes";
 
-  @TempDir static Path dataDir;
-  static BotRuntime runtime;
-  static WebChatServer server;
-
-  @BeforeAll
-  static void start() {
-    runtime = BotRuntime.start(BotConfig.of(Map.of("data.dir", dataDir.toString(), "uploads.max-mb", "1")),
-        Path.of("knowledge-base"), Path.of("rules"), Illustrator.NONE, Clock.systemUTC());
-    server = WebChatServer.start(WebChatSettings.defaults().withPort(0), runtime.engine());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.stop();
-    }
-    if (runtime != null) {
-      runtime.close();
-    }
-  }
+  @RegisterExtension static final WebChatUnderTest CHAT = new WebChatUnderTest();
 
   WebChatClient client() {
-    return new WebChatClient(server.uri());
+    return new WebChatClient(CHAT.server().uri());
   }
 
   @Test
   void listensOnLoopbackAtAFreePort() {
-    assertThat(server.port()).isPositive();
-    assertThat(server.uri().toString()).isEqualTo("http://127.0.0.1:" + server.port() + "/");
+    assertThat(CHAT.server().port()).isPositive();
+    assertThat(CHAT.server().uri().toString()).isEqualTo("http://127.0.0.1:" + CHAT.server().port() + "/");
   }
 
   @Test
@@ -120,7 +94,7 @@ class WebChatServerTest {
 
   @Test
   void theRefusalComesOnTheHeadersAloneWithoutWaitingForTheBody() throws Exception {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", CHAT.server().port())) {
       socket.setSoTimeout(5000);
       String head = "POST /api/upload?name=big%20trace.pcap HTTP/1.1\r\nHost: 127.0.0.1\r\n"
           + "Content-Type: application/octet-stream\r\nContent-Length: " + (2 << 20) + "\r\n\r\n";
