@@ -4,6 +4,7 @@ import dev.regdoc.analysis.Analysis;
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.FindingTexts;
 import dev.regdoc.analysis.ReportJson;
+import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.diagnosis.Finding;

@@ -1,5 +1,6 @@
 package dev.regdoc.ingest;
 
+import dev.regdoc.common.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,7 @@ final class BoundedCopy {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > limit) {
-          throw new LimitExceeded(what + " expands past " + IngestLimits.size(limit)
+          throw new LimitExceeded(what + " expands past " + Sizes.human(limit)
               + "; not unpacked further (a compression bomb, or raise the limit)");
         }
         out.write(buf, 0, n);

@@ -18,17 +18,4 @@ public record IngestLimits(
   public IngestLimits withExpansion(long total, long perEntry) {
     return new IngestLimits(maxFileBytes, total, perEntry, maxEntries, maxDepth, maxRatio);
   }
-
-  static String size(long bytes) {
-    if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
-      return (bytes >> 30) + " GiB";
-    }
-    if (bytes >= 1L << 20) {
-      return String.format("%.1f MiB", bytes / 1048576.0);
-    }
-    if (bytes >= 1024) {
-      return String.format("%.1f KiB", bytes / 1024.0);
-    }
-    return bytes + " bytes";
-  }
 }

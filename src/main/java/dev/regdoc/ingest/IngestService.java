@@ -3,6 +3,7 @@ package dev.regdoc.ingest;
 import dev.regdoc.capture.CaptureException;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
+import dev.regdoc.common.Sizes;
 import dev.regdoc.facts.FactSink;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -64,8 +65,8 @@ public final class IngestService {
         }
         long size = Files.size(path);
         if (size > limits.maxFileBytes()) {
-          refuse(name, InputKind.UNKNOWN, IngestLimits.size(size),
-              "is " + IngestLimits.size(size) + ", over the limit of " + IngestLimits.size(limits.maxFileBytes())
+          refuse(name, InputKind.UNKNOWN, Sizes.human(size),
+              "is " + Sizes.human(size) + ", over the limit of " + Sizes.human(limits.maxFileBytes())
                   + "; cut it down (e.g. editcap -A/-B by time, or a capture filter on the phone's address)");
           return;
         }
@@ -190,7 +191,7 @@ public final class IngestService {
     private long remaining(long perEntry) throws LimitExceeded {
       long left = limits.maxExpandedTotal() - expanded;
       if (left <= 0) {
-        throw new LimitExceeded("the archive's contents exceed " + IngestLimits.size(limits.maxExpandedTotal()) + " in all");
+        throw new LimitExceeded("the archive's contents exceed " + Sizes.human(limits.maxExpandedTotal()) + " in all");
       }
       return Math.min(perEntry, left);
     }

@@ -365,7 +365,7 @@ class BadInputTest {
     assertThat(r).extracting(FileReport::file, FileReport::read)
         .containsExactly(tuple("bomb.zip!/after.pcapng", true), tuple("bomb.zip", true));
     assertThat(r.get(1).problems()).singleElement().asString()
-        .isEqualTo("bomb.zip!/zeros.bin expands past 1.0 MiB; not unpacked further (a compression bomb, or raise the limit)");
+        .isEqualTo("bomb.zip!/zeros.bin expands past 1 MB; not unpacked further (a compression bomb, or raise the limit)");
     assertThat(facts.of(SccpMessage.class)).isNotEmpty();
   }
 

@@ -1,6 +1,6 @@
 package dev.regdoc.adapter.slack;
 
-import dev.regdoc.conversation.Sizes;
+import dev.regdoc.common.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.regdoc.conversation.Sizes;
+import dev.regdoc.common.Sizes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package dev.regdoc.conversation;
+package dev.regdoc.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
