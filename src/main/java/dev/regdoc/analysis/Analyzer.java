@@ -2,6 +2,7 @@ package dev.regdoc.analysis;
 
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.common.ReadProgress;
 import dev.regdoc.diagnosis.Diagnoser;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
@@ -39,8 +40,13 @@ public final class Analyzer {
   }
 
   public Analysis analyze(List<InputFile> files) {
+    return analyze(files, ReadProgress.NONE);
+  }
+
+  /** As {@link #analyze(List)}, telling {@code progress} how far the reading of each capture has got. */
+  public Analysis analyze(List<InputFile> files, ReadProgress progress) {
     FactCollector facts = new FactCollector();
-    List<FileReport> reports = new IngestService(new CaptureReader(ports), textReaders, limits).ingest(files, facts);
+    List<FileReport> reports = new IngestService(new CaptureReader(ports), textReaders, limits).ingest(files, facts, progress);
     Timeline timeline = new TimelineBuilder().build(facts, reports);
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
     // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of raw

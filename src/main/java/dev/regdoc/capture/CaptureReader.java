@@ -1,5 +1,6 @@
 package dev.regdoc.capture;
 
+import dev.regdoc.common.ReadProgress;
 import dev.regdoc.facts.FactSink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,10 +39,15 @@ public final class CaptureReader {
    * @param displayName the name the user knows the file by, used in facts and messages
    */
   public CaptureSummary read(Path path, String displayName, FactSink sink) throws IOException {
+    return read(path, displayName, sink, ReadProgress.NONE);
+  }
+
+  /** As {@link #read(Path, String, FactSink)}, telling {@code progress} how far it has got about every 10 %. */
+  public CaptureSummary read(Path path, String displayName, FactSink sink, ReadProgress progress) throws IOException {
     try (FrameIndex index = new FrameIndex(path)) {
       PcapHandle handle = open(path, displayName);
       try {
-        return new Run(handle, index, displayName, sink).execute();
+        return new Run(handle, index, displayName, sink, progress).execute();
       } finally {
         handle.close();
       }
@@ -80,6 +86,8 @@ public final class CaptureReader {
     private final List<String> problems = new ArrayList<>();
     private final DecodedFrame frame = new DecodedFrame();
     private final SignalingExtractor extractor;
+    private final ReadProgress progress;
+    private long progressReported = -1; // tenths of the file reported so far
     private final BlockingQueue<PacketBatch> filled = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<PacketBatch> free = new ArrayBlockingQueue<>(BATCHES);
     private volatile boolean cancelled;
@@ -91,16 +99,18 @@ public final class CaptureReader {
     private Instant last;
     // written by the reading thread, read by the calling thread after the last batch
     private long lastFrame;
+    private long lastPosition;
     private boolean frameNumbersLost;
     private long stoppedAfter = -1; // frames read before libpcap gave up, -1 when it read to the end
     private String stopProblem;
     private Throwable readerFailure;
 
-    Run(PcapHandle handle, FrameIndex index, String file, FactSink sink) {
+    Run(PcapHandle handle, FrameIndex index, String file, FactSink sink, ReadProgress progress) {
       this.handle = handle;
       this.index = index;
       this.file = file;
       this.extractor = new SignalingExtractor(file, sink, ports);
+      this.progress = progress;
     }
 
     CaptureSummary execute() {
@@ -157,6 +167,7 @@ public final class CaptureReader {
         while (!cancelled && (r = pcap.next()) == NativePcap.Result.PACKET) {
           batch.add(frameNumber(), pcap.packet, pcap.time, pcap.originalLength);
           if (batch.full()) {
+            batch.endPosition = lastPosition;
             filled.put(batch);
             batch = free.take();
           }
@@ -165,6 +176,7 @@ public final class CaptureReader {
           stopped(clean(pcap.error()));
         }
         batch.last = true;
+        batch.endPosition = index.size();
         filled.put(batch);
       } catch (InterruptedException e) {
         // the calling thread stopped decoding; nothing more to hand over
@@ -193,12 +205,23 @@ public final class CaptureReader {
             handle(batch.frameNumbers[i], batch.packets[i], batch.times[i], batch.originalLengths[i]);
           }
           done = batch.last;
+          reportProgress(batch.endPosition);
           batch.clear();
           free.offer(batch);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         problems.add(file + ": reading was interrupted after frame " + frame.frame);
+      }
+    }
+
+    /** Tells the listener at each new tenth of the file (and at its end), not at every batch. */
+    private void reportProgress(long position) {
+      long size = index.size();
+      long tenths = size == 0 ? 10 : Math.min(10, position * 10 / size);
+      if (tenths > progressReported) {
+        progressReported = tenths;
+        progress.read(file, Math.min(position, size), size);
       }
     }
 
@@ -214,7 +237,8 @@ public final class CaptureReader {
     }
 
     private long frameNumber() {
-      long n = frameNumbersLost ? -1 : index.frameEndingAt(pcap.position());
+      lastPosition = pcap.position();
+      long n = frameNumbersLost ? -1 : index.frameEndingAt(lastPosition);
       if (n < 0) {
         frameNumbersLost = true;
         n = lastFrame + 1; // fallback: count kept frames; reported below

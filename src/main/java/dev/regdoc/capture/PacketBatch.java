@@ -19,6 +19,8 @@ final class PacketBatch {
   private int bytes;
   /** Set on the batch that ends the capture (it may also hold packets). */
   boolean last;
+  /** Where libpcap stood in the file after the batch's last packet (its progress). */
+  long endPosition;
 
   void add(long frameNumber, byte[] packet, Instant time, int originalLength) {
     packets[size] = packet;

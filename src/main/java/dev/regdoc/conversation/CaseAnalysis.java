@@ -105,13 +105,14 @@ final class CaseAnalysis {
     }
     try {
       long bytes = files.stream().mapToLong(StoredFile::size).sum();
-      t.progress.progress(say.get("progress-reading", t.lang, "files", files.size(), "size", Sizes.human(bytes)), 10);
+      t.progress.progress(say.get("progress-reading", t.lang, "files", files.size(), "size", Sizes.human(bytes)),
+          ReadingProgress.START);
       long start = System.nanoTime();
       List<InputFile> inputs = new ArrayList<>();
       for (StoredFile f : files) {
         store.content(f.sha256()).ifPresent(p -> inputs.add(new InputFile(p, f.name())));
       }
-      Analysis a = analyzer.analyze(inputs);
+      Analysis a = analyzer.analyze(inputs, new ReadingProgress(files, t, say));
       t.progress.progress(say.get("progress-done", t.lang, "seconds", String.format(java.util.Locale.ROOT, "%.1f",
           (System.nanoTime() - start) / 1e9)), 100);
       t.kase.findingsJson = ReportJson.render(a, texts, t.lang.key());

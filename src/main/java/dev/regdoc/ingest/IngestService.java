@@ -3,6 +3,7 @@ package dev.regdoc.ingest;
 import dev.regdoc.capture.CaptureException;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
+import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.facts.FactSink;
 import java.io.BufferedReader;
@@ -39,9 +40,14 @@ public final class IngestService {
   }
 
   public List<FileReport> ingest(List<InputFile> files, FactSink sink) {
+    return ingest(files, sink, ReadProgress.NONE);
+  }
+
+  /** As {@link #ingest(List, FactSink)}, telling {@code progress} how far each capture's reading has got. */
+  public List<FileReport> ingest(List<InputFile> files, FactSink sink, ReadProgress progress) {
     List<FileReport> reports = new ArrayList<>();
     for (InputFile f : files) {
-      new Expansion(sink, reports).file(f.path(), f.name(), 0);
+      new Expansion(sink, reports, progress).file(f.path(), f.name(), 0);
     }
     return reports;
   }
@@ -50,11 +56,13 @@ public final class IngestService {
   private final class Expansion {
     private final FactSink sink;
     private final List<FileReport> reports;
+    private final ReadProgress progress;
     private long expanded;
 
-    Expansion(FactSink sink, List<FileReport> reports) {
+    Expansion(FactSink sink, List<FileReport> reports, ReadProgress progress) {
       this.sink = sink;
       this.reports = reports;
+      this.progress = progress;
     }
 
     void file(Path path, String name, int depth) {
@@ -90,7 +98,7 @@ public final class IngestService {
 
     private void capture(Path path, String name, Sniffed s) {
       try {
-        CaptureSummary c = captures.read(path, name, sink);
+        CaptureSummary c = captures.read(path, name, sink, progress);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("frames", c.frames());
         counts.put("decoded", c.framesDecoded());

@@ -51,6 +51,15 @@ class CaptureReaderThreadsTest {
   }
 
   @Test
+  void progressComesAboutEveryTenthAndEndsAtTheFilesSize() throws IOException {
+    List<long[]> reports = new ArrayList<>();
+    new CaptureReader().read(capture, "dense.pcap", f -> {}, (file, done, total) -> reports.add(new long[] {done, total}));
+    long size = Files.size(capture);
+    assertThat(reports).hasSizeBetween(5, 11).allSatisfy(r -> assertThat(r[1]).isEqualTo(size));
+    assertThat(reports.stream().mapToLong(r -> r[0]).toArray()).isSorted().endsWith(size);
+  }
+
+  @Test
   void aFailingSinkStopsTheReadingThread() {
     int[] seen = {0};
     assertThatThrownBy(() -> new CaptureReader().read(capture, "dense.pcap", f -> {

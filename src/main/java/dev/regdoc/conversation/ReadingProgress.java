@@ -1,0 +1,51 @@
+package dev.regdoc.conversation;
+
+import dev.regdoc.common.ReadProgress;
+import dev.regdoc.common.Sizes;
+import dev.regdoc.conversation.store.StoredFile;
+import java.util.List;
+
+/**
+ * Turns the reader's per-file progress into one line for the user ("Reading phone.pcap: 12 MB of
+ * 40 MB") and one percentage over all the case's files, which only ever goes up, so that adapters that
+ * update a message every tenth (Slack) keep showing it.
+ */
+final class ReadingProgress implements ReadProgress {
+  /** Percent already shown when reading starts, and left for the rules when it ends. */
+  static final int START = 10;
+  static final int END = 95;
+
+  private final List<StoredFile> files;
+  private final long totalBytes;
+  private final Turn turn;
+  private final Phrases say;
+  private int shown = START;
+
+  ReadingProgress(List<StoredFile> files, Turn turn, Phrases say) {
+    this.files = files;
+    this.totalBytes = Math.max(1, files.stream().mapToLong(StoredFile::size).sum());
+    this.turn = turn;
+    this.say = say;
+  }
+
+  @Override
+  public void read(String file, long done, long total) {
+    shown = Math.max(shown, percent(file, done, total));
+    turn.progress.progress(say.get("progress-file", turn.lang, "file", file, "done", Sizes.human(done),
+        "total", Sizes.human(total)), shown);
+  }
+
+  /** Where this point of this file lies among all the files, by their uploaded sizes. */
+  private int percent(String file, long done, long total) {
+    String upload = file.contains("!/") ? file.substring(0, file.indexOf("!/")) : file; // an entry of an archive
+    long before = 0;
+    for (StoredFile f : files) {
+      if (f.name().equals(upload)) {
+        double within = total == 0 ? 1 : done / (double) total;
+        return START + (int) ((END - START) * (before + within * f.size()) / totalBytes);
+      }
+      before += f.size();
+    }
+    return shown;
+  }
+}
