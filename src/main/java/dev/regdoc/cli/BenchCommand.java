@@ -66,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private void capture(String name, BenchCaptureWriter.Profile profile, long mb, double goal) throws Exception {
+    if (mb <= 0) {
+      out.printf("%n%s: skipped (size 0)%n", name);
+      return;
+    }
     Path file = dir.resolve(name + ".pcap");
     long t0 = System.nanoTime();
     BenchCaptureWriter.Counts counts = new BenchCaptureWriter().write(file, profile, mb << 20);
