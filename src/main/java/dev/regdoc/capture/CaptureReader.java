@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
@@ -72,14 +70,12 @@ public final class CaptureReader {
   }
 
   /**
-   * One pass over one file. libpcap is read on a thread of its own while the calling thread decodes:
-   * on signaling-dense captures the native reading is about a quarter of the work, so the two overlap
-   * on a second core. Frame numbers are taken on the reading thread (they depend on libpcap's file
-   * position); facts reach the sink on the calling thread, in capture order.
+   * One pass over one file. libpcap is read on a thread of its own ({@link PacketReader}) while the
+   * calling thread decodes: on signaling-dense captures the native reading is about a quarter of the
+   * work, so the two overlap on a second core. Facts reach the sink on the calling thread, in capture
+   * order.
    */
   private final class Run {
-    private static final int BATCHES = 4;
-
     private final PcapHandle handle;
     private final FrameIndex index;
     private final String file;
@@ -88,22 +84,11 @@ public final class CaptureReader {
     private final SignalingExtractor extractor;
     private final ReadProgress progress;
     private long progressReported = -1; // tenths of the file reported so far
-    private final BlockingQueue<PacketBatch> filled = new ArrayBlockingQueue<>(BATCHES);
-    private final BlockingQueue<PacketBatch> free = new ArrayBlockingQueue<>(BATCHES);
-    private volatile boolean cancelled;
-    private NativePcap pcap;
     private FrameDecoder decoder;
     private long decoded;
     private long snapCut;
     private Instant first;
     private Instant last;
-    // written by the reading thread, read by the calling thread after the last batch
-    private long lastFrame;
-    private long lastPosition;
-    private boolean frameNumbersLost;
-    private long stoppedAfter = -1; // frames read before libpcap gave up, -1 when it read to the end
-    private String stopProblem;
-    private Throwable readerFailure;
 
     Run(PcapHandle handle, FrameIndex index, String file, FactSink sink, ReadProgress progress) {
       this.handle = handle;
@@ -123,25 +108,21 @@ public final class CaptureReader {
       }
       decoder = new FrameDecoder(link);
       applyFilter(link);
-      pcap = NativePcap.of(handle);
-      Thread reader = new Thread(this::readAll, "regdoc-pcap " + file);
-      reader.setDaemon(true);
+      PacketReader reader = new PacketReader(NativePcap.of(handle), index, file);
       reader.start();
       try {
-        decodeAll();
+        decodeAll(reader);
       } finally {
-        cancelled = true;
-        reader.interrupt();
-        joinQuietly(reader); // libpcap's handle is closed after this, never under the reading thread
+        reader.stop(); // libpcap's handle is closed after this, never under the reading thread
       }
-      if (readerFailure != null) {
-        throw new IllegalStateException("reading " + file + " failed", readerFailure);
+      if (reader.failure() != null) {
+        throw new IllegalStateException("reading " + file + " failed", reader.failure());
       }
-      if (stopProblem != null) {
-        problems.add(stopProblem);
+      if (reader.error() != null) {
+        problems.add(stopped(reader.stoppedAfter(), reader.error()));
       }
-      long frames = stoppedAfter >= 0 ? stoppedAfter : index.countAll();
-      reportAfterwards(frames);
+      long frames = reader.stoppedAfter() >= 0 ? reader.stoppedAfter() : index.countAll();
+      reportAfterwards(frames, reader.frameNumbersLost());
       return summary(frames);
     }
 
@@ -156,58 +137,17 @@ public final class CaptureReader {
       }
     }
 
-    /** The reading thread: libpcap's packets with their frame numbers, in batches. */
-    private void readAll() {
-      try {
-        for (int i = 0; i < BATCHES; i++) {
-          free.add(new PacketBatch());
-        }
-        PacketBatch batch = free.take();
-        NativePcap.Result r = NativePcap.Result.END;
-        while (!cancelled && (r = pcap.next()) == NativePcap.Result.PACKET) {
-          batch.add(frameNumber(), pcap.packet, pcap.time, pcap.originalLength);
-          if (batch.full()) {
-            batch.endPosition = lastPosition;
-            filled.put(batch);
-            batch = free.take();
-          }
-        }
-        if (r == NativePcap.Result.ERROR) {
-          stopped(clean(pcap.error()));
-        }
-        batch.last = true;
-        batch.endPosition = index.size();
-        filled.put(batch);
-      } catch (InterruptedException e) {
-        // the calling thread stopped decoding; nothing more to hand over
-      } catch (RuntimeException | Error e) {
-        readerFailure = e;
-        try {
-          filled.put(endMarker());
-        } catch (InterruptedException stopped) {
-          // the calling thread is gone already
-        }
-      }
-    }
-
-    private PacketBatch endMarker() {
-      PacketBatch end = new PacketBatch();
-      end.last = true;
-      return end;
-    }
-
-    /** The calling thread: decodes every batch until the last one. */
-    private void decodeAll() {
+    /** Decodes every batch until the last one. */
+    private void decodeAll(PacketReader reader) {
       try {
         for (boolean done = false; !done; ) {
-          PacketBatch batch = filled.take();
+          PacketBatch batch = reader.take();
           for (int i = 0; i < batch.size; i++) {
             handle(batch.frameNumbers[i], batch.packets[i], batch.times[i], batch.originalLengths[i]);
           }
           done = batch.last;
           reportProgress(batch.endPosition);
-          batch.clear();
-          free.offer(batch);
+          reader.recycle(batch);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -236,33 +176,7 @@ public final class CaptureReader {
       extractor.handle(frame, decoder.decode(frame));
     }
 
-    private long frameNumber() {
-      lastPosition = pcap.position();
-      long n = frameNumbersLost ? -1 : index.frameEndingAt(lastPosition);
-      if (n < 0) {
-        frameNumbersLost = true;
-        n = lastFrame + 1; // fallback: count kept frames; reported below
-      }
-      lastFrame = n;
-      return n;
-    }
-
-    private void joinQuietly(Thread reader) {
-      boolean interrupted = false;
-      while (reader.isAlive()) {
-        try {
-          reader.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    private void stopped(String libpcapMessage) {
-      stoppedAfter = Math.max(lastFrame, index.framesBefore(pcap.position()));
+    private String stopped(long stoppedAfter, String libpcapMessage) {
       long at = stoppedAfter + 1;
       String why = libpcapMessage;
       int iface = libpcapMessage.contains("different from the type of the first interface")
@@ -273,12 +187,12 @@ public final class CaptureReader {
             + "; libpcap cannot read a file whose interfaces differ in link type. Split it per interface"
             + " (e.g. tshark -r FILE -Y frame.interface_id==" + iface + " -w part.pcapng)";
       }
-      stopProblem = (file + ": reading stopped at frame " + at + ": " + why
+      return file + ": reading stopped at frame " + at + ": " + why
           + (stoppedAfter == 0 ? "; no frame could be read"
-              : stoppedAfter == 1 ? "; the frame before it was read" : "; the " + stoppedAfter + " frames before it were read"));
+              : stoppedAfter == 1 ? "; the frame before it was read" : "; the " + stoppedAfter + " frames before it were read");
     }
 
-    private void reportAfterwards(long frames) {
+    private void reportAfterwards(long frames, boolean frameNumbersLost) {
       if (frames == 0 && problems.isEmpty()) {
         problems.add(file + ": the capture holds no packets");
       }

@@ -107,8 +107,9 @@ final class SipParser {
   static Head parseHead(byte[] b, int start, int end) {
     int firstEnd = lineEnd(b, start, end);
     Head h = new Head();
-    int lineFrom = trimStart(b, start, trimCr(b, start, firstEnd));
-    int lineTo = trimEnd(b, lineFrom, trimCr(b, start, firstEnd));
+    int lineEnd = trimCr(b, start, firstEnd);
+    int lineFrom = trimStart(b, start, lineEnd);
+    int lineTo = trimEnd(b, lineFrom, lineEnd);
     if (!parseStartLine(b, lineFrom, lineTo, h)) {
       return null;
     }
@@ -268,9 +269,11 @@ final class SipParser {
   /** Device name, instance MAC, expires and keepalive flag of a Contact. */
   private static void parseContact(Head h, byte[] b, int from, int to) {
     h.contact = latin1(b, from, to - from);
-    String device = paramValue(b, from, to, DEVICE_NAME_KEY);
-    if (device != null) {
-      h.deviceName = device.toUpperCase(Locale.ROOT);
+    int device = paramValueStart(b, from, to, DEVICE_NAME_KEY);
+    if (device >= 0) {
+      int end = paramValueEnd(b, device, to);
+      int df = trimStart(b, device, end);
+      h.deviceName = latin1(b, df, trimEnd(b, df, end) - df).toUpperCase(Locale.ROOT);
     }
     int uuid = indexOfIgnoreCase(b, from, to, INSTANCE_KEY);
     if (uuid >= 0) {
@@ -278,10 +281,9 @@ final class SipParser {
     }
     int close = indexOf(b, (byte) '>', from, to);
     int params = close >= 0 ? close : from;
-    String expires = paramValue(b, params, to, ";expires=");
-    if (expires != null) {
-      byte[] e = expires.getBytes(StandardCharsets.ISO_8859_1);
-      h.contactExpires = parseInt(e, 0, e.length, h, "sip-bad-expires");
+    int expires = paramValueStart(b, params, to, ";expires=");
+    if (expires >= 0) {
+      h.contactExpires = parseInt(b, expires, paramValueEnd(b, expires, to), h, "sip-bad-expires");
     }
     h.ciscoKeepAlive = indexOfIgnoreCase(b, params, to, ";cisco-keep-alive") >= 0;
   }
@@ -297,22 +299,23 @@ final class SipParser {
     return hex.length() >= 12 ? hex.substring(hex.length() - 12) : null;
   }
 
-  /** The value after {@code key} (matched ignoring case), without quotes, up to ; > , or a quote. */
-  private static String paramValue(byte[] b, int from, int to, String key) {
+  /** Where the value after {@code key} (matched ignoring case) starts, past an opening quote; -1 without the key. */
+  private static int paramValueStart(byte[] b, int from, int to, String key) {
     int at = indexOfIgnoreCase(b, from, to, key);
     if (at < 0) {
-      return null;
+      return -1;
     }
     int start = at + key.length();
-    if (start < to && b[start] == '"') {
-      start++;
-    }
+    return start < to && b[start] == '"' ? start + 1 : start;
+  }
+
+  /** Where a parameter value that starts at {@code start} ends: at ; > , or a quote. */
+  private static int paramValueEnd(byte[] b, int start, int to) {
     int end = start;
     while (end < to && b[end] != '"' && b[end] != ';' && b[end] != '>' && b[end] != ',') {
       end++;
     }
-    int vf = trimStart(b, start, end);
-    return latin1(b, vf, trimEnd(b, vf, end) - vf);
+    return end;
   }
 
   /** Integer.valueOf semantics (optional sign, decimal digits, int range) on bytes; null and an anomaly otherwise. */

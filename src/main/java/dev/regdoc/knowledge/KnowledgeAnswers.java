@@ -1,6 +1,7 @@
 package dev.regdoc.knowledge;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -21,13 +22,13 @@ public final class KnowledgeAnswers {
     if (words.isEmpty()) {
       return Optional.empty();
     }
-    String kind = words.get(0).toLowerCase();
+    String kind = words.get(0).toLowerCase(Locale.ROOT);
     String arg = words.size() > 1 ? words.get(1) : "";
     String rest = String.join(" ", words.subList(1, words.size()));
     return switch (kind) {
       case "reason" -> number(arg).flatMap(kb::reason).map(r -> reason(r, l));
       case "registration-failure" -> number(arg).flatMap(kb::registrationFailure).map(r -> "Registration failure " + r.code() + " "
-          + r.mibName() + "\n" + r.meaning().get(l) + "\n" + label(l, "Check", "確認") + r.check().get(l)
+          + r.mibName() + "\n" + r.meaning().get(l) + "\n" + label(l, "Check: ", "確認：") + r.check().get(l)
           + "\n" + kb.registrationFailureCaveat().get(l));
       case "sip" -> number(arg).flatMap(kb::sipStatus).map(s -> sip(s, l));
       case "restart" -> (number(arg).isPresent() ? number(arg).flatMap(kb::restartCause) : kb.restartCause(arg))
@@ -43,12 +44,12 @@ public final class KnowledgeAnswers {
 
   public String reason(ReasonCode r, Lang l) {
     return (l == Lang.JA ? "理由コード " : "Reason ") + r.code() + " " + name(r.alarmName(), r.mibName())
-        + " (" + r.nature().name().toLowerCase() + ")\n" + r.meaning().get(l) + "\n" + label(l, "Check", "確認") + r.check().get(l)
+        + " (" + r.nature().name().toLowerCase(Locale.ROOT) + ")\n" + r.meaning().get(l) + "\n" + label(l, "Check: ", "確認：") + r.check().get(l)
         + (r.note() == null ? "" : "\n" + r.note().get(l));
   }
 
   public String sip(SipStatus s, Lang l) {
-    return "SIP " + s.code() + " " + s.phrase() + "\n" + s.meaning().get(l) + "\n" + label(l, "Check", "確認") + s.check().get(l);
+    return "SIP " + s.code() + " " + s.phrase() + "\n" + s.meaning().get(l) + "\n" + label(l, "Check: ", "確認：") + s.check().get(l);
   }
 
   public String restart(RestartCause r, Lang l) {
@@ -85,6 +86,6 @@ public final class KnowledgeAnswers {
   }
 
   private static String label(Lang l, String en, String ja) {
-    return l == Lang.JA ? ja + (ja.endsWith("：") || ja.endsWith(" ") ? "" : "：") : en + (en.endsWith(" ") || en.endsWith(")") ? "" : ": ");
+    return l == Lang.JA ? ja : en;
   }
 }

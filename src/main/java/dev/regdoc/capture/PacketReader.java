@@ -1,0 +1,136 @@
+package dev.regdoc.capture;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The reading half of a capture pass, on a thread of its own: libpcap's packets with their frame
+ * numbers, handed to the decoding thread in a few reused batches. Frame numbers are taken here because
+ * they depend on libpcap's file position. What it found out (where libpcap gave up, whether frame
+ * numbers could be matched) may be read once {@link #take} has returned the last batch.
+ */
+final class PacketReader {
+  private static final int BATCHES = 4;
+
+  private final NativePcap pcap;
+  private final FrameIndex index;
+  private final BlockingQueue<PacketBatch> filled = new ArrayBlockingQueue<>(BATCHES);
+  private final BlockingQueue<PacketBatch> free = new ArrayBlockingQueue<>(BATCHES);
+  private final Thread thread;
+  private volatile boolean cancelled;
+  private long lastFrame;
+  private long lastPosition;
+  private boolean frameNumbersLost;
+  private long stoppedAfter = -1;
+  private String error;
+  private Throwable failure;
+
+  PacketReader(NativePcap pcap, FrameIndex index, String file) {
+    this.pcap = pcap;
+    this.index = index;
+    for (int i = 0; i < BATCHES; i++) {
+      free.add(new PacketBatch());
+    }
+    this.thread = new Thread(this::readAll, "regdoc-pcap " + file);
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** The next batch in capture order; the one with {@code last} set ends the capture. */
+  PacketBatch take() throws InterruptedException {
+    return filled.take();
+  }
+
+  /** Gives a decoded batch back for reuse. */
+  void recycle(PacketBatch batch) {
+    batch.clear();
+    free.offer(batch);
+  }
+
+  /** Stops reading and waits for the thread, so that libpcap's handle may be closed afterwards. */
+  void stop() {
+    cancelled = true;
+    thread.interrupt();
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Frames read before libpcap gave up, or -1 when it read to the end. */
+  long stoppedAfter() {
+    return stoppedAfter;
+  }
+
+  /** libpcap's reason for giving up, or null. */
+  String error() {
+    return error;
+  }
+
+  boolean frameNumbersLost() {
+    return frameNumbersLost;
+  }
+
+  /** What broke the reading thread itself, or null. */
+  Throwable failure() {
+    return failure;
+  }
+
+  private void readAll() {
+    try {
+      PacketBatch batch = free.take();
+      NativePcap.Result r = NativePcap.Result.END;
+      while (!cancelled && (r = pcap.next()) == NativePcap.Result.PACKET) {
+        batch.add(frameNumber(), pcap.packet, pcap.time, pcap.originalLength);
+        if (batch.full()) {
+          batch.endPosition = lastPosition;
+          filled.put(batch);
+          batch = free.take();
+        }
+      }
+      if (r == NativePcap.Result.ERROR) {
+        stoppedAfter = Math.max(lastFrame, index.framesBefore(pcap.position()));
+        error = CaptureReader.clean(pcap.error());
+      }
+      batch.last = true;
+      batch.endPosition = index.size();
+      filled.put(batch);
+    } catch (InterruptedException e) {
+      // the decoding thread stopped; nothing more to hand over
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      handOverEnd();
+    }
+  }
+
+  private void handOverEnd() {
+    PacketBatch end = new PacketBatch();
+    end.last = true;
+    try {
+      filled.put(end);
+    } catch (InterruptedException e) {
+      // the decoding thread is gone already
+    }
+  }
+
+  private long frameNumber() {
+    lastPosition = pcap.position();
+    long n = frameNumbersLost ? -1 : index.frameEndingAt(lastPosition);
+    if (n < 0) {
+      frameNumbersLost = true;
+      n = lastFrame + 1; // fallback: count kept frames; reported by the decoding side
+    }
+    lastFrame = n;
+    return n;
+  }
+}
