@@ -229,7 +229,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
 
   private Row row(TimelineEvent e, Set<String> cites, Map<String, TimelineEvent> lost, Set<String> lostEntirely, Map<String, String> unanswered,
       Map<String, String> deliveredBy, Map<String, String> alsoAtOfOriginal, Map<String, String> firstMac) {
-    String cite = e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line();
+    String cite = e.cite();
     Map<String, Object> d = e.details();
     String alsoAt = d.get("otherFile") != null && d.get("otherFrame") != null && "both".equals(d.get("seenIn"))
         ? d.get("otherFile") + "#" + d.get("otherFrame") : null;

@@ -160,7 +160,7 @@ final class Scenes {
     }
     Map<String, Instant> byCite = new HashMap<>();
     for (TimelineEvent e : events) {
-      byCite.putIfAbsent(e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line(), e.time());
+      byCite.putIfAbsent(e.cite(), e.time());
       if (e.details().get("otherFile") != null && e.details().get("otherFrame") != null) {
         byCite.putIfAbsent(e.details().get("otherFile") + "#" + e.details().get("otherFrame"), e.time());
       }

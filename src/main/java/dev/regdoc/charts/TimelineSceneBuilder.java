@@ -309,8 +309,8 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     Set<String> servers = Set.copyOf(Scenes.servers(device, events, phoneIps));
     Map<String, String> macOf = new HashMap<>();
     for (TimelineEvent e : events) {
-      String cite0 = e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line();
-      boolean addressChange = Scenes.isAddressChange(e, servers, macOf) || Scenes.isAddressEvent(e) && emphasised.contains(cite0);
+      String cite = e.cite();
+      boolean addressChange = Scenes.isAddressChange(e, servers, macOf) || Scenes.isAddressEvent(e) && emphasised.contains(cite);
       if (e.time().isBefore(window[0]) || e.time().isAfter(window[1])) {
         continue;
       }
@@ -318,7 +318,6 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (kind == null) {
         continue;
       }
-      String cite = e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line();
       out.add(new Marker(kind, e.time(), Scenes.markerLabel(e, kind, labels), cite, emphasised.contains(cite)));
     }
     return out;
