@@ -52,8 +52,6 @@ final class LadderBuilder extends DeviceSceneBuilder {
     }
     this.middle = sw >= 0 ? sw : fw;
     this.firewall = fw;
-    List<String> servers = Scenes.servers(device, events, phoneIps);
-    String primary = Scenes.primary(events, servers);
     List<String> ordered = new ArrayList<>(servers);
     if (primary != null) {
       ordered.remove(primary);

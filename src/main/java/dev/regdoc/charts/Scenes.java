@@ -4,7 +4,6 @@ import dev.regdoc.charts.TimelineScene.MarkKind;
 import dev.regdoc.charts.TimelineScene.MarkerKind;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.timeline.ClockOffset;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
@@ -24,8 +23,8 @@ final class Scenes {
 
   /** The capture whose clock the timeline uses: the reference of the clock offsets, else the capture with most events. */
   static String referenceFile(Timeline t, List<TimelineEvent> events) {
-    for (ClockOffset o : t.clockOffsets()) {
-      return o.reference();
+    if (!t.clockOffsets().isEmpty()) {
+      return t.clockOffsets().get(0).reference();
     }
     Map<String, Integer> counts = new HashMap<>();
     events.stream().filter(e -> e.frame() > 0).forEach(e -> counts.merge(e.file(), 1, Integer::sum));

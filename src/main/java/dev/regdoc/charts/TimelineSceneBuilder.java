@@ -120,8 +120,6 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
 
   /** Per CUCM, a lane for each capture that saw its traffic, the one nearest the phone first. */
   private List<Lane> lanes() {
-    List<String> servers = Scenes.servers(device, events, phoneIps);
-    String primary = Scenes.primary(events, servers);
     Map<String, Set<String>> sides = new LinkedHashMap<>();
     for (TimelineEvent e : events) {
       TimelineEvent msg = e.kind().equals("lost-in-network") ? byCite.get(e.file() + "#" + e.frame()) : e;
@@ -306,11 +304,11 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
 
   private List<Marker> markers(Set<String> emphasised, Instant[] window) {
     List<Marker> out = new ArrayList<>();
-    Set<String> servers = Set.copyOf(Scenes.servers(device, events, phoneIps));
+    Set<String> serverSet = Set.copyOf(servers);
     Map<String, String> macOf = new HashMap<>();
     for (TimelineEvent e : events) {
       String cite = e.cite();
-      boolean addressChange = Scenes.isAddressChange(e, servers, macOf) || Scenes.isAddressEvent(e) && emphasised.contains(cite);
+      boolean addressChange = Scenes.isAddressChange(e, serverSet, macOf) || Scenes.isAddressEvent(e) && emphasised.contains(cite);
       if (e.time().isBefore(window[0]) || e.time().isAfter(window[1])) {
         continue;
       }
