@@ -176,7 +176,8 @@ final class LadderBuilder extends DeviceSceneBuilder {
 
   private int anchorIndex(List<TimelineEvent> rowEvents, Finding focus) {
     Instant brk = null;
-    Instant firstEvidence = Scenes.evidenceTimes(focus, events).stream().min(Instant::compareTo).orElse(null);
+    List<Instant> evidence = Scenes.evidenceTimes(focus, events);
+    Instant firstEvidence = evidence.stream().min(Instant::compareTo).orElse(null);
     for (TimelineEvent e : events) {
       boolean breaks = e.kind().equals("failover") || e.kind().equals("cucm-alarm") && String.valueOf(e.details().get("alarm")).contains("Unregistered");
       if (breaks && (firstEvidence == null || !e.time().isBefore(firstEvidence))) {
@@ -185,7 +186,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
       }
     }
     Instant anchorTime = null;
-    for (Instant t : Scenes.evidenceTimes(focus, events)) {
+    for (Instant t : evidence) {
       if (brk == null || !t.isAfter(brk)) {
         anchorTime = anchorTime == null || t.isAfter(anchorTime) ? t : anchorTime;
       }

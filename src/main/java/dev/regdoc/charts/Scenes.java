@@ -182,10 +182,9 @@ final class Scenes {
     return out;
   }
 
-  /** The hour before the finding's last evidence (or the timeline's end): where a long fault shows itself. */
-  static Instant[] lastHourBefore(Finding f, List<TimelineEvent> events, Instant[] span) {
-    Instant last = evidenceSpan(f, events)[1];
-    Instant end = last != null ? last : span[1];
+  /** The hour before the finding's last evidence (null: the timeline's end): where a long fault shows itself. */
+  static Instant[] lastHourBefore(Instant lastEvidence, Instant[] span) {
+    Instant end = lastEvidence != null ? lastEvidence : span[1];
     return new Instant[] {end.minus(Duration.ofHours(1)), end};
   }
 

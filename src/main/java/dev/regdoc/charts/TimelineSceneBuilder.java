@@ -105,7 +105,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     }
     Instant[] ev = Scenes.evidenceSpan(focus, events);
     if (ev[0] == null || Duration.between(ev[0], ev[1]).compareTo(MAX_SPAN) > 0) {
-      ev = Scenes.lastHourBefore(focus, events, span);
+      ev = Scenes.lastHourBefore(ev[1], span);
     }
     Instant from = ev[0].minus(FOCUS_MARGIN);
     Instant to = ev[1].plus(FOCUS_MARGIN);
