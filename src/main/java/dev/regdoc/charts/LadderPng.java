@@ -88,13 +88,7 @@ final class LadderPng {
       g.setStroke(LINE);
       g.draw(new Line2D.Double(xs[i], BOX_TOP + 52, xs[i], height - FOOT + 6));
     }
-    int middle = -1;
-    for (int i = 0; i < n; i++) {
-      if (s.participants().get(i).role() == LadderScene.Role.SWITCH || s.participants().get(i).role() == LadderScene.Role.FIREWALL) {
-        middle = i;
-        break;
-      }
-    }
+    int middle = s.middle();
     List<Integer> rowY = new ArrayList<>();
     for (int k = 0; k < s.rows().size(); k++) {
       Row r = s.rows().get(k);
@@ -136,7 +130,7 @@ final class LadderPng {
     double b = xs[r.to()];
     double end = b;
     if (r.style() == Style.LOST) {
-      end = middle >= 0 && (middle - r.from()) * (middle - r.to()) < 0 ? xs[middle] : (a + b) / 2;
+      end = r.passes(middle) ? xs[middle] : (a + b) / 2;
     }
     Color color = r.style() == Style.LOST ? ChartStyle.LOST : r.style() == Style.RETRANSMISSION ? ChartStyle.RETRANSMISSION.darker()
         : b > a ? ChartStyle.REQUEST : ChartStyle.ANSWER.darker();
