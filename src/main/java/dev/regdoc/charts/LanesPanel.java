@@ -22,8 +22,6 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -46,13 +44,11 @@ final class LanesPanel extends TimeAxisPanel {
   private final int laneCount;
   /** So many marks that they merge into bands: links and evidence rings would only paint the band over. */
   private final boolean dense;
-  private final Legend legend;
   /** Where overlay texts already are, so that later ones do not cover them. */
   private final List<Rectangle2D> occupied = new ArrayList<>();
 
   LanesPanel(TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
-    super(scene, family, width, height);
-    this.legend = legend;
+    super(scene, family, width, height, legend);
     this.scene = scene;
     this.labels = labels;
     this.family = family;
@@ -154,13 +150,7 @@ final class LanesPanel extends TimeAxisPanel {
       if (xs.isEmpty()) {
         continue;
       }
-      String name = labels.get("mark." + camel(kind));
-      XYSeries s = chart.addSeries(name, xs, ys);
-      s.setMarker(markerOf(kind));
-      s.setMarkerColor(colorOf(kind));
-      legend.add(new Legend.Entry(name, colorOf(kind), markerOf(kind), null));
-      series.put(name, xs.size());
-      texts.add(name);
+      scatter(labels.get("mark." + camel(kind)), xs, ys, markerOf(kind), colorOf(kind));
     }
   }
 
@@ -176,25 +166,14 @@ final class LanesPanel extends TimeAxisPanel {
     if (xs.isEmpty() || scene.focusCode() == null) {
       return;
     }
-    String name = labels.get("mark.evidence", scene.focusCode());
-    XYSeries s = chart.addSeries(name, xs, ys);
-    s.setMarker(new Ring());
-    s.setMarkerColor(ChartStyle.EVIDENCE);
-    legend.add(new Legend.Entry(name, ChartStyle.EVIDENCE, new Ring(), null));
-    series.put(name, xs.size());
-    texts.add(name);
+    scatter(labels.get("mark.evidence", scene.focusCode()), xs, ys, new Ring(), ChartStyle.EVIDENCE);
   }
 
   private void line(String name, List<Date> xs, List<Double> ys, Color color, BasicStroke stroke, boolean inLegend) {
     if (xs.isEmpty()) {
       return;
     }
-    XYSeries s = chart.addSeries(name, xs, ys);
-    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setLineColor(color);
-    s.setLineStyle(stroke);
-    series.put(name, (int) ys.stream().filter(y -> y != null).count());
+    line(name, xs, ys, color, stroke);
     if (inLegend) {
       legend.add(new Legend.Entry(name, color, null, stroke.getLineWidth() > 10 ? new BasicStroke(12f) : stroke));
       texts.add(name);
