@@ -78,6 +78,11 @@ final class LanesPanel extends TimeAxisPanel {
     return laneCount - 1 - lane + (upper ? UPPER : LOWER);
   }
 
+  /** Between a lane's requests and answers: where its gaps are drawn. */
+  private double gapY(int lane) {
+    return laneCount - 1 - lane + (UPPER + LOWER) / 2;
+  }
+
   private void addSeries() {
     gaps();
     markers();
@@ -98,7 +103,7 @@ final class LanesPanel extends TimeAxisPanel {
     List<Date> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (Gap g : scene.gaps()) {
-      double y = laneCount - 1 - g.lane() + (UPPER + LOWER) / 2;
+      double y = gapY(g.lane());
       segment(xs, ys, clip(g.from()), y, clip(g.to()), y);
     }
     line(labels.get("gap"), xs, ys, ChartStyle.GAP, new BasicStroke(30f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), true);
@@ -220,9 +225,8 @@ final class LanesPanel extends TimeAxisPanel {
 
   /** The delay beside each retransmission, largest first, skipping any that would overlap one already placed. */
   private void delays(Graphics2D g, Font font) {
-    List<Mark> rs = new ArrayList<>(scene.marksOf(MarkKind.RETRANSMISSION).stream().filter(m -> m.label() != null).toList());
-    rs.sort(Comparator.comparingDouble((Mark m) -> -parse(m.label())));
-    List<Rectangle2D> placed = occupied;
+    List<Mark> rs = scene.marksOf(MarkKind.RETRANSMISSION).stream().filter(m -> m.label() != null)
+        .sorted(Comparator.comparingDouble((Mark m) -> -parse(m.label()))).toList();
     FontMetrics fm = g.getFontMetrics(font);
     int drawn = 0;
     for (Mark m : rs) {
@@ -232,10 +236,10 @@ final class LanesPanel extends TimeAxisPanel {
       double x = chart.getScreenXFromChart(m.time().toEpochMilli());
       double y = chart.getScreenYFromChart(y(m.lane(), m.upper()));
       Rectangle2D r = new Rectangle2D.Double(x - fm.stringWidth(m.label()) / 2.0 - 2, y - 10 - fm.getAscent() - 2, fm.stringWidth(m.label()) + 4, fm.getHeight());
-      if (placed.stream().anyMatch(p -> p.intersects(r))) {
+      if (occupied.stream().anyMatch(p -> p.intersects(r))) {
         continue;
       }
-      placed.add(r);
+      occupied.add(r);
       label(g, font, m.label(), r.getX() + 2, r.getY(), ChartStyle.RETRANSMISSION.darker());
       drawn++;
     }
@@ -251,7 +255,7 @@ final class LanesPanel extends TimeAxisPanel {
       if (x2 - x1 < fm.stringWidth(text) + 8) {
         continue;
       }
-      double y = chart.getScreenYFromChart(laneCount - 1 - gap.lane() + (UPPER + LOWER) / 2);
+      double y = chart.getScreenYFromChart(gapY(gap.lane()));
       g.setFont(font);
       g.setColor(ChartStyle.ALARM);
       float tx = (float) ((x1 + x2) / 2 - fm.stringWidth(text) / 2.0);

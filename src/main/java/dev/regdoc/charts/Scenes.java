@@ -238,6 +238,11 @@ final class Scenes {
     }
   }
 
+  /** Seconds from {@code a} to {@code b}, to the nanosecond. */
+  static double secondsBetween(Instant a, Instant b) {
+    return Duration.between(a, b).toNanos() / 1e9;
+  }
+
   /** Seconds as the pictures print them: up to three decimals, no trailing zeros. */
   static String seconds(double s) {
     String v = String.format(Locale.ROOT, "%.3f", s);
