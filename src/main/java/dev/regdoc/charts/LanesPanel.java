@@ -37,6 +37,9 @@ final class LanesPanel extends TimeAxisPanel {
   private static final int MAX_LABELS = 60;
   /** Room above the first lane (in lane units) for the marker labels. */
   static final double HEADROOM = 0.8;
+  /** A gap is a band as tall as a lane's marks; its legend sample is narrower, to fit a legend row. */
+  private static final BasicStroke GAP_BAND = new BasicStroke(30f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+  private static final BasicStroke GAP_SAMPLE = new BasicStroke(12f);
 
   private final TimelineScene scene;
   private final Labels labels;
@@ -95,7 +98,7 @@ final class LanesPanel extends TimeAxisPanel {
     }
     if (chart.getSeriesMap().isEmpty()) {
       // XChart needs one series to draw axes; an invisible point keeps the window
-      line("\u00a0", List.of(new Date(scene.from().toEpochMilli())), List.of(0.0), Color.WHITE, ChartStyle.THIN, false);
+      line("\u00a0", List.of(new Date(scene.from().toEpochMilli())), List.of(0.0), Color.WHITE, ChartStyle.THIN, null);
     }
   }
 
@@ -106,7 +109,7 @@ final class LanesPanel extends TimeAxisPanel {
       double y = gapY(g.lane());
       segment(xs, ys, clip(g.from()), y, clip(g.to()), y);
     }
-    line(labels.get("gap"), xs, ys, ChartStyle.GAP, new BasicStroke(30f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), true);
+    line(labels.get("gap"), xs, ys, ChartStyle.GAP, GAP_BAND, GAP_SAMPLE);
   }
 
   private void markers() {
@@ -118,8 +121,8 @@ final class LanesPanel extends TimeAxisPanel {
           segment(xs, ys, m.time(), -0.5, m.time(), laneCount - 0.5 + HEADROOM);
         }
       }
-      line(labels.get("marker." + kind.name().toLowerCase()), xs, ys, markerColor(kind),
-          kind == MarkerKind.NOTICE ? ChartStyle.DOTTED : ChartStyle.DASHED, true);
+      BasicStroke stroke = kind == MarkerKind.NOTICE ? ChartStyle.DOTTED : ChartStyle.DASHED;
+      line(labels.get("marker." + kind.name().toLowerCase()), xs, ys, markerColor(kind), stroke, stroke);
     }
   }
 
@@ -135,9 +138,10 @@ final class LanesPanel extends TimeAxisPanel {
       String name = kind == LinkKind.ANSWER ? labels.get("link.answer") : kind == LinkKind.PATH ? labels.get("link.path") : null;
       if (name == null) {
         // the lost path shares the legend entry of the X it ends in
-        line("\u00a0\u00a0", xs, ys, ChartStyle.LOST, ChartStyle.DASHED, false);
+        line("\u00a0\u00a0", xs, ys, ChartStyle.LOST, ChartStyle.DASHED, null);
       } else {
-        line(name, xs, ys, kind == LinkKind.ANSWER ? ChartStyle.LINK : new Color(0x6f8fb8), kind == LinkKind.ANSWER ? ChartStyle.THIN : ChartStyle.DOTTED, true);
+        BasicStroke stroke = kind == LinkKind.ANSWER ? ChartStyle.THIN : ChartStyle.DOTTED;
+        line(name, xs, ys, kind == LinkKind.ANSWER ? ChartStyle.LINK : new Color(0x6f8fb8), stroke, stroke);
       }
     }
   }
@@ -174,13 +178,14 @@ final class LanesPanel extends TimeAxisPanel {
     scatter(labels.get("mark.evidence", scene.focusCode()), xs, ys, new Ring(), ChartStyle.EVIDENCE);
   }
 
-  private void line(String name, List<Date> xs, List<Double> ys, Color color, BasicStroke stroke, boolean inLegend) {
+  /** A line series unless empty, with a legend entry drawn in {@code legendStroke} (null: none). */
+  private void line(String name, List<Date> xs, List<Double> ys, Color color, BasicStroke stroke, BasicStroke legendStroke) {
     if (xs.isEmpty()) {
       return;
     }
     line(name, xs, ys, color, stroke);
-    if (inLegend) {
-      legend.add(new Legend.Entry(name, color, null, stroke.getLineWidth() > 10 ? new BasicStroke(12f) : stroke));
+    if (legendStroke != null) {
+      legend.add(new Legend.Entry(name, color, null, legendStroke));
       texts.add(name);
     }
   }
