@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
@@ -40,7 +42,6 @@ final class ChartStyle {
   static final Color FALLBACK = new Color(0x2ca02c);
   static final Color LINK = new Color(0x9a9a9a);
   static final Color TEXT = new Color(0x222222);
-  static final Color LANE_BAND = new Color(0xf4f6fa);
 
   static final BasicStroke THIN = new BasicStroke(1.2f);
   static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
@@ -48,8 +49,11 @@ final class ChartStyle {
 
   private ChartStyle() {}
 
+  /** Fonts are immutable and every picture asks for the same few: made once per family, style and size. */
+  private static final Map<String, Font> FONTS = new ConcurrentHashMap<>();
+
   static Font font(String family, int style, int px) {
-    return new Font(family, style, px);
+    return FONTS.computeIfAbsent(family + '|' + style + '|' + px, k -> new Font(family, style, px));
   }
 
   /** The common look of every XChart panel: white, no chart title box, legend below, UTC times. */

@@ -21,6 +21,10 @@ abstract class DeviceSceneBuilder {
   final String reference;
   /** The capture taken nearest the phone: its lanes come first and are where gaps are drawn. */
   final String phoneSide;
+  /** The device's CUCMs in first-contact order ({@link Scenes#servers}). */
+  final List<String> servers;
+  /** The CUCM of its first registration ({@link Scenes#primary}), or null. */
+  final String primary;
 
   DeviceSceneBuilder(Timeline timeline, DeviceInfo device, Labels labels) {
     this.timeline = timeline;
@@ -30,6 +34,8 @@ abstract class DeviceSceneBuilder {
     this.phoneIps = Set.copyOf(device.ips());
     this.reference = Scenes.referenceFile(timeline, events);
     this.phoneSide = timeline.clockOffsets().stream().map(o -> o.phoneSide()).filter(Objects::nonNull).findFirst().orElse(reference);
+    this.servers = Scenes.servers(device, events, phoneIps);
+    this.primary = Scenes.primary(events, servers);
   }
 
   /** The timeline's device {@code id}, or one known by its id alone (its pictures then have only its events). */

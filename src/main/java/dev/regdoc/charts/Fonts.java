@@ -1,13 +1,14 @@
 package dev.regdoc.charts;
 
+import dev.regdoc.common.BoundedMap;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picks a font that can draw every label of a picture. Java's logical "SansSerif" may silently draw
@@ -20,7 +21,8 @@ public final class Fonts {
       "VL PGothic", "VL Gothic", "TakaoPGothic", "Droid Sans Fallback");
   private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
   private static final Set<String> INSTALLED = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-  private static final ConcurrentHashMap<String, String> CHOSEN = new ConcurrentHashMap<>();
+  /** Keyed by the pictures' non-ASCII characters, which come from captures and chats: bounded, and shared under its lock. */
+  private static final Map<String, String> CHOSEN = BoundedMap.leastRecentlyUsedOut(256);
 
   private Fonts() {}
 
@@ -28,7 +30,17 @@ public final class Fonts {
   public static String familyFor(Collection<String> texts) {
     String all = String.join("\n", texts);
     String key = all.chars().filter(c -> c > 0x7f).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    return CHOSEN.computeIfAbsent(key, k -> choose(k));
+    synchronized (CHOSEN) {
+      String known = CHOSEN.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    String family = choose(key); // outside the lock: it may try every installed family
+    synchronized (CHOSEN) {
+      CHOSEN.put(key, family);
+    }
+    return family;
   }
 
   private static String choose(String nonAscii) {

@@ -2,7 +2,6 @@ package dev.regdoc.charts;
 
 import dev.regdoc.charts.TimelineScene.Gap;
 import dev.regdoc.timeline.TimelineEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +42,8 @@ final class GapFinder {
       }
       double granted = grantedBy(e, sccpInterval);
       if (granted > 0) {
-        if (lastAnswer != null && seconds(lastAnswer, e.time()) > limit) {
-          gaps.add(new Gap(lane, lastAnswer, e.time(), seconds(lastAnswer, e.time()), limit));
+        if (lastAnswer != null && Scenes.secondsBetween(lastAnswer, e.time()) > limit) {
+          gaps.add(new Gap(lane, lastAnswer, e.time(), Scenes.secondsBetween(lastAnswer, e.time()), limit));
         }
         lastAnswer = e.time();
         limit = granted;
@@ -57,8 +56,8 @@ final class GapFinder {
         lastRequest = e.time();
       }
     }
-    if (lastAnswer != null && lastRequest != null && seconds(lastAnswer, lastRequest) > limit) {
-      gaps.add(new Gap(lane, lastAnswer, lastRequest, seconds(lastAnswer, lastRequest), limit));
+    if (lastAnswer != null && lastRequest != null && Scenes.secondsBetween(lastAnswer, lastRequest) > limit) {
+      gaps.add(new Gap(lane, lastAnswer, lastRequest, Scenes.secondsBetween(lastAnswer, lastRequest), limit));
     }
     return gaps;
   }
@@ -82,9 +81,5 @@ final class GapFinder {
       case "sip-refresh", "sip-register", "sccp-keepalive", "sccp-register", "tcp-retransmission", "sip-request-retransmission" -> true;
       default -> false;
     };
-  }
-
-  private static double seconds(Instant a, Instant b) {
-    return Duration.between(a, b).toNanos() / 1e9;
   }
 }

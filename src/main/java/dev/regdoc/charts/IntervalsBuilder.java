@@ -4,7 +4,6 @@ import dev.regdoc.charts.TimelineScene.Intervals;
 import dev.regdoc.charts.TimelineScene.Point;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.timeline.TimelineEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +50,7 @@ final class IntervalsBuilder {
       } else if (e.kind().equals("sip-register-response") && isFinalOk(e) && e.details().get("requestFrame") instanceof Number rf) {
         TimelineEvent req = refreshes.get(e.file() + "#" + rf.longValue());
         if (req != null && req.details().get("sinceLastOk") instanceof Number since && inside(e.time(), window)) {
-          answered.add(new Point(e.time(), since.doubleValue() + seconds(req.time(), e.time()), e.file(), e.frame()));
+          answered.add(new Point(e.time(), since.doubleValue() + Scenes.secondsBetween(req.time(), e.time()), e.file(), e.frame()));
         }
       }
     }
@@ -79,7 +78,7 @@ final class IntervalsBuilder {
         case "sccp-keepalive" -> {
           Instant ack = lastAck.get(server);
           if ("primary".equals(e.details().get("role")) && ack != null) {
-            double s = seconds(ack, e.time());
+            double s = Scenes.secondsBetween(ack, e.time());
             sinceAtSend.put(e.file() + "#" + e.frame(), s);
             if (inside(e.time(), window)) {
               sent.add(new Point(e.time(), s, e.file(), e.frame()));
@@ -90,7 +89,7 @@ final class IntervalsBuilder {
           Object kf = e.details().get("keepaliveFrame");
           Instant ack = lastAck.put(server, e.time());
           if (kf instanceof Number n && ack != null && sinceAtSend.containsKey(e.file() + "#" + n.longValue()) && inside(e.time(), window)) {
-            answered.add(new Point(e.time(), seconds(ack, e.time()), e.file(), e.frame()));
+            answered.add(new Point(e.time(), Scenes.secondsBetween(ack, e.time()), e.file(), e.frame()));
           }
         }
         default -> { }
@@ -109,9 +108,5 @@ final class IntervalsBuilder {
 
   private static boolean inside(Instant t, Instant[] w) {
     return !t.isBefore(w[0]) && !t.isAfter(w[1]);
-  }
-
-  private static double seconds(Instant a, Instant b) {
-    return Duration.between(a, b).toNanos() / 1e9;
   }
 }

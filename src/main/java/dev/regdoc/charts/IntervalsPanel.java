@@ -6,8 +6,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Date;
 import java.util.List;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -15,11 +13,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * when it was answered, against the expected interval and CUCM's deadline, on the upper panel's time axis.
  */
 final class IntervalsPanel extends TimeAxisPanel {
-  private final Legend legend;
-
   IntervalsPanel(TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
-    super(scene, family, width, height);
-    this.legend = legend;
+    super(scene, family, width, height, legend);
     Intervals iv = scene.intervals();
     chart.setYAxisTitle(labels.get("intervals.yAxis"));
     texts.add(chart.getYAxisTitle());
@@ -65,22 +60,12 @@ final class IntervalsPanel extends TimeAxisPanel {
     }
     List<Date> xs = ps.stream().map(p -> new Date(p.time().toEpochMilli())).toList();
     List<Double> ys = ps.stream().map(Point::seconds).toList();
-    XYSeries s = chart.addSeries(name, xs, ys);
-    s.setMarker(marker);
-    s.setMarkerColor(color);
-    legend.add(new Legend.Entry(name, color, marker, null));
-    series.put(name, ps.size());
-    texts.add(name);
+    scatter(name, xs, ys, marker, color);
   }
 
   private void level(TimelineScene scene, String name, double y, Color color, BasicStroke stroke) {
-    XYSeries s = chart.addSeries(name, List.of(new Date(scene.from().toEpochMilli()), new Date(scene.to().toEpochMilli())), List.of(y, y));
-    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setLineColor(color);
-    s.setLineStyle(stroke);
+    line(name, List.of(new Date(scene.from().toEpochMilli()), new Date(scene.to().toEpochMilli())), List.of(y, y), color, stroke);
     legend.add(new Legend.Entry(name, color, null, stroke));
-    series.put(name, 2);
     texts.add(name);
   }
 }

@@ -52,8 +52,6 @@ final class LadderBuilder extends DeviceSceneBuilder {
     }
     this.middle = sw >= 0 ? sw : fw;
     this.firewall = fw;
-    List<String> servers = Scenes.servers(device, events, phoneIps);
-    String primary = Scenes.primary(events, servers);
     List<String> ordered = new ArrayList<>(servers);
     if (primary != null) {
       ordered.remove(primary);
@@ -110,40 +108,17 @@ final class LadderBuilder extends DeviceSceneBuilder {
         break;
       }
     }
-    start = Math.max(0, Math.min(start, anchor));
-    List<TimelineEvent> chosen = rowEvents.subList(start, rowEvents.size());
-    return build(chosen.get(0).time(), null, focus, focusTitle);
+    return build(rowEvents.get(start).time(), null, focus, focusTitle);
   }
 
   /** The ladder of everything between {@code from} and {@code to} (null: open). */
   LadderScene build(Instant from, Instant to, Finding focus, String focusTitle) {
-    Set<String> cites = Scenes.evidenceCites(focus);
-    Map<String, TimelineEvent> lost = new HashMap<>();
-    Map<String, String> unanswered = new HashMap<>();
-    Map<String, String> deliveredBy = new HashMap<>(); // retransmission cite -> original cite
-    Set<String> lostEntirely = new HashSet<>();
-    for (TimelineEvent e : events) {
-      String cite = e.file() + "#" + e.frame();
-      if (e.kind().equals("lost-in-network")) {
-        lost.put(cite, e);
-        if (!Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))) {
-          lostEntirely.add(cite);
-        }
-      } else if (e.kind().equals("sccp-keepalive-unanswered")) {
-        unanswered.put(cite, labels.get("mark.unanswered"));
-      } else if (e.kind().equals("tcp-delivered") && e.details().get("deliveredFrame") instanceof Number d) {
-        deliveredBy.put(e.file() + "#" + d.longValue(), e.file() + "#" + e.details().get("firstFrame"));
-      }
-    }
-    Map<String, String> alsoAtOfOriginal = new HashMap<>();
+    RowMaker maker = new RowMaker(Scenes.evidenceCites(focus));
     List<Row> rows = new ArrayList<>();
     int omitted = 0;
     Instant last = null;
-    Map<String, String> firstMac = new HashMap<>();
     for (TimelineEvent e : events) {
-      if (e.kind().equals("arp-reply")) {
-        firstMac.putIfAbsent(String.valueOf(e.details().get("ip")), String.valueOf(e.details().get("mac")));
-      }
+      maker.see(e);
       if (!isRow(e) || from != null && e.time().isBefore(from) || to != null && e.time().isAfter(to)) {
         continue;
       }
@@ -151,22 +126,29 @@ final class LadderBuilder extends DeviceSceneBuilder {
         omitted++;
         continue;
       }
-      Row r = row(e, cites, lost, lostEntirely, unanswered, deliveredBy, alsoAtOfOriginal, firstMac);
-      Row twin = r == null ? null : twinOf(rows, r);
-      if (twin != null) {
-        // the same ARP or TCP control packet in the other capture: one row that says where else it was seen
-        boolean phoneFirst = r.cite().startsWith(phoneSide + "#");
-        rows.set(rows.indexOf(twin), new Row(phoneFirst ? r.time() : twin.time(), phoneFirst ? r.cite() : twin.cite(), twin.from(), twin.to(),
-            twin.style(), twin.label(), twin.note(), phoneFirst ? twin.cite() : r.cite(), twin.emphasised() || r.emphasised()));
-        continue;
-      }
-      if (r != null) {
+      Row r = maker.row(e);
+      if (r != null && !mergedIntoTwin(rows, r)) {
         rows.add(r);
         last = e.time();
       }
     }
     Instant start = rows.isEmpty() ? from : rows.get(0).time();
     return scene(rows, start, to != null && omitted == 0 ? to : last, focus, focusTitle, omitted);
+  }
+
+  /**
+   * The same ARP or TCP control packet in the other capture: one row that says where else it was seen.
+   * @return false when {@code r} has no twin among the last rows
+   */
+  private boolean mergedIntoTwin(List<Row> rows, Row r) {
+    Row twin = twinOf(rows, r);
+    if (twin == null) {
+      return false;
+    }
+    boolean phoneFirst = r.cite().startsWith(phoneSide + "#");
+    rows.set(rows.indexOf(twin), new Row(phoneFirst ? r.time() : twin.time(), phoneFirst ? r.cite() : twin.cite(), twin.from(), twin.to(),
+        twin.style(), twin.label(), twin.note(), phoneFirst ? twin.cite() : r.cite(), twin.emphasised() || r.emphasised()));
+    return true;
   }
 
   private LadderScene scene(List<Row> rows, Instant from, Instant to, Finding focus, String focusTitle, int omitted) {
@@ -178,7 +160,8 @@ final class LadderBuilder extends DeviceSceneBuilder {
 
   private int anchorIndex(List<TimelineEvent> rowEvents, Finding focus) {
     Instant brk = null;
-    Instant firstEvidence = Scenes.evidenceTimes(focus, events).stream().min(Instant::compareTo).orElse(null);
+    List<Instant> evidence = Scenes.evidenceTimes(focus, events);
+    Instant firstEvidence = evidence.stream().min(Instant::compareTo).orElse(null);
     for (TimelineEvent e : events) {
       boolean breaks = e.kind().equals("failover") || e.kind().equals("cucm-alarm") && String.valueOf(e.details().get("alarm")).contains("Unregistered");
       if (breaks && (firstEvidence == null || !e.time().isBefore(firstEvidence))) {
@@ -187,7 +170,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
       }
     }
     Instant anchorTime = null;
-    for (Instant t : Scenes.evidenceTimes(focus, events)) {
+    for (Instant t : evidence) {
       if (brk == null || !t.isAfter(brk)) {
         anchorTime = anchorTime == null || t.isAfter(anchorTime) ? t : anchorTime;
       }
@@ -227,48 +210,83 @@ final class LadderBuilder extends DeviceSceneBuilder {
     };
   }
 
-  private Row row(TimelineEvent e, Set<String> cites, Map<String, TimelineEvent> lost, Set<String> lostEntirely, Map<String, String> unanswered,
-      Map<String, String> deliveredBy, Map<String, String> alsoAtOfOriginal, Map<String, String> firstMac) {
-    String cite = e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line();
-    Map<String, Object> d = e.details();
-    String alsoAt = d.get("otherFile") != null && d.get("otherFrame") != null && "both".equals(d.get("seenIn"))
-        ? d.get("otherFile") + "#" + d.get("otherFrame") : null;
-    if (Boolean.TRUE.equals(d.get("originalLost")) && alsoAt != null) {
-      alsoAtOfOriginal.put(cite, alsoAt); // it arrived with the retransmission that got through
-      alsoAt = null;
-    }
-    boolean emph = cites.contains(cite) || alsoAt != null && cites.contains(alsoAt);
-    Row note = note(e, cite, emph);
-    if (note != null || isNote(e.kind())) {
-      return note;
-    }
-    int[] ends = ends(e, firstMac);
-    if (ends == null) {
-      return null;
-    }
-    String label = label(e);
-    Style style = Style.MESSAGE;
-    String noteText = unanswered.get(cite);
-    if (e.kind().equals("sip-register-response") && String.valueOf(d.get("outcome")).startsWith("answered after")) {
-      noteText = labels.get("ladder.stale");
-    }
-    TimelineEvent l = lost.get(cite);
-    if (l != null) {
-      style = Style.LOST;
-      boolean up = !"cucm-to-phone".equals(l.details().get("direction"));
-      noteText = labels.get(up ? "ladder.lost" : "ladder.lostDown", l.details().get("missingFrom"));
-    } else if (e.kind().equals("tcp-retransmission") || e.kind().equals("sip-request-retransmission")) {
-      String original = e.file() + "#" + d.get(e.kind().equals("tcp-retransmission") ? "originalFrame" : "firstFrame");
-      style = lostEntirely.contains(original) ? Style.LOST : Style.RETRANSMISSION;
-      String delivered = deliveredBy.get(cite);
-      if (delivered != null && alsoAtOfOriginal.containsKey(delivered)) {
-        alsoAt = alsoAtOfOriginal.get(delivered);
-      }
-      if (style == Style.LOST) {
-        noteText = labels.get("ladder.lost", lost.get(original).details().get("missingFrom"));
+  /** One build's rows: what the device's other events say about each message (lost, unanswered, delivered late). */
+  private final class RowMaker {
+    private final Set<String> cites;
+    private final Map<String, TimelineEvent> lost = new HashMap<>();
+    private final Set<String> lostEntirely = new HashSet<>();
+    private final Set<String> unanswered = new HashSet<>();
+    private final Map<String, String> deliveredBy = new HashMap<>(); // retransmission cite -> original cite
+    private final Map<String, String> alsoAtOfOriginal = new HashMap<>();
+    private final Map<String, String> firstMac = new HashMap<>();
+
+    /** @param cites the focus finding's evidence, marked on its rows */
+    RowMaker(Set<String> cites) {
+      this.cites = cites;
+      for (TimelineEvent e : events) {
+        String cite = e.file() + "#" + e.frame();
+        if (e.kind().equals("lost-in-network")) {
+          lost.put(cite, e);
+          if (!Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))) {
+            lostEntirely.add(cite);
+          }
+        } else if (e.kind().equals("sccp-keepalive-unanswered")) {
+          unanswered.add(cite);
+        } else if (e.kind().equals("tcp-delivered") && e.details().get("deliveredFrame") instanceof Number d) {
+          deliveredBy.put(e.file() + "#" + d.longValue(), e.file() + "#" + e.details().get("firstFrame"));
+        }
       }
     }
-    return new Row(e.time(), cite, ends[0], ends[1], style, label, noteText, alsoAt, emph);
+
+    /** Every event in time order, rows or not: a CUCM's address keeps the first MAC an ARP answer gave it. */
+    void see(TimelineEvent e) {
+      if (e.kind().equals("arp-reply")) {
+        firstMac.putIfAbsent(String.valueOf(e.details().get("ip")), String.valueOf(e.details().get("mac")));
+      }
+    }
+
+    Row row(TimelineEvent e) {
+      String cite = e.cite();
+      Map<String, Object> d = e.details();
+      String alsoAt = d.get("otherFile") != null && d.get("otherFrame") != null && "both".equals(d.get("seenIn"))
+          ? d.get("otherFile") + "#" + d.get("otherFrame") : null;
+      if (Boolean.TRUE.equals(d.get("originalLost")) && alsoAt != null) {
+        alsoAtOfOriginal.put(cite, alsoAt); // it arrived with the retransmission that got through
+        alsoAt = null;
+      }
+      boolean emph = cites.contains(cite) || alsoAt != null && cites.contains(alsoAt);
+      Row note = note(e, cite, emph);
+      if (note != null || isNote(e.kind())) {
+        return note;
+      }
+      int[] ends = ends(e, firstMac);
+      if (ends == null) {
+        return null;
+      }
+      String label = label(e);
+      Style style = Style.MESSAGE;
+      String noteText = unanswered.contains(cite) ? labels.get("mark.unanswered") : null;
+      if (e.kind().equals("sip-register-response") && String.valueOf(d.get("outcome")).startsWith("answered after")) {
+        noteText = labels.get("ladder.stale");
+      }
+      TimelineEvent l = lost.get(cite);
+      if (l != null) {
+        style = Style.LOST;
+        boolean up = !"cucm-to-phone".equals(l.details().get("direction"));
+        noteText = labels.get(up ? "ladder.lost" : "ladder.lostDown", l.details().get("missingFrom"));
+      } else if (e.kind().equals("tcp-retransmission") || e.kind().equals("sip-request-retransmission")) {
+        String original = e.file() + "#" + d.get(e.kind().equals("tcp-retransmission") ? "originalFrame" : "firstFrame");
+        style = lostEntirely.contains(original) ? Style.LOST : Style.RETRANSMISSION;
+        String delivered = deliveredBy.get(cite);
+        if (delivered != null && alsoAtOfOriginal.containsKey(delivered)) {
+          alsoAt = alsoAtOfOriginal.get(delivered);
+        }
+        if (style == Style.LOST) {
+          noteText = labels.get("ladder.lost", lost.get(original).details().get("missingFrom"));
+        }
+      }
+      return new Row(e.time(), cite, ends[0], ends[1], style, label, noteText, alsoAt, emph);
+    }
   }
 
   private static Row twinOf(List<Row> rows, Row r) {

@@ -28,6 +28,10 @@ final class LadderPng {
   private static final int FOOT = 40;
   private static final int BOX_TOP = 92;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final BasicStroke LINE = new BasicStroke(2f);
+  private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f);
+  private static final BasicStroke CROSS = new BasicStroke(3f);
   private static final Color LIFELINE = new Color(0xb8c2d6);
 
   private LadderPng() {}
@@ -60,7 +64,7 @@ final class LadderPng {
       line2 = 62;
     }
     if (s.from() != null) {
-      String w = labels.get("ladder.window", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC).format(s.from()),
+      String w = labels.get("ladder.window", DAY.format(s.from()),
           s.to() == null ? "" : TIME.format(s.to()), s.referenceFile());
       draw(g, w, body, new Color(0x555555), 16, line2, texts);
     }
@@ -81,16 +85,10 @@ final class LadderPng {
       drawCentered(g, name, head, new Color(0x1d2f55), xs[i], BOX_TOP + 4, texts);
       drawCentered(g, detail, body, new Color(0x555555), xs[i], BOX_TOP + 28, texts);
       g.setColor(LIFELINE);
-      g.setStroke(new BasicStroke(2f));
+      g.setStroke(LINE);
       g.draw(new Line2D.Double(xs[i], BOX_TOP + 52, xs[i], height - FOOT + 6));
     }
-    int middle = -1;
-    for (int i = 0; i < n; i++) {
-      if (s.participants().get(i).role() == LadderScene.Role.SWITCH || s.participants().get(i).role() == LadderScene.Role.FIREWALL) {
-        middle = i;
-        break;
-      }
-    }
+    int middle = s.middle();
     List<Integer> rowY = new ArrayList<>();
     for (int k = 0; k < s.rows().size(); k++) {
       Row r = s.rows().get(k);
@@ -132,16 +130,15 @@ final class LadderPng {
     double b = xs[r.to()];
     double end = b;
     if (r.style() == Style.LOST) {
-      end = middle >= 0 && (middle - r.from()) * (middle - r.to()) < 0 ? xs[middle] : (a + b) / 2;
+      end = r.passes(middle) ? xs[middle] : (a + b) / 2;
     }
     Color color = r.style() == Style.LOST ? ChartStyle.LOST : r.style() == Style.RETRANSMISSION ? ChartStyle.RETRANSMISSION.darker()
         : b > a ? ChartStyle.REQUEST : ChartStyle.ANSWER.darker();
     g.setColor(color);
-    g.setStroke(r.style() == Style.MESSAGE ? new BasicStroke(2f) : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-        new float[] {7f, 4f}, 0f));
+    g.setStroke(r.style() == Style.MESSAGE ? LINE : DASHED);
     g.draw(new Line2D.Double(a, y, end, y));
     if (r.style() == Style.LOST) {
-      g.setStroke(new BasicStroke(3f));
+      g.setStroke(CROSS);
       g.draw(new Line2D.Double(end - 7, y - 7, end + 7, y + 7));
       g.draw(new Line2D.Double(end - 7, y + 7, end + 7, y - 7));
     } else {
@@ -159,7 +156,6 @@ final class LadderPng {
     String t = TimelineChart.fit(label, fm, (int) (WIDTH - 8 - spanLeft - 8));
     double x = fm.stringWidth(t) <= span - 12 ? spanLeft + (span - fm.stringWidth(t)) / 2 : spanLeft + 8;
     x = Math.min(Math.max(x, GUTTER - 10), WIDTH - 8 - fm.stringWidth(t));
-    g.setColor(new Color(255, 255, 255, 0));
     draw(g, t, body, r.style() == Style.LOST ? ChartStyle.LOST.darker() : ChartStyle.TEXT, x, top, texts);
   }
 

@@ -38,5 +38,21 @@ public record LadderScene(
    * @param alsoAt the same message in the other capture ({@code file#frame}), or null
    * @param note what the row adds beyond the message (lost, where), or null
    */
-  public record Row(Instant time, String cite, int from, int to, Style style, String label, String note, String alsoAt, boolean emphasised) {}
+  public record Row(Instant time, String cite, int from, int to, Style style, String label, String note, String alsoAt, boolean emphasised) {
+    /** True when {@code participant} stands strictly between the row's ends: a lost message is drawn ending there. */
+    public boolean passes(int participant) {
+      return participant >= 0 && (participant - from) * (participant - to) < 0;
+    }
+  }
+
+  /** The first switch or firewall between the phone and the CUCMs, or -1 when no configuration named one. */
+  public int middle() {
+    for (int i = 0; i < participants.size(); i++) {
+      Role role = participants.get(i).role();
+      if (role == Role.SWITCH || role == Role.FIREWALL) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

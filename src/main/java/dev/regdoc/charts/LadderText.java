@@ -35,9 +35,10 @@ final class LadderText {
     out.append(pad(labels.get("ladder.time") + " (UTC)", 14)).append(pad(labels.get("ladder.frame"), citeWidth + 3))
         .append(columns(s.participants(), true)).append('\n');
     out.append(gutter).append(columns(s.participants(), false)).append('\n');
+    int middle = s.middle();
     for (Row r : s.rows()) {
       out.append(TIME.format(r.time())).append("  ").append(pad(r.cite(), citeWidth)).append(r.emphasised() ? " * " : "   ");
-      out.append(graphic(r, s.participants().size(), middleOf(s))).append("  ").append(r.label());
+      out.append(graphic(r, s.participants().size(), middle)).append("  ").append(r.label());
       if (r.note() != null) {
         out.append(": ").append(r.note());
       }
@@ -50,15 +51,6 @@ final class LadderText {
       out.append(labels.get("ladder.more", s.omitted())).append('\n');
     }
     return out.toString();
-  }
-
-  private static int middleOf(LadderScene s) {
-    for (int i = 0; i < s.participants().size(); i++) {
-      if (s.participants().get(i).role() == LadderScene.Role.SWITCH || s.participants().get(i).role() == LadderScene.Role.FIREWALL) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static String columns(List<Participant> ps, boolean names) {
@@ -89,8 +81,7 @@ final class LadderText {
     int dir = b > a ? 1 : -1;
     int end = b;
     if (r.style() == Style.LOST) {
-      int stop = middle >= 0 && (middle - r.from()) * (middle - r.to()) < 0 ? center(middle) : (a + b) / 2;
-      end = stop;
+      end = r.passes(middle) ? center(middle) : (a + b) / 2;
     }
     for (int x = a + dir; x != end; x += dir) {
       line[x] = dash;

@@ -22,8 +22,6 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -39,6 +37,9 @@ final class LanesPanel extends TimeAxisPanel {
   private static final int MAX_LABELS = 60;
   /** Room above the first lane (in lane units) for the marker labels. */
   static final double HEADROOM = 0.8;
+  /** A gap is a band as tall as a lane's marks; its legend sample is narrower, to fit a legend row. */
+  private static final BasicStroke GAP_BAND = new BasicStroke(30f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+  private static final BasicStroke GAP_SAMPLE = new BasicStroke(12f);
 
   private final TimelineScene scene;
   private final Labels labels;
@@ -46,13 +47,11 @@ final class LanesPanel extends TimeAxisPanel {
   private final int laneCount;
   /** So many marks that they merge into bands: links and evidence rings would only paint the band over. */
   private final boolean dense;
-  private final Legend legend;
   /** Where overlay texts already are, so that later ones do not cover them. */
   private final List<Rectangle2D> occupied = new ArrayList<>();
 
   LanesPanel(TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
-    super(scene, family, width, height);
-    this.legend = legend;
+    super(scene, family, width, height, legend);
     this.scene = scene;
     this.labels = labels;
     this.family = family;
@@ -82,6 +81,11 @@ final class LanesPanel extends TimeAxisPanel {
     return laneCount - 1 - lane + (upper ? UPPER : LOWER);
   }
 
+  /** Between a lane's requests and answers: where its gaps are drawn. */
+  private double gapY(int lane) {
+    return laneCount - 1 - lane + (UPPER + LOWER) / 2;
+  }
+
   private void addSeries() {
     gaps();
     markers();
@@ -94,7 +98,7 @@ final class LanesPanel extends TimeAxisPanel {
     }
     if (chart.getSeriesMap().isEmpty()) {
       // XChart needs one series to draw axes; an invisible point keeps the window
-      line("\u00a0", List.of(new Date(scene.from().toEpochMilli())), List.of(0.0), Color.WHITE, ChartStyle.THIN, false);
+      line("\u00a0", List.of(new Date(scene.from().toEpochMilli())), List.of(0.0), Color.WHITE, ChartStyle.THIN, null);
     }
   }
 
@@ -102,10 +106,10 @@ final class LanesPanel extends TimeAxisPanel {
     List<Date> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (Gap g : scene.gaps()) {
-      double y = laneCount - 1 - g.lane() + (UPPER + LOWER) / 2;
+      double y = gapY(g.lane());
       segment(xs, ys, clip(g.from()), y, clip(g.to()), y);
     }
-    line(labels.get("gap"), xs, ys, ChartStyle.GAP, new BasicStroke(30f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), true);
+    line(labels.get("gap"), xs, ys, ChartStyle.GAP, GAP_BAND, GAP_SAMPLE);
   }
 
   private void markers() {
@@ -117,8 +121,8 @@ final class LanesPanel extends TimeAxisPanel {
           segment(xs, ys, m.time(), -0.5, m.time(), laneCount - 0.5 + HEADROOM);
         }
       }
-      line(labels.get("marker." + kind.name().toLowerCase()), xs, ys, markerColor(kind),
-          kind == MarkerKind.NOTICE ? ChartStyle.DOTTED : ChartStyle.DASHED, true);
+      BasicStroke stroke = kind == MarkerKind.NOTICE ? ChartStyle.DOTTED : ChartStyle.DASHED;
+      line(labels.get("marker." + kind.name().toLowerCase()), xs, ys, markerColor(kind), stroke, stroke);
     }
   }
 
@@ -134,9 +138,10 @@ final class LanesPanel extends TimeAxisPanel {
       String name = kind == LinkKind.ANSWER ? labels.get("link.answer") : kind == LinkKind.PATH ? labels.get("link.path") : null;
       if (name == null) {
         // the lost path shares the legend entry of the X it ends in
-        line("\u00a0\u00a0", xs, ys, ChartStyle.LOST, ChartStyle.DASHED, false);
+        line("\u00a0\u00a0", xs, ys, ChartStyle.LOST, ChartStyle.DASHED, null);
       } else {
-        line(name, xs, ys, kind == LinkKind.ANSWER ? ChartStyle.LINK : new Color(0x6f8fb8), kind == LinkKind.ANSWER ? ChartStyle.THIN : ChartStyle.DOTTED, true);
+        BasicStroke stroke = kind == LinkKind.ANSWER ? ChartStyle.THIN : ChartStyle.DOTTED;
+        line(name, xs, ys, kind == LinkKind.ANSWER ? ChartStyle.LINK : new Color(0x6f8fb8), stroke, stroke);
       }
     }
   }
@@ -154,13 +159,7 @@ final class LanesPanel extends TimeAxisPanel {
       if (xs.isEmpty()) {
         continue;
       }
-      String name = labels.get("mark." + camel(kind));
-      XYSeries s = chart.addSeries(name, xs, ys);
-      s.setMarker(markerOf(kind));
-      s.setMarkerColor(colorOf(kind));
-      legend.add(new Legend.Entry(name, colorOf(kind), markerOf(kind), null));
-      series.put(name, xs.size());
-      texts.add(name);
+      scatter(labels.get("mark." + camel(kind)), xs, ys, markerOf(kind), colorOf(kind));
     }
   }
 
@@ -176,27 +175,17 @@ final class LanesPanel extends TimeAxisPanel {
     if (xs.isEmpty() || scene.focusCode() == null) {
       return;
     }
-    String name = labels.get("mark.evidence", scene.focusCode());
-    XYSeries s = chart.addSeries(name, xs, ys);
-    s.setMarker(new Ring());
-    s.setMarkerColor(ChartStyle.EVIDENCE);
-    legend.add(new Legend.Entry(name, ChartStyle.EVIDENCE, new Ring(), null));
-    series.put(name, xs.size());
-    texts.add(name);
+    scatter(labels.get("mark.evidence", scene.focusCode()), xs, ys, new Ring(), ChartStyle.EVIDENCE);
   }
 
-  private void line(String name, List<Date> xs, List<Double> ys, Color color, BasicStroke stroke, boolean inLegend) {
+  /** A line series unless empty, with a legend entry drawn in {@code legendStroke} (null: none). */
+  private void line(String name, List<Date> xs, List<Double> ys, Color color, BasicStroke stroke, BasicStroke legendStroke) {
     if (xs.isEmpty()) {
       return;
     }
-    XYSeries s = chart.addSeries(name, xs, ys);
-    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setLineColor(color);
-    s.setLineStyle(stroke);
-    series.put(name, (int) ys.stream().filter(y -> y != null).count());
-    if (inLegend) {
-      legend.add(new Legend.Entry(name, color, null, stroke.getLineWidth() > 10 ? new BasicStroke(12f) : stroke));
+    line(name, xs, ys, color, stroke);
+    if (legendStroke != null) {
+      legend.add(new Legend.Entry(name, color, null, legendStroke));
       texts.add(name);
     }
   }
@@ -241,9 +230,8 @@ final class LanesPanel extends TimeAxisPanel {
 
   /** The delay beside each retransmission, largest first, skipping any that would overlap one already placed. */
   private void delays(Graphics2D g, Font font) {
-    List<Mark> rs = new ArrayList<>(scene.marksOf(MarkKind.RETRANSMISSION).stream().filter(m -> m.label() != null).toList());
-    rs.sort(Comparator.comparingDouble((Mark m) -> -parse(m.label())));
-    List<Rectangle2D> placed = occupied;
+    List<Mark> rs = scene.marksOf(MarkKind.RETRANSMISSION).stream().filter(m -> m.label() != null)
+        .sorted(Comparator.comparingDouble((Mark m) -> -parse(m.label()))).toList();
     FontMetrics fm = g.getFontMetrics(font);
     int drawn = 0;
     for (Mark m : rs) {
@@ -253,10 +241,10 @@ final class LanesPanel extends TimeAxisPanel {
       double x = chart.getScreenXFromChart(m.time().toEpochMilli());
       double y = chart.getScreenYFromChart(y(m.lane(), m.upper()));
       Rectangle2D r = new Rectangle2D.Double(x - fm.stringWidth(m.label()) / 2.0 - 2, y - 10 - fm.getAscent() - 2, fm.stringWidth(m.label()) + 4, fm.getHeight());
-      if (placed.stream().anyMatch(p -> p.intersects(r))) {
+      if (occupied.stream().anyMatch(p -> p.intersects(r))) {
         continue;
       }
-      placed.add(r);
+      occupied.add(r);
       label(g, font, m.label(), r.getX() + 2, r.getY(), ChartStyle.RETRANSMISSION.darker());
       drawn++;
     }
@@ -272,7 +260,7 @@ final class LanesPanel extends TimeAxisPanel {
       if (x2 - x1 < fm.stringWidth(text) + 8) {
         continue;
       }
-      double y = chart.getScreenYFromChart(laneCount - 1 - gap.lane() + (UPPER + LOWER) / 2);
+      double y = chart.getScreenYFromChart(gapY(gap.lane()));
       g.setFont(font);
       g.setColor(ChartStyle.ALARM);
       float tx = (float) ((x1 + x2) / 2 - fm.stringWidth(text) / 2.0);

@@ -42,7 +42,7 @@ final class Legend {
     int rows = entries.isEmpty() ? 0 : 1;
     int x = 0;
     for (Entry e : entries) {
-      int w = SAMPLE_PX + 6 + fm.stringWidth(e.name()) + GAP_PX;
+      int w = width(e, fm);
       if (x > 0 && x + w > width) {
         rows++;
         x = 0;
@@ -52,6 +52,11 @@ final class Legend {
     return rows;
   }
 
+  /** An entry's sample, its name and the space before the next one: what {@link #height} and {@link #paint} wrap by. */
+  private static int width(Entry e, FontMetrics fm) {
+    return SAMPLE_PX + 6 + fm.stringWidth(e.name()) + GAP_PX;
+  }
+
   /** Draws the entries left to right from ({@code left}, {@code top}), wrapping at {@code width}. */
   void paint(Graphics2D g, Font font, int left, int top, int width) {
     g.setFont(font);
@@ -59,7 +64,7 @@ final class Legend {
     int x = 0;
     int y = top;
     for (Entry e : entries) {
-      int w = SAMPLE_PX + 6 + fm.stringWidth(e.name()) + GAP_PX;
+      int w = width(e, fm);
       if (x > 0 && x + w > width) {
         y += ROW_PX;
         x = 0;

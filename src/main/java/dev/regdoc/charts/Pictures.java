@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The pictures of an analysis for the chat front ends and {@code --chart}: the timeline chart of each
@@ -33,9 +35,10 @@ public final class Pictures {
   /** Pictures whose titles name the findings in {@code lang} ({@code texts} may be null). */
   public static List<Picture> forAnalysis(Analysis a, String lang, FindingTexts texts) {
     Labels labels = Labels.of(lang);
+    Set<String> known = a.timeline().devices().stream().map(DeviceInfo::id).collect(Collectors.toSet());
     Map<String, Finding> topByDevice = new LinkedHashMap<>();
     for (Finding f : a.findings()) {
-      if (f.isFault() && known(a.timeline(), f.device())) {
+      if (f.isFault() && known.contains(f.device())) {
         topByDevice.putIfAbsent(f.device(), f);
       }
     }
@@ -123,10 +126,6 @@ public final class Pictures {
   private static Picture ladder(Timeline t, Finding f, String focusTitle, Labels labels) {
     LadderScene scene = LadderDiagram.scene(t, f, focusTitle, labels);
     return new Picture("ladder-" + safe(f.device()) + "-" + safe(f.code()) + ".png", scene.title(), LadderPng.render(scene, labels).png());
-  }
-
-  private static boolean known(Timeline t, String device) {
-    return t.devices().stream().anyMatch(d -> d.id().equals(device));
   }
 
   private static String title(Finding f, String lang, FindingTexts texts) {

@@ -4,7 +4,6 @@ import dev.regdoc.charts.TimelineScene.MarkKind;
 import dev.regdoc.charts.TimelineScene.MarkerKind;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.timeline.ClockOffset;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
@@ -24,8 +23,8 @@ final class Scenes {
 
   /** The capture whose clock the timeline uses: the reference of the clock offsets, else the capture with most events. */
   static String referenceFile(Timeline t, List<TimelineEvent> events) {
-    for (ClockOffset o : t.clockOffsets()) {
-      return o.reference();
+    if (!t.clockOffsets().isEmpty()) {
+      return t.clockOffsets().get(0).reference();
     }
     Map<String, Integer> counts = new HashMap<>();
     events.stream().filter(e -> e.frame() > 0).forEach(e -> counts.merge(e.file(), 1, Integer::sum));
@@ -160,7 +159,7 @@ final class Scenes {
     }
     Map<String, Instant> byCite = new HashMap<>();
     for (TimelineEvent e : events) {
-      byCite.putIfAbsent(e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line(), e.time());
+      byCite.putIfAbsent(e.cite(), e.time());
       if (e.details().get("otherFile") != null && e.details().get("otherFrame") != null) {
         byCite.putIfAbsent(e.details().get("otherFile") + "#" + e.details().get("otherFrame"), e.time());
       }
@@ -183,10 +182,9 @@ final class Scenes {
     return out;
   }
 
-  /** The hour before the finding's last evidence (or the timeline's end): where a long fault shows itself. */
-  static Instant[] lastHourBefore(Finding f, List<TimelineEvent> events, Instant[] span) {
-    Instant last = evidenceSpan(f, events)[1];
-    Instant end = last != null ? last : span[1];
+  /** The hour before the finding's last evidence (null: the timeline's end): where a long fault shows itself. */
+  static Instant[] lastHourBefore(Instant lastEvidence, Instant[] span) {
+    Instant end = lastEvidence != null ? lastEvidence : span[1];
     return new Instant[] {end.minus(Duration.ofHours(1)), end};
   }
 
@@ -238,6 +236,11 @@ final class Scenes {
         Object reason = d.get("reason");
         return d.get("alarm") + (reason != null ? " " + reason : "");
     }
+  }
+
+  /** Seconds from {@code a} to {@code b}, to the nanosecond. */
+  static double secondsBetween(Instant a, Instant b) {
+    return Duration.between(a, b).toNanos() / 1e9;
   }
 
   /** Seconds as the pictures print them: up to three decimals, no trailing zeros. */

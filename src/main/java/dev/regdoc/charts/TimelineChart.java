@@ -57,11 +57,11 @@ public final class TimelineChart {
     lanes.chart().paint(gl, width, lanesHeight);
     lanes.overlay(gl);
     gl.dispose();
+    int[] want = axis(lanes.chart(), scene);
     series.put("lanes", lanes.series());
-    axes.put("lanes", axis(lanes.chart(), scene));
+    axes.put("lanes", want);
     texts.addAll(lanes.texts());
     if (iv != null) {
-      int[] want = axes.get("lanes");
       int[] got = paintAt(g, iv.chart(), 0, top + lanesHeight, width);
       if (got[0] != want[0] || got[1] != want[1]) {
         // the y axes differ in width: shift and narrow the lower panel so that both time axes line up

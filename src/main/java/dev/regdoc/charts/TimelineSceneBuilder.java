@@ -105,7 +105,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     }
     Instant[] ev = Scenes.evidenceSpan(focus, events);
     if (ev[0] == null || Duration.between(ev[0], ev[1]).compareTo(MAX_SPAN) > 0) {
-      ev = Scenes.lastHourBefore(focus, events, span);
+      ev = Scenes.lastHourBefore(ev[1], span);
     }
     Instant from = ev[0].minus(FOCUS_MARGIN);
     Instant to = ev[1].plus(FOCUS_MARGIN);
@@ -120,8 +120,6 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
 
   /** Per CUCM, a lane for each capture that saw its traffic, the one nearest the phone first. */
   private List<Lane> lanes() {
-    List<String> servers = Scenes.servers(device, events, phoneIps);
-    String primary = Scenes.primary(events, servers);
     Map<String, Set<String>> sides = new LinkedHashMap<>();
     for (TimelineEvent e : events) {
       TimelineEvent msg = e.kind().equals("lost-in-network") ? byCite.get(e.file() + "#" + e.frame()) : e;
@@ -306,11 +304,11 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
 
   private List<Marker> markers(Set<String> emphasised, Instant[] window) {
     List<Marker> out = new ArrayList<>();
-    Set<String> servers = Set.copyOf(Scenes.servers(device, events, phoneIps));
+    Set<String> serverSet = Set.copyOf(servers);
     Map<String, String> macOf = new HashMap<>();
     for (TimelineEvent e : events) {
-      String cite0 = e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line();
-      boolean addressChange = Scenes.isAddressChange(e, servers, macOf) || Scenes.isAddressEvent(e) && emphasised.contains(cite0);
+      String cite = e.cite();
+      boolean addressChange = Scenes.isAddressChange(e, serverSet, macOf) || Scenes.isAddressEvent(e) && emphasised.contains(cite);
       if (e.time().isBefore(window[0]) || e.time().isAfter(window[1])) {
         continue;
       }
@@ -318,7 +316,6 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (kind == null) {
         continue;
       }
-      String cite = e.frame() > 0 ? e.file() + "#" + e.frame() : e.file() + ":" + e.line();
       out.add(new Marker(kind, e.time(), Scenes.markerLabel(e, kind, labels), cite, emphasised.contains(cite)));
     }
     return out;

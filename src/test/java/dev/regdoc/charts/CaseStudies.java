@@ -4,6 +4,7 @@ import dev.regdoc.analysis.Analysis;
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.KnowledgeTexts;
 import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
@@ -46,6 +47,20 @@ final class CaseStudies {
 
   static Analysis analysis(String fixture) {
     return CACHE.computeIfAbsent(fixture, f -> analyzer().analyze(files(FIXTURES.resolve(f))));
+  }
+
+  /** The timeline chart's scene of the fixture's top finding, titled in {@code lang}. */
+  static TimelineScene timelineOfTop(String fixture, String lang) {
+    Analysis a = analysis(fixture);
+    Finding top = a.findings().get(0);
+    return TimelineChart.scene(a.timeline(), top.device(), top, texts().textOf(top, lang).title(), Labels.of(lang));
+  }
+
+  /** The ladder around the fixture's top finding, titled in {@code lang}. */
+  static LadderScene ladderOfTop(String fixture, String lang) {
+    Analysis a = analysis(fixture);
+    Finding top = a.findings().get(0);
+    return LadderDiagram.scene(a.timeline(), top, texts().textOf(top, lang).title(), Labels.of(lang));
   }
 
   static List<InputFile> files(Path dir) {

@@ -2,8 +2,6 @@ package dev.regdoc.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.analysis.Analysis;
-import dev.regdoc.diagnosis.Finding;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,13 +25,9 @@ class DocsPicturesTest {
   @Test
   void theReadmePicturesAreCurrent() throws IOException {
     Labels en = Labels.of("en");
-    Analysis cs2 = CaseStudies.analysis("case-study-2");
-    Finding top2 = cs2.findings().get(0);
-    TimelineScene timeline = TimelineChart.scene(cs2.timeline(), top2.device(), top2, CaseStudies.texts().textOf(top2, "en").title(), en);
+    TimelineScene timeline = CaseStudies.timelineOfTop("case-study-2", "en");
     RenderedChart chart = TimelineChart.render(timeline, en);
-    Analysis cs12 = CaseStudies.analysis("case-study-1-2");
-    Finding top12 = cs12.findings().get(0);
-    LadderScene ladder = LadderDiagram.scene(cs12.timeline(), top12, CaseStudies.texts().textOf(top12, "en").title(), en);
+    LadderScene ladder = CaseStudies.ladderOfTop("case-study-1-2", "en");
     RenderedLadder ladderPng = LadderDiagram.png(ladder, en);
     String manifest = "timeline-case-study-2.png\n" + summary(timeline) + "\nladder-case-study-1-2.png\n" + LadderDiagram.text(ladder, en);
 

@@ -6,7 +6,6 @@ import dev.regdoc.analysis.Analysis;
 import dev.regdoc.charts.LadderScene.Role;
 import dev.regdoc.charts.LadderScene.Row;
 import dev.regdoc.charts.LadderScene.Style;
-import dev.regdoc.diagnosis.Finding;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -26,9 +25,7 @@ class LadderDiagramTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden/ladder-case-study-2.txt");
 
   private static LadderScene scene(String fixture, String lang) {
-    Analysis a = CaseStudies.analysis(fixture);
-    Finding top = a.findings().get(0);
-    return LadderDiagram.scene(a.timeline(), top, CaseStudies.texts().textOf(top, lang).title(), Labels.of(lang));
+    return CaseStudies.ladderOfTop(fixture, lang);
   }
 
   private static Row row(LadderScene s, String cite) {

@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 class TimelineChartTest {
 
   private static TimelineScene scene(String fixture, String lang) {
-    Analysis a = CaseStudies.analysis(fixture);
-    Finding top = a.findings().get(0);
-    return TimelineChart.scene(a.timeline(), top.device(), top, CaseStudies.texts().textOf(top, lang).title(), Labels.of(lang));
+    return CaseStudies.timelineOfTop(fixture, lang);
   }
 
   private static List<Long> frames(TimelineScene s, MarkKind kind, int lane) {
