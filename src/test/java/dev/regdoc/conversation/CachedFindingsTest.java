@@ -2,13 +2,8 @@ package dev.regdoc.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.analysis.Analyzer;
-import dev.regdoc.analysis.KnowledgeTexts;
-import dev.regdoc.capture.SignalingPorts;
-import dev.regdoc.diagnosis.RuleBase;
-import dev.regdoc.ingest.IngestLimits;
-import dev.regdoc.ingest.TextReaders;
-import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.bot.BotConfig;
+import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
@@ -117,10 +112,6 @@ class CachedFindingsTest {
 
   /** The engine as the bot builds it, over the given store. */
   private static ChatEngine engineOver(CountingCaseStore store) {
-    EngineSettings settings = EngineSettings.fromMap(Map.of(), ConversationEngine.defaultLessonCaptures(KB));
-    Analyzer analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(),
-        IngestLimits.defaults().withMaxFileBytes(settings.maxUploadBytes()), SignalingPorts.defaults());
-    return new ConversationEngine(KnowledgeBase.load(KB), KnowledgeTexts.load(KB), analyzer, store, Phrases.load(KB),
-        Illustrator.NONE, settings, BotFixture.CLOCK);
+    return BotRuntime.engine(BotConfig.of(Map.of()), KB, Path.of("rules"), store, Illustrator.NONE, BotFixture.CLOCK);
   }
 }
