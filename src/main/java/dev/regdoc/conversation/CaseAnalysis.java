@@ -149,7 +149,7 @@ final class CaseAnalysis {
 
   private void askForMissing(Turn t, Analysis a) {
     a.findings().stream().filter(f -> "evidence-missing".equals(f.code())).map(f -> String.valueOf(f.values().get("step")))
-        .distinct().map(kb::checklistStep).flatMap(Optional::stream).filter(s -> !"done".equals(t.kase.steps.get(s.id())))
+        .distinct().map(kb::checklistStep).flatMap(Optional::stream).filter(s -> !ChecklistGuide.DONE.equals(t.kase.steps.get(s.id())))
         .forEach(s -> ask(t, s));
   }
 

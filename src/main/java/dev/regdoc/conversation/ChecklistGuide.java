@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The source document's collection checklist, from the knowledge base: one step at a time, done / skipped / how. */
 final class ChecklistGuide {
   static final String DONE = "done";
-  static final String SKIPPED = "skipped";
+  private static final String SKIPPED = "skipped";
   private final KnowledgeBase kb;
   private final Phrases say;
 
@@ -54,13 +54,18 @@ final class ChecklistGuide {
     nextOpen(t.kase).ifPresent(s -> t.add(buttons(s, t.lang)));
   }
 
-  void mark(Turn t, String stepId, String state) {
-    Optional<ChecklistStep> s = kb.checklistStep(stepId);
-    if (s.isEmpty()) {
-      return;
+  /** What a step's button or command asks: its instructions (STEP_HOW), or marking it done (STEP_DONE) or skipped. */
+  void act(Turn t, ChecklistStep s, Intent.Kind kind) {
+    if (kind == Intent.Kind.STEP_HOW) {
+      show(t, s, true);
+    } else {
+      mark(t, s, kind == Intent.Kind.STEP_DONE ? DONE : SKIPPED);
     }
-    t.kase.steps.put(stepId, state);
-    t.say(say.get(DONE.equals(state) ? "step-done" : "step-skipped", t.lang, "title", s.get().title().get(t.lang)));
+  }
+
+  private void mark(Turn t, ChecklistStep s, String state) {
+    t.kase.steps.put(s.id(), state);
+    t.say(say.get(DONE.equals(state) ? "step-done" : "step-skipped", t.lang, "title", s.title().get(t.lang)));
     showNext(t);
   }
 
