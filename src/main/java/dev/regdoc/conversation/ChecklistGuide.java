@@ -35,8 +35,7 @@ final class ChecklistGuide {
   /** One step; with {@code how} its exact instructions, else only what and why. */
   void show(Turn t, ChecklistStep s, boolean how) {
     t.say(say.get("next-step", t.lang, "order", s.order(), "total", kb.checklist().size(), "title", s.title().get(t.lang)));
-    t.add(new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), how ? s.how().get(t.lang) : List.of(),
-        state(t.kase, s)));
+    t.add(step(t, s, how ? s.how().get(t.lang) : List.of()));
     t.add(buttons(s, t.lang));
   }
 
@@ -49,7 +48,7 @@ final class ChecklistGuide {
   /** The whole checklist with each step's state, then the next open one in full. */
   void overview(Turn t) {
     for (ChecklistStep s : kb.checklist()) {
-      t.add(new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), List.of(), state(t.kase, s)));
+      t.add(step(t, s, List.of()));
     }
     nextOpen(t.kase).ifPresent(s -> t.add(buttons(s, t.lang)));
   }
@@ -78,7 +77,11 @@ final class ChecklistGuide {
     return kb.checklist().stream().filter(s -> s.order() == n).findFirst();
   }
 
-  private String state(CaseState c, ChecklistStep s) {
+  private static Block.Step step(Turn t, ChecklistStep s, List<String> how) {
+    return new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), how, state(t.kase, s));
+  }
+
+  private static String state(CaseState c, ChecklistStep s) {
     String st = c == null ? null : c.steps.get(s.id());
     return st == null ? "open" : st;
   }
