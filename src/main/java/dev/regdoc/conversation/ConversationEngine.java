@@ -123,7 +123,6 @@ public final class ConversationEngine implements ChatEngine {
       case "protocol" -> withCase(t, () -> intake.protocol(t, p[1]));
       case "skip" -> withCase(t, () -> intake.answer(t, "", true));
       case "lesson" -> lessonAction(t, p[1]);
-      case "case" -> open(t, "");
       default -> text(t, action);
     }
   }
