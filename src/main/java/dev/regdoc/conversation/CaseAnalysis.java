@@ -79,7 +79,7 @@ final class CaseAnalysis {
     Map<String, Long> sizes = new java.util.HashMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
     for (FileReport r : a.files()) {
-      if (fresh.stream().anyMatch(n -> r.file().equals(n) || r.file().startsWith(n + "!/"))) {
+      if (fresh.contains(Upload.nameOf(r.file()))) {
         t.add(FindingCards.status(r, sizes.getOrDefault(r.file(), 0L)));
       }
     }

@@ -37,7 +37,7 @@ final class ReadingProgress implements ReadProgress {
 
   /** Where this point of this file lies among all the files, by their uploaded sizes. */
   private int percent(String file, long done, long total) {
-    String upload = file.contains("!/") ? file.substring(0, file.indexOf("!/")) : file; // an entry of an archive
+    String upload = Upload.nameOf(file);
     long before = 0;
     for (StoredFile f : files) {
       if (f.name().equals(upload)) {
