@@ -104,15 +104,14 @@ final class CaseAnalysis {
       slots.acquireUninterruptibly();
     }
     try {
-      long bytes = files.stream().mapToLong(StoredFile::size).sum();
-      t.progress.progress(say.get("progress-reading", t.lang, "files", files.size(), "size", Sizes.human(bytes)),
-          ReadingProgress.START);
+      ReadingProgress reading = new ReadingProgress(files, t, say);
+      reading.start();
       long start = System.nanoTime();
       List<InputFile> inputs = new ArrayList<>();
       for (StoredFile f : files) {
         store.content(f.sha256()).ifPresent(p -> inputs.add(new InputFile(p, f.name())));
       }
-      Analysis a = analyzer.analyze(inputs, new ReadingProgress(files, t, say));
+      Analysis a = analyzer.analyze(inputs, reading);
       t.progress.progress(say.get("progress-done", t.lang, "seconds", String.format(java.util.Locale.ROOT, "%.1f",
           (System.nanoTime() - start) / 1e9)), 100);
       t.kase.findingsJson = ReportJson.render(a, texts, t.lang.key());
