@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** "findings" and "timeline" answer from the case's last analysis, read once, in the asker's language. */
 class CachedFindingsTest {
-  private static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2").toAbsolutePath();
   private static final Path KB = Path.of("knowledge-base");
   private static final String ALICE = "web:alice";
 
@@ -38,7 +37,7 @@ class CachedFindingsTest {
   @Test
   void findingsAndTimelineAfterAnUploadDoNotReadTheFilesAgain() {
     long caseId = openCase("web:a");
-    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
     int readsAfterUpload = store.contentReads();
 
     Reply findings = say("web:a", ALICE, "findings");
@@ -54,10 +53,10 @@ class CachedFindingsTest {
   @Test
   void aSecondUploadMakesTheNextAnalysisReadAllTheCasesFiles() {
     openCase("web:a");
-    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
     say("web:a", ALICE, "findings");
 
-    Reply second = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("switch-config.txt"))), ProgressSink.NONE);
+    Reply second = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("switch-config.txt"))), ProgressSink.NONE);
     int readsAfterSecond = store.contentReads();
     Reply findings = say("web:a", ALICE, "findings");
 
@@ -70,7 +69,7 @@ class CachedFindingsTest {
   @Test
   void aJapaneseEngineerGetsJapaneseFindingsFromACaseAnalysedInEnglish() {
     long caseId = openCase("web:a");
-    Reply english = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+    Reply english = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
     say("web:b", "web:kenji", "ケース " + caseId);
     int reads = store.contentReads();
 
@@ -103,11 +102,6 @@ class CachedFindingsTest {
 
   private static List<Block.FindingCard> cards(Reply r) {
     return r.blocks().stream().filter(Block.FindingCard.class::isInstance).map(Block.FindingCard.class::cast).toList();
-  }
-
-  private static Upload upload(String name) {
-    Path p = CASE2.resolve(name);
-    return new Upload(name, p.toFile().length(), p);
   }
 
   /** The engine as the bot builds it, over the given store. */
