@@ -63,8 +63,4 @@ public final class BotConfig {
   public Map<String, String> values() {
     return values;
   }
-
-  public String get(String key, String fallback) {
-    return values.getOrDefault(key, fallback);
-  }
 }

@@ -7,9 +7,11 @@ import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.EngineSettings;
 import dev.regdoc.conversation.Illustrator;
 import dev.regdoc.conversation.Phrases;
+import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
@@ -57,14 +59,25 @@ public final class BotRuntime implements AutoCloseable {
    * @param rulesDir the rule folder
    */
   public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Illustrator illustrator, Clock clock) {
+    JdbcCaseStore store = JdbcCaseStore.open(StoreSettings.fromMap(config.values()));
+    try {
+      return new BotRuntime(store, engine(config, kbDir, rulesDir, store, illustrator, clock), clock);
+    } catch (RuntimeException e) {
+      store.close(); // a knowledge base or rule base that does not load leaves no open pool behind
+      throw e;
+    }
+  }
+
+  /** The conversation engine as the bot wires it, over {@code store}; tests use it to run the real engine on their own store. */
+  public static ConversationEngine engine(BotConfig config, Path kbDir, Path rulesDir, CaseStore store, Illustrator illustrator,
+      Clock clock) {
     KnowledgeBase kb = KnowledgeBase.load(kbDir);
-    KnowledgeTexts texts = KnowledgeTexts.load(kbDir);
+    // the texts share the loaded knowledge base rather than loading and validating it a second time
+    KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir));
     EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
         IngestLimits.defaults().withMaxFileBytes(settings.maxUploadBytes()), SignalingPorts.defaults());
-    JdbcCaseStore store = JdbcCaseStore.open(StoreSettings.fromMap(config.values()));
-    ConversationEngine engine = new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator, settings, clock);
-    return new BotRuntime(store, engine, clock);
+    return new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator, settings, clock);
   }
 
   public ConversationEngine engine() {

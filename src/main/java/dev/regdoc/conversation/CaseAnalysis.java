@@ -79,7 +79,7 @@ final class CaseAnalysis {
     Map<String, Long> sizes = new java.util.HashMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
     for (FileReport r : a.files()) {
-      if (fresh.stream().anyMatch(n -> r.file().equals(n) || r.file().startsWith(n + "!/"))) {
+      if (fresh.contains(Upload.nameOf(r.file()))) {
         t.add(FindingCards.status(r, sizes.getOrDefault(r.file(), 0L)));
       }
     }
@@ -104,15 +104,14 @@ final class CaseAnalysis {
       slots.acquireUninterruptibly();
     }
     try {
-      long bytes = files.stream().mapToLong(StoredFile::size).sum();
-      t.progress.progress(say.get("progress-reading", t.lang, "files", files.size(), "size", Sizes.human(bytes)),
-          ReadingProgress.START);
+      ReadingProgress reading = new ReadingProgress(files, t, say);
+      reading.start();
       long start = System.nanoTime();
       List<InputFile> inputs = new ArrayList<>();
       for (StoredFile f : files) {
         store.content(f.sha256()).ifPresent(p -> inputs.add(new InputFile(p, f.name())));
       }
-      Analysis a = analyzer.analyze(inputs, new ReadingProgress(files, t, say));
+      Analysis a = analyzer.analyze(inputs, reading);
       t.progress.progress(say.get("progress-done", t.lang, "seconds", String.format(java.util.Locale.ROOT, "%.1f",
           (System.nanoTime() - start) / 1e9)), 100);
       t.kase.findingsJson = ReportJson.render(a, texts, t.lang.key());
@@ -149,7 +148,7 @@ final class CaseAnalysis {
 
   private void askForMissing(Turn t, Analysis a) {
     a.findings().stream().filter(f -> "evidence-missing".equals(f.code())).map(f -> String.valueOf(f.values().get("step")))
-        .distinct().map(kb::checklistStep).flatMap(Optional::stream).filter(s -> !"done".equals(t.kase.steps.get(s.id())))
+        .distinct().map(kb::checklistStep).flatMap(Optional::stream).filter(s -> !ChecklistGuide.DONE.equals(t.kase.steps.get(s.id())))
         .forEach(s -> ask(t, s));
   }
 

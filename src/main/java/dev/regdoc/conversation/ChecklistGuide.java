@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The source document's collection checklist, from the knowledge base: one step at a time, done / skipped / how. */
 final class ChecklistGuide {
   static final String DONE = "done";
-  static final String SKIPPED = "skipped";
+  private static final String SKIPPED = "skipped";
   private final KnowledgeBase kb;
   private final Phrases say;
 
@@ -35,8 +35,7 @@ final class ChecklistGuide {
   /** One step; with {@code how} its exact instructions, else only what and why. */
   void show(Turn t, ChecklistStep s, boolean how) {
     t.say(say.get("next-step", t.lang, "order", s.order(), "total", kb.checklist().size(), "title", s.title().get(t.lang)));
-    t.add(new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), how ? s.how().get(t.lang) : List.of(),
-        state(t.kase, s)));
+    t.add(step(t, s, how ? s.how().get(t.lang) : List.of()));
     t.add(buttons(s, t.lang));
   }
 
@@ -49,18 +48,23 @@ final class ChecklistGuide {
   /** The whole checklist with each step's state, then the next open one in full. */
   void overview(Turn t) {
     for (ChecklistStep s : kb.checklist()) {
-      t.add(new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), List.of(), state(t.kase, s)));
+      t.add(step(t, s, List.of()));
     }
     nextOpen(t.kase).ifPresent(s -> t.add(buttons(s, t.lang)));
   }
 
-  void mark(Turn t, String stepId, String state) {
-    Optional<ChecklistStep> s = kb.checklistStep(stepId);
-    if (s.isEmpty()) {
-      return;
+  /** What a step's button or command asks: its instructions (STEP_HOW), or marking it done (STEP_DONE) or skipped. */
+  void act(Turn t, ChecklistStep s, Intent.Kind kind) {
+    if (kind == Intent.Kind.STEP_HOW) {
+      show(t, s, true);
+    } else {
+      mark(t, s, kind == Intent.Kind.STEP_DONE ? DONE : SKIPPED);
     }
-    t.kase.steps.put(stepId, state);
-    t.say(say.get(DONE.equals(state) ? "step-done" : "step-skipped", t.lang, "title", s.get().title().get(t.lang)));
+  }
+
+  private void mark(Turn t, ChecklistStep s, String state) {
+    t.kase.steps.put(s.id(), state);
+    t.say(say.get(DONE.equals(state) ? "step-done" : "step-skipped", t.lang, "title", s.title().get(t.lang)));
     showNext(t);
   }
 
@@ -73,7 +77,11 @@ final class ChecklistGuide {
     return kb.checklist().stream().filter(s -> s.order() == n).findFirst();
   }
 
-  private String state(CaseState c, ChecklistStep s) {
+  private static Block.Step step(Turn t, ChecklistStep s, List<String> how) {
+    return new Block.Step(s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), how, state(t.kase, s));
+  }
+
+  private static String state(CaseState c, ChecklistStep s) {
     String st = c == null ? null : c.steps.get(s.id());
     return st == null ? "open" : st;
   }

@@ -119,25 +119,19 @@ public final class ConversationEngine implements ChatEngine {
   private void action(Turn t, String action) {
     String[] p = action.split(":", 3);
     switch (p[0]) {
-      case "step" -> stepAction(t, p[1], p.length > 2 ? p[2] : "");
+      case "step" -> withCase(t, () -> stepButton(t, p));
       case "protocol" -> withCase(t, () -> intake.protocol(t, p[1]));
       case "skip" -> withCase(t, () -> intake.answer(t, "", true));
       case "lesson" -> lessonAction(t, p[1]);
-      case "case" -> open(t, "");
       default -> text(t, action);
     }
   }
 
-  private void stepAction(Turn t, String verb, String stepId) {
-    if (t.kase == null) {
-      t.say(parts.phrases().get("no-case", t.lang));
-      return;
-    }
-    if ("how".equals(verb)) {
-      parts.kb().checklistStep(stepId).ifPresent(s -> parts.checklist().show(t, s, true));
-    } else {
-      parts.checklist().mark(t, stepId, "done".equals(verb) ? ChecklistGuide.DONE : ChecklistGuide.SKIPPED);
-    }
+  /** A step's button, {@code step:done|skip|how:<step id>}: the same as saying it with the step's number. */
+  private void stepButton(Turn t, String[] action) {
+    Intent.Kind kind = "how".equals(action[1]) ? Intent.Kind.STEP_HOW
+        : "done".equals(action[1]) ? Intent.Kind.STEP_DONE : Intent.Kind.STEP_SKIP;
+    parts.kb().checklistStep(action.length > 2 ? action[2] : "").ifPresent(s -> parts.checklist().act(t, s, kind));
   }
 
   private void lessonAction(Turn t, String what) {
@@ -193,18 +187,24 @@ public final class ConversationEngine implements ChatEngine {
   /** Text no pattern claimed: a problem description opens a case, a question is looked up, otherwise help. */
   private void free(Turn t, String text) {
     Optional<String> concept = parts.kb().findConcept(text, t.lang).map(c -> answers.concept(c, t.lang));
-    if (concept.isPresent() && (looksLikeQuestion(text) || !CaseDetails.describesProblem(text))) {
+    boolean problem = CaseDetails.describesProblem(text);
+    if (concept.isPresent() && (looksLikeQuestion(text) || !problem)) {
       t.say(concept.get());
-    } else if (CaseDetails.describesProblem(text) && (t.kase == null || t.kase.knownDevice() == null
-        || !CaseDetails.device(text).map(d -> d.equals(t.kase.knownDevice())).orElse(true))) {
+    } else if (problem && opensNewCase(t.kase, text)) {
       open(t, text);
-    } else if (t.kase != null && CaseDetails.describesProblem(text)) {
+    } else if (problem) {
       Intake.absorb(t.kase, text);
       intake.askNext(t);
     } else {
       t.say(parts.phrases().get("not-understood", t.lang));
       t.say(parts.phrases().get("help", t.lang));
     }
+  }
+
+  /** A problem description opens a new case when there is none, its phone is not known yet, or the text names another phone. */
+  private static boolean opensNewCase(CaseState kase, String text) {
+    return kase == null || kase.knownDevice() == null
+        || !CaseDetails.device(text).map(d -> d.equals(kase.knownDevice())).orElse(true);
   }
 
   private static boolean looksLikeQuestion(String text) {
@@ -252,13 +252,8 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   private void stepByNumber(Turn t, Intent intent) {
-    parts.checklist().byNumber(t.kase, intent.arg()).ifPresentOrElse(s -> {
-      if (intent.kind() == Intent.Kind.STEP_HOW) {
-        parts.checklist().show(t, s, true);
-      } else {
-        parts.checklist().mark(t, s.id(), intent.kind() == Intent.Kind.STEP_DONE ? ChecklistGuide.DONE : ChecklistGuide.SKIPPED);
-      }
-    }, () -> parts.checklist().showNext(t));
+    parts.checklist().byNumber(t.kase, intent.arg())
+        .ifPresentOrElse(s -> parts.checklist().act(t, s, intent.kind()), () -> parts.checklist().showNext(t));
   }
 
   private static String device(String arg, Turn t) {

@@ -22,11 +22,7 @@ final class Languages {
   }
 
   static Lang choose(String userChoice, String text, String platformHint, String caseLang) {
-    Optional<Lang> chosen = Lang.fromTag(userChoice == null ? "" : userChoice);
-    if (chosen.isPresent()) {
-      return chosen.get();
-    }
-    return detect(text).or(() -> Lang.fromTag(platformHint == null ? "" : platformHint))
-        .or(() -> Lang.fromTag(caseLang == null ? "" : caseLang)).orElse(Lang.EN);
+    return Lang.fromTag(userChoice).or(() -> detect(text)).or(() -> Lang.fromTag(platformHint))
+        .or(() -> Lang.fromTag(caseLang)).orElse(Lang.EN);
   }
 }

@@ -3,6 +3,7 @@ package dev.regdoc.conversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.regdoc.knowledge.Lang;
+import dev.regdoc.knowledge.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,9 +14,9 @@ import java.util.Map;
 /** What regdoc says in chat ({@code knowledge-base/chat.yaml}), each phrase in English and Japanese. */
 public final class Phrases {
   static final String FILE = "chat.yaml";
-  private final Map<String, String[]> phrases;
+  private final Map<String, Text> phrases;
 
-  private Phrases(Map<String, String[]> phrases) {
+  private Phrases(Map<String, Text> phrases) {
     this.phrases = phrases;
   }
 
@@ -24,7 +25,7 @@ public final class Phrases {
     Path file = kbDir.resolve(FILE);
     try {
       JsonNode root = new YAMLMapper().readTree(file.toFile()).path("phrases");
-      Map<String, String[]> map = new HashMap<>();
+      Map<String, Text> map = new HashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String en = e.getValue().path("en").asText("");
@@ -32,7 +33,7 @@ public final class Phrases {
         if (en.isBlank() || ja.isBlank()) {
           throw new IllegalStateException(file + ": phrase " + e.getKey() + " needs both en and ja");
         }
-        map.put(e.getKey(), new String[] {en, ja});
+        map.put(e.getKey(), new Text(en, ja));
       }
       return new Phrases(map);
     } catch (IOException e) {
@@ -42,11 +43,11 @@ public final class Phrases {
 
   /** The phrase in {@code lang} with {name} placeholders filled from {@code values} (name, value, name, value...). */
   public String get(String key, Lang lang, Object... values) {
-    String[] both = phrases.get(key);
-    if (both == null) {
+    Text phrase = phrases.get(key);
+    if (phrase == null) {
       throw new IllegalArgumentException("no phrase " + key + " in " + FILE);
     }
-    String s = both[lang == Lang.JA ? 1 : 0];
+    String s = phrase.get(lang);
     for (int i = 0; i + 1 < values.length; i += 2) {
       s = s.replace("{" + values[i] + "}", String.valueOf(values[i + 1]));
     }

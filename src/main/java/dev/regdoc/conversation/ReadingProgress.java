@@ -6,9 +6,10 @@ import dev.regdoc.conversation.store.StoredFile;
 import java.util.List;
 
 /**
- * Turns the reader's per-file progress into one line for the user ("Reading phone.pcap: 12 MB of
- * 40 MB") and one percentage over all the case's files, which only ever goes up, so that adapters that
- * update a message every tenth (Slack) keep showing it.
+ * What the user sees while a case's files are read: an opening line for all of them, then the reader's
+ * per-file progress as one line ("Reading phone.pcap: 12 MB of 40 MB") and one percentage over all the
+ * case's files, which only ever goes up, so that adapters that update a message every tenth (Slack)
+ * keep showing it.
  */
 final class ReadingProgress implements ReadProgress {
   /** Percent already shown when reading starts, and left for the rules when it ends. */
@@ -16,16 +17,21 @@ final class ReadingProgress implements ReadProgress {
   static final int END = 95;
 
   private final List<StoredFile> files;
-  private final long totalBytes;
+  private final long bytes;
   private final Turn turn;
   private final Phrases say;
   private int shown = START;
 
   ReadingProgress(List<StoredFile> files, Turn turn, Phrases say) {
     this.files = files;
-    this.totalBytes = Math.max(1, files.stream().mapToLong(StoredFile::size).sum());
+    this.bytes = files.stream().mapToLong(StoredFile::size).sum();
     this.turn = turn;
     this.say = say;
+  }
+
+  /** The line shown before the first byte is read: how many files, how much in all. */
+  void start() {
+    turn.progress.progress(say.get("progress-reading", turn.lang, "files", files.size(), "size", Sizes.human(bytes)), START);
   }
 
   @Override
@@ -37,12 +43,12 @@ final class ReadingProgress implements ReadProgress {
 
   /** Where this point of this file lies among all the files, by their uploaded sizes. */
   private int percent(String file, long done, long total) {
-    String upload = file.contains("!/") ? file.substring(0, file.indexOf("!/")) : file; // an entry of an archive
+    String upload = Upload.nameOf(file);
     long before = 0;
     for (StoredFile f : files) {
       if (f.name().equals(upload)) {
         double within = total == 0 ? 1 : done / (double) total;
-        return START + (int) ((END - START) * (before + within * f.size()) / totalBytes);
+        return START + (int) ((END - START) * (before + within * f.size()) / Math.max(1, bytes));
       }
       before += f.size();
     }

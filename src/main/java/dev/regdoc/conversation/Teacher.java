@@ -65,7 +65,7 @@ final class Teacher {
   /** The learner's answer (or "next"): show the model answer, then move on. */
   void answer(Turn t) {
     String lesson = t.learning.get(ACTIVE);
-    int at = Integer.parseInt(t.learning.getOrDefault(lesson, "0"));
+    int at = position(t, lesson);
     if (!CHECKLIST_LESSON.equals(lesson)) {
       CaseStudy c = kb.caseStudy(lesson).orElseThrow();
       if (at < c.questions().size()) {
@@ -82,14 +82,14 @@ final class Teacher {
     }
     CaseStudy c = kb.caseStudy(lessonId).orElseThrow();
     t.say(say.get("lesson-intro", t.lang, "title", c.title().get(t.lang), "symptom", c.symptom().get(t.lang)));
-    t.say(String.join("\n", c.collected().get(t.lang).stream().map(x -> "- " + x).toList()));
+    t.say(bullets(c.collected().get(t.lang)));
     c.fixtures().forEach(f -> t.say(say.get("lesson-files", t.lang, "dir", "`" + captures.resolve(f) + "`")));
   }
 
   /** Asks the question the learner has reached, or finishes the lesson. */
   private void ask(Turn t) {
     String lesson = t.learning.get(ACTIVE);
-    int at = Integer.parseInt(t.learning.getOrDefault(lesson, "0"));
+    int at = position(t, lesson);
     if (CHECKLIST_LESSON.equals(lesson)) {
       askStep(t, at);
       return;
@@ -125,13 +125,22 @@ final class Teacher {
       analysis.cards().cards(a, t.lang.key(), 3).forEach(t::add);
     }
     t.say(say.get("lesson-root-cause", t.lang, "cause", c.rootCause().get(t.lang)));
-    t.say(String.join("\n", c.fix().get(t.lang).stream().map(x -> "- " + x).toList()));
+    t.say(bullets(c.fix().get(t.lang)));
   }
 
   private void finish(Turn t, String lesson) {
     t.learning.put(lesson, DONE);
     t.learning.remove(ACTIVE);
     t.say(say.get("lesson-finished", t.lang));
+  }
+
+  /** The question (or checklist step) the learner has reached in {@code lesson}. */
+  private static int position(Turn t, String lesson) {
+    return Integer.parseInt(t.learning.getOrDefault(lesson, "0"));
+  }
+
+  private static String bullets(List<String> lines) {
+    return String.join("\n", lines.stream().map(x -> "- " + x).toList());
   }
 
   private String state(Turn t, String lessonId) {

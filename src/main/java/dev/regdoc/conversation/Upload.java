@@ -10,4 +10,13 @@ import java.nio.file.Path;
  * @param size bytes, as announced by the platform (checked against the upload limit before download)
  * @param content the downloaded bytes; the adapter deletes it after {@link ChatEngine#handle} returns
  */
-public record Upload(String name, long size, Path content) {}
+public record Upload(String name, long size, Path content) {
+  /** How the reader names an archive's entries: "bundle.zip!/trace/phone.pcap". */
+  private static final String ENTRY = "!/";
+
+  /** The name of the upload that a file the analysis names came from: an archive entry belongs to its archive. */
+  static String nameOf(String analysedFile) {
+    int entry = analysedFile.indexOf(ENTRY);
+    return entry < 0 ? analysedFile : analysedFile.substring(0, entry);
+  }
+}

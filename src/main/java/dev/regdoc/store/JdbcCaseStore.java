@@ -189,9 +189,7 @@ public final class JdbcCaseStore implements CaseStore {
         }
       }
       replaceSteps(c, r.id(), r.steps());
-      return new CaseRecord(r.id(), r.version() + 1, r.openedBy(), r.openedAt(), r.updatedAt(), r.device(),
-          r.symptom(), r.protocol(), r.when(), r.cucmVersion(), r.lang(), r.stage(), r.steps(), r.findingsJson(),
-          r.attributes());
+      return r.withVersion(r.version() + 1);
     });
   }
 

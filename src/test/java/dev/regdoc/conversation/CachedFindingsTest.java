@@ -2,13 +2,8 @@ package dev.regdoc.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.analysis.Analyzer;
-import dev.regdoc.analysis.KnowledgeTexts;
-import dev.regdoc.capture.SignalingPorts;
-import dev.regdoc.diagnosis.RuleBase;
-import dev.regdoc.ingest.IngestLimits;
-import dev.regdoc.ingest.TextReaders;
-import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.bot.BotConfig;
+import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** "findings" and "timeline" answer from the case's last analysis, read once, in the asker's language. */
 class CachedFindingsTest {
-  private static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2").toAbsolutePath();
   private static final Path KB = Path.of("knowledge-base");
   private static final String ALICE = "web:alice";
 
@@ -43,7 +37,7 @@ class CachedFindingsTest {
   @Test
   void findingsAndTimelineAfterAnUploadDoNotReadTheFilesAgain() {
     long caseId = openCase("web:a");
-    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
     int readsAfterUpload = store.contentReads();
 
     Reply findings = say("web:a", ALICE, "findings");
@@ -59,10 +53,10 @@ class CachedFindingsTest {
   @Test
   void aSecondUploadMakesTheNextAnalysisReadAllTheCasesFiles() {
     openCase("web:a");
-    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
     say("web:a", ALICE, "findings");
 
-    Reply second = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("switch-config.txt"))), ProgressSink.NONE);
+    Reply second = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("switch-config.txt"))), ProgressSink.NONE);
     int readsAfterSecond = store.contentReads();
     Reply findings = say("web:a", ALICE, "findings");
 
@@ -75,7 +69,7 @@ class CachedFindingsTest {
   @Test
   void aJapaneseEngineerGetsJapaneseFindingsFromACaseAnalysedInEnglish() {
     long caseId = openCase("web:a");
-    Reply english = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+    Reply english = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
     say("web:b", "web:kenji", "ケース " + caseId);
     int reads = store.contentReads();
 
@@ -110,17 +104,8 @@ class CachedFindingsTest {
     return r.blocks().stream().filter(Block.FindingCard.class::isInstance).map(Block.FindingCard.class::cast).toList();
   }
 
-  private static Upload upload(String name) {
-    Path p = CASE2.resolve(name);
-    return new Upload(name, p.toFile().length(), p);
-  }
-
   /** The engine as the bot builds it, over the given store. */
   private static ChatEngine engineOver(CountingCaseStore store) {
-    EngineSettings settings = EngineSettings.fromMap(Map.of(), ConversationEngine.defaultLessonCaptures(KB));
-    Analyzer analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(),
-        IngestLimits.defaults().withMaxFileBytes(settings.maxUploadBytes()), SignalingPorts.defaults());
-    return new ConversationEngine(KnowledgeBase.load(KB), KnowledgeTexts.load(KB), analyzer, store, Phrases.load(KB),
-        Illustrator.NONE, settings, BotFixture.CLOCK);
+    return BotRuntime.engine(BotConfig.of(Map.of()), KB, Path.of("rules"), store, Illustrator.NONE, BotFixture.CLOCK);
   }
 }

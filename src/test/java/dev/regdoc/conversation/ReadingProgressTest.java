@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 3.2 MB of 8.0 MB"), with one percentage over all the files that never goes back, in their language.
  */
 class ReadingProgressTest {
-  private static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2").toAbsolutePath();
 
   @TempDir Path dir;
   BotRuntime bot;
@@ -43,7 +42,7 @@ class ReadingProgressTest {
   @Test
   void eachCaptureReportsItsBytesAndTheTotalOnlyGoesUp() throws Exception {
     List<Step> steps = uploadRecording("en", "SEP0024142DDF24 drops every 16 minutes, SIP, CUCM 14",
-        new Upload("phone.pcap", Files.size(CASE2.resolve("phone.pcap")), CASE2.resolve("phone.pcap")),
+        BotFixture.caseStudy2("phone.pcap"),
         new Upload("big.pcap", Files.size(big), big));
 
     List<Step> reading = steps.stream().filter(s -> s.text().startsWith("Reading big.pcap: ")).toList();

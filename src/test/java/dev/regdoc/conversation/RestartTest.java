@@ -11,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping regdoc mid-case and starting it again continues the case: its answers, steps, files and messages. */
 class RestartTest {
-  private static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2").toAbsolutePath();
-
   @TempDir Path data;
 
   @Test
@@ -25,11 +23,11 @@ class RestartTest {
       bot.handle(Incoming.action("web:s1", "web:alice", "protocol:SIP"), ProgressSink.NONE);
       bot.handle(Incoming.text("web:s1", "web:alice", "14"), ProgressSink.NONE);
       bot.handle(Incoming.action("web:s1", "web:alice", "step:done:cucm-alarms"), ProgressSink.NONE);
-      bot.handle(Incoming.upload("web:s1", "web:alice", "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+      bot.handle(Incoming.upload("web:s1", "web:alice", "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
     }
     try (BotRuntime second = BotFixture.start(data)) {
       ChatEngine bot = second.engine();
-      Reply next = bot.handle(Incoming.upload("web:s1", "web:alice", "", List.of(upload("switch-config.txt"))), ProgressSink.NONE);
+      Reply next = bot.handle(Incoming.upload("web:s1", "web:alice", "", List.of(BotFixture.caseStudy2("switch-config.txt"))), ProgressSink.NONE);
       assertThat(next.caseId()).isEqualTo(caseId);
       assertThat(next.plainText()).contains("(2 file(s))").contains("port-security-aging · 95%");
       Reply checklist = bot.handle(Incoming.text("web:s1", "web:alice", "checklist"), ProgressSink.NONE);
@@ -48,17 +46,12 @@ class RestartTest {
     try (BotRuntime bot = BotFixture.start(data)) {
       Reply opened = bot.engine().handle(Incoming.text("slack:T1:C1:1.1", "slack:U1", "SEP0024142DDF24 drops every 16 minutes, SIP, CUCM 14"),
           ProgressSink.NONE);
-      bot.engine().handle(Incoming.upload("slack:T1:C1:1.1", "slack:U1", "", List.of(upload("phone.pcap"))), ProgressSink.NONE);
+      bot.engine().handle(Incoming.upload("slack:T1:C1:1.1", "slack:U1", "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
       Reply joined = bot.engine().handle(Incoming.text("web:s2", "web:bob", "case " + opened.caseId()), ProgressSink.NONE);
       assertThat(joined.plainText()).contains("case #" + opened.caseId()).contains("SEP0024142DDF24");
-      Reply more = bot.engine().handle(Incoming.upload("web:s2", "web:bob", "", List.of(upload("switch-config.txt"))), ProgressSink.NONE);
+      Reply more = bot.engine().handle(Incoming.upload("web:s2", "web:bob", "", List.of(BotFixture.caseStudy2("switch-config.txt"))), ProgressSink.NONE);
       assertThat(more.caseId()).isEqualTo(opened.caseId());
       assertThat(more.plainText()).contains("(2 file(s))").contains("port-security-aging");
     }
-  }
-
-  private static Upload upload(String name) {
-    Path p = CASE2.resolve(name);
-    return new Upload(name, p.toFile().length(), p);
   }
 }

@@ -25,4 +25,10 @@ public record CaseRecord(long id, long version, String openedBy, Instant openedA
     steps = Map.copyOf(steps);
     attributes = Map.copyOf(attributes);
   }
+
+  /** The same case under another optimistic-lock version (what a store returns after a save). */
+  public CaseRecord withVersion(long newVersion) {
+    return new CaseRecord(id, newVersion, openedBy, openedAt, updatedAt, device, symptom, protocol, when, cucmVersion, lang,
+        stage, steps, findingsJson, attributes);
+  }
 }
