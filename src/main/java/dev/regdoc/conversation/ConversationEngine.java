@@ -15,8 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +35,7 @@ public final class ConversationEngine implements ChatEngine {
   private final CaseAnalysis analysis;
   private final Teacher teacher;
   private final KnowledgeAnswers answers;
-  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final ConversationLocks locks = new ConversationLocks();
 
   public ConversationEngine(KnowledgeBase kb, FindingTexts texts, Analyzer analyzer, CaseStore store, Phrases phrases,
       Illustrator illustrator, EngineSettings settings, Clock clock) {
@@ -61,8 +59,7 @@ public final class ConversationEngine implements ChatEngine {
 
   @Override
   public Reply handle(Incoming in, ProgressSink progress) {
-    ReentrantLock lock = locks.computeIfAbsent(in.conversation(), k -> new ReentrantLock());
-    lock.lock();
+    locks.acquire(in.conversation());
     try {
       return turn(in, progress);
     } catch (RuntimeException e) {
@@ -70,7 +67,7 @@ public final class ConversationEngine implements ChatEngine {
       Lang lang = Languages.detect(in.text()).orElse(Lang.EN);
       return new Reply.Builder().text(parts.phrases().get("error", lang)).build(lang.key(), 0);
     } finally {
-      lock.unlock();
+      locks.release(in.conversation());
     }
   }
 
