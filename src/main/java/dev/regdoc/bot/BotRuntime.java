@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,12 @@ public final class BotRuntime implements AutoCloseable {
    * @param rulesDir the rule folder
    */
   public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Illustrator illustrator, Clock clock) {
+    return start(config, kbDir, rulesDir, texts -> illustrator, clock);
+  }
+
+  /** As above, with an illustrator made from the knowledge texts the engine loads (loaded once, not again for it). */
+  public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Function<KnowledgeTexts, Illustrator> illustrator,
+      Clock clock) {
     JdbcCaseStore store = JdbcCaseStore.open(StoreSettings.fromMap(config.values()));
     try {
       return new BotRuntime(store, engine(config, kbDir, rulesDir, store, illustrator, clock), clock);
@@ -71,13 +78,18 @@ public final class BotRuntime implements AutoCloseable {
   /** The conversation engine as the bot wires it, over {@code store}; tests use it to run the real engine on their own store. */
   public static ConversationEngine engine(BotConfig config, Path kbDir, Path rulesDir, CaseStore store, Illustrator illustrator,
       Clock clock) {
+    return engine(config, kbDir, rulesDir, store, texts -> illustrator, clock);
+  }
+
+  private static ConversationEngine engine(BotConfig config, Path kbDir, Path rulesDir, CaseStore store,
+      Function<KnowledgeTexts, Illustrator> illustrator, Clock clock) {
     KnowledgeBase kb = KnowledgeBase.load(kbDir);
     // the texts share the loaded knowledge base rather than loading and validating it a second time
     KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir));
     EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
         IngestLimits.defaults().withMaxFileBytes(settings.maxUploadBytes()), SignalingPorts.defaults());
-    return new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator, settings, clock);
+    return new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
   }
 
   public ConversationEngine engine() {

@@ -1,6 +1,5 @@
 package dev.regdoc.cli;
 
-import dev.regdoc.analysis.KnowledgeTexts;
 import dev.regdoc.analysis.Locations;
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
@@ -21,7 +20,7 @@ final class CliBot {
 
   static BotRuntime start(BotConfig config) {
     Path kb = KnowledgeBase.defaultDirectory();
-    return BotRuntime.start(config, kb, Locations.rules(), new ChartIllustrator(KnowledgeTexts.load(kb)), Clock.systemUTC());
+    return BotRuntime.start(config, kb, Locations.rules(), ChartIllustrator::new, Clock.systemUTC());
   }
 
   /**
