@@ -1,9 +1,9 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,15 +70,9 @@ final class FileFetcher {
       throw new IOException("Slack answered " + resp.statusCode() + " when regdoc downloaded " + name);
     }
     Path tmp = Files.createTempFile("regdoc-slack-", ".upload");
-    try (InputStream in = resp.body(); OutputStream out = Files.newOutputStream(tmp)) {
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      for (int n; (n = in.read(buf)) > 0; ) {
-        total += n;
-        if (total > maxBytes) {
-          throw new IOException(name + " is larger than the limit of " + mb(maxBytes) + "; download stopped");
-        }
-        out.write(buf, 0, n);
+    try (InputStream in = resp.body()) {
+      if (BoundedCopy.copyAtMost(in, tmp, maxBytes) == BoundedCopy.TOO_LARGE) {
+        throw new IOException(name + " is larger than the limit of " + mb(maxBytes) + "; download stopped");
       }
     } catch (IOException e) {
       Files.deleteIfExists(tmp);

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -147,8 +147,9 @@ public final class WebChatServer {
     }
     Path tmp = Files.createTempFile("regdoc-web-", ".upload");
     try {
-      long size = copyAtMost(ex.getRequestBody(), tmp, limit);
-      if (size < 0) {
+      // The body is left open: closing it would cut off the rest the refusal still has to read.
+      long size = BoundedCopy.copyAtMost(ex.getRequestBody(), tmp, limit);
+      if (size == BoundedCopy.TOO_LARGE) {
         io.refuseTooLarge(ex, tooBig(name, -1, limit));
         return;
       }
@@ -163,26 +164,6 @@ public final class WebChatServer {
   private static String tooBig(String name, long size, long limit) {
     String was = size < 0 ? "is larger than" : "is " + Sizes.human(size) + ", more than";
     return name + " " + was + " the upload limit of " + Sizes.human(limit) + "; it was not read.";
-  }
-
-  /**
-   * Streams the body to the file; -1 (and stops reading) as soon as it passes the limit. The body is left open:
-   * closing it would cut off the rest the refusal still has to read.
-   */
-  private static long copyAtMost(InputStream body, Path target, long limit) throws IOException {
-    byte[] buf = new byte[64 * 1024];
-    long total = 0;
-    try (var out = Files.newOutputStream(target)) {
-      int n;
-      while ((n = body.read(buf)) > 0) {
-        total += n;
-        if (total > limit) {
-          return -1;
-        }
-        out.write(buf, 0, n);
-      }
-    }
-    return total;
   }
 
   private void progress(HttpExchange ex, WebSession session) throws IOException {
