@@ -35,13 +35,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port != null) {
-      System.setProperty("regdoc.web.port", String.valueOf(port));
-    }
     BotConfig cfg = config.load();
+    WebChatSettings webSettings = WebChatSettings.fromMap(cfg.values());
+    if (port != null) {
+      webSettings = webSettings.withPort(port);
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (BotRuntime bot = CliBot.start(cfg)) {
-      WebChatServer web = WebChatServer.start(WebChatSettings.fromMap(cfg.values()), bot.engine());
+      WebChatServer web = WebChatServer.start(webSettings, bot.engine());
       out.println("regdoc: web chat on " + web.uri());
       SlackAdapter.Running slack = startSlack(bot, out);
       out.flush();
