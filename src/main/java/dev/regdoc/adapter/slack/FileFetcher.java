@@ -33,7 +33,7 @@ final class FileFetcher {
   /** Why the file may not be downloaded, or null when it may (checked before any byte is fetched). */
   String refusal(String name, String url, long size) {
     if (size > maxBytes) {
-      return name + " is " + mb(size) + "; the limit is " + mb(maxBytes) + ", so it was not downloaded";
+      return name + " is " + Sizes.human(size) + "; the limit is " + Sizes.human(maxBytes) + ", so it was not downloaded";
     }
     if (url == null || url.isBlank()) {
       return name + " has no download link in Slack's event, so it was not downloaded";
@@ -72,7 +72,7 @@ final class FileFetcher {
     Path tmp = Files.createTempFile("regdoc-slack-", ".upload");
     try (InputStream in = resp.body()) {
       if (BoundedCopy.copyAtMost(in, tmp, maxBytes) == BoundedCopy.TOO_LARGE) {
-        throw new IOException(name + " is larger than the limit of " + mb(maxBytes) + "; download stopped");
+        throw new IOException(name + " is larger than the limit of " + Sizes.human(maxBytes) + "; download stopped");
       }
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
@@ -87,10 +87,5 @@ final class FileFetcher {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /** A size in a refusal, worded as the chat words sizes (so the limit reads the same everywhere). */
-  static String mb(long bytes) {
-    return Sizes.human(bytes);
   }
 }
