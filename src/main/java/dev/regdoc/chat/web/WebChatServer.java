@@ -186,21 +186,27 @@ public final class WebChatServer {
     try {
       session.remember(userTurn);
       session.started();
-      Future<Reply> turn;
+      ObjectNode reply;
       try {
-        turn = turnPool.submit(() -> engine.handle(incoming, session::progress));
-      } catch (RejectedExecutionException e) {
-        io.error(ex, 503, "regdoc is busy with other conversations; please try again in a minute.");
-        return;
+        reply = replies.toJson(await(submit(session, incoming)));
+      } finally {
+        // Before the answer goes out: a client that asks for progress once it has its answer sees the turn over.
+        session.finished();
       }
-      ObjectNode reply = replies.toJson(await(turn));
       session.remember(mapper.createObjectNode().put("from", "regdoc").set("reply", reply));
       io.json(ex, 200, reply);
     } catch (TurnFailed e) {
-      io.error(ex, 500, e.getMessage());
+      io.error(ex, e.status, e.getMessage());
     } finally {
-      session.finished();
       session.turnLock.unlock();
+    }
+  }
+
+  private Future<Reply> submit(WebSession session, Incoming incoming) {
+    try {
+      return turnPool.submit(() -> engine.handle(incoming, session::progress));
+    } catch (RejectedExecutionException e) {
+      throw new TurnFailed(503, "regdoc is busy with other conversations; please try again in a minute.");
     }
   }
 
@@ -209,19 +215,23 @@ public final class WebChatServer {
       return turn.get(TURN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
     } catch (ExecutionException e) {
       LOG.error("a web chat turn failed", e.getCause());
-      throw new TurnFailed("regdoc could not answer that (internal error); the problem was logged.");
+      throw new TurnFailed(500, "regdoc could not answer that (internal error); the problem was logged.");
     } catch (TimeoutException e) {
       turn.cancel(true);
-      throw new TurnFailed("regdoc took too long to answer (over " + TURN_TIMEOUT_MINUTES + " minutes) and gave up.");
+      throw new TurnFailed(500, "regdoc took too long to answer (over " + TURN_TIMEOUT_MINUTES + " minutes) and gave up.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TurnFailed("the server is stopping.");
+      throw new TurnFailed(500, "the server is stopping.");
     }
   }
 
+  /** A turn that ends in an error answer: its HTTP status and the message the page shows. */
   private static final class TurnFailed extends RuntimeException {
-    TurnFailed(String message) {
+    final int status;
+
+    TurnFailed(int status, String message) {
       super(message);
+      this.status = status;
     }
   }
 
