@@ -74,9 +74,10 @@ final class BenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     BenchCaptureWriter.Counts counts = new BenchCaptureWriter().write(file, profile, mb << 20);
     double gen = (System.nanoTime() - t0) / 1e9;
-    out.printf("%n%s: %,d MB, %s (generated in %.1f s)%n", name, Files.size(file) >> 20, counts, gen);
+    long bytes = Files.size(file);
+    out.printf("%n%s: %,d MB, %s (generated in %.1f s)%n", name, bytes >> 20, counts, gen);
     ObjectNode n = json.putObject(name);
-    n.put("bytes", Files.size(file));
+    n.put("bytes", bytes);
     n.put("packets", counts.packets);
     n.put("registers", counts.registers);
     List<ReaderBench.Run> rs = new ReaderBench().runs(file, runs);
@@ -84,8 +85,8 @@ final class BenchCommand implements Callable<Integer> {
     double best = 0;
     double bestCpu = 0;
     for (ReaderBench.Run r : rs) {
-      double mbs = Files.size(file) / 1e6 / r.seconds();
-      double cpuMbs = Files.size(file) / 1e6 / r.cpuSeconds();
+      double mbs = bytes / 1e6 / r.seconds();
+      double cpuMbs = bytes / 1e6 / r.cpuSeconds();
       best = Math.max(best, mbs);
       bestCpu = Math.max(bestCpu, cpuMbs);
       out.printf("  regdoc  %6.2f s wall %6.2f s CPU  %5.0f MB/s (%5.0f per CPU-second)  %,9.0f packets/s  peak heap %4d MB (%s)%n",
@@ -133,18 +134,20 @@ final class BenchCommand implements Callable<Integer> {
     // same seed: the same bytes as the big file's start
     long packets = new BenchCaptureWriter().write(prefix, profile, tsharkMb << 20).packets;
     TsharkBench.Result t = new TsharkBench().run(prefix);
-    double mbs = Files.size(prefix) / 1e6 / t.seconds();
-    ReaderBench.Run r = new ReaderBench().run(prefix);
+    double prefixMb = Files.size(prefix) / 1e6;
+    double mbs = prefixMb / t.seconds();
+    double packetsPerSecond = packets / t.seconds();
+    double regdocMbs = prefixMb / new ReaderBench().run(prefix).seconds();
     out.printf("  tshark  %6.2f s  %7.1f MB/s  %,9.0f packets/s  on the first %d MB (%,d output lines, peak RSS %d MB);"
         + " regdoc on the same: %.0f MB/s%n",
-        t.seconds(), mbs, packets / t.seconds(), tsharkMb, t.lines(), t.peakRssKb() >> 10, Files.size(prefix) / 1e6 / r.seconds());
+        t.seconds(), mbs, packetsPerSecond, tsharkMb, t.lines(), t.peakRssKb() >> 10, regdocMbs);
     ObjectNode x = n.putObject("tshark");
     x.put("prefixMb", tsharkMb);
     x.put("seconds", t.seconds());
     x.put("mbPerSecond", mbs);
-    x.put("packetsPerSecond", packets / t.seconds());
+    x.put("packetsPerSecond", packetsPerSecond);
     x.put("peakRssMb", t.peakRssKb() >> 10);
-    x.put("regdocMbPerSecondSamePrefix", Files.size(prefix) / 1e6 / r.seconds());
+    x.put("regdocMbPerSecondSamePrefix", regdocMbs);
   }
 
   private void diagnosis() {

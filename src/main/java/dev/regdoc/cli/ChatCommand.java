@@ -1,10 +1,10 @@
 package dev.regdoc.cli;
 
-import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,8 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "chat", mixinStandardHelpOptions = true,
     description = "Chat with regdoc in the terminal: describe the problem, name files to upload them, ask questions.")
 final class ChatCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML config (see bot/regdoc.example.yaml)")
-  Path config;
+  @Mixin ConfigOption config = new ConfigOption();
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where cases and files are kept (default ~/.regdoc)")
   Path dataDir;
@@ -32,7 +31,7 @@ final class ChatCommand implements Callable<Integer> {
     if (dataDir != null) {
       System.setProperty("regdoc.data.dir", dataDir.toString());
     }
-    try (BotRuntime bot = CliBot.start(BotConfig.load(config))) {
+    try (BotRuntime bot = CliBot.start(config.load())) {
       CliBot.chatInTerminal(bot, conversation, user, spec.commandLine().getOut(), System.console() != null);
       return 0;
     }

@@ -7,11 +7,11 @@ import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.chat.web.WebChatServer;
 import dev.regdoc.chat.web.WebChatSettings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Runs the bot: web chat on localhost, Slack when SLACK_BOT_TOKEN is set, terminal chat when interactive.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML config (see bot/regdoc.example.yaml)")
-  Path config;
+  @Mixin ConfigOption config = new ConfigOption();
 
   @Option(names = "--port", description = "Web chat port (default 8080; 0 = any free port)")
   Integer port;
@@ -36,13 +35,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    BotConfig cfg = config.load();
+    WebChatSettings webSettings = WebChatSettings.fromMap(cfg.values());
     if (port != null) {
-      System.setProperty("regdoc.web.port", String.valueOf(port));
+      webSettings = webSettings.withPort(port);
     }
-    BotConfig cfg = BotConfig.load(config);
     PrintWriter out = spec.commandLine().getOut();
     try (BotRuntime bot = CliBot.start(cfg)) {
-      WebChatServer web = WebChatServer.start(WebChatSettings.fromMap(cfg.values()), bot.engine());
+      WebChatServer web = WebChatServer.start(webSettings, bot.engine());
       out.println("regdoc: web chat on " + web.uri());
       SlackAdapter.Running slack = startSlack(bot, out);
       out.flush();

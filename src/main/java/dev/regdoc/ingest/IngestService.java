@@ -3,6 +3,7 @@ package dev.regdoc.ingest;
 import dev.regdoc.capture.CaptureException;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
+import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.facts.FactSink;
@@ -138,7 +139,7 @@ public final class IngestService {
       }
       Path tmp = Files.createTempFile("regdoc-", ".gunzip");
       try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
-        expanded += BoundedCopy.copy(in, tmp, remaining(limits.maxEntryBytes()), name);
+        expanded += unpack(in, tmp, remaining(limits.maxEntryBytes()), name);
         file(tmp, name, depth + 1);
       } catch (IOException e) {
         refuse(name, s.kind(), s.description(), "could not be decompressed: " + e.getMessage());
@@ -180,7 +181,7 @@ public final class IngestService {
       String entryName = name + "!/" + e.getName();
       Path tmp = Files.createTempFile("regdoc-", ".entry");
       try {
-        long n = BoundedCopy.copy(zin, tmp, remaining(limits.maxEntryBytes()), entryName);
+        long n = unpack(zin, tmp, remaining(limits.maxEntryBytes()), entryName);
         expanded += n;
         if (e.getCompressedSize() > 0 && n / e.getCompressedSize() > limits.maxRatio()) {
           problems.add(entryName + ": expands " + (n / e.getCompressedSize()) + " times; skipped as a likely compression bomb");
@@ -194,6 +195,16 @@ public final class IngestService {
       } finally {
         Files.deleteIfExists(tmp);
       }
+    }
+
+    /** Unpacks one stream to {@code tmp}; one that expands past the limit is refused, not unpacked further. */
+    private long unpack(InputStream in, Path tmp, long limit, String what) throws IOException {
+      long n = BoundedCopy.copyAtMost(in, tmp, limit);
+      if (n == BoundedCopy.TOO_LARGE) {
+        throw new LimitExceeded(what + " expands past " + Sizes.human(limit)
+            + "; not unpacked further (a compression bomb, or raise the limit)");
+      }
+      return n;
     }
 
     private long remaining(long perEntry) throws LimitExceeded {

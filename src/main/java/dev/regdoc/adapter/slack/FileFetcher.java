@@ -1,9 +1,9 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +33,7 @@ final class FileFetcher {
   /** Why the file may not be downloaded, or null when it may (checked before any byte is fetched). */
   String refusal(String name, String url, long size) {
     if (size > maxBytes) {
-      return name + " is " + mb(size) + "; the limit is " + mb(maxBytes) + ", so it was not downloaded";
+      return name + " is " + Sizes.human(size) + "; the limit is " + Sizes.human(maxBytes) + ", so it was not downloaded";
     }
     if (url == null || url.isBlank()) {
       return name + " has no download link in Slack's event, so it was not downloaded";
@@ -70,15 +70,9 @@ final class FileFetcher {
       throw new IOException("Slack answered " + resp.statusCode() + " when regdoc downloaded " + name);
     }
     Path tmp = Files.createTempFile("regdoc-slack-", ".upload");
-    try (InputStream in = resp.body(); OutputStream out = Files.newOutputStream(tmp)) {
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      for (int n; (n = in.read(buf)) > 0; ) {
-        total += n;
-        if (total > maxBytes) {
-          throw new IOException(name + " is larger than the limit of " + mb(maxBytes) + "; download stopped");
-        }
-        out.write(buf, 0, n);
+    try (InputStream in = resp.body()) {
+      if (BoundedCopy.copyAtMost(in, tmp, maxBytes) == BoundedCopy.TOO_LARGE) {
+        throw new IOException(name + " is larger than the limit of " + Sizes.human(maxBytes) + "; download stopped");
       }
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
@@ -93,10 +87,5 @@ final class FileFetcher {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /** A size in a refusal, worded as the chat words sizes (so the limit reads the same everywhere). */
-  static String mb(long bytes) {
-    return Sizes.human(bytes);
   }
 }

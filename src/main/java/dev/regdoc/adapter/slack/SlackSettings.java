@@ -1,5 +1,6 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.common.ConfigValues;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -53,13 +54,13 @@ public record SlackSettings(Mode mode, String httpHost, int httpPort, String htt
     return new SlackSettings(
         mode(env.getOrDefault("REGDOC_SLACK_MODE", "socket")),
         env.getOrDefault("REGDOC_SLACK_HTTP_HOST", d.httpHost()),
-        intValue(env, "REGDOC_SLACK_HTTP_PORT", d.httpPort()),
+        ConfigValues.wholeNumber(env, "REGDOC_SLACK_HTTP_PORT", d.httpPort()),
         env.getOrDefault("REGDOC_SLACK_HTTP_PATH", d.httpPath()),
         env.getOrDefault("REGDOC_SLACK_API_BASE_URL", d.apiBaseUrl()),
         list(env, "REGDOC_SLACK_FILE_HOSTS", d.allowedFileHosts()),
         list(env, "REGDOC_SLACK_TEAMS", Set.of()),
         list(env, "REGDOC_SLACK_CHANNELS", Set.of()),
-        intValue(env, "REGDOC_SLACK_RATE_PER_MINUTE", d.requestsPerUserPerMinute()));
+        ConfigValues.wholeNumber(env, "REGDOC_SLACK_RATE_PER_MINUTE", d.requestsPerUserPerMinute()));
   }
 
   public SlackSettings withMode(Mode m) {
@@ -106,18 +107,6 @@ public record SlackSettings(Mode mode, String httpHost, int httpPort, String htt
       return Mode.HTTP;
     }
     throw new IllegalArgumentException("REGDOC_SLACK_MODE must be socket or http, got \"" + v + "\"");
-  }
-
-  private static int intValue(Map<String, String> env, String key, int dflt) {
-    String v = env.get(key);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, got \"" + v + "\"");
-    }
   }
 
   private static Set<String> list(Map<String, String> env, String key, Set<String> dflt) {

@@ -33,8 +33,7 @@ public final class TerminalChat {
     if (prompt) {
       out.println("regdoc chat: describe the problem, name files to upload them, 'help' for more, Ctrl+D to leave.");
     }
-    String line;
-    while (prompt(out, prompt) && (line = in.readLine()) != null) {
+    for (String line = nextLine(in, out, prompt); line != null; line = nextLine(in, out, prompt)) {
       if (line.isBlank()) {
         continue;
       }
@@ -52,12 +51,13 @@ public final class TerminalChat {
     return r;
   }
 
-  private static boolean prompt(PrintWriter out, boolean prompt) {
+  /** Shows the prompt when interactive, then reads the next line (null at the end of the input). */
+  private static String nextLine(BufferedReader in, PrintWriter out, boolean prompt) throws IOException {
     if (prompt) {
       out.print("> ");
       out.flush();
     }
-    return true;
+    return in.readLine();
   }
 
   /** A number picks a choice; existing paths become uploads; the rest is the text. */

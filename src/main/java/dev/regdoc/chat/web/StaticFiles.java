@@ -3,9 +3,12 @@ package dev.regdoc.chat.web;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** The page itself: a fixed set of files from the classpath folder web/, nothing else. */
+/** The page itself: a fixed set of files from the classpath folder web/, nothing else; read once, when the server starts. */
 final class StaticFiles {
   private static final Map<String, String> FILES = Map.of(
       "/", "index.html",
@@ -18,9 +21,12 @@ final class StaticFiles {
       "css", "text/css; charset=utf-8");
 
   private final WebExchanges io;
+  /** By file name; a file missing from the classpath has no entry (its request fails, the others are served). */
+  private final Map<String, byte[]> contents;
 
   StaticFiles(WebExchanges io) {
     this.io = io;
+    this.contents = read(Set.copyOf(FILES.values()));
   }
 
   void serve(HttpExchange ex, WebSession session) throws IOException {
@@ -32,14 +38,25 @@ final class StaticFiles {
     if (!io.requireMethod(ex, "GET")) {
       return;
     }
-    byte[] bytes;
-    try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("web/" + file + " is missing from the classpath");
-      }
-      bytes = in.readAllBytes();
+    byte[] bytes = contents.get(file);
+    if (bytes == null) {
+      throw new IllegalStateException("web/" + file + " is missing from the classpath");
     }
     String ext = file.substring(file.lastIndexOf('.') + 1);
     io.send(ex, 200, TYPES.get(ext), bytes);
+  }
+
+  private static Map<String, byte[]> read(Set<String> files) {
+    Map<String, byte[]> out = new HashMap<>();
+    for (String file : files) {
+      try (InputStream in = StaticFiles.class.getResourceAsStream("/web/" + file)) {
+        if (in != null) {
+          out.put(file, in.readAllBytes());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read web/" + file + " from the classpath", e);
+      }
+    }
+    return Map.copyOf(out);
   }
 }

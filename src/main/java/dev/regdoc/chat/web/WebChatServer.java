@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -147,8 +147,9 @@ public final class WebChatServer {
     }
     Path tmp = Files.createTempFile("regdoc-web-", ".upload");
     try {
-      long size = copyAtMost(ex.getRequestBody(), tmp, limit);
-      if (size < 0) {
+      // The body is left open: closing it would cut off the rest the refusal still has to read.
+      long size = BoundedCopy.copyAtMost(ex.getRequestBody(), tmp, limit);
+      if (size == BoundedCopy.TOO_LARGE) {
         io.refuseTooLarge(ex, tooBig(name, -1, limit));
         return;
       }
@@ -163,26 +164,6 @@ public final class WebChatServer {
   private static String tooBig(String name, long size, long limit) {
     String was = size < 0 ? "is larger than" : "is " + Sizes.human(size) + ", more than";
     return name + " " + was + " the upload limit of " + Sizes.human(limit) + "; it was not read.";
-  }
-
-  /**
-   * Streams the body to the file; -1 (and stops reading) as soon as it passes the limit. The body is left open:
-   * closing it would cut off the rest the refusal still has to read.
-   */
-  private static long copyAtMost(InputStream body, Path target, long limit) throws IOException {
-    byte[] buf = new byte[64 * 1024];
-    long total = 0;
-    try (var out = Files.newOutputStream(target)) {
-      int n;
-      while ((n = body.read(buf)) > 0) {
-        total += n;
-        if (total > limit) {
-          return -1;
-        }
-        out.write(buf, 0, n);
-      }
-    }
-    return total;
   }
 
   private void progress(HttpExchange ex, WebSession session) throws IOException {
@@ -205,21 +186,27 @@ public final class WebChatServer {
     try {
       session.remember(userTurn);
       session.started();
-      Future<Reply> turn;
+      ObjectNode reply;
       try {
-        turn = turnPool.submit(() -> engine.handle(incoming, session::progress));
-      } catch (RejectedExecutionException e) {
-        io.error(ex, 503, "regdoc is busy with other conversations; please try again in a minute.");
-        return;
+        reply = replies.toJson(await(submit(session, incoming)));
+      } finally {
+        // Before the answer goes out: a client that asks for progress once it has its answer sees the turn over.
+        session.finished();
       }
-      ObjectNode reply = replies.toJson(await(turn));
       session.remember(mapper.createObjectNode().put("from", "regdoc").set("reply", reply));
       io.json(ex, 200, reply);
     } catch (TurnFailed e) {
-      io.error(ex, 500, e.getMessage());
+      io.error(ex, e.status, e.getMessage());
     } finally {
-      session.finished();
       session.turnLock.unlock();
+    }
+  }
+
+  private Future<Reply> submit(WebSession session, Incoming incoming) {
+    try {
+      return turnPool.submit(() -> engine.handle(incoming, session::progress));
+    } catch (RejectedExecutionException e) {
+      throw new TurnFailed(503, "regdoc is busy with other conversations; please try again in a minute.");
     }
   }
 
@@ -228,19 +215,23 @@ public final class WebChatServer {
       return turn.get(TURN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
     } catch (ExecutionException e) {
       LOG.error("a web chat turn failed", e.getCause());
-      throw new TurnFailed("regdoc could not answer that (internal error); the problem was logged.");
+      throw new TurnFailed(500, "regdoc could not answer that (internal error); the problem was logged.");
     } catch (TimeoutException e) {
       turn.cancel(true);
-      throw new TurnFailed("regdoc took too long to answer (over " + TURN_TIMEOUT_MINUTES + " minutes) and gave up.");
+      throw new TurnFailed(500, "regdoc took too long to answer (over " + TURN_TIMEOUT_MINUTES + " minutes) and gave up.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TurnFailed("the server is stopping.");
+      throw new TurnFailed(500, "the server is stopping.");
     }
   }
 
+  /** A turn that ends in an error answer: its HTTP status and the message the page shows. */
   private static final class TurnFailed extends RuntimeException {
-    TurnFailed(String message) {
+    final int status;
+
+    TurnFailed(int status, String message) {
       super(message);
+      this.status = status;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.regdoc.chat.web;
 
+import dev.regdoc.common.ConfigValues;
 import java.util.Map;
 
 /**
@@ -37,24 +38,12 @@ public record WebChatSettings(String host, int port, int turnThreads, int histor
   public static WebChatSettings fromMap(Map<String, String> m) {
     WebChatSettings d = defaults();
     return new WebChatSettings(m.getOrDefault("web.host", d.host()),
-        intValue(m, "web.port", d.port()),
-        intValue(m, "web.turn-threads", d.turnThreads()),
-        intValue(m, "web.history-limit", d.historyLimit()));
+        ConfigValues.wholeNumber(m, "web.port", d.port()),
+        ConfigValues.wholeNumber(m, "web.turn-threads", d.turnThreads()),
+        ConfigValues.wholeNumber(m, "web.history-limit", d.historyLimit()));
   }
 
   public WebChatSettings withPort(int newPort) {
     return new WebChatSettings(host, newPort, turnThreads, historyLimit);
-  }
-
-  private static int intValue(Map<String, String> m, String key, int fallback) {
-    String v = m.get(key);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, not \"" + v + "\"", e);
-    }
   }
 }

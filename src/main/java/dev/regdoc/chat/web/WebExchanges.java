@@ -18,6 +18,7 @@ final class WebExchanges {
   private static final Logger LOG = LoggerFactory.getLogger(WebExchanges.class);
   static final String COOKIE = "regdoc_session";
   private static final int MAX_JSON_BYTES = 64 * 1024;
+  private static final String MESSAGE_TOO_LARGE = "a message may be at most " + Sizes.human(MAX_JSON_BYTES);
   private static final String JSON_TYPE = "application/json; charset=utf-8";
 
   /** A handler that is given the caller's session. */
@@ -87,12 +88,12 @@ final class WebExchanges {
   /** The request's JSON object, or null after answering 400 when it is missing, too big or not JSON. */
   JsonNode readJson(HttpExchange ex) throws IOException {
     if (contentLength(ex) > MAX_JSON_BYTES) {
-      refuseTooLarge(ex, "a message may be at most " + Sizes.human(MAX_JSON_BYTES));
+      refuseTooLarge(ex, MESSAGE_TOO_LARGE);
       return null;
     }
     byte[] bytes = ex.getRequestBody().readNBytes(MAX_JSON_BYTES + 1);
     if (bytes.length > MAX_JSON_BYTES) {
-      refuseTooLarge(ex, "a message may be at most " + Sizes.human(MAX_JSON_BYTES));
+      refuseTooLarge(ex, MESSAGE_TOO_LARGE);
       return null;
     }
     try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
+import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Illustrator;
 import dev.regdoc.conversation.Incoming;
@@ -206,7 +207,7 @@ class SlackHttpModeTest {
 
     FakeSlack.Call refusal = slack.await("/api/chat.postMessage", c -> c.param("text").contains("huge.pcap is "));
     assertThat(refusal.param("thread_ts")).isEqualTo("1700000700.000100");
-    assertThat(refusal.param("text")).contains("the limit is " + FileFetcher.mb(engine.maxUploadBytes()), "not downloaded");
+    assertThat(refusal.param("text")).contains("the limit is " + Sizes.human(engine.maxUploadBytes()), "not downloaded");
     assertThat(slack.calls(path(url))).isEmpty();
   }
 
