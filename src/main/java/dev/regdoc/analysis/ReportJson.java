@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.timeline.TimelineJson;
+import java.util.Locale;
 
 /**
  * The JSON contract of {@code regdoc analyze --format json}: ranked {@code findings[]} with code,
@@ -36,7 +37,7 @@ public final class ReportJson {
     n.put("code", f.code());
     n.put("device", f.device());
     n.put("confidence", Math.round(f.confidence() * 100) / 100.0);
-    n.put("tier", f.tier().name().toLowerCase().replace('_', '-'));
+    n.put("tier", f.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     if (f.causedBy() != null) {
       n.put("causedBy", f.causedBy());
     }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -26,7 +27,7 @@ public final class BenchCaptureWriter {
 
     @Override
     public String toString() {
-      return String.format("%,d packets, %,d REGISTER (+%,d retransmitted), %,d SCCP keepalives, %,d ARP replies",
+      return String.format(Locale.ROOT, "%,d packets, %,d REGISTER (+%,d retransmitted), %,d SCCP keepalives, %,d ARP replies",
           packets, registers, registerRetransmissions, sccpKeepalives, arpReplies);
     }
   }

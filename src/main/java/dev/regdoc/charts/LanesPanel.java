@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -122,7 +123,7 @@ final class LanesPanel extends TimeAxisPanel {
         }
       }
       BasicStroke stroke = kind == MarkerKind.NOTICE ? ChartStyle.DOTTED : ChartStyle.DASHED;
-      line(labels.get("marker." + kind.name().toLowerCase()), xs, ys, markerColor(kind), stroke, stroke);
+      line(labels.get("marker." + kind.name().toLowerCase(Locale.ROOT)), xs, ys, markerColor(kind), stroke, stroke);
     }
   }
 
@@ -339,7 +340,7 @@ final class LanesPanel extends TimeAxisPanel {
   }
 
   static String camel(MarkKind k) {
-    String[] parts = k.name().toLowerCase().split("_");
+    String[] parts = k.name().toLowerCase(Locale.ROOT).split("_");
     StringBuilder sb = new StringBuilder(parts[0]);
     for (int i = 1; i < parts.length; i++) {
       sb.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));

@@ -13,6 +13,7 @@ import dev.regdoc.knowledge.Lang;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -205,7 +206,7 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   private static boolean looksLikeQuestion(String text) {
-    String s = text.strip().toLowerCase();
+    String s = text.strip().toLowerCase(Locale.ROOT);
     return s.endsWith("?") || s.endsWith("？") || s.startsWith("what") || s.startsWith("how") || s.startsWith("why")
         || s.contains("とは") || s.contains("ですか") || s.endsWith("か");
   }

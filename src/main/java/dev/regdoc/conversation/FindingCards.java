@@ -10,6 +10,7 @@ import dev.regdoc.ingest.FileReport;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Turns an analysis into reply blocks: the files' status and the ranked findings with evidence and fix. */
 final class FindingCards {
@@ -35,7 +36,7 @@ final class FindingCards {
   Block.FindingCard card(int rank, Finding f, String lang) {
     FindingText t = texts.textOf(f, lang);
     List<Block.EvidenceLine> ev = f.evidence().stream().limit(MAX_EVIDENCE).map(e -> line(e, lang)).toList();
-    return new Block.FindingCard(rank, f.code(), f.tier().name().toLowerCase().replace('_', '-'), (int) Math.round(f.confidence() * 100),
+    return new Block.FindingCard(rank, f.code(), f.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'), (int) Math.round(f.confidence() * 100),
         f.device(), f.causedBy(), t.title(), t.explanation(), t.fix(), ev);
   }
 

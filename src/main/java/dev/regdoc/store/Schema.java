@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 
 /** Brings the database to the newest schema with plain versioned scripts (db/regdoc-store/V&lt;n&gt;__*.sql). */
 final class Schema {
@@ -19,7 +20,7 @@ final class Schema {
   private Schema() {}
 
   static void migrate(Connection c) throws SQLException {
-    String text = c.getMetaData().getDatabaseProductName().toLowerCase().contains("h2") ? "CLOB" : "TEXT";
+    String text = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2") ? "CLOB" : "TEXT";
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {

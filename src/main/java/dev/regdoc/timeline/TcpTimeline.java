@@ -14,6 +14,7 @@ import dev.regdoc.facts.TlsSegment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -92,7 +93,7 @@ final class TcpTimeline {
   private void control(TcpControl c) {
     Endpoints e = c.endpoints();
     String device = device(e);
-    String kind = "tcp-" + c.kind().name().toLowerCase().replace('_', '-');
+    String kind = "tcp-" + c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
     String who = e.srcIp().equals(directory.phoneIp(e)) ? "phone" : e.srcIp();
     events.add(c, kind, device, c.kind().name().replace('_', '/') + " from " + who + " (" + e + ", TTL " + c.ttl() + ")",
         details("from", e.srcIp(), "srcPort", e.srcPort(), "to", e.dstIp(), "dstPort", e.dstPort(), "ttl", c.ttl()));

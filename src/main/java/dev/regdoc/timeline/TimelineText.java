@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,7 @@ public final class TimelineText {
 
   private static void offsets(Timeline t, StringBuilder out) {
     for (ClockOffset o : t.clockOffsets()) {
-      out.append(String.format("Clock: %s runs %+.3f s from %s (%d segments matched by sequence number%s); its times are shifted onto %s's clock%n",
+      out.append(String.format(Locale.ROOT, "Clock: %s runs %+.3f s from %s (%d segments matched by sequence number%s); its times are shifted onto %s's clock%n",
           o.file(), o.offsetSeconds(), o.reference(), o.matched(),
           o.phoneSide() == null ? "" : "; phone side: " + o.phoneSide(), o.reference()));
     }
@@ -75,7 +76,7 @@ public final class TimelineText {
         hidden++;
         continue;
       }
-      out.append(time(e.time())).append("  ").append(String.format("%-28s", e.kind())).append(' ')
+      out.append(time(e.time())).append("  ").append(String.format(Locale.ROOT, "%-28s", e.kind())).append(' ')
           .append(e.summary()).append("  [").append(e.cite()).append("]\n");
     }
     if (hidden > 0) {
