@@ -83,7 +83,7 @@ public final class DiagnosisBench {
       List<RefreshTiming> lost = refreshes.stream().filter(r -> r.getRetransmissions() > 0).toList();
       facts.add(new RefreshSummary(dev, "bench.pcap", refreshes.size(), lost, 115.0, lost.isEmpty() ? "" : "0.10, 0.20 s"));
     }
-    facts.add(new InputSummary(facts.size() / 72, 0, 0, 0, 0, 0, 0, 1));
+    facts.add(new InputSummary(facts.size() / 72, 0, 0, 0, 0, 0, 0, 1, 1, java.util.List.of()));
     return facts;
   }
 }

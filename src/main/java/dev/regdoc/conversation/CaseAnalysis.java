@@ -128,7 +128,9 @@ final class CaseAnalysis {
       return;
     }
     List<Finding> faults = a.findings().stream().filter(Finding::isFault).toList();
-    if (faults.isEmpty()) {
+    if (faults.isEmpty() && a.findings().stream().anyMatch(f -> "no-registration-evidence".equals(f.code()))) {
+      t.say(say.get("no-registration", t.lang));
+    } else if (faults.isEmpty()) {
       t.say(say.get("no-fault", t.lang));
     } else {
       t.say(say.get("findings-intro", t.lang));

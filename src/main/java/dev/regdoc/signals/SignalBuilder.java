@@ -1,5 +1,6 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.ingest.InputKind;
 import dev.regdoc.timeline.ClockOffset;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
@@ -86,8 +87,13 @@ public final class SignalBuilder {
     int alarms = (int) t.events().stream().filter(e -> e.kind().equals("cucm-alarm")).count();
     int arp = (int) t.events().stream().filter(e -> e.kind().startsWith("arp-")).count();
     int captures = (int) t.files().stream().filter(f -> f.kind().isCapture() && f.read()).count();
+    int filesRead = (int) t.files().stream().filter(f -> f.read()).count();
+    // Files, not the per-interface entries a configuration yields: the answer says "2 configurations" for 2 files
+    int configFiles = (int) t.files().stream()
+        .filter(f -> f.read() && (f.kind() == InputKind.IOS_CONFIG || f.kind() == InputKind.ASA_CONFIG)).count();
+    List<String> unread = t.files().stream().filter(f -> !f.read()).map(f -> f.file()).toList();
     return new InputSummary(t.devices().size(), count.apply(RefreshTiming.class), count.apply(KeepaliveTiming.class),
-        count.apply(RegisterTransaction.class), alarms, arp, t.configs().size(), captures);
+        count.apply(RegisterTransaction.class), alarms, arp, configFiles, captures, filesRead, unread);
   }
 
   /** One entry per phone that spoke over TLS, with the first segment as evidence. */

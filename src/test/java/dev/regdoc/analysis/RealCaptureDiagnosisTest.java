@@ -50,10 +50,17 @@ class RealCaptureDiagnosisTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"russo-collab/sip_register.pcapng", "pyskinny/cm_cap.pcapng", "ndpi/sip_hello.pcapng",
-      "suricata-verify/sip-tcp.pcap", "suricata-verify/public-cloudshark-sip-s0.pcap", "tcpdump/arp-oobr.pcap"})
+      "suricata-verify/sip-tcp.pcap", "suricata-verify/public-cloudshark-sip-s0.pcap"})
   void healthyCapturesGiveNoFault(String file) {
     List<Finding> f = analyze(file);
     assertThat(f).noneMatch(Finding::isFault);
     assertThat(f).extracting(Finding::code).contains("no-fault-found");
+  }
+
+  @Test
+  void aCaptureWithoutPhonesIsNotCalledHealthy() {
+    List<Finding> f = analyze("tcpdump/arp-oobr.pcap");
+    assertThat(f).noneMatch(Finding::isFault);
+    assertThat(f).extracting(Finding::code).containsExactly("no-registration-evidence");
   }
 }

@@ -22,7 +22,8 @@ class RealKnowledgeBaseTest {
   static final List<String> FINDING_CODES = List.of("port-security-aging", "proxy-arp", "sip-refresh-late",
       "sccp-keepalive-timeout", "keepalive-lost-in-network", "cucm-not-responding", "failover-cycle",
       "idle-connection-teardown", "registration-rejected", "registration-unanswered", "arp-conflict",
-      "unregistered-reason", "phone-reported-reason", "encrypted-signaling", "no-fault-found", "evidence-missing");
+      "unregistered-reason", "phone-reported-reason", "encrypted-signaling", "no-fault-found", "no-registration-evidence",
+      "nothing-read", "evidence-missing");
 
   static KnowledgeBase kb;
 
