@@ -7,6 +7,8 @@ import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.UserProfile;
+import dev.regdoc.common.WholeNumbers;
+import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,7 +170,7 @@ public final class ConversationEngine implements ChatEngine {
     switch (intent.kind()) {
       case HELP -> t.say(say.get("help", t.lang));
       case NEW_CASE -> open(t, text.replaceFirst("(?i)^(new case|open (a )?(new )?case|start (a )?(new )?case)[:,]?", ""));
-      case JOIN_CASE -> join(t, Long.parseLong(intent.arg()));
+      case JOIN_CASE -> join(t, intent.arg());
       case CHECKLIST -> withCase(t, () -> parts.checklist().overview(t));
       case FINDINGS -> withCase(t, () -> analysis.showFindings(t));
       case STEP_DONE, STEP_SKIP, STEP_HOW -> withCase(t, () -> stepByNumber(t, intent));
@@ -230,12 +233,15 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  private void join(Turn t, long id) {
-    Optional<CaseRecord> r = parts.store().findCase(id);
+  /** Joins case {@code number} as typed; a number no case can have (0, twenty digits) is simply not a case. */
+  private void join(Turn t, String number) {
+    OptionalLong known = WholeNumbers.within(number, 1, Long.MAX_VALUE);
+    Optional<CaseRecord> r = known.isPresent() ? parts.store().findCase(known.getAsLong()) : Optional.empty();
     if (r.isEmpty()) {
-      t.say(parts.phrases().get("case-unknown", t.lang, "id", id));
+      t.say(parts.phrases().get("case-unknown", t.lang, "id", WholeNumbers.echo(number)));
       return;
     }
+    long id = r.get().id();
     if (t.kase != null) {
       save(t);
     }
@@ -249,9 +255,17 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
+  /** A step by the number typed, the next open one without a number; a number no step has is said so. */
   private void stepByNumber(Turn t, Intent intent) {
-    parts.checklist().byNumber(t.kase, intent.arg())
-        .ifPresentOrElse(s -> parts.checklist().act(t, s, intent.kind()), () -> parts.checklist().showNext(t));
+    ChecklistGuide checklist = parts.checklist();
+    Optional<ChecklistStep> step = intent.arg() == null ? checklist.nextOpen(t.kase) : checklist.byNumber(intent.arg());
+    if (step.isPresent()) {
+      checklist.act(t, step.get(), intent.kind());
+    } else if (intent.arg() != null) {
+      t.say(parts.phrases().get("step-unknown", t.lang, "n", WholeNumbers.echo(intent.arg()), "total", parts.kb().checklist().size()));
+    } else {
+      checklist.showNext(t);
+    }
   }
 
   private static String device(String arg, Turn t) {

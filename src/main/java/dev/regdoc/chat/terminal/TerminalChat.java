@@ -1,5 +1,6 @@
 package dev.regdoc.chat.terminal;
 
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
@@ -12,12 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The terminal chat: one line in, one reply out, so it can be scripted. Words of a line that name existing files
  * are uploaded; a bare number picks a numbered choice of the last reply.
  */
 public final class TerminalChat {
+  private static final Logger LOG = LoggerFactory.getLogger(TerminalChat.class);
+  private static final String TURN_FAILED =
+      "Something went wrong on my side while handling that; it has been logged. Nothing you sent was lost.";
   private final ChatEngine engine;
   private final String conversation;
   private final String user;
@@ -29,6 +35,10 @@ public final class TerminalChat {
     this.user = user;
   }
 
+  public TerminalChat(ChatEngine engine, String conversation, String user, List<Path> ownFolders) {
+    this(engine, conversation, user);
+  }
+
   public void run(BufferedReader in, PrintWriter out, boolean prompt) throws IOException {
     if (prompt) {
       out.println("regdoc chat: describe the problem, name files to upload them, 'help' for more, Ctrl+D to leave.");
@@ -37,8 +47,13 @@ public final class TerminalChat {
       if (line.isBlank()) {
         continue;
       }
-      Reply r = turn(line.strip(), (text, pct) -> out.println("... " + text));
-      out.println(r.plainText());
+      try {
+        Reply r = turn(line.strip(), (text, pct) -> out.println("... " + DisplayNames.cleanText(text)));
+        out.println(DisplayNames.cleanText(r.plainText()));
+      } catch (RuntimeException e) { // the engine answers failures itself; this is the last guard of the terminal
+        LOG.error("terminal turn failed in {}", conversation, e);
+        out.println(TURN_FAILED);
+      }
       out.println();
       out.flush();
     }
