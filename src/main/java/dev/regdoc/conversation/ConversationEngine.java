@@ -7,6 +7,7 @@ import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.UserProfile;
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.WholeNumbers;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
@@ -124,7 +125,26 @@ public final class ConversationEngine implements ChatEngine {
       case "protocol" -> withCase(t, () -> intake.protocol(t, p[1]));
       case "skip" -> withCase(t, () -> intake.answer(t, "", true));
       case "lesson" -> lessonAction(t, p[1]);
+      case "files" -> filesNotRead(t, p.length > 1 ? p[1] : "", p.length > 2 ? p[2] : "");
       default -> text(t, action);
+    }
+  }
+
+  /**
+   * A front end reading local files tells what it did not read, {@code files:<missing|refused|declined|ask>:<names>};
+   * "ask" puts the yes/no question whose answer the front end acts on.
+   */
+  private void filesNotRead(Turn t, String what, String names) {
+    String files = DisplayNames.clean(names);
+    switch (what) {
+      case "missing" -> t.say(parts.phrases().get("read-missing", t.lang, "files", files));
+      case "refused" -> t.say(parts.phrases().get("read-refused", t.lang, "files", files));
+      case "ask" -> {
+        t.say(parts.phrases().get("read-outside-ask", t.lang, "files", files));
+        t.add(new Block.Choices(null, List.of(new Block.Choice("files:yes", parts.phrases().get("choice-yes", t.lang)),
+            new Block.Choice("files:no", parts.phrases().get("choice-no", t.lang)))));
+      }
+      default -> t.say(parts.phrases().get("read-declined", t.lang, "files", files));
     }
   }
 
