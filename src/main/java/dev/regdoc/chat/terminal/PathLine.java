@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A line that consists of paths and nothing else: separated by blanks, commas or semicolons, each possibly quoted
- * ('...' or "..."), each looking like a path (a '/', a leading '~' or a file extension). A sentence that merely
- * mentions a path is not such a line, so nothing it names is read.
+ * A line that consists of paths and nothing else: separated by blanks or commas, each possibly quoted ('...' or
+ * "...") or with blanks escaped by a backslash, each looking like a path (a '/', a leading '~' or a file
+ * extension). A sentence that merely mentions a path is not such a line, so nothing it names is read.
  */
 final class PathLine {
   private PathLine() {}
@@ -39,10 +39,12 @@ final class PathLine {
         } else {
           cur.append(c);
         }
+      } else if (c == '\\' && i + 1 < line.length()) { // a terminal's drag and drop escapes blanks: a\ b.pcap
+        cur.append(line.charAt(++i));
       } else if (c == '"' || c == '\'') {
         quote = c;
         quoted = true;
-      } else if (Character.isWhitespace(c) || c == ',' || c == ';') {
+      } else if (Character.isWhitespace(c) || c == ',') {
         flush(out, cur, quoted);
         quoted = false;
       } else {
