@@ -69,7 +69,7 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path d
 
   /** The URL as it may be shown to an operator: any password in it is masked. */
   public String displayUrl() {
-    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    return JdbcUrlMask.mask(jdbcUrl);
   }
 
   private static Duration retention(String days) {
