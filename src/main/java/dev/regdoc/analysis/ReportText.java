@@ -1,5 +1,6 @@
 package dev.regdoc.analysis;
 
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.ingest.FileReport;
@@ -31,7 +32,8 @@ public final class ReportText {
       finding(n++, f, texts.textOf(f, lang), e -> texts.note(e, lang), Labels.of(lang), markdown, out);
     }
     files(a.files(), Labels.of(lang), markdown, out);
-    return out.toString();
+    return DisplayNames.cleanText(out.toString()); // names and log text from the files reach a terminal
+
   }
 
   private static void finding(int n, Finding f, FindingText t, java.util.function.Function<Evidence, String> note, Labels l,

@@ -6,16 +6,23 @@ import java.util.Map;
 public final class ConfigValues {
   private ConfigValues() {}
 
-  /** The whole number under {@code key}; {@code fallback} when it is missing or blank. */
-  public static int wholeNumber(Map<String, String> values, String key, int fallback) {
+  /**
+   * The whole number under {@code key} within {@code [min, max]} (min 0 or more); {@code fallback} when it is missing
+   * or blank.
+   *
+   * @throws IllegalArgumentException naming the key, the value and the range when it is not such a number
+   */
+  public static long wholeNumber(Map<String, String> values, String key, long fallback, long min, long max) {
     String v = values.get(key);
     if (v == null || v.isBlank()) {
       return fallback;
     }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, not \"" + v + "\"", e);
-    }
+    return WholeNumbers.within(v, min, max).orElseThrow(() -> new IllegalArgumentException(
+        key + " must be a whole number from " + min + " to " + max + ", not \"" + WholeNumbers.echo(v) + "\""));
+  }
+
+  /** As {@link #wholeNumber(Map, String, long, long, long)} for an int setting. */
+  public static int wholeNumber(Map<String, String> values, String key, int fallback, int min, int max) {
+    return (int) wholeNumber(values, key, (long) fallback, min, max);
   }
 }

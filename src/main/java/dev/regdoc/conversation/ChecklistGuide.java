@@ -1,5 +1,6 @@
 package dev.regdoc.conversation;
 
+import dev.regdoc.common.WholeNumbers;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
@@ -68,13 +69,10 @@ final class ChecklistGuide {
     showNext(t);
   }
 
-  /** A step by its number in the checklist, or the next open one when {@code number} is null. */
-  Optional<ChecklistStep> byNumber(CaseState c, String number) {
-    if (number == null) {
-      return nextOpen(c);
-    }
-    int n = Integer.parseInt(number);
-    return kb.checklist().stream().filter(s -> s.order() == n).findFirst();
+  /** A step by its number in the checklist as typed; empty for any number no step has, however long. */
+  Optional<ChecklistStep> byNumber(String number) {
+    return WholeNumbers.within(number, 1, kb.checklist().size())
+        .stream().boxed().flatMap(n -> kb.checklist().stream().filter(s -> s.order() == n)).findFirst();
   }
 
   private static Block.Step step(Turn t, ChecklistStep s, List<String> how) {

@@ -7,6 +7,9 @@ import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.UserProfile;
+import dev.regdoc.common.DisplayNames;
+import dev.regdoc.common.WholeNumbers;
+import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +125,26 @@ public final class ConversationEngine implements ChatEngine {
       case "protocol" -> withCase(t, () -> intake.protocol(t, p[1]));
       case "skip" -> withCase(t, () -> intake.answer(t, "", true));
       case "lesson" -> lessonAction(t, p[1]);
+      case "files" -> filesNotRead(t, p.length > 1 ? p[1] : "", p.length > 2 ? p[2] : "");
       default -> text(t, action);
+    }
+  }
+
+  /**
+   * A front end reading local files tells what it did not read, {@code files:<missing|refused|declined|ask>:<names>};
+   * "ask" puts the yes/no question whose answer the front end acts on.
+   */
+  private void filesNotRead(Turn t, String what, String names) {
+    String files = DisplayNames.clean(names);
+    switch (what) {
+      case "missing" -> t.say(parts.phrases().get("read-missing", t.lang, "files", files));
+      case "refused" -> t.say(parts.phrases().get("read-refused", t.lang, "files", files));
+      case "ask" -> {
+        t.say(parts.phrases().get("read-outside-ask", t.lang, "files", files));
+        t.add(new Block.Choices(null, List.of(new Block.Choice("files:yes", parts.phrases().get("choice-yes", t.lang)),
+            new Block.Choice("files:no", parts.phrases().get("choice-no", t.lang)))));
+      }
+      default -> t.say(parts.phrases().get("read-declined", t.lang, "files", files));
     }
   }
 
@@ -167,7 +190,7 @@ public final class ConversationEngine implements ChatEngine {
     switch (intent.kind()) {
       case HELP -> t.say(say.get("help", t.lang));
       case NEW_CASE -> open(t, text.replaceFirst("(?i)^(new case|open (a )?(new )?case|start (a )?(new )?case)[:,]?", ""));
-      case JOIN_CASE -> join(t, Long.parseLong(intent.arg()));
+      case JOIN_CASE -> join(t, intent.arg());
       case CHECKLIST -> withCase(t, () -> parts.checklist().overview(t));
       case FINDINGS -> withCase(t, () -> analysis.showFindings(t));
       case STEP_DONE, STEP_SKIP, STEP_HOW -> withCase(t, () -> stepByNumber(t, intent));
@@ -230,12 +253,15 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  private void join(Turn t, long id) {
-    Optional<CaseRecord> r = parts.store().findCase(id);
+  /** Joins case {@code number} as typed; a number no case can have (0, twenty digits) is simply not a case. */
+  private void join(Turn t, String number) {
+    OptionalLong known = WholeNumbers.within(number, 1, Long.MAX_VALUE);
+    Optional<CaseRecord> r = known.isPresent() ? parts.store().findCase(known.getAsLong()) : Optional.empty();
     if (r.isEmpty()) {
-      t.say(parts.phrases().get("case-unknown", t.lang, "id", id));
+      t.say(parts.phrases().get("case-unknown", t.lang, "id", WholeNumbers.echo(number)));
       return;
     }
+    long id = r.get().id();
     if (t.kase != null) {
       save(t);
     }
@@ -249,9 +275,17 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
+  /** A step by the number typed, the next open one without a number; a number no step has is said so. */
   private void stepByNumber(Turn t, Intent intent) {
-    parts.checklist().byNumber(t.kase, intent.arg())
-        .ifPresentOrElse(s -> parts.checklist().act(t, s, intent.kind()), () -> parts.checklist().showNext(t));
+    ChecklistGuide checklist = parts.checklist();
+    Optional<ChecklistStep> step = intent.arg() == null ? checklist.nextOpen(t.kase) : checklist.byNumber(intent.arg());
+    if (step.isPresent()) {
+      checklist.act(t, step.get(), intent.kind());
+    } else if (intent.arg() != null) {
+      t.say(parts.phrases().get("step-unknown", t.lang, "n", WholeNumbers.echo(intent.arg()), "total", parts.kb().checklist().size()));
+    } else {
+      checklist.showNext(t);
+    }
   }
 
   private static String device(String arg, Turn t) {

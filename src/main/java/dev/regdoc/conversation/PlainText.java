@@ -1,5 +1,6 @@
 package dev.regdoc.conversation;
 
+import dev.regdoc.common.DisplayNames;
 import java.util.stream.Collectors;
 
 /** Renders a reply as plain text: the terminal chat and the text of transcripts. */
@@ -14,7 +15,7 @@ final class PlainText {
       }
       out.append(block(b));
     }
-    return out.toString();
+    return DisplayNames.cleanText(out.toString());
   }
 
   private static String block(Block b) {

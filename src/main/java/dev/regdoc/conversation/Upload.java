@@ -1,5 +1,6 @@
 package dev.regdoc.conversation;
 
+import dev.regdoc.common.DisplayNames;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +12,10 @@ import java.nio.file.Path;
  * @param content the downloaded bytes; the adapter deletes it after {@link ChatEngine#handle} returns
  */
 public record Upload(String name, long size, Path content) {
+  public Upload {
+    name = DisplayNames.clean(name); // shown in replies, reports and the case's transcript
+  }
+
   /** How the reader names an archive's entries: "bundle.zip!/trace/phone.pcap". */
   private static final String ENTRY = "!/";
 

@@ -1,5 +1,6 @@
 package dev.regdoc.ingest;
 
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.capture.CaptureException;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
@@ -178,7 +179,7 @@ public final class IngestService {
 
     /** @return false when the archive must not be read further (total limit reached) */
     private boolean entry(ZipInputStream zin, ZipEntry e, String name, int depth, List<String> problems) throws IOException {
-      String entryName = name + "!/" + e.getName();
+      String entryName = name + "!/" + DisplayNames.clean(e.getName());
       Path tmp = Files.createTempFile("regdoc-", ".entry");
       try {
         long n = unpack(zin, tmp, remaining(limits.maxEntryBytes()), entryName);

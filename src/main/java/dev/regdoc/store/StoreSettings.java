@@ -1,5 +1,6 @@
 package dev.regdoc.store;
 
+import dev.regdoc.common.ConfigValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,8 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path d
 
   public static final String PASSWORD_ENV = "REGDOC_DB_PASSWORD";
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  /** A hundred years: "keep for ever" without overflowing the instant it is subtracted from. */
+  private static final long MAX_RETENTION_DAYS = 36_500;
   /** WRITE_DELAY=0: H2 writes each commit out before returning, so a killed process loses nothing committed. */
   private static final String H2_OPTIONS = ";WRITE_DELAY=0";
 
@@ -66,22 +69,15 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path d
 
   /** The URL as it may be shown to an operator: any password in it is masked. */
   public String displayUrl() {
-    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    return JdbcUrlMask.mask(jdbcUrl);
   }
 
   private static Duration retention(String days) {
     if (days == null || days.isBlank()) {
       return DEFAULT_RETENTION;
     }
-    try {
-      long n = Long.parseLong(days.trim());
-      if (n < 0) {
-        throw new IllegalArgumentException("files.retention-days must be 0 or more, not " + days);
-      }
-      return Duration.ofDays(n);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("files.retention-days must be a whole number of days, not '" + days + "'");
-    }
+    return Duration.ofDays(ConfigValues.wholeNumber(Map.of("files.retention-days", days), "files.retention-days", 0,
+        0, MAX_RETENTION_DAYS));
   }
 
   private static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package dev.regdoc.timeline;
 
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.ArpBinding;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.Endpoints;
@@ -79,7 +80,8 @@ final class DeviceDirectory {
     protocolByIp.putIfAbsent(phone, protocol);
   }
 
-  private void name(String ip, String name) {
+  private void name(String ip, String raw) {
+    String name = DisplayNames.clean(raw); // from a packet or a log line: may carry anything
     nameByIp.putIfAbsent(ip, name);
     var m = SEP.matcher(name);
     if (m.matches()) {

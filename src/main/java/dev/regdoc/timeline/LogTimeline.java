@@ -1,5 +1,6 @@
 package dev.regdoc.timeline;
 
+import dev.regdoc.common.DisplayNames;
 import static dev.regdoc.timeline.Events.details;
 
 import dev.regdoc.facts.CucmAlarm;
@@ -25,7 +26,7 @@ final class LogTimeline {
   }
 
   private void alarm(CucmAlarm a) {
-    String device = a.deviceName() != null ? a.deviceName().trim().toUpperCase(Locale.ROOT)
+    String device = a.deviceName() != null ? DisplayNames.clean(a.deviceName().trim().toUpperCase(Locale.ROOT))
         : a.ipAddress() != null ? directory.deviceFor(a.ipAddress().trim()) : AddressTimeline.NETWORK;
     Map<String, Object> d = details("alarm", a.alarm(), "severity", a.severity(), "host", a.host(),
         "reason", a.reason() >= 0 ? a.reason() : null, "localTime", a.rawTime());

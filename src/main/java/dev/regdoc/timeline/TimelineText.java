@@ -1,5 +1,6 @@
 package dev.regdoc.timeline;
 
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.ingest.FileReport;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class TimelineText {
     configs(t.configs(), out);
     anomalies(t.anomalies(), out);
     problems(t.files(), out);
-    return out.toString();
+    return DisplayNames.cleanText(out.toString()); // device names and log text reach a terminal
   }
 
   private static void files(Timeline t, StringBuilder out) {

@@ -1,5 +1,6 @@
 package dev.regdoc.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -33,6 +34,17 @@ class CaseStoreUnavailableTest {
         .isInstanceOf(CaseStoreUnavailableException.class)
         .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/x?user=regdoc&password=***&ssl=false")
         .hasMessageNotContaining(SECRET);
+  }
+
+  @Test
+  void theDriversOwnWordsDoNotRepeatAPartOfThePassword() {
+    // H2 reads ";hunter2-very-secret" as a setting of its own and names it in its error
+    String url = "jdbc:h2:mem:unavailable;PASSWORD=abc;" + SECRET;
+    StoreSettings s = StoreSettings.defaults(dataDir).withDatabase(url, "regdoc", "");
+    assertThatThrownBy(() -> JdbcCaseStore.open(s))
+        .isInstanceOf(CaseStoreUnavailableException.class)
+        .hasMessageContaining("jdbc:h2:mem:unavailable;PASSWORD=***")
+        .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).doesNotContain(SECRET));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.common.DisplayNames;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
@@ -214,7 +215,7 @@ final class BlockKitRenderer {
 
   /** Slack treats &amp;, &lt; and &gt; as control characters in text. */
   static String escape(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return s == null ? "" : DisplayNames.cleanText(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** The text Slack shows in notifications and to clients that cannot draw blocks. */

@@ -54,13 +54,13 @@ public record SlackSettings(Mode mode, String httpHost, int httpPort, String htt
     return new SlackSettings(
         mode(env.getOrDefault("REGDOC_SLACK_MODE", "socket")),
         env.getOrDefault("REGDOC_SLACK_HTTP_HOST", d.httpHost()),
-        ConfigValues.wholeNumber(env, "REGDOC_SLACK_HTTP_PORT", d.httpPort()),
+        ConfigValues.wholeNumber(env, "REGDOC_SLACK_HTTP_PORT", d.httpPort(), 0, 65535),
         env.getOrDefault("REGDOC_SLACK_HTTP_PATH", d.httpPath()),
         env.getOrDefault("REGDOC_SLACK_API_BASE_URL", d.apiBaseUrl()),
         list(env, "REGDOC_SLACK_FILE_HOSTS", d.allowedFileHosts()),
         list(env, "REGDOC_SLACK_TEAMS", Set.of()),
         list(env, "REGDOC_SLACK_CHANNELS", Set.of()),
-        ConfigValues.wholeNumber(env, "REGDOC_SLACK_RATE_PER_MINUTE", d.requestsPerUserPerMinute()));
+        ConfigValues.wholeNumber(env, "REGDOC_SLACK_RATE_PER_MINUTE", d.requestsPerUserPerMinute(), 1, 100_000));
   }
 
   public SlackSettings withMode(Mode m) {

@@ -1,8 +1,10 @@
 package dev.regdoc.chat.terminal;
 
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
+import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.BufferedReader;
@@ -12,21 +14,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The terminal chat: one line in, one reply out, so it can be scripted. Words of a line that name existing files
- * are uploaded; a bare number picks a numbered choice of the last reply.
+ * The terminal chat: one line in, one reply out, so it can be scripted. A line made only of paths uploads those
+ * files (see {@link PathLine} and {@link FileGate} for which are read); a bare number picks a numbered choice of the
+ * last reply.
  */
 public final class TerminalChat {
+  private static final Logger LOG = LoggerFactory.getLogger(TerminalChat.class);
+  private static final String TURN_FAILED =
+      "Something went wrong on my side while handling that; it has been logged. Nothing you sent was lost.";
+  private static final String YES = "files:yes";
+  private static final String NO = "files:no";
   private final ChatEngine engine;
   private final String conversation;
   private final String user;
+  private final FileGate gate;
   private List<Block.Choice> lastChoices = List.of();
+  /** Files outside the user's folders waiting for their yes. */
+  private List<FileGate.Decision> awaitingYes = List.of();
 
+  /** A chat whose user's own folders are the current directory and the home directory. */
   public TerminalChat(ChatEngine engine, String conversation, String user) {
+    this(engine, conversation, user, List.of(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
+  }
+
+  /** @param ownFolders where files are read without asking; anything else is read only after a yes */
+  public TerminalChat(ChatEngine engine, String conversation, String user, List<Path> ownFolders) {
     this.engine = engine;
     this.conversation = conversation;
     this.user = user;
+    this.gate = new FileGate(ownFolders, System.getProperty("user.home"));
   }
 
   public void run(BufferedReader in, PrintWriter out, boolean prompt) throws IOException {
@@ -37,18 +60,100 @@ public final class TerminalChat {
       if (line.isBlank()) {
         continue;
       }
-      Reply r = turn(line.strip(), (text, pct) -> out.println("... " + text));
-      out.println(r.plainText());
+      try {
+        Reply r = turn(line.strip(), (text, pct) -> out.println("... " + DisplayNames.cleanText(text)));
+        out.println(DisplayNames.cleanText(r.plainText()));
+      } catch (RuntimeException e) { // the engine answers failures itself; this is the last guard of the terminal
+        LOG.error("terminal turn failed in {}", conversation, e);
+        out.println(TURN_FAILED);
+      }
       out.println();
       out.flush();
     }
   }
 
   /** One line to the engine; remembers the reply's choices so the next line may pick one by number. */
-  public Reply turn(String line, dev.regdoc.conversation.ProgressSink progress) {
-    Reply r = engine.handle(incoming(line), progress);
+  public Reply turn(String line, ProgressSink progress) {
+    Reply r = answer(line.strip(), progress);
     lastChoices = r.blocks().stream().filter(b -> b instanceof Block.Choices).flatMap(b -> ((Block.Choices) b).choices().stream()).toList();
     return r;
+  }
+
+  private Reply answer(String line, ProgressSink progress) {
+    String action = choice(line);
+    List<FileGate.Decision> asked = awaitingYes;
+    awaitingYes = List.of();
+    if (!asked.isEmpty() && (YES.equals(action) || isYes(line))) {
+      return engine.handle(uploads("", asked), progress);
+    }
+    if (!asked.isEmpty() && (NO.equals(action) || isNo(line))) {
+      return engine.handle(filesAction("declined", asked), progress);
+    }
+    if (action != null) {
+      return engine.handle(new Incoming(conversation, user, user, "", List.of(), action, null), progress);
+    }
+    Optional<List<String>> paths = PathLine.paths(line);
+    List<FileGate.Decision> decisions = paths.map(p -> p.stream().map(gate::decide).toList()).orElse(List.of());
+    if (decisions.stream().allMatch(d -> d.verdict() == FileGate.Verdict.MISSING)) {
+      return engine.handle(Incoming.text(conversation, user, line), progress); // not files: words that look like paths
+    }
+    return files(decisions, progress);
+  }
+
+  /** Refusals first, then the upload of what may be read, then the question about the rest: one reply. */
+  private Reply files(List<FileGate.Decision> decisions, ProgressSink progress) {
+    List<Reply> replies = new ArrayList<>();
+    for (FileGate.Verdict v : List.of(FileGate.Verdict.MISSING, FileGate.Verdict.REFUSED)) {
+      List<FileGate.Decision> these = only(decisions, v);
+      if (!these.isEmpty()) {
+        replies.add(engine.handle(filesAction(v.name().toLowerCase(Locale.ROOT), these), progress));
+      }
+    }
+    List<FileGate.Decision> read = only(decisions, FileGate.Verdict.READ);
+    if (!read.isEmpty()) {
+      replies.add(engine.handle(uploads("", read), progress));
+    }
+    List<FileGate.Decision> ask = only(decisions, FileGate.Verdict.ASK);
+    if (!ask.isEmpty()) {
+      replies.add(engine.handle(filesAction("ask", ask), progress));
+      awaitingYes = ask;
+    }
+    Reply last = replies.get(replies.size() - 1);
+    return new Reply(last.lang(), last.caseId(), replies.stream().flatMap(r -> r.blocks().stream()).toList());
+  }
+
+  private static List<FileGate.Decision> only(List<FileGate.Decision> decisions, FileGate.Verdict v) {
+    return decisions.stream().filter(d -> d.verdict() == v).toList();
+  }
+
+  private Incoming uploads(String text, List<FileGate.Decision> files) {
+    List<Upload> uploads = files.stream().map(d -> new Upload(d.name(), size(d.file()), d.file())).toList();
+    return new Incoming(conversation, user, user, text, uploads, null, null);
+  }
+
+  /** Tells the conversation what happened to files it never receives, so it says so in the user's language. */
+  private Incoming filesAction(String what, List<FileGate.Decision> files) {
+    String names = files.stream().map(d -> DisplayNames.clean(d.typed())).collect(Collectors.joining(", "));
+    return new Incoming(conversation, user, user, "", List.of(), "files:" + what + ":" + names, null);
+  }
+
+  /** The action of the numbered choice {@code line} picks, or null. */
+  private String choice(String line) {
+    if (line.matches("\\d{1,2}")) {
+      int n = Integer.parseInt(line);
+      if (n >= 1 && n <= lastChoices.size()) {
+        return lastChoices.get(n - 1).action();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isYes(String line) {
+    return line.toLowerCase(Locale.ROOT).matches("y|yes|ok|はい|うん");
+  }
+
+  private static boolean isNo(String line) {
+    return line.toLowerCase(Locale.ROOT).matches("n|no|いいえ|いや");
   }
 
   /** Shows the prompt when interactive, then reads the next line (null at the end of the input). */
@@ -58,39 +163,6 @@ public final class TerminalChat {
       out.flush();
     }
     return in.readLine();
-  }
-
-  /** A number picks a choice; existing paths become uploads; the rest is the text. */
-  Incoming incoming(String line) {
-    if (line.matches("\\d{1,2}")) {
-      int n = Integer.parseInt(line);
-      if (n >= 1 && n <= lastChoices.size()) {
-        return new Incoming(conversation, user, user, "", List.of(), lastChoices.get(n - 1).action(), null);
-      }
-    }
-    List<Upload> uploads = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
-    for (String word : line.split("\\s+")) {
-      Path p = pathOf(word);
-      if (p != null) {
-        uploads.add(new Upload(p.getFileName().toString(), size(p), p));
-      } else {
-        text.append(text.isEmpty() ? "" : " ").append(word);
-      }
-    }
-    return new Incoming(conversation, user, user, text.toString(), uploads, null, null);
-  }
-
-  private static Path pathOf(String word) {
-    if (!word.contains("/") && !word.contains(".")) {
-      return null;
-    }
-    try {
-      Path p = Path.of(word.replaceFirst("^~", System.getProperty("user.home")));
-      return Files.isRegularFile(p) ? p : null;
-    } catch (java.nio.file.InvalidPathException e) {
-      return null;
-    }
   }
 
   private static long size(Path p) {

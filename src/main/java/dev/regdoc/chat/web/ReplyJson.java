@@ -1,5 +1,6 @@
 package dev.regdoc.chat.web;
 
+import dev.regdoc.common.DisplayNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,7 @@ final class ReplyJson {
 
   ObjectNode block(Block b) {
     ObjectNode node = mapper.valueToTree(b);
+    clean(node);
     node.put("type", b.getClass().getSimpleName());
     if (b instanceof Block.Image) {
       Block.Image img = (Block.Image) b;
@@ -39,6 +41,27 @@ final class ReplyJson {
       node.put("href", dataUri(a.mimeType(), a.content()));
     }
     return node;
+  }
+
+  /** Every text of the block without control or direction-override characters (names come from uploaded files). */
+  private static void clean(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      o.fieldNames().forEachRemaining(k -> {
+        if (o.get(k).isTextual()) {
+          o.put(k, DisplayNames.cleanText(o.get(k).asText()));
+        } else {
+          clean(o.get(k));
+        }
+      });
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isTextual()) {
+          a.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(DisplayNames.cleanText(a.get(i).asText())));
+        } else {
+          clean(a.get(i));
+        }
+      }
+    }
   }
 
   private static String dataUri(String mime, byte[] bytes) {

@@ -38,9 +38,9 @@ public record WebChatSettings(String host, int port, int turnThreads, int histor
   public static WebChatSettings fromMap(Map<String, String> m) {
     WebChatSettings d = defaults();
     return new WebChatSettings(m.getOrDefault("web.host", d.host()),
-        ConfigValues.wholeNumber(m, "web.port", d.port()),
-        ConfigValues.wholeNumber(m, "web.turn-threads", d.turnThreads()),
-        ConfigValues.wholeNumber(m, "web.history-limit", d.historyLimit()));
+        ConfigValues.wholeNumber(m, "web.port", d.port(), 0, 65535),
+        ConfigValues.wholeNumber(m, "web.turn-threads", d.turnThreads(), 1, 1024),
+        ConfigValues.wholeNumber(m, "web.history-limit", d.historyLimit(), 1, 1_000_000));
   }
 
   public WebChatSettings withPort(int newPort) {
