@@ -138,7 +138,17 @@
     }
   };
 
+  // The case bar: the case this chat works on and the code others join it with (typed as "case <code>").
+  var caseBar = document.getElementById('case');
+  function showCase(reply) {
+    if (!reply.caseId) { return; }
+    caseBar.hidden = false;
+    caseBar.textContent = 'Case #' + reply.caseId + (reply.joinCode ? ' · join code ' : '');
+    if (reply.joinCode) { caseBar.appendChild(el('code', null, reply.joinCode)); }
+  }
+
   function renderReply(reply) {
+    showCase(reply);
     var m = el('div', 'msg bot');
     if (reply.lang) { m.lang = reply.lang; }
     (reply.blocks || []).forEach(function (b) {

@@ -59,6 +59,15 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
+  public Optional<String> joinCode(String conversation) {
+    return parts.store().caseOfConversation(conversation).flatMap(this::joinCode);
+  }
+
+  private Optional<String> joinCode(long caseId) {
+    return parts.store().joinToken(caseId).map(token -> caseId + "-" + token);
+  }
+
+  @Override
   public Reply handle(Incoming in, ProgressSink progress) {
     locks.acquire(in.conversation());
     try {
@@ -167,7 +176,7 @@ public final class ConversationEngine implements ChatEngine {
     switch (intent.kind()) {
       case HELP -> t.say(say.get("help", t.lang));
       case NEW_CASE -> open(t, text.replaceFirst("(?i)^(new case|open (a )?(new )?case|start (a )?(new )?case)[:,]?", ""));
-      case JOIN_CASE -> join(t, Long.parseLong(intent.arg()));
+      case JOIN_CASE -> join(t, intent.arg());
       case CHECKLIST -> withCase(t, () -> parts.checklist().overview(t));
       case FINDINGS -> withCase(t, () -> analysis.showFindings(t));
       case STEP_DONE, STEP_SKIP, STEP_HOW -> withCase(t, () -> stepByNumber(t, intent));
@@ -218,7 +227,11 @@ public final class ConversationEngine implements ChatEngine {
     c.symptom = description == null || description.isBlank() ? null : description.strip();
     t.kase = c;
     parts.store().bindConversation(t.in.conversation(), c.id);
-    t.say(parts.phrases().get("case-opened", t.lang, "id", c.id));
+    if (t.in.remote()) {
+      t.say(parts.phrases().get("case-opened-code", t.lang, "id", c.id, "code", joinCode(c.id).orElseThrow()));
+    } else {
+      t.say(parts.phrases().get("case-opened", t.lang, "id", c.id));
+    }
     if (c.symptom != null) {
       Intake.absorb(c, c.symptom);
     }
@@ -230,7 +243,20 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  private void join(Turn t, long id) {
+  /**
+   * Joins the case of {@code code}: a number, or a join code ("&lt;id&gt;-&lt;token&gt;"). A remote user needs the
+   * code unless the conversation already works on that case; a wrong token is refused to everyone. The refusal does
+   * not tell whether the case exists.
+   */
+  private void join(Turn t, String code) {
+    int dash = code.indexOf('-');
+    long id = Long.parseLong(dash < 0 ? code : code.substring(0, dash));
+    String token = dash < 0 ? null : code.substring(dash + 1);
+    boolean already = t.kase != null && t.kase.id == id;
+    if (!already && (token != null || t.in.remote()) && !tokenMatches(id, token)) {
+      t.say(parts.phrases().get("case-needs-code", t.lang, "id", id));
+      return;
+    }
     Optional<CaseRecord> r = parts.store().findCase(id);
     if (r.isEmpty()) {
       t.say(parts.phrases().get("case-unknown", t.lang, "id", id));
@@ -247,6 +273,13 @@ public final class ConversationEngine implements ChatEngine {
     } else {
       parts.checklist().showNext(t);
     }
+  }
+
+  private boolean tokenMatches(long id, String token) {
+    return token != null && parts.store().joinToken(id)
+        .map(stored -> java.security.MessageDigest.isEqual(stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .orElse(false);
   }
 
   private void stepByNumber(Turn t, Intent intent) {

@@ -228,7 +228,7 @@ public final class WebChatServer {
     ObjectNode userTurn = mapper.createObjectNode().put("from", "user");
     userTurn.put(action == null ? "text" : "action", action == null ? text : body.path("label").asText(action));
     runTurn(call, session, userTurn,
-        new Incoming(session.conversation(), session.user(), session.userName(), text, List.of(), action, lang));
+        new Incoming(session.conversation(), session.user(), session.userName(), text, List.of(), action, lang, true));
   }
 
   private void upload(WebCall call, WebSession session) throws IOException {
@@ -253,7 +253,7 @@ public final class WebChatServer {
       }
       ObjectNode userTurn = mapper.createObjectNode().put("from", "user").put("file", name).put("size", size);
       runTurn(call, session, userTurn, new Incoming(session.conversation(), session.user(), session.userName(), "",
-          List.of(new Upload(name, size, tmp)), null, null));
+          List.of(new Upload(name, size, tmp)), null, null, true));
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -286,7 +286,10 @@ public final class WebChatServer {
       session.started();
       ObjectNode reply;
       try {
-        reply = replies.toJson(await(submit(session, incoming)));
+        ObjectNode answer = replies.toJson(await(submit(session, incoming)));
+        // The code others join the case with, for the page's case bar (only people in the case see it).
+        engine.joinCode(session.conversation()).ifPresent(code -> answer.put("joinCode", code));
+        reply = answer;
       } finally {
         // Before the answer goes out: a client that asks for progress once it has its answer sees the turn over.
         session.finished();
