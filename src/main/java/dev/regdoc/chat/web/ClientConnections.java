@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ final class ClientConnections implements Connection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnections.class);
   private final int perClient;
   private final Map<InetAddress, Integer> open = new HashMap<>();
+  /** Whose each open connection is: a closed socket no longer tells its remote address. */
+  private final Map<Connection, InetAddress> owners = new ConcurrentHashMap<>();
 
   ClientConnections(int perClient) {
     this.perClient = perClient;
@@ -26,6 +29,7 @@ final class ClientConnections implements Connection.Listener {
   @Override
   public void onOpened(Connection connection) {
     InetAddress client = clientOf(connection);
+    owners.put(connection, client);
     boolean over;
     synchronized (open) {
       int n = open.merge(client, 1, Integer::sum);
@@ -39,7 +43,10 @@ final class ClientConnections implements Connection.Listener {
 
   @Override
   public void onClosed(Connection connection) {
-    InetAddress client = clientOf(connection);
+    InetAddress client = owners.remove(connection);
+    if (client == null) {
+      return;
+    }
     synchronized (open) {
       open.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
     }

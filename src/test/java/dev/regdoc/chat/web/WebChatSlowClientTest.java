@@ -75,6 +75,23 @@ class WebChatSlowClientTest {
     assertThat(open).isEqualTo(cap);
   }
 
+  @Test
+  void closedConnectionsGiveTheirPlaceBack() throws Exception {
+    int cap = 4;
+    server = WebChatServer.start(WebChatSettings.defaults().withPort(0).withConnectionsPerClient(cap), new EchoEngine());
+    // From another loopback address than the server's own: its count must be kept by client, also at the close.
+    for (int i = 0; i < cap * 4; i++) {
+      try (Socket s = new Socket()) {
+        s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.2"), 0));
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+        s.setSoTimeout(30_000);
+        s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        assertThat(RawHttp.readAll(s.getInputStream())).as("connection %d", i).startsWith("HTTP/1.1 200");
+      }
+    }
+  }
+
   private Socket halfARequest() throws IOException {
     Socket s = new Socket("127.0.0.1", server.port());
     s.setSoTimeout(60_000);
