@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebChatServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebChatServer.class);
-  private static final int REQUEST_THREADS = 48;
+  /** Request threads beyond those that may wait on a running or queued turn, for pages, progress and history. */
+  private static final int SPARE_REQUEST_THREADS = 32;
   private static final int MAX_CONNECTIONS = 512;
   private static final int QUEUED_TURNS = 64;
   private static final long TURN_TIMEOUT_MINUTES = 15;
@@ -87,7 +88,9 @@ public final class WebChatServer {
         "/api/history", new Api(this::history, "application/json"));
     this.turnPool = new ThreadPoolExecutor(s.turnThreads(), s.turnThreads(), 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(QUEUED_TURNS), named("regdoc-web-turn"));
-    QueuedThreadPool threads = new QueuedThreadPool(REQUEST_THREADS);
+    // A turn's request thread waits for its answer: with fewer threads than turns running and queued, waiting turns
+    // would starve page loads and progress polls (seen in the soak with 50 sessions).
+    QueuedThreadPool threads = new QueuedThreadPool(s.turnThreads() + QUEUED_TURNS + SPARE_REQUEST_THREADS);
     threads.setName("regdoc-web-http");
     threads.setDaemon(true);
     this.jetty = new Server(threads);
