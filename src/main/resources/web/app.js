@@ -4,6 +4,8 @@
   var messages = document.getElementById('messages');
   var input = document.getElementById('input');
   var progressLine = document.getElementById('progress');
+  // The request token this page was served with: every API call carries it, so only this chat's own page can call.
+  var token = document.querySelector('meta[name="regdoc-token"]').content;
   var busy = 0;
   var poller = null;
 
@@ -136,7 +138,17 @@
     }
   };
 
+  // The case bar: the case this chat works on and the code others join it with (typed as "case <code>").
+  var caseBar = document.getElementById('case');
+  function showCase(reply) {
+    if (!reply.caseId) { return; }
+    caseBar.hidden = false;
+    caseBar.textContent = 'Case #' + reply.caseId + (reply.joinCode ? ' · join code ' : '');
+    if (reply.joinCode) { caseBar.appendChild(el('code', null, reply.joinCode)); }
+  }
+
   function renderReply(reply) {
+    showCase(reply);
     var m = el('div', 'msg bot');
     if (reply.lang) { m.lang = reply.lang; }
     (reply.blocks || []).forEach(function (b) {
@@ -153,7 +165,7 @@
     progressLine.hidden = false;
     progressLine.textContent = '…';
     poller = setInterval(function () {
-      fetch('api/progress', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (p) {
+      fetch('api/progress', { credentials: 'same-origin', headers: { 'X-Regdoc-Token': token } }).then(function (r) { return r.json(); }).then(function (p) {
         if (p.running && p.text) {
           progressLine.textContent = p.text + (p.percent >= 0 ? ' (' + p.percent + ' %)' : '');
         }
@@ -189,7 +201,7 @@
     return function () {
       return fetch('api/message', {
         method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(body)
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-Regdoc-Token': token }, body: JSON.stringify(body)
       });
     };
   }
@@ -210,7 +222,8 @@
     userBubble('📎 ' + file.name);
     return enqueue(function () {
       return fetch('api/upload?name=' + encodeURIComponent(file.name), {
-        method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/octet-stream' }, body: file
+        method: 'POST', credentials: 'same-origin', body: file,
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Regdoc-Token': token }
       });
     });
   }
@@ -244,7 +257,7 @@
   drop.addEventListener('drop', function (e) { if (e.dataTransfer) { uploadAll(e.dataTransfer.files); } });
 
   // Show what this session already said (after a reload).
-  fetch('api/history', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (h) {
+  fetch('api/history', { credentials: 'same-origin', headers: { 'X-Regdoc-Token': token } }).then(function (r) { return r.json(); }).then(function (h) {
     (h.turns || []).forEach(function (t) {
       if (t.from === 'regdoc') { renderReply(t.reply); } else { userBubble(t.text || t.action || ('📎 ' + t.file)); }
     });

@@ -15,6 +15,14 @@ public interface ChatEngine {
    */
   boolean hasCase(String conversation);
 
+  /**
+   * The code that joins the conversation's case from a remote front end ("&lt;id&gt;-&lt;token&gt;"), shown to the
+   * people already in it; empty when the conversation has no case.
+   */
+  default java.util.Optional<String> joinCode(String conversation) {
+    return java.util.Optional.empty();
+  }
+
   /** The largest upload accepted, in bytes; adapters refuse bigger files before downloading them. */
   long maxUploadBytes();
 }

@@ -63,6 +63,15 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
+  public Optional<String> joinCode(String conversation) {
+    return parts.store().caseOfConversation(conversation).flatMap(this::joinCode);
+  }
+
+  private Optional<String> joinCode(long caseId) {
+    return parts.store().joinToken(caseId).map(token -> caseId + "-" + token);
+  }
+
+  @Override
   public Reply handle(Incoming in, ProgressSink progress) {
     locks.acquire(in.conversation());
     try {
@@ -241,7 +250,11 @@ public final class ConversationEngine implements ChatEngine {
     c.symptom = description == null || description.isBlank() ? null : description.strip();
     t.kase = c;
     parts.store().bindConversation(t.in.conversation(), c.id);
-    t.say(parts.phrases().get("case-opened", t.lang, "id", c.id));
+    if (t.in.remote()) {
+      t.say(parts.phrases().get("case-opened-code", t.lang, "id", c.id, "code", joinCode(c.id).orElseThrow()));
+    } else {
+      t.say(parts.phrases().get("case-opened", t.lang, "id", c.id));
+    }
     if (c.symptom != null) {
       Intake.absorb(c, c.symptom);
     }
@@ -253,10 +266,27 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  /** Joins case {@code number} as typed; a number no case can have (0, twenty digits) is simply not a case. */
-  private void join(Turn t, String number) {
+  /**
+   * Joins the case of {@code code} as typed: a number, or a join code ("&lt;id&gt;-&lt;token&gt;"). A remote user
+   * needs the code unless the conversation already works on that case; a wrong token is refused to everyone. The
+   * refusal does not tell whether the case exists. A number no case can have (0, twenty digits) is simply not a case.
+   */
+  private void join(Turn t, String code) {
+    int dash = code.indexOf('-');
+    String number = dash < 0 ? code : code.substring(0, dash);
+    String token = dash < 0 ? null : code.substring(dash + 1);
     OptionalLong known = WholeNumbers.within(number, 1, Long.MAX_VALUE);
-    Optional<CaseRecord> r = known.isPresent() ? parts.store().findCase(known.getAsLong()) : Optional.empty();
+    if (known.isEmpty()) {
+      t.say(parts.phrases().get("case-unknown", t.lang, "id", WholeNumbers.echo(number)));
+      return;
+    }
+    long wanted = known.getAsLong();
+    boolean already = t.kase != null && t.kase.id == wanted;
+    if (!already && (token != null || t.in.remote()) && !tokenMatches(wanted, token)) {
+      t.say(parts.phrases().get("case-needs-code", t.lang, "id", wanted));
+      return;
+    }
+    Optional<CaseRecord> r = parts.store().findCase(wanted);
     if (r.isEmpty()) {
       t.say(parts.phrases().get("case-unknown", t.lang, "id", WholeNumbers.echo(number)));
       return;
@@ -273,6 +303,13 @@ public final class ConversationEngine implements ChatEngine {
     } else {
       parts.checklist().showNext(t);
     }
+  }
+
+  private boolean tokenMatches(long id, String token) {
+    return token != null && parts.store().joinToken(id)
+        .map(stored -> java.security.MessageDigest.isEqual(stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .orElse(false);
   }
 
   /** A step by the number typed, the next open one without a number; a number no step has is said so. */

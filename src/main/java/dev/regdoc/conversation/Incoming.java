@@ -14,13 +14,21 @@ import java.util.List;
  * @param uploads files they sent with it
  * @param action the id of the button they pressed ({@link Block.Choice#action()}), or null
  * @param langHint the user's language setting on the platform ("en", "ja"), or null when unknown
+ * @param remote whether it came through a front end anyone who reaches it may call (the web chat), rather than from a
+ *     local or signed-in user: then a case is joined only with its join code, not its (guessable) number
  */
 public record Incoming(String conversation, String user, String userName, String text, List<Upload> uploads, String action,
-    String langHint) {
+    String langHint, boolean remote) {
 
   public Incoming {
     text = text == null ? "" : text;
     uploads = uploads == null ? List.of() : List.copyOf(uploads);
+  }
+
+  /** From a local or signed-in user ({@code remote} false). */
+  public Incoming(String conversation, String user, String userName, String text, List<Upload> uploads, String action,
+      String langHint) {
+    this(conversation, user, userName, text, uploads, action, langHint, false);
   }
 
   public static Incoming text(String conversation, String user, String text) {

@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
  * left to the conversation (an answer to the question it asked, a concept question, or help).
  */
 final class IntentParser {
+  /** A case number, or a join code: the number, a hyphen and the case's token. */
+  private static final String CASE_CODE = "\\d+(?:-[A-Za-z0-9_-]{16,64})?";
+
   private record Rule(Pattern pattern, Intent.Kind kind, int group) {}
 
   private static final List<Rule> RULES = List.of(
       rule("^(help|\\?|hi|hello|hey|start|what can you do\\??|ヘルプ|使い方|こんにちは|何ができますか[?？]?)$", Intent.Kind.HELP, 0),
       rule("^(new case|open (?:a )?(?:new )?case|start (?:a )?(?:new )?case|新しいケース|ケースを?(?:作成|開始))", Intent.Kind.NEW_CASE, 0),
-      rule("^(?:join |open |switch to )?case\\s*#?(\\d+)$|^ケース\\s*#?(\\d+)(?:\\s*に参加)?$", Intent.Kind.JOIN_CASE, -1),
+      rule("^(?:join |open |switch to )?case\\s*#?(" + CASE_CODE + ")$|^ケース\\s*#?(" + CASE_CODE + ")(?:\\s*に参加)?$",
+          Intent.Kind.JOIN_CASE, -1),
       rule("^(?:show (?:me )?)?(?:the )?(checklist|steps|what should i collect\\??|what do i collect\\??)$|^(チェックリスト|何を集め(?:れば|たら)いい.*)$",
           Intent.Kind.CHECKLIST, 0),
       rule("^(?:show (?:me )?)?(?:the )?(findings|diagnosis|results?|status)$|^(結果|診断結果|状況)$", Intent.Kind.FINDINGS, 0),

@@ -37,6 +37,7 @@ public final class JdbcCaseStore implements CaseStore {
   private final StoreSettings settings;
   /** Serialises putFile and purgeExpired in this process so a purge never deletes a copy being re-uploaded. */
   private final Object fileLock = new Object();
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
   /**
    * On H2, saves of one case are also serialised in this process (by stripe of the case id). Once, on a loaded
    * machine, the concurrent-save contract test lost 2 of 90 updates on H2 2.3.232: the row lock plus version check
@@ -120,11 +121,12 @@ public final class JdbcCaseStore implements CaseStore {
     return inTransaction(c -> {
       long id;
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO cases (version, opened_by, opened_at, updated_at, attributes_json) VALUES (1, ?, ?, ?, '{}')",
-          Statement.RETURN_GENERATED_KEYS)) {
+          "INSERT INTO cases (version, opened_by, opened_at, updated_at, attributes_json, join_token)"
+              + " VALUES (1, ?, ?, ?, '{}', ?)", Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, openedBy);
         Sql.setInstant(ps, 2, at);
         Sql.setInstant(ps, 3, at);
+        ps.setString(4, freshToken());
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           keys.next();
@@ -142,6 +144,29 @@ public final class JdbcCaseStore implements CaseStore {
       List<CaseRecord> found = queryCases(c, "SELECT " + CASE_COLUMNS + " FROM cases WHERE id = ?", id);
       return found.stream().findFirst();
     });
+  }
+
+  @Override
+  public Optional<String> joinToken(long caseId) {
+    return inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET join_token = ? WHERE id = ? AND join_token IS NULL")) {
+        ps.setString(1, freshToken());
+        ps.setLong(2, caseId);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT join_token FROM cases WHERE id = ?")) {
+        ps.setLong(1, caseId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  private String freshToken() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static Object[] newLocks(int n) {

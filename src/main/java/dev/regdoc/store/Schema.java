@@ -15,7 +15,7 @@ import java.util.Locale;
 final class Schema {
 
   /** In order; a new version is appended, never edited. */
-  private static final List<String> SCRIPTS = List.of("V1__cases.sql");
+  private static final List<String> SCRIPTS = List.of("V1__cases.sql", "V2__case_join_token.sql");
 
   private Schema() {}
 

@@ -34,6 +34,11 @@ final class CountingCaseStore implements CaseStore {
   }
 
   @Override
+  public Optional<String> joinToken(long caseId) {
+    return store.joinToken(caseId);
+  }
+
+  @Override
   public CaseRecord newCase(String openedBy, Instant at) {
     return store.newCase(openedBy, at);
   }

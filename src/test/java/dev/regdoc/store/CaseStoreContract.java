@@ -55,6 +55,19 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void everyCaseHasItsOwnRandomJoinTokenThatStays() {
+    CaseRecord a = store.newCase("alice", T0);
+    CaseRecord b = store.newCase("bob", T0);
+    String tokenA = store.joinToken(a.id()).orElseThrow();
+
+    assertThat(tokenA).matches("[A-Za-z0-9_-]{22}");
+    assertThat(store.joinToken(b.id()).orElseThrow()).isNotEqualTo(tokenA);
+    store.save(a);
+    assertThat(store.joinToken(a.id())).contains(tokenA);
+    assertThat(store.joinToken(b.id() + 1000)).isEmpty();
+  }
+
+  @Test
   void newCaseIdsIncreaseAndStartAtVersionOne() {
     CaseRecord a = store.newCase("alice", T0);
     CaseRecord b = store.newCase("bob", T0.plusSeconds(1));

@@ -1,15 +1,19 @@
 package dev.regdoc.chat.web;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The page itself: a fixed set of files from the classpath folder web/, nothing else; read once, when the server starts. */
+/**
+ * The page itself: a fixed set of files from the classpath folder web/, nothing else; read once, when the server
+ * starts. The page gets the request token its API calls must carry in place of {@value #TOKEN_SLOT}.
+ */
 final class StaticFiles {
+  static final String TOKEN_SLOT = "{{request-token}}";
   private static final Map<String, String> FILES = Map.of(
       "/", "index.html",
       "/index.html", "index.html",
@@ -29,13 +33,13 @@ final class StaticFiles {
     this.contents = read(Set.copyOf(FILES.values()));
   }
 
-  void serve(HttpExchange ex, WebSession session) throws IOException {
-    String file = FILES.get(ex.getRequestURI().getPath());
-    if (file == null) {
-      io.error(ex, 404, "no such page: " + ex.getRequestURI().getPath());
-      return;
-    }
-    if (!io.requireMethod(ex, "GET")) {
+  boolean has(String path) {
+    return FILES.containsKey(path);
+  }
+
+  void serve(WebCall call) throws IOException {
+    String file = FILES.get(call.path());
+    if (!io.requireMethod(call, "GET")) {
       return;
     }
     byte[] bytes = contents.get(file);
@@ -43,7 +47,10 @@ final class StaticFiles {
       throw new IllegalStateException("web/" + file + " is missing from the classpath");
     }
     String ext = file.substring(file.lastIndexOf('.') + 1);
-    io.send(ex, 200, TYPES.get(ext), bytes);
+    if (ext.equals("html")) {
+      bytes = new String(bytes, StandardCharsets.UTF_8).replace(TOKEN_SLOT, io.pageToken(call)).getBytes(StandardCharsets.UTF_8);
+    }
+    call.send(200, TYPES.get(ext), bytes);
   }
 
   private static Map<String, byte[]> read(Set<String> files) {

@@ -3,8 +3,6 @@ package dev.regdoc.chat.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.ChatEngine;
@@ -13,85 +11,133 @@ import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web chat: a page and a small JSON API on the JDK's HTTP server. Requests are served by a pool of
- * request threads; turns run {@link ChatEngine#handle} on a separate bounded pool so a slow analysis never
- * holds the dispatcher, and a busy server answers 503 instead of queueing without end.
+ * The web chat: a page and a small JSON API on Jetty's core handler API. Jetty parses requests without holding a
+ * thread, closes connections silent for longer than the idle timeout (also mid-body), and caps connections in total;
+ * {@link HeaderDeadline} bounds a request's headers and {@link ClientConnections} the connections of one client.
+ * Every request passes {@link WebGate} (own Host, own origin); API calls also need JSON (or the page's upload) and
+ * their session's page token. Turns run {@link ChatEngine#handle} on a separate bounded pool so a slow analysis never
+ * holds a request thread for long, and a busy server answers 503 instead of queueing without end.
  */
 public final class WebChatServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebChatServer.class);
-  private static final int REQUEST_THREADS = 48;
+  /** Request threads beyond those that may wait on a running or queued turn, for pages, progress and history. */
+  private static final int SPARE_REQUEST_THREADS = 32;
+  private static final int MAX_CONNECTIONS = 512;
   private static final int QUEUED_TURNS = 64;
   private static final long TURN_TIMEOUT_MINUTES = 15;
+  /** Bytes per second below which a request body is too slow and its read fails (Jetty checks it on each read). */
+  private static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
-  private final HttpServer http;
-  private final ExecutorService requestPool;
+  /** An API handler, given the caller's session. */
+  @FunctionalInterface
+  private interface ApiHandler {
+    void handle(WebCall call, WebSession session) throws IOException;
+  }
+
+  /** An API route: its handler and the body type its POSTs must carry. */
+  private record Api(ApiHandler handler, String bodyType) {}
+
+  private final Server jetty;
+  private final ServerConnector connector;
+  private final HeaderDeadline headerDeadline;
   private final ThreadPoolExecutor turnPool;
   private final ChatEngine engine;
-  private final WebSessions sessions;
   private final WebExchanges io;
+  private final StaticFiles files;
   private final ReplyJson replies;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final Map<String, Api> apis;
+  private WebGate gate;
 
-  private WebChatServer(HttpServer http, ChatEngine engine, WebChatSettings s) {
-    this.http = http;
+  private WebChatServer(ChatEngine engine, WebChatSettings s) {
     this.engine = engine;
-    this.sessions = new WebSessions(s.historyLimit());
-    this.io = new WebExchanges(mapper, sessions);
+    this.io = new WebExchanges(mapper, new WebSessions(s.historyLimit()), new RequestTokens());
+    this.files = new StaticFiles(io);
     this.replies = new ReplyJson(mapper);
-    this.requestPool = Executors.newFixedThreadPool(REQUEST_THREADS, named("regdoc-web-http"));
+    this.apis = Map.of(
+        "/api/message", new Api(this::message, "application/json"),
+        "/api/upload", new Api(this::upload, "application/octet-stream"),
+        "/api/progress", new Api(this::progress, "application/json"),
+        "/api/history", new Api(this::history, "application/json"));
     this.turnPool = new ThreadPoolExecutor(s.turnThreads(), s.turnThreads(), 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(QUEUED_TURNS), named("regdoc-web-turn"));
+    // A turn's request thread waits for its answer: with fewer threads than turns running and queued, waiting turns
+    // would starve page loads and progress polls (seen in the soak with 50 sessions).
+    QueuedThreadPool threads = new QueuedThreadPool(s.turnThreads() + QUEUED_TURNS + SPARE_REQUEST_THREADS);
+    threads.setName("regdoc-web-http");
+    threads.setDaemon(true);
+    this.jetty = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+    this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost(s.host());
+    connector.setPort(s.port());
+    connector.setIdleTimeout(s.idleTimeout().toMillis());
+    this.headerDeadline = new HeaderDeadline(s.headerTimeout());
+    connector.addBean(headerDeadline);
+    connector.addBean(new ClientConnections(s.connectionsPerClient()));
+    jetty.addConnector(connector);
+    ConnectionLimit limit = new ConnectionLimit(MAX_CONNECTIONS, jetty);
+    // Once at the limit, idle connections are given a short time only, so the limit frees itself.
+    limit.setIdleTimeout(Math.min(s.idleTimeout().toMillis(), s.headerTimeout().toMillis()));
+    jetty.addBean(limit);
+    jetty.setHandler(new Routes());
   }
 
   /** Binds and starts serving; the port is taken at once (0 = a free port, see {@link #port()}). */
   public static WebChatServer start(WebChatSettings s, ChatEngine engine) {
-    HttpServer http;
+    WebChatServer server = new WebChatServer(engine, s);
     try {
-      http = HttpServer.create(new InetSocketAddress(s.host(), s.port()), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + s.host() + ":" + s.port() + ": " + e.getMessage(), e);
+      server.jetty.start();
+    } catch (Exception e) {
+      server.stop();
+      throw new UncheckedIOException(new IOException("cannot listen on " + s.host() + ":" + s.port() + ": " + e.getMessage(), e));
     }
-    WebChatServer server = new WebChatServer(http, engine, s);
-    server.routes();
-    http.setExecutor(server.requestPool);
-    http.start();
+    server.gate = new WebGate(WebGate.ownNames(s.host(), s.hostNames()), server.port());
     LOG.info("web chat listening on {}", server.uri());
     return server;
   }
 
   public int port() {
-    return http.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   public URI uri() {
-    String host = http.getAddress().getHostString();
+    String host = connector.getHost();
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
   }
 
   /** Stops listening, lets turns in flight finish for a moment, then stops the pools. */
   public void stop() {
-    http.stop(1);
     turnPool.shutdown();
-    requestPool.shutdown();
     try {
       if (!turnPool.awaitTermination(5, TimeUnit.SECONDS)) {
         turnPool.shutdownNow();
@@ -100,22 +146,77 @@ public final class WebChatServer {
       turnPool.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    requestPool.shutdownNow();
+    try {
+      jetty.setStopTimeout(1000);
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.warn("the web chat did not stop cleanly: {}", e.getMessage());
+    }
+    headerDeadline.close();
   }
 
-  private void routes() {
-    http.createContext("/", io.guarded(new StaticFiles(io)::serve));
-    http.createContext("/api/message", io.guarded(this::message));
-    http.createContext("/api/upload", io.guarded(this::upload));
-    http.createContext("/api/progress", io.guarded(this::progress));
-    http.createContext("/api/history", io.guarded(this::history));
+  /** Every request: the gate, then a page file or an API call; anything unexpected is a JSON 500 (logged, not shown). */
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      WebCall call = new WebCall(request, response);
+      try {
+        route(call);
+        callback.succeeded();
+      } catch (IOException e) {
+        LOG.debug("web chat client went away: {}", e.getMessage());
+        callback.failed(e);
+      } catch (RuntimeException e) {
+        LOG.error("web chat request {} {} failed", call.method(), call.path(), e);
+        answerInternalError(call);
+        callback.succeeded();
+      }
+      return true;
+    }
   }
 
-  private void message(HttpExchange ex, WebSession session) throws IOException {
-    if (!io.requireMethod(ex, "POST")) {
+  private void route(WebCall call) throws IOException {
+    String refused = gate.refusal(call);
+    if (refused != null) {
+      io.error(call, 403, refused);
       return;
     }
-    JsonNode body = io.readJson(ex);
+    if (files.has(call.path())) {
+      files.serve(call);
+      return;
+    }
+    Api api = apis.get(call.path());
+    if (api == null) {
+      io.error(call, 404, "no such page: " + call.path());
+      return;
+    }
+    String badType = WebGate.typeRefusal(call, api.bodyType());
+    if (badType != null) {
+      io.error(call, 403, badType);
+      return;
+    }
+    WebSession session = io.session(call);
+    if (session != null) {
+      api.handler().handle(call, session);
+    }
+  }
+
+  private void answerInternalError(WebCall call) {
+    if (call.committed()) {
+      return;
+    }
+    try {
+      io.error(call, 500, "regdoc could not handle that request (internal error); the problem was logged.");
+    } catch (IOException | RuntimeException ignored) {
+      // the client is gone; nothing more can be sent
+    }
+  }
+
+  private void message(WebCall call, WebSession session) throws IOException {
+    if (!io.requireMethod(call, "POST")) {
+      return;
+    }
+    JsonNode body = io.readJson(call);
     if (body == null) {
       return;
     }
@@ -123,39 +224,39 @@ public final class WebChatServer {
     String text = body.path("text").asText("");
     String action = body.hasNonNull("action") ? body.get("action").asText() : null;
     if (text.isBlank() && action == null) {
-      io.error(ex, 400, "send {\"text\": ...} or {\"action\": ...}");
+      io.error(call, 400, "send {\"text\": ...} or {\"action\": ...}");
       return;
     }
     String lang = body.hasNonNull("lang") ? body.get("lang").asText() : null;
     ObjectNode userTurn = mapper.createObjectNode().put("from", "user");
     userTurn.put(action == null ? "text" : "action", action == null ? text : body.path("label").asText(action));
-    runTurn(ex, session, userTurn,
-        new Incoming(session.conversation(), session.user(), session.userName(), text, List.of(), action, lang));
+    runTurn(call, session, userTurn,
+        new Incoming(session.conversation(), session.user(), session.userName(), text, List.of(), action, lang, true));
   }
 
-  private void upload(HttpExchange ex, WebSession session) throws IOException {
-    if (!io.requireMethod(ex, "POST")) {
+  private void upload(WebCall call, WebSession session) throws IOException {
+    if (!io.requireMethod(call, "POST")) {
       return;
     }
-    String name = UploadNames.clean(io.queryParam(ex, "name"));
+    String name = UploadNames.clean(call.queryParam("name"));
     long limit = engine.maxUploadBytes();
-    long announced = io.contentLength(ex);
+    long announced = call.contentLength();
     if (announced > limit) {
       // Refused on the announced size alone: the body is never stored, only discarded after the answer.
-      io.refuseTooLarge(ex, tooBig(name, announced, limit));
+      io.refuseTooLarge(call, tooBig(name, announced, limit));
       return;
     }
     Path tmp = Files.createTempFile("regdoc-web-", ".upload");
     try {
       // The body is left open: closing it would cut off the rest the refusal still has to read.
-      long size = BoundedCopy.copyAtMost(ex.getRequestBody(), tmp, limit);
+      long size = BoundedCopy.copyAtMost(call.body(), tmp, limit);
       if (size == BoundedCopy.TOO_LARGE) {
-        io.refuseTooLarge(ex, tooBig(name, -1, limit));
+        io.refuseTooLarge(call, tooBig(name, -1, limit));
         return;
       }
       ObjectNode userTurn = mapper.createObjectNode().put("from", "user").put("file", name).put("size", size);
-      runTurn(ex, session, userTurn, new Incoming(session.conversation(), session.user(), session.userName(), "",
-          List.of(new Upload(name, size, tmp)), null, null));
+      runTurn(call, session, userTurn, new Incoming(session.conversation(), session.user(), session.userName(), "",
+          List.of(new Upload(name, size, tmp)), null, null, true));
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -166,37 +267,40 @@ public final class WebChatServer {
     return name + " " + was + " the upload limit of " + Sizes.human(limit) + "; it was not read.";
   }
 
-  private void progress(HttpExchange ex, WebSession session) throws IOException {
+  private void progress(WebCall call, WebSession session) throws IOException {
     ObjectNode out = mapper.createObjectNode();
     out.put("running", session.running());
     out.put("text", session.progressText());
     out.put("percent", session.progressPercent());
-    io.json(ex, 200, out);
+    io.json(call, 200, out);
   }
 
-  private void history(HttpExchange ex, WebSession session) throws IOException {
+  private void history(WebCall call, WebSession session) throws IOException {
     ObjectNode out = mapper.createObjectNode();
     out.putArray("turns").addAll(session.history());
-    io.json(ex, 200, out);
+    io.json(call, 200, out);
   }
 
   /** Runs one turn on the turn pool (one per session at a time) and answers with the reply's JSON. */
-  private void runTurn(HttpExchange ex, WebSession session, ObjectNode userTurn, Incoming incoming) throws IOException {
+  private void runTurn(WebCall call, WebSession session, ObjectNode userTurn, Incoming incoming) throws IOException {
     session.turnLock.lock();
     try {
       session.remember(userTurn);
       session.started();
       ObjectNode reply;
       try {
-        reply = replies.toJson(await(submit(session, incoming)));
+        ObjectNode answer = replies.toJson(await(submit(session, incoming)));
+        // The code others join the case with, for the page's case bar (only people in the case see it).
+        engine.joinCode(session.conversation()).ifPresent(code -> answer.put("joinCode", code));
+        reply = answer;
       } finally {
         // Before the answer goes out: a client that asks for progress once it has its answer sees the turn over.
         session.finished();
       }
       session.remember(mapper.createObjectNode().put("from", "regdoc").set("reply", reply));
-      io.json(ex, 200, reply);
+      io.json(call, 200, reply);
     } catch (TurnFailed e) {
-      io.error(ex, e.status, e.getMessage());
+      io.error(call, e.status, e.getMessage());
     } finally {
       session.turnLock.unlock();
     }

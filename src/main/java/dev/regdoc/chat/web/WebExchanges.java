@@ -3,97 +3,83 @@ package dev.regdoc.chat.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.regdoc.common.Sizes;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
-/** Request and response chores shared by the handlers: the session cookie, JSON in and out, errors without stack traces. */
+/**
+ * Request and response chores shared by the handlers: the session behind an API call (cookie and page token), JSON in
+ * and out, errors without stack traces.
+ */
 final class WebExchanges {
-  private static final Logger LOG = LoggerFactory.getLogger(WebExchanges.class);
   static final String COOKIE = "regdoc_session";
+  static final String TOKEN_HEADER = "X-Regdoc-Token";
   private static final int MAX_JSON_BYTES = 64 * 1024;
   private static final String MESSAGE_TOO_LARGE = "a message may be at most " + Sizes.human(MAX_JSON_BYTES);
   private static final String JSON_TYPE = "application/json; charset=utf-8";
-
-  /** A handler that is given the caller's session. */
-  @FunctionalInterface
-  interface SessionHandler {
-    void handle(HttpExchange ex, WebSession session) throws IOException;
-  }
+  private static final String BAD_TOKEN = "the page's request token is missing or out of date; reload the page";
 
   private final ObjectMapper mapper;
   private final WebSessions sessions;
+  private final RequestTokens tokens;
 
-  WebExchanges(ObjectMapper mapper, WebSessions sessions) {
+  WebExchanges(ObjectMapper mapper, WebSessions sessions, RequestTokens tokens) {
     this.mapper = mapper;
     this.sessions = sessions;
+    this.tokens = tokens;
   }
 
-  /** Finds or starts the session, runs the handler, and turns anything unexpected into a JSON 500 (logged, not shown). */
-  HttpHandler guarded(SessionHandler handler) {
-    return ex -> {
-      try (ex) {
-        WebSession session = session(ex);
-        handler.handle(ex, session);
-      } catch (IOException e) {
-        LOG.debug("web chat client went away: {}", e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.error("web chat request {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
-        try {
-          error(ex, 500, "regdoc could not handle that request (internal error); the problem was logged.");
-        } catch (IOException | RuntimeException ignored) {
-          // the response had already started; nothing more can be sent
-        }
+  /** The token to put in a page: the caller's session's, or a fresh one (which makes no session by itself). */
+  String pageToken(WebCall call) {
+    WebSession s = sessions.find(call.cookie(COOKIE));
+    return s != null ? s.token() : tokens.fresh();
+  }
+
+  /**
+   * The API call's session: the cookie's, when the call carries that session's token; else, for a valid page token,
+   * the session that token starts. Null after answering 403 (bad token) or 503 (every session slot in use).
+   */
+  WebSession session(WebCall call) throws IOException {
+    String token = call.header(TOKEN_HEADER);
+    WebSession known = sessions.find(call.cookie(COOKIE));
+    if (known != null) {
+      if (RequestTokens.same(known.token(), token)) {
+        return known;
       }
-    };
-  }
-
-  private WebSession session(HttpExchange ex) {
-    WebSession found = sessions.find(cookie(ex));
-    if (found != null) {
-      return found;
+      error(call, 403, BAD_TOKEN);
+      return null;
     }
-    WebSession fresh = sessions.create();
-    ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + fresh.id() + "; Path=/; HttpOnly; SameSite=Strict");
-    return fresh;
-  }
-
-  private static String cookie(HttpExchange ex) {
-    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
-      for (String part : header.split(";")) {
-        String p = part.strip();
-        if (p.startsWith(COOKIE + "=")) {
-          return p.substring(COOKIE.length() + 1);
-        }
-      }
+    if (!tokens.valid(token)) {
+      error(call, 403, BAD_TOKEN);
+      return null;
     }
-    return null;
+    Optional<WebSession> s = sessions.findOrCreate(tokens.sessionId(token), token);
+    if (s.isEmpty()) {
+      error(call, 503, "regdoc has too many open sessions; please try again later.");
+      return null;
+    }
+    call.addHeader("Set-Cookie", COOKIE + "=" + s.get().id() + "; Path=/; HttpOnly; SameSite=Strict");
+    return s.get();
   }
 
-  boolean requireMethod(HttpExchange ex, String method) throws IOException {
-    if (method.equalsIgnoreCase(ex.getRequestMethod())) {
+  boolean requireMethod(WebCall call, String method) throws IOException {
+    if (method.equalsIgnoreCase(call.method())) {
       return true;
     }
-    ex.getResponseHeaders().add("Allow", method);
-    error(ex, 405, ex.getRequestURI().getPath() + " takes " + method + " only");
+    call.setHeader("Allow", method);
+    error(call, 405, call.path() + " takes " + method + " only");
     return false;
   }
 
   /** The request's JSON object, or null after answering 400 when it is missing, too big or not JSON. */
-  JsonNode readJson(HttpExchange ex) throws IOException {
-    if (contentLength(ex) > MAX_JSON_BYTES) {
-      refuseTooLarge(ex, MESSAGE_TOO_LARGE);
+  JsonNode readJson(WebCall call) throws IOException {
+    if (call.contentLength() > MAX_JSON_BYTES) {
+      refuseTooLarge(call, MESSAGE_TOO_LARGE);
       return null;
     }
-    byte[] bytes = ex.getRequestBody().readNBytes(MAX_JSON_BYTES + 1);
+    byte[] bytes = call.body().readNBytes(MAX_JSON_BYTES + 1);
     if (bytes.length > MAX_JSON_BYTES) {
-      refuseTooLarge(ex, MESSAGE_TOO_LARGE);
+      refuseTooLarge(call, MESSAGE_TOO_LARGE);
       return null;
     }
     try {
@@ -104,82 +90,28 @@ final class WebExchanges {
     } catch (IOException e) {
       // answered below
     }
-    error(ex, 400, "the request body must be a JSON object such as {\"text\": \"...\"}");
+    error(call, 400, "the request body must be a JSON object such as {\"text\": \"...\"}");
     return null;
   }
 
-  long contentLength(HttpExchange ex) {
-    String v = ex.getRequestHeaders().getFirst("Content-Length");
-    if (v == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+  void json(WebCall call, int status, JsonNode body) throws IOException {
+    call.send(status, JSON_TYPE, mapper.writeValueAsBytes(body));
   }
 
-  String queryParam(HttpExchange ex, String key) {
-    String q = ex.getRequestURI().getRawQuery();
-    if (q == null) {
-      return null;
-    }
-    for (String pair : q.split("&")) {
-      int eq = pair.indexOf('=');
-      String k = eq < 0 ? pair : pair.substring(0, eq);
-      if (k.equals(key)) {
-        return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      }
-    }
-    return null;
-  }
-
-  void json(HttpExchange ex, int status, JsonNode body) throws IOException {
-    send(ex, status, JSON_TYPE, mapper.writeValueAsBytes(body));
-  }
-
-  void error(HttpExchange ex, int status, String message) throws IOException {
-    json(ex, status, errorBody(message));
+  void error(WebCall call, int status, String message) throws IOException {
+    json(call, status, mapper.createObjectNode().put("error", message));
   }
 
   /**
-   * Answers 413 to a request whose body is not (or no longer) being read, in a way the client can read: the
-   * whole answer goes out first, so a client that reads early sees it at once; then the unread rest of the body is
+   * Answers 413 to a request whose body is not (or no longer) being read, in a way the client can read: the whole
+   * answer goes out first, so a client that reads early sees it at once; then the unread rest of the body is
    * discarded (bounded, see {@link RefusedBody}) so that the close that follows is not a reset.
    */
-  void refuseTooLarge(HttpExchange ex, String message) throws IOException {
+  void refuseTooLarge(WebCall call, String message) throws IOException {
     // The connection cannot carry another request after a refused body.
-    ex.getResponseHeaders().set("Connection", "close");
-    byte[] bytes = mapper.writeValueAsBytes(errorBody(message));
-    sendHeaders(ex, 413, JSON_TYPE, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-      out.flush();
-      // Before close(): closing ends the exchange, and the JDK server then closes a connection with body unread.
-      RefusedBody.discardRest(ex, contentLength(ex));
-    }
-  }
-
-  private ObjectNode errorBody(String message) {
-    return mapper.createObjectNode().put("error", message);
-  }
-
-  void send(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {
-    sendHeaders(ex, status, contentType, bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-        // Out before close(): closing first drains an unread request body, which would hold back the answer.
-        out.flush();
-      }
-    }
-  }
-
-  private static void sendHeaders(HttpExchange ex, int status, String contentType, int length) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", contentType);
-    ex.getResponseHeaders().set("Cache-Control", "no-store");
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    ex.sendResponseHeaders(status, length == 0 ? -1 : length);
+    call.setHeader("Connection", "close");
+    ObjectNode body = mapper.createObjectNode().put("error", message);
+    call.send(413, JSON_TYPE, mapper.writeValueAsBytes(body));
+    RefusedBody.discardRest(call);
   }
 }

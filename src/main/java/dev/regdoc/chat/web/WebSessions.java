@@ -1,31 +1,75 @@
 package dev.regdoc.chat.web;
 
-import dev.regdoc.common.BoundedMap;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** The live sessions by cookie value; the least recently used are forgotten beyond a bound (their cases stay in the store). */
+/**
+ * The live sessions by id, at most {@link #MAX_SESSIONS}. A session is made only by an API call that carries a valid
+ * page token, never by a page or file request. When the map is full a new session takes the place of the least
+ * recently used session that has no turns yet, else of one idle for {@link #IDLE}; when every session is in use,
+ * none is pushed out and the new one is refused. (Forgotten sessions lose only their page history: cases stay in
+ * the store.)
+ */
 final class WebSessions {
-  private static final int MAX_SESSIONS = 1000;
-  private final SecureRandom random = new SecureRandom();
+  static final int MAX_SESSIONS = 1000;
+  static final Duration IDLE = Duration.ofMinutes(30);
+  private final int capacity;
   private final int historyLimit;
-  private final Map<String, WebSession> byId = BoundedMap.leastRecentlyUsedOut(MAX_SESSIONS);
+  private final Clock clock;
+  private final Map<String, WebSession> byId = new HashMap<>();
 
   WebSessions(int historyLimit) {
+    this(MAX_SESSIONS, historyLimit, Clock.systemUTC());
+  }
+
+  WebSessions(int capacity, int historyLimit, Clock clock) {
+    this.capacity = capacity;
     this.historyLimit = historyLimit;
+    this.clock = clock;
   }
 
+  /** The session with this id, marked as used now; null when there is none. */
   synchronized WebSession find(String id) {
-    return id == null ? null : byId.get(id);
+    WebSession s = id == null ? null : byId.get(id);
+    if (s != null) {
+      s.usedAt(clock.instant());
+    }
+    return s;
   }
 
-  synchronized WebSession create() {
-    byte[] bytes = new byte[18];
-    random.nextBytes(bytes);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    WebSession s = new WebSession(id, historyLimit);
+  /** The session of {@code id}, made with {@code token} if it is new; empty when the map is full of sessions in use. */
+  synchronized Optional<WebSession> findOrCreate(String id, String token) {
+    WebSession found = find(id);
+    if (found != null) {
+      return Optional.of(found);
+    }
+    if (byId.size() >= capacity && !evictOne()) {
+      return Optional.empty();
+    }
+    WebSession s = new WebSession(id, token, historyLimit);
+    s.usedAt(clock.instant());
     byId.put(id, s);
-    return s;
+    return Optional.of(s);
+  }
+
+  synchronized int size() {
+    return byId.size();
+  }
+
+  private boolean evictOne() {
+    Instant idleSince = clock.instant().minus(IDLE);
+    Optional<WebSession> victim = byId.values().stream().filter(s -> !s.running() && !s.hasTurns())
+        .min(Comparator.comparing(WebSession::usedAt));
+    if (victim.isEmpty()) {
+      victim = byId.values().stream().filter(s -> !s.running() && s.usedAt().isBefore(idleSince))
+          .min(Comparator.comparing(WebSession::usedAt));
+    }
+    victim.ifPresent(s -> byId.remove(s.id()));
+    return victim.isPresent();
   }
 }

@@ -24,6 +24,12 @@ public interface CaseStore extends AutoCloseable {
    */
   CaseRecord save(CaseRecord c);
 
+  /**
+   * The case's join token: 16 random bytes, base64url, made with the case (or on first ask for an older case) and
+   * never changed. Empty when there is no such case.
+   */
+  Optional<String> joinToken(long caseId);
+
   /** The most recently updated cases first. */
   List<CaseRecord> recentCases(int limit);
 

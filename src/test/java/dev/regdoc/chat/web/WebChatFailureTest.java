@@ -39,7 +39,7 @@ class WebChatFailureTest {
       assertThat(r.status()).isEqualTo(500);
       assertThat(r.json().path("error").asText()).contains("internal error");
       assertThat(r.body()).doesNotContain("Exception").doesNotContain("Foo.java").doesNotContain("password");
-      assertThat(c.get("api/progress").json().path("running").asBoolean()).isFalse();
+      assertThat(c.getApi("api/progress").json().path("running").asBoolean()).isFalse();
     } finally {
       server.stop();
     }

@@ -101,8 +101,9 @@ class WebChatRefusalTest {
     return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(TWO_MB));
   }
 
-  private static String uploadHead(String name, int length) {
-    return "POST /api/upload?name=" + name + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+  private static String uploadHead(String name, int length) throws IOException, InterruptedException {
+    return "POST /api/upload?name=" + name + " HTTP/1.1\r\nHost: 127.0.0.1:" + CHAT.server().port() + "\r\n"
+        + WebChatClient.TOKEN_HEADER + ": " + new WebChatClient(CHAT.server().uri()).token() + "\r\n"
         + "Content-Type: application/octet-stream\r\nContent-Length: " + length + "\r\n\r\n";
   }
 

@@ -68,18 +68,18 @@ class WebChatServerTest {
     alice.text(SYMPTOM);
     WebChatClient other = client();
 
-    JsonNode turns = alice.get("api/history").json().path("turns");
+    JsonNode turns = alice.getApi("api/history").json().path("turns");
     assertThat(turns).hasSize(2);
     assertThat(turns.get(0).path("text").asText()).isEqualTo(SYMPTOM);
     assertThat(turns.get(1).path("reply").path("blocks")).isNotEmpty();
-    assertThat(other.get("api/history").json().path("turns")).isEmpty();
+    assertThat(other.getApi("api/history").json().path("turns")).isEmpty();
   }
 
   @Test
   void progressIsIdleBetweenTurns() throws Exception {
     WebChatClient c = client();
     c.text(SYMPTOM);
-    JsonNode p = c.get("api/progress").json();
+    JsonNode p = c.getApi("api/progress").json();
     assertThat(p.path("running").asBoolean()).isFalse();
   }
 
@@ -96,7 +96,8 @@ class WebChatServerTest {
   void theRefusalComesOnTheHeadersAloneWithoutWaitingForTheBody() throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", CHAT.server().port())) {
       socket.setSoTimeout(5000);
-      String head = "POST /api/upload?name=big%20trace.pcap HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      String head = "POST /api/upload?name=big%20trace.pcap HTTP/1.1\r\nHost: 127.0.0.1:" + CHAT.server().port() + "\r\n"
+        + WebChatClient.TOKEN_HEADER + ": " + new WebChatClient(CHAT.server().uri()).token() + "\r\n"
           + "Content-Type: application/octet-stream\r\nContent-Length: " + (2 << 20) + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
@@ -163,7 +164,7 @@ class WebChatServerTest {
     WebChatClient.Response r = c.text("電話機 SEP0024142DDF24 が16分ごとにセカンダリに切り替わります");
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(c.get("api/history").json().path("turns").get(0).path("text").asText()).startsWith("電話機");
+    assertThat(c.getApi("api/history").json().path("turns").get(0).path("text").asText()).startsWith("電話機");
   }
 
   @Test
