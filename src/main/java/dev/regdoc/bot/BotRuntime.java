@@ -3,6 +3,7 @@ package dev.regdoc.bot;
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.KnowledgeTexts;
 import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.common.TempFiles;
 import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.EngineSettings;
 import dev.regdoc.conversation.Illustrator;
@@ -66,7 +67,10 @@ public final class BotRuntime implements AutoCloseable {
   /** As above, with an illustrator made from the knowledge texts the engine loads (loaded once, not again for it). */
   public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Function<KnowledgeTexts, Illustrator> illustrator,
       Clock clock) {
-    JdbcCaseStore store = JdbcCaseStore.open(StoreSettings.fromMap(config.values()));
+    StoreSettings storeSettings = StoreSettings.fromMap(config.values());
+    // temp files in the data directory, where a restart after a kill sweeps what the killed process left
+    TempFiles.useDataDir(storeSettings.dataDir());
+    JdbcCaseStore store = JdbcCaseStore.open(storeSettings);
     try {
       return new BotRuntime(store, engine(config, kbDir, rulesDir, store, illustrator, clock), clock);
     } catch (RuntimeException e) {

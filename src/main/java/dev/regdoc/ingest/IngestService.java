@@ -6,6 +6,7 @@ import dev.regdoc.capture.CaptureSummary;
 import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.Sizes;
+import dev.regdoc.common.TempFiles;
 import dev.regdoc.facts.FactSink;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,11 +34,18 @@ public final class IngestService {
   private final CaptureReader captures;
   private final Map<InputKind, TextReader> textReaders;
   private final IngestLimits limits;
+  private final TempFiles temp;
 
   public IngestService(CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits) {
+    this(captures, textReaders, limits, TempFiles.process());
+  }
+
+  /** As above, unpacking archives into {@code temp}'s folder. */
+  public IngestService(CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits, TempFiles temp) {
     this.captures = captures;
     this.textReaders = Map.copyOf(textReaders);
     this.limits = limits;
+    this.temp = temp;
   }
 
   public List<FileReport> ingest(List<InputFile> files, FactSink sink) {
@@ -137,14 +145,14 @@ public final class IngestService {
       if (!deeperAllowed(name, depth, s)) {
         return;
       }
-      Path tmp = Files.createTempFile("regdoc-", ".gunzip");
+      Path tmp = temp.newFile("gunzip-", ".tmp");
       try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
         expanded += unpack(in, tmp, remaining(limits.maxEntryBytes()), name);
         file(tmp, name, depth + 1);
       } catch (IOException e) {
         refuse(name, s.kind(), s.description(), "could not be decompressed: " + e.getMessage());
       } finally {
-        Files.deleteIfExists(tmp);
+        temp.delete(tmp);
       }
     }
 
@@ -179,7 +187,7 @@ public final class IngestService {
     /** @return false when the archive must not be read further (total limit reached) */
     private boolean entry(ZipInputStream zin, ZipEntry e, String name, int depth, List<String> problems) throws IOException {
       String entryName = name + "!/" + e.getName();
-      Path tmp = Files.createTempFile("regdoc-", ".entry");
+      Path tmp = temp.newFile("entry-", ".tmp");
       try {
         long n = unpack(zin, tmp, remaining(limits.maxEntryBytes()), entryName);
         expanded += n;
@@ -193,7 +201,7 @@ public final class IngestService {
         problems.add(x.getMessage());
         return expanded < limits.maxExpandedTotal();
       } finally {
-        Files.deleteIfExists(tmp);
+        temp.delete(tmp);
       }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.regdoc.common.BoundedCopy;
+import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
@@ -145,7 +146,7 @@ public final class WebChatServer {
       io.refuseTooLarge(ex, tooBig(name, announced, limit));
       return;
     }
-    Path tmp = Files.createTempFile("regdoc-web-", ".upload");
+    Path tmp = TempFiles.process().newFile("web-", ".upload");
     try {
       // The body is left open: closing it would cut off the rest the refusal still has to read.
       long size = BoundedCopy.copyAtMost(ex.getRequestBody(), tmp, limit);
@@ -157,7 +158,7 @@ public final class WebChatServer {
       runTurn(ex, session, userTurn, new Incoming(session.conversation(), session.user(), session.userName(), "",
           List.of(new Upload(name, size, tmp)), null, null));
     } finally {
-      Files.deleteIfExists(tmp);
+      TempFiles.process().delete(tmp);
     }
   }
 
