@@ -92,7 +92,7 @@ public final class BotRuntime implements AutoCloseable {
     KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir));
     EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
-        IngestLimits.defaults().withMaxFileBytes(settings.maxUploadBytes()), SignalingPorts.defaults());
+        IngestLimits.fromMap(config.values(), settings.maxUploadBytes()), SignalingPorts.defaults());
     return new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
   }
 

@@ -16,14 +16,19 @@ final class InputOptions {
   @Option(names = "--sip-port", split = ",", paramLabel = "PORT", description = "Extra ports that carry SIP (besides 5060; 5061 is TLS)")
   Set<Integer> extraSipPorts = Set.of();
 
-  @Option(names = "--max-file-size", paramLabel = "MB", description = "Refuse files larger than this (default ${DEFAULT-VALUE} MB)", defaultValue = "8192")
+  @Option(names = "--max-file-size", paramLabel = "MB", description = "Refuse files larger than this (default ${DEFAULT-VALUE} MB)", defaultValue = "" + IngestLimits.DEFAULT_MAX_FILE_MB)
   long maxFileMb;
+
+  @Option(names = "--max-expanded-size", paramLabel = "MB",
+      description = "Stop unpacking gzip and zip contents past this in all (default ${DEFAULT-VALUE} MB)",
+      defaultValue = "" + IngestLimits.DEFAULT_MAX_EXPANDED_MB)
+  long maxExpandedMb;
 
   SignalingPorts ports() {
     return SignalingPorts.defaults().withExtraSip(extraSipPorts);
   }
 
   IngestLimits limits() {
-    return IngestLimits.defaults().withMaxFileBytes(maxFileMb << 20);
+    return IngestLimits.defaults().withMaxFileBytes(maxFileMb << 20).withExpansion(maxExpandedMb << 20, maxExpandedMb << 20);
   }
 }
