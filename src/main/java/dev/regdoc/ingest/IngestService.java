@@ -6,6 +6,8 @@ import dev.regdoc.capture.CaptureSummary;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.common.TempFiles;
+import dev.regdoc.common.WorkLimit;
+import dev.regdoc.common.WorkStopped;
 import dev.regdoc.facts.FactSink;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +60,45 @@ public final class IngestService {
 
   /** As {@link #ingest(List, FactSink)}, telling {@code progress} how far each capture's reading has got. */
   public List<FileReport> ingest(List<InputFile> files, FactSink sink, ReadProgress progress) {
+    return ingestWithin(files, sink, progress).reports();
+  }
+
+  /**
+   * As {@link #ingest(List, FactSink, ReadProgress)} under the thread's {@link WorkLimit}: when the limit passes,
+   * the file being read is reported as stopped (what it gave so far is kept), and the files after it as not read.
+   * A cancellation is not caught: nobody waits for the result.
+   */
+  public Ingested ingestWithin(List<InputFile> files, FactSink sink, ReadProgress progress) {
     List<FileReport> reports = new ArrayList<>();
-    for (InputFile f : files) {
-      new Expansion(sink, reports, progress).file(f.path(), f.name(), 0);
+    for (int i = 0; i < files.size(); i++) {
+      InputFile f = files.get(i);
+      Expansion e = new Expansion(sink, reports, progress);
+      try {
+        e.file(f.path(), f.name(), 0);
+      } catch (WorkStopped stop) {
+        if (stop.why() == WorkStopped.Why.CANCELLED) {
+          throw stop;
+        }
+        reports.add(e.stopped(f.name(), stop.limit()));
+        for (InputFile rest : files.subList(i + 1, files.size())) {
+          reports.add(new FileReport(rest.name(), InputKind.UNKNOWN, "not read", false, Map.of(), List.of(rest.name()
+              + ": not read: the analysis reached its time limit of " + stop.limit().toSeconds() + " s before this file")));
+        }
+        return new Ingested(reports, f.name());
+      }
     }
-    return reports;
+    return new Ingested(reports, null);
+  }
+
+  /**
+   * The reports of one ingestion.
+   *
+   * @param stoppedIn the file whose reading the time limit stopped; null when every file was read to its end
+   */
+  public record Ingested(List<FileReport> reports, String stoppedIn) {
+    public boolean stopped() {
+      return stoppedIn != null;
+    }
   }
 
   /** State of one top-level file's expansion: how much its archives have produced so far. */
@@ -70,11 +107,27 @@ public final class IngestService {
     private final List<FileReport> reports;
     private final ReadProgress progress;
     private long expanded;
+    private long facts;
+    private Sniffed top = new Sniffed(InputKind.UNKNOWN, "not judged yet");
+    private String reading;
 
     Expansion(FactSink sink, List<FileReport> reports, ReadProgress progress) {
-      this.sink = sink;
+      this.sink = fact -> {
+        facts++;
+        sink.accept(fact);
+      };
       this.reports = reports;
       this.progress = progress;
+    }
+
+    /** The report of the top-level file {@code name} whose reading the time limit stopped; its facts so far are kept. */
+    FileReport stopped(String name, Duration limit) {
+      String where = reading == null || reading.equals(name) ? "" : " (in " + reading + ")";
+      return new FileReport(name, top.kind(), top.description(), facts > 0, Map.of("facts", facts), List.of(name
+          + ": reading was stopped after " + limit.toSeconds() + " s" + where + ", the time limit of an analysis: the file is"
+          + " too costly to read in full, so only " + (facts > 0 ? "its first part is" : "the other files are") + " used."
+          + " Cut it down (e.g. editcap -A/-B by time, or a capture filter on the phone's address) or raise the time"
+          + " limit (analyses.time-limit-seconds; --time-limit for the command line)"));
     }
 
     void file(Path path, String name, int depth) {
@@ -97,6 +150,10 @@ public final class IngestService {
     }
 
     private void dispatch(Path path, String name, int depth, Sniffed s) throws IOException {
+      if (depth == 0) {
+        top = s;
+      }
+      reading = name;
       if (!reads(s)) {
         refuseUnread(name, s);
         return;
