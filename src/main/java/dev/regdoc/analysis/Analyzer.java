@@ -95,7 +95,7 @@ public final class Analyzer {
       }
       // the timeline or the signals took too long: the file reports stand, without findings
       return new Analysis(read.reports(), new TimelineBuilder().build(new FactCollector(), read.reports()), List.of(), 0, 0,
-          timeLimit);
+          new Analysis.Stop(timeLimit, read.stoppedIn()));
     }
   }
 
@@ -110,7 +110,8 @@ public final class Analyzer {
     Diagnoser.Result result = new Diagnoser(rules).diagnose(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;
     boolean partial = read.stopped() || result.halted();
-    return new Analysis(reports, timeline, result.findings(), ruleFacts.size(), millis, partial ? timeLimit : null);
+    return new Analysis(reports, timeline, result.findings(), ruleFacts.size(), millis,
+        partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null);
   }
 
   /** A tenth of the limit, at most {@link #MAX_GRACE}. */

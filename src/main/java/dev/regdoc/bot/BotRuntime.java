@@ -3,6 +3,7 @@ package dev.regdoc.bot;
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.KnowledgeTexts;
 import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.common.ConfigValues;
 import dev.regdoc.common.TempFiles;
 import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.EngineSettings;
@@ -18,6 +19,7 @@ import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +94,9 @@ public final class BotRuntime implements AutoCloseable {
     KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir));
     EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
-        IngestLimits.fromMap(config.values(), settings.maxUploadBytes()), SignalingPorts.defaults());
+        IngestLimits.fromMap(config.values(), settings.maxUploadBytes()), SignalingPorts.defaults())
+        .withTimeLimit(Duration.ofSeconds(ConfigValues.wholeNumber(config.values(), "analyses.time-limit-seconds",
+            (int) Analyzer.DEFAULT_TIME_LIMIT.toSeconds())));
     return new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
   }
 

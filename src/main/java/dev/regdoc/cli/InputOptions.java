@@ -3,6 +3,7 @@ package dev.regdoc.cli;
 import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.ingest.IngestLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -23,6 +24,14 @@ final class InputOptions {
       description = "Stop unpacking gzip and zip contents past this in all (default ${DEFAULT-VALUE} MB)",
       defaultValue = "" + IngestLimits.DEFAULT_MAX_EXPANDED_MB)
   long maxExpandedMb;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS",
+      description = "Stop reading there and diagnose what was read (default ${DEFAULT-VALUE} s)", defaultValue = "300")
+  long timeLimitSeconds;
+
+  Duration timeLimit() {
+    return Duration.ofSeconds(timeLimitSeconds);
+  }
 
   SignalingPorts ports() {
     return SignalingPorts.defaults().withExtraSip(extraSipPorts);

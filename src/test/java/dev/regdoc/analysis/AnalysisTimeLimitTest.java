@@ -68,7 +68,7 @@ class AnalysisTimeLimitTest {
         new InputFile(log, "big.log"), new InputFile(CASE2.resolve("switch-config.txt"), "switch-config.txt")));
 
     assertThat(a.partial()).isTrue();
-    assertThat(a.limitReached()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(a.stopped()).isEqualTo(new Analysis.Stop(Duration.ofSeconds(300), "big.log"));
     assertThat(a.files()).extracting(FileReport::file, FileReport::read)
         .containsExactly(tuple("phone.pcap", true), tuple("big.log", false), tuple("switch-config.txt", false));
     assertThat(a.files().get(1).problems()).singleElement().asString()
