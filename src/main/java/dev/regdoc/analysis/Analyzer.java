@@ -3,8 +3,9 @@ package dev.regdoc.analysis;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.common.ReadProgress;
+import dev.regdoc.common.WorkLimit;
+import dev.regdoc.common.WorkStopped;
 import dev.regdoc.diagnosis.Diagnoser;
-import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.SccpMessage;
@@ -18,25 +19,59 @@ import dev.regdoc.ingest.TextReader;
 import dev.regdoc.signals.SignalBuilder;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The whole engine in one call: files in, ranked findings with evidence out. One rule session per
  * call; the rule base is compiled once and shared, so analyses may run in parallel.
+ *
+ * <p>Every analysis has a time limit: reading stops when it passes (the file being read is named as too
+ * costly, the files after it as not read), and the timeline and the rules then judge what was read within a
+ * small grace time, so the answer is partial rather than missing. An interrupted thread stops at once
+ * ({@link WorkStopped}, cancelled).
  */
 public final class Analyzer {
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(300);
+  /** The most the timeline and rules get after reading used up the limit. */
+  static final Duration MAX_GRACE = Duration.ofSeconds(30);
+
   private final RuleBase rules;
   private final Map<InputKind, TextReader> textReaders;
   private final IngestLimits limits;
   private final SignalingPorts ports;
+  private final Duration timeLimit;
+  private final LongSupplier nanoClock;
 
   public Analyzer(RuleBase rules, Map<InputKind, TextReader> textReaders, IngestLimits limits, SignalingPorts ports) {
+    this(rules, textReaders, limits, ports, DEFAULT_TIME_LIMIT, System::nanoTime);
+  }
+
+  private Analyzer(RuleBase rules, Map<InputKind, TextReader> textReaders, IngestLimits limits, SignalingPorts ports,
+      Duration timeLimit, LongSupplier nanoClock) {
     this.rules = rules;
     this.textReaders = textReaders;
     this.limits = limits;
     this.ports = ports;
+    this.timeLimit = timeLimit;
+    this.nanoClock = nanoClock;
+  }
+
+  /** The same engine with another time limit per analysis. */
+  public Analyzer withTimeLimit(Duration limit) {
+    return withTimeLimit(limit, nanoClock);
+  }
+
+  /** The same engine with another time limit, measured on {@code nanoClock} (tests move it themselves). */
+  public Analyzer withTimeLimit(Duration limit, LongSupplier nanoClock) {
+    return new Analyzer(rules, textReaders, limits, ports, limit, nanoClock);
+  }
+
+  public Duration timeLimit() {
+    return timeLimit;
   }
 
   public Analysis analyze(List<InputFile> files) {
@@ -45,16 +80,43 @@ public final class Analyzer {
 
   /** As {@link #analyze(List)}, telling {@code progress} how far the reading of each capture has got. */
   public Analysis analyze(List<InputFile> files, ReadProgress progress) {
+    long start = nanoClock.getAsLong();
     FactCollector facts = new FactCollector();
-    List<FileReport> reports = new IngestService(new CaptureReader(ports), textReaders, limits).ingest(files, facts, progress);
+    IngestService ingest = new IngestService(new CaptureReader(ports), textReaders, limits);
+    IngestService.Ingested read = WorkLimit.run(WorkLimit.of(timeLimit, nanoClock), () -> ingest.ingestWithin(files, facts, progress));
+    Duration left = timeLimit.minusNanos(nanoClock.getAsLong() - start);
+    Duration grace = grace();
+    WorkLimit judging = WorkLimit.of(read.stopped() || left.compareTo(grace) < 0 ? grace : left, nanoClock);
+    try {
+      return WorkLimit.run(judging, () -> judge(facts, read, judging));
+    } catch (WorkStopped e) {
+      if (e.why() == WorkStopped.Why.CANCELLED) {
+        throw e;
+      }
+      // the timeline or the signals took too long: the file reports stand, without findings
+      return new Analysis(read.reports(), new TimelineBuilder().build(new FactCollector(), read.reports()), List.of(), 0, 0,
+          new Analysis.Stop(timeLimit, read.stoppedIn()));
+    }
+  }
+
+  private Analysis judge(FactCollector facts, IngestService.Ingested read, WorkLimit judging) {
+    List<FileReport> reports = read.reports();
     Timeline timeline = new TimelineBuilder().build(facts, reports);
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
     // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of raw
     // SIP/SCCP messages would only slow the session down.
     facts.all().stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
     long start = System.nanoTime();
-    List<Finding> findings = new Diagnoser(rules).diagnose(ruleFacts);
+    Diagnoser.Result result = new Diagnoser(rules).diagnose(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new Analysis(reports, timeline, findings, ruleFacts.size(), millis);
+    boolean partial = read.stopped() || result.halted();
+    return new Analysis(reports, timeline, result.findings(), ruleFacts.size(), millis,
+        partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null);
+  }
+
+  /** A tenth of the limit, at most {@link #MAX_GRACE}. */
+  private Duration grace() {
+    Duration tenth = timeLimit.dividedBy(10);
+    return tenth.compareTo(MAX_GRACE) > 0 ? MAX_GRACE : tenth;
   }
 }

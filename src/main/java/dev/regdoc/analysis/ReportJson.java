@@ -21,6 +21,9 @@ public final class ReportJson {
     ObjectNode root = TimelineJson.MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put("lang", lang);
+    if (a.partial()) {
+      root.put("partial", true).put("timeLimitSeconds", a.stopped().limit().toSeconds()).put("stoppedIn", a.stopped().file());
+    }
     root.set("files", TimelineJson.MAPPER.valueToTree(a.files()));
     ArrayNode findings = root.putArray("findings");
     int rank = 1;

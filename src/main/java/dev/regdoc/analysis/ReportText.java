@@ -17,16 +17,26 @@ public final class ReportText {
   private ReportText() {}
 
   /** The report's own words, per language. */
-  private record Labels(String evidence, String fix, String confidence, String causedBy, String files, String notRead, String more) {
+  private record Labels(String evidence, String fix, String confidence, String causedBy, String files, String notRead, String more,
+      String partial) {
     static Labels of(String lang) {
       return lang.startsWith("ja")
-          ? new Labels("根拠", "対処", "確度", "原因", "ファイル", "読めず", "件（--format json で全件）")
-          : new Labels("Evidence", "Fix", "confidence", "caused by", "Files", "NOT READ", " more (see --format json)");
+          ? new Labels("根拠", "対処", "確度", "原因", "ファイル", "読めず", "件（--format json で全件）",
+              "途中までの結果です。解析が制限時間 %d 秒に達したため（%s）、それまでの分だけで診断しました。詳しくは下のファイル一覧を参照してください。")
+          : new Labels("Evidence", "Fix", "confidence", "caused by", "Files", "NOT READ", " more (see --format json)",
+              "PARTIAL: the analysis reached its time limit of %d s (%s), so these findings come from what was done by then;"
+                  + " the files below say what to do.");
     }
   }
 
   public static String render(Analysis a, FindingTexts texts, String lang, boolean markdown) {
     StringBuilder out = new StringBuilder();
+    if (a.partial()) {
+      String where = a.stopped().file() != null ? (lang.startsWith("ja") ? a.stopped().file() + " の読み込み中"
+          : "while reading " + a.stopped().file()) : (lang.startsWith("ja") ? "判定中" : "while judging");
+      out.append(String.format(java.util.Locale.ROOT, Labels.of(lang).partial(), a.stopped().limit().toSeconds(), where))
+          .append("\n\n");
+    }
     int n = 1;
     for (Finding f : a.findings()) {
       finding(n++, f, texts.textOf(f, lang), e -> texts.note(e, lang), Labels.of(lang), markdown, out);

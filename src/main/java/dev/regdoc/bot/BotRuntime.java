@@ -3,6 +3,8 @@ package dev.regdoc.bot;
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.KnowledgeTexts;
 import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.common.ConfigValues;
+import dev.regdoc.common.TempFiles;
 import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.EngineSettings;
 import dev.regdoc.conversation.Illustrator;
@@ -17,6 +19,7 @@ import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +69,10 @@ public final class BotRuntime implements AutoCloseable {
   /** As above, with an illustrator made from the knowledge texts the engine loads (loaded once, not again for it). */
   public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Function<KnowledgeTexts, Illustrator> illustrator,
       Clock clock) {
-    JdbcCaseStore store = JdbcCaseStore.open(StoreSettings.fromMap(config.values()));
+    StoreSettings storeSettings = StoreSettings.fromMap(config.values());
+    // temp files in the data directory, where a restart after a kill sweeps what the killed process left
+    TempFiles.useDataDir(storeSettings.dataDir());
+    JdbcCaseStore store = JdbcCaseStore.open(storeSettings);
     try {
       return new BotRuntime(store, engine(config, kbDir, rulesDir, store, illustrator, clock), clock);
     } catch (RuntimeException e) {
@@ -88,7 +94,9 @@ public final class BotRuntime implements AutoCloseable {
     KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir));
     EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
-        IngestLimits.defaults().withMaxFileBytes(settings.maxUploadBytes()), SignalingPorts.defaults());
+        IngestLimits.fromMap(config.values(), settings.maxUploadBytes()), SignalingPorts.defaults())
+        .withTimeLimit(Duration.ofSeconds(ConfigValues.wholeNumber(config.values(), "analyses.time-limit-seconds",
+            (int) Analyzer.DEFAULT_TIME_LIMIT.toSeconds(), 1, 86_400)));
     return new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
   }
 

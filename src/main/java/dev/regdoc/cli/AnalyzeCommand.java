@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     RuleBase rules = RuleBase.load(rulesDir != null ? rulesDir : Locations.rules());
     FindingTexts texts = Texts.load();
-    Analyzer analyzer = new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports());
+    Analyzer analyzer = new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports()).withTimeLimit(input.timeLimit());
     Analysis a = analyzer.analyze(input.files.stream().map(InputFile::of).toList());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -5,6 +5,7 @@ import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.FindingTexts;
 import dev.regdoc.analysis.ReportJson;
 import dev.regdoc.common.Sizes;
+import dev.regdoc.common.WorkStopped;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.diagnosis.Finding;
@@ -101,7 +102,7 @@ final class CaseAnalysis {
   private Analysis analyse(Turn t, List<StoredFile> files) {
     if (!slots.tryAcquire()) {
       t.progress.progress(say.get("progress-waiting", t.lang), -1);
-      slots.acquireUninterruptibly();
+      waitForSlot();
     }
     try {
       ReadingProgress reading = new ReadingProgress(files, t, say);
@@ -123,6 +124,11 @@ final class CaseAnalysis {
 
   /** The findings, the pictures, and what to collect next when the rules say evidence is missing. */
   void answer(Turn t, Analysis a) {
+    if (a.partial() && a.stopped().file() != null) {
+      t.say(say.get("analysis-partial", t.lang, "seconds", a.stopped().limit().toSeconds(), "file", a.stopped().file()));
+    } else if (a.partial()) {
+      t.say(say.get("analysis-partial-judging", t.lang, "seconds", a.stopped().limit().toSeconds()));
+    }
     if (!a.anythingRead()) {
       t.say(say.get("nothing-read", t.lang));
       return;
@@ -189,9 +195,19 @@ final class CaseAnalysis {
     answer(t, analysisOf(t, files));
   }
 
+  /** Waits for a free slot; a turn cancelled while it waits leaves the queue instead of analysing for nobody. */
+  private void waitForSlot() {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkStopped(WorkStopped.Why.CANCELLED, analyzer.timeLimit());
+    }
+  }
+
   /** Analyses files that are not part of any case (the lessons' fixture captures). */
   Analysis analyseFiles(List<Path> paths) {
-    slots.acquireUninterruptibly();
+    waitForSlot();
     try {
       return analyzer.analyze(paths.stream().map(InputFile::of).toList());
     } finally {

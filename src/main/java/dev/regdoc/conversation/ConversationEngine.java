@@ -2,6 +2,7 @@ package dev.regdoc.conversation;
 
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.FindingTexts;
+import dev.regdoc.common.WorkStopped;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
@@ -76,6 +77,11 @@ public final class ConversationEngine implements ChatEngine {
     locks.acquire(in.conversation());
     try {
       return turn(in, progress);
+    } catch (WorkStopped e) {
+      // cancelled by the front end (its turn timed out): the analysis let go of its slot on the way out
+      LOG.info("turn cancelled in {}: {}", in.conversation(), e.getMessage());
+      Lang lang = Languages.detect(in.text()).orElse(Lang.EN);
+      return new Reply.Builder().text(parts.phrases().get("error", lang)).build(lang.key(), 0);
     } catch (RuntimeException e) {
       LOG.error("turn failed in {}", in.conversation(), e);
       Lang lang = Languages.detect(in.text()).orElse(Lang.EN);

@@ -1,8 +1,12 @@
 package dev.regdoc.diagnosis;
 
+import dev.regdoc.common.WorkLimit;
+import dev.regdoc.common.WorkStopped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -20,22 +24,53 @@ public final class Diagnoser {
   }
 
   public List<Finding> diagnose(List<?> facts) {
+    return diagnose(facts, () -> false).findings();
+  }
+
+  /**
+   * As {@link #diagnose(List)}, halting the session as soon as {@code stop} says so or the calling thread is
+   * interrupted: the findings concluded until then are returned, marked as halted. The insertion checks the
+   * thread's {@link WorkLimit}.
+   */
+  public Result diagnose(List<?> facts, BooleanSupplier stop) {
+    Thread worker = Thread.currentThread();
     KieSession session = rules.newSession();
-    try {
-      facts.forEach(session::insert);
+    try (SessionWatchdog watchdog = new SessionWatchdog(session, () -> worker.isInterrupted() || stop.getAsBoolean())) {
+      try {
+        for (Object f : facts) {
+          WorkLimit.checkpoint();
+          session.insert(f);
+        }
+      } catch (WorkStopped e) {
+        if (e.why() == WorkStopped.Why.CANCELLED) {
+          throw e;
+        }
+        return new Result(List.of(), true);
+      }
       int fired = session.fireAllRules(FIRING_LIMIT);
-      if (fired >= FIRING_LIMIT) {
+      if (worker.isInterrupted()) {
+        throw new WorkStopped(WorkStopped.Why.CANCELLED, Duration.ZERO);
+      }
+      boolean halted = watchdog.halted();
+      if (!halted && fired >= FIRING_LIMIT) {
         throw new RuleBaseException("the rules fired " + fired + " times without settling; a rule is looping");
       }
       List<Finding> findings = new ArrayList<>();
       for (FactHandle h : session.getFactHandles(o -> o instanceof Finding)) {
         findings.add((Finding) session.getObject(h));
       }
-      return rank(findings);
+      return new Result(rank(findings), halted);
     } finally {
       session.dispose();
     }
   }
+
+  /**
+   * What the rules concluded.
+   *
+   * @param halted true when the session was stopped before it settled: the findings are those reached until then
+   */
+  public record Result(List<Finding> findings, boolean halted) {}
 
   /** Root causes first, then by confidence; symptoms point at the strongest cause of their device. */
   static List<Finding> rank(List<Finding> findings) {

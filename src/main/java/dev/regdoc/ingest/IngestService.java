@@ -4,22 +4,27 @@ import dev.regdoc.common.DisplayNames;
 import dev.regdoc.capture.CaptureException;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
-import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.Sizes;
+import dev.regdoc.common.TempFiles;
+import dev.regdoc.common.WorkLimit;
+import dev.regdoc.common.WorkStopped;
 import dev.regdoc.facts.FactSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -30,15 +35,24 @@ import java.util.zip.ZipInputStream;
  * sentence saying so.
  */
 public final class IngestService {
+  /** Compressed bytes the gzip inflater takes at a time: small, so the ratio is judged on what was really consumed. */
+  private static final int INFLATER_INPUT = 8 * 1024;
   private final InputSniffer sniffer = new InputSniffer();
   private final CaptureReader captures;
   private final Map<InputKind, TextReader> textReaders;
   private final IngestLimits limits;
+  private final TempFiles temp;
 
   public IngestService(CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits) {
+    this(captures, textReaders, limits, TempFiles.process());
+  }
+
+  /** As above, unpacking archives into {@code temp}'s folder. */
+  public IngestService(CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits, TempFiles temp) {
     this.captures = captures;
     this.textReaders = Map.copyOf(textReaders);
     this.limits = limits;
+    this.temp = temp;
   }
 
   public List<FileReport> ingest(List<InputFile> files, FactSink sink) {
@@ -47,11 +61,45 @@ public final class IngestService {
 
   /** As {@link #ingest(List, FactSink)}, telling {@code progress} how far each capture's reading has got. */
   public List<FileReport> ingest(List<InputFile> files, FactSink sink, ReadProgress progress) {
+    return ingestWithin(files, sink, progress).reports();
+  }
+
+  /**
+   * As {@link #ingest(List, FactSink, ReadProgress)} under the thread's {@link WorkLimit}: when the limit passes,
+   * the file being read is reported as stopped (what it gave so far is kept), and the files after it as not read.
+   * A cancellation is not caught: nobody waits for the result.
+   */
+  public Ingested ingestWithin(List<InputFile> files, FactSink sink, ReadProgress progress) {
     List<FileReport> reports = new ArrayList<>();
-    for (InputFile f : files) {
-      new Expansion(sink, reports, progress).file(f.path(), f.name(), 0);
+    for (int i = 0; i < files.size(); i++) {
+      InputFile f = files.get(i);
+      Expansion e = new Expansion(sink, reports, progress);
+      try {
+        e.file(f.path(), f.name(), 0);
+      } catch (WorkStopped stop) {
+        if (stop.why() == WorkStopped.Why.CANCELLED) {
+          throw stop;
+        }
+        reports.add(e.stopped(f.name(), stop.limit()));
+        for (InputFile rest : files.subList(i + 1, files.size())) {
+          reports.add(new FileReport(rest.name(), InputKind.UNKNOWN, "not read", false, Map.of(), List.of(rest.name()
+              + ": not read: the analysis reached its time limit of " + stop.limit().toSeconds() + " s before this file")));
+        }
+        return new Ingested(reports, f.name());
+      }
     }
-    return reports;
+    return new Ingested(reports, null);
+  }
+
+  /**
+   * The reports of one ingestion.
+   *
+   * @param stoppedIn the file whose reading the time limit stopped; null when every file was read to its end
+   */
+  public record Ingested(List<FileReport> reports, String stoppedIn) {
+    public boolean stopped() {
+      return stoppedIn != null;
+    }
   }
 
   /** State of one top-level file's expansion: how much its archives have produced so far. */
@@ -60,11 +108,27 @@ public final class IngestService {
     private final List<FileReport> reports;
     private final ReadProgress progress;
     private long expanded;
+    private long facts;
+    private Sniffed top = new Sniffed(InputKind.UNKNOWN, "not judged yet");
+    private String reading;
 
     Expansion(FactSink sink, List<FileReport> reports, ReadProgress progress) {
-      this.sink = sink;
+      this.sink = fact -> {
+        facts++;
+        sink.accept(fact);
+      };
       this.reports = reports;
       this.progress = progress;
+    }
+
+    /** The report of the top-level file {@code name} whose reading the time limit stopped; its facts so far are kept. */
+    FileReport stopped(String name, Duration limit) {
+      String where = reading == null || reading.equals(name) ? "" : " (in " + reading + ")";
+      return new FileReport(name, top.kind(), top.description(), facts > 0, Map.of("facts", facts), List.of(name
+          + ": reading was stopped after " + limit.toSeconds() + " s" + where + ", the time limit of an analysis: the file is"
+          + " too costly to read in full, so only " + (facts > 0 ? "its first part is" : "the other files are") + " used."
+          + " Cut it down (e.g. editcap -A/-B by time, or a capture filter on the phone's address) or raise the time"
+          + " limit (analyses.time-limit-seconds; --time-limit for the command line)"));
     }
 
     void file(Path path, String name, int depth) {
@@ -87,15 +151,35 @@ public final class IngestService {
     }
 
     private void dispatch(Path path, String name, int depth, Sniffed s) throws IOException {
+      if (depth == 0) {
+        top = s;
+      }
+      reading = name;
+      if (!reads(s)) {
+        refuseUnread(name, s);
+        return;
+      }
       switch (s.kind()) {
         case PCAP, PCAPNG -> capture(path, name, s);
         case GZIP -> gzip(path, name, depth, s);
         case ZIP -> zip(path, name, depth, s);
-        case SYSLOG, IOS_CONFIG, ASA_CONFIG -> text(path, name, s);
-        default -> refuse(name, s.kind(), s.description(), "is not something regdoc reads: it looks like "
-            + s.description() + ". regdoc reads pcap/pcapng captures, CUCM, IOS and ASA syslog, and IOS and ASA"
-            + " configurations, also inside gzip or zip (RTMT) bundles");
+        default -> text(path, name, s);
       }
+    }
+
+    /** True for the kinds this build reads: captures, archives, and the texts it has a reader for. */
+    private boolean reads(Sniffed s) {
+      return s.kind().isCapture() || s.kind().isArchive() || textReaders.containsKey(s.kind());
+    }
+
+    private void refuseUnread(String name, Sniffed s) {
+      if (s.kind() == InputKind.SYSLOG || s.kind() == InputKind.IOS_CONFIG || s.kind() == InputKind.ASA_CONFIG) {
+        refuse(name, s.kind(), s.description(), "looks like " + s.description() + ", but this build has no reader for it");
+        return;
+      }
+      refuse(name, s.kind(), s.description(), "is not something regdoc reads: it looks like "
+          + s.description() + ". regdoc reads pcap/pcapng captures, CUCM, IOS and ASA syslog, and IOS and ASA"
+          + " configurations, also inside gzip or zip (RTMT) bundles");
     }
 
     private void capture(Path path, String name, Sniffed s) {
@@ -116,10 +200,6 @@ public final class IngestService {
 
     private void text(Path path, String name, Sniffed s) throws IOException {
       TextReader reader = textReaders.get(s.kind());
-      if (reader == null) {
-        refuse(name, s.kind(), s.description(), "looks like " + s.description() + ", but this build has no reader for it");
-        return;
-      }
       var decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -138,14 +218,13 @@ public final class IngestService {
       if (!deeperAllowed(name, depth, s)) {
         return;
       }
-      Path tmp = Files.createTempFile("regdoc-", ".gunzip");
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
-        expanded += unpack(in, tmp, remaining(limits.maxEntryBytes()), name);
-        file(tmp, name, depth + 1);
+      try (CountedInput compressed = new CountedInput(Files.newInputStream(path));
+          InputStream in = new GZIPInputStream(compressed, INFLATER_INPUT)) {
+        expand(in, compressed::count, name, depth);
+      } catch (LimitExceeded x) {
+        reports.add(new FileReport(name, s.kind(), s.description(), false, Map.of(), List.of(x.getMessage())));
       } catch (IOException e) {
         refuse(name, s.kind(), s.description(), "could not be decompressed: " + e.getMessage());
-      } finally {
-        Files.deleteIfExists(tmp);
       }
     }
 
@@ -155,7 +234,8 @@ public final class IngestService {
       }
       List<String> problems = new ArrayList<>();
       long entries = 0;
-      try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(path))) {
+      try (CountedInput compressed = new CountedInput(Files.newInputStream(path));
+          ZipInputStream zin = new ZipInputStream(compressed)) {
         ZipEntry e;
         while ((e = zin.getNextEntry()) != null) {
           if (e.isDirectory()) {
@@ -165,7 +245,8 @@ public final class IngestService {
             problems.add(name + ": has more than " + limits.maxEntries() + " entries; the rest were not read");
             break;
           }
-          if (!entry(zin, e, name, depth, problems)) {
+          long entryStart = compressed.count();
+          if (!entry(zin, () -> compressed.count() - entryStart, name + "!/" + DisplayNames.clean(e.getName()), depth, problems)) {
             break;
           }
         }
@@ -178,34 +259,47 @@ public final class IngestService {
     }
 
     /** @return false when the archive must not be read further (total limit reached) */
-    private boolean entry(ZipInputStream zin, ZipEntry e, String name, int depth, List<String> problems) throws IOException {
-      String entryName = name + "!/" + DisplayNames.clean(e.getName());
-      Path tmp = Files.createTempFile("regdoc-", ".entry");
+    private boolean entry(InputStream zin, LongSupplier compressed, String entryName, int depth, List<String> problems)
+        throws IOException {
       try {
-        long n = unpack(zin, tmp, remaining(limits.maxEntryBytes()), entryName);
-        expanded += n;
-        if (e.getCompressedSize() > 0 && n / e.getCompressedSize() > limits.maxRatio()) {
-          problems.add(entryName + ": expands " + (n / e.getCompressedSize()) + " times; skipped as a likely compression bomb");
-          return true;
-        }
-        file(tmp, entryName, depth + 1);
+        expand(zin, compressed, entryName, depth);
         return true;
       } catch (LimitExceeded x) {
         problems.add(x.getMessage());
         return expanded < limits.maxExpandedTotal();
-      } finally {
-        Files.deleteIfExists(tmp);
       }
     }
 
-    /** Unpacks one stream to {@code tmp}; one that expands past the limit is refused, not unpacked further. */
-    private long unpack(InputStream in, Path tmp, long limit, String what) throws IOException {
-      long n = BoundedCopy.copyAtMost(in, tmp, limit);
-      if (n == BoundedCopy.TOO_LARGE) {
-        throw new LimitExceeded(what + " expands past " + Sizes.human(limit)
-            + "; not unpacked further (a compression bomb, or raise the limit)");
+    /**
+     * Expands one gzip stream or zip entry: its head is judged first, and a head that is nothing regdoc reads is
+     * refused without expanding the rest; otherwise it is written to a temp file under the size and ratio limits,
+     * which stop it as soon as it passes them, and read from there.
+     */
+    private void expand(InputStream raw, LongSupplier compressed, String name, int depth) throws IOException {
+      ExpandingInput in = new ExpandingInput(raw, compressed, remaining(limits.maxEntryBytes()), limits.maxRatio(), name);
+      try {
+        byte[] head = in.readNBytes(InputSniffer.HEAD);
+        Sniffed s = sniffer.sniff(head);
+        if (!reads(s)) {
+          refuseUnread(name, s);
+          return;
+        }
+        if (s.kind().isArchive() && !deeperAllowed(name, depth + 1, s)) {
+          return;
+        }
+        Path tmp = temp.newFile("unpacked-", ".tmp");
+        try {
+          try (OutputStream out = Files.newOutputStream(tmp)) {
+            out.write(head);
+            in.transferTo(out);
+          }
+          dispatch(tmp, name, depth + 1, s);
+        } finally {
+          temp.delete(tmp);
+        }
+      } finally {
+        expanded += in.count();
       }
-      return n;
     }
 
     private long remaining(long perEntry) throws LimitExceeded {

@@ -30,6 +30,9 @@ public final class InputSniffer {
   }
 
   Sniffed sniff(byte[] head) {
+    if (head.length == 0) {
+      return new Sniffed(InputKind.EMPTY, "an empty file (0 bytes)");
+    }
     Sniffed binary = binaryFormat(head);
     if (binary != null) {
       return binary;

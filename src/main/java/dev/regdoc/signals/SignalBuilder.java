@@ -1,5 +1,6 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.ingest.InputKind;
 import dev.regdoc.timeline.ClockOffset;
 import dev.regdoc.timeline.DeviceInfo;
@@ -24,6 +25,7 @@ public final class SignalBuilder {
     List<Object> out = new ArrayList<>();
     Index idx = new Index(t.events());
     for (TimelineEvent e : t.events()) {
+      WorkLimit.checkpoint();
       switch (e.kind()) {
         case "sip-refresh" -> out.add(refresh(e, idx));
         case "sccp-keepalive" -> out.add(sccpKeepalive(e, idx));
@@ -113,12 +115,14 @@ public final class SignalBuilder {
   private static List<RefreshSummary> summaries(List<Object> signals) {
     Map<String, List<RefreshTiming>> byDeviceFile = new LinkedHashMap<>();
     for (Object o : signals) {
+      WorkLimit.checkpoint();
       if (o instanceof RefreshTiming r) {
         byDeviceFile.computeIfAbsent(r.device() + "|" + r.file(), k -> new ArrayList<>()).add(r);
       }
     }
     List<RefreshSummary> out = new ArrayList<>();
     for (List<RefreshTiming> rs : byDeviceFile.values()) {
+      WorkLimit.checkpoint();
       List<RefreshTiming> lost = rs.stream().filter(r -> r.getRetransmissions() > 0 || r.originalLost()).toList();
       out.add(new RefreshSummary(rs.get(0).device(), rs.get(0).file(), rs.size(), lost,
           Signals.typicalRefreshInterval(rs), Signals.rtoSeries(lost)));
@@ -158,6 +162,7 @@ public final class SignalBuilder {
   private static List<CaptureSpan> spans(List<TimelineEvent> events) {
     Map<String, Instant[]> spans = new LinkedHashMap<>();
     for (TimelineEvent e : events) {
+      WorkLimit.checkpoint();
       if (e.frame() <= 0 || e.time() == null) {
         continue;
       }
@@ -177,6 +182,7 @@ public final class SignalBuilder {
 
     Index(List<TimelineEvent> events) {
       for (TimelineEvent e : events) {
+        WorkLimit.checkpoint();
         if (e.kind().equals("tcp-retransmission") && text(e, "carries") != null) {
           rtxByCarried.computeIfAbsent(e.file() + "|" + e.device() + "|" + text(e, "carries"), k -> new ArrayList<>()).add(e);
         } else if (e.kind().equals("sip-register-response") && num(e, "status").intValue() / 100 == 2) {

@@ -1,5 +1,6 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.timeline.TimelineEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ final class Transactions {
     Map<String, Builder> byCarried = new HashMap<>(); // file|"REGISTER CSeq n" -> latest such request
     List<Builder> sccp = new ArrayList<>();
     for (TimelineEvent e : events) {
+      WorkLimit.checkpoint();
       String key = e.file() + "|" + e.details().get("callId") + "|" + e.details().get("cseq");
       if (REQUESTS.contains(e.kind())) {
         Builder b = open.computeIfAbsent(key, k -> new Builder(e, "SIP"));

@@ -1,5 +1,6 @@
 package dev.regdoc.store;
 
+import dev.regdoc.common.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,16 +20,18 @@ final class FileCopies {
   record Copied(String sha256, long size) {}
 
   private final Path root;
+  private final TempFiles temp;
 
   FileCopies(Path dataDir) {
     this.root = dataDir.resolve("files");
+    this.temp = TempFiles.under(dataDir.resolve("tmp"));
   }
 
   /** Copies {@code content} to a temp file while hashing it, then moves it in place atomically unless already there. */
   Copied store(Path content) {
     try {
-      Path tmpDir = Files.createDirectories(root.resolve("tmp"));
-      Path tmp = Files.createTempFile(tmpDir, "upload", ".part");
+      // in the data directory's temp folder: on the same disk as the copies, so the move below is atomic
+      Path tmp = temp.newFile("upload", ".part");
       try {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         long size;

@@ -1,5 +1,6 @@
 package dev.regdoc.timeline;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
@@ -61,19 +62,23 @@ final class CaptureAligner {
     this.directory = directory;
     captureOrder.forEach(f -> segsByFile.put(f, new ArrayList<>()));
     for (SipMessage m : facts.of(SipMessage.class)) {
+      WorkLimit.checkpoint();
       if (m.tcpSeq() >= 0) {
         add(new Seg(m, m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(), m.time()));
       }
     }
     for (SccpMessage m : facts.of(SccpMessage.class)) {
+      WorkLimit.checkpoint();
       add(new Seg(m, m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), m.time()));
     }
     for (TcpRetransmission r : facts.of(TcpRetransmission.class)) {
+      WorkLimit.checkpoint();
       retransmissions.computeIfAbsent(r.origin().file() + "|" + r.endpoints().srcPort() + ">" + r.endpoints().dstPort()
           + "/" + r.seq(), k -> new ArrayList<>()).add(r.time());
     }
     facts.of(MacPath.class).forEach(p -> pathsByFile.computeIfAbsent(p.origin().file(), k -> new ArrayList<>()).add(p));
     for (Fact f : facts.all()) {
+      WorkLimit.checkpoint();
       if (f.origin().frame() > 0 && f.time() != null) {
         spans.merge(f.origin().file(), new Instant[] {f.time(), f.time()},
             (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
@@ -156,6 +161,7 @@ final class CaptureAligner {
     List<Double> any = new ArrayList<>();
     int matched = 0;
     for (Seg s : segsByFile.get(ref)) {
+      WorkLimit.checkpoint();
       Seg o = otherByKey.get(s.key());
       if (o == null) {
         continue;
@@ -185,6 +191,7 @@ final class CaptureAligner {
     Instant[] refSpan = span(ref);
     Instant[] otherSpan = span(other);
     for (Seg s : segsByFile.get(ref)) {
+      WorkLimit.checkpoint();
       Seg o = otherByKey.get(s.key());
       if (o != null) {
         boolean originalLost = false;
@@ -201,6 +208,7 @@ final class CaptureAligner {
       }
     }
     for (Seg o : segsByFile.get(other)) {
+      WorkLimit.checkpoint();
       if (!refByKey.containsKey(o.key()) && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)
           && connectionsByFile.contains(ref + "|" + connection(o.e()))) {
         paths.put(o.msg(), new Path(other, ref, 0, false));

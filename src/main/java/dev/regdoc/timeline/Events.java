@@ -1,5 +1,6 @@
 package dev.regdoc.timeline;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Fact;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class Events {
   }
 
   void add(Fact source, String kind, String device, String summary, Map<String, Object> details) {
+    WorkLimit.checkpoint();
     Instant fileTime = source.time();
     double offset = offsetByFile.getOrDefault(source.origin().file(), 0.0);
     Instant time = offset == 0 || fileTime == null ? fileTime : fileTime.minusNanos(Math.round(offset * 1e9));

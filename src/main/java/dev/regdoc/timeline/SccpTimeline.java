@@ -3,6 +3,7 @@ package dev.regdoc.timeline;
 import static dev.regdoc.timeline.Events.details;
 import static dev.regdoc.timeline.Events.round3;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.SccpMessage;
 import java.time.Instant;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ final class SccpTimeline {
 
   void add(List<SccpMessage> fileMessages) {
     for (SccpMessage m : fileMessages) {
+      WorkLimit.checkpoint();
       message(m);
     }
     unanswered.values().stream().filter(sentToPrimary::contains).forEach(k -> add(k, "sccp-keepalive-unanswered", device(k),

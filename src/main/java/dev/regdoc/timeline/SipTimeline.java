@@ -3,6 +3,7 @@ package dev.regdoc.timeline;
 import static dev.regdoc.timeline.Events.details;
 import static dev.regdoc.timeline.Events.round3;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.SipMessage;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ final class SipTimeline {
 
   void add(List<SipMessage> fileMessages) {
     for (SipMessage m : fileMessages) {
+      WorkLimit.checkpoint();
       if (m.request()) {
         request(m);
       } else {

@@ -3,6 +3,7 @@ package dev.regdoc.timeline;
 import static dev.regdoc.timeline.Events.details;
 import static dev.regdoc.timeline.Events.round3;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.SccpMessage;
@@ -33,12 +34,14 @@ final class TcpTimeline {
     this.directory = directory;
     this.events = events;
     for (SipMessage m : facts.of(SipMessage.class)) {
+      WorkLimit.checkpoint();
       if (m.tcpSeq() >= 0) {
         index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(),
             m.request() ? m.method() + " CSeq " + m.cseq() : "SIP " + m.status() + " (CSeq " + m.cseq() + ")");
       }
     }
     for (SccpMessage m : facts.of(SccpMessage.class)) {
+      WorkLimit.checkpoint();
       index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), "SCCP " + m.name());
     }
   }

@@ -2,6 +2,7 @@ package dev.regdoc.timeline;
 
 import static dev.regdoc.timeline.Events.details;
 
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.Fact;
@@ -55,6 +56,7 @@ public final class TimelineBuilder {
     List<Fact> messages = new ArrayList<>(facts.of(SipMessage.class));
     messages.addAll(facts.of(SccpMessage.class));
     for (Fact m : messages) {
+      WorkLimit.checkpoint();
       CaptureAligner.Path p = aligner.pathOf(m);
       if (p == null) {
         continue;

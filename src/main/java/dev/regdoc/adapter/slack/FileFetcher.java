@@ -1,6 +1,7 @@
 package dev.regdoc.adapter.slack;
 
 import dev.regdoc.common.BoundedCopy;
+import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ final class FileFetcher {
       resp.body().close();
       throw new IOException("Slack answered " + resp.statusCode() + " when regdoc downloaded " + name);
     }
-    Path tmp = Files.createTempFile("regdoc-slack-", ".upload");
+    Path tmp = TempFiles.process().newFile("slack-", ".upload");
     try (InputStream in = resp.body()) {
       if (BoundedCopy.copyAtMost(in, tmp, maxBytes) == BoundedCopy.TOO_LARGE) {
         throw new IOException(name + " is larger than the limit of " + Sizes.human(maxBytes) + "; download stopped");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.common.BoundedCopy;
+import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
@@ -246,7 +247,7 @@ public final class WebChatServer {
       io.refuseTooLarge(call, tooBig(name, announced, limit));
       return;
     }
-    Path tmp = Files.createTempFile("regdoc-web-", ".upload");
+    Path tmp = TempFiles.process().newFile("web-", ".upload");
     try {
       // The body is left open: closing it would cut off the rest the refusal still has to read.
       long size = BoundedCopy.copyAtMost(call.body(), tmp, limit);
@@ -258,7 +259,7 @@ public final class WebChatServer {
       runTurn(call, session, userTurn, new Incoming(session.conversation(), session.user(), session.userName(), "",
           List.of(new Upload(name, size, tmp)), null, null, true));
     } finally {
-      Files.deleteIfExists(tmp);
+      TempFiles.process().delete(tmp);
     }
   }
 

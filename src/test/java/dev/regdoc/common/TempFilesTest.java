@@ -1,0 +1,59 @@
+package dev.regdoc.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Temp files live in a folder of this process; the folders a killed process left are swept at the next start. */
+class TempFilesTest {
+  @TempDir Path parent;
+
+  @Test
+  void tempFilesLiveInAFolderNamedAfterThisProcess() throws Exception {
+    TempFiles temp = TempFiles.under(parent);
+    Path f = temp.newFile("entry-", ".tmp");
+    assertThat(f.getParent()).isEqualTo(temp.folder());
+    assertThat(temp.folder().getParent()).isEqualTo(parent.toAbsolutePath().normalize());
+    assertThat(temp.folder().getFileName().toString()).startsWith("regdoc-" + ProcessHandle.current().pid() + "-");
+    Files.write(f, new byte[1234]);
+    temp.delete(f);
+    assertThat(f).doesNotExist();
+    assertThat(temp.largestDeleted()).isEqualTo(1234);
+  }
+
+  @Test
+  void foldersOfProcessesThatNoLongerRunAreSweptAtStart() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path dead = Files.createDirectories(parent.resolve("regdoc-" + gone.pid() + "-1700000000000-1"));
+    Files.write(dead.resolve("web-1.upload"), new byte[10]);
+    // this pid runs, but it is another process than the one that made the folder (pids are reused)
+    Path reused = Files.createDirectories(parent.resolve("regdoc-" + ProcessHandle.current().pid() + "-1000-2"));
+    ProcessHandle alive = ProcessHandle.current().parent().orElseThrow();
+    long aliveStart = alive.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    Path running = Files.createDirectories(parent.resolve("regdoc-" + alive.pid() + "-" + aliveStart + "-3"));
+    Path other = Files.createDirectories(parent.resolve("regdoc-web-test123"));
+
+    TempFiles temp = TempFiles.under(parent);
+
+    assertThat(dead).doesNotExist();
+    assertThat(reused).doesNotExist();
+    assertThat(running).isDirectory();
+    assertThat(other).isDirectory();
+    assertThat(temp.folder()).isDirectory();
+  }
+
+  @Test
+  void theBotKeepsItsTempFilesInTheDataDirectory() throws Exception {
+    TempFiles.useDataDir(parent);
+    try {
+      assertThat(TempFiles.process().folder().getParent()).isEqualTo(parent.resolve("tmp").toAbsolutePath().normalize());
+    } finally {
+      TempFiles.useSystemTemp();
+    }
+  }
+}
