@@ -4,7 +4,6 @@ import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.diagnosis.Diagnoser;
-import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.SccpMessage;
@@ -53,8 +52,8 @@ public final class Analyzer {
     // SIP/SCCP messages would only slow the session down.
     facts.all().stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
     long start = System.nanoTime();
-    List<Finding> findings = new Diagnoser(rules).diagnose(ruleFacts);
+    Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return new Analysis(reports, timeline, findings, ruleFacts.size(), millis);
+    return new Analysis(reports, timeline, d.findings(), d.summaries(), ruleFacts.size(), millis);
   }
 }

@@ -25,6 +25,7 @@ final class LogTimeline {
   }
 
   private void alarm(CucmAlarm a) {
+    dev.regdoc.common.WorkLimit.checkpoint();
     String device = a.deviceName() != null ? a.deviceName().trim().toUpperCase(Locale.ROOT)
         : a.ipAddress() != null ? directory.deviceFor(a.ipAddress().trim()) : AddressTimeline.NETWORK;
     Map<String, Object> d = details("alarm", a.alarm(), "severity", a.severity(), "host", a.host(),
