@@ -74,8 +74,8 @@ public final class CauseGroup {
     return events;
   }
 
-  /** The summary of this group with its {@code top} devices by number of events (ties by name). */
-  public CauseSummary summary(int top) {
+  /** The summary of this group with its {@code top} devices by number of events (ties by name), asked for by {@code rule}. */
+  public CauseSummary summary(int top, String rule) {
     Comparator<DeviceCount> most = Comparator.comparingLong((DeviceCount d) -> d.events).reversed().thenComparing(d -> d.device);
     // a bounded heap keeps the top few: n log top, not a sort of every device
     PriorityQueue<DeviceCount> heap = new PriorityQueue<>(most.reversed());
@@ -89,7 +89,7 @@ public final class CauseGroup {
     List<DeviceCount> best = new ArrayList<>(heap);
     best.sort(most);
     List<CauseSummary.DeviceEvents> shown = best.stream().map(d -> new CauseSummary.DeviceEvents(d.device, d.events, d.first)).toList();
-    return new CauseSummary(code, tier, byDevice.size(), events, first, last, shown);
+    return new CauseSummary(code, tier, byDevice.size(), events, first, last, shown, rule);
   }
 
   private static final class DeviceCount {

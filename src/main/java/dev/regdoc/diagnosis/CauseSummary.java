@@ -10,8 +10,10 @@ import java.util.List;
  *
  * @param first earliest evidence time, null when nothing was timed
  * @param topDevices most events first
+ * @param rule the rule that asked for the summary
  */
-public record CauseSummary(String code, Tier tier, int devices, long events, Instant first, Instant last, List<DeviceEvents> topDevices) {
+public record CauseSummary(String code, Tier tier, int devices, long events, Instant first, Instant last, List<DeviceEvents> topDevices,
+    String rule) {
 
   public CauseSummary {
     topDevices = List.copyOf(topDevices);
