@@ -19,6 +19,7 @@ public final class CauseGroup {
   private Tier tier;
   private final Map<String, DeviceCount> byDevice = new LinkedHashMap<>();
   private long events;
+  private double confidence;
   private Instant first;
   private Instant last;
 
@@ -39,6 +40,7 @@ public final class CauseGroup {
 
   private void add(Finding f) {
     tier = f.tier().compareTo(tier) < 0 ? f.tier() : tier;
+    confidence = Math.max(confidence, f.confidence());
     String device = String.valueOf(f.device());
     DeviceCount d = byDevice.computeIfAbsent(device, DeviceCount::new);
     int n = Math.max(1, f.evidence().size());
@@ -89,7 +91,7 @@ public final class CauseGroup {
     List<DeviceCount> best = new ArrayList<>(heap);
     best.sort(most);
     List<CauseSummary.DeviceEvents> shown = best.stream().map(d -> new CauseSummary.DeviceEvents(d.device, d.events, d.first)).toList();
-    return new CauseSummary(code, tier, byDevice.size(), events, first, last, shown, rule);
+    return new CauseSummary(code, tier, confidence, byDevice.size(), events, first, last, shown, rule);
   }
 
   private static final class DeviceCount {
