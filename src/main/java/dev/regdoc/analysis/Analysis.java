@@ -1,20 +1,26 @@
 package dev.regdoc.analysis;
 
+import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.ingest.FileReport;
+import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * The outcome of one analysis: what each file was, the timeline, and the ranked findings.
+ * The outcome of one analysis: what each file was, the timeline, the ranked findings, and one summary
+ * per cause that many devices share (the findings of those causes are then shown only on request).
  *
  * @param diagnosisMillis time the rule session took (for the benchmark and the logs)
  * @param stopped where the time limit stopped the analysis, so that its findings come from part of the files;
  *     null when it finished
  */
-public record Analysis(List<FileReport> files, Timeline timeline, List<Finding> findings, long factCount, long diagnosisMillis,
-    Stop stopped) {
+public record Analysis(List<FileReport> files, Timeline timeline, List<Finding> findings, List<CauseSummary> summaries,
+    long factCount, long diagnosisMillis, Stop stopped) {
 
   /**
    * Where an analysis ran into its time limit.
@@ -24,7 +30,7 @@ public record Analysis(List<FileReport> files, Timeline timeline, List<Finding> 
   public record Stop(Duration limit, String file) {}
 
   public Analysis(List<FileReport> files, Timeline timeline, List<Finding> findings, long factCount, long diagnosisMillis) {
-    this(files, timeline, findings, factCount, diagnosisMillis, null);
+    this(files, timeline, findings, List.of(), factCount, diagnosisMillis, null);
   }
 
   public boolean anythingRead() {
@@ -34,5 +40,41 @@ public record Analysis(List<FileReport> files, Timeline timeline, List<Finding> 
   /** True when the time limit stopped the analysis before it had read and judged everything. */
   public boolean partial() {
     return stopped != null;
+  }
+
+  /** The findings an answer lists one by one: those of causes that are not summarised. */
+  public List<Finding> listedFindings() {
+    Set<String> summarised = new HashSet<>();
+    summaries.forEach(s -> summarised.add(s.code()));
+    return findings.stream().filter(f -> !summarised.contains(f.code())).toList();
+  }
+
+  /** How many findings the summaries stand for (left out of the listed ones). */
+  public int summarisedFindings() {
+    return findings.size() - listedFindings().size();
+  }
+
+  /** The same analysis with every finding listed, nothing summarised. */
+  public Analysis unsummarised() {
+    return new Analysis(files, timeline, findings, List.of(), factCount, diagnosisMillis, stopped);
+  }
+
+  /**
+   * One device's findings, all of them listed: the device is named by its id, SEP name, MAC or IP,
+   * case-insensitively, as the timeline knows it.
+   */
+  public Analysis forDevice(String id) {
+    Set<String> names = new HashSet<>();
+    names.add(id.toUpperCase(Locale.ROOT));
+    if (timeline != null) {
+      for (DeviceInfo d : timeline.devices()) {
+        if (d.id().equalsIgnoreCase(id) || id.equalsIgnoreCase(d.name()) || id.equalsIgnoreCase(d.mac()) || d.ips().contains(id)) {
+          names.add(d.id().toUpperCase(Locale.ROOT));
+        }
+      }
+    }
+    List<Finding> mine = findings.stream().filter(f -> f.device() != null && names.contains(f.device().toUpperCase(Locale.ROOT))).toList();
+    return new Analysis(files, timeline == null ? null : timeline.forDevice(id), mine, List.of(), factCount, diagnosisMillis,
+        stopped);
   }
 }

@@ -94,8 +94,8 @@ public final class Analyzer {
         throw e;
       }
       // the timeline or the signals took too long: the file reports stand, without findings
-      return new Analysis(read.reports(), new TimelineBuilder().build(new FactCollector(), read.reports()), List.of(), 0, 0,
-          new Analysis.Stop(timeLimit, read.stoppedIn()));
+      return new Analysis(read.reports(), new TimelineBuilder().build(new FactCollector(), read.reports()), List.of(),
+          List.of(), 0, 0, new Analysis.Stop(timeLimit, read.stoppedIn()));
     }
   }
 
@@ -107,10 +107,10 @@ public final class Analyzer {
     // SIP/SCCP messages would only slow the session down.
     facts.all().stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
     long start = System.nanoTime();
-    Diagnoser.Result result = new Diagnoser(rules).diagnose(ruleFacts, judging::expired);
+    Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    boolean partial = read.stopped() || result.halted();
-    return new Analysis(reports, timeline, result.findings(), ruleFacts.size(), millis,
+    boolean partial = read.stopped() || d.halted();
+    return new Analysis(reports, timeline, d.findings(), d.summaries(), ruleFacts.size(), millis,
         partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null);
   }
 

@@ -1,12 +1,18 @@
 package dev.regdoc.analysis;
 
+import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
+import dev.regdoc.knowledge.SummaryTexts;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,17 +23,41 @@ import java.util.regex.Pattern;
 public final class KnowledgeTexts implements FindingTexts {
   private static final Pattern LEFTOVER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*\\}");
 
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   private final KnowledgeBase kb;
   private final EvidenceNotes notes;
+  private final SummaryTexts summaries;
 
-  public KnowledgeTexts(KnowledgeBase kb, EvidenceNotes notes) {
+  public KnowledgeTexts(KnowledgeBase kb, EvidenceNotes notes, SummaryTexts summaries) {
     this.kb = kb;
     this.notes = notes;
+    this.summaries = summaries;
   }
 
-  /** The knowledge base and its evidence notes from one folder, both validated. */
+  /** The knowledge base, its evidence notes and summary words from one folder, all validated. */
   public static KnowledgeTexts load(java.nio.file.Path dir) {
-    return new KnowledgeTexts(KnowledgeBase.load(dir), EvidenceNotes.load(dir));
+    return new KnowledgeTexts(KnowledgeBase.load(dir), EvidenceNotes.load(dir), SummaryTexts.load(dir));
+  }
+
+  @Override
+  public SummaryText summaryOf(CauseSummary s, String lang) {
+    Lang l = Lang.fromTag(lang).orElse(Lang.EN);
+    String example = s.topDevices().isEmpty() ? "SEP..." : s.topDevices().get(0).device();
+    List<SummaryText.TopDevice> top = s.topDevices().stream()
+        .map(d -> new SummaryText.TopDevice(d.device(), summaries.phrase("top-device", l, d.events(), time(d.first())))).toList();
+    return new SummaryText(summaries.phrase("title", l, s.devices(), summaries.cause(s.code(), l)),
+        summaries.phrase("span", l, s.events(), time(s.first()), time(s.last())), summaries.phrase("top", l), top,
+        summaries.phrase("detail-cli", l, example), summaries.phrase("detail-chat", l, example));
+  }
+
+  @Override
+  public String summarised(int findings, String lang) {
+    return summaries.phrase("omitted", Lang.fromTag(lang).orElse(Lang.EN), findings);
+  }
+
+  private static String time(Instant t) {
+    return t == null ? "-" : TIME.format(t);
   }
 
   @Override

@@ -3,17 +3,21 @@ package dev.regdoc.analysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.timeline.TimelineJson;
 import java.util.Locale;
 
 /**
- * The JSON contract of {@code regdoc analyze --format json}: ranked {@code findings[]} with code,
- * device, confidence, evidence (file, frames, time), title, explanation and fix, plus the files read.
+ * The JSON contract of {@code regdoc analyze --format json}: {@code summary[]}, one entry per cause many
+ * devices share (count of devices and events, time span, top devices), ranked {@code findings[]} with
+ * code, device, confidence, evidence (file, frames, time), title, explanation and fix, plus the files read.
+ * Version 2: the findings of a summarised cause are left out of {@code findings[]} (their number is in
+ * {@code summarisedFindings}) unless every finding was asked for ({@code --all}) or one device's.
  */
 public final class ReportJson {
-  public static final String SCHEMA = "regdoc.analysis/1";
+  public static final String SCHEMA = "regdoc.analysis/2";
 
   private ReportJson() {}
 
@@ -25,12 +29,39 @@ public final class ReportJson {
       root.put("partial", true).put("timeLimitSeconds", a.stopped().limit().toSeconds()).put("stoppedIn", a.stopped().file());
     }
     root.set("files", TimelineJson.MAPPER.valueToTree(a.files()));
-    ArrayNode findings = root.putArray("findings");
+    ArrayNode summary = root.putArray("summary");
     int rank = 1;
-    for (Finding f : a.findings()) {
+    for (CauseSummary s : a.summaries()) {
+      summary.add(summary(s, texts.summaryOf(s, lang), rank++));
+    }
+    root.put("summarisedFindings", a.summarisedFindings());
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : a.listedFindings()) {
       findings.add(finding(f, texts, lang, rank++));
     }
     return root;
+  }
+
+  private static ObjectNode summary(CauseSummary s, SummaryText t, int rank) {
+    ObjectNode n = TimelineJson.MAPPER.createObjectNode();
+    n.put("rank", rank);
+    n.put("code", s.code());
+    n.put("tier", s.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    n.put("devices", s.devices());
+    n.put("events", s.events());
+    n.put("first", s.first() == null ? null : s.first().toString());
+    n.put("last", s.last() == null ? null : s.last().toString());
+    n.put("title", t.title());
+    n.put("span", t.span());
+    ArrayNode top = n.putArray("topDevices");
+    for (CauseSummary.DeviceEvents d : s.topDevices()) {
+      ObjectNode x = top.addObject();
+      x.put("device", d.device());
+      x.put("events", d.events());
+      x.put("first", d.first() == null ? null : d.first().toString());
+    }
+    n.put("detail", t.detailCli());
+    return n;
   }
 
   private static ObjectNode finding(Finding f, FindingTexts texts, String lang, int rank) {

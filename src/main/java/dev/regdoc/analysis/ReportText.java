@@ -1,6 +1,7 @@
 package dev.regdoc.analysis;
 
 import dev.regdoc.common.DisplayNames;
+import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.ingest.FileReport;
@@ -29,6 +30,10 @@ public final class ReportText {
     }
   }
 
+  /**
+   * Summaries first (one per cause many phones share), then the findings not summarised, then the files.
+   * Every finding is listed when the analysis has no summaries ({@link Analysis#unsummarised()}, one device).
+   */
   public static String render(Analysis a, FindingTexts texts, String lang, boolean markdown) {
     StringBuilder out = new StringBuilder();
     if (a.partial()) {
@@ -38,7 +43,13 @@ public final class ReportText {
           .append("\n\n");
     }
     int n = 1;
-    for (Finding f : a.findings()) {
+    for (CauseSummary s : a.summaries()) {
+      summary(n++, s, texts.summaryOf(s, lang), markdown, out);
+    }
+    if (!a.summaries().isEmpty()) {
+      out.append(markdown ? "_" : "").append(texts.summarised(a.summarisedFindings(), lang)).append(markdown ? "_\n\n" : "\n\n");
+    }
+    for (Finding f : a.listedFindings()) {
       finding(n++, f, texts.textOf(f, lang), e -> texts.note(e, lang), Labels.of(lang), markdown, out);
     }
     files(a.files(), Labels.of(lang), markdown, out);
@@ -65,6 +76,14 @@ public final class ReportText {
       }
     }
     out.append('\n');
+  }
+
+  private static void summary(int n, CauseSummary s, SummaryText t, boolean md, StringBuilder out) {
+    out.append(md ? "## " : "").append(n).append(". ").append(t.title()).append(md ? "\n\n" : "\n")
+        .append(md ? "**" + s.code() + "** · " : "   " + s.code() + " · ").append(t.span()).append(md ? "\n\n" : "\n");
+    out.append(md ? "**" + t.topLabel() + "**\n\n" : "   " + t.topLabel() + ":\n");
+    t.top().forEach(d -> out.append(md ? "- " : "     - ").append(d.device()).append(": ").append(d.note()).append('\n'));
+    out.append(md ? "\n" : "   ").append(t.detailCli()).append("\n\n");
   }
 
   private static void evidence(List<Evidence> evidence, java.util.function.Function<Evidence, String> note, Labels l, boolean md,

@@ -40,6 +40,12 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "DIR", description = "Also write PNG pictures there: each faulty phone's timeline and the ladder around the top finding")
   Path chartDir;
 
+  @Option(names = "--device", paramLabel = "ID", description = "Only this phone's findings, every one of them (SEP name, MAC or IP)")
+  String device;
+
+  @Option(names = "--all", description = "Every finding of every phone, also where many phones share a cause and the answer would summarise them")
+  boolean all;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -48,6 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     FindingTexts texts = Texts.load();
     Analyzer analyzer = new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports()).withTimeLimit(input.timeLimit());
     Analysis a = analyzer.analyze(input.files.stream().map(InputFile::of).toList());
+    a = device != null ? a.forDevice(device) : all ? a.unsummarised() : a;
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> out.println(ReportJson.render(a, texts, lang.name()));

@@ -21,6 +21,7 @@ public final class WorkLimit {
   private final long deadlineNanos;
   private final Duration limit;
   private int sinceClockRead;
+  private long steps;
 
   private WorkLimit(LongSupplier nanoTime, Duration limit) {
     this.nanoTime = nanoTime;
@@ -70,6 +71,7 @@ public final class WorkLimit {
   }
 
   private void check() {
+    steps++;
     if (++sinceClockRead < CHECKS_PER_CLOCK_READ) {
       return;
     }
@@ -77,6 +79,14 @@ public final class WorkLimit {
     if (nanoTime.getAsLong() - deadlineNanos > 0) {
       throw new WorkStopped(WorkStopped.Why.TIMED_OUT, limit);
     }
+  }
+
+  /**
+   * How many checkpoints this limit has seen: the work done, counted in loop steps rather than in time, so a
+   * test can tell linear work from quadratic on any machine.
+   */
+  public long steps() {
+    return steps;
   }
 
   /** True when the limit has passed (read now, not every 64th call). */

@@ -134,6 +134,7 @@ final class CaseAnalysis {
       return;
     }
     List<Finding> faults = a.findings().stream().filter(Finding::isFault).toList();
+    int listed = a.summaries().size() + a.listedFindings().size();
     if (faults.isEmpty() && a.findings().stream().anyMatch(f -> "no-registration-evidence".equals(f.code()))) {
       t.say(say.get("no-registration", t.lang));
     } else if (faults.isEmpty()) {
@@ -143,9 +144,9 @@ final class CaseAnalysis {
     }
     List<Block.FindingCard> shown = cards.cards(a, t.lang.key(), SHOWN_FINDINGS);
     shown.forEach(t::add);
-    if (a.findings().size() > shown.size()) {
+    if (listed > shown.size()) {
       String name = "regdoc-case-" + t.kase.id + ".json";
-      t.say(say.get("findings-more", t.lang, "count", a.findings().size() - shown.size(), "file", name));
+      t.say(say.get("findings-more", t.lang, "count", listed - shown.size(), "file", name));
       // Rendered now, not taken from the case: the analysis may have been made for someone with another language.
       String json = ReportJson.render(a, texts, t.lang.key());
       t.add(new Block.Attachment(name, "application/json", json.getBytes(StandardCharsets.UTF_8)));
@@ -203,6 +204,21 @@ final class CaseAnalysis {
       Thread.currentThread().interrupt();
       throw new WorkStopped(WorkStopped.Why.CANCELLED, analyzer.timeLimit());
     }
+  }
+
+  /** One device's findings from the case's files, every one of them (a summary names the devices, this shows one). */
+  void showFindings(Turn t, String device) {
+    List<StoredFile> files = retained(t.kase.id);
+    if (files.isEmpty()) {
+      t.say(say.get("no-findings-yet", t.lang));
+      return;
+    }
+    Analysis mine = analysisOf(t, files).forDevice(device);
+    if (mine.findings().isEmpty()) {
+      t.say(say.get("device-no-findings", t.lang, "device", device));
+      return;
+    }
+    answer(t, mine);
   }
 
   /** Analyses files that are not part of any case (the lessons' fixture captures). */

@@ -208,6 +208,7 @@ public final class ConversationEngine implements ChatEngine {
       case JOIN_CASE -> join(t, intent.arg());
       case CHECKLIST -> withCase(t, () -> parts.checklist().overview(t));
       case FINDINGS -> withCase(t, () -> analysis.showFindings(t));
+      case DEVICE_FINDINGS -> withCase(t, () -> analysis.showFindings(t, intent.arg()));
       case STEP_DONE, STEP_SKIP, STEP_HOW -> withCase(t, () -> stepByNumber(t, intent));
       case TIMELINE -> withCase(t, () -> analysis.timeline(t, device(intent.arg(), t)));
       case TEACH -> teacher.menu(t);

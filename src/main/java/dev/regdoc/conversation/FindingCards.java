@@ -4,6 +4,8 @@ import dev.regdoc.analysis.Analysis;
 import dev.regdoc.analysis.FindingText;
 import dev.regdoc.analysis.FindingTexts;
 import dev.regdoc.analysis.ReportText;
+import dev.regdoc.analysis.SummaryText;
+import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.ingest.FileReport;
@@ -15,16 +17,25 @@ import java.util.Locale;
 /** Turns an analysis into reply blocks: the files' status and the ranked findings with evidence and fix. */
 final class FindingCards {
   private static final int MAX_EVIDENCE = 6;
+  /** The device of a card about many devices, as the rules name it for findings about all phones. */
+  private static final String ALL_DEVICES = "all";
   private final FindingTexts texts;
 
   FindingCards(FindingTexts texts) {
     this.texts = texts;
   }
 
+  /** Summaries first (one card per cause many phones share), then the findings not summarised, at most {@code limit}. */
   List<Block.FindingCard> cards(Analysis a, String lang, int limit) {
     List<Block.FindingCard> out = new ArrayList<>();
     int rank = 1;
-    for (Finding f : a.findings()) {
+    for (CauseSummary s : a.summaries()) {
+      if (rank > limit) {
+        return out;
+      }
+      out.add(summaryCard(rank++, s, lang));
+    }
+    for (Finding f : a.listedFindings()) {
       if (rank > limit) {
         break;
       }
@@ -38,6 +49,14 @@ final class FindingCards {
     List<Block.EvidenceLine> ev = f.evidence().stream().limit(MAX_EVIDENCE).map(e -> line(e, lang)).toList();
     return new Block.FindingCard(rank, f.code(), f.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'), (int) Math.round(f.confidence() * 100),
         f.device(), f.causedBy(), t.title(), t.explanation(), t.fix(), ev);
+  }
+
+  /** A cause many phones share: how many, when, the busiest phones as its evidence, and how to ask for one phone. */
+  Block.FindingCard summaryCard(int rank, CauseSummary s, String lang) {
+    SummaryText t = texts.summaryOf(s, lang);
+    List<Block.EvidenceLine> top = t.top().stream().map(d -> new Block.EvidenceLine(d.device(), null, d.note())).toList();
+    return new Block.FindingCard(rank, s.code(), s.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        (int) Math.round(s.confidence() * 100), ALL_DEVICES, null, t.title(), t.span() + " " + t.detailChat(), List.of(), top);
   }
 
   private Block.EvidenceLine line(Evidence e, String lang) {

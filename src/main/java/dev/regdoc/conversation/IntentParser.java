@@ -24,6 +24,8 @@ final class IntentParser {
           Intent.Kind.JOIN_CASE, -1),
       rule("^(?:show (?:me )?)?(?:the )?(checklist|steps|what should i collect\\??|what do i collect\\??)$|^(チェックリスト|何を集め(?:れば|たら)いい.*)$",
           Intent.Kind.CHECKLIST, 0),
+      rule("^(?:show (?:me )?)?(?:the )?(?:findings|diagnosis|results?)\\s+(?:for|of|about)\\s+(\\S+?)\\??$|^(\\S+?)\\s*の(?:結果|診断結果)(?:を(?:見せて|表示))?[?？]?$",
+          Intent.Kind.DEVICE_FINDINGS, -1),
       rule("^(?:show (?:me )?)?(?:the )?(findings|diagnosis|results?|status)$|^(結果|診断結果|状況)$", Intent.Kind.FINDINGS, 0),
       rule("^(?:mark )?(?:step\\s*)?(\\d+)?\\s*(?:is )?(?:done|finished|collected)(?:\\s*(?:step\\s*)?(\\d+))?$|^(?:ステップ\\s*)?(\\d+)?\\s*(?:を)?(?:完了|済み|取得した)$",
           Intent.Kind.STEP_DONE, -1),

@@ -5,7 +5,10 @@ import dev.regdoc.common.WorkStopped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -16,6 +19,11 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 public final class Diagnoser {
   static final int FIRING_LIMIT = 100_000;
+  /**
+   * Rules fire about once per fact (one finding per alarm, per refresh...), so the limit grows with the input:
+   * a site outage's 100,000 alarms are not a loop, a rule that re-triggers itself still is.
+   */
+  static final int FIRINGS_PER_FACT = 10;
 
   private final RuleBase rules;
 
@@ -24,53 +32,72 @@ public final class Diagnoser {
   }
 
   public List<Finding> diagnose(List<?> facts) {
-    return diagnose(facts, () -> false).findings();
+    return diagnosis(facts, () -> false).findings();
   }
 
   /**
-   * As {@link #diagnose(List)}, halting the session as soon as {@code stop} says so or the calling thread is
-   * interrupted: the findings concluded until then are returned, marked as halted. The insertion checks the
-   * thread's {@link WorkLimit}.
+   * The ranked findings and the summaries the rules asked for: the findings are measured per code
+   * ({@link CauseGroup}) once the rules have settled, and handed back to the rules, which decide which
+   * groups are answered as one summary. The session is halted as soon as {@code stop} says so or the
+   * calling thread is interrupted: the findings concluded until then are returned, marked as halted. The
+   * insertion checks the thread's {@link WorkLimit}.
    */
-  public Result diagnose(List<?> facts, BooleanSupplier stop) {
+  public Diagnosis diagnosis(List<?> facts, BooleanSupplier stop) {
     Thread worker = Thread.currentThread();
     KieSession session = rules.newSession();
     try (SessionWatchdog watchdog = new SessionWatchdog(session, () -> worker.isInterrupted() || stop.getAsBoolean())) {
       try {
-        for (Object f : facts) {
+        for (Object fact : facts) {
           WorkLimit.checkpoint();
-          session.insert(f);
+          session.insert(fact);
         }
       } catch (WorkStopped e) {
         if (e.why() == WorkStopped.Why.CANCELLED) {
           throw e;
         }
-        return new Result(List.of(), true);
+        return new Diagnosis(List.of(), List.of(), true);
       }
-      int fired = session.fireAllRules(FIRING_LIMIT);
-      if (worker.isInterrupted()) {
-        throw new WorkStopped(WorkStopped.Why.CANCELLED, Duration.ZERO);
+      int limit = (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * facts.size());
+      fire(session, limit, worker, watchdog);
+      List<Finding> findings = rank(all(session, Finding.class));
+      if (watchdog.halted()) {
+        return new Diagnosis(findings, List.of(), true);
       }
-      boolean halted = watchdog.halted();
-      if (!halted && fired >= FIRING_LIMIT) {
-        throw new RuleBaseException("the rules fired " + fired + " times without settling; a rule is looping");
-      }
-      List<Finding> findings = new ArrayList<>();
-      for (FactHandle h : session.getFactHandles(o -> o instanceof Finding)) {
-        findings.add((Finding) session.getObject(h));
-      }
-      return new Result(rank(findings), halted);
+      CauseGroup.of(findings).forEach(session::insert);
+      fire(session, limit, worker, watchdog);
+      List<CauseSummary> summaries = new ArrayList<>(all(session, CauseSummary.class));
+      summaries.sort(Comparator.comparing(CauseSummary::tier).thenComparing(Comparator.comparingInt(CauseSummary::devices).reversed())
+          .thenComparing(CauseSummary::code));
+      return new Diagnosis(findings, summaries, watchdog.halted());
     } finally {
       session.dispose();
     }
   }
 
+  private static void fire(KieSession session, int limit, Thread worker, SessionWatchdog watchdog) {
+    int fired = session.fireAllRules(limit);
+    if (worker.isInterrupted()) {
+      throw new WorkStopped(WorkStopped.Why.CANCELLED, Duration.ZERO);
+    }
+    if (!watchdog.halted() && fired >= limit) {
+      throw new RuleBaseException("the rules fired " + fired + " times without settling; a rule is looping");
+    }
+  }
+
+  private static <T> List<T> all(KieSession session, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (FactHandle h : session.getFactHandles(type::isInstance)) {
+      out.add(type.cast(session.getObject(h)));
+    }
+    return out;
+  }
+
   /**
-   * What the rules concluded.
+   * What the rules concluded: ranked findings, and one summary per cause many devices share.
    *
    * @param halted true when the session was stopped before it settled: the findings are those reached until then
    */
-  public record Result(List<Finding> findings, boolean halted) {}
+  public record Diagnosis(List<Finding> findings, List<CauseSummary> summaries, boolean halted) {}
 
   /** Root causes first, then by confidence; symptoms point at the strongest cause of their device. */
   static List<Finding> rank(List<Finding> findings) {
@@ -81,16 +108,24 @@ public final class Diagnoser {
     Comparator<Finding> byFirstEvidence = Comparator.comparing(Finding::firstEvidenceTime, Comparator.nullsLast(Comparator.naturalOrder()));
     ranked.sort(byTier.thenComparing(byConfidence.reversed()).thenComparing(Finding::code)
         .thenComparing(f -> String.valueOf(f.device())).thenComparing(byFirstEvidence));
+    // one pass: the first cause (root cause, location or mechanism) of each device in rank order, then
+    // each symptom looks its device up instead of scanning every finding again
+    Map<String, String> causeByDevice = new HashMap<>();
+    for (Finding c : ranked) {
+      WorkLimit.checkpoint();
+      if (c.tier().compareTo(Tier.MECHANISM) <= 0 && c.device() != null) {
+        causeByDevice.putIfAbsent(c.device().toUpperCase(Locale.ROOT), c.code());
+      }
+    }
     for (Finding f : ranked) {
-      if (f.tier() == Tier.SYMPTOM) {
-        ranked.stream().filter(c -> c.tier().compareTo(Tier.MECHANISM) <= 0 && sameDevice(c, f)).findFirst()
-            .ifPresent(c -> f.causedBy(c.code()));
+      WorkLimit.checkpoint();
+      if (f.tier() == Tier.SYMPTOM && f.device() != null) {
+        String cause = causeByDevice.get(f.device().toUpperCase(Locale.ROOT));
+        if (cause != null) {
+          f.causedBy(cause);
+        }
       }
     }
     return ranked;
-  }
-
-  private static boolean sameDevice(Finding a, Finding b) {
-    return a.device() != null && a.device().equalsIgnoreCase(b.device());
   }
 }

@@ -1,18 +1,10 @@
 package dev.regdoc.knowledge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The short notes that say what a piece of evidence shows ({@code evidence-notes.yaml}), keyed, in
@@ -20,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class EvidenceNotes {
   public static final String NAME = "evidence-notes.yaml";
-  private static final Pattern SLOT = Pattern.compile("\\{(\\d)\\}");
 
   private final Map<String, Text> notes;
 
@@ -29,30 +20,8 @@ public final class EvidenceNotes {
   }
 
   public static EvidenceNotes load(Path dir) {
-    Path file = dir.resolve(NAME);
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-    } catch (IOException e) {
-      throw new KnowledgeBaseException(dir.toString(), List.of(NAME + ": cannot be read: " + e.getMessage()));
-    }
-    Map<String, Text> notes = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    JsonNode all = root == null ? null : root.get("notes");
-    if (all == null || !all.isObject()) {
-      throw new KnowledgeBaseException(dir.toString(), List.of(NAME + ": needs a 'notes' map"));
-    }
-    all.fields().forEachRemaining(e -> {
-      String en = e.getValue().path("en").asText("");
-      String ja = e.getValue().path("ja").asText("");
-      if (en.isBlank() || ja.isBlank()) {
-        problems.add(NAME + ": note '" + e.getKey() + "': needs both en and ja");
-      } else if (!slots(en).equals(slots(ja))) {
-        problems.add(NAME + ": note '" + e.getKey() + "': en and ja use different {n} slots");
-      } else {
-        notes.put(e.getKey(), new Text(en, ja));
-      }
-    });
+    Map<String, Text> notes = SlotTexts.read(SlotTexts.readFile(dir, NAME), NAME, "notes", "note", problems);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(dir.toString(), problems);
     }
@@ -73,22 +42,6 @@ public final class EvidenceNotes {
     if (t == null) {
       return key;
     }
-    Matcher m = SLOT.matcher(t.get(lang));
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      int i = Integer.parseInt(m.group(1));
-      m.appendReplacement(sb, Matcher.quoteReplacement(i < args.size() ? args.get(i) : "?"));
-    }
-    m.appendTail(sb);
-    return sb.toString();
-  }
-
-  private static Set<Integer> slots(String s) {
-    Set<Integer> out = new TreeSet<>();
-    Matcher m = SLOT.matcher(s);
-    while (m.find()) {
-      out.add(Integer.parseInt(m.group(1)));
-    }
-    return out;
+    return SlotTexts.fill(t.get(lang), args);
   }
 }

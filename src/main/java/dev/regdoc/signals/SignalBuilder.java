@@ -9,10 +9,12 @@ import dev.regdoc.timeline.TimelineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Derives the typed signals the rules reason about from a timeline: each refresh with its
@@ -44,10 +46,13 @@ public final class SignalBuilder {
     out.addAll(summaries(out));
     out.addAll(encrypted(t.events()));
     spans(t.events()).forEach(out::add);
+    Set<CucmServer> servers = new LinkedHashSet<>();
     for (DeviceInfo d : t.devices()) {
+      WorkLimit.checkpoint();
       out.add(new Phone(d.id(), d.mac(), d.ips(), d.servers(), d.protocol()));
-      d.servers().stream().map(CucmServer::new).filter(s -> !out.contains(s)).forEach(out::add);
+      d.servers().stream().map(CucmServer::new).forEach(servers::add);
     }
+    out.addAll(servers);
     out.addAll(t.clockOffsets());
     out.add(inputSummary(t, out));
     return out;

@@ -8,7 +8,9 @@ import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
+import dev.regdoc.common.WorkLimit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,7 @@ final class DeviceDirectory {
   private final Set<String> servers = new LinkedHashSet<>();
   private final Map<String, Set<String>> serversByPhoneIp = new LinkedHashMap<>();
   private final Map<String, String> protocolByIp = new LinkedHashMap<>();
+  private Map<String, String> ipById;
 
   DeviceDirectory(FactCollector facts) {
     facts.of(SipMessage.class).stream().filter(m -> m.request() && m.isRegister()).forEach(this::sipRegister);
@@ -138,13 +141,20 @@ final class DeviceDirectory {
 
   /** The device whose name, MAC or IP is {@code id} (case-insensitive), or null. */
   String ipOfDevice(String id) {
-    for (String ip : allPhoneIps()) {
-      String dev = deviceFor(ip);
-      if (dev.equalsIgnoreCase(id) || ip.equals(id) || id.equalsIgnoreCase(macByIp.get(ip))) {
-        return ip;
+    if (ipById == null) {
+      // built once, after every source has been read: a lookup per log line must not walk every phone
+      ipById = new HashMap<>();
+      for (String ip : allPhoneIps()) {
+        WorkLimit.checkpoint();
+        ipById.putIfAbsent(deviceFor(ip).toUpperCase(Locale.ROOT), ip);
+        ipById.putIfAbsent(ip.toUpperCase(Locale.ROOT), ip);
+        String mac = macByIp.get(ip);
+        if (mac != null) {
+          ipById.putIfAbsent(mac.toUpperCase(Locale.ROOT), ip);
+        }
       }
     }
-    return null;
+    return ipById.get(id.toUpperCase(Locale.ROOT));
   }
 
   String macOf(String ip) {

@@ -26,6 +26,7 @@ final class LogTimeline {
   }
 
   private void alarm(CucmAlarm a) {
+    dev.regdoc.common.WorkLimit.checkpoint();
     String device = a.deviceName() != null ? DisplayNames.clean(a.deviceName().trim().toUpperCase(Locale.ROOT))
         : a.ipAddress() != null ? directory.deviceFor(a.ipAddress().trim()) : AddressTimeline.NETWORK;
     Map<String, Object> d = details("alarm", a.alarm(), "severity", a.severity(), "host", a.host(),

@@ -78,6 +78,9 @@ class FixtureReplayTest {
       n.set("values", TimelineJson.MAPPER.valueToTree(new java.util.TreeMap<>(f.values())));
       n.set("evidence", TimelineJson.MAPPER.valueToTree(f.evidence()));
     }
+    if (!a.summaries().isEmpty()) {
+      root.set("summary", TimelineJson.MAPPER.valueToTree(a.summaries()));
+    }
     return root;
   }
 }

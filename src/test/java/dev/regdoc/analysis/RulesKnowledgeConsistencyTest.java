@@ -12,6 +12,7 @@ import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
+import dev.regdoc.knowledge.SummaryTexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +44,10 @@ class RulesKnowledgeConsistencyTest {
     try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/fixtures"))) {
       for (Path d : dirs.sorted().toList()) {
         try (Stream<Path> s = Files.list(d)) {
-          List<Finding> f = analyzer.analyze(s.filter(p -> !p.toString().endsWith("README.md")).sorted().map(InputFile::of).toList()).findings();
+          Analysis a = analyzer.analyze(s.filter(p -> !p.toString().endsWith("README.md")).sorted().map(InputFile::of).toList());
+          List<Finding> f = a.findings();
           f.forEach(x -> fired.addAll(x.rules()));
+          a.summaries().forEach(x -> fired.add(x.rule()));
           all.addAll(f);
         }
       }
@@ -76,6 +79,13 @@ class RulesKnowledgeConsistencyTest {
         assertThat(f.get().explanation().get(l)).as("%s explanation %s", code, l).isNotBlank();
       }
     }
+  }
+
+  @Test
+  void everyCodeCanBeSummarisedInBothLanguages() throws IOException {
+    SummaryTexts summaries = SummaryTexts.load(Path.of("knowledge-base"));
+    assertThat(summaries.causeCodes()).containsExactlyInAnyOrderElementsOf(kb.findingCodes());
+    assertThat(grep(CODE)).allSatisfy(code -> assertThat(summaries.causeCodes()).contains(code));
   }
 
   @Test

@@ -67,7 +67,7 @@ class CancelledAnalysisTest {
     readers.put(InputKind.SYSLOG, syslog);
     Analyzer analyzer = new Analyzer(RuleBase.load(Path.of("rules")), readers, IngestLimits.defaults(), SignalingPorts.defaults())
         .withTimeLimit(java.time.Duration.ofSeconds(300), clock);
-    return new ConversationEngine(kb, new KnowledgeTexts(kb, EvidenceNotes.load(KB)), analyzer, store, Phrases.load(KB),
+    return new ConversationEngine(kb, KnowledgeTexts.load(KB), analyzer, store, Phrases.load(KB),
         Illustrator.NONE, new EngineSettings(512L << 20, parallel, data.resolve("lessons")), BotFixture.CLOCK);
   }
 

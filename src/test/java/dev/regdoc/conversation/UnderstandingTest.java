@@ -22,7 +22,9 @@ class UnderstandingTest {
       "sip 403|SIP_STATUS|403", "case 12|JOIN_CASE|12", "ケース 7|JOIN_CASE|7", "done 3|STEP_DONE|3", "done|STEP_DONE|",
       "skip 4|STEP_SKIP|4", "how do I do this?|STEP_HOW|", "ステップ 2 のやり方|STEP_HOW|2",
       "show the timeline for SEP0024142DDF24|TIMELINE|SEP0024142DDF24", "teach me|TEACH|teach me", "日本語で|LANG|日本語",
-      "in English|LANG|english", "restart cause 14|RESTART|14", "checklist|CHECKLIST|checklist", "スキップ|SKIP|スキップ"})
+      "in English|LANG|english", "restart cause 14|RESTART|14", "checklist|CHECKLIST|checklist", "スキップ|SKIP|スキップ",
+      "findings for SEP02AB00000003|DEVICE_FINDINGS|SEP02AB00000003", "show the results of 192.0.2.4?|DEVICE_FINDINGS|192.0.2.4",
+      "SEP02AB00000003 の結果|DEVICE_FINDINGS|SEP02AB00000003", "findings|FINDINGS|findings"})
   void commonPhrasingsAreUnderstood(String text, Intent.Kind kind, String arg) {
     Intent i = parser.parse(text);
     assertThat(i.kind()).isEqualTo(kind);

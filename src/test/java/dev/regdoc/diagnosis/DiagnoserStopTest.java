@@ -38,7 +38,7 @@ class DiagnoserStopTest {
   @Test
   void aSessionPastItsLimitIsHaltedAndSaysSo() {
     AtomicInteger asked = new AtomicInteger();
-    Diagnoser.Result r = new Diagnoser(rules).diagnose(List.of("x"), () -> asked.incrementAndGet() > 3);
+    Diagnoser.Diagnosis r = new Diagnoser(rules).diagnosis(List.of("x"), () -> asked.incrementAndGet() > 3);
     assertThat(r.halted()).isTrue();
     assertThat(r.findings()).isEmpty();
     assertThat(asked.get()).isGreaterThan(3);
@@ -48,7 +48,7 @@ class DiagnoserStopTest {
   void aSessionWhoseThreadIsInterruptedStopsAsCancelled() {
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> new Diagnoser(rules).diagnose(List.of("x"), () -> false))
+      assertThatThrownBy(() -> new Diagnoser(rules).diagnosis(List.of("x"), () -> false))
           .isInstanceOfSatisfying(WorkStopped.class, e -> assertThat(e.why()).isEqualTo(WorkStopped.Why.CANCELLED));
     } finally {
       Thread.interrupted();

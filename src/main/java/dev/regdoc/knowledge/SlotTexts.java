@@ -1,0 +1,75 @@
+package dev.regdoc.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keyed texts in English and Japanese whose {0}, {1}... slots are filled in order (evidence notes,
+ * summary words): read from one map of a YAML file, each checked for both languages and the same slots.
+ */
+final class SlotTexts {
+  private static final Pattern SLOT = Pattern.compile("\\{(\\d)\\}");
+
+  private SlotTexts() {}
+
+  static JsonNode readFile(Path dir, String name) {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(dir.resolve(name).toFile());
+    } catch (IOException e) {
+      throw new KnowledgeBaseException(dir.toString(), List.of(name + ": cannot be read: " + e.getMessage()));
+    }
+  }
+
+  /** The texts under {@code section}; every problem is added to {@code problems}, naming file, section and key. */
+  static Map<String, Text> read(JsonNode root, String file, String section, String what, List<String> problems) {
+    Map<String, Text> out = new LinkedHashMap<>();
+    JsonNode all = root == null ? null : root.get(section);
+    if (all == null || !all.isObject()) {
+      problems.add(file + ": needs a '" + section + "' map");
+      return out;
+    }
+    all.fields().forEachRemaining(e -> {
+      String en = e.getValue().path("en").asText("");
+      String ja = e.getValue().path("ja").asText("");
+      if (en.isBlank() || ja.isBlank()) {
+        problems.add(file + ": " + what + " '" + e.getKey() + "': needs both en and ja");
+      } else if (!slots(en).equals(slots(ja))) {
+        problems.add(file + ": " + what + " '" + e.getKey() + "': en and ja use different {n} slots");
+      } else {
+        out.put(e.getKey(), new Text(en, ja));
+      }
+    });
+    return out;
+  }
+
+  /** {@code text} with its slots filled from {@code args}; a slot without a value shows "?". */
+  static String fill(String text, List<String> args) {
+    Matcher m = SLOT.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      int i = Integer.parseInt(m.group(1));
+      m.appendReplacement(sb, Matcher.quoteReplacement(i < args.size() ? args.get(i) : "?"));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  static Set<Integer> slots(String s) {
+    Set<Integer> out = new TreeSet<>();
+    Matcher m = SLOT.matcher(s);
+    while (m.find()) {
+      out.add(Integer.parseInt(m.group(1)));
+    }
+    return out;
+  }
+}
