@@ -135,6 +135,16 @@ def attach(lab, sw, port, ns, mac):
     lab.up(sw, port)
 
 
+def wait_listening(ns, ip, timeout=20.0):
+    """The phone starts only once the registrar listens, or its first SYNs would meet resets."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if f"{ip}:5060" in nsx(ns, "ss", "-ltnH").stdout:
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"the registrar in {ns} did not listen on {ip}:5060")
+
+
 def at(t0, delay, fn):
     def run():
         time.sleep(max(0.0, t0 + delay - time.time()))
@@ -169,7 +179,7 @@ def firewall(fw, idle=None, loss=None):
         lines += ["    ct state invalid counter drop comment \"no connection\"",
                   "    ct state new tcp flags & (syn|ack) != syn counter drop comment \"first packet not a SYN\""]
     if loss:
-        lines += [f"    tcp port 5060 numgen random mod 100 < {loss} counter drop comment \"random loss\""]
+        lines += [f"    tcp {d} 5060 numgen random mod 100 < {loss} counter drop comment \"random loss\"" for d in ("dport", "sport")]
     lines += ["  }", "}"]
     subprocess.run(["ip", "netns", "exec", fw, "nft", "-f", "-"], input="\n".join(lines) + "\n", text=True, check=True)
 
@@ -185,18 +195,24 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
         sw = build_switch(lab)
         fw, ph, cm = lab.ns("fw"), lab.ns("ph"), lab.ns("cm")
         cucm_ip = CUCM_FLAT_IP if spec["topo"] == "flat" else CUCM_IP
-        attach(lab, sw, "sw-fw", fw, FW_IN_MAC)  # first bridge port: floods reach the firewall first
         attach(lab, sw, "sw-phone", ph, PHONE_MAC)
-        lab.up(fw, "eth0", f"{FW_IN_IP}/24")
         lab.up(ph, "eth0", f"{PHONE_IP}/24")
         nsx(ph, "ip", "route", "add", "default", "via", FW_IN_IP)
         nsx(fw, "sysctl", "-qw", "net.ipv4.ip_forward=1")
         if spec["topo"] == "flat":
             attach(lab, sw, "sw-cucm", cm, CUCM_MAC)
+        # Linux adds bridge ports at the head of the port list and floods in list order: the port added last
+        # gets a broadcast first, so the firewall answers an ARP request before the CUCM does.
+        attach(lab, sw, "sw-fw", fw, FW_IN_MAC)
+        lab.up(fw, "eth0", f"{FW_IN_IP}/24")
+        if spec["topo"] == "flat":
             lab.up(cm, "eth0", f"{CUCM_FLAT_IP}/24")
             nsx(cm, "ip", "route", "add", "default", "via", FW_IN_IP)
-            nsx(fw, "ip", "link", "add", "outside", "type", "dummy")
-            nsx(fw, "ip", "link", "set", "outside", "up")
+            # The firewall's outside: a host 203.0.113.5 that silently discards what is routed to it.
+            ext = lab.ns("ext")
+            lab.link(fw, "outside", ext, "eth0")
+            lab.up(fw, "outside", "203.0.113.2/29")
+            lab.up(ext, "eth0", "203.0.113.5/29")
             nsx(fw, "sysctl", "-qw", "net.ipv4.conf.eth0.proxy_arp=1")
             nsx(fw, "sysctl", "-qw", "net.ipv4.neigh.eth0.proxy_delay=0")
         else:
@@ -219,10 +235,10 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
         time.sleep(1.5)
         dur = spec["duration"]
         lab.start(cm, PY, str(HERE / "cucm_registrar.py"), "--ip", cucm_ip, "--expires", str(EXPIRES),
-                  "--grace", str(GRACE), "--hang-at", str(spec.get("hang_at", 0) + 0.5 if spec.get("hang_at") else 0),
+                  "--grace", str(GRACE), "--hang-at", str(spec.get("hang_at", 0)),
                   "--duration", str(dur + 60), "--syslog", str(work / "cucm-syslog.log"), "--events", str(events),
                   log="cucm.log")
-        time.sleep(0.5)
+        wait_listening(cm, cucm_ip)
         t0 = time.time()
         truth["t0"] = t0
         lab.start(ph, PY, str(HERE / "sip_phone.py"), "--cucm", cucm_ip, "--ip", PHONE_IP, "--mac", PHONE_MAC,
@@ -231,7 +247,7 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
         actions = []
         if spec.get("proxy_at"):
             def proxy_on():
-                nsx(fw, "ip", "route", "add", f"{CUCM_FLAT_IP}/32", "dev", "outside")
+                nsx(fw, "ip", "route", "add", f"{CUCM_FLAT_IP}/32", "via", "203.0.113.5", "dev", "outside")
                 log_event(events, "firewall", "proxy-arp-starts", ip=CUCM_FLAT_IP, mac=FW_IN_MAC)
             actions.append(at(t0, spec["proxy_at"], proxy_on))
         if spec.get("pc_at"):
@@ -335,7 +351,10 @@ def main():
 
     def one(i, n):
         for attempt in range(a.retries + 1):
-            r = run_scenario(n, SCENARIOS[n], i, out, out / "events", a.keep_work)
+            try:
+                r = run_scenario(n, SCENARIOS[n], i, out, out / "events", a.keep_work)
+            except Exception as e:  # the namespaces are gone already (finally in run_scenario)
+                r = {"ok": False, "why": f"{type(e).__name__}: {e}", "timings": [], "evidence": []}
             r["attempts"] = attempt + 1
             results[n] = r
             print(f"[{n}] attempt {attempt + 1}: {'ok' if r['ok'] else 'MISSED: ' + r['why']}", flush=True)

@@ -142,20 +142,25 @@ def scenario(name, spec, dest, evs, truth):
                            "cucm.pcap: the refreshes never arrive", "asa-config.txt: no sysopt noproxyarp inside"]
     elif name == "duplicate-ip":
         garp = [r for r in ph if r["arp.src.hw_mac"] == PC_MAC and r["arp.src.proto_ipv4"] == PHONE_IP]
-        oks_cm = [r for r in cm if r["sip.Status-Code"] == "200"]
-        oks_ph = {(r["tcp.dstport"], r["tcp.seq_raw"]) for r in ph if r["sip.Status-Code"] == "200"}
-        missing = [r for r in oks_cm if (r["tcp.dstport"], r["tcp.seq_raw"]) not in oks_ph]
-        rst_cm = [r for r in cm if r["ip.src"] == PHONE_IP and r["tcp.flags.reset"] in ("1", "True")]
-        if not garp or not missing:
-            fail("no gratuitous ARP from the PC seen, or every 200 OK reached the phone")
+        ph_keys = {key(r) for r in ph}
+        # what the CUCM host sent to the phone's address and the phone never received: it went to the PC
+        diverted = [r for r in cm if r["ip.dst"] == PHONE_IP and r["tcp.srcport"] and key(r) not in ph_keys]
+        forged = [r for r in cm if r["ip.src"] == PHONE_IP and r["tcp.flags.reset"] in ("1", "True") and key(r) not in ph_keys]
+        if not garp or not diverted or not forged:
+            fail("no ARP from the PC on the phone's port, or nothing the CUCM sent went to the PC")
         else:
-            res["timings"] += [f"PC up at {spec['pc_at']}s, its ARP for {PHONE_IP} phone#{garp[0]['n']}",
-                               f"200 OK sent by CUCM but never at the phone: cucm#{','.join(str(r['n']) for r in missing[:4])}",
-                               f"resets 'from the phone' (the PC) in cucm.pcap: {len(rst_cm)}"]
+            sip = [r for r in diverted if r["sip.Status-Code"]]
+            res["timings"] += [f"PC up at {spec['pc_at']}s, its ARP for {PHONE_IP} phone#{garp[0]['n']} at {rel(garp[0]['t'], t0)}s",
+                               f"sent by the CUCM host, never at the phone: cucm#{','.join(str(r['n']) for r in diverted[:6])}"
+                               + (f" (SIP {'/'.join(r['sip.Status-Code'] for r in sip)})" if sip else " (TCP only: the PC's reset came before the SIP answer)"),
+                               f"resets from 192.0.2.45 the phone never sent (the PC's stack): cucm#{','.join(str(r['n']) for r in forged[:6])}"]
             if gave_up:
                 res["timings"].append(f"phone gave up at {rel(gave_up[0]['t'], t0)}s")
+            lost = ev("phone", "connection-lost")
+            if lost:
+                res["timings"].append(f"phone's connection reset by the CUCM at {rel(lost[0]['t'], t0)}s, re-registered from a new port")
         res["evidence"] = ["phone.pcap: the PC's ARP claiming 192.0.2.45; REGISTER retransmissions with no answer",
-                           "cucm.pcap: 100 Trying/200 OK sent, resets from 192.0.2.45 (the PC's stack)"]
+                           "cucm.pcap: the CUCM host answers (ACK, maybe 100/200) and gets resets from 192.0.2.45 (the PC's stack)"]
     elif name == "cucm-hung":
         hung = ev("cucm", "process-hung")
         both_unanswered = [c for c, seen, _ in regs if seen and c[0]["t"] > hung[0]["t"]] if hung else []

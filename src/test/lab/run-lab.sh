@@ -16,4 +16,4 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 cleanup
-python3 "$here/lab.py" "$@"
+PYTHONDONTWRITEBYTECODE=1 python3 "$here/lab.py" "$@"

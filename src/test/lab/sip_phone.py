@@ -121,6 +121,7 @@ def main():
         except OSError as e:
             ev("connect-failed", error=str(e))
             sock.close()
+            time.sleep(2)  # a phone waits before it tries again
             continue
         port = sock.getsockname()[1]
         ev("connected", port=port)
