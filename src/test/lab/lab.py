@@ -322,6 +322,8 @@ def finish(name, spec, work, out, truth, events, events_dir, keep_work):
     evs.sort(key=lambda e: e["t"])
     events_dir.mkdir(parents=True, exist_ok=True)
     with open(events_dir / f"{name}.jsonl", "w") as f:
+        f.write(json.dumps({"t": 0.0, "who": "lab", "event": "start", "epoch": round(truth["t0"], 6),
+                            "kernel": truth["kernel"], "time_scale": TIME_SCALE}) + "\n")
         for e in evs:
             e = dict(e, t=round(e["t"] - truth["t0"], 3))  # seconds after the phone (or host) started
             f.write(json.dumps(e) + "\n")
@@ -349,8 +351,11 @@ def main():
     out = Path(a.out)
     results = {}
 
+    lock = threading.Lock()
+
     def one(i, n):
-        for attempt in range(a.retries + 1):
+        # random loss has to land as single scattered losses, which takes more draws than the others
+        for attempt in range(a.retries + 1 + (2 if n == "random-loss" else 0)):
             try:
                 r = run_scenario(n, SCENARIOS[n], i, out, out / "events", a.keep_work)
             except Exception as e:  # the namespaces are gone already (finally in run_scenario)
@@ -358,13 +363,20 @@ def main():
             r["attempts"] = attempt + 1
             results[n] = r
             print(f"[{n}] attempt {attempt + 1}: {'ok' if r['ok'] else 'MISSED: ' + r['why']}", flush=True)
+            with lock:  # the manifest follows every finished scenario, even if the run is cut short later
+                measure.write_manifest(out, {n: r}, SCENARIOS)
             if r["ok"]:
                 return
-    threads = [threading.Thread(target=one, args=(i, n)) for i, n in enumerate(names)]
+    # daemon threads: on Ctrl-C the process ends at once and run-lab.sh's trap removes the namespaces
+    threads = [threading.Thread(target=one, args=(i, n), daemon=True) for i, n in enumerate(names)]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join()
+    try:
+        for t in threads:
+            while t.is_alive():
+                t.join(0.5)
+    except KeyboardInterrupt:
+        sys.exit(130)
     measure.write_manifest(out, results, SCENARIOS)
     bad = [n for n in names if not results.get(n, {}).get("ok")]
     if bad:
