@@ -41,7 +41,9 @@ class FixtureReplayTest {
 
   static Stream<String> fixtures() throws IOException {
     try (Stream<Path> s = Files.list(FIXTURES)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      // lab/ holds the namespace lab's recorded scenarios, one folder each, judged against its manifest instead
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.equals("lab"))
+          .sorted().toList().stream();
     }
   }
 
