@@ -44,9 +44,13 @@ public final class WorkLimit {
     return limit;
   }
 
-  /** Runs {@code work} on this thread under {@code limit}; the thread's earlier limit is restored afterwards. */
+  /**
+   * Runs {@code work} on this thread under {@code limit}; the thread's earlier limit is restored afterwards and
+   * counts the steps taken under the inner one, so work measured from outside includes what ran inside.
+   */
   public static <T> T run(WorkLimit limit, Supplier<T> work) {
     WorkLimit before = CURRENT.get();
+    long stepsBefore = limit.steps;
     CURRENT.set(limit);
     try {
       return work.get();
@@ -55,6 +59,9 @@ public final class WorkLimit {
         CURRENT.remove();
       } else {
         CURRENT.set(before);
+        if (before != limit) {
+          before.steps += limit.steps - stepsBefore;
+        }
       }
     }
   }

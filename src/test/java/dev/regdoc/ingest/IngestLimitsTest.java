@@ -28,6 +28,6 @@ class IngestLimitsTest {
   @Test
   void aValueThatIsNotANumberNamesItsKey() {
     assertThatThrownBy(() -> IngestLimits.fromMap(Map.of("uploads.max-ratio", "lots"), 1))
-        .hasMessage("uploads.max-ratio must be a whole number, not \"lots\"");
+        .hasMessage("uploads.max-ratio must be a whole number from 2 to 1000000, not \"lots\"");
   }
 }
