@@ -24,7 +24,7 @@ public final class IosConfigReader implements TextReader {
   private static final Pattern SHOW_COMMAND =
       Pattern.compile("^(?:(?<host>[^\\s#>]+)[#>]\\s*)?sh(?:ow)?\\s+port-security\\s+int(?:erface)?\\s+(?<iface>\\S+)",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern SHOW_FIELD = Pattern.compile("^(?<key>[A-Za-z][A-Za-z :]*?)\\s*:\\s*(?<value>.*)$");
+  private static final Pattern SHOW_FIELD = Pattern.compile("^(?<key>[A-Za-z][A-Za-z ]*+)\\s*+:\\s*+(?<value>.*+)$");
   private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
   private static final Pattern PS_ON = Pattern.compile("^switchport port-security$");
