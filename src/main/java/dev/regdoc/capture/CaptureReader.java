@@ -2,6 +2,7 @@ package dev.regdoc.capture;
 
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.WorkLimit;
+import dev.regdoc.common.WorkStopped;
 import dev.regdoc.facts.FactSink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -153,6 +154,12 @@ public final class CaptureReader {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        problems.add(file + ": reading was interrupted after frame " + frame.frame);
+      } catch (WorkStopped e) {
+        if (e.why() != WorkStopped.Why.CANCELLED) {
+          throw e; // past the time limit: the analysis stops here
+        }
+        // interrupted between packets: like an interrupt while waiting, keep what was read (the flag stays set)
         problems.add(file + ": reading was interrupted after frame " + frame.frame);
       }
     }
