@@ -1,6 +1,8 @@
 package dev.regdoc.capture;
 
 import dev.regdoc.common.ReadProgress;
+import dev.regdoc.common.WorkLimit;
+import dev.regdoc.common.WorkStopped;
 import dev.regdoc.facts.FactSink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -143,6 +145,7 @@ public final class CaptureReader {
         for (boolean done = false; !done; ) {
           PacketBatch batch = reader.take();
           for (int i = 0; i < batch.size; i++) {
+            WorkLimit.checkpoint();
             handle(batch.frameNumbers[i], batch.packets[i], batch.times[i], batch.originalLengths[i]);
           }
           done = batch.last;
@@ -151,6 +154,12 @@ public final class CaptureReader {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        problems.add(file + ": reading was interrupted after frame " + frame.frame);
+      } catch (WorkStopped e) {
+        if (e.why() != WorkStopped.Why.CANCELLED) {
+          throw e; // past the time limit: the analysis stops here
+        }
+        // interrupted between packets: like an interrupt while waiting, keep what was read (the flag stays set)
         problems.add(file + ": reading was interrupted after frame " + frame.frame);
       }
     }
@@ -205,6 +214,10 @@ public final class CaptureReader {
       }
       if (index.invalidTimestamps > 0) {
         problems.add(file + ": " + index.invalidTimestamps + " records have a sub-second time field out of range; their times are unreliable");
+      }
+      String dropped = extractor.heldBytes().problem();
+      if (dropped != null) {
+        problems.add(file + ": " + dropped);
       }
       for (Map.Entry<String, Long> e : extractor.anomalyCounts().entrySet()) {
         if (e.getValue() > 20) {

@@ -19,8 +19,8 @@ final class SccpStreamAssembler extends StreamAssembler {
 
   private boolean resyncing;
 
-  SccpStreamAssembler(String file, Endpoints endpoints, FactSink sink) {
-    super(file, endpoints, sink);
+  SccpStreamAssembler(String file, Endpoints endpoints, FactSink sink, HeldBytes heldBytes) {
+    super(file, endpoints, sink, heldBytes);
   }
 
   @Override

@@ -72,6 +72,11 @@ final class SignalingExtractor {
     }
   }
 
+  /** What the TCP streams' unfinished messages hold, all together. */
+  HeldBytes heldBytes() {
+    return tcp.heldBytes();
+  }
+
   /** Counts of anomalies reported per code, for the summary. */
   Map<String, Long> anomalyCounts() {
     return anomalyCounts;

@@ -10,8 +10,8 @@ final class SipStreamAssembler extends StreamAssembler {
   private final int[] lastLineEnd = new int[1];
   private boolean afterGap;
 
-  SipStreamAssembler(String file, Endpoints endpoints, FactSink sink) {
-    super(file, endpoints, sink);
+  SipStreamAssembler(String file, Endpoints endpoints, FactSink sink, HeldBytes heldBytes) {
+    super(file, endpoints, sink, heldBytes);
   }
 
   @Override

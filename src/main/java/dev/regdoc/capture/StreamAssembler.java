@@ -10,16 +10,19 @@ import java.util.Arrays;
 /**
  * In-order payload of one TCP direction, cut into application messages by a subclass. Several
  * messages in one segment and one message over several segments both work; the buffer is capped so a
- * stream that never yields a message cannot grow memory.
+ * stream that never yields a message cannot grow memory, and what grows past its first few hundred
+ * bytes is counted in the capture's {@link HeldBytes}, which bounds all streams together.
  */
 abstract class StreamAssembler {
   static final int MAX_BUFFER = 64 * 1024;
+  private static final int INITIAL = 256;
 
   protected final String file;
   protected final Endpoints endpoints;
   protected final FactSink sink;
+  private final HeldBytes heldBytes;
 
-  private byte[] buf = new byte[256];
+  private byte[] buf = new byte[INITIAL];
   private int len;
   private long bufferSeq; // TCP sequence number of buf[0]
   // Which frame contributed which buffer range: parallel arrays of (start index, frame)
@@ -30,10 +33,11 @@ abstract class StreamAssembler {
   protected long frame;
   protected Instant time;
 
-  StreamAssembler(String file, Endpoints endpoints, FactSink sink) {
+  StreamAssembler(String file, Endpoints endpoints, FactSink sink, HeldBytes heldBytes) {
     this.file = file;
     this.endpoints = endpoints;
     this.sink = sink;
+    this.heldBytes = heldBytes;
   }
 
   /** In-order bytes starting at TCP sequence number {@code seq}. */
@@ -44,7 +48,17 @@ abstract class StreamAssembler {
       bufferSeq = seq;
       segCount = 0;
     }
-    ensureCapacity(n);
+    if (!ensureCapacity(n)) {
+      anomaly("tcp-partial-message-dropped", (len + n) + " bytes of an unfinished " + protocol()
+          + " message dropped: the capture's unfinished messages already held " + heldBytes.held() + " bytes");
+      heldBytes.dropped(len + n);
+      len = 0;
+      segCount = 0;
+      bufferSeq = (seq + n) & 0xffffffffL;
+      shrink();
+      resynchronise();
+      return;
+    }
     System.arraycopy(data, off, buf, len, n);
     recordSegment(len, frame);
     len += n;
@@ -54,6 +68,7 @@ abstract class StreamAssembler {
           + " stream without a complete message; skipped them");
       consume(len);
     }
+    shrink();
   }
 
   /** Bytes were lost before {@code nextSeq} (not captured): drop the partial message. */
@@ -67,6 +82,7 @@ abstract class StreamAssembler {
     len = 0;
     segCount = 0;
     bufferSeq = nextSeq;
+    shrink();
     resynchronise();
   }
 
@@ -131,9 +147,24 @@ abstract class StreamAssembler {
     segCount++;
   }
 
-  private void ensureCapacity(int extra) {
-    if (len + extra > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+  /** Grows the buffer for {@code extra} more bytes; false when the capture's streams may not hold more. */
+  private boolean ensureCapacity(int extra) {
+    if (len + extra <= buf.length) {
+      return true;
+    }
+    int size = Math.max(buf.length * 2, len + extra);
+    if (!heldBytes.tryHold(size - buf.length)) {
+      return false;
+    }
+    buf = Arrays.copyOf(buf, size);
+    return true;
+  }
+
+  /** Gives a grown buffer back once it is empty: a stream between messages holds only its first bytes. */
+  private void shrink() {
+    if (len == 0 && buf.length > INITIAL) {
+      heldBytes.release(buf.length - INITIAL);
+      buf = new byte[INITIAL];
     }
   }
 }

@@ -16,6 +16,7 @@ final class TcpTracker {
   private final FactSink sink;
   private final SignalingPorts ports;
   private final Map<FlowKey, Flow> flows = BoundedMap.leastRecentlyUsedOut(MAX_FLOWS);
+  private final HeldBytes heldBytes = new HeldBytes();
 
   /** Both directions of one connection. */
   private record Flow(TcpDirection fromA, TcpDirection fromB) {}
@@ -24,6 +25,11 @@ final class TcpTracker {
     this.file = file;
     this.sink = sink;
     this.ports = ports;
+  }
+
+  /** What the streams' unfinished messages hold, all together. */
+  HeldBytes heldBytes() {
+    return heldBytes;
   }
 
   void handle(DecodedFrame f) {
@@ -72,10 +78,10 @@ final class TcpTracker {
 
   private StreamAssembler assembler(Endpoints e) {
     if (ports.isSip(e.srcPort()) || ports.isSip(e.dstPort())) {
-      return new SipStreamAssembler(file, e, sink);
+      return new SipStreamAssembler(file, e, sink, heldBytes);
     }
     if (ports.isSccp(e.srcPort()) || ports.isSccp(e.dstPort())) {
-      return new SccpStreamAssembler(file, e, sink);
+      return new SccpStreamAssembler(file, e, sink, heldBytes);
     }
     return null; // TLS: timing only
   }

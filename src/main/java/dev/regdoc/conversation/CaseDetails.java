@@ -17,10 +17,10 @@ final class CaseDetails {
           + "|every\\s+(?:morning|evening|night|day|hour)[^.,;!?]*"
           + "|(?:at|around|after)\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\b"
           + "|at random|randomly|intermittently|several times a day|once a day"
-          + "|\\d+\\s*(?:分|時間|秒)\\s*(?:ごと|おき|毎|間隔)"
+          + "|(?<!\\d)\\d++\\s*+(?:分|時間|秒)\\s*+(?:ごと|おき|毎|間隔)"
           + "|毎(?:朝|晩|日|時)[^。、,]*|不定期|ときどき|時々|ランダム)");
-  private static final Pattern VERSION = Pattern.compile("(?i)(?:cucm|call ?manager|cm|version|バージョン)\\s*(?:v|version|ver\\.?)?\\s*(\\d{1,2}(?:\\.\\d+){0,3})");
-  private static final Pattern BARE_VERSION = Pattern.compile("^\\s*v?(\\d{1,2}(?:\\.\\d+){0,3})\\s*$");
+  private static final Pattern VERSION = Pattern.compile("(?i)(?:cucm|call ?manager|cm|version|バージョン)\\s*+(?:version|ver\\.?|v)?+\\s*+(\\d{1,2}(?:\\.\\d++){0,3})");
+  private static final Pattern BARE_VERSION = Pattern.compile("^\\s*+v?(\\d{1,2}(?:\\.\\d++){0,3})\\s*+$");
   private static final Pattern SYMPTOM = Pattern.compile(
       "(?i)(unregist|de-?regist|drops?|dropping|fail ?over|failing over|secondary|backup|restart|reboot|reset|flap|lost registration|offline|keeps? falling"
           + "|登録解除|落ち|切り替わ|切り替え|再起動|リセット|セカンダリ|フェールオーバー|不安定)");

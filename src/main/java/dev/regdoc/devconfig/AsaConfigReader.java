@@ -1,5 +1,6 @@
 package dev.regdoc.devconfig;
 
+import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.Origin;
@@ -49,9 +50,10 @@ public final class AsaConfigReader implements TextReader {
     Block current = null;
     long lineNumber = 0;
     long unrecognised = 0;
-    String raw;
-    while ((raw = in.readLine()) != null) {
+    ConfigLines lines = new ConfigLines(in);
+    for (PhysicalLine line = lines.next(); line != null; line = lines.next()) {
       lineNumber++;
+      String raw = line.text();
       String text = raw.strip();
       if (text.isEmpty()) {
         continue;
@@ -96,7 +98,10 @@ public final class AsaConfigReader implements TextReader {
         facts++;
       }
     }
-    List<String> problems = facts == 0 ? List.of("no interface with a nameif found") : List.of();
-    return new TextSummary(lineNumber, facts, unrecognised, problems);
+    List<String> problems = new ArrayList<>(lines.problems());
+    if (facts == 0) {
+      problems.add("no interface with a nameif found");
+    }
+    return new TextSummary(lineNumber, facts, unrecognised, List.copyOf(problems));
   }
 }

@@ -1,5 +1,6 @@
 package dev.regdoc.devconfig;
 
+import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.ingest.TextReader;
 import dev.regdoc.ingest.TextSummary;
@@ -24,7 +25,7 @@ public final class IosConfigReader implements TextReader {
   private static final Pattern SHOW_COMMAND =
       Pattern.compile("^(?:(?<host>[^\\s#>]+)[#>]\\s*)?sh(?:ow)?\\s+port-security\\s+int(?:erface)?\\s+(?<iface>\\S+)",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern SHOW_FIELD = Pattern.compile("^(?<key>[A-Za-z][A-Za-z :]*?)\\s*:\\s*(?<value>.*)$");
+  private static final Pattern SHOW_FIELD = Pattern.compile("^(?<key>[A-Za-z][A-Za-z ]*+)\\s*+:\\s*+(?<value>.*+)$");
   private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
   private static final Pattern PS_ON = Pattern.compile("^switchport port-security$");
@@ -43,11 +44,11 @@ public final class IosConfigReader implements TextReader {
   @Override
   public TextSummary read(String file, BufferedReader in, FactSink sink) throws IOException {
     Run run = new Run(file, sink);
-    String line;
-    while ((line = in.readLine()) != null) {
-      run.line(line);
+    ConfigLines lines = new ConfigLines(in);
+    for (PhysicalLine line = lines.next(); line != null; line = lines.next()) {
+      run.line(line.text());
     }
-    return run.finish();
+    return run.finish(lines.problems());
   }
 
   private static final class Run {
@@ -184,8 +185,9 @@ public final class IosConfigReader implements TextReader {
       shown = null;
     }
 
-    TextSummary finish() {
+    TextSummary finish(List<String> lineProblems) {
       closeBlocks();
+      problems.addAll(lineProblems);
       if (facts == 0) {
         problems.add("no interface blocks and no \"show port-security interface\" output found");
       }

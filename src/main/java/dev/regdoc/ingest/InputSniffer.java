@@ -14,9 +14,9 @@ public final class InputSniffer {
   private static final Pattern CISCO_TAG = Pattern.compile("%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?-[0-7]-[A-Za-z0-9_]+:");
   private static final Pattern OLD_CUCM = Pattern.compile("(?m)(DeviceUnregistered|DeviceTransientConnection|EndPointUnregistered|EndPointTransientConnection)");
   private static final Pattern IOS_INTERFACE = Pattern.compile("(?m)^interface \\S+");
-  private static final Pattern IOS_HINT = Pattern.compile("(?m)^\\s*(switchport|hostname \\S+|version \\d|spanning-tree)");
-  private static final Pattern PORT_SECURITY_SHOW = Pattern.compile("(?m)^\\s*Aging Time\\s*:\\s*\\d+");
-  private static final Pattern ASA_HINT = Pattern.compile("(?m)^(: )?ASA Version|^\\s*nameif \\S+");
+  private static final Pattern IOS_HINT = Pattern.compile("(?m)^[ \\t]*+(switchport|hostname \\S+|version \\d|spanning-tree)");
+  private static final Pattern PORT_SECURITY_SHOW = Pattern.compile("(?m)^[ \\t]*+Aging Time[ \\t]*+:[ \\t]*+\\d");
+  private static final Pattern ASA_HINT = Pattern.compile("(?m)^(?:: )?ASA Version|^[ \\t]*+nameif \\S");
 
   public Sniffed sniff(Path file) throws IOException {
     if (Files.size(file) == 0) {

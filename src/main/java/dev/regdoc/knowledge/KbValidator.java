@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /** Checks that need more than one entry: duplicate ids, id spelling, and references between files. */
 final class KbValidator {
-  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]++(?:-[a-z0-9]++)*+");
 
   private final Problems problems;
 

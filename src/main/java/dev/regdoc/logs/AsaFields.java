@@ -15,7 +15,7 @@ final class AsaFields {
 
   private static final String ENDPOINT = "(?<%1$sIf>[^\\s:]+):(?<%1$sIp>[^\\s/]+)/(?<%1$sPort>\\d+)";
   private static final String MAPPED = "(?:\\s*\\((?<%1$sMapIp>[^\\s/()]+)/(?<%1$sMapPort>\\d+)\\))?";
-  private static final String IDENTITY = "(?:\\s*\\([^)]*\\))*";
+  private static final String IDENTITY = "(?:\\s*+\\([^)]*+\\))*+";
   private static final String MAC = "[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f:]{17}";
   private static final String IP = "[0-9A-Fa-f.:]+";
 
@@ -27,8 +27,7 @@ final class AsaFields {
       Pattern.compile(
           "^Teardown (?:Probe ?)?(?<protocol>TCP|UDP|SCTP) connection (?<id>\\d+) for "
               + endpoint("src") + IDENTITY + " to " + endpoint("dst") + IDENTITY
-              + " duration (?<duration>\\d+:\\d{2}:\\d{2}) bytes (?<bytes>\\d+)"
-              + "(?:\\s+(?<reason>.*?))?(?:\\s+from\\s+(?<initiator>\\S+))?(?:\\s+\\((?<user>[^)]*)\\))?\\s*$");
+              + " duration (?<duration>\\d+:\\d{2}:\\d{2}) bytes (?<bytes>\\d++)(?<tail>(?:\\s(?s:.*+))?+)$");
   private static final Pattern ARP_COLLISION =
       Pattern.compile(
           "Received ARP (?<kind>request|response) collision from (?<ip>" + IP + ")/(?<mac>" + MAC + ")"
@@ -42,7 +41,7 @@ final class AsaFields {
   private static final Pattern INSPECTION_TERMINATED =
       Pattern.compile(
           "^(?<protocol>\\S+) flow from " + endpoint("src") + " to " + endpoint("dst")
-              + " terminated by inspection engine, reason - (?<reason>.*?)\\.?\\s*$");
+              + " terminated by inspection engine, reason - (?<reason>.*+)$");
   private static final Pattern DENY_BY_ACL =
       Pattern.compile(
           "^Deny (?<protocol>\\S+) src (?<srcIf>[^\\s:]+):(?<srcIp>[^\\s/]+)(?:/(?<srcPort>\\d+))?"
@@ -59,7 +58,7 @@ final class AsaFields {
           "^Pre-allocate SIP (?<kind>.+?) (?<protocol>UDP|TCP) secondary channel for "
               + "(?<srcIf>[^\\s:]+):(?<srcIp>[^\\s/]+)(?:/(?<srcPort>\\d+))? to "
               + "(?<dstIf>[^\\s:]+):(?<dstIp>[^\\s/]+?)(?:/(?<dstPort>\\d+))? from (?<sipMessage>\\S+) message");
-  private static final Pattern TCP_RESET = Pattern.compile("^TCP Reset\\s*-\\s*(\\S+)$");
+  private static final Pattern TCP_RESET = Pattern.compile("^TCP Reset\\s*+-\\s*+(\\S++)$");
 
   private static final List<String> ENDPOINT_GROUPS =
       List.of("srcIf", "srcIp", "srcPort", "srcMapIp", "srcMapPort", "dstIf", "dstIp", "dstPort", "dstMapIp", "dstMapPort");
@@ -84,7 +83,10 @@ final class AsaFields {
       case "405001" -> arp(ARP_COLLISION.matcher(text), f);
       case "405002" -> arp(MAC_MISMATCH.matcher(text), f);
       case "405003" -> arp(IP_COLLISION.matcher(text), f);
-      case "507003" -> flow(INSPECTION_TERMINATED.matcher(text), f, "reason");
+      case "507003" -> {
+        flow(INSPECTION_TERMINATED.matcher(text), f, "reason");
+        f.computeIfPresent("reason", (k, reason) -> withoutFinalStop(reason));
+      }
       case "106023" -> flow(DENY_BY_ACL.matcher(text), f, "acl", "icmpType", "icmpCode");
       case "106100" -> flow(ACL_HIT.matcher(text), f, "acl", "action", "hits");
       case "607001" -> flow(SIP_PREALLOCATE.matcher(text), f, "kind", "sipMessage");
@@ -107,10 +109,63 @@ final class AsaFields {
       f.put("duration", m.group("duration"));
       f.put("duration_seconds", String.valueOf(seconds(m.group("duration"))));
       f.put("bytes", m.group("bytes"));
-      put(f, "reason", normaliseReason(m.group("reason")));
-      put(f, "initiator", m.group("initiator"));
-      put(f, "user", m.group("user"));
+      teardownTail(m.group("tail"), f);
     }
+  }
+
+  /**
+   * "REASON [from INITIATOR] [(USER)]" after a teardown's byte count. Taken apart by hand: as a
+   * regular expression (a lazy reason before optional groups, then blanks to the end) it backtracks
+   * quadratically over a long run of blanks.
+   */
+  private static void teardownTail(String tail, Map<String, String> f) {
+    String rest = tail.strip();
+    String user = null;
+    int close = rest.length() - 1;
+    if (close > 0 && rest.charAt(close) == ')') {
+      // the earliest "(" after a blank that the final ")" closes; a reason must remain before it
+      for (int i = rest.lastIndexOf(')', close - 1) + 1; i < close; i++) {
+        if (rest.charAt(i) == '(' && i > 0 && Character.isWhitespace(rest.charAt(i - 1))) {
+          String before = rest.substring(0, i).stripTrailing();
+          if (!before.isEmpty()) {
+            user = rest.substring(i + 1, close);
+            rest = before;
+          }
+          break;
+        }
+      }
+    }
+    String initiator = null;
+    int lastBlank = lastWhitespace(rest);
+    if (lastBlank > 0) {
+      String beforeLast = rest.substring(0, lastBlank).stripTrailing();
+      if (beforeLast.endsWith("from") && beforeLast.length() > 4
+          && Character.isWhitespace(beforeLast.charAt(beforeLast.length() - 5))) {
+        String reason = beforeLast.substring(0, beforeLast.length() - 4).stripTrailing();
+        if (!reason.isEmpty()) {
+          initiator = rest.substring(lastBlank + 1);
+          rest = reason;
+        }
+      }
+    }
+    put(f, "reason", normaliseReason(rest));
+    put(f, "initiator", initiator);
+    put(f, "user", user);
+  }
+
+  private static int lastWhitespace(String s) {
+    for (int i = s.length() - 1; i >= 0; i--) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The reason as ASA ends it: without the blanks and the one full stop at the end. */
+  private static String withoutFinalStop(String reason) {
+    String r = reason.stripTrailing();
+    return r.endsWith(".") ? r.substring(0, r.length() - 1) : r;
   }
 
   private static void arp(Matcher m, Map<String, String> f) {

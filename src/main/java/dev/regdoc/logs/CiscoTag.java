@@ -26,8 +26,13 @@ record CiscoTag(String facility, int severity, String mnemonic, int start, int e
 
   /** The first tag in {@code text}, or null. */
   static CiscoTag find(String text) {
+    return find(text, 0);
+  }
+
+  /** The first tag in {@code text} starting at or after {@code from}, or null. */
+  static CiscoTag find(CharSequence text, int from) {
     Matcher m = TAG.matcher(text);
-    return m.find() ? of(m) : null;
+    return from <= text.length() && m.find(from) ? of(m) : null;
   }
 
   /** True when {@code line} begins (after blanks) with a tag: the second half of a wrapped CUCM record. */

@@ -1,5 +1,6 @@
 package dev.regdoc.logs;
 
+import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.Origin;
@@ -44,11 +45,11 @@ final class ContentProblems {
     rangeLast = line;
   }
 
-  void lineTooLong(long line, long length, int kept) {
+  void lineTooLong(PhysicalLine line) {
     add(
-        "line " + line + " is " + length + " characters long; only the first " + kept + " were read",
-        new Anomaly(Origin.line(file, line, null), "syslog-line-too-long",
-            "line of " + length + " characters cut to " + kept));
+        line.cutNotice(),
+        new Anomaly(Origin.line(file, line.number(), null), "syslog-line-too-long",
+            "line of " + line.fullLength() + " characters cut to " + line.text().length()));
   }
 
   List<String> finish() {

@@ -22,23 +22,28 @@ final class CucmFormats {
   /** Parsed E2/E3 alarm: name, severity (-1 when the format has none) and body. */
   record OldFormatAlarm(String name, int severity, Body body, String prefix) {}
 
-  private static final Pattern KV = Pattern.compile("\\G\\s*\\[([^=\\]\\[]+)=([^\\]\\[]*)\\]");
+  private static final Pattern KV = Pattern.compile("\\G\\s*+\\[([^=\\]\\[]++)=([^\\]\\[]*+)\\]");
   private static final Pattern RTMT_START =
       Pattern.compile("(?:^|\\s)(?<app>[A-Z][A-Za-z]*)\\|(?<alarm>[A-Za-z][A-Za-z0-9]*)\\s+-\\s+");
   private static final Pattern WINDOWS_START =
       Pattern.compile(
-          "^\\s*(?<level>Error|Warning|Information|Informational|Critical|Alert|Emergency|Notice|Debug)"
-              + ":\\s*(?<alarm>[A-Za-z][A-Za-z ]*?)\\s+[\u2013\u2014-]\\s+(?<text>.*)$");
+          // the alarm name takes its blanks possessively and the dash must follow a blank: a lazy name
+          // before "\\s+-" rescans every run of blanks (quadratic on a long line)
+          "^\\s*+(?<level>Error|Warning|Information|Informational|Critical|Alert|Emergency|Notice|Debug)"
+              + ":\\s*+(?<alarm>[A-Za-z][A-Za-z ]*+)\\s*+(?<=\\s)[\u2013\u2014-]\\s++(?<text>.*+)$");
   private static final Pattern WINDOWS_LABEL_LINE =
-      Pattern.compile("^\\s*[A-Za-z][A-Za-z0-9 .()\\[\\]/_-]{0,60}:(?!:).*$");
-  private static final String OPTIONAL = "[\\[(]\\s*optional\\s*[\\])]";
+      Pattern.compile("^\\s*+[A-Za-z][A-Za-z0-9 .()\\[\\]/_-]{0,60}:(?!:).*+$");
+  private static final String OPTIONAL = "[\\[(]\\s*+optional\\s*+[\\])]";
   /** Labels of the old formats, with their E1 key. Longest first so "Device IP address" beats "IP address". */
   private static final Map<String, String> LABELS = labels();
   private static final Pattern LABEL =
       Pattern.compile(
-          "(?i)(?<![A-Za-z])(?<label>" + String.join("|", LABELS.keySet()).replace(" ", "\\s+") + ")"
-              + "(?:\\s*\\.?\\s*:?\\s*" + OPTIONAL + ")?\\s*\\.?\\s*:(?!:)");
-  private static final Pattern ANGLE_FIELD = Pattern.compile("<([A-Za-z]+)::([^>]*)>");
+          // every blank run and separator is taken possessively: each can match in one way only, and
+          // stacked "\\s*\\.?\\s*" that may share a run of blanks split it in quadratically many ways
+          "(?i)(?<![A-Za-z])(?<label>" + String.join("|", LABELS.keySet()).replace(" ", "\\s++") + ")"
+              + "(?:\\s*+\\.?+\\s*+:?+\\s*+" + OPTIONAL + ")?\\s*+\\.?+\\s*+:(?!:)");
+  /** A value stops at the next '<' too, so an unclosed field is not rescanned from every later '<'. */
+  private static final Pattern ANGLE_FIELD = Pattern.compile("<([A-Za-z]++)::([^<>]*+)>");
 
   private CucmFormats() {}
 

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  */
 final class IosFields {
 
-  /** Interface names as IOS writes them: Gi1/0/3, GigabitEthernet0/0, Port-channel1, Vlan10, Fa0/1.100. */
-  static final String IFNAME = "[A-Z][A-Za-z]*(?:-[A-Za-z]+)?\\d+(?:/\\d+)*(?:\\.\\d+)?(?::\\d+)?";
+  /**
+   * Interface names as IOS writes them: Gi1/0/3, GigabitEthernet0/0, Port-channel1, Vlan10, Fa0/1.100.
+   * Possessive: a greedy group loop recurses once per "/1", so a long run of them overflowed the stack.
+   */
+  static final String IFNAME = "[A-Z][A-Za-z]*+(?:-[A-Za-z]++)?\\d++(?:/\\d++)*+(?:\\.\\d++)?(?::\\d++)?";
 
   private static final Pattern INTERFACE =
       Pattern.compile("(?i:interface|port)\\s+(" + IFNAME + ")(?![\\w/])");

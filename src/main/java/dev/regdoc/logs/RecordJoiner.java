@@ -40,33 +40,35 @@ final class RecordJoiner {
         || RelayNotice.matches(line);
   }
 
-  /** The separator to insert when {@code line} continues {@code record}, or null when it does not. */
+  /**
+   * The separator to insert when {@code line} continues {@code record}, or null when it does not. Costs
+   * the length of {@code line}, not of the record: what is asked of the record it keeps up to date itself.
+   */
   String separatorFor(LogRecord record, String line) {
     if (record.length() + line.length() > maxRecordChars) {
       return null;
     }
-    String text = record.text();
-    if (CucmFormats.isWindowsEventStart(record.lines().get(0))) {
+    if (record.windowsEvent()) {
       return CucmFormats.isWindowsEventLabelLine(line) && !startsRecord(line) ? "\n" : null;
     }
-    CiscoTag tag = CiscoTag.find(text);
+    CiscoTag tag = record.tag();
     if (tag == null) {
-      return isHeaderAwaitingTag(text) && CiscoTag.startsWithTag(line) ? " " : null;
+      // a record without a tag is one line until a tag joins it, so reading its text here stays cheap
+      return isHeaderAwaitingTag(record.text()) && CiscoTag.startsWithTag(line) ? " " : null;
     }
     if (startsRecord(line)) {
       return null;
     }
-    String body = text.substring(tag.end());
-    if (body.isBlank()) {
+    if (!record.bodyHasText()) {
       return " ";
     }
     if (tag.source() != CiscoTag.Source.CUCM) {
       return null;
     }
-    if (hasOpenBracket(body)) {
+    if (record.openBracket()) {
       return "";
     }
-    return body.stripTrailing().endsWith("]") && line.stripLeading().startsWith("[") ? " " : null;
+    return record.bodyEndsWith(']') && line.stripLeading().startsWith("[") ? " " : null;
   }
 
   private boolean isHeaderAwaitingTag(String text) {
@@ -74,18 +76,5 @@ final class RecordJoiner {
         && times.lastIn(text) != null
         && !CucmFormats.isRtmtStart(text)
         && !CucmFormats.isWindowsEventStart(text);
-  }
-
-  private static boolean hasOpenBracket(String body) {
-    int depth = 0;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '[') {
-        depth = 1; // CUCM values never nest brackets; a stray '[' restarts the count
-      } else if (c == ']') {
-        depth = 0;
-      }
-    }
-    return depth > 0;
   }
 }

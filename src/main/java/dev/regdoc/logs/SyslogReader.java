@@ -1,5 +1,7 @@
 package dev.regdoc.logs;
 
+import dev.regdoc.common.CappedLineReader;
+import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactSink;
@@ -79,7 +81,7 @@ public final class SyslogReader implements TextReader {
       for (PhysicalLine line = reader.next(); line != null; line = reader.next()) {
         lines++;
         if (line.truncated()) {
-          problems.lineTooLong(line.number(), line.fullLength(), line.text().length());
+          problems.lineTooLong(line);
         }
         LineContent content = LineContent.of(line.text());
         problems.note(line.number(), content);

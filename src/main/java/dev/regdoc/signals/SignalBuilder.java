@@ -58,8 +58,9 @@ public final class SignalBuilder {
     return out;
   }
 
-  private static final java.util.regex.Pattern CISCO_ALARM =
-      java.util.regex.Pattern.compile("cisco-alarm:(\\d+)(?:.*?Last=([\\w-]+))?");
+  private static final java.util.regex.Pattern CISCO_ALARM = java.util.regex.Pattern.compile("cisco-alarm:(\\d++)");
+  /** Looked for after the alarm in a second pass: a lazy ".*?Last=" rescans the rest from every alarm. */
+  private static final java.util.regex.Pattern LAST_EVENT = java.util.regex.Pattern.compile("Last=([\\w-]++)");
 
   private static java.util.Optional<OutOfServiceReport> sccpReport(TimelineEvent e) {
     Object reason = e.details().get("ReasonForOutOfService");
@@ -78,7 +79,9 @@ public final class SignalBuilder {
     if (m == null || !m.find()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new OutOfServiceReport(e.device(), "SIP", parseInt(m.group(1)), m.group(2), e.file(), e.frame(), e.time()));
+    java.util.regex.Matcher last = LAST_EVENT.matcher(header.toString()).region(m.end(), header.toString().length());
+    String lastEvent = last.find() ? last.group(1) : null;
+    return java.util.Optional.of(new OutOfServiceReport(e.device(), "SIP", parseInt(m.group(1)), lastEvent, e.file(), e.frame(), e.time()));
   }
 
   private static int parseInt(String s) {

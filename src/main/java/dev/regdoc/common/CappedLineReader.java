@@ -1,4 +1,4 @@
-package dev.regdoc.logs;
+package dev.regdoc.common;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -6,9 +6,10 @@ import java.io.Reader;
 /**
  * Splits a character stream into lines like BufferedReader.readLine (\n, \r\n or \r), but never holds
  * more than {@code cap} chars of one line: a 10 MB line without a newline costs {@code cap} chars of
- * memory, and its true length is still reported.
+ * memory, and its true length is still reported. Every text reader (syslog, IOS and ASA configs) reads
+ * through it, so each line is also where an analysis past its time limit stops ({@link WorkLimit}).
  */
-final class CappedLineReader {
+public final class CappedLineReader {
 
   private final Reader in;
   private final int cap;
@@ -18,13 +19,14 @@ final class CappedLineReader {
   private boolean skipLineFeed;
   private long lineNumber;
 
-  CappedLineReader(Reader in, int cap) {
+  public CappedLineReader(Reader in, int cap) {
     this.in = in;
     this.cap = cap;
   }
 
-  /** The next line, or null at end of input. */
-  PhysicalLine next() throws IOException {
+  /** The next line, or null at end of input; throws {@link WorkStopped} once the work must stop. */
+  public PhysicalLine next() throws IOException {
+    WorkLimit.checkpoint();
     StringBuilder text = new StringBuilder();
     long length = 0;
     boolean sawAnything = false;
