@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class TempFiles {
   private static final Logger LOG = LoggerFactory.getLogger(TempFiles.class);
   private static final Pattern FOLDER = Pattern.compile("regdoc-(\\d+)-(\\d+)-.*");
+  /** Loose temp files that versions before the per-process folders left in the system temp folder. */
+  private static final Pattern LOOSE_FILE = Pattern.compile("regdoc-(?:web-|slack-)?\\d+\\.(?:upload|gunzip|entry)");
+  /** A loose file younger than this may still belong to a running process of an earlier version. */
+  private static final Duration LOOSE_FILE_AGE = Duration.ofDays(1);
+  private static final AtomicBoolean LOOSE_FILES_SWEPT = new AtomicBoolean();
   private static final Map<Path, TempFiles> OPEN = new ConcurrentHashMap<>();
   private static final Path SYSTEM_TEMP = Path.of(System.getProperty("java.io.tmpdir"));
   private static volatile Path processParent = SYSTEM_TEMP;
@@ -66,6 +74,12 @@ public final class TempFiles {
   private static TempFiles open(Path parent) {
     try {
       Files.createDirectories(parent);
+      if (LOOSE_FILES_SWEPT.compareAndSet(false, true)) {
+        int loose = sweepLooseFiles(SYSTEM_TEMP);
+        if (loose > 0) {
+          LOG.info("deleted {} temp file(s) that earlier regdoc versions left under {}", loose, SYSTEM_TEMP);
+        }
+      }
       int swept = sweep(parent);
       if (swept > 0) {
         LOG.info("deleted {} temp folder(s) of regdoc processes that no longer run, under {}", swept, parent);
@@ -89,6 +103,23 @@ public final class TempFiles {
           n++;
         }
       }
+    }
+    return n;
+  }
+
+  /** Deletes the loose temp files of earlier versions under {@code parent} that are over a day old; returns how many. */
+  static int sweepLooseFiles(Path parent) {
+    Instant before = Instant.now().minus(LOOSE_FILE_AGE);
+    int n = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(parent, "regdoc-*")) {
+      for (Path f : files) {
+        if (LOOSE_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+          n++;
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("cannot sweep the temp folder {}: {}", parent, e.getMessage());
     }
     return n;
   }

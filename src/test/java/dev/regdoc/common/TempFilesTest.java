@@ -56,4 +56,25 @@ class TempFilesTest {
       TempFiles.useSystemTemp();
     }
   }
+
+  @Test
+  void looseFilesOfEarlierVersionsAreSweptOnceADayOld() throws Exception {
+    java.nio.file.attribute.FileTime twoDaysAgo = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(2 * 86_400));
+    Path oldWeb = Files.write(parent.resolve("regdoc-web-123456789.upload"), new byte[10]);
+    Path oldGunzip = Files.write(parent.resolve("regdoc-987654321.gunzip"), new byte[10]);
+    Path oldEntry = Files.write(parent.resolve("regdoc-55.entry"), new byte[10]);
+    Path fresh = Files.write(parent.resolve("regdoc-slack-42.upload"), new byte[10]);
+    Path notOurs = Files.write(parent.resolve("regdoc-notes.txt"), new byte[10]);
+    for (Path p : java.util.List.of(oldWeb, oldGunzip, oldEntry, notOurs)) {
+      Files.setLastModifiedTime(p, twoDaysAgo);
+    }
+
+    assertThat(TempFiles.sweepLooseFiles(parent)).isEqualTo(3);
+
+    assertThat(oldWeb).doesNotExist();
+    assertThat(oldGunzip).doesNotExist();
+    assertThat(oldEntry).doesNotExist();
+    assertThat(fresh).exists(); // an earlier version's process may still be using it
+    assertThat(notOurs).exists();
+  }
 }
