@@ -86,6 +86,13 @@ public final class KnowledgeTexts implements FindingTexts {
         v.put("reasonName", reasonName(v, l));
       }
       case "evidence-missing" -> v.put("steps", stepTitle(String.valueOf(v.get("step")), l));
+      case "undetermined" -> v.put("candidateNames", candidateNames(v, l));
+      case "idle-connection-teardown" -> {
+        // without the firewall's configuration, the losses still bound it: shorter than the idle time
+        if (!v.containsKey("timeout") && v.get("interval") instanceof Number n) {
+          v.put("timeout", "<" + n.intValue());
+        }
+      }
       case "port-security-aging" -> {
         v.putIfAbsent("interface", l == Lang.JA ? "電話機のスイッチポート" : "the phone's switch port");
         // without the configuration, the losses still bound it: aging must be shorter than the refresh interval
@@ -107,6 +114,18 @@ public final class KnowledgeTexts implements FindingTexts {
       case "phone-report" -> kb.restartCause(code).map(r -> r.rfoosName() != null ? r.rfoosName() : r.phoneString()).orElse("?");
       default -> kb.reason(code).map(r -> r.alarmName() != null ? r.alarmName() : r.mibName()).orElse("?");
     };
+  }
+
+  /** Each candidate cause by its short name with its share of the confidence: "name (60 %); name (40 %)". */
+  private String candidateNames(Map<String, Object> v, Lang l) {
+    String[] codes = String.valueOf(v.get("candidates")).split(",\\s*");
+    String[] split = String.valueOf(v.getOrDefault("split", "")).split(",\\s*");
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < codes.length; i++) {
+      String share = i < split.length && split[i].matches("[0-9.]+") ? " (" + Math.round(Double.parseDouble(split[i]) * 100) + " %)" : "";
+      names.add(summaries.cause(codes[i], l) + share);
+    }
+    return String.join(l == Lang.JA ? "、" : "; ", names);
   }
 
   private String stepTitle(String id, Lang l) {

@@ -1,6 +1,7 @@
 package dev.regdoc.devconfig;
 
 import dev.regdoc.common.PhysicalLine;
+import dev.regdoc.facts.AsaConnTimeout;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.Origin;
@@ -18,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Reads an ASA "show running-config" into one {@link AsaInterfaceConfig} per named interface. Proxy ARP
  * is on unless "sysopt noproxyarp NAMEIF" appears anywhere in the file (usually after the interfaces, so
- * facts are emitted at the end); a later "no sysopt noproxyarp NAMEIF" turns it back on.
+ * facts are emitted at the end); a later "no sysopt noproxyarp NAMEIF" turns it back on. Connection idle
+ * timeouts ("timeout conn", and "set connection timeout idle" under a policy-map class) become
+ * {@link AsaConnTimeout} facts.
  */
 public final class AsaConfigReader implements TextReader {
 
@@ -27,6 +30,10 @@ public final class AsaConfigReader implements TextReader {
   private static final Pattern INTERFACE = Pattern.compile("^interface\\s+(\\S+)");
   private static final Pattern NAMEIF = Pattern.compile("^nameif\\s+(\\S+)");
   private static final Pattern IP_ADDRESS = Pattern.compile("^ip address\\s+(\\S+)(?:\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+))?");
+  private static final Pattern TIMEOUT_CONN = Pattern.compile("^timeout\\s+conn\\s+(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
+  private static final Pattern POLICY_MAP = Pattern.compile("^policy-map\\s+(?:type\\s+\\S+\\s+)?(\\S+)");
+  private static final Pattern CLASS = Pattern.compile("^class\\s+(\\S+)");
+  private static final Pattern IDLE_TIMEOUT = Pattern.compile("^set\\s+connection\\s+timeout\\s+.*?\\bidle\\s+(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
   private static final Pattern NOPROXYARP = Pattern.compile("^(no\\s+)?sysopt\\s+noproxyarp\\s+(\\S+)$");
 
   /** One interface block as read. */
@@ -48,6 +55,9 @@ public final class AsaConfigReader implements TextReader {
     Set<String> noProxyArp = new HashSet<>();
     String host = null;
     Block current = null;
+    String policyMap = null;
+    String policyClass = null;
+    List<AsaConnTimeout> timeouts = new ArrayList<>();
     long lineNumber = 0;
     long unrecognised = 0;
     ConfigLines lines = new ConfigLines(in);
@@ -72,7 +82,19 @@ public final class AsaConfigReader implements TextReader {
         }
         continue;
       }
+      if (indented && policyMap != null) {
+        if ((m = CLASS.matcher(text)).find()) {
+          policyClass = m.group(1);
+        } else if ((m = IDLE_TIMEOUT.matcher(text)).find() && policyClass != null) {
+          timeouts.add(new AsaConnTimeout(Origin.line(file, lineNumber, null), host, seconds(m), policyMap + "/" + policyClass));
+        } else {
+          unrecognised++;
+        }
+        continue;
+      }
       current = null;
+      policyMap = null;
+      policyClass = null;
       if (text.equals("!") || VERSION.matcher(text).find()) {
         continue;
       } else if ((m = HOSTNAME.matcher(text)).find()) {
@@ -80,6 +102,10 @@ public final class AsaConfigReader implements TextReader {
       } else if ((m = INTERFACE.matcher(text)).find()) {
         current = new Block(lineNumber, m.group(1));
         blocks.add(current);
+      } else if ((m = TIMEOUT_CONN.matcher(text)).find()) {
+        timeouts.add(new AsaConnTimeout(Origin.line(file, lineNumber, null), host, seconds(m), null));
+      } else if ((m = POLICY_MAP.matcher(text)).find()) {
+        policyMap = m.group(1);
       } else if ((m = NOPROXYARP.matcher(text)).find()) {
         if (m.group(1) == null) {
           noProxyArp.add(m.group(2));
@@ -98,10 +124,18 @@ public final class AsaConfigReader implements TextReader {
         facts++;
       }
     }
+    for (AsaConnTimeout t : timeouts) {
+      sink.accept(t);
+      facts++;
+    }
     List<String> problems = new ArrayList<>(lines.problems());
     if (facts == 0) {
       problems.add("no interface with a nameif found");
     }
     return new TextSummary(lineNumber, facts, unrecognised, List.copyOf(problems));
+  }
+
+  private static int seconds(Matcher hms) {
+    return Integer.parseInt(hms.group(1)) * 3600 + Integer.parseInt(hms.group(2)) * 60 + Integer.parseInt(hms.group(3));
   }
 }

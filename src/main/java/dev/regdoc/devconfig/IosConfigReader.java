@@ -164,6 +164,8 @@ public final class IosConfigReader implements TextReader {
         b.accessVlan = Integer.valueOf(m.group(1));
       } else if ((m = VOICE_VLAN.matcher(text)).matches()) {
         b.voiceVlan = m.group(1).matches("\\d+") ? Integer.valueOf(m.group(1)) : null; // dot1p, untagged, none
+      } else if (text.startsWith("description ")) {
+        b.description = text.substring("description ".length()).strip();
       } else if (text.equals("shutdown")) {
         b.shutdown = true;
       } else if (text.equals("no shutdown")) {

@@ -21,6 +21,7 @@ final class PortSecurityBuilder {
   Integer accessVlan;
   Integer voiceVlan;
   boolean shutdown;
+  String description;
 
   PortSecurityBuilder(long line, String interfaceName) {
     this.line = line;
@@ -32,6 +33,6 @@ final class PortSecurityBuilder {
     String type = agingType == null && agingMinutes != null ? "absolute" : agingType;
     return new SwitchPortConfig(
         Origin.line(file, line, null), host, interfaceName, portSecurity, maximum, agingMinutes, type,
-        agingStatic, violation, sticky, List.copyOf(stickyMacs), accessVlan, voiceVlan, shutdown);
+        agingStatic, violation, sticky, List.copyOf(stickyMacs), accessVlan, voiceVlan, shutdown, description);
   }
 }

@@ -113,7 +113,7 @@ public final class Diagnoser {
     Map<String, String> causeByDevice = new HashMap<>();
     for (Finding c : ranked) {
       WorkLimit.checkpoint();
-      if (c.tier().compareTo(Tier.MECHANISM) <= 0 && c.device() != null) {
+      if (c.tier() != Tier.UNDETERMINED && c.tier().compareTo(Tier.MECHANISM) <= 0 && c.device() != null) {
         causeByDevice.putIfAbsent(c.device().toUpperCase(Locale.ROOT), c.code());
       }
     }

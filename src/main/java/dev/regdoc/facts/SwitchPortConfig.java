@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param agingMinutes switchport port-security aging time; null when not configured (IOS default 0 = none)
  * @param agingType "absolute" (IOS default) or "inactivity"
+ * @param description the interface description, null when none
  */
 public record SwitchPortConfig(
     Origin origin,
@@ -22,5 +23,6 @@ public record SwitchPortConfig(
     List<String> stickyMacs,
     Integer accessVlan,
     Integer voiceVlan,
-    boolean shutdown)
+    boolean shutdown,
+    String description)
     implements Fact {}

@@ -2,6 +2,7 @@ package dev.regdoc.devconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regdoc.facts.AsaConnTimeout;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.SwitchPortConfig;
@@ -27,7 +28,7 @@ class ConfigReadersTest {
   }
 
   private List<AsaInterfaceConfig> asaInterfaces() {
-    return facts.stream().map(AsaInterfaceConfig.class::cast).toList();
+    return facts.stream().filter(AsaInterfaceConfig.class::isInstance).map(AsaInterfaceConfig.class::cast).toList();
   }
 
   static final String SWITCH =
@@ -89,9 +90,9 @@ class ConfigReadersTest {
     assertThat(phone.origin().line()).isEqualTo(10);
 
     assertThat(s.recognised()).isEqualTo(3);
-    // Building configuration, Current configuration, version, spanning-tree mode, description, mode access,
-    // portfast, no ip address
-    assertThat(s.unrecognised()).isEqualTo(8);
+    // Building configuration, Current configuration, version, spanning-tree mode, mode access, portfast,
+    // no ip address (the description is read: it can name the phone)
+    assertThat(s.unrecognised()).isEqualTo(7);
     assertThat(s.problems()).isEmpty();
   }
 
@@ -219,9 +220,20 @@ class ConfigReadersTest {
     assertThat(inside.proxyArp()).isTrue();
     assertThat(inside.ip()).isEqualTo("10.1.1.1 255.255.255.0");
     assertThat(s.recognised()).isEqualTo(2);
-    // ": Saved", ":", names, 2x security-level, shutdown, no ip address, access-list, policy-map,
-    // class, inspect, ": end"
-    assertThat(s.unrecognised()).isEqualTo(12);
+    // ": Saved", ":", names, 2x security-level, shutdown, no ip address, access-list, inspect, ": end"
+    // (policy-map and class are read: a class may set an idle timeout)
+    assertThat(s.unrecognised()).isEqualTo(10);
+  }
+
+  @Test
+  void asaConnectionIdleTimeoutsGlobalAndPerPolicyClass() throws IOException {
+    read(new AsaConfigReader(), ASA + "timeout conn 0:01:30 half-closed 0:10:00 udp 0:02:00\n"
+        + "policy-map global_policy\n class voice-signalling\n  set connection timeout embryonic 0:00:30 idle 2:00:00 reset\n");
+
+    List<AsaConnTimeout> t = facts.stream().filter(AsaConnTimeout.class::isInstance).map(AsaConnTimeout.class::cast).toList();
+    assertThat(t).extracting(AsaConnTimeout::seconds).containsExactly(90, 7200);
+    assertThat(t).extracting(AsaConnTimeout::policyClass).containsExactly(null, "global_policy/voice-signalling");
+    assertThat(t.get(0).host()).isEqualTo("edge-asa");
   }
 
   @Test
