@@ -33,7 +33,9 @@ public final class AsaConfigReader implements TextReader {
   private static final Pattern TIMEOUT_CONN = Pattern.compile("^timeout\\s+conn\\s+(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
   private static final Pattern POLICY_MAP = Pattern.compile("^policy-map\\s+(?:type\\s+\\S+\\s+)?(\\S+)");
   private static final Pattern CLASS = Pattern.compile("^class\\s+(\\S+)");
-  private static final Pattern IDLE_TIMEOUT = Pattern.compile("^set\\s+connection\\s+timeout\\s+.*?\\bidle\\s+(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
+  /** "set connection timeout [embryonic ...] idle h:mm:ss [...]": the command, then its idle value found on its own. */
+  private static final Pattern SET_CONNECTION_TIMEOUT = Pattern.compile("^set\\s++connection\\s++timeout\\s");
+  private static final Pattern IDLE_VALUE = Pattern.compile("\\bidle\\s++(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
   private static final Pattern NOPROXYARP = Pattern.compile("^(no\\s+)?sysopt\\s+noproxyarp\\s+(\\S+)$");
 
   /** One interface block as read. */
@@ -85,7 +87,8 @@ public final class AsaConfigReader implements TextReader {
       if (indented && policyMap != null) {
         if ((m = CLASS.matcher(text)).find()) {
           policyClass = m.group(1);
-        } else if ((m = IDLE_TIMEOUT.matcher(text)).find() && policyClass != null) {
+        } else if (SET_CONNECTION_TIMEOUT.matcher(text).find() && (m = IDLE_VALUE.matcher(text)).find()
+            && policyClass != null) {
           timeouts.add(new AsaConnTimeout(Origin.line(file, lineNumber, null), host, seconds(m), policyMap + "/" + policyClass));
         } else {
           unrecognised++;

@@ -237,6 +237,14 @@ class ConfigReadersTest {
   }
 
   @Test
+  void aTimeoutTooLargeForAnyClockIsNotATimeoutAndNoError() throws IOException {
+    TextSummary s = read(new AsaConfigReader(), ASA + "timeout conn 99999999999999:00:00\n"
+        + "policy-map global_policy\n class voice\n  set connection timeout idle 99999999999999:00:00\n");
+    assertThat(facts).noneMatch(AsaConnTimeout.class::isInstance);
+    assertThat(s.recognised()).isPositive();
+  }
+
+  @Test
   void noSysoptNoproxyarpTurnsProxyArpBackOn() throws IOException {
     read(new AsaConfigReader(), ASA + "no sysopt noproxyarp outside\nsysopt noproxyarp inside\n");
 
