@@ -123,15 +123,18 @@
     },
     Image: function (b) {
       var f = el('figure');
-      var img = el('img');
-      img.src = b.src;
-      img.alt = b.title || b.fileName || '';
-      f.appendChild(img);
+      if (b.src) { // an old turn's picture may no longer be kept in the session's history
+        var img = el('img');
+        img.src = b.src;
+        img.alt = b.title || b.fileName || '';
+        f.appendChild(img);
+      }
       if (b.title) { f.appendChild(el('figcaption', null, b.title)); }
       return f;
     },
     Attachment: function (b) {
       var a = el('a', 'attachment', '⬇ ' + b.fileName);
+      if (!b.href) { return el('span', 'attachment', b.fileName); }
       a.href = b.href;
       a.download = b.fileName;
       return a;
