@@ -124,7 +124,7 @@ public final class CaptureReader {
         problems.add(stopped(reader.stoppedAfter(), reader.error()));
       }
       long frames = reader.stoppedAfter() >= 0 ? reader.stoppedAfter() : index.countAll();
-      reportAfterwards(frames, reader.frameNumbersLost());
+      reportAfterwards(frames, reader.frameNumbersLost(), reader.timesOutOfRange());
       return summary(frames);
     }
 
@@ -201,7 +201,7 @@ public final class CaptureReader {
               : stoppedAfter == 1 ? "; the frame before it was read" : "; the " + stoppedAfter + " frames before it were read");
     }
 
-    private void reportAfterwards(long frames, boolean frameNumbersLost) {
+    private void reportAfterwards(long frames, boolean frameNumbersLost, long timesOutOfRange) {
       if (frames == 0 && problems.isEmpty()) {
         problems.add(file + ": the capture holds no packets");
       }
@@ -218,6 +218,10 @@ public final class CaptureReader {
       String dropped = extractor.heldBytes().problem();
       if (dropped != null) {
         problems.add(file + ": " + dropped);
+      }
+      if (timesOutOfRange > 0) {
+        problems.add(file + ": " + timesOutOfRange + " frames have a time before 1970 or after 2262, which cannot be right;"
+            + " they are shown at the nearest of those and their times are unreliable");
       }
       for (Map.Entry<String, Long> e : extractor.anomalyCounts().entrySet()) {
         if (e.getValue() > 20) {

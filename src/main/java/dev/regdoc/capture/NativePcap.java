@@ -60,10 +60,19 @@ final class NativePcap {
   private final PointerByReference header = new PointerByReference();
   private final PointerByReference data = new PointerByReference();
 
+  /**
+   * The latest time shown: nanoseconds since 1970 still fit a long, so any two frame times are a
+   * Duration whose nanoseconds can be taken. pcapng's free timestamp resolution lets a damaged file
+   * give libpcap seconds far beyond (even beyond what Instant holds).
+   */
+  static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
+
   /** Set by {@link #next} for the packet it returned. */
   byte[] packet;
   Instant time;
   int originalLength;
+  /** Packets whose time was before 1970 or after {@link #LATEST}, given the nearest of those instead. */
+  long timesOutOfRange;
 
   private NativePcap(Pointer pcap) {
     this.pcap = pcap;
@@ -92,9 +101,20 @@ final class NativePcap {
     Pointer h = header.getValue();
     int captured = h.getInt(CAPLEN);
     packet = data.getValue().getByteArray(0, captured);
-    time = Instant.ofEpochSecond(h.getLong(TS_SEC), h.getLong(TS_FRACTION));
+    time = time(h.getLong(TS_SEC), h.getLong(TS_FRACTION));
     originalLength = h.getInt(LEN);
     return Result.PACKET;
+  }
+
+  private Instant time(long seconds, long nanos) {
+    // seconds within [0, LATEST] keep seconds + nanos / 1e9 within what Instant holds whatever nanos is
+    Instant t = seconds < 0 ? Instant.EPOCH.minusNanos(1)
+        : seconds > LATEST.getEpochSecond() ? LATEST.plusNanos(1) : Instant.ofEpochSecond(seconds, nanos);
+    if (t.isBefore(Instant.EPOCH) || t.isAfter(LATEST)) {
+      timesOutOfRange++;
+      return t.isBefore(Instant.EPOCH) ? Instant.EPOCH : LATEST;
+    }
+    return t;
   }
 
   /** libpcap's message for the last error. */

@@ -81,6 +81,11 @@ final class PacketReader {
     return frameNumbersLost;
   }
 
+  /** Packets whose time libpcap gave as before 1970 or after 2262 (see {@link NativePcap#LATEST}). */
+  long timesOutOfRange() {
+    return pcap.timesOutOfRange;
+  }
+
   /** What broke the reading thread itself, or null. */
   Throwable failure() {
     return failure;

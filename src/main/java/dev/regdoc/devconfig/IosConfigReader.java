@@ -142,12 +142,12 @@ public final class IosConfigReader implements TextReader {
         b.portSecurity = true;
       } else if (PS_OFF.matcher(text).matches()) {
         b.portSecurity = false;
-      } else if ((m = PS_MAXIMUM.matcher(text)).matches()) {
-        b.maximum = Integer.valueOf(m.group(1));
+      } else if ((m = PS_MAXIMUM.matcher(text)).matches() && number(m.group(1)) != null) {
+        b.maximum = number(m.group(1));
       } else if (PS_MAXIMUM_PER_VLAN.matcher(text).matches()) {
         return true; // per-VLAN limits sit under the port maximum, which is what ages phones out
-      } else if ((m = PS_AGING_TIME.matcher(text)).matches()) {
-        b.agingMinutes = Integer.valueOf(m.group(1));
+      } else if ((m = PS_AGING_TIME.matcher(text)).matches() && number(m.group(1)) != null) {
+        b.agingMinutes = number(m.group(1));
       } else if ((m = PS_AGING_TYPE.matcher(text)).matches()) {
         b.agingType = m.group(1);
       } else if (PS_AGING_STATIC.matcher(text).matches()) {
@@ -160,10 +160,10 @@ public final class IosConfigReader implements TextReader {
         b.sticky = true;
         String mac = Macs.normalise(m.group(1));
         b.stickyMacs.add(mac != null ? mac : m.group(1));
-      } else if ((m = ACCESS_VLAN.matcher(text)).matches()) {
-        b.accessVlan = Integer.valueOf(m.group(1));
-      } else if ((m = VOICE_VLAN.matcher(text)).matches()) {
-        b.voiceVlan = m.group(1).matches("\\d+") ? Integer.valueOf(m.group(1)) : null; // dot1p, untagged, none
+      } else if ((m = ACCESS_VLAN.matcher(text)).matches() && number(m.group(1)) != null) {
+        b.accessVlan = number(m.group(1));
+      } else if ((m = VOICE_VLAN.matcher(text)).matches() && (!m.group(1).matches("\\d+") || number(m.group(1)) != null)) {
+        b.voiceVlan = number(m.group(1)); // null for dot1p, untagged, none
       } else if (text.startsWith("description ")) {
         b.description = text.substring("description ".length()).strip();
       } else if (text.equals("shutdown")) {
@@ -198,7 +198,16 @@ public final class IosConfigReader implements TextReader {
 
     private static Integer firstNumber(String value) {
       Matcher m = NUMBER.matcher(value);
-      return m.find() ? Integer.valueOf(m.group(1)) : null;
+      return m.find() ? number(m.group(1)) : null;
+    }
+
+    /** Decimal digits as an int; null when not digits or too large for an int (no port or VLAN has such a value). */
+    private static Integer number(String digits) {
+      try {
+        return Integer.valueOf(digits);
+      } catch (NumberFormatException e) {
+        return null;
+      }
     }
   }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -237,7 +238,7 @@ public final class IngestService {
       try (CountedInput compressed = new CountedInput(Files.newInputStream(path));
           ZipInputStream zin = new ZipInputStream(compressed)) {
         ZipEntry e;
-        while ((e = zin.getNextEntry()) != null) {
+        while ((e = nextEntry(zin)) != null) {
           if (e.isDirectory()) {
             continue;
           }
@@ -256,6 +257,15 @@ public final class IngestService {
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("entries", entries);
       reports.add(new FileReport(name, s.kind(), s.description(), entries > 0, counts, problems));
+    }
+
+    /** The next entry; a name that is not valid UTF-8 is damage like any other (the JDK throws IllegalArgumentException). */
+    private static ZipEntry nextEntry(ZipInputStream zin) throws IOException {
+      try {
+        return zin.getNextEntry();
+      } catch (IllegalArgumentException e) {
+        throw new ZipException("an entry name is not valid UTF-8");
+      }
     }
 
     /** @return false when the archive must not be read further (total limit reached) */

@@ -107,7 +107,7 @@ final class AsaFields {
     endpoints(m, f);
     if (teardown) {
       f.put("duration", m.group("duration"));
-      f.put("duration_seconds", String.valueOf(seconds(m.group("duration"))));
+      put(f, "duration_seconds", seconds(m.group("duration")));
       f.put("bytes", m.group("bytes"));
       teardownTail(m.group("tail"), f);
     }
@@ -217,9 +217,15 @@ final class AsaFields {
     return reset.matches() ? "TCP Reset-" + reset.group(1) : reason.strip();
   }
 
-  private static long seconds(String hms) {
+  /** "h:mm:ss" in seconds, or null when the hours are too many to count (damaged; no connection lasts that long). */
+  private static String seconds(String hms) {
     String[] p = hms.split(":");
-    return Long.parseLong(p[0]) * 3600 + Long.parseLong(p[1]) * 60 + Long.parseLong(p[2]);
+    try {
+      return String.valueOf(Math.addExact(Math.multiplyExact(Long.parseLong(p[0]), 3600L),
+          Long.parseLong(p[1]) * 60 + Long.parseLong(p[2])));
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
   }
 
   private static boolean hasGroup(Matcher m, String name) {

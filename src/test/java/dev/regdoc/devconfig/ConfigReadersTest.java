@@ -250,4 +250,37 @@ class ConfigReadersTest {
 
     assertThat(asaInterfaces()).extracting(AsaInterfaceConfig::proxyArp).containsExactly(true, false);
   }
+
+  @Test
+  void numbersTooLargeForAnyPortAreUnrecognisedNotFatal() throws IOException {
+    TextSummary s = read(new IosConfigReader(), """
+        interface GigabitEthernet1/0/7
+         switchport port-security maximum 99999999999
+         switchport port-security aging time 99999999999
+         switchport access vlan 99999999999
+         switchport voice vlan 99999999999
+         switchport port-security
+        !
+        show port-security interface Gi1/0/8
+        Port Security              : Enabled
+        Aging Time                 : 99999999999 mins
+        Maximum MAC Addresses      : 99999999999
+        Sticky MAC Addresses       : 99999999999
+        """);
+    assertThat(ports()).hasSize(2);
+    assertThat(ports().get(0)).satisfies(p -> {
+      assertThat(p.portSecurity()).isTrue();
+      assertThat(p.maximum()).isNull();
+      assertThat(p.agingMinutes()).isNull();
+      assertThat(p.accessVlan()).isNull();
+      assertThat(p.voiceVlan()).isNull();
+    });
+    assertThat(ports().get(1)).satisfies(p -> {
+      assertThat(p.portSecurity()).isTrue();
+      assertThat(p.maximum()).isNull();
+      assertThat(p.agingMinutes()).isNull();
+      assertThat(p.sticky()).isFalse();
+    });
+    assertThat(s.unrecognised()).isEqualTo(4);
+  }
 }

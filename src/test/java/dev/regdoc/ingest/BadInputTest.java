@@ -282,6 +282,28 @@ class BadInputTest {
     return Arrays.copyOf(b.array(), b.position());
   }
 
+  @Test
+  void pcapngTimesThatNoCalendarCanHoldAreClampedAndReported() throws Exception {
+    // if_tsresol 10^0 (whole seconds) and a timestamp in nanoseconds: libpcap hands over 1.7e18 seconds
+    TestPcap t = new TestPcap().udp(TestPcap.PHONE, 5060, TestPcap.CUCM, 5060, SIP_OPTIONS);
+    byte[] eth = t.frame(1);
+    ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(0x0A0D0D0A).putInt(28).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1).putInt(28);
+    b.putInt(1).putInt(32).putShort((short) 1).putShort((short) 0).putInt(65535);
+    b.putShort((short) 9).putShort((short) 1).put(new byte[] {0, 0, 0, 0}).putInt(0).putInt(32); // if_tsresol, end
+    int padded = (eth.length + 3) & ~3;
+    b.putInt(6).putInt(32 + padded).putInt(0).putInt(0x183ce7c7).putInt(0x9b204000).putInt(eth.length).putInt(eth.length);
+    b.put(eth).put(new byte[padded - eth.length]).putInt(32 + padded);
+    Path f = write("far-future.pcapng", Arrays.copyOf(b.array(), b.position()));
+    FileReport r = one(f);
+    assertThat(r.read()).isTrue();
+    assertThat(r.problems()).singleElement().asString()
+        .isEqualTo("far-future.pcapng: 1 frames have a time before 1970 or after 2262, which cannot be right;"
+            + " they are shown at the nearest of those and their times are unreliable");
+    assertThat(facts.of(SipMessage.class)).singleElement()
+        .satisfies(m -> assertThat(m.time()).isEqualTo(java.time.Instant.ofEpochSecond(0, Long.MAX_VALUE)));
+  }
+
   static final String SIP_OPTIONS = "OPTIONS sip:10.1.1.1 SIP/2.0\r\nCall-ID: o@x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
 
   private static void idb(ByteBuffer b, int linkType) {
@@ -346,6 +368,23 @@ class BadInputTest {
     assertThat(r.get(3).counts()).containsEntry("entries", 3L);
     assertThat(facts.of(SccpMessage.class)).filteredOn(m -> m.messageId() == 1).singleElement()
         .satisfies(m -> assertThat(m.origin().cite()).isEqualTo("bundle.zip!/cm/trace/sniffer/sniffer.pcapng#4"));
+  }
+
+  @Test
+  void zipEntryNameThatIsNotUtf8IsADamagedArchive() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) { // flags names as UTF-8
+      z.putNextEntry(new ZipEntry("a.log"));
+      z.write("x\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    byte[] zip = bytes.toByteArray();
+    zip[30] = (byte) 0xff; // the first byte of the name in the local header: never valid UTF-8
+    List<FileReport> r = ingest(write("names.zip", zip));
+    assertThat(r).singleElement().satisfies(z -> {
+      assertThat(z.kind()).isEqualTo(InputKind.ZIP);
+      assertThat(z.problems()).singleElement().asString()
+          .isEqualTo("names.zip: the archive is damaged after 0 entries: an entry name is not valid UTF-8");
+    });
   }
 
   @Test

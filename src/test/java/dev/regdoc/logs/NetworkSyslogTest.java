@@ -124,6 +124,17 @@ class NetworkSyslogTest {
   }
 
   @Test
+  void asaTeardownDurationTooLongToCountHasNoSecondsButIsStillRead() {
+    for (String hours : new String[] {"2562047788015216", "99999999999999999999"}) { // 3600 h overflows a long; not a long
+      NetworkLog l = one("%ASA-6-302014: Teardown TCP connection 5 for outside:10.0.0.1/5060 to inside:10.1.1.2/49152 duration "
+          + hours + ":00:00 bytes 1234 TCP FINs");
+
+      assertThat(l.fields()).containsEntry("duration", hours + ":00:00").doesNotContainKey("duration_seconds")
+          .containsEntry("reason", "TCP FINs");
+    }
+  }
+
+  @Test
   void asaTeardownGuideSpellingIsNormalised() {
     NetworkLog l = one("%ASA-6-302014: Teardown TCP connection 5 for outside:10.0.0.1/5060 to inside:10.1.1.2/49152 duration 1:02:03 bytes 1234 TCP Reset - I");
 
