@@ -23,7 +23,7 @@ class RealKnowledgeBaseTest {
       "sccp-keepalive-timeout", "keepalive-lost-in-network", "cucm-not-responding", "failover-cycle",
       "idle-connection-teardown", "registration-rejected", "registration-unanswered", "arp-conflict",
       "unregistered-reason", "phone-reported-reason", "encrypted-signaling", "no-fault-found", "no-registration-evidence",
-      "nothing-read", "evidence-missing");
+      "nothing-read", "evidence-missing", "undetermined");
 
   static KnowledgeBase kb;
 
