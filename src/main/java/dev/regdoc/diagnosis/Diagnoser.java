@@ -102,7 +102,8 @@ public final class Diagnoser {
   /**
    * Root causes first, then by confidence; symptoms point at the strongest cause of their device. A finding whose
    * code a root cause of its device ruled out is left out: the evidence beat it, whatever its confidence, and an
-   * answer that still listed it (even as a note) would show the cause the evidence excludes.
+   * answer that still listed it (even as a note) would show the cause the evidence excludes. A root cause that is a
+   * candidate of its device's {@code undetermined} finding is left out too: that finding lists it with its share.
    */
   static List<Finding> rank(List<Finding> findings) {
     List<Finding> ranked = new ArrayList<>(withoutRuledOut(findings));
@@ -140,7 +141,7 @@ public final class Diagnoser {
   private static List<Finding> withoutRuledOut(List<Finding> findings) {
     List<Finding> judges = findings.stream().filter(f -> f.tier() == Tier.ROOT_CAUSE && !f.ruledOut().isEmpty())
         .sorted(Comparator.comparingDouble((Finding f) -> f.confidence()).reversed().thenComparing(Finding::code)).toList();
-    if (judges.isEmpty()) {
+    if (judges.isEmpty() && findings.stream().noneMatch(f -> Finding.UNDETERMINED.equals(f.code()))) {
       return findings;
     }
     java.util.Set<String> excluded = new java.util.HashSet<>();
@@ -150,7 +151,16 @@ public final class Diagnoser {
         j.ruledOut().stream().filter(r -> !r.code().equals(j.code())).forEach(r -> excluded.add(key(j.device(), r.code())));
       }
     }
-    return findings.stream().filter(f -> !excluded.contains(key(f.device(), f.code()))).toList();
+    // an undetermined answer says the evidence does not decide between its candidates: none of them is asserted
+    // as the device's root cause beside it (they may still be shown as a mechanism or a symptom)
+    java.util.Set<String> undecided = new java.util.HashSet<>();
+    for (Finding u : findings) {
+      if (Finding.UNDETERMINED.equals(u.code()) && !excluded.contains(key(u.device(), u.code()))) {
+        u.candidates().keySet().forEach(c -> undecided.add(key(u.device(), c)));
+      }
+    }
+    return findings.stream().filter(f -> !excluded.contains(key(f.device(), f.code())))
+        .filter(f -> f.tier() != Tier.ROOT_CAUSE || !undecided.contains(key(f.device(), f.code()))).toList();
   }
 
   private static String key(String device, String code) {

@@ -59,6 +59,17 @@ class RuledOutRankingTest {
   }
 
   @Test
+  void aCandidateOfAnUndeterminedAnswerIsNotAlsoAssertedAsARootCause() {
+    Finding u = Finding.of(Finding.UNDETERMINED, "SEP001122334455", Tier.ROOT_CAUSE).confidence(0.9)
+        .candidate("port-security-aging", 0.5).candidate("idle-connection-teardown", 0.4);
+    Finding asserted = Finding.of("port-security-aging", "SEP001122334455", Tier.ROOT_CAUSE).confidence(0.95);
+    Finding mechanism = Finding.of("idle-connection-teardown", "SEP001122334455", Tier.MECHANISM).confidence(0.8);
+    Finding otherPhone = Finding.of("port-security-aging", "SEP00AABBCCDDEE", Tier.ROOT_CAUSE).confidence(0.95);
+
+    assertThat(Diagnoser.rank(List.of(asserted, mechanism, u, otherPhone))).containsExactly(otherPhone, u, mechanism);
+  }
+
+  @Test
   void undeterminedKeepsItsCandidatesInOrderAsRawValues() {
     Finding u = Finding.of(Finding.UNDETERMINED, "SEP001122334455", Tier.ROOT_CAUSE)
         .candidate("port-security-aging", 0.5).candidate("idle-connection-teardown", 0.4);
