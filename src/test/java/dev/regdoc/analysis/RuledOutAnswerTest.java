@@ -71,7 +71,7 @@ class RuledOutAnswerTest {
           .doesNotContain("did not answer");
     }
     String ja = ReportText.render(analysis, texts, "ja", false);
-    assertThat(ja).contains("CUCM はキープアライブを受信したが応答しなかったではありません。根拠：").contains("phone.pcap フレーム 8");
+    assertThat(ja).contains("原因は「CUCM はキープアライブを受信したが応答しなかった」ではありません。根拠：").contains("phone.pcap フレーム 8");
   }
 
   @Test
