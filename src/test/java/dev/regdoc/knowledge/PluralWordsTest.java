@@ -20,6 +20,15 @@ class PluralWordsTest {
   }
 
   @Test
+  void summaryWordsCountInBothLanguages() {
+    SummaryTexts t = SummaryTexts.load(Path.of("knowledge-base"));
+    assertThat(t.phrase("top-device", Lang.EN, 1, "2024-01-01 00:00:00")).isEqualTo("1 event, the first at 2024-01-01 00:00:00");
+    assertThat(t.phrase("top-device", Lang.EN, 41, "2024-01-01 00:00:00")).isEqualTo("41 events, the first at 2024-01-01 00:00:00");
+    assertThat(t.phrase("omitted", Lang.EN, 1)).isEqualTo("1 per-phone finding is summarised here.");
+    assertThat(t.phrase("top-device", Lang.JA, 1, "2024-01-01 00:00:00")).isEqualTo("1 件（最初は 2024-01-01 00:00:00）");
+  }
+
+  @Test
   void countsInTheirUnitFromTheKnowledgeBase() {
     AnswerWords w = AnswerWords.load(Path.of("knowledge-base"));
     assertThat(w.count(1, AnswerWords.Unit.MINUTES, Lang.EN)).isEqualTo("1 minute");
