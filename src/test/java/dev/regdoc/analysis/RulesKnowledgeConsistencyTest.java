@@ -91,7 +91,7 @@ class RulesKnowledgeConsistencyTest {
 
   /**
    * Codes the knowledge base words before a rule produces them: {@code undetermined} is the answer the differential
-   * rules give when the evidence does not decide; its texts and helper come first. Remove it once a rule makes it.
+   * rules give when the evidence does not decide; its texts and Finding.candidate come first. Remove it once a rule makes it.
    */
   private static final Set<String> AWAITING_A_RULE = Set.of(Finding.UNDETERMINED);
 
