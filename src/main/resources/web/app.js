@@ -97,6 +97,17 @@
       d.appendChild(el('div', 'meta', [b.device, b.code, b.confidencePercent + ' %'].filter(Boolean).join(' · ')));
       if (b.causedBy) { d.appendChild(el('div', 'meta', '← ' + b.causedBy)); }
       if (b.explanation) { var x = el('div', 'explanation'); x.innerHTML = markdown(b.explanation); d.appendChild(x); }
+      if (b.ruledOut && b.ruledOut.length) {
+        // the rivals this finding beat, each with where the evidence that rules it out is
+        var ro = el('ul', 'ruled-out');
+        b.ruledOut.forEach(function (r) {
+          var li = el('li', null, r.text);
+          li.dataset.code = r.code;
+          if (r.where && r.where.length) { li.appendChild(el('span', 'where', ' (' + r.where.join('; ') + ')')); }
+          ro.appendChild(li);
+        });
+        d.appendChild(ro);
+      }
       if (b.evidence && b.evidence.length) {
         var ev = el('ul', 'evidence');
         b.evidence.forEach(function (e) {

@@ -3,6 +3,8 @@ package dev.regdoc.analysis;
 import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuledOut;
+import dev.regdoc.knowledge.AnswerWords;
 import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +24,8 @@ import java.util.regex.Pattern;
  * Values the rules cannot know (a reason code's name, the checklist's wording) are looked up here.
  */
 public final class KnowledgeTexts implements FindingTexts {
+  private static final Pattern OLD_MINUTES = Pattern.compile("(\\d+(?:\\.\\d+)?) min");
+  private static final String NEVER_SUCCEEDED = ", never followed by success";
   private static final Pattern LEFTOVER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*\\}");
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -28,16 +33,35 @@ public final class KnowledgeTexts implements FindingTexts {
   private final KnowledgeBase kb;
   private final EvidenceNotes notes;
   private final SummaryTexts summaries;
+  private final AnswerWords words;
 
-  public KnowledgeTexts(KnowledgeBase kb, EvidenceNotes notes, SummaryTexts summaries) {
+  public KnowledgeTexts(KnowledgeBase kb, EvidenceNotes notes, SummaryTexts summaries, AnswerWords words) {
     this.kb = kb;
     this.notes = notes;
     this.summaries = summaries;
+    this.words = words;
   }
 
-  /** The knowledge base, its evidence notes and summary words from one folder, all validated. */
+  /** The knowledge base, its evidence notes, summary and answer words from one folder, all validated. */
   public static KnowledgeTexts load(java.nio.file.Path dir) {
-    return new KnowledgeTexts(KnowledgeBase.load(dir), EvidenceNotes.load(dir), SummaryTexts.load(dir));
+    return new KnowledgeTexts(KnowledgeBase.load(dir), EvidenceNotes.load(dir), SummaryTexts.load(dir), AnswerWords.load(dir));
+  }
+
+  @Override
+  public String cite(Evidence e, String lang) {
+    Lang l = Lang.fromTag(lang).orElse(Lang.EN);
+    if (!e.frames().isEmpty()) {
+      String list = e.frames().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+      return e.file() + " " + words.word(e.frames().size() > 1 ? "frames" : "frame", l, list);
+    }
+    return e.line() > 0 ? e.file() + " " + words.word("line", l, e.line()) : e.file();
+  }
+
+  /** "Not (the rival's short name), because (the note)." */
+  @Override
+  public String ruledOut(RuledOut r, String lang) {
+    Lang l = Lang.fromTag(lang).orElse(Lang.EN);
+    return words.word("ruled-out", l, summaries.cause(r.code(), l), notes.text(r.why(), r.args(), l));
   }
 
   @Override
@@ -85,8 +109,18 @@ public final class KnowledgeTexts implements FindingTexts {
         v.put("family", "phone-report");
         v.put("reasonName", reasonName(v, l));
       }
-      case "evidence-missing" -> v.put("steps", stepTitle(String.valueOf(v.get("step")), l));
-      case "undetermined" -> v.put("candidateNames", candidateNames(v, l));
+      case "evidence-missing" -> {
+        v.put("steps", stepTitle(String.valueOf(v.get("step")), l));
+        v.put("why", decides(f, l));
+      }
+      case Finding.UNDETERMINED -> v.put("candidates", candidates(f, l));
+      case "failover-cycle" -> List.of("period", "away", "returnAfter").forEach(k -> v.computeIfPresent(k, (key, x) -> minutes(x, l)));
+      case "registration-rejected" -> {
+        // a challenge never answered: the rule passes its status and reason, the words come from the notes
+        if (String.valueOf(v.get("response")).endsWith(NEVER_SUCCEEDED)) {
+          v.put("response", notes.text("challenge-unanswered", List.of(String.valueOf(v.get("reason"))), l));
+        }
+      }
       case "idle-connection-teardown" -> {
         // without the firewall's configuration, the losses still bound it: shorter than the idle time
         if (!v.containsKey("timeout") && v.get("interval") instanceof Number n) {
@@ -116,16 +150,41 @@ public final class KnowledgeTexts implements FindingTexts {
     };
   }
 
-  /** Each candidate cause by its short name with its share of the confidence: "name (60 %); name (40 %)". */
-  private String candidateNames(Map<String, Object> v, Lang l) {
-    String[] codes = String.valueOf(v.get("candidates")).split(",\\s*");
-    String[] split = String.valueOf(v.getOrDefault("split", "")).split(",\\s*");
-    List<String> names = new java.util.ArrayList<>();
-    for (int i = 0; i < codes.length; i++) {
-      String share = i < split.length && split[i].matches("[0-9.]+") ? " (" + Math.round(Double.parseDouble(split[i]) * 100) + " %)" : "";
-      names.add(summaries.cause(codes[i], l) + share);
+  /**
+   * Why the asked item decides: the note the rule named ({@code decides}, with {@code decidesArgs}), else what the
+   * checklist says the step shows.
+   */
+  private String decides(Finding f, Lang l) {
+    Object note = f.values().get("decides");
+    if (note != null) {
+      List<String> args = f.values().get("decidesArgs") instanceof List<?> xs ? xs.stream().map(String::valueOf).toList() : List.of();
+      return notes.text(String.valueOf(note), args, l);
     }
-    return String.join(l == Lang.JA ? "、" : "; ", names);
+    return kb.checklistStep(String.valueOf(f.values().get("step"))).map(s -> s.why().get(l)).orElse("");
+  }
+
+  /** The candidates' short names with their shares, in the rule's order: "port-security aging ... (50 %), ...". */
+  private String candidates(Finding f, Lang l) {
+    return f.candidates().entrySet().stream()
+        .map(c -> words.word("candidate", l, summaries.cause(c.getKey(), l), Math.round(c.getValue() * 100)))
+        .collect(java.util.stream.Collectors.joining(words.word("list-separator", l)));
+  }
+
+  /**
+   * A duration in minutes, in words: from seconds (a number, as rules should pass it) or from the rules' older
+   * "18.0 min" text, so that no English unit reaches another language.
+   */
+  private String minutes(Object x, Lang l) {
+    if (x instanceof Number n) {
+      return words.count(Math.round(n.doubleValue() / 6) / 10.0, AnswerWords.Unit.MINUTES, l);
+    }
+    Matcher m = OLD_MINUTES.matcher(String.valueOf(x));
+    return m.matches() ? words.count(Double.parseDouble(m.group(1)), AnswerWords.Unit.MINUTES, l) : String.valueOf(x);
+  }
+
+  /** A count in its unit and language, singular or plural: "1 minute", "5 minutes", "5 分". */
+  public String count(double n, AnswerWords.Unit unit, String lang) {
+    return words.count(n, unit, Lang.fromTag(lang).orElse(Lang.EN));
   }
 
   private String stepTitle(String id, Lang l) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuledOut;
 import dev.regdoc.timeline.TimelineJson;
 import java.util.Locale;
 
@@ -15,9 +16,12 @@ import java.util.Locale;
  * code, device, confidence, evidence (file, frames, time), title, explanation and fix, plus the files read.
  * Version 2: the findings of a summarised cause are left out of {@code findings[]} (their number is in
  * {@code summarisedFindings}) unless every finding was asked for ({@code --all}) or one device's.
+ * Version 3: each finding has {@code ruledOut[]}, the rivals it beat: {@code {code, why, whyKey, whyArgs, evidence[]}}
+ * with the evidence cited as in {@code evidence[]} (file, frames, line, time); an {@code undetermined} finding's
+ * {@code values.candidates} is {@code [{code, confidence}]}.
  */
 public final class ReportJson {
-  public static final String SCHEMA = "regdoc.analysis/2";
+  public static final String SCHEMA = "regdoc.analysis/3";
 
   private ReportJson() {}
 
@@ -81,23 +85,36 @@ public final class ReportJson {
     t.fix().forEach(fix::add);
     ArrayNode ev = n.putArray("evidence");
     for (Evidence e : f.evidence()) {
-      ObjectNode x = ev.addObject();
-      x.put("file", e.file());
-      ArrayNode frames = x.putArray("frames");
-      e.frames().forEach(frames::add);
-      if (e.line() > 0) {
-        x.put("line", e.line());
-      }
-      if (e.time() != null) {
-        x.put("time", e.time().toString());
-      }
-      x.put("note", texts.note(e, lang));
-      x.put("noteKey", e.note());
+      citation(ev.addObject(), e).put("note", texts.note(e, lang)).put("noteKey", e.note());
+    }
+    ArrayNode ruledOut = n.putArray("ruledOut");
+    for (RuledOut r : f.ruledOut()) {
+      ObjectNode x = ruledOut.addObject();
+      x.put("code", r.code());
+      x.put("why", texts.ruledOut(r, lang));
+      x.put("whyKey", r.why());
+      ArrayNode args = x.putArray("whyArgs");
+      r.args().forEach(args::add);
+      ArrayNode cited = x.putArray("evidence");
+      r.evidence().forEach(e -> citation(cited.addObject(), e));
     }
     n.set("values", TimelineJson.MAPPER.valueToTree(f.values()));
     ArrayNode rules = n.putArray("rules");
     f.rules().forEach(rules::add);
     return n;
+  }
+
+  private static ObjectNode citation(ObjectNode x, Evidence e) {
+    x.put("file", e.file());
+    ArrayNode frames = x.putArray("frames");
+    e.frames().forEach(frames::add);
+    if (e.line() > 0) {
+      x.put("line", e.line());
+    }
+    if (e.time() != null) {
+      x.put("time", e.time().toString());
+    }
+    return x;
   }
 
   public static String render(Analysis a, FindingTexts texts, String lang) {

@@ -4,6 +4,7 @@ import dev.regdoc.common.DisplayNames;
 import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuledOut;
 import dev.regdoc.ingest.FileReport;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,15 +51,16 @@ public final class ReportText {
       out.append(markdown ? "_" : "").append(texts.summarised(a.summarisedFindings(), lang)).append(markdown ? "_\n\n" : "\n\n");
     }
     for (Finding f : a.listedFindings()) {
-      finding(n++, f, texts.textOf(f, lang), e -> texts.note(e, lang), Labels.of(lang), markdown, out);
+      finding(n++, f, texts, lang, markdown, out);
     }
     files(a.files(), Labels.of(lang), markdown, out);
     return DisplayNames.cleanText(out.toString()); // names and log text from the files reach a terminal
 
   }
 
-  private static void finding(int n, Finding f, FindingText t, java.util.function.Function<Evidence, String> note, Labels l,
-      boolean md, StringBuilder out) {
+  private static void finding(int n, Finding f, FindingTexts texts, String lang, boolean md, StringBuilder out) {
+    FindingText t = texts.textOf(f, lang);
+    Labels l = Labels.of(lang);
     out.append(md ? "## " : "").append(n).append(". ").append(t.title())
         .append(md ? "\n\n" : "\n").append(md ? "**" : "   ").append(f.device()).append(md ? "**" : "")
         .append(" · ").append(f.code()).append(" · ").append(l.confidence()).append(' ').append(Math.round(f.confidence() * 100)).append('%');
@@ -66,7 +68,8 @@ public final class ReportText {
       out.append(" · ").append(l.causedBy()).append(' ').append(f.causedBy());
     }
     out.append(md ? "\n\n" : "\n").append(md ? "" : "   ").append(t.explanation()).append(md ? "\n\n" : "\n");
-    evidence(f.evidence(), note, l, md, out);
+    ruledOut(f, texts, lang, md, out);
+    evidence(f.evidence(), texts, lang, l, md, out);
     if (!t.fix().isEmpty()) {
       out.append(md ? "\n**" + l.fix() + "**\n\n" : "   " + l.fix() + ":\n");
       int i = 1;
@@ -86,19 +89,30 @@ public final class ReportText {
     out.append(md ? "\n" : "   ").append(t.detailCli()).append("\n\n");
   }
 
-  private static void evidence(List<Evidence> evidence, java.util.function.Function<Evidence, String> note, Labels l, boolean md,
-      StringBuilder out) {
+  /** One line per rival the finding beat: "Not X, because Y. (where)". */
+  private static void ruledOut(Finding f, FindingTexts texts, String lang, boolean md, StringBuilder out) {
+    for (RuledOut r : f.ruledOut()) {
+      String where = String.join("; ", texts.citeAll(r.evidence(), lang, MAX_EVIDENCE));
+      out.append(md ? "- " : "   ").append(texts.ruledOut(r, lang)).append(where.isEmpty() ? "" : " (" + where + ")").append('\n');
+    }
+    if (md && !f.ruledOut().isEmpty()) {
+      out.append('\n');
+    }
+  }
+
+  private static void evidence(List<Evidence> evidence, FindingTexts texts, String lang, Labels l, boolean md, StringBuilder out) {
     if (evidence.isEmpty()) {
       return;
     }
     out.append(md ? "**" + l.evidence() + "**\n\n" : "   " + l.evidence() + ":\n");
-    evidence.stream().limit(MAX_EVIDENCE).forEach(e -> out.append(md ? "- " : "     - ").append(cite(e))
-        .append(e.time() == null ? "" : " " + TIME.format(e.time())).append(": ").append(note.apply(e)).append('\n'));
+    evidence.stream().limit(MAX_EVIDENCE).forEach(e -> out.append(md ? "- " : "     - ").append(texts.cite(e, lang))
+        .append(e.time() == null ? "" : " " + TIME.format(e.time())).append(": ").append(texts.note(e, lang)).append('\n'));
     if (evidence.size() > MAX_EVIDENCE) {
       out.append(md ? "- " : "     - ").append("... ").append(evidence.size() - MAX_EVIDENCE).append(l.more()).append('\n');
     }
   }
 
+  /** Where a piece of evidence is, in English; {@link FindingTexts#cite} words it in the answer's language. */
   public static String cite(Evidence e) {
     if (!e.frames().isEmpty()) {
       return e.file() + " frame" + (e.frames().size() > 1 ? "s " : " ")

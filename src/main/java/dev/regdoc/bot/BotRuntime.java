@@ -14,6 +14,7 @@ import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.knowledge.EvidenceNotes;
+import dev.regdoc.knowledge.AnswerWords;
 import dev.regdoc.knowledge.SummaryTexts;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.store.JdbcCaseStore;
@@ -92,7 +93,7 @@ public final class BotRuntime implements AutoCloseable {
       Function<KnowledgeTexts, Illustrator> illustrator, Clock clock) {
     KnowledgeBase kb = KnowledgeBase.load(kbDir);
     // the texts share the loaded knowledge base rather than loading and validating it a second time
-    KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir), SummaryTexts.load(kbDir));
+    KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir), SummaryTexts.load(kbDir), AnswerWords.load(kbDir));
     EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
         IngestLimits.fromMap(config.values(), settings.maxUploadBytes()), SignalingPorts.defaults())

@@ -31,12 +31,30 @@ public sealed interface Block {
     }
   }
 
-  /** One ranked finding, with its texts already in the user's language. */
+  /** One ranked finding, with its texts already in the user's language, and the rivals it ruled out. */
   record FindingCard(int rank, String code, String tier, int confidencePercent, String device, String causedBy, String title,
-      String explanation, List<String> fix, List<EvidenceLine> evidence) implements Block {
+      String explanation, List<String> fix, List<EvidenceLine> evidence, List<RuledOutLine> ruledOut) implements Block {
     public FindingCard {
       fix = List.copyOf(fix);
       evidence = List.copyOf(evidence);
+      ruledOut = List.copyOf(ruledOut);
+    }
+
+    public FindingCard(int rank, String code, String tier, int confidencePercent, String device, String causedBy, String title,
+        String explanation, List<String> fix, List<EvidenceLine> evidence) {
+      this(rank, code, tier, confidencePercent, device, causedBy, title, explanation, fix, evidence, List.of());
+    }
+  }
+
+  /**
+   * A rival a finding beat.
+   *
+   * @param text "Not (rival), because (why).", in the user's language
+   * @param where the citations that show it, e.g. "switch-config.txt line 5"
+   */
+  record RuledOutLine(String code, String text, List<String> where) {
+    public RuledOutLine {
+      where = List.copyOf(where);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.regdoc.conversation;
 import dev.regdoc.analysis.Analysis;
 import dev.regdoc.analysis.FindingText;
 import dev.regdoc.analysis.FindingTexts;
-import dev.regdoc.analysis.ReportText;
 import dev.regdoc.analysis.SummaryText;
 import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
@@ -47,8 +46,10 @@ final class FindingCards {
   Block.FindingCard card(int rank, Finding f, String lang) {
     FindingText t = texts.textOf(f, lang);
     List<Block.EvidenceLine> ev = f.evidence().stream().limit(MAX_EVIDENCE).map(e -> line(e, lang)).toList();
+    List<Block.RuledOutLine> rivals = f.ruledOut().stream().map(r -> new Block.RuledOutLine(r.code(), texts.ruledOut(r, lang),
+        texts.citeAll(r.evidence(), lang, MAX_EVIDENCE))).toList();
     return new Block.FindingCard(rank, f.code(), f.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'), (int) Math.round(f.confidence() * 100),
-        f.device(), f.causedBy(), t.title(), t.explanation(), t.fix(), ev);
+        f.device(), f.causedBy(), t.title(), t.explanation(), t.fix(), ev, rivals);
   }
 
   /** A cause many phones share: how many, when, the busiest phones as its evidence, and how to ask for one phone. */
@@ -60,7 +61,7 @@ final class FindingCards {
   }
 
   private Block.EvidenceLine line(Evidence e, String lang) {
-    return new Block.EvidenceLine(ReportText.cite(e), e.time() == null ? null : DateTimeFormatter.ISO_INSTANT.format(e.time()),
+    return new Block.EvidenceLine(texts.cite(e, lang), e.time() == null ? null : DateTimeFormatter.ISO_INSTANT.format(e.time()),
         texts.note(e, lang));
   }
 

@@ -47,11 +47,12 @@ public final class Phrases {
     if (phrase == null) {
       throw new IllegalArgumentException("no phrase " + key + " in " + FILE);
     }
-    String s = phrase.get(lang);
+    java.util.Map<String, Object> named = new java.util.HashMap<>();
     for (int i = 0; i + 1 < values.length; i += 2) {
-      s = s.replace("{" + values[i] + "}", String.valueOf(values[i + 1]));
+      named.put(String.valueOf(values[i]), values[i + 1]);
     }
-    return s;
+    return dev.regdoc.knowledge.Placeholders.fill(phrase.get(lang), named); // also "{count|file|files}"
+
   }
 
   public boolean has(String key) {

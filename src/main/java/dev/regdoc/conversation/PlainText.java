@@ -56,6 +56,7 @@ final class PlainText {
       out.append(" · ← ").append(f.causedBy());
     }
     out.append("\n   ").append(f.explanation());
+    f.ruledOut().forEach(r -> out.append("\n   ").append(r.text()).append(r.where().isEmpty() ? "" : " (" + String.join("; ", r.where()) + ")"));
     f.evidence().forEach(e -> out.append("\n     - ").append(e.where()).append(e.time() == null ? "" : " " + e.time())
         .append(": ").append(e.note()));
     int i = 1;

@@ -99,9 +99,14 @@ public final class Diagnoser {
    */
   public record Diagnosis(List<Finding> findings, List<CauseSummary> summaries, boolean halted) {}
 
-  /** Root causes first, then by confidence; symptoms point at the strongest cause of their device. */
+  /**
+   * Root causes first, then by confidence; symptoms point at the strongest cause of their device. A finding whose
+   * code a root cause of its device ruled out is left out: the evidence beat it, whatever its confidence, and an
+   * answer that still listed it (even as a note) would show the cause the evidence excludes. A root cause that is a
+   * candidate of its device's {@code undetermined} finding is left out too: that finding lists it with its share.
+   */
   static List<Finding> rank(List<Finding> findings) {
-    List<Finding> ranked = new ArrayList<>(findings);
+    List<Finding> ranked = new ArrayList<>(withoutRuledOut(findings));
     ranked.forEach(Finding::sortEvidence);
     Comparator<Finding> byTier = Comparator.comparing(Finding::tier);
     Comparator<Finding> byConfidence = Comparator.comparingDouble(Finding::confidence);
@@ -127,5 +132,38 @@ public final class Diagnoser {
       }
     }
     return ranked;
+  }
+
+  /**
+   * The findings less those a root cause of the same device ruled out. The root causes rule out strongest first, and
+   * one already ruled out rules nothing out, so two that exclude each other leave the stronger one, not neither.
+   */
+  private static List<Finding> withoutRuledOut(List<Finding> findings) {
+    List<Finding> judges = findings.stream().filter(f -> f.tier() == Tier.ROOT_CAUSE && !f.ruledOut().isEmpty())
+        .sorted(Comparator.comparingDouble((Finding f) -> f.confidence()).reversed().thenComparing(Finding::code)).toList();
+    if (judges.isEmpty() && findings.stream().noneMatch(f -> Finding.UNDETERMINED.equals(f.code()))) {
+      return findings;
+    }
+    java.util.Set<String> excluded = new java.util.HashSet<>();
+    for (Finding j : judges) {
+      WorkLimit.checkpoint();
+      if (!excluded.contains(key(j.device(), j.code()))) {
+        j.ruledOut().stream().filter(r -> !r.code().equals(j.code())).forEach(r -> excluded.add(key(j.device(), r.code())));
+      }
+    }
+    // an undetermined answer says the evidence does not decide between its candidates: none of them is asserted
+    // as the device's root cause beside it (they may still be shown as a mechanism or a symptom)
+    java.util.Set<String> undecided = new java.util.HashSet<>();
+    for (Finding u : findings) {
+      if (Finding.UNDETERMINED.equals(u.code()) && !excluded.contains(key(u.device(), u.code()))) {
+        u.candidates().keySet().forEach(c -> undecided.add(key(u.device(), c)));
+      }
+    }
+    return findings.stream().filter(f -> !excluded.contains(key(f.device(), f.code())))
+        .filter(f -> f.tier() != Tier.ROOT_CAUSE || !undecided.contains(key(f.device(), f.code()))).toList();
+  }
+
+  private static String key(String device, String code) {
+    return String.valueOf(device).toUpperCase(Locale.ROOT) + "\n" + code;
   }
 }

@@ -15,6 +15,9 @@ import java.util.Map;
  * with the fluent methods below and insert it; nothing else changes it afterwards except ranking.
  */
 public final class Finding {
+  /** The code of the answer "one of these, the evidence does not decide": its values are the candidates. */
+  public static final String UNDETERMINED = "undetermined";
+
   private final String code;
   private final String device;
   private final Tier tier;
@@ -22,6 +25,8 @@ public final class Finding {
   private final List<Evidence> evidence = new ArrayList<>();
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final List<String> rules = new ArrayList<>();
+  private final List<RuledOut> ruledOut = new ArrayList<>();
+  private final Map<String, Double> candidates = new LinkedHashMap<>();
   private String causedBy;
 
   private Finding(String code, String device, Tier tier) {
@@ -53,31 +58,81 @@ public final class Finding {
 
   /** Cites a signal with a note key of the knowledge base and the values that fill it. */
   public Finding cite(Cited c, String note, Object... args) {
-    evidence.add(new Evidence(c.file(), c.frame() > 0 ? List.of(c.frame()) : List.of(), 0, c.time(), note, strings(args)));
+    evidence.addAll(evidenceOf(c, note, args));
     return this;
   }
 
   /** Cites every item, each a signal ({@link Cited}) or a fact. */
   public Finding cite(Collection<?> items, String note, Object... args) {
-    for (Object o : items) {
-      if (o instanceof Cited c) {
-        cite(c, note, args);
-      } else if (o instanceof Fact f) {
-        cite(f, note, args);
-      }
-    }
+    evidence.addAll(evidenceOf(items, note, args));
     return this;
   }
 
   public Finding cite(Fact f, String note, Object... args) {
-    evidence.add(new Evidence(f.origin().file(), f.origin().frame() > 0 ? List.of(f.origin().frame()) : List.of(),
-        f.origin().line(), f.origin().time(), note, strings(args)));
+    evidence.addAll(evidenceOf(f, note, args));
     return this;
   }
 
   public Finding cite(String file, List<Long> frames, Instant time, String note, Object... args) {
     evidence.add(new Evidence(file, List.copyOf(frames), 0, time, note, strings(args)));
     return this;
+  }
+
+  /**
+   * Records a rival this finding beat: {@code code} is the rival's finding code, {@code why} a note key of the
+   * knowledge base filled by {@code args}, and {@code cited} what shows it: a signal ({@link Cited}), a fact, or a
+   * collection of them, cited like the finding's own evidence. A root cause's rivals are left out of the answer
+   * ({@link Diagnoser#rank}). Calls with the same code, note and values add their citations to one entry.
+   */
+  public Finding ruledOut(String code, String why, Object cited, Object... args) {
+    return ruledOut(code, why, evidenceOf(cited, why, args), strings(args));
+  }
+
+  /** {@link #ruledOut(String, String, Object, Object...)} citing frames of a capture, or a whole file (no frames, no time). */
+  public Finding ruledOut(String code, String why, String file, List<Long> frames, Instant time, Object... args) {
+    return ruledOut(code, why, List.of(new Evidence(file, List.copyOf(frames), 0, time, why, strings(args))), strings(args));
+  }
+
+  private Finding ruledOut(String code, String why, List<Evidence> cited, List<String> args) {
+    for (int i = 0; i < ruledOut.size(); i++) {
+      RuledOut r = ruledOut.get(i);
+      if (r.code().equals(code) && r.why().equals(why) && r.args().equals(args)) {
+        List<Evidence> more = new ArrayList<>(r.evidence());
+        more.addAll(cited);
+        ruledOut.set(i, new RuledOut(code, why, args, more));
+        return this;
+      }
+    }
+    ruledOut.add(new RuledOut(code, why, args, cited));
+    return this;
+  }
+
+  /**
+   * One of the candidates of an {@value #UNDETERMINED} finding, with its share of the confidence; kept in order
+   * and passed on as the raw value {@code candidates: [{code, confidence}]}, which the knowledge base words.
+   */
+  public Finding candidate(String code, double confidence) {
+    candidates.put(code, Math.max(0, Math.min(1, confidence)));
+    List<Map<String, Object>> raw = new ArrayList<>();
+    candidates.forEach((c, p) -> raw.add(Map.of("code", c, "confidence", p)));
+    values.put("candidates", List.copyOf(raw));
+    return this;
+  }
+
+  private static List<Evidence> evidenceOf(Object item, String note, Object... args) {
+    if (item instanceof Cited c) {
+      return List.of(new Evidence(c.file(), c.frame() > 0 ? List.of(c.frame()) : List.of(), 0, c.time(), note, strings(args)));
+    }
+    if (item instanceof Fact f) {
+      return List.of(new Evidence(f.origin().file(), f.origin().frame() > 0 ? List.of(f.origin().frame()) : List.of(),
+          f.origin().line(), f.origin().time(), note, strings(args)));
+    }
+    if (item instanceof Collection<?> items) {
+      List<Evidence> out = new ArrayList<>();
+      items.forEach(o -> out.addAll(evidenceOf(o, note, args)));
+      return out;
+    }
+    return List.of();
   }
 
   private static List<String> strings(Object[] args) {
@@ -151,6 +206,16 @@ public final class Finding {
 
   public String causedBy() {
     return causedBy;
+  }
+
+  /** The rivals this finding beat, in the order the rules named them. */
+  public List<RuledOut> ruledOut() {
+    return List.copyOf(ruledOut);
+  }
+
+  /** The candidates of an {@value #UNDETERMINED} finding and their shares of the confidence, in order. */
+  public Map<String, Double> candidates() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
   }
 
   @Override

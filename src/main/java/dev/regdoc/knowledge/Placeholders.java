@@ -8,10 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * {@code {name}} placeholders in finding texts. Only identifiers count, so command syntax such as
- * {@code {absolute | inactivity}} is not mistaken for a placeholder.
+ * {@code {absolute | inactivity}} is not mistaken for a placeholder. {@code {name|one|other}} picks a word by the
+ * count in {@code name} (English "1 minute", "2 minutes"; Japanese texts need no such form).
  */
 public final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+  private static final Pattern PLURAL = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)\\|([^{}|]*)\\|([^{}|]*)}");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
   private Placeholders() {}
 
@@ -22,12 +25,36 @@ public final class Placeholders {
     while (m.find()) {
       names.add(m.group(1));
     }
+    Matcher p = PLURAL.matcher(text);
+    while (p.find()) {
+      names.add(p.group(1));
+    }
     return names;
+  }
+
+  /** True when the value counts exactly one: the number 1, or a text whose last number is 1 ("≤1"). */
+  static boolean one(Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue() == 1;
+    }
+    Matcher m = NUMBER.matcher(String.valueOf(value));
+    String last = null;
+    while (m.find()) {
+      last = m.group();
+    }
+    return last != null && Double.parseDouble(last) == 1;
   }
 
   /** Replaces each placeholder with its value; a placeholder without a value is left as it is. */
   public static String fill(String text, Map<String, ?> values) {
-    Matcher m = PLACEHOLDER.matcher(text);
+    Matcher p = PLURAL.matcher(text);
+    StringBuilder words = new StringBuilder();
+    while (p.find()) {
+      Object value = values.get(p.group(1));
+      p.appendReplacement(words, Matcher.quoteReplacement(value == null ? p.group() : one(value) ? p.group(2) : p.group(3)));
+    }
+    p.appendTail(words);
+    Matcher m = PLACEHOLDER.matcher(words);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       Object value = values.get(m.group(1));

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SlotTexts {
   private static final Pattern SLOT = Pattern.compile("\\{(\\d)\\}");
+  private static final Pattern PLURAL = Pattern.compile("\\{(\\d)\\|([^{}|]*)\\|([^{}|]*)}");
 
   private SlotTexts() {}
 
@@ -52,8 +53,19 @@ final class SlotTexts {
     return out;
   }
 
-  /** {@code text} with its slots filled from {@code args}; a slot without a value shows "?". */
+  /**
+   * {@code text} with its slots filled from {@code args}; a slot without a value shows "?". {@code {0|one|other}}
+   * picks a word by the count in slot 0 (English "1 event", "2 events"), as {@link Placeholders} does for names.
+   */
   static String fill(String text, List<String> args) {
+    Matcher p = PLURAL.matcher(text);
+    StringBuilder words = new StringBuilder();
+    while (p.find()) {
+      int i = Integer.parseInt(p.group(1));
+      p.appendReplacement(words, Matcher.quoteReplacement(i < args.size() && Placeholders.one(args.get(i)) ? p.group(2) : p.group(3)));
+    }
+    p.appendTail(words);
+    text = words.toString();
     Matcher m = SLOT.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {

@@ -158,8 +158,7 @@ class LookAlikeMatrixTest {
     Finding top = findings.get(0);
     StringBuilder b = new StringBuilder(top.code());
     if (top.code().equals("undetermined")) {
-      b.append('[').append(Arrays.stream(String.valueOf(top.values().get("candidates")).split(",\\s*")).sorted()
-          .collect(Collectors.joining(","))).append(']');
+      b.append('[').append(top.candidates().keySet().stream().sorted().collect(Collectors.joining(","))).append(']');
     }
     Set<String> steps = new TreeSet<>();
     findings.stream().filter(f -> f.code().equals("evidence-missing")).forEach(f -> steps.add(String.valueOf(f.values().get("step"))));

@@ -61,7 +61,7 @@ class CachedFindingsTest {
     Reply findings = say("web:a", ALICE, "findings");
 
     assertThat(readsAfterSecond).as("1 for the first upload, then both files for the second").isEqualTo(3);
-    assertThat(second.plainText()).contains("(2 file(s))");
+    assertThat(second.plainText()).contains("(2 files)");
     assertThat(store.contentReads()).isEqualTo(readsAfterSecond);
     assertThat(findings.plainText()).contains("port-security-aging");
   }

@@ -54,7 +54,7 @@ class OutageChatTest {
 
     Reply one = say("findings for " + SiteOutage.device(3));
     assertThat(cards(one)).isNotEmpty().allSatisfy(c -> assertThat(c.device()).isEqualTo(SiteOutage.device(3)));
-    assertThat(one.plainText()).contains((1 + SiteOutage.heavyAttempts(3) - cards(one).size()) + " more finding(s)");
+    assertThat(one.plainText()).contains((1 + SiteOutage.heavyAttempts(3) - cards(one).size()) + " more findings are");
 
     Reply japanese = say(SiteOutage.device(3) + " の結果");
     assertThat(cards(japanese)).isNotEmpty().allSatisfy(c -> assertThat(c.device()).isEqualTo(SiteOutage.device(3)));

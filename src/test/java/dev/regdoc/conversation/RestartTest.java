@@ -29,7 +29,7 @@ class RestartTest {
       ChatEngine bot = second.engine();
       Reply next = bot.handle(Incoming.upload("web:s1", "web:alice", "", List.of(BotFixture.caseStudy2("switch-config.txt"))), ProgressSink.NONE);
       assertThat(next.caseId()).isEqualTo(caseId);
-      assertThat(next.plainText()).contains("(2 file(s))").contains("port-security-aging · 95%");
+      assertThat(next.plainText()).contains("(2 files)").contains("port-security-aging · 95%");
       Reply checklist = bot.handle(Incoming.text("web:s1", "web:alice", "checklist"), ProgressSink.NONE);
       assertThat(checklist.plainText()).contains("CUCM alarms (Event Viewer / CiscoSyslog) [done]");
       var kase = second.store().findCase(caseId).orElseThrow();
@@ -51,7 +51,7 @@ class RestartTest {
       assertThat(joined.plainText()).contains("case #" + opened.caseId()).contains("SEP0024142DDF24");
       Reply more = bot.engine().handle(Incoming.upload("web:s2", "web:bob", "", List.of(BotFixture.caseStudy2("switch-config.txt"))), ProgressSink.NONE);
       assertThat(more.caseId()).isEqualTo(opened.caseId());
-      assertThat(more.plainText()).contains("(2 file(s))").contains("port-security-aging");
+      assertThat(more.plainText()).contains("(2 files)").contains("port-security-aging");
     }
   }
 }

@@ -63,7 +63,7 @@ class TerminalUploadsTest {
     try (BotRuntime bot = BotFixture.start(data)) {
       TerminalChat chat = chat(bot);
       String reply = say(chat, a + ", \"" + b + "\"");
-      assertThat(reply).contains("Got 2 file(s)").contains("a.log").contains("b.txt");
+      assertThat(reply).contains("Got 2 files").contains("a.log").contains("b.txt");
       assertThat(storedFiles(bot)).isEqualTo(2);
     }
   }
@@ -114,7 +114,7 @@ class TerminalUploadsTest {
       String question = say(chat, log.toString());
       assertThat(question).contains("Read " + log + " from outside your folders?").doesNotContain("Got ");
       assertThat(storedFiles(bot)).isZero();
-      assertThat(say(chat, "yes")).contains("Got 1 file(s)");
+      assertThat(say(chat, "yes")).contains("Got 1 file");
       assertThat(storedFiles(bot)).isEqualTo(1);
     }
   }

@@ -118,6 +118,15 @@ final class BlockKitRenderer {
     }
     out.add(context(meta.toString()));
     out.add(section(mrkdwn(f.explanation()), cut));
+    if (!f.ruledOut().isEmpty()) {
+      // one section for all rivals: the 50-block limit is shared by every card of the reply
+      StringBuilder rivals = new StringBuilder();
+      for (Block.RuledOutLine r : f.ruledOut()) {
+        rivals.append(rivals.length() == 0 ? "" : "\n").append("• ").append(escape(r.text()))
+            .append(r.where().isEmpty() ? "" : " _" + escape(String.join("; ", r.where())) + "_");
+      }
+      out.add(section(rivals.toString(), cut));
+    }
     if (!f.evidence().isEmpty()) {
       StringBuilder ev = new StringBuilder("*Evidence*");
       for (Block.EvidenceLine e : f.evidence()) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param lang "en" or "ja"
  * @param stage where the conversation stands in the case (the engine's own state names)
  * @param steps checklist step id to "done" or "skipped" (absent: open)
- * @param findingsJson the latest analysis as regdoc.analysis/2 JSON, or null before any
+ * @param findingsJson the latest analysis as regdoc.analysis/3 JSON, or null before any
  * @param attributes anything else the engine keeps per case (string to string)
  */
 public record CaseRecord(long id, long version, String openedBy, Instant openedAt, Instant updatedAt, String device,

@@ -31,6 +31,22 @@ class BlockKitRendererTest {
   }
 
   @Test
+  void aFindingShowsTheRivalsItRuledOutInOneSectionWithWhereTheEvidenceIs() {
+    Block.FindingCard card = new Block.FindingCard(1, "idle-connection-teardown", "root-cause", 80, "SEP0024142DDF24", null, "Title",
+        "Explanation", List.of("Fix it"), List.of(new Block.EvidenceLine("asa.log line 3", null, "teardown"))
+        , List.of(new Block.RuledOutLine("port-security-aging", "Not port-security aging, because no port security on <Gi1/0/5>.",
+            List.of("switch.txt line 5")), new Block.RuledOutLine("proxy-arp", "Not proxy ARP, because the CUCM's own answer.",
+            List.of("phone.pcap frames 3, 4"))));
+
+    BlockKitRenderer.Rendered r = renderer.render(new Reply.Builder().add(card).build("en", 1));
+
+    assertThat(sectionTexts(r.blocks())).contains("• Not port-security aging, because no port security on &lt;Gi1/0/5&gt;. _switch.txt line 5_\n"
+        + "• Not proxy ARP, because the CUCM's own answer. _phone.pcap frames 3, 4_");
+    assertThat(new Reply.Builder().add(card).build("en", 1).plainText())
+        .contains("Not proxy ARP, because the CUCM's own answer. (phone.pcap frames 3, 4)");
+  }
+
+  @Test
   void aReplyOfMoreThanFiftyBlocksKeepsFiftyAndAttachesTheFullReport() {
     Reply.Builder b = new Reply.Builder();
     for (int i = 1; i <= 80; i++) {

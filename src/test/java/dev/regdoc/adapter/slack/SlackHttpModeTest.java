@@ -158,7 +158,7 @@ class SlackHttpModeTest {
     assertThat(slack.calls(path(configUrl))).hasSize(1);
     FakeSlack.Call progress = slack.await("/api/chat.postMessage",
         c -> "Downloading phone.pcap, switch-config.txt…".equals(c.param("text")));
-    slack.await("/api/chat.update", c -> c.param("text").startsWith("Reading 2 file(s)"));
+    slack.await("/api/chat.update", c -> c.param("text").startsWith("Reading 2 files"));
     slack.await("/api/chat.update", c -> c.param("text").equals("Analysed phone.pcap, switch-config.txt.")
         && progress.param("channel").equals(c.param("channel")));
   }
