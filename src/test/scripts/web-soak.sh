@@ -39,4 +39,7 @@ figures start
 java -cp "$cp" dev.regdoc.chat.web.WebSoak "http://127.0.0.1:$port/" "$minutes" "$sessions"
 sleep 2
 figures end
+# Idle request threads leave Jetty's pool after its idle timeout (60 s): what stays is the server's own
+sleep "${SOAK_IDLE_SECONDS:-70}"
+figures "end + ${SOAK_IDLE_SECONDS:-70} s idle"
 echo "server log: $(grep -c ERROR "$data/server.log" || true) ERROR lines"
