@@ -8,6 +8,7 @@ import dev.regdoc.capture.CaptureSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes whole capture files through {@link CaptureReader}, as an upload is read: libpcap (native) and
@@ -18,6 +19,7 @@ import java.nio.file.Path;
  * input is first written to {@code target/fuzz/<method>.current} and read from there; after a JVM death
  * that file is the reproducer (bot/fuzz says so).
  */
+@Tag("fuzz")
 class CaptureFilesFuzzTest {
   private static final String NAME = "upload.cap";
 

@@ -11,6 +11,7 @@ import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import java.time.Instant;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes what a capture pass does with the packets libpcap returns: header decoding of single frames,
@@ -18,6 +19,7 @@ import java.util.Arrays;
  * fuzz-chosen sequence numbers and flags. Nothing may throw; facts keep their promises (see
  * {@link FactChecks}); output stays proportional to input.
  */
+@Tag("fuzz")
 class FramesFuzzTest {
   private static final String FILE = "fuzz.pcap";
   private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");

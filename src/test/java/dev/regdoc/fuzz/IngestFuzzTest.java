@@ -18,12 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes an upload end to end: the sniffer decides what the bytes are, then ingest unpacks (gzip, zip,
  * with small limits) and hands them to the capture or text readers. Every upload gets a report, and
  * every problem sentence starts with the name the user knows the file by.
  */
+@Tag("fuzz")
 class IngestFuzzTest {
   private static final String NAME = "upload.bin";
   private static final IngestLimits LIMITS = new IngestLimits(1 << 20, 1 << 20, 256 << 10, 20, 3, 1000);

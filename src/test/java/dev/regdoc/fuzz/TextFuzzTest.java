@@ -22,12 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes the text readers (syslog, IOS and ASA configurations) with the bytes of a file, decoded as
  * ingest decodes uploads (UTF-8, malformed bytes replaced). The counts they report must add up with the
  * facts they emitted, and every fact must point at a line of the file.
  */
+@Tag("fuzz")
 class TextFuzzTest {
   private static final String NAME = "upload.txt";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-01T12:00:00Z"), ZoneOffset.UTC);
