@@ -16,6 +16,7 @@ import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.InputKind;
 import dev.regdoc.ingest.TextReader;
+import dev.regdoc.signals.ArpClaim;
 import dev.regdoc.signals.SignalBuilder;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
@@ -106,6 +107,7 @@ public final class Analyzer {
     // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of raw
     // SIP/SCCP messages would only slow the session down.
     facts.all().stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
+    ruleFacts.addAll(ArpClaim.of(facts.all()));
     long start = System.nanoTime();
     Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;
