@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Values the rules cannot know (a reason code's name, the checklist's wording) are looked up here.
  */
 public final class KnowledgeTexts implements FindingTexts {
-  private static final Pattern OLD_MINUTES = Pattern.compile("(\\d+(?:\\.\\d+)?) min");
+  private static final Pattern OLD_MINUTES = Pattern.compile("^(\\d{1,9}+(?:\\.\\d{1,9}+)?) min$");
   private static final String NEVER_SUCCEEDED = ", never followed by success";
   private static final Pattern LEFTOVER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*\\}");
 
