@@ -7,6 +7,7 @@ import dev.regdoc.common.WorkLimit;
 import dev.regdoc.common.WorkStopped;
 import dev.regdoc.diagnosis.Diagnoser;
 import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
@@ -106,8 +107,9 @@ public final class Analyzer {
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
     // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of raw
     // SIP/SCCP messages would only slow the session down.
-    facts.all().stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
-    ruleFacts.addAll(ArpClaim.of(facts.all()));
+    List<Fact> all = facts.all();
+    all.stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
+    ruleFacts.addAll(ArpClaim.of(all));
     long start = System.nanoTime();
     Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;

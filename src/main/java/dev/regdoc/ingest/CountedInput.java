@@ -5,8 +5,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** The compressed side of an archive: counts the bytes the inflater has consumed, so the ratio can be judged as it expands. */
-final class CountedInput extends FilterInputStream {
+/**
+ * Counts the bytes read through it: the compressed side of an archive (what the inflater has consumed, so the ratio
+ * can be judged as it expands), and, through {@link #counted}, the expanded side's checks.
+ */
+class CountedInput extends FilterInputStream {
   private long count;
 
   CountedInput(InputStream in) {
@@ -22,6 +25,7 @@ final class CountedInput extends FilterInputStream {
     int b = super.read();
     if (b >= 0) {
       count++;
+      counted();
     }
     return b;
   }
@@ -33,9 +37,13 @@ final class CountedInput extends FilterInputStream {
     int n = super.read(b, off, len);
     if (n > 0) {
       count += n;
+      counted();
     }
     return n;
   }
+
+  /** Called after each read that moved {@link #count()}; a subclass may refuse to go on. */
+  protected void counted() throws IOException {}
 
   @Override
   public long skip(long n) throws IOException {

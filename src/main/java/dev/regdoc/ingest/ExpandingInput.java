@@ -1,8 +1,6 @@
 package dev.regdoc.ingest;
 
 import dev.regdoc.common.Sizes;
-import dev.regdoc.common.WorkLimit;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
@@ -11,7 +9,7 @@ import java.util.function.LongSupplier;
  * The expanded side of a gzip stream or zip entry, stopped as soon as it grows past its byte limit or past
  * {@code maxRatio} times the compressed bytes consumed so far: a bomb is judged while it expands, not after.
  */
-final class ExpandingInput extends FilterInputStream {
+final class ExpandingInput extends CountedInput {
   /** Below this the ratio is not judged: a small config may well shrink a thousandfold, and that costs nothing. */
   static final long RATIO_FREE_BYTES = 1L << 20;
 
@@ -19,7 +17,6 @@ final class ExpandingInput extends FilterInputStream {
   private final long limit;
   private final long maxRatio;
   private final String name;
-  private long count;
 
   /**
    * @param compressed compressed bytes consumed so far by the inflater under this stream
@@ -33,42 +30,14 @@ final class ExpandingInput extends FilterInputStream {
     this.name = name;
   }
 
-  /** Bytes expanded so far. */
-  long count() {
-    return count;
-  }
-
-  @Override
-  public int read() throws IOException {
-    int b = super.read();
-    if (b >= 0) {
-      grew(1);
-    }
-    return b;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    int n = super.read(b, off, len);
-    if (n > 0) {
-      grew(n);
-    }
-    return n;
-  }
-
   @Override
   public long skip(long n) throws IOException {
     return read(new byte[(int) Math.min(n, 1 << 16)]); // skipped bytes are expanded all the same
   }
 
   @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  private void grew(int n) throws LimitExceeded {
-    WorkLimit.checkpoint();
-    count += n;
+  protected void counted() throws LimitExceeded {
+    long count = count();
     if (count > limit) {
       throw new LimitExceeded(name + " expands past " + Sizes.human(limit)
           + "; not unpacked further (a compression bomb, or raise the limit)");
