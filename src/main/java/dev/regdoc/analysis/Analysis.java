@@ -12,24 +12,37 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The outcome of one analysis: what each file was, the timeline, the ranked findings, and one summary
- * per cause that many devices share (the findings of those causes are then shown only on request).
+ * The outcome of one analysis: what each file was, the timeline, the ranked findings, and one
+ * summary per cause that many devices share (the findings of those causes are then shown only on
+ * request).
  *
  * @param diagnosisMillis time the rule session took (for the benchmark and the logs)
- * @param stopped where the time limit stopped the analysis, so that its findings come from part of the files;
- *     null when it finished
+ * @param stopped where the time limit stopped the analysis, so that its findings come from part of
+ *     the files; null when it finished
  */
-public record Analysis(List<FileReport> files, Timeline timeline, List<Finding> findings, List<CauseSummary> summaries,
-    long factCount, long diagnosisMillis, Stop stopped) {
+public record Analysis(
+    List<FileReport> files,
+    Timeline timeline,
+    List<Finding> findings,
+    List<CauseSummary> summaries,
+    long factCount,
+    long diagnosisMillis,
+    Stop stopped) {
 
   /**
    * Where an analysis ran into its time limit.
    *
-   * @param file the file whose reading was stopped; null when reading was done and the judging ran out of time
+   * @param file the file whose reading was stopped; null when reading was done and the judging ran
+   *     out of time
    */
   public record Stop(Duration limit, String file) {}
 
-  public Analysis(List<FileReport> files, Timeline timeline, List<Finding> findings, long factCount, long diagnosisMillis) {
+  public Analysis(
+      List<FileReport> files,
+      Timeline timeline,
+      List<Finding> findings,
+      long factCount,
+      long diagnosisMillis) {
     this(files, timeline, findings, List.of(), factCount, diagnosisMillis, null);
   }
 
@@ -68,13 +81,25 @@ public record Analysis(List<FileReport> files, Timeline timeline, List<Finding> 
     names.add(id.toUpperCase(Locale.ROOT));
     if (timeline != null) {
       for (DeviceInfo d : timeline.devices()) {
-        if (d.id().equalsIgnoreCase(id) || id.equalsIgnoreCase(d.name()) || id.equalsIgnoreCase(d.mac()) || d.ips().contains(id)) {
+        if (d.id().equalsIgnoreCase(id)
+            || id.equalsIgnoreCase(d.name())
+            || id.equalsIgnoreCase(d.mac())
+            || d.ips().contains(id)) {
           names.add(d.id().toUpperCase(Locale.ROOT));
         }
       }
     }
-    List<Finding> mine = findings.stream().filter(f -> f.device() != null && names.contains(f.device().toUpperCase(Locale.ROOT))).toList();
-    return new Analysis(files, timeline == null ? null : timeline.forDevice(id), mine, List.of(), factCount, diagnosisMillis,
+    List<Finding> mine =
+        findings.stream()
+            .filter(f -> f.device() != null && names.contains(f.device().toUpperCase(Locale.ROOT)))
+            .toList();
+    return new Analysis(
+        files,
+        timeline == null ? null : timeline.forDevice(id),
+        mine,
+        List.of(),
+        factCount,
+        diagnosisMillis,
         stopped);
   }
 }

@@ -31,13 +31,14 @@ import java.util.function.LongSupplier;
  * The whole engine in one call: files in, ranked findings with evidence out. One rule session per
  * call; the rule base is compiled once and shared, so analyses may run in parallel.
  *
- * <p>Every analysis has a time limit: reading stops when it passes (the file being read is named as too
- * costly, the files after it as not read), and the timeline and the rules then judge what was read within a
- * small grace time, so the answer is partial rather than missing. An interrupted thread stops at once
- * ({@link WorkStopped}, cancelled).
+ * <p>Every analysis has a time limit: reading stops when it passes (the file being read is named as
+ * too costly, the files after it as not read), and the timeline and the rules then judge what was
+ * read within a small grace time, so the answer is partial rather than missing. An interrupted
+ * thread stops at once ({@link WorkStopped}, cancelled).
  */
 public final class Analyzer {
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(300);
+
   /** The most the timeline and rules get after reading used up the limit. */
   static final Duration MAX_GRACE = Duration.ofSeconds(30);
 
@@ -48,12 +49,21 @@ public final class Analyzer {
   private final Duration timeLimit;
   private final LongSupplier nanoClock;
 
-  public Analyzer(RuleBase rules, Map<InputKind, TextReader> textReaders, IngestLimits limits, SignalingPorts ports) {
+  public Analyzer(
+      RuleBase rules,
+      Map<InputKind, TextReader> textReaders,
+      IngestLimits limits,
+      SignalingPorts ports) {
     this(rules, textReaders, limits, ports, DEFAULT_TIME_LIMIT, System::nanoTime);
   }
 
-  private Analyzer(RuleBase rules, Map<InputKind, TextReader> textReaders, IngestLimits limits, SignalingPorts ports,
-      Duration timeLimit, LongSupplier nanoClock) {
+  private Analyzer(
+      RuleBase rules,
+      Map<InputKind, TextReader> textReaders,
+      IngestLimits limits,
+      SignalingPorts ports,
+      Duration timeLimit,
+      LongSupplier nanoClock) {
     this.rules = rules;
     this.textReaders = textReaders;
     this.limits = limits;
@@ -67,7 +77,10 @@ public final class Analyzer {
     return withTimeLimit(limit, nanoClock);
   }
 
-  /** The same engine with another time limit, measured on {@code nanoClock} (tests move it themselves). */
+  /**
+   * The same engine with another time limit, measured on {@code nanoClock} (tests move it
+   * themselves).
+   */
   public Analyzer withTimeLimit(Duration limit, LongSupplier nanoClock) {
     return new Analyzer(rules, textReaders, limits, ports, limit, nanoClock);
   }
@@ -80,15 +93,21 @@ public final class Analyzer {
     return analyze(files, ReadProgress.NONE);
   }
 
-  /** As {@link #analyze(List)}, telling {@code progress} how far the reading of each capture has got. */
+  /**
+   * As {@link #analyze(List)}, telling {@code progress} how far the reading of each capture has
+   * got.
+   */
   public Analysis analyze(List<InputFile> files, ReadProgress progress) {
     long start = nanoClock.getAsLong();
     FactCollector facts = new FactCollector();
     IngestService ingest = new IngestService(new CaptureReader(ports), textReaders, limits);
-    IngestService.Ingested read = WorkLimit.run(WorkLimit.of(timeLimit, nanoClock), () -> ingest.ingestWithin(files, facts, progress));
+    IngestService.Ingested read =
+        WorkLimit.run(
+            WorkLimit.of(timeLimit, nanoClock), () -> ingest.ingestWithin(files, facts, progress));
     Duration left = timeLimit.minusNanos(nanoClock.getAsLong() - start);
     Duration grace = grace();
-    WorkLimit judging = WorkLimit.of(read.stopped() || left.compareTo(grace) < 0 ? grace : left, nanoClock);
+    WorkLimit judging =
+        WorkLimit.of(read.stopped() || left.compareTo(grace) < 0 ? grace : left, nanoClock);
     try {
       return WorkLimit.run(judging, () -> judge(facts, read, judging));
     } catch (WorkStopped e) {
@@ -96,8 +115,14 @@ public final class Analyzer {
         throw e;
       }
       // the timeline or the signals took too long: the file reports stand, without findings
-      return new Analysis(read.reports(), new TimelineBuilder().build(new FactCollector(), read.reports()), List.of(),
-          List.of(), 0, 0, new Analysis.Stop(timeLimit, read.stoppedIn()));
+      return new Analysis(
+          read.reports(),
+          new TimelineBuilder().build(new FactCollector(), read.reports()),
+          List.of(),
+          List.of(),
+          0,
+          0,
+          new Analysis.Stop(timeLimit, read.stoppedIn()));
     }
   }
 
@@ -105,16 +130,25 @@ public final class Analyzer {
     List<FileReport> reports = read.reports();
     Timeline timeline = new TimelineBuilder().build(facts, reports);
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
-    // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of raw
+    // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of
+    // raw
     // SIP/SCCP messages would only slow the session down.
     List<Fact> all = facts.all();
-    all.stream().filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage)).forEach(ruleFacts::add);
+    all.stream()
+        .filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage))
+        .forEach(ruleFacts::add);
     ruleFacts.addAll(ArpClaim.of(all));
     long start = System.nanoTime();
     Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;
     boolean partial = read.stopped() || d.halted();
-    return new Analysis(reports, timeline, d.findings(), d.summaries(), ruleFacts.size(), millis,
+    return new Analysis(
+        reports,
+        timeline,
+        d.findings(),
+        d.summaries(),
+        ruleFacts.size(),
+        millis,
         partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null);
   }
 

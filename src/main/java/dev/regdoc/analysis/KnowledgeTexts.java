@@ -20,38 +20,51 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finding texts from the knowledge base, in the asked language, with the finding's values filled in.
- * Values the rules cannot know (a reason code's name, the checklist's wording) are looked up here.
+ * Finding texts from the knowledge base, in the asked language, with the finding's values filled
+ * in. Values the rules cannot know (a reason code's name, the checklist's wording) are looked up
+ * here.
  */
 public final class KnowledgeTexts implements FindingTexts {
   private static final Pattern OLD_MINUTES = Pattern.compile("^(\\d{1,9}+(?:\\.\\d{1,9}+)?) min$");
   private static final String NEVER_SUCCEEDED = ", never followed by success";
   private static final Pattern LEFTOVER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*\\}");
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final KnowledgeBase kb;
   private final EvidenceNotes notes;
   private final SummaryTexts summaries;
   private final AnswerWords words;
 
-  public KnowledgeTexts(KnowledgeBase kb, EvidenceNotes notes, SummaryTexts summaries, AnswerWords words) {
+  public KnowledgeTexts(
+      KnowledgeBase kb, EvidenceNotes notes, SummaryTexts summaries, AnswerWords words) {
     this.kb = kb;
     this.notes = notes;
     this.summaries = summaries;
     this.words = words;
   }
 
-  /** The knowledge base, its evidence notes, summary and answer words from one folder, all validated. */
+  /**
+   * The knowledge base, its evidence notes, summary and answer words from one folder, all
+   * validated.
+   */
   public static KnowledgeTexts load(java.nio.file.Path dir) {
-    return new KnowledgeTexts(KnowledgeBase.load(dir), EvidenceNotes.load(dir), SummaryTexts.load(dir), AnswerWords.load(dir));
+    return new KnowledgeTexts(
+        KnowledgeBase.load(dir),
+        EvidenceNotes.load(dir),
+        SummaryTexts.load(dir),
+        AnswerWords.load(dir));
   }
 
   @Override
   public String cite(Evidence e, String lang) {
     Lang l = Lang.fromTag(lang).orElse(Lang.EN);
     if (!e.frames().isEmpty()) {
-      String list = e.frames().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+      String list =
+          e.frames().stream()
+              .map(String::valueOf)
+              .collect(java.util.stream.Collectors.joining(", "));
       return e.file() + " " + words.word(e.frames().size() > 1 ? "frames" : "frame", l, list);
     }
     return e.line() > 0 ? e.file() + " " + words.word("line", l, e.line()) : e.file();
@@ -61,18 +74,28 @@ public final class KnowledgeTexts implements FindingTexts {
   @Override
   public String ruledOut(RuledOut r, String lang) {
     Lang l = Lang.fromTag(lang).orElse(Lang.EN);
-    return words.word("ruled-out", l, summaries.cause(r.code(), l), notes.text(r.why(), r.args(), l));
+    return words.word(
+        "ruled-out", l, summaries.cause(r.code(), l), notes.text(r.why(), r.args(), l));
   }
 
   @Override
   public SummaryText summaryOf(CauseSummary s, String lang) {
     Lang l = Lang.fromTag(lang).orElse(Lang.EN);
     String example = s.topDevices().isEmpty() ? "SEP..." : s.topDevices().get(0).device();
-    List<SummaryText.TopDevice> top = s.topDevices().stream()
-        .map(d -> new SummaryText.TopDevice(d.device(), summaries.phrase("top-device", l, d.events(), time(d.first())))).toList();
-    return new SummaryText(summaries.phrase("title", l, s.devices(), summaries.cause(s.code(), l)),
-        summaries.phrase("span", l, s.events(), time(s.first()), time(s.last())), summaries.phrase("top", l), top,
-        summaries.phrase("detail-cli", l, example), summaries.phrase("detail-chat", l, example));
+    List<SummaryText.TopDevice> top =
+        s.topDevices().stream()
+            .map(
+                d ->
+                    new SummaryText.TopDevice(
+                        d.device(), summaries.phrase("top-device", l, d.events(), time(d.first()))))
+            .toList();
+    return new SummaryText(
+        summaries.phrase("title", l, s.devices(), summaries.cause(s.code(), l)),
+        summaries.phrase("span", l, s.events(), time(s.first()), time(s.last())),
+        summaries.phrase("top", l),
+        top,
+        summaries.phrase("detail-cli", l, example),
+        summaries.phrase("detail-chat", l, example));
   }
 
   @Override
@@ -99,7 +122,10 @@ public final class KnowledgeTexts implements FindingTexts {
     Map<String, Object> v = new HashMap<>(f.values());
     enrich(f, v, l);
     var k = entry.get();
-    return new FindingText(clean(k.title(l, v)), clean(k.explanation(l, v)), k.fix(l, v).stream().map(KnowledgeTexts::clean).toList());
+    return new FindingText(
+        clean(k.title(l, v)),
+        clean(k.explanation(l, v)),
+        k.fix(l, v).stream().map(KnowledgeTexts::clean).toList());
   }
 
   private void enrich(Finding f, Map<String, Object> v, Lang l) {
@@ -114,27 +140,34 @@ public final class KnowledgeTexts implements FindingTexts {
         v.put("why", decides(f, l));
       }
       case Finding.UNDETERMINED -> v.put("candidates", candidates(f, l));
-      case "failover-cycle" -> List.of("period", "away", "returnAfter").forEach(k -> v.computeIfPresent(k, (key, x) -> minutes(x, l)));
+      case "failover-cycle" ->
+          List.of("period", "away", "returnAfter")
+              .forEach(k -> v.computeIfPresent(k, (key, x) -> minutes(x, l)));
       case "registration-rejected" -> {
-        // a challenge never answered: the rule passes its status and reason, the words come from the notes
+        // a challenge never answered: the rule passes its status and reason, the words come from
+        // the notes
         if (String.valueOf(v.get("response")).endsWith(NEVER_SUCCEEDED)) {
-          v.put("response", notes.text("challenge-unanswered", List.of(String.valueOf(v.get("reason"))), l));
+          v.put(
+              "response",
+              notes.text("challenge-unanswered", List.of(String.valueOf(v.get("reason"))), l));
         }
       }
       case "idle-connection-teardown" -> {
-        // without the firewall's configuration, the losses still bound it: shorter than the idle time
+        // without the firewall's configuration, the losses still bound it: shorter than the idle
+        // time
         if (!v.containsKey("timeout") && v.get("interval") instanceof Number n) {
           v.put("timeout", "<" + n.intValue());
         }
       }
       case "port-security-aging" -> {
         v.putIfAbsent("interface", l == Lang.JA ? "電話機のスイッチポート" : "the phone's switch port");
-        // without the configuration, the losses still bound it: aging must be shorter than the refresh interval
+        // without the configuration, the losses still bound it: aging must be shorter than the
+        // refresh interval
         if (!v.containsKey("agingMinutes") && v.get("interval") instanceof Number n) {
           v.put("agingMinutes", "\u2264" + Math.max(1, n.intValue() / 60));
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -145,41 +178,58 @@ public final class KnowledgeTexts implements FindingTexts {
     int code = n.intValue();
     return switch (String.valueOf(v.get("family"))) {
       case "registration-failure" -> kb.registrationFailure(code).map(r -> r.mibName()).orElse("?");
-      case "phone-report" -> kb.restartCause(code).map(r -> r.rfoosName() != null ? r.rfoosName() : r.phoneString()).orElse("?");
-      default -> kb.reason(code).map(r -> r.alarmName() != null ? r.alarmName() : r.mibName()).orElse("?");
+      case "phone-report" ->
+          kb.restartCause(code)
+              .map(r -> r.rfoosName() != null ? r.rfoosName() : r.phoneString())
+              .orElse("?");
+      default ->
+          kb.reason(code).map(r -> r.alarmName() != null ? r.alarmName() : r.mibName()).orElse("?");
     };
   }
 
   /**
-   * Why the asked item decides: the note the rule named ({@code decides}, with {@code decidesArgs}), else what the
-   * checklist says the step shows.
+   * Why the asked item decides: the note the rule named ({@code decides}, with {@code
+   * decidesArgs}), else what the checklist says the step shows.
    */
   private String decides(Finding f, Lang l) {
     Object note = f.values().get("decides");
     if (note != null) {
-      List<String> args = f.values().get("decidesArgs") instanceof List<?> xs ? xs.stream().map(String::valueOf).toList() : List.of();
+      List<String> args =
+          f.values().get("decidesArgs") instanceof List<?> xs
+              ? xs.stream().map(String::valueOf).toList()
+              : List.of();
       return notes.text(String.valueOf(note), args, l);
     }
-    return kb.checklistStep(String.valueOf(f.values().get("step"))).map(s -> s.why().get(l)).orElse("");
+    return kb.checklistStep(String.valueOf(f.values().get("step")))
+        .map(s -> s.why().get(l))
+        .orElse("");
   }
 
-  /** The candidates' short names with their shares, in the rule's order: "port-security aging ... (50 %), ...". */
+  /**
+   * The candidates' short names with their shares, in the rule's order: "port-security aging ...
+   * (50 %), ...".
+   */
   private String candidates(Finding f, Lang l) {
     return f.candidates().entrySet().stream()
-        .map(c -> words.word("candidate", l, summaries.cause(c.getKey(), l), Math.round(c.getValue() * 100)))
+        .map(
+            c ->
+                words.word(
+                    "candidate", l, summaries.cause(c.getKey(), l), Math.round(c.getValue() * 100)))
         .collect(java.util.stream.Collectors.joining(words.word("list-separator", l)));
   }
 
   /**
-   * A duration in minutes, in words: from seconds (a number, as rules should pass it) or from the rules' older
-   * "18.0 min" text, so that no English unit reaches another language.
+   * A duration in minutes, in words: from seconds (a number, as rules should pass it) or from the
+   * rules' older "18.0 min" text, so that no English unit reaches another language.
    */
   private String minutes(Object x, Lang l) {
     if (x instanceof Number n) {
       return words.count(Math.round(n.doubleValue() / 6) / 10.0, AnswerWords.Unit.MINUTES, l);
     }
     Matcher m = OLD_MINUTES.matcher(String.valueOf(x));
-    return m.matches() ? words.count(Double.parseDouble(m.group(1)), AnswerWords.Unit.MINUTES, l) : String.valueOf(x);
+    return m.matches()
+        ? words.count(Double.parseDouble(m.group(1)), AnswerWords.Unit.MINUTES, l)
+        : String.valueOf(x);
   }
 
   /** A count in its unit and language, singular or plural: "1 minute", "5 minutes", "5 分". */

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the operator-editable rule folder is: a system property wins, then the working directory, then
- * the folder next to the installed jar (target/ sits inside the project). The knowledge base has its own
- * locator ({@code KnowledgeBase.defaultDirectory()}).
+ * Where the operator-editable rule folder is: a system property wins, then the working directory,
+ * then the folder next to the installed jar (target/ sits inside the project). The knowledge base
+ * has its own locator ({@code KnowledgeBase.defaultDirectory()}).
  */
 public final class Locations {
   private Locations() {}
@@ -26,7 +26,8 @@ public final class Locations {
       return here;
     }
     try {
-      Path jar = Path.of(Locations.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(Locations.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (Path p = jar.getParent(); p != null; p = p.getParent()) {
         if (Files.isDirectory(p.resolve(name))) {
           return p.resolve(name);

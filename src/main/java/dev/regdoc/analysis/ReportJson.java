@@ -11,14 +11,15 @@ import dev.regdoc.timeline.TimelineJson;
 import java.util.Locale;
 
 /**
- * The JSON contract of {@code regdoc analyze --format json}: {@code summary[]}, one entry per cause many
- * devices share (count of devices and events, time span, top devices), ranked {@code findings[]} with
- * code, device, confidence, evidence (file, frames, time), title, explanation and fix, plus the files read.
- * Version 2: the findings of a summarised cause are left out of {@code findings[]} (their number is in
- * {@code summarisedFindings}) unless every finding was asked for ({@code --all}) or one device's.
- * Version 3: each finding has {@code ruledOut[]}, the rivals it beat: {@code {code, why, whyKey, whyArgs, evidence[]}}
- * with the evidence cited as in {@code evidence[]} (file, frames, line, time); an {@code undetermined} finding's
- * {@code values.candidates} is {@code [{code, confidence}]}.
+ * The JSON contract of {@code regdoc analyze --format json}: {@code summary[]}, one entry per cause
+ * many devices share (count of devices and events, time span, top devices), ranked {@code
+ * findings[]} with code, device, confidence, evidence (file, frames, time), title, explanation and
+ * fix, plus the files read. Version 2: the findings of a summarised cause are left out of {@code
+ * findings[]} (their number is in {@code summarisedFindings}) unless every finding was asked for
+ * ({@code --all}) or one device's. Version 3: each finding has {@code ruledOut[]}, the rivals it
+ * beat: {@code {code, why, whyKey, whyArgs, evidence[]}} with the evidence cited as in {@code
+ * evidence[]} (file, frames, line, time); an {@code undetermined} finding's {@code
+ * values.candidates} is {@code [{code, confidence}]}.
  */
 public final class ReportJson {
   public static final String SCHEMA = "regdoc.analysis/3";
@@ -30,7 +31,9 @@ public final class ReportJson {
     root.put("schema", SCHEMA);
     root.put("lang", lang);
     if (a.partial()) {
-      root.put("partial", true).put("timeLimitSeconds", a.stopped().limit().toSeconds()).put("stoppedIn", a.stopped().file());
+      root.put("partial", true)
+          .put("timeLimitSeconds", a.stopped().limit().toSeconds())
+          .put("stoppedIn", a.stopped().file());
     }
     root.set("files", TimelineJson.MAPPER.valueToTree(a.files()));
     ArrayNode summary = root.putArray("summary");

@@ -13,34 +13,66 @@ import java.util.stream.Collectors;
 
 /** The findings as plain text or Markdown, most likely root cause first. */
 public final class ReportText {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
   private static final int MAX_EVIDENCE = 8;
 
   private ReportText() {}
 
   /** The report's own words, per language. */
-  private record Labels(String evidence, String fix, String confidence, String causedBy, String files, String notRead, String more,
+  private record Labels(
+      String evidence,
+      String fix,
+      String confidence,
+      String causedBy,
+      String files,
+      String notRead,
+      String more,
       String partial) {
     static Labels of(String lang) {
       return lang.startsWith("ja")
-          ? new Labels("根拠", "対処", "確度", "原因", "ファイル", "読めず", "件（--format json で全件）",
+          ? new Labels(
+              "根拠",
+              "対処",
+              "確度",
+              "原因",
+              "ファイル",
+              "読めず",
+              "件（--format json で全件）",
               "途中までの結果です。解析が制限時間 %d 秒に達したため（%s）、それまでの分だけで診断しました。詳しくは下のファイル一覧を参照してください。")
-          : new Labels("Evidence", "Fix", "confidence", "caused by", "Files", "NOT READ", " more (see --format json)",
-              "PARTIAL: the analysis reached its time limit of %d s (%s), so these findings come from what was done by then;"
-                  + " the files below say what to do.");
+          : new Labels(
+              "Evidence",
+              "Fix",
+              "confidence",
+              "caused by",
+              "Files",
+              "NOT READ",
+              " more (see --format json)",
+              "PARTIAL: the analysis reached its time limit of %d s (%s), so these findings come"
+                  + " from what was done by then; the files below say what to do.");
     }
   }
 
   /**
-   * Summaries first (one per cause many phones share), then the findings not summarised, then the files.
-   * Every finding is listed when the analysis has no summaries ({@link Analysis#unsummarised()}, one device).
+   * Summaries first (one per cause many phones share), then the findings not summarised, then the
+   * files. Every finding is listed when the analysis has no summaries ({@link
+   * Analysis#unsummarised()}, one device).
    */
   public static String render(Analysis a, FindingTexts texts, String lang, boolean markdown) {
     StringBuilder out = new StringBuilder();
     if (a.partial()) {
-      String where = a.stopped().file() != null ? (lang.startsWith("ja") ? a.stopped().file() + " の読み込み中"
-          : "while reading " + a.stopped().file()) : (lang.startsWith("ja") ? "判定中" : "while judging");
-      out.append(String.format(java.util.Locale.ROOT, Labels.of(lang).partial(), a.stopped().limit().toSeconds(), where))
+      String where =
+          a.stopped().file() != null
+              ? (lang.startsWith("ja")
+                  ? a.stopped().file() + " の読み込み中"
+                  : "while reading " + a.stopped().file())
+              : (lang.startsWith("ja") ? "判定中" : "while judging");
+      out.append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  Labels.of(lang).partial(),
+                  a.stopped().limit().toSeconds(),
+                  where))
           .append("\n\n");
     }
     int n = 1;
@@ -48,26 +80,44 @@ public final class ReportText {
       summary(n++, s, texts.summaryOf(s, lang), markdown, out);
     }
     if (!a.summaries().isEmpty()) {
-      out.append(markdown ? "_" : "").append(texts.summarised(a.summarisedFindings(), lang)).append(markdown ? "_\n\n" : "\n\n");
+      out.append(markdown ? "_" : "")
+          .append(texts.summarised(a.summarisedFindings(), lang))
+          .append(markdown ? "_\n\n" : "\n\n");
     }
     for (Finding f : a.listedFindings()) {
       finding(n++, f, texts, lang, markdown, out);
     }
     files(a.files(), Labels.of(lang), markdown, out);
-    return DisplayNames.cleanText(out.toString()); // names and log text from the files reach a terminal
-
+    return DisplayNames.cleanText(
+        out.toString()); // names and log text from the files reach a terminal
   }
 
-  private static void finding(int n, Finding f, FindingTexts texts, String lang, boolean md, StringBuilder out) {
+  private static void finding(
+      int n, Finding f, FindingTexts texts, String lang, boolean md, StringBuilder out) {
     FindingText t = texts.textOf(f, lang);
     Labels l = Labels.of(lang);
-    out.append(md ? "## " : "").append(n).append(". ").append(t.title())
-        .append(md ? "\n\n" : "\n").append(md ? "**" : "   ").append(f.device()).append(md ? "**" : "")
-        .append(" · ").append(f.code()).append(" · ").append(l.confidence()).append(' ').append(Math.round(f.confidence() * 100)).append('%');
+    out.append(md ? "## " : "")
+        .append(n)
+        .append(". ")
+        .append(t.title())
+        .append(md ? "\n\n" : "\n")
+        .append(md ? "**" : "   ")
+        .append(f.device())
+        .append(md ? "**" : "")
+        .append(" · ")
+        .append(f.code())
+        .append(" · ")
+        .append(l.confidence())
+        .append(' ')
+        .append(Math.round(f.confidence() * 100))
+        .append('%');
     if (f.causedBy() != null) {
       out.append(" · ").append(l.causedBy()).append(' ').append(f.causedBy());
     }
-    out.append(md ? "\n\n" : "\n").append(md ? "" : "   ").append(t.explanation()).append(md ? "\n\n" : "\n");
+    out.append(md ? "\n\n" : "\n")
+        .append(md ? "" : "   ")
+        .append(t.explanation())
+        .append(md ? "\n\n" : "\n");
     ruledOut(f, texts, lang, md, out);
     evidence(f.evidence(), texts, lang, l, md, out);
     if (!t.fix().isEmpty()) {
@@ -82,40 +132,80 @@ public final class ReportText {
   }
 
   private static void summary(int n, CauseSummary s, SummaryText t, boolean md, StringBuilder out) {
-    out.append(md ? "## " : "").append(n).append(". ").append(t.title()).append(md ? "\n\n" : "\n")
-        .append(md ? "**" + s.code() + "** · " : "   " + s.code() + " · ").append(t.span()).append(md ? "\n\n" : "\n");
+    out.append(md ? "## " : "")
+        .append(n)
+        .append(". ")
+        .append(t.title())
+        .append(md ? "\n\n" : "\n")
+        .append(md ? "**" + s.code() + "** · " : "   " + s.code() + " · ")
+        .append(t.span())
+        .append(md ? "\n\n" : "\n");
     out.append(md ? "**" + t.topLabel() + "**\n\n" : "   " + t.topLabel() + ":\n");
-    t.top().forEach(d -> out.append(md ? "- " : "     - ").append(d.device()).append(": ").append(d.note()).append('\n'));
+    t.top()
+        .forEach(
+            d ->
+                out.append(md ? "- " : "     - ")
+                    .append(d.device())
+                    .append(": ")
+                    .append(d.note())
+                    .append('\n'));
     out.append(md ? "\n" : "   ").append(t.detailCli()).append("\n\n");
   }
 
   /** One line per rival the finding beat: "Not X, because Y. (where)". */
-  private static void ruledOut(Finding f, FindingTexts texts, String lang, boolean md, StringBuilder out) {
+  private static void ruledOut(
+      Finding f, FindingTexts texts, String lang, boolean md, StringBuilder out) {
     for (RuledOut r : f.ruledOut()) {
       String where = String.join("; ", texts.citeAll(r.evidence(), lang, MAX_EVIDENCE));
-      out.append(md ? "- " : "   ").append(texts.ruledOut(r, lang)).append(where.isEmpty() ? "" : " (" + where + ")").append('\n');
+      out.append(md ? "- " : "   ")
+          .append(texts.ruledOut(r, lang))
+          .append(where.isEmpty() ? "" : " (" + where + ")")
+          .append('\n');
     }
     if (md && !f.ruledOut().isEmpty()) {
       out.append('\n');
     }
   }
 
-  private static void evidence(List<Evidence> evidence, FindingTexts texts, String lang, Labels l, boolean md, StringBuilder out) {
+  private static void evidence(
+      List<Evidence> evidence,
+      FindingTexts texts,
+      String lang,
+      Labels l,
+      boolean md,
+      StringBuilder out) {
     if (evidence.isEmpty()) {
       return;
     }
     out.append(md ? "**" + l.evidence() + "**\n\n" : "   " + l.evidence() + ":\n");
-    evidence.stream().limit(MAX_EVIDENCE).forEach(e -> out.append(md ? "- " : "     - ").append(texts.cite(e, lang))
-        .append(e.time() == null ? "" : " " + TIME.format(e.time())).append(": ").append(texts.note(e, lang)).append('\n'));
+    evidence.stream()
+        .limit(MAX_EVIDENCE)
+        .forEach(
+            e ->
+                out.append(md ? "- " : "     - ")
+                    .append(texts.cite(e, lang))
+                    .append(e.time() == null ? "" : " " + TIME.format(e.time()))
+                    .append(": ")
+                    .append(texts.note(e, lang))
+                    .append('\n'));
     if (evidence.size() > MAX_EVIDENCE) {
-      out.append(md ? "- " : "     - ").append("... ").append(evidence.size() - MAX_EVIDENCE).append(l.more()).append('\n');
+      out.append(md ? "- " : "     - ")
+          .append("... ")
+          .append(evidence.size() - MAX_EVIDENCE)
+          .append(l.more())
+          .append('\n');
     }
   }
 
-  /** Where a piece of evidence is, in English; {@link FindingTexts#cite} words it in the answer's language. */
+  /**
+   * Where a piece of evidence is, in English; {@link FindingTexts#cite} words it in the answer's
+   * language.
+   */
   public static String cite(Evidence e) {
     if (!e.frames().isEmpty()) {
-      return e.file() + " frame" + (e.frames().size() > 1 ? "s " : " ")
+      return e.file()
+          + " frame"
+          + (e.frames().size() > 1 ? "s " : " ")
           + e.frames().stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
     return e.line() > 0 ? e.file() + " line " + e.line() : e.file();
@@ -124,8 +214,13 @@ public final class ReportText {
   private static void files(List<FileReport> files, Labels l, boolean md, StringBuilder out) {
     out.append(md ? "### " + l.files() + "\n\n" : l.files() + ":\n");
     for (FileReport f : files) {
-      out.append(md ? "- " : "  ").append(f.file()).append(" (").append(f.looksLike()).append(")")
-          .append(f.read() ? "" : " " + l.notRead()).append('\n');
+      out.append(md ? "- " : "  ")
+          .append(f.file())
+          .append(" (")
+          .append(f.looksLike())
+          .append(")")
+          .append(f.read() ? "" : " " + l.notRead())
+          .append('\n');
       f.problems().forEach(p -> out.append(md ? "  - " : "    ! ").append(p).append('\n'));
     }
   }

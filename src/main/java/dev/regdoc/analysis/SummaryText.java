@@ -9,7 +9,13 @@ import java.util.List;
  * @param detailCli how to get one phone's findings on the command line
  * @param detailChat how to ask for one phone's findings in the chat
  */
-public record SummaryText(String title, String span, String topLabel, List<TopDevice> top, String detailCli, String detailChat) {
+public record SummaryText(
+    String title,
+    String span,
+    String topLabel,
+    List<TopDevice> top,
+    String detailCli,
+    String detailChat) {
 
   public SummaryText {
     top = List.copyOf(top);

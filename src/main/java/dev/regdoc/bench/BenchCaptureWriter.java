@@ -27,13 +27,22 @@ public final class BenchCaptureWriter {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%,d packets, %,d REGISTER (+%,d retransmitted), %,d SCCP keepalives, %,d ARP replies",
-          packets, registers, registerRetransmissions, sccpKeepalives, arpReplies);
+      return String.format(
+          Locale.ROOT,
+          "%,d packets, %,d REGISTER (+%,d retransmitted), %,d SCCP keepalives, %,d ARP replies",
+          packets,
+          registers,
+          registerRetransmissions,
+          sccpKeepalives,
+          arpReplies);
     }
   }
 
   /** How much of the traffic is signaling: "mixed" (a few %) or "sip-dense" (nearly all). */
-  public enum Profile { MIXED, SIP_DENSE }
+  public enum Profile {
+    MIXED,
+    SIP_DENSE
+  }
 
   private static final int PHONES = 4000;
   private final Random random = new Random(42);
@@ -89,17 +98,46 @@ public final class BenchCaptureWriter {
   /** REGISTER from a phone, 2 % retransmitted, then 200 OK and the phone's ACK. */
   private void register() throws IOException {
     int p = random.nextInt(PHONES);
-    String req = "REGISTER sip:198.51.100.10 SIP/2.0\r\nVia: SIP/2.0/TCP 10.1." + (p >> 8) + "." + (p & 255) + ":50000;branch=z9hG4bK" + p + "x" + cseq[p]
-        + "\r\nFrom: <sip:" + (1000 + p) + "@198.51.100.10>;tag=" + p + "\r\nTo: <sip:" + (1000 + p) + "@198.51.100.10>\r\nCall-ID: call-" + p
-        + "@bench\r\nCSeq: " + (++cseq[p]) + " REGISTER\r\nContact: <sip:" + p + "@10.1." + (p >> 8) + "." + (p & 255)
-        + ":50000;transport=tcp>;+u.sip!devicename.ccm.cisco.com=\"SEP" + String.format("%012X", 0x001122000000L + p)
-        + "\";+u.sip!model.ccm.cisco.com=\"568\";+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-" + String.format("%012x", 0x001122000000L + p)
-        + ">\"\r\nMax-Forwards: 70\r\nDate: Mon, 05 Jan 2026 08:00:00 GMT\r\nUser-Agent: Cisco-CP8841/14.2.1\r\n"
-        + "Supported: replaces,join,sdp-anat,norefersub,resource-priority,extended-refer,X-cisco-callinfo,X-cisco-serviceuri,"
-        + "X-cisco-escapecodes,X-cisco-service-control,X-cisco-srtp-fallback,X-cisco-monrec,X-cisco-config,X-cisco-sis-7.0.0,X-cisco-xsi-8.5.1\r\n"
-        + "Allow: ACK,BYE,CANCEL,INVITE,NOTIFY,OPTIONS,REFER,REGISTER,UPDATE,SUBSCRIBE,INFO\r\n"
-        + "Reason: SIP;cause=200;text=\"cisco-alarm:25 Name=SEP" + String.format("%012X", 0x001122000000L + p) + " Load=sip88xx.14-2-1\"\r\n"
-        + "Expires: 3600\r\nContent-Length: 0\r\n\r\n";
+    String req =
+        "REGISTER sip:198.51.100.10 SIP/2.0\r\nVia: SIP/2.0/TCP 10.1."
+            + (p >> 8)
+            + "."
+            + (p & 255)
+            + ":50000;branch=z9hG4bK"
+            + p
+            + "x"
+            + cseq[p]
+            + "\r\nFrom: <sip:"
+            + (1000 + p)
+            + "@198.51.100.10>;tag="
+            + p
+            + "\r\nTo: <sip:"
+            + (1000 + p)
+            + "@198.51.100.10>\r\nCall-ID: call-"
+            + p
+            + "@bench\r\nCSeq: "
+            + (++cseq[p])
+            + " REGISTER\r\nContact: <sip:"
+            + p
+            + "@10.1."
+            + (p >> 8)
+            + "."
+            + (p & 255)
+            + ":50000;transport=tcp>;+u.sip!devicename.ccm.cisco.com=\"SEP"
+            + String.format("%012X", 0x001122000000L + p)
+            + "\";+u.sip!model.ccm.cisco.com=\"568\";+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-"
+            + String.format("%012x", 0x001122000000L + p)
+            + ">\"\r\n"
+            + "Max-Forwards: 70\r\n"
+            + "Date: Mon, 05 Jan 2026 08:00:00 GMT\r\n"
+            + "User-Agent: Cisco-CP8841/14.2.1\r\n"
+            + "Supported:"
+            + " replaces,join,sdp-anat,norefersub,resource-priority,extended-refer,X-cisco-callinfo,X-cisco-serviceuri,X-cisco-escapecodes,X-cisco-service-control,X-cisco-srtp-fallback,X-cisco-monrec,X-cisco-config,X-cisco-sis-7.0.0,X-cisco-xsi-8.5.1\r\n"
+            + "Allow: ACK,BYE,CANCEL,INVITE,NOTIFY,OPTIONS,REFER,REGISTER,UPDATE,SUBSCRIBE,INFO\r\n"
+            + "Reason: SIP;cause=200;text=\"cisco-alarm:25 Name=SEP"
+            + String.format("%012X", 0x001122000000L + p)
+            + " Load=sip88xx.14-2-1\"\r\n"
+            + "Expires: 3600\r\nContent-Length: 0\r\n\r\n";
     byte[] payload = req.getBytes(StandardCharsets.ISO_8859_1);
     tcp(p, true, 50000, 5060, payload, phoneSeq[p], serverSeq[p]);
     counts.registers++;
@@ -108,12 +146,39 @@ public final class BenchCaptureWriter {
       counts.registerRetransmissions++;
     }
     phoneSeq[p] = (phoneSeq[p] + payload.length) & 0xffffffffL;
-    byte[] ok = ("SIP/2.0 200 OK\r\nVia: SIP/2.0/TCP 10.1." + (p >> 8) + "." + (p & 255) + ":50000;branch=z9hG4bK" + p + "x" + (cseq[p] - 1)
-        + "\r\nFrom: <sip:" + (1000 + p) + "@198.51.100.10>;tag=" + p + "\r\nTo: <sip:" + (1000 + p) + "@198.51.100.10>;tag=1708299782\r\n"
-        + "Date: Mon, 05 Jan 2026 08:00:00 GMT\r\nCall-ID: call-" + p + "@bench\r\nCSeq: " + cseq[p] + " REGISTER\r\nExpires: 120\r\n"
-        + "Contact: <sip:" + p + "@10.1." + (p >> 8) + "." + (p & 255) + ":50000;transport=tcp>;+u.sip!devicename.ccm.cisco.com=\"SEP"
-        + String.format("%012X", 0x001122000000L + p) + "\"\r\nSupported: X-cisco-srtp-fallback,X-cisco-sis-7.0.0\r\nContent-Length: 0\r\n\r\n")
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] ok =
+        ("SIP/2.0 200 OK\r\nVia: SIP/2.0/TCP 10.1."
+                + (p >> 8)
+                + "."
+                + (p & 255)
+                + ":50000;branch=z9hG4bK"
+                + p
+                + "x"
+                + (cseq[p] - 1)
+                + "\r\nFrom: <sip:"
+                + (1000 + p)
+                + "@198.51.100.10>;tag="
+                + p
+                + "\r\nTo: <sip:"
+                + (1000 + p)
+                + "@198.51.100.10>;tag=1708299782\r\n"
+                + "Date: Mon, 05 Jan 2026 08:00:00 GMT\r\nCall-ID: call-"
+                + p
+                + "@bench\r\nCSeq: "
+                + cseq[p]
+                + " REGISTER\r\nExpires: 120\r\n"
+                + "Contact: <sip:"
+                + p
+                + "@10.1."
+                + (p >> 8)
+                + "."
+                + (p & 255)
+                + ":50000;transport=tcp>;+u.sip!devicename.ccm.cisco.com=\"SEP"
+                + String.format("%012X", 0x001122000000L + p)
+                + "\"\r\n"
+                + "Supported: X-cisco-srtp-fallback,X-cisco-sis-7.0.0\r\n"
+                + "Content-Length: 0\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
     tcp(p, false, 5060, 50000, ok, serverSeq[p], phoneSeq[p]);
     serverSeq[p] = (serverSeq[p] + ok.length) & 0xffffffffL;
     tcp(p, true, 50000, 5060, new byte[0], phoneSeq[p], serverSeq[p]);
@@ -180,16 +245,20 @@ public final class BenchCaptureWriter {
     record(n + payload.length);
   }
 
-  private void tcp(int p, boolean fromPhone, int sport, int dport, byte[] payload, long seq, long ack) throws IOException {
-    int n = fromPhone
-        ? ethIp(6, 10, 1, p >> 8, p & 255, 198, 51, 100, 10, 20 + payload.length)
-        : ethIp(6, 198, 51, 100, 10, 10, 1, p >> 8, p & 255, 20 + payload.length);
+  private void tcp(
+      int p, boolean fromPhone, int sport, int dport, byte[] payload, long seq, long ack)
+      throws IOException {
+    int n =
+        fromPhone
+            ? ethIp(6, 10, 1, p >> 8, p & 255, 198, 51, 100, 10, 20 + payload.length)
+            : ethIp(6, 198, 51, 100, 10, 10, 1, p >> 8, p & 255, 20 + payload.length);
     n = tcpHeader(n, sport, dport, seq, ack, payload.length > 0 ? 0x18 : 0x10);
     System.arraycopy(payload, 0, frame, n, payload.length);
     record(n + payload.length);
   }
 
-  private int ethIp(int proto, int a, int b, int c, int d, int e, int f, int g, int h, int l4Length) {
+  private int ethIp(
+      int proto, int a, int b, int c, int d, int e, int f, int g, int h, int l4Length) {
     int n = mac(0, 0x0000_0c07_ac0aL);
     n = mac(n, 0x0011_2233_4455L);
     frame[n++] = 0x08;
@@ -246,7 +315,9 @@ public final class BenchCaptureWriter {
 
   private void header() throws IOException {
     byte[] h = new byte[24];
-    int[] v = {0x4d, 0x3c, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0};
+    int[] v = {
+      0x4d, 0x3c, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0
+    };
     for (int i = 0; i < 24; i++) {
       h[i] = (byte) v[i];
     }

@@ -22,8 +22,11 @@ import java.util.List;
  */
 public final class DiagnosisBench {
 
-  /** @param millis per run, first run first */
-  public record Result(int facts, long ruleBaseMillis, List<Long> millis, List<Long> cpuMillis, int findings) {
+  /**
+   * @param millis per run, first run first
+   */
+  public record Result(
+      int facts, long ruleBaseMillis, List<Long> millis, List<Long> cpuMillis, int findings) {
     public long best() {
       return millis.stream().mapToLong(Long::longValue).min().orElse(0);
     }
@@ -40,7 +43,8 @@ public final class DiagnosisBench {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     int findings = 0;
     for (int i = 0; i < runs; i++) {
-      System.gc(); // each analysis starts on a settled heap, as the reader runs do: previous runs' garbage is not its cost
+      System.gc(); // each analysis starts on a settled heap, as the reader runs do: previous runs'
+      // garbage is not its cost
       long cpu = threads.getCurrentThreadCpuTime();
       long s = System.nanoTime();
       findings = diagnoser.diagnose(facts).size();
@@ -51,9 +55,9 @@ public final class DiagnosisBench {
   }
 
   /**
-   * About {@code n} facts as the analyzer inserts them: per phone 20 refreshes with their transactions,
-   * 20 SCCP keepalives, ARP traffic and a summary; every 50th phone loses its refreshes' first
-   * transmissions, so the fault rules have real matches among many near misses.
+   * About {@code n} facts as the analyzer inserts them: per phone 20 refreshes with their
+   * transactions, 20 SCCP keepalives, ARP traffic and a summary; every 50th phone loses its
+   * refreshes' first transmissions, so the fault rules have real matches among many near misses.
    */
   static List<Object> syntheticFacts(int n) {
     List<Object> facts = new ArrayList<>(n);
@@ -61,27 +65,87 @@ public final class DiagnosisBench {
     for (int p = 0; facts.size() < n; p++) {
       String dev = String.format("SEP%012X", 0x001122000000L + p);
       String ip = "10." + (p >> 16 & 255) + "." + (p >> 8 & 255) + "." + (p & 255);
-      facts.add(new Phone(dev, null, List.of(ip), List.of("198.51.100.10", "198.51.100.11"), "SIP"));
+      facts.add(
+          new Phone(dev, null, List.of(ip), List.of("198.51.100.10", "198.51.100.11"), "SIP"));
       boolean troubled = p % 50 == 0;
       List<RefreshTiming> refreshes = new ArrayList<>();
       for (int k = 0; k < 20; k++) {
         Instant t = start.plusSeconds(115L * k);
         long frame = p * 100L + k;
         List<Double> rtx = troubled ? List.of(0.1 * (1 << Math.min(k, 8))) : List.of();
-        RefreshTiming r = new RefreshTiming(dev, "bench.pcap", frame, t, "198.51.100.10", k, 115.0, 120, rtx,
-            troubled ? List.of(frame + 1) : List.of(), 115.1 + (troubled ? rtx.get(0) : 0), frame + 2, false, null);
+        RefreshTiming r =
+            new RefreshTiming(
+                dev,
+                "bench.pcap",
+                frame,
+                t,
+                "198.51.100.10",
+                k,
+                115.0,
+                120,
+                rtx,
+                troubled ? List.of(frame + 1) : List.of(),
+                115.1 + (troubled ? rtx.get(0) : 0),
+                frame + 2,
+                false,
+                null);
         refreshes.add(r);
         facts.add(r);
-        facts.add(new RegisterTransaction(dev, "SIP", "bench.pcap", frame, t, "198.51.100.10", "call-" + p, k, false,
-            troubled ? 2 : 1, 200, "OK", frame + 2, false, false, false, List.of(frame)));
-        facts.add(new KeepaliveTiming(dev, "SCCP", "bench.pcap", frame + 50, t, "198.51.100.10", "primary", 30, 0.002, 0, null));
+        facts.add(
+            new RegisterTransaction(
+                dev,
+                "SIP",
+                "bench.pcap",
+                frame,
+                t,
+                "198.51.100.10",
+                "call-" + p,
+                k,
+                false,
+                troubled ? 2 : 1,
+                200,
+                "OK",
+                frame + 2,
+                false,
+                false,
+                false,
+                List.of(frame)));
+        facts.add(
+            new KeepaliveTiming(
+                dev,
+                "SCCP",
+                "bench.pcap",
+                frame + 50,
+                t,
+                "198.51.100.10",
+                "primary",
+                30,
+                0.002,
+                0,
+                null));
         if (k % 2 == 0) {
-          facts.add(new ArpPacket(Origin.frame("bench.pcap", frame + 70, t), k % 4 == 0, "00:11:22:00:00:01", ip,
-              "00:00:00:00:00:00", "198.51.100.1", "00:11:22:00:00:01", false));
+          facts.add(
+              new ArpPacket(
+                  Origin.frame("bench.pcap", frame + 70, t),
+                  k % 4 == 0,
+                  "00:11:22:00:00:01",
+                  ip,
+                  "00:00:00:00:00:00",
+                  "198.51.100.1",
+                  "00:11:22:00:00:01",
+                  false));
         }
       }
-      List<RefreshTiming> lost = refreshes.stream().filter(r -> r.getRetransmissions() > 0).toList();
-      facts.add(new RefreshSummary(dev, "bench.pcap", refreshes.size(), lost, 115.0, lost.isEmpty() ? "" : "0.10, 0.20 s"));
+      List<RefreshTiming> lost =
+          refreshes.stream().filter(r -> r.getRetransmissions() > 0).toList();
+      facts.add(
+          new RefreshSummary(
+              dev,
+              "bench.pcap",
+              refreshes.size(),
+              lost,
+              115.0,
+              lost.isEmpty() ? "" : "0.10, 0.20 s"));
     }
     facts.add(new InputSummary(facts.size() / 72, 0, 0, 0, 0, 0, 0, 1, 1, java.util.List.of()));
     return facts;

@@ -5,11 +5,11 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -18,14 +18,17 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The most heap still in use right after any garbage collection while it watches: an upper bound of
- * what the reader really keeps, unlike pool peaks, which include garbage not yet collected. If memory
- * grew with capture size, this is the figure that would show it.
+ * what the reader really keeps, unlike pool peaks, which include garbage not yet collected. If
+ * memory grew with capture size, this is the figure that would show it.
  */
 final class LiveHeap implements AutoCloseable, NotificationListener {
   private final AtomicLong max = new AtomicLong();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
-  private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+  private final Set<String> heapPools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
 
   LiveHeap() {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -42,10 +45,14 @@ final class LiveHeap implements AutoCloseable, NotificationListener {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
       return;
     }
-    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-        .filter(e -> heapPools.contains(e.getKey())) // metaspace and code cache are reported too
-        .mapToLong(e -> e.getValue().getUsed()).sum();
+    GarbageCollectionNotificationInfo info =
+        GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+    long used =
+        info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+            .filter(
+                e -> heapPools.contains(e.getKey())) // metaspace and code cache are reported too
+            .mapToLong(e -> e.getValue().getUsed())
+            .sum();
     max.accumulateAndGet(used, Math::max);
   }
 

@@ -13,14 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Times regdoc's capture reader on one file with a sink that only counts, and records peak heap. */
+/**
+ * Times regdoc's capture reader on one file with a sink that only counts, and records peak heap.
+ */
 public final class ReaderBench {
 
   /**
    * One run: seconds, frames, peak heap in bytes (pool peaks, garbage included), the most heap left
    * after a collection during the run (0 when none ran), facts by type.
    */
-  public record Run(double seconds, double cpuSeconds, long frames, long peakHeap, long liveHeap, Map<String, Long> facts) {}
+  public record Run(
+      double seconds,
+      double cpuSeconds,
+      long frames,
+      long peakHeap,
+      long liveHeap,
+      Map<String, Long> facts) {}
 
   public Run run(Path file) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
@@ -28,7 +36,8 @@ public final class ReaderBench {
     System.gc();
     resetPeaks();
     // the whole process: the reader decodes on the calling thread and reads libpcap on another
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
     try (LiveHeap live = new LiveHeap()) {
       long start = System.nanoTime();
@@ -65,7 +74,10 @@ public final class ReaderBench {
     return sum;
   }
 
-  /** Entry point for the bounded-heap child run: reads the file once and prints frames, seconds and live heap. */
+  /**
+   * Entry point for the bounded-heap child run: reads the file once and prints frames, seconds and
+   * live heap.
+   */
   public static void main(String[] args) throws IOException {
     Run r = new ReaderBench().run(Path.of(args[0]));
     System.out.println(r.frames() + " " + r.seconds() + " " + r.liveHeap());

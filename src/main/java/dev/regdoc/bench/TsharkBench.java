@@ -15,7 +15,9 @@ import java.util.List;
 public final class TsharkBench {
   static final String FILTER = "sip || skinny || arp || tcp.analysis.retransmission";
 
-  /** @param peakRssKb tshark's VmHWM, 0 when it could not be read */
+  /**
+   * @param peakRssKb tshark's VmHWM, 0 when it could not be read
+   */
   public record Result(double seconds, long lines, long peakRssKb) {}
 
   public static boolean available() {
@@ -30,8 +32,27 @@ public final class TsharkBench {
   }
 
   public Result run(Path file) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(List.of("tshark", "-n", "-r", file.toString(), "-Y", FILTER, "-T", "fields",
-        "-e", "frame.number", "-e", "sip.Method", "-e", "sip.Status-Code", "-e", "skinny.messageId", "-e", "arp.opcode"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                "tshark",
+                "-n",
+                "-r",
+                file.toString(),
+                "-Y",
+                FILTER,
+                "-T",
+                "fields",
+                "-e",
+                "frame.number",
+                "-e",
+                "sip.Method",
+                "-e",
+                "sip.Status-Code",
+                "-e",
+                "skinny.messageId",
+                "-e",
+                "arp.opcode"));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     long start = System.nanoTime();
     Process p = pb.start();
@@ -40,7 +61,8 @@ public final class TsharkBench {
     watcher.setDaemon(true);
     watcher.start();
     long lines = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       while (r.readLine() != null) {
         lines++;
       }

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bot's configuration as flat keys ("web.port", "db.url"): from an optional YAML file, nested sections joined
- * with dots, then overridden by {@code -Dregdoc.KEY=value}. Secrets are never read from here, only from the
- * environment (see bot/regdoc.example.yaml).
+ * The bot's configuration as flat keys ("web.port", "db.url"): from an optional YAML file, nested
+ * sections joined with dots, then overridden by {@code -Dregdoc.KEY=value}. Secrets are never read
+ * from here, only from the environment (see bot/regdoc.example.yaml).
  */
 public final class BotConfig {
   private final Map<String, String> values;
@@ -30,11 +30,13 @@ public final class BotConfig {
         throw new UncheckedIOException("cannot read the config " + yaml + ": " + e.getMessage(), e);
       }
     }
-    System.getProperties().forEach((k, v) -> {
-      if (k.toString().startsWith("regdoc.")) {
-        flat.put(k.toString().substring("regdoc.".length()), v.toString());
-      }
-    });
+    System.getProperties()
+        .forEach(
+            (k, v) -> {
+              if (k.toString().startsWith("regdoc.")) {
+                flat.put(k.toString().substring("regdoc.".length()), v.toString());
+              }
+            });
     return new BotConfig(flat);
   }
 

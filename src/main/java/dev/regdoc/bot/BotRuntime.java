@@ -13,10 +13,10 @@ import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.TextReaders;
-import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.AnswerWords;
-import dev.regdoc.knowledge.SummaryTexts;
+import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.knowledge.SummaryTexts;
 import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
@@ -29,7 +29,10 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the running bot from its config: knowledge base, rule base, case store and the conversation engine. */
+/**
+ * Builds the running bot from its config: knowledge base, rule base, case store and the
+ * conversation engine.
+ */
 public final class BotRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BotRuntime.class);
   private final JdbcCaseStore store;
@@ -41,11 +44,13 @@ public final class BotRuntime implements AutoCloseable {
     this.store = store;
     this.engine = engine;
     // uploaded copies past their retention are deleted at start and then every hour
-    this.janitor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "regdoc-retention");
-      t.setDaemon(true);
-      return t;
-    });
+    this.janitor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "regdoc-retention");
+              t.setDaemon(true);
+              return t;
+            });
     janitor.scheduleWithFixedDelay(() -> purge(clock), 0, 1, TimeUnit.HOURS);
   }
 
@@ -64,42 +69,79 @@ public final class BotRuntime implements AutoCloseable {
    * @param kbDir the knowledge-base folder
    * @param rulesDir the rule folder
    */
-  public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Illustrator illustrator, Clock clock) {
+  public static BotRuntime start(
+      BotConfig config, Path kbDir, Path rulesDir, Illustrator illustrator, Clock clock) {
     return start(config, kbDir, rulesDir, texts -> illustrator, clock);
   }
 
-  /** As above, with an illustrator made from the knowledge texts the engine loads (loaded once, not again for it). */
-  public static BotRuntime start(BotConfig config, Path kbDir, Path rulesDir, Function<KnowledgeTexts, Illustrator> illustrator,
+  /**
+   * As above, with an illustrator made from the knowledge texts the engine loads (loaded once, not
+   * again for it).
+   */
+  public static BotRuntime start(
+      BotConfig config,
+      Path kbDir,
+      Path rulesDir,
+      Function<KnowledgeTexts, Illustrator> illustrator,
       Clock clock) {
     StoreSettings storeSettings = StoreSettings.fromMap(config.values());
-    // temp files in the data directory, where a restart after a kill sweeps what the killed process left
+    // temp files in the data directory, where a restart after a kill sweeps what the killed process
+    // left
     TempFiles.useDataDir(storeSettings.dataDir());
     JdbcCaseStore store = JdbcCaseStore.open(storeSettings);
     try {
-      return new BotRuntime(store, engine(config, kbDir, rulesDir, store, illustrator, clock), clock);
+      return new BotRuntime(
+          store, engine(config, kbDir, rulesDir, store, illustrator, clock), clock);
     } catch (RuntimeException e) {
       store.close(); // a knowledge base or rule base that does not load leaves no open pool behind
       throw e;
     }
   }
 
-  /** The conversation engine as the bot wires it, over {@code store}; tests use it to run the real engine on their own store. */
-  public static ConversationEngine engine(BotConfig config, Path kbDir, Path rulesDir, CaseStore store, Illustrator illustrator,
+  /**
+   * The conversation engine as the bot wires it, over {@code store}; tests use it to run the real
+   * engine on their own store.
+   */
+  public static ConversationEngine engine(
+      BotConfig config,
+      Path kbDir,
+      Path rulesDir,
+      CaseStore store,
+      Illustrator illustrator,
       Clock clock) {
     return engine(config, kbDir, rulesDir, store, texts -> illustrator, clock);
   }
 
-  private static ConversationEngine engine(BotConfig config, Path kbDir, Path rulesDir, CaseStore store,
-      Function<KnowledgeTexts, Illustrator> illustrator, Clock clock) {
+  private static ConversationEngine engine(
+      BotConfig config,
+      Path kbDir,
+      Path rulesDir,
+      CaseStore store,
+      Function<KnowledgeTexts, Illustrator> illustrator,
+      Clock clock) {
     KnowledgeBase kb = KnowledgeBase.load(kbDir);
     // the texts share the loaded knowledge base rather than loading and validating it a second time
-    KnowledgeTexts texts = new KnowledgeTexts(kb, EvidenceNotes.load(kbDir), SummaryTexts.load(kbDir), AnswerWords.load(kbDir));
-    EngineSettings settings = EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
-    Analyzer analyzer = new Analyzer(RuleBase.load(rulesDir), TextReaders.defaults(),
-        IngestLimits.fromMap(config.values(), settings.maxUploadBytes()), SignalingPorts.defaults())
-        .withTimeLimit(Duration.ofSeconds(ConfigValues.wholeNumber(config.values(), "analyses.time-limit-seconds",
-            (int) Analyzer.DEFAULT_TIME_LIMIT.toSeconds(), 1, 86_400)));
-    return new ConversationEngine(kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
+    KnowledgeTexts texts =
+        new KnowledgeTexts(
+            kb, EvidenceNotes.load(kbDir), SummaryTexts.load(kbDir), AnswerWords.load(kbDir));
+    EngineSettings settings =
+        EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
+    Analyzer analyzer =
+        new Analyzer(
+                RuleBase.load(rulesDir),
+                TextReaders.defaults(),
+                IngestLimits.fromMap(config.values(), settings.maxUploadBytes()),
+                SignalingPorts.defaults())
+            .withTimeLimit(
+                Duration.ofSeconds(
+                    ConfigValues.wholeNumber(
+                        config.values(),
+                        "analyses.time-limit-seconds",
+                        (int) Analyzer.DEFAULT_TIME_LIMIT.toSeconds(),
+                        1,
+                        86_400)));
+    return new ConversationEngine(
+        kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
   }
 
   public ConversationEngine engine() {

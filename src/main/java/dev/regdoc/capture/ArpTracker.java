@@ -27,14 +27,17 @@ final class ArpTracker {
   }
 
   /**
-   * @return false when the packet is not an IPv4 ARP request or reply with 6-byte MACs (hardware type
-   *     1 Ethernet, or 6 IEEE 802 as sent in 802.2 LLC/SNAP framing)
+   * @return false when the packet is not an IPv4 ARP request or reply with 6-byte MACs (hardware
+   *     type 1 Ethernet, or 6 IEEE 802 as sent in 802.2 LLC/SNAP framing)
    */
   boolean handle(DecodedFrame f) {
     byte[] d = f.data;
     int o = f.l3Offset;
     int hardware = u16(d, o);
-    if ((hardware != 1 && hardware != 6) || u16(d, o + 2) != 0x0800 || d[o + 4] != 6 || d[o + 5] != 4) {
+    if ((hardware != 1 && hardware != 6)
+        || u16(d, o + 2) != 0x0800
+        || d[o + 4] != 6
+        || d[o + 5] != 4) {
       return false;
     }
     int op = u16(d, o + 6);
@@ -47,7 +50,9 @@ final class ArpTracker {
     String targetIp = Bytes.ipv4(d, o + 24);
     boolean gratuitous = senderIp.equals(targetIp);
     Origin origin = Origin.frame(file, f.frame, f.time);
-    sink.accept(new ArpPacket(origin, op == 2, senderMac, senderIp, targetMac, targetIp, f.srcMac(), gratuitous));
+    sink.accept(
+        new ArpPacket(
+            origin, op == 2, senderMac, senderIp, targetMac, targetIp, f.srcMac(), gratuitous));
     if (!"0.0.0.0".equals(senderIp)) {
       bind(origin, senderIp, senderMac);
     }

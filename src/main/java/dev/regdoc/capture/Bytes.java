@@ -15,11 +15,17 @@ final class Bytes {
   }
 
   static long u32(byte[] b, int o) {
-    return ((long) (b[o] & 0xff) << 24) | (b[o + 1] & 0xff) << 16 | (b[o + 2] & 0xff) << 8 | (b[o + 3] & 0xff);
+    return ((long) (b[o] & 0xff) << 24)
+        | (b[o + 1] & 0xff) << 16
+        | (b[o + 2] & 0xff) << 8
+        | (b[o + 3] & 0xff);
   }
 
   static int le32(byte[] b, int o) {
-    return (b[o] & 0xff) | (b[o + 1] & 0xff) << 8 | (b[o + 2] & 0xff) << 16 | (b[o + 3] & 0xff) << 24;
+    return (b[o] & 0xff)
+        | (b[o + 1] & 0xff) << 8
+        | (b[o + 2] & 0xff) << 16
+        | (b[o + 3] & 0xff) << 24;
   }
 
   static String mac(byte[] b, int o) {
@@ -36,7 +42,13 @@ final class Bytes {
   }
 
   static String ipv4(byte[] b, int o) {
-    return (b[o] & 0xff) + "." + (b[o + 1] & 0xff) + "." + (b[o + 2] & 0xff) + "." + (b[o + 3] & 0xff);
+    return (b[o] & 0xff)
+        + "."
+        + (b[o + 1] & 0xff)
+        + "."
+        + (b[o + 2] & 0xff)
+        + "."
+        + (b[o + 3] & 0xff);
   }
 
   /** RFC 5952 text form: lower case, longest zero run compressed. */

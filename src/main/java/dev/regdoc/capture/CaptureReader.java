@@ -17,8 +17,8 @@ import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
 
 /**
- * Streams a pcap or pcapng file through libpcap (pcap4j, nanosecond precision) with a BPF filter that
- * keeps only signaling, ARP and ICMP unreachable, and decodes what is kept from the raw bytes.
+ * Streams a pcap or pcapng file through libpcap (pcap4j, nanosecond precision) with a BPF filter
+ * that keeps only signaling, ARP and ICMP unreachable, and decodes what is kept from the raw bytes.
  * Memory depends on the number of open flows, never on the size of the file.
  */
 public final class CaptureReader {
@@ -42,8 +42,12 @@ public final class CaptureReader {
     return read(path, displayName, sink, ReadProgress.NONE);
   }
 
-  /** As {@link #read(Path, String, FactSink)}, telling {@code progress} how far it has got about every 10 %. */
-  public CaptureSummary read(Path path, String displayName, FactSink sink, ReadProgress progress) throws IOException {
+  /**
+   * As {@link #read(Path, String, FactSink)}, telling {@code progress} how far it has got about
+   * every 10 %.
+   */
+  public CaptureSummary read(Path path, String displayName, FactSink sink, ReadProgress progress)
+      throws IOException {
     try (FrameIndex index = new FrameIndex(path)) {
       PcapHandle handle = open(path, displayName);
       try {
@@ -73,9 +77,9 @@ public final class CaptureReader {
 
   /**
    * One pass over one file. libpcap is read on a thread of its own ({@link PacketReader}) while the
-   * calling thread decodes: on signaling-dense captures the native reading is about a quarter of the
-   * work, so the two overlap on a second core. Facts reach the sink on the calling thread, in capture
-   * order.
+   * calling thread decodes: on signaling-dense captures the native reading is about a quarter of
+   * the work, so the two overlap on a second core. Facts reach the sink on the calling thread, in
+   * capture order.
    */
   private final class Run {
     private final PcapHandle handle;
@@ -104,8 +108,12 @@ public final class CaptureReader {
       int dlt = handle.getDlt().value();
       LinkType link = LinkType.of(dlt);
       if (link == null) {
-        problems.add(file + ": " + LinkType.describe(dlt) + " is not a link type regdoc decodes"
-            + " (it reads Ethernet with 802.1Q, Linux cooked SLL/SLL2, raw IP and BSD loopback); nothing was read");
+        problems.add(
+            file
+                + ": "
+                + LinkType.describe(dlt)
+                + " is not a link type regdoc decodes (it reads Ethernet with 802.1Q, Linux cooked"
+                + " SLL/SLL2, raw IP and BSD loopback); nothing was read");
         return summary(index.countAll());
       }
       decoder = new FrameDecoder(link);
@@ -129,12 +137,14 @@ public final class CaptureReader {
     }
 
     private void applyFilter(LinkType link) {
-      for (boolean ethernet : link == LinkType.ETHERNET ? new boolean[] {true, false} : new boolean[] {false}) {
+      for (boolean ethernet :
+          link == LinkType.ETHERNET ? new boolean[] {true, false} : new boolean[] {false}) {
         try {
           handle.setFilter(ports.bpf(ethernet), BpfProgram.BpfCompileMode.OPTIMIZE);
           return;
         } catch (PcapNativeException | NotOpenException e) {
-          // try the simpler filter; without any filter every frame is decoded in Java, still correct
+          // try the simpler filter; without any filter every frame is decoded in Java, still
+          // correct
         }
       }
     }
@@ -146,7 +156,8 @@ public final class CaptureReader {
           PacketBatch batch = reader.take();
           for (int i = 0; i < batch.size; i++) {
             WorkLimit.checkpoint();
-            handle(batch.frameNumbers[i], batch.packets[i], batch.times[i], batch.originalLengths[i]);
+            handle(
+                batch.frameNumbers[i], batch.packets[i], batch.times[i], batch.originalLengths[i]);
           }
           done = batch.last;
           reportProgress(batch.endPosition);
@@ -159,7 +170,8 @@ public final class CaptureReader {
         if (e.why() != WorkStopped.Why.CANCELLED) {
           throw e; // past the time limit: the analysis stops here
         }
-        // interrupted between packets: like an interrupt while waiting, keep what was read (the flag stays set)
+        // interrupted between packets: like an interrupt while waiting, keep what was read (the
+        // flag stays set)
         problems.add(file + ": reading was interrupted after frame " + frame.frame);
       }
     }
@@ -188,17 +200,33 @@ public final class CaptureReader {
     private String stopped(long stoppedAfter, String libpcapMessage) {
       long at = stoppedAfter + 1;
       String why = libpcapMessage;
-      int iface = libpcapMessage.contains("different from the type of the first interface")
-          ? index.firstInterfaceUnlikeTheFirst() : -1;
+      int iface =
+          libpcapMessage.contains("different from the type of the first interface")
+              ? index.firstInterfaceUnlikeTheFirst()
+              : -1;
       if (iface > 0) {
-        why = "pcapng interface " + iface + " has " + LinkType.describe(index.linkTypeOf(iface))
-            + " but interface 0 has " + LinkType.describe(index.linkTypeOf(0))
-            + "; libpcap cannot read a file whose interfaces differ in link type. Split it per interface"
-            + " (e.g. tshark -r FILE -Y frame.interface_id==" + iface + " -w part.pcapng)";
+        why =
+            "pcapng interface "
+                + iface
+                + " has "
+                + LinkType.describe(index.linkTypeOf(iface))
+                + " but interface 0 has "
+                + LinkType.describe(index.linkTypeOf(0))
+                + "; libpcap cannot read a file whose interfaces differ in link type. Split it per"
+                + " interface (e.g. tshark -r FILE -Y frame.interface_id=="
+                + iface
+                + " -w part.pcapng)";
       }
-      return file + ": reading stopped at frame " + at + ": " + why
-          + (stoppedAfter == 0 ? "; no frame could be read"
-              : stoppedAfter == 1 ? "; the frame before it was read" : "; the " + stoppedAfter + " frames before it were read");
+      return file
+          + ": reading stopped at frame "
+          + at
+          + ": "
+          + why
+          + (stoppedAfter == 0
+              ? "; no frame could be read"
+              : stoppedAfter == 1
+                  ? "; the frame before it was read"
+                  : "; the " + stoppedAfter + " frames before it were read");
     }
 
     private void reportAfterwards(long frames, boolean frameNumbersLost, long timesOutOfRange) {
@@ -206,26 +234,47 @@ public final class CaptureReader {
         problems.add(file + ": the capture holds no packets");
       }
       if (frameNumbersLost) {
-        problems.add(file + ": frame numbers could not be matched to the file's records; numbers shown count only signaling frames");
+        problems.add(
+            file
+                + ": frame numbers could not be matched to the file's records; numbers shown count"
+                + " only signaling frames");
       }
       if (snapCut > 0) {
-        problems.add(file + ": " + snapCut + " frames were cut by the capture's snap length; messages in them may be incomplete"
-            + " (capture with a larger snap length, e.g. tcpdump -s 0)");
+        problems.add(
+            file
+                + ": "
+                + snapCut
+                + " frames were cut by the capture's snap length; messages in them may be"
+                + " incomplete (capture with a larger snap length, e.g. tcpdump -s 0)");
       }
       if (index.invalidTimestamps > 0) {
-        problems.add(file + ": " + index.invalidTimestamps + " records have a sub-second time field out of range; their times are unreliable");
+        problems.add(
+            file
+                + ": "
+                + index.invalidTimestamps
+                + " records have a sub-second time field out of range; their times are unreliable");
       }
       String dropped = extractor.heldBytes().problem();
       if (dropped != null) {
         problems.add(file + ": " + dropped);
       }
       if (timesOutOfRange > 0) {
-        problems.add(file + ": " + timesOutOfRange + " frames have a time before 1970 or after 2262, which cannot be right;"
-            + " they are shown at the nearest of those and their times are unreliable");
+        problems.add(
+            file
+                + ": "
+                + timesOutOfRange
+                + " frames have a time before 1970 or after 2262, which cannot be right;"
+                + " they are shown at the nearest of those and their times are unreliable");
       }
       for (Map.Entry<String, Long> e : extractor.anomalyCounts().entrySet()) {
         if (e.getValue() > 20) {
-          problems.add(file + ": " + e.getValue() + " frames with anomaly " + e.getKey() + " (first 20 listed)");
+          problems.add(
+              file
+                  + ": "
+                  + e.getValue()
+                  + " frames with anomaly "
+                  + e.getKey()
+                  + " (first 20 listed)");
         }
       }
     }
@@ -233,7 +282,8 @@ public final class CaptureReader {
     private CaptureSummary summary(long frames) {
       String format = index.pcapng ? "pcapng" : "pcap";
       List<String> links = index.linkTypes().stream().distinct().map(LinkType::describe).toList();
-      return new CaptureSummary(file, format, links, frames, decoded, index.size(), first, last, List.copyOf(problems));
+      return new CaptureSummary(
+          file, format, links, frames, decoded, index.size(), first, last, List.copyOf(problems));
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.regdoc.capture;
 import java.time.Instant;
 
 /**
- * One frame decoded in place: offsets into {@link #data}, no copies. A single instance is reused for
- * every frame of a capture, so nothing here may be kept after the frame is handled.
+ * One frame decoded in place: offsets into {@link #data}, no copies. A single instance is reused
+ * for every frame of a capture, so nothing here may be kept after the frame is handled.
  */
 final class DecodedFrame {
   enum Kind {
@@ -32,6 +32,7 @@ final class DecodedFrame {
   int l4Offset;
   int payloadOffset;
   int payloadLength;
+
   /** Payload bytes the IP header says exist but the capture cut (snap length). */
   int payloadMissing;
 

@@ -5,8 +5,8 @@ import static dev.regdoc.capture.Bytes.u32;
 import static dev.regdoc.capture.Bytes.u8;
 
 /**
- * Decodes link, network and transport headers in place. Returns false when the frame is too short for
- * the headers it announces; the caller records that as an anomaly. Never throws on content.
+ * Decodes link, network and transport headers in place. Returns false when the frame is too short
+ * for the headers it announces; the caller records that as an anomaly. Never throws on content.
  */
 final class FrameDecoder {
   private static final int ETH_IPV4 = 0x0800;
@@ -131,7 +131,9 @@ final class FrameDecoder {
     return decodeTransport(f, next, p, end);
   }
 
-  /** @param end where the IP datagram ends according to its header (may exceed the captured bytes) */
+  /**
+   * @param end where the IP datagram ends according to its header (may exceed the captured bytes)
+   */
   private boolean decodeTransport(DecodedFrame f, int proto, int off, int end) {
     byte[] d = f.data;
     f.l4Offset = off;

@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * Walks the record structure of a pcap or pcapng file (headers only, memory-mapped) in step with
  * libpcap. libpcap applies the BPF filter before regdoc sees a packet, so it cannot say which frame
- * number a packet had; the file offset where its record ends can, and this walk maps one to the other.
- * It also knows each pcapng interface's link type and notices records libpcap would accept silently
- * (sub-second fields out of range).
+ * number a packet had; the file offset where its record ends can, and this walk maps one to the
+ * other. It also knows each pcapng interface's link type and notices records libpcap would accept
+ * silently (sub-second fields out of range).
  */
 final class FrameIndex implements Closeable {
   private static final long WINDOW = 256L << 20;
@@ -45,7 +45,10 @@ final class FrameIndex implements Closeable {
       pos = 0;
       fracLimit = 0;
     } else {
-      order = magic == 0xa1b2c3d4 || magic == 0xa1b23c4d ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+      order =
+          magic == 0xa1b2c3d4 || magic == 0xa1b23c4d
+              ? ByteOrder.BIG_ENDIAN
+              : ByteOrder.LITTLE_ENDIAN;
       boolean nano = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
       fracLimit = nano ? 1_000_000_000L : 1_000_000L;
       pos = 24;
@@ -59,7 +62,9 @@ final class FrameIndex implements Closeable {
     return size;
   }
 
-  /** Frame number of the packet whose record ends at {@code end}, or -1 if the walk cannot find it. */
+  /**
+   * Frame number of the packet whose record ends at {@code end}, or -1 if the walk cannot find it.
+   */
   long frameEndingAt(long end) {
     while (!broken && pos < end) {
       if (!step()) {
@@ -95,8 +100,9 @@ final class FrameIndex implements Closeable {
 
   /**
    * The first pcapng interface whose link type differs from interface 0's, or -1. Walks the rest of
-   * the file: libpcap fails when it reads the offending interface description, which may come before
-   * any packet of it (mergecap writes every interface first), so the next packet says nothing.
+   * the file: libpcap fails when it reads the offending interface description, which may come
+   * before any packet of it (mergecap writes every interface first), so the next packet says
+   * nothing.
    */
   int firstInterfaceUnlikeTheFirst() {
     countAll();
@@ -143,7 +149,10 @@ final class FrameIndex implements Closeable {
     }
     int type = intAt(pos, order);
     if (type == 0x0A0D0D0A) {
-      order = intAt(pos + 8, ByteOrder.BIG_ENDIAN) == 0x1A2B3C4D ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+      order =
+          intAt(pos + 8, ByteOrder.BIG_ENDIAN) == 0x1A2B3C4D
+              ? ByteOrder.BIG_ENDIAN
+              : ByteOrder.LITTLE_ENDIAN;
       interfaceLinkTypes.clear(); // a new section has its own interfaces
     }
     long length = intAt(pos + 4, order) & 0xffffffffL;

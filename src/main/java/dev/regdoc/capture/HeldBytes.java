@@ -3,10 +3,11 @@ package dev.regdoc.capture;
 import dev.regdoc.common.Sizes;
 
 /**
- * The bytes all TCP streams of one capture hold while they wait for the rest of a message. Each stream
- * is capped on its own ({@link StreamAssembler#MAX_BUFFER}); this caps them together, so thousands of
- * streams that each stop mid-message cannot add up to hundreds of megabytes. A stream that would go
- * over drops its unfinished message, and the file's report says how many were dropped.
+ * The bytes all TCP streams of one capture hold while they wait for the rest of a message. Each
+ * stream is capped on its own ({@link StreamAssembler#MAX_BUFFER}); this caps them together, so
+ * thousands of streams that each stop mid-message cannot add up to hundreds of megabytes. A stream
+ * that would go over drops its unfinished message, and the file's report says how many were
+ * dropped.
  */
 final class HeldBytes {
   static final long MAX_TOTAL = 16L << 20;
@@ -63,7 +64,12 @@ final class HeldBytes {
     if (droppedMessages == 0) {
       return null;
     }
-    return droppedMessages + " unfinished TCP messages (" + Sizes.human(droppedBytes) + ") were dropped: the streams"
-        + " waiting for the rest of a message held " + Sizes.human(max) + " at once";
+    return droppedMessages
+        + " unfinished TCP messages ("
+        + Sizes.human(droppedBytes)
+        + ") were dropped: the streams"
+        + " waiting for the rest of a message held "
+        + Sizes.human(max)
+        + " at once";
   }
 }

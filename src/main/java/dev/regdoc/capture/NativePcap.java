@@ -9,26 +9,29 @@ import java.time.Instant;
 import org.pcap4j.core.PcapHandle;
 
 /**
- * The per-packet calls into libpcap for an offline handle that pcap4j opened: pcap_next_ex, and where
- * libpcap's stdio stream stands (pcap_file + ftell). Read after a packet, the position is the end
- * offset of its record, which {@link FrameIndex} turns into the frame number even though the BPF
- * filter skipped frames in between.
+ * The per-packet calls into libpcap for an offline handle that pcap4j opened: pcap_next_ex, and
+ * where libpcap's stdio stream stands (pcap_file + ftell). Read after a packet, the position is the
+ * end offset of its record, which {@link FrameIndex} turns into the frame number even though the
+ * BPF filter skipped frames in between.
  *
  * <p>Why not pcap4j's loop(): on signaling-dense captures nearly every frame passes the filter, and
- * pcap4j's per-packet JNA callback plus its timestamp and length lookups (more native calls and objects
- * per frame) cost more than decoding the frame. JNA direct mapping here costs one native call and one
- * copy per frame.
+ * pcap4j's per-packet JNA callback plus its timestamp and length lookups (more native calls and
+ * objects per frame) cost more than decoding the frame. JNA direct mapping here costs one native
+ * call and one copy per frame.
  */
 final class NativePcap {
   /** libpcap, the same library pcap4j loaded. */
   static final class Pcap {
     static {
-      Native.register(Pcap.class, NativeLibrary.getInstance(System.getProperty("org.pcap4j.core.pcapLibName", "pcap")));
+      Native.register(
+          Pcap.class,
+          NativeLibrary.getInstance(System.getProperty("org.pcap4j.core.pcapLibName", "pcap")));
     }
 
     static native Pointer pcap_file(Pointer pcap);
 
-    static native int pcap_next_ex(Pointer pcap, PointerByReference header, PointerByReference data);
+    static native int pcap_next_ex(
+        Pointer pcap, PointerByReference header, PointerByReference data);
 
     static native String pcap_geterr(Pointer pcap);
   }
@@ -49,7 +52,8 @@ final class NativePcap {
     ERROR
   }
 
-  // struct pcap_pkthdr on LP64: struct timeval (two longs; nanoseconds with NANO precision), caplen, len
+  // struct pcap_pkthdr on LP64: struct timeval (two longs; nanoseconds with NANO precision),
+  // caplen, len
   private static final int TS_SEC = 0;
   private static final int TS_FRACTION = 8;
   private static final int CAPLEN = 16;
@@ -69,9 +73,14 @@ final class NativePcap {
 
   /** Set by {@link #next} for the packet it returned. */
   byte[] packet;
+
   Instant time;
   int originalLength;
-  /** Packets whose time was before 1970 or after {@link #LATEST}, given the nearest of those instead. */
+
+  /**
+   * Packets whose time was before 1970 or after {@link #LATEST}, given the nearest of those
+   * instead.
+   */
   long timesOutOfRange;
 
   private NativePcap(Pointer pcap) {
@@ -90,8 +99,9 @@ final class NativePcap {
   }
 
   /**
-   * Reads the next packet that passes the handle's filter into {@link #packet} (a fresh array of the
-   * captured length: the decoder relies on its bounds), {@link #time} and {@link #originalLength}.
+   * Reads the next packet that passes the handle's filter into {@link #packet} (a fresh array of
+   * the captured length: the decoder relies on its bounds), {@link #time} and {@link
+   * #originalLength}.
    */
   Result next() {
     int rc = Pcap.pcap_next_ex(pcap, header, data);
@@ -107,9 +117,14 @@ final class NativePcap {
   }
 
   private Instant time(long seconds, long nanos) {
-    // seconds within [0, LATEST] keep seconds + nanos / 1e9 within what Instant holds whatever nanos is
-    Instant t = seconds < 0 ? Instant.EPOCH.minusNanos(1)
-        : seconds > LATEST.getEpochSecond() ? LATEST.plusNanos(1) : Instant.ofEpochSecond(seconds, nanos);
+    // seconds within [0, LATEST] keep seconds + nanos / 1e9 within what Instant holds whatever
+    // nanos is
+    Instant t =
+        seconds < 0
+            ? Instant.EPOCH.minusNanos(1)
+            : seconds > LATEST.getEpochSecond()
+                ? LATEST.plusNanos(1)
+                : Instant.ofEpochSecond(seconds, nanos);
     if (t.isBefore(Instant.EPOCH) || t.isAfter(LATEST)) {
       timesOutOfRange++;
       return t.isBefore(Instant.EPOCH) ? Instant.EPOCH : LATEST;

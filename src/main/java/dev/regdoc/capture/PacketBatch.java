@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Packets handed from the thread that reads libpcap to the thread that decodes them. Bounded by count
- * and by bytes, so the few batches in flight hold a few megabytes whatever the capture's size.
+ * Packets handed from the thread that reads libpcap to the thread that decodes them. Bounded by
+ * count and by bytes, so the few batches in flight hold a few megabytes whatever the capture's
+ * size.
  */
 final class PacketBatch {
   static final int MAX_PACKETS = 1024;
@@ -17,8 +18,10 @@ final class PacketBatch {
   final long[] frameNumbers = new long[MAX_PACKETS];
   int size;
   private int bytes;
+
   /** Set on the batch that ends the capture (it may also hold packets). */
   boolean last;
+
   /** Where libpcap stood in the file after the batch's last packet (its progress). */
   long endPosition;
 

@@ -5,9 +5,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * The reading half of a capture pass, on a thread of its own: libpcap's packets with their frame
- * numbers, handed to the decoding thread in a few reused batches. Frame numbers are taken here because
- * they depend on libpcap's file position. What it found out (where libpcap gave up, whether frame
- * numbers could be matched) may be read once {@link #take} has returned the last batch.
+ * numbers, handed to the decoding thread in a few reused batches. Frame numbers are taken here
+ * because they depend on libpcap's file position. What it found out (where libpcap gave up, whether
+ * frame numbers could be matched) may be read once {@link #take} has returned the last batch.
  */
 final class PacketReader {
   private static final int BATCHES = 4;
@@ -81,7 +81,9 @@ final class PacketReader {
     return frameNumbersLost;
   }
 
-  /** Packets whose time libpcap gave as before 1970 or after 2262 (see {@link NativePcap#LATEST}). */
+  /**
+   * Packets whose time libpcap gave as before 1970 or after 2262 (see {@link NativePcap#LATEST}).
+   */
   long timesOutOfRange() {
     return pcap.timesOutOfRange;
   }

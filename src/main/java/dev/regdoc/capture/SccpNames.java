@@ -15,25 +15,26 @@ final class SccpNames {
   static final int UNREGISTER_ACK = 0x0118;
   static final int ENHANCED_ALARM = 0x015A;
 
-  private static final Map<Integer, String> NAMES = Map.ofEntries(
-      Map.entry(KEEPALIVE_REQ, "KeepAliveReq"),
-      Map.entry(REGISTER_REQ, "RegisterReq"),
-      Map.entry(0x0002, "IpPort"),
-      Map.entry(0x0010, "CapabilitiesRes"),
-      Map.entry(0x0012, "ServerReq"),
-      Map.entry(ALARM, "Alarm"),
-      Map.entry(UNREGISTER_REQ, "UnregisterReq"),
-      Map.entry(0x0029, "RegisterTokenReq"),
-      Map.entry(REGISTER_ACK, "RegisterAck"),
-      Map.entry(0x009B, "CapabilitiesReq"),
-      Map.entry(REGISTER_REJECT, "RegisterReject"),
-      Map.entry(0x009E, "ServerRes"),
-      Map.entry(RESET, "Reset"),
-      Map.entry(KEEPALIVE_ACK, "KeepAliveAck"),
-      Map.entry(UNREGISTER_ACK, "UnregisterAck"),
-      Map.entry(0x011A, "RegisterTokenAck"),
-      Map.entry(0x011B, "RegisterTokenReject"),
-      Map.entry(ENHANCED_ALARM, "EnhancedAlarm"));
+  private static final Map<Integer, String> NAMES =
+      Map.ofEntries(
+          Map.entry(KEEPALIVE_REQ, "KeepAliveReq"),
+          Map.entry(REGISTER_REQ, "RegisterReq"),
+          Map.entry(0x0002, "IpPort"),
+          Map.entry(0x0010, "CapabilitiesRes"),
+          Map.entry(0x0012, "ServerReq"),
+          Map.entry(ALARM, "Alarm"),
+          Map.entry(UNREGISTER_REQ, "UnregisterReq"),
+          Map.entry(0x0029, "RegisterTokenReq"),
+          Map.entry(REGISTER_ACK, "RegisterAck"),
+          Map.entry(0x009B, "CapabilitiesReq"),
+          Map.entry(REGISTER_REJECT, "RegisterReject"),
+          Map.entry(0x009E, "ServerRes"),
+          Map.entry(RESET, "Reset"),
+          Map.entry(KEEPALIVE_ACK, "KeepAliveAck"),
+          Map.entry(UNREGISTER_ACK, "UnregisterAck"),
+          Map.entry(0x011A, "RegisterTokenAck"),
+          Map.entry(0x011B, "RegisterTokenReject"),
+          Map.entry(ENHANCED_ALARM, "EnhancedAlarm"));
 
   private SccpNames() {}
 

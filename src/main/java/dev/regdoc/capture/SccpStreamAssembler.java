@@ -9,9 +9,9 @@ import dev.regdoc.facts.SccpMessage;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Cuts a TCP byte stream into SCCP PDUs: 12-byte little-endian header (data length counting the bytes
- * after the first 8, header version, message id). A header that makes no sense is an anomaly and the
- * stream resynchronises on the next plausible header.
+ * Cuts a TCP byte stream into SCCP PDUs: 12-byte little-endian header (data length counting the
+ * bytes after the first 8, header version, message id). A header that makes no sense is an anomaly
+ * and the stream resynchronises on the next plausible header.
  */
 final class SccpStreamAssembler extends StreamAssembler {
   static final int HEADER = 12;
@@ -57,9 +57,12 @@ final class SccpStreamAssembler extends StreamAssembler {
 
   private void reportSkipped(byte[] b, int skip) {
     if (!resyncing) {
-      anomaly("sccp-bad-header", String.format(
-          "SCCP header with data length %d, version 0x%X, id 0x%X makes no sense; resynchronised after %d bytes",
-          le32(b, 0), le32(b, 4), le32(b, 8), skip));
+      anomaly(
+          "sccp-bad-header",
+          String.format(
+              "SCCP header with data length %d, version 0x%X, id 0x%X makes no sense;"
+                  + " resynchronised after %d bytes",
+              le32(b, 0), le32(b, 4), le32(b, 8), skip));
     }
     resyncing = true;
   }
@@ -72,8 +75,11 @@ final class SccpStreamAssembler extends StreamAssembler {
       // would swallow the real PDUs after it while waiting for data that never comes
       return dataLength == 4 && SccpNames.knownVersion(le32(b, o + 4));
     }
-    return dataLength >= 4 && dataLength <= MAX_DATA_LENGTH && SccpNames.knownVersion(le32(b, o + 4))
-        && id >= 0 && id <= 0xFFFF;
+    return dataLength >= 4
+        && dataLength <= MAX_DATA_LENGTH
+        && SccpNames.knownVersion(le32(b, o + 4))
+        && id >= 0
+        && id <= 0xFFFF;
   }
 
   private SccpMessage decode(byte[] b, int total) {
@@ -111,8 +117,20 @@ final class SccpStreamAssembler extends StreamAssembler {
       default:
         break;
     }
-    return new SccpMessage(Origin.frame(file, frame, time), frameAt(0), endpoints, id,
-        SccpNames.name(id), device, ip, keepAlive, secondary, code, text, seqAt(0), total);
+    return new SccpMessage(
+        Origin.frame(file, frame, time),
+        frameAt(0),
+        endpoints,
+        id,
+        SccpNames.name(id),
+        device,
+        ip,
+        keepAlive,
+        secondary,
+        code,
+        text,
+        seqAt(0),
+        total);
   }
 
   /** The XML alarm text (LastOutOfServiceInformation) wherever it starts in the body. */

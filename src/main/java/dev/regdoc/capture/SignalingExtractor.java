@@ -26,6 +26,7 @@ final class SignalingExtractor {
 
   /** IP pair of a frame, from raw bytes (IPv6 folded into two longs per address). */
   private record PathKey(long srcHigh, long srcLow, long dstHigh, long dstLow) {}
+
   private final Map<String, Long> anomalyCounts = new HashMap<>();
   private final int[] lastLineEnd = new int[1];
 
@@ -39,7 +40,8 @@ final class SignalingExtractor {
 
   void handle(DecodedFrame f, boolean decoded) {
     if (!decoded) {
-      frameAnomaly(f, "frame-too-short", "frame " + f.frame + " is shorter than the headers it announces");
+      frameAnomaly(
+          f, "frame-too-short", "frame " + f.frame + " is shorter than the headers it announces");
       return;
     }
     if (f.fragment) {
@@ -49,7 +51,10 @@ final class SignalingExtractor {
     switch (f.kind) {
       case ARP:
         if (!arp.handle(f)) {
-          frameAnomaly(f, "arp-not-ipv4", "ARP frame " + f.frame + " is not an Ethernet/IPv4 ARP request or reply");
+          frameAnomaly(
+              f,
+              "arp-not-ipv4",
+              "ARP frame " + f.frame + " is not an Ethernet/IPv4 ARP request or reply");
         }
         break;
       case TCP:
@@ -92,7 +97,10 @@ final class SignalingExtractor {
     Endpoints e = new Endpoints(f.srcIp(), f.srcPort, f.dstIp(), f.dstPort);
     int found = SipMessages.findStartLine(d, start, end, lastLineEnd);
     if (found < 0) {
-      frameAnomaly(f, "udp-sip-port-not-sip", e + ": frame " + f.frame + " on a SIP port holds no SIP start line");
+      frameAnomaly(
+          f,
+          "udp-sip-port-not-sip",
+          e + ": frame " + f.frame + " on a SIP port holds no SIP start line");
       return;
     }
     int headEnd = SipMessages.headEnd(d, found, end);
@@ -106,8 +114,10 @@ final class SignalingExtractor {
     if (cut) {
       h.anomalies.add("sip-cut-by-capture");
     }
-    SipMessages.emit(sink, SipMessages.toFact(h, origin(f), f.frame, Transport.UDP, e, -1,
-        f.payloadLength + f.payloadMissing));
+    SipMessages.emit(
+        sink,
+        SipMessages.toFact(
+            h, origin(f), f.frame, Transport.UDP, e, -1, f.payloadLength + f.payloadMissing));
   }
 
   private static int afterLastLineFeed(byte[] d, int from, int end) {
@@ -129,13 +139,20 @@ final class SignalingExtractor {
     int proto = u8(d, inner + 9);
     int l4 = inner + (u8(d, inner) & 0x0f) * 4;
     boolean ports = (proto == 6 || proto == 17) && l4 + 4 <= f.capturedLength;
-    Endpoints about = new Endpoints(Bytes.ipv4(d, inner + 12), ports ? u16(d, l4) : 0,
-        Bytes.ipv4(d, inner + 16), ports ? u16(d, l4 + 2) : 0);
+    Endpoints about =
+        new Endpoints(
+            Bytes.ipv4(d, inner + 12),
+            ports ? u16(d, l4) : 0,
+            Bytes.ipv4(d, inner + 16),
+            ports ? u16(d, l4 + 2) : 0);
     String name = proto == 6 ? "TCP" : proto == 17 ? "UDP" : String.valueOf(proto);
     sink.accept(new IcmpUnreachable(origin(f), f.srcIp(), f.dstIp(), f.icmpCode, name, about));
   }
 
-  /** Emits a MacPath only when an IP pair is new or its destination MAC changed; no strings otherwise. */
+  /**
+   * Emits a MacPath only when an IP pair is new or its destination MAC changed; no strings
+   * otherwise.
+   */
   private void macPath(DecodedFrame f) {
     if (f.dstMacOffset < 0) {
       return;
@@ -143,12 +160,15 @@ final class SignalingExtractor {
     long mac = Bytes.u32(f.data, f.dstMacOffset) << 16 | Bytes.u16(f.data, f.dstMacOffset + 4);
     PathKey key = pathKey(f);
     Long previous = dstMacByPath.get(key);
-    if (previous != null && previous == mac || previous == null && dstMacByPath.size() >= MAX_PATHS) {
+    if (previous != null && previous == mac
+        || previous == null && dstMacByPath.size() >= MAX_PATHS) {
       return;
     }
     dstMacByPath.put(key, mac);
     String before = previous == null ? null : macText(previous);
-    sink.accept(new MacPath(origin(f), f.srcIp(), f.dstIp(), f.srcMac(), f.dstMac(), f.vlan, f.ttl, before));
+    sink.accept(
+        new MacPath(
+            origin(f), f.srcIp(), f.dstIp(), f.srcMac(), f.dstMac(), f.vlan, f.ttl, before));
   }
 
   private static PathKey pathKey(DecodedFrame f) {
@@ -157,8 +177,11 @@ final class SignalingExtractor {
     if (!f.ipv6) {
       return new PathKey(Bytes.u32(d, o + 12), 0, Bytes.u32(d, o + 16), 0);
     }
-    return new PathKey(Bytes.u32(d, o + 8) << 32 | Bytes.u32(d, o + 12), Bytes.u32(d, o + 16) << 32 | Bytes.u32(d, o + 20),
-        Bytes.u32(d, o + 24) << 32 | Bytes.u32(d, o + 28), Bytes.u32(d, o + 32) << 32 | Bytes.u32(d, o + 36));
+    return new PathKey(
+        Bytes.u32(d, o + 8) << 32 | Bytes.u32(d, o + 12),
+        Bytes.u32(d, o + 16) << 32 | Bytes.u32(d, o + 20),
+        Bytes.u32(d, o + 24) << 32 | Bytes.u32(d, o + 28),
+        Bytes.u32(d, o + 32) << 32 | Bytes.u32(d, o + 36));
   }
 
   private static String macText(long mac) {

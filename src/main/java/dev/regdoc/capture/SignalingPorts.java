@@ -5,10 +5,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Which ports carry what. Defaults follow Cisco: SIP 5060 (TLS 5061), SCCP 2000 (TLS 2443); extra SIP
- * ports can be added for registrars on other ports.
+ * Which ports carry what. Defaults follow Cisco: SIP 5060 (TLS 5061), SCCP 2000 (TLS 2443); extra
+ * SIP ports can be added for registrars on other ports.
  */
-public record SignalingPorts(Set<Integer> sip, Set<Integer> sipTls, Set<Integer> sccp, Set<Integer> sccpTls) {
+public record SignalingPorts(
+    Set<Integer> sip, Set<Integer> sipTls, Set<Integer> sccp, Set<Integer> sccpTls) {
 
   public static SignalingPorts defaults() {
     return new SignalingPorts(Set.of(5060), Set.of(5061), Set.of(2000), Set.of(2443));
@@ -36,7 +37,9 @@ public record SignalingPorts(Set<Integer> sip, Set<Integer> sipTls, Set<Integer>
     return isSip(port) || isSccp(port) || isTls(port);
   }
 
-  /** libpcap filter keeping signaling, ARP and ICMP unreachable; everything else never crosses JNA. */
+  /**
+   * libpcap filter keeping signaling, ARP and ICMP unreachable; everything else never crosses JNA.
+   */
   String bpf(boolean ethernet) {
     TreeSet<Integer> ports = new TreeSet<>();
     ports.addAll(sip);
@@ -44,8 +47,11 @@ public record SignalingPorts(Set<Integer> sip, Set<Integer> sipTls, Set<Integer>
     ports.addAll(sccp);
     ports.addAll(sccpTls);
     String portExpr = ports.stream().map(p -> "port " + p).collect(Collectors.joining(" or "));
-    String core = "((tcp or udp) and (" + portExpr + ")) or arp"
-        + " or (icmp and icmp[icmptype] == icmp-unreach) or (icmp6 and ip6[40] == 1)";
+    String core =
+        "((tcp or udp) and ("
+            + portExpr
+            + ")) or arp"
+            + " or (icmp and icmp[icmptype] == icmp-unreach) or (icmp6 and ip6[40] == 1)";
     if (!ethernet) {
       return core;
     }

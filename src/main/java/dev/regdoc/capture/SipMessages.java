@@ -39,7 +39,8 @@ final class SipMessages {
 
   /**
    * Start of the first line at or after {@code from} that is a SIP start line, looking only at
-   * complete lines. Returns -1 if none; {@code lastLineEnd[0]} gets the end of the last complete line.
+   * complete lines. Returns -1 if none; {@code lastLineEnd[0]} gets the end of the last complete
+   * line.
    */
   static int findStartLine(byte[] b, int from, int n, int[] lastLineEnd) {
     int lineStart = from;
@@ -65,10 +66,30 @@ final class SipMessages {
       Endpoints endpoints,
       long tcpSeq,
       int length) {
-    return new SipMessage(origin, firstFrame, transport, endpoints, h.request, h.method, h.status,
-        h.reason, h.requestUri, h.callId, h.cseq, h.cseqMethod, h.expires, h.contactExpires,
-        h.contact, h.deviceName, h.instanceMac, h.ciscoKeepAlive, h.userAgent, h.reasonHeader,
-        tcpSeq, length, List.copyOf(h.anomalies));
+    return new SipMessage(
+        origin,
+        firstFrame,
+        transport,
+        endpoints,
+        h.request,
+        h.method,
+        h.status,
+        h.reason,
+        h.requestUri,
+        h.callId,
+        h.cseq,
+        h.cseqMethod,
+        h.expires,
+        h.contactExpires,
+        h.contact,
+        h.deviceName,
+        h.instanceMac,
+        h.ciscoKeepAlive,
+        h.userAgent,
+        h.reasonHeader,
+        tcpSeq,
+        length,
+        List.copyOf(h.anomalies));
   }
 
   /** Emits the message and one Anomaly fact per oddity it had. */

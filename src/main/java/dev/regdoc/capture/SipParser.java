@@ -10,16 +10,37 @@ import java.util.Locale;
  * compact header names, junk before the start line and messages cut by the capture; each becomes an
  * anomaly code in {@link Head#anomalies}, never an exception.
  *
- * <p>This runs for every SIP message of a capture, so it works on the bytes: the start line is checked
- * without a regex, numbers are read in place, and only the values regdoc keeps become strings.
+ * <p>This runs for every SIP message of a capture, so it works on the bytes: the start line is
+ * checked without a regex, numbers are read in place, and only the values regdoc keeps become
+ * strings.
  */
 final class SipParser {
   private static final byte[] SIP_VERSION = "SIP/2.0".getBytes(StandardCharsets.ISO_8859_1);
+
   /** Method and reason strings seen in almost every message, shared instead of made per message. */
   private static final String[] COMMON_WORDS = {
-    "REGISTER", "OPTIONS", "INVITE", "ACK", "BYE", "CANCEL", "NOTIFY", "SUBSCRIBE", "REFER", "INFO",
-    "UPDATE", "PRACK", "MESSAGE", "PUBLISH", "OK", "Trying", "Ringing", "Unauthorized", "Not Found",
-    "Request Timeout", "Forbidden", "Accepted"
+    "REGISTER",
+    "OPTIONS",
+    "INVITE",
+    "ACK",
+    "BYE",
+    "CANCEL",
+    "NOTIFY",
+    "SUBSCRIBE",
+    "REFER",
+    "INFO",
+    "UPDATE",
+    "PRACK",
+    "MESSAGE",
+    "PUBLISH",
+    "OK",
+    "Trying",
+    "Ringing",
+    "Unauthorized",
+    "Not Found",
+    "Request Timeout",
+    "Forbidden",
+    "Accepted"
   };
 
   /** The parsed head; header values are the first occurrence, trimmed. */
@@ -47,8 +68,8 @@ final class SipParser {
   private SipParser() {}
 
   /**
-   * True when {@code b[from..to)} is a SIP status line ({@code SIP/2.0 NNN[ reason]}) or request line
-   * ({@code METHOD URI SIP/2.0}, the method in capitals, the URI without white space).
+   * True when {@code b[from..to)} is a SIP status line ({@code SIP/2.0 NNN[ reason]}) or request
+   * line ({@code METHOD URI SIP/2.0}, the method in capitals, the URI without white space).
    */
   static boolean isStartLine(byte[] b, int from, int to) {
     return isStatusLine(b, from, to) || requestUriStart(b, from, to) > 0;
@@ -81,8 +102,11 @@ final class SipParser {
   /** Index where the request URI starts, or -1 when {@code b[from..to)} is not a request line. */
   private static int requestUriStart(byte[] b, int from, int to) {
     int version = to - SIP_VERSION.length;
-    if (to - from < SIP_VERSION.length + 4 || b[from] < 'A' || b[from] > 'Z'
-        || b[version - 1] != ' ' || !startsWith(b, version, SIP_VERSION)) {
+    if (to - from < SIP_VERSION.length + 4
+        || b[from] < 'A'
+        || b[from] > 'Z'
+        || b[version - 1] != ' '
+        || !startsWith(b, version, SIP_VERSION)) {
       return -1;
     }
     int i = from + 1;
@@ -101,8 +125,8 @@ final class SipParser {
   }
 
   /**
-   * Parses the head in {@code b[start..end)} (start line first, junk already removed); returns null when
-   * the first line is not a SIP start line.
+   * Parses the head in {@code b[start..end)} (start line first, junk already removed); returns null
+   * when the first line is not a SIP start line.
    */
   static Head parseHead(byte[] b, int start, int end) {
     int firstEnd = lineEnd(b, start, end);
@@ -161,10 +185,16 @@ final class SipParser {
     }
   }
 
-  private static final String[] KNOWN = {"call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"};
-  private static final String[][] COMPACT = {{"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}};
+  private static final String[] KNOWN = {
+    "call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"
+  };
+  private static final String[][] COMPACT = {
+    {"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}
+  };
 
-  /** The canonical name of a header regdoc reads, or null for every other header (no string made). */
+  /**
+   * The canonical name of a header regdoc reads, or null for every other header (no string made).
+   */
   private static String known(byte[] b, int from, int colon) {
     int to = colon;
     while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
@@ -206,7 +236,8 @@ final class SipParser {
   }
 
   /** Stores a header's value; {@code folded}, when not null, replaces {@code b[from..to)}. */
-  private static void header(Head h, String name, byte[] b, int from, int to, StringBuilder folded) {
+  private static void header(
+      Head h, String name, byte[] b, int from, int to, StringBuilder folded) {
     if (folded != null) {
       byte[] joined = folded.toString().getBytes(StandardCharsets.ISO_8859_1);
       header(h, name, joined, 0, joined.length, null);
@@ -291,7 +322,9 @@ final class SipParser {
   /** The last 12 hex digits of the UUID at {@code from} (dashes ignored), lower case, or null. */
   private static String instanceMac(byte[] b, int from, int to) {
     StringBuilder hex = new StringBuilder(32);
-    for (int i = from; i < to && (Character.digit((char) (b[i] & 0xff), 16) >= 0 || b[i] == '-'); i++) {
+    for (int i = from;
+        i < to && (Character.digit((char) (b[i] & 0xff), 16) >= 0 || b[i] == '-');
+        i++) {
       if (b[i] != '-') {
         hex.append(Character.toLowerCase((char) (b[i] & 0xff)));
       }
@@ -299,7 +332,10 @@ final class SipParser {
     return hex.length() >= 12 ? hex.substring(hex.length() - 12) : null;
   }
 
-  /** Where the value after {@code key} (matched ignoring case) starts, past an opening quote; -1 without the key. */
+  /**
+   * Where the value after {@code key} (matched ignoring case) starts, past an opening quote; -1
+   * without the key.
+   */
   private static int paramValueStart(byte[] b, int from, int to, String key) {
     int at = indexOfIgnoreCase(b, from, to, key);
     if (at < 0) {
@@ -318,7 +354,10 @@ final class SipParser {
     return end;
   }
 
-  /** Integer.valueOf semantics (optional sign, decimal digits, int range) on bytes; null and an anomaly otherwise. */
+  /**
+   * Integer.valueOf semantics (optional sign, decimal digits, int range) on bytes; null and an
+   * anomaly otherwise.
+   */
   private static Integer parseInt(byte[] b, int from, int to, Head h, String anomaly) {
     int vf = trimStart(b, from, to);
     long v = parseLong(b, vf, trimEnd(b, vf, to));
@@ -329,7 +368,10 @@ final class SipParser {
     return (int) v;
   }
 
-  /** Long.parseLong semantics on {@code b[from..to)}; Long.MIN_VALUE when it is not a number in range. */
+  /**
+   * Long.parseLong semantics on {@code b[from..to)}; Long.MIN_VALUE when it is not a number in
+   * range.
+   */
   private static long parseLong(byte[] b, int from, int to) {
     int i = from;
     boolean negative = i < to && b[i] == '-';
@@ -400,7 +442,10 @@ final class SipParser {
     return -1;
   }
 
-  /** First index of {@code lowerKey} (ASCII, lower case) in {@code b[from..to)}, ignoring ASCII case. */
+  /**
+   * First index of {@code lowerKey} (ASCII, lower case) in {@code b[from..to)}, ignoring ASCII
+   * case.
+   */
   private static int indexOfIgnoreCase(byte[] b, int from, int to, String lowerKey) {
     for (int i = from; i <= to - lowerKey.length(); i++) {
       if (regionEqualsIgnoreCase(b, i, lowerKey)) {

@@ -43,7 +43,8 @@ final class SipStreamAssembler extends StreamAssembler {
 
   private int skipJunk(int junkBytes, int upTo) {
     if (junkBytes > 0) {
-      anomaly(afterGap ? "tcp-resync" : "sip-junk-before-start-line",
+      anomaly(
+          afterGap ? "tcp-resync" : "sip-junk-before-start-line",
           junkBytes + " bytes before the next SIP start line were skipped");
     }
     return upTo;
@@ -64,8 +65,16 @@ final class SipStreamAssembler extends StreamAssembler {
       return start;
     }
     int length = headEnd + body - start;
-    SipMessages.emit(sink, SipMessages.toFact(h, Origin.frame(file, frame, time), frameAt(start),
-        Transport.TCP, endpoints, seqAt(start), length));
+    SipMessages.emit(
+        sink,
+        SipMessages.toFact(
+            h,
+            Origin.frame(file, frame, time),
+            frameAt(start),
+            Transport.TCP,
+            endpoints,
+            seqAt(start),
+            length));
     return headEnd + body;
   }
 }

@@ -9,9 +9,9 @@ import java.util.Arrays;
 
 /**
  * In-order payload of one TCP direction, cut into application messages by a subclass. Several
- * messages in one segment and one message over several segments both work; the buffer is capped so a
- * stream that never yields a message cannot grow memory, and what grows past its first few hundred
- * bytes is counted in the capture's {@link HeldBytes}, which bounds all streams together.
+ * messages in one segment and one message over several segments both work; the buffer is capped so
+ * a stream that never yields a message cannot grow memory, and what grows past its first few
+ * hundred bytes is counted in the capture's {@link HeldBytes}, which bounds all streams together.
  */
 abstract class StreamAssembler {
   static final int MAX_BUFFER = 64 * 1024;
@@ -49,8 +49,14 @@ abstract class StreamAssembler {
       segCount = 0;
     }
     if (!ensureCapacity(n)) {
-      anomaly("tcp-partial-message-dropped", (len + n) + " bytes of an unfinished " + protocol()
-          + " message dropped: the capture's unfinished messages already held " + heldBytes.held() + " bytes");
+      anomaly(
+          "tcp-partial-message-dropped",
+          (len + n)
+              + " bytes of an unfinished "
+              + protocol()
+              + " message dropped: the capture's unfinished messages already held "
+              + heldBytes.held()
+              + " bytes");
       heldBytes.dropped(len + n);
       len = 0;
       segCount = 0;
@@ -64,8 +70,13 @@ abstract class StreamAssembler {
     len += n;
     drain();
     if (len > MAX_BUFFER) {
-      anomaly("tcp-stream-unparsable", "over " + MAX_BUFFER + " bytes of " + protocol()
-          + " stream without a complete message; skipped them");
+      anomaly(
+          "tcp-stream-unparsable",
+          "over "
+              + MAX_BUFFER
+              + " bytes of "
+              + protocol()
+              + " stream without a complete message; skipped them");
       consume(len);
     }
     shrink();
@@ -76,8 +87,12 @@ abstract class StreamAssembler {
     this.frame = frame;
     this.time = time;
     if (len > 0) {
-      anomaly("tcp-partial-message-lost", len + " bytes of an unfinished " + protocol()
-          + " message dropped because the next bytes were not captured");
+      anomaly(
+          "tcp-partial-message-lost",
+          len
+              + " bytes of an unfinished "
+              + protocol()
+              + " message dropped because the next bytes were not captured");
     }
     len = 0;
     segCount = 0;
@@ -147,7 +162,10 @@ abstract class StreamAssembler {
     segCount++;
   }
 
-  /** Grows the buffer for {@code extra} more bytes; false when the capture's streams may not hold more. */
+  /**
+   * Grows the buffer for {@code extra} more bytes; false when the capture's streams may not hold
+   * more.
+   */
   private boolean ensureCapacity(int extra) {
     if (len + extra <= buf.length) {
       return true;
@@ -160,7 +178,10 @@ abstract class StreamAssembler {
     return true;
   }
 
-  /** Gives a grown buffer back once it is empty: a stream between messages holds only its first bytes. */
+  /**
+   * Gives a grown buffer back once it is empty: a stream between messages holds only its first
+   * bytes.
+   */
   private void shrink() {
     if (len == 0 && buf.length > INITIAL) {
       heldBytes.release(buf.length - INITIAL);

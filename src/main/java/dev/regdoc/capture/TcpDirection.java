@@ -115,8 +115,16 @@ final class TcpDirection {
       delay = seconds(s.firstTime, f.time);
       attempt = s.attempts;
     }
-    sink.accept(new TcpRetransmission(Origin.frame(file, f.frame, f.time), endpoints, seq, n,
-        originalFrame, originalTime, delay, attempt));
+    sink.accept(
+        new TcpRetransmission(
+            Origin.frame(file, f.frame, f.time),
+            endpoints,
+            seq,
+            n,
+            originalFrame,
+            originalTime,
+            delay,
+            attempt));
   }
 
   /** The peer acknowledged up to {@code ack}: settle every segment it covers. */
@@ -129,8 +137,16 @@ final class TcpDirection {
       }
       it.remove();
       if (s.attempts > 0) {
-        sink.accept(new TcpDelivered(Origin.frame(file, f.frame, f.time), endpoints, s.seq, s.length,
-            s.firstFrame, s.lastFrame, s.attempts, seconds(s.firstTime, f.time)));
+        sink.accept(
+            new TcpDelivered(
+                Origin.frame(file, f.frame, f.time),
+                endpoints,
+                s.seq,
+                s.length,
+                s.firstFrame,
+                s.lastFrame,
+                s.attempts,
+                seconds(s.firstTime, f.time)));
       }
     }
   }

@@ -8,7 +8,10 @@ import dev.regdoc.facts.TcpControl;
 import dev.regdoc.facts.TlsSegment;
 import java.util.Map;
 
-/** Follows every TCP connection on a signaling port; the flow table is bounded (least recently used out). */
+/**
+ * Follows every TCP connection on a signaling port; the flow table is bounded (least recently used
+ * out).
+ */
 final class TcpTracker {
   static final int MAX_FLOWS = 100_000;
 
@@ -45,10 +48,13 @@ final class TcpTracker {
     if (f.flag(DecodedFrame.RST)) {
       control(f, dir, TcpControl.Kind.RST);
     }
-    if (f.payloadLength + f.payloadMissing > 0 && !f.flag(DecodedFrame.SYN) && !f.flag(DecodedFrame.RST)) {
+    if (f.payloadLength + f.payloadMissing > 0
+        && !f.flag(DecodedFrame.SYN)
+        && !f.flag(DecodedFrame.RST)) {
       boolean fresh = dir.data(f, file, sink);
       if (fresh && dir.assembler == null) {
-        sink.accept(new TlsSegment(origin(f), dir.endpoints, f.seq, f.payloadLength + f.payloadMissing));
+        sink.accept(
+            new TlsSegment(origin(f), dir.endpoints, f.seq, f.payloadLength + f.payloadMissing));
       }
     }
     if (f.flag(DecodedFrame.FIN)) {

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** A white picture to draw on with the pictures' rendering hints, given as PNG bytes when the drawing is done. */
+/**
+ * A white picture to draw on with the pictures' rendering hints, given as PNG bytes when the
+ * drawing is done.
+ */
 final class Canvas {
   private final BufferedImage image;
   private final Graphics2D g;

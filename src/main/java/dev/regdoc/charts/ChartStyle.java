@@ -13,9 +13,9 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
 /**
- * Sizes, colours and fonts shared by the pictures. Sizes are chosen for Slack's inline preview, which
- * shows a 1280-pixel picture at about half size: the smallest text is 15 px (7-8 px in the preview,
- * still legible), titles and legends are larger.
+ * Sizes, colours and fonts shared by the pictures. Sizes are chosen for Slack's inline preview,
+ * which shows a 1280-pixel picture at about half size: the smallest text is 15 px (7-8 px in the
+ * preview, still legible), titles and legends are larger.
  */
 final class ChartStyle {
   static final int WIDTH = 1280;
@@ -44,12 +44,19 @@ final class ChartStyle {
   static final Color TEXT = new Color(0x222222);
 
   static final BasicStroke THIN = new BasicStroke(1.2f);
-  static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
-  static final BasicStroke DOTTED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
+  static final BasicStroke DASHED =
+      new BasicStroke(
+          2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+  static final BasicStroke DOTTED =
+      new BasicStroke(
+          1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
 
   private ChartStyle() {}
 
-  /** Fonts are immutable and every picture asks for the same few: made once per family, style and size. */
+  /**
+   * Fonts are immutable and every picture asks for the same few: made once per family, style and
+   * size.
+   */
   private static final Map<String, Font> FONTS = new ConcurrentHashMap<>();
 
   static Font font(String family, int style, int px) {
@@ -84,7 +91,8 @@ final class ChartStyle {
 
   static void hints(Graphics2D g) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
   }
 }

@@ -13,23 +13,46 @@ import java.util.Set;
 /**
  * Picks a font that can draw every label of a picture. Java's logical "SansSerif" may silently draw
  * boxes for Japanese on a machine without a Japanese font, so a physical family is chosen whose
- * glyphs cover all the text ({@link Font#canDisplayUpTo}); Debian's fonts-ipafont-gothic provides one.
+ * glyphs cover all the text ({@link Font#canDisplayUpTo}); Debian's fonts-ipafont-gothic provides
+ * one.
  */
 public final class Fonts {
   /** Preferred families, Latin first (crisper for English), then Japanese-capable ones. */
-  static final List<String> PREFERRED = List.of("DejaVu Sans", "IPAPGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP",
-      "VL PGothic", "VL Gothic", "TakaoPGothic", "Droid Sans Fallback");
+  static final List<String> PREFERRED =
+      List.of(
+          "DejaVu Sans",
+          "IPAPGothic",
+          "IPAGothic",
+          "Noto Sans CJK JP",
+          "Noto Sans JP",
+          "VL PGothic",
+          "VL Gothic",
+          "TakaoPGothic",
+          "Droid Sans Fallback");
+
   private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
-  private static final Set<String> INSTALLED = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-  /** Keyed by the pictures' non-ASCII characters, which come from captures and chats: bounded, and shared under its lock. */
+  private static final Set<String> INSTALLED =
+      Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+
+  /**
+   * Keyed by the pictures' non-ASCII characters, which come from captures and chats: bounded, and
+   * shared under its lock.
+   */
   private static final Map<String, String> CHOSEN = BoundedMap.leastRecentlyUsedOut(256);
 
   private Fonts() {}
 
-  /** The first preferred installed family that displays every text; then any installed one; else "SansSerif". */
+  /**
+   * The first preferred installed family that displays every text; then any installed one; else
+   * "SansSerif".
+   */
   public static String familyFor(Collection<String> texts) {
     String all = String.join("\n", texts);
-    String key = all.chars().filter(c -> c > 0x7f).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String key =
+        all.chars()
+            .filter(c -> c > 0x7f)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     synchronized (CHOSEN) {
       String known = CHOSEN.get(key);
       if (known != null) {
@@ -57,7 +80,10 @@ public final class Fonts {
     return Font.SANS_SERIF;
   }
 
-  /** True when {@code font} has a real glyph (not the missing-glyph box) for every character of {@code text}. */
+  /**
+   * True when {@code font} has a real glyph (not the missing-glyph box) for every character of
+   * {@code text}.
+   */
   public static boolean displays(Font font, String text) {
     String printable = text.replaceAll("\\s", "");
     if (font.canDisplayUpTo(printable) != -1) {

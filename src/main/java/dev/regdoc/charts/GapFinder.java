@@ -9,18 +9,23 @@ import java.util.Set;
 
 /**
  * Where a registration went without an answer for longer than CUCM allows: between two successful
- * answers from one CUCM (a SIP 200 OK that grants an Expires; an SCCP RegisterAck or KeepAliveAck), or
- * from the last answer to the last request that never got one. A de-registration ends the watch.
+ * answers from one CUCM (a SIP 200 OK that grants an Expires; an SCCP RegisterAck or KeepAliveAck),
+ * or from the last answer to the last request that never got one. A de-registration ends the watch.
  */
 final class GapFinder {
-  /** SCCP has no Expires: one and a half keepalive intervals without an answer means one was missed. */
+  /**
+   * SCCP has no Expires: one and a half keepalive intervals without an answer means one was missed.
+   */
   static final double SCCP_TOLERANCE = 1.5;
 
   private final List<TimelineEvent> events;
   private final Set<String> phoneIps;
   private final String server;
 
-  /** @param events one device's events of all captures (a second capture's repeats are already removed) */
+  /**
+   * @param events one device's events of all captures (a second capture's repeats are already
+   *     removed)
+   */
   GapFinder(List<TimelineEvent> events, Set<String> phoneIps, String server) {
     this.events = events;
     this.phoneIps = phoneIps;
@@ -37,27 +42,40 @@ final class GapFinder {
       if (!server.equals(Scenes.serverOf(e, phoneIps))) {
         continue;
       }
-      if (e.kind().equals("sccp-register-ack") && e.details().get("keepAliveInterval") instanceof Number n && n.doubleValue() > 0) {
+      if (e.kind().equals("sccp-register-ack")
+          && e.details().get("keepAliveInterval") instanceof Number n
+          && n.doubleValue() > 0) {
         sccpInterval = n.doubleValue();
       }
       double granted = grantedBy(e, sccpInterval);
       if (granted > 0) {
         if (lastAnswer != null && Scenes.secondsBetween(lastAnswer, e.time()) > limit) {
-          gaps.add(new Gap(lane, lastAnswer, e.time(), Scenes.secondsBetween(lastAnswer, e.time()), limit));
+          gaps.add(
+              new Gap(
+                  lane, lastAnswer, e.time(), Scenes.secondsBetween(lastAnswer, e.time()), limit));
         }
         lastAnswer = e.time();
         limit = granted;
         lastRequest = null;
       } else if (e.kind().equals("sip-deregister") || e.kind().equals("sccp-unregister")) {
-        // the phone left this CUCM on purpose: no registration to keep alive until it registers again
+        // the phone left this CUCM on purpose: no registration to keep alive until it registers
+        // again
         lastAnswer = null;
         lastRequest = null;
       } else if (isRequest(e)) {
         lastRequest = e.time();
       }
     }
-    if (lastAnswer != null && lastRequest != null && Scenes.secondsBetween(lastAnswer, lastRequest) > limit) {
-      gaps.add(new Gap(lane, lastAnswer, lastRequest, Scenes.secondsBetween(lastAnswer, lastRequest), limit));
+    if (lastAnswer != null
+        && lastRequest != null
+        && Scenes.secondsBetween(lastAnswer, lastRequest) > limit) {
+      gaps.add(
+          new Gap(
+              lane,
+              lastAnswer,
+              lastRequest,
+              Scenes.secondsBetween(lastAnswer, lastRequest),
+              limit));
     }
     return gaps;
   }
@@ -78,7 +96,13 @@ final class GapFinder {
 
   private static boolean isRequest(TimelineEvent e) {
     return switch (e.kind()) {
-      case "sip-refresh", "sip-register", "sccp-keepalive", "sccp-register", "tcp-retransmission", "sip-request-retransmission" -> true;
+      case "sip-refresh",
+          "sip-register",
+          "sccp-keepalive",
+          "sccp-register",
+          "tcp-retransmission",
+          "sip-request-retransmission" ->
+          true;
       default -> false;
     };
   }

@@ -11,19 +11,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The interval panel's points. SIP: each refresh's seconds since the previous 200 OK when it was sent
- * (the phone's timer) and when its 200 OK came; expected = Expires minus the phone's Timer Register
- * Delta, CUCM's deadline = that plus CUCM's grace. SCCP: each keepalive to the primary, seconds since
- * the previous KeepAliveAck; expected = the RegisterAck's interval, deadline = three intervals.
+ * The interval panel's points. SIP: each refresh's seconds since the previous 200 OK when it was
+ * sent (the phone's timer) and when its 200 OK came; expected = Expires minus the phone's Timer
+ * Register Delta, CUCM's deadline = that plus CUCM's grace. SCCP: each keepalive to the primary,
+ * seconds since the previous KeepAliveAck; expected = the RegisterAck's interval, deadline = three
+ * intervals.
  */
 final class IntervalsBuilder {
-  /** Cisco phones refresh this many seconds before the granted Expires runs out (Timer Register Delta, default 5). */
+  /**
+   * Cisco phones refresh this many seconds before the granted Expires runs out (Timer Register
+   * Delta, default 5).
+   */
   static final double TIMER_REGISTER_DELTA = 5;
+
   static final int SCCP_MISSED_KEEPALIVES = 3;
 
   private final List<TimelineEvent> events;
 
-  /** @param events one device's events of all captures, in time order */
+  /**
+   * @param events one device's events of all captures, in time order
+   */
   IntervalsBuilder(List<TimelineEvent> events) {
     this.events = events;
   }
@@ -39,7 +46,8 @@ final class IntervalsBuilder {
     List<Point> answered = new ArrayList<>();
     Map<Integer, Integer> grantedCounts = new HashMap<>();
     for (TimelineEvent e : events) {
-      if (e.kind().equals("sip-refresh") && e.details().get("sinceLastOk") instanceof Number since) {
+      if (e.kind().equals("sip-refresh")
+          && e.details().get("sinceLastOk") instanceof Number since) {
         refreshes.put(e.file() + "#" + e.frame(), e);
         if (e.details().get("granted") instanceof Number g) {
           grantedCounts.merge(g.intValue(), 1, Integer::sum);
@@ -47,14 +55,27 @@ final class IntervalsBuilder {
         if (inside(e.time(), window)) {
           sent.add(new Point(e.time(), since.doubleValue(), e.file(), e.frame()));
         }
-      } else if (e.kind().equals("sip-register-response") && isFinalOk(e) && e.details().get("requestFrame") instanceof Number rf) {
+      } else if (e.kind().equals("sip-register-response")
+          && isFinalOk(e)
+          && e.details().get("requestFrame") instanceof Number rf) {
         TimelineEvent req = refreshes.get(e.file() + "#" + rf.longValue());
-        if (req != null && req.details().get("sinceLastOk") instanceof Number since && inside(e.time(), window)) {
-          answered.add(new Point(e.time(), since.doubleValue() + Scenes.secondsBetween(req.time(), e.time()), e.file(), e.frame()));
+        if (req != null
+            && req.details().get("sinceLastOk") instanceof Number since
+            && inside(e.time(), window)) {
+          answered.add(
+              new Point(
+                  e.time(),
+                  since.doubleValue() + Scenes.secondsBetween(req.time(), e.time()),
+                  e.file(),
+                  e.frame()));
         }
       }
     }
-    int granted = grantedCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(120);
+    int granted =
+        grantedCounts.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse(120);
     double expected = granted - TIMER_REGISTER_DELTA;
     double deadline = Math.max(granted, expected + RefreshTiming.CUCM_GRACE_SECONDS);
     return new Intervals("SIP", sent, answered, expected, deadline);
@@ -88,11 +109,15 @@ final class IntervalsBuilder {
         case "sccp-keepalive-ack" -> {
           Object kf = e.details().get("keepaliveFrame");
           Instant ack = lastAck.put(server, e.time());
-          if (kf instanceof Number n && ack != null && sinceAtSend.containsKey(e.file() + "#" + n.longValue()) && inside(e.time(), window)) {
-            answered.add(new Point(e.time(), Scenes.secondsBetween(ack, e.time()), e.file(), e.frame()));
+          if (kf instanceof Number n
+              && ack != null
+              && sinceAtSend.containsKey(e.file() + "#" + n.longValue())
+              && inside(e.time(), window)) {
+            answered.add(
+                new Point(e.time(), Scenes.secondsBetween(ack, e.time()), e.file(), e.frame()));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     double expected = interval > 0 ? interval : 30;
@@ -102,7 +127,10 @@ final class IntervalsBuilder {
   private static boolean isFinalOk(TimelineEvent e) {
     Object s = e.details().get("status");
     Object outcome = e.details().get("outcome");
-    return s instanceof Number n && n.intValue() >= 200 && n.intValue() < 300 && !"keepalive acknowledged".equals(outcome)
+    return s instanceof Number n
+        && n.intValue() >= 200
+        && n.intValue() < 300
+        && !"keepalive acknowledged".equals(outcome)
         && !"unregistered".equals(outcome);
   }
 

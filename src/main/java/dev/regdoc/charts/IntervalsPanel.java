@@ -9,11 +9,13 @@ import java.util.List;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The lower panel: seconds since the previous answer for each refresh or keepalive when it was sent and
- * when it was answered, against the expected interval and CUCM's deadline, on the upper panel's time axis.
+ * The lower panel: seconds since the previous answer for each refresh or keepalive when it was sent
+ * and when it was answered, against the expected interval and CUCM's deadline, on the upper panel's
+ * time axis.
  */
 final class IntervalsPanel extends TimeAxisPanel {
-  IntervalsPanel(TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
+  IntervalsPanel(
+      TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
     super(scene, family, width, height, legend);
     Intervals iv = scene.intervals();
     chart.setYAxisTitle(labels.get("intervals.yAxis"));
@@ -26,15 +28,37 @@ final class IntervalsPanel extends TimeAxisPanel {
     boolean sip = "SIP".equals(iv.protocol());
     List<Point> onTime = iv.answered().stream().filter(p -> p.seconds() <= iv.deadline()).toList();
     List<Point> late = iv.answered().stream().filter(p -> p.seconds() > iv.deadline()).toList();
-    points(labels.get(sip ? "intervals.sentSip" : "intervals.sentSccp"), iv.sent(), ChartStyle.REFRESH, SeriesMarkers.CIRCLE);
-    points(labels.get(sip ? "intervals.answeredSip" : "intervals.answeredSccp"), onTime, ChartStyle.ANSWER, SeriesMarkers.TRIANGLE_DOWN);
+    points(
+        labels.get(sip ? "intervals.sentSip" : "intervals.sentSccp"),
+        iv.sent(),
+        ChartStyle.REFRESH,
+        SeriesMarkers.CIRCLE);
+    points(
+        labels.get(sip ? "intervals.answeredSip" : "intervals.answeredSccp"),
+        onTime,
+        ChartStyle.ANSWER,
+        SeriesMarkers.TRIANGLE_DOWN);
     points(labels.get("intervals.late"), late, ChartStyle.REJECTED, SeriesMarkers.TRIANGLE_DOWN);
-    level(scene, labels.get("intervals.expected", Scenes.seconds(iv.expected())), iv.expected(), ChartStyle.REFRESH, ChartStyle.DASHED);
-    level(scene, labels.get(sip ? "intervals.deadlineSip" : "intervals.deadlineSccp", Scenes.seconds(iv.deadline())), iv.deadline(),
-        ChartStyle.ALARM, new BasicStroke(2.5f));
+    level(
+        scene,
+        labels.get("intervals.expected", Scenes.seconds(iv.expected())),
+        iv.expected(),
+        ChartStyle.REFRESH,
+        ChartStyle.DASHED);
+    level(
+        scene,
+        labels.get(
+            sip ? "intervals.deadlineSip" : "intervals.deadlineSccp",
+            Scenes.seconds(iv.deadline())),
+        iv.deadline(),
+        ChartStyle.ALARM,
+        new BasicStroke(2.5f));
   }
 
-  /** Low enough to show the expected level with some room, high enough not to squash the interesting band. */
+  /**
+   * Low enough to show the expected level with some room, high enough not to squash the interesting
+   * band.
+   */
   private static double yMin(Intervals iv) {
     double min = iv.expected();
     for (Point p : iv.sent()) {
@@ -54,7 +78,8 @@ final class IntervalsPanel extends TimeAxisPanel {
     return Math.ceil(max * 1.15 / 10) * 10;
   }
 
-  private void points(String name, List<Point> ps, Color color, org.knowm.xchart.style.markers.Marker marker) {
+  private void points(
+      String name, List<Point> ps, Color color, org.knowm.xchart.style.markers.Marker marker) {
     if (ps.isEmpty()) {
       return;
     }
@@ -64,7 +89,12 @@ final class IntervalsPanel extends TimeAxisPanel {
   }
 
   private void level(TimelineScene scene, String name, double y, Color color, BasicStroke stroke) {
-    line(name, List.of(new Date(scene.from().toEpochMilli()), new Date(scene.to().toEpochMilli())), List.of(y, y), color, stroke);
+    line(
+        name,
+        List.of(new Date(scene.from().toEpochMilli()), new Date(scene.to().toEpochMilli())),
+        List.of(y, y),
+        color,
+        stroke);
     legend.add(new Legend.Entry(name, color, null, stroke));
     texts.add(name);
   }

@@ -6,8 +6,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The words the pictures show, in English or Japanese ({@code labels*.properties} beside this class).
- * An unknown language gets English.
+ * The words the pictures show, in English or Japanese ({@code labels*.properties} beside this
+ * class). An unknown language gets English.
  */
 public final class Labels {
   private final ResourceBundle bundle;
@@ -21,8 +21,11 @@ public final class Labels {
   public static Labels of(String lang) {
     String l = lang != null && lang.toLowerCase(Locale.ROOT).startsWith("ja") ? "ja" : "en";
     Locale locale = l.equals("ja") ? Locale.JAPANESE : Locale.ROOT;
-    ResourceBundle b = ResourceBundle.getBundle("dev.regdoc.charts.labels", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle b =
+        ResourceBundle.getBundle(
+            "dev.regdoc.charts.labels",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     return new Labels(b, l);
   }
 

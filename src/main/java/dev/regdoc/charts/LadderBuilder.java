@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Builds the ladder of one device for a time window: by default the window around the focus finding's
- * key evidence (the cited frame just before the phone moved to another CUCM or CUCM unregistered it,
- * else the last cited frame), starting with the exchange before it.
+ * Builds the ladder of one device for a time window: by default the window around the focus
+ * finding's key evidence (the cited frame just before the phone moved to another CUCM or CUCM
+ * unregistered it, else the last cited frame), starting with the exchange before it.
  */
 final class LadderBuilder extends DeviceSceneBuilder {
   static final int MAX_ROWS = 30;
@@ -35,20 +35,28 @@ final class LadderBuilder extends DeviceSceneBuilder {
 
   LadderBuilder(Timeline timeline, DeviceInfo device, Labels labels) {
     super(timeline, device, labels);
-    participants.add(new Participant(Role.PHONE, labels.get("ladder.phone", "").trim(), String.join(", ", device.ips())));
+    participants.add(
+        new Participant(
+            Role.PHONE, labels.get("ladder.phone", "").trim(), String.join(", ", device.ips())));
     int sw = -1;
     int fw = -1;
     SwitchPortConfig port = switchPort();
     if (port != null) {
       sw = participants.size();
-      participants.add(new Participant(Role.SWITCH, labels.get("ladder.switch", port.host() == null ? "" : port.host()).trim(),
-          shortInterface(port.interfaceName())));
+      participants.add(
+          new Participant(
+              Role.SWITCH,
+              labels.get("ladder.switch", port.host() == null ? "" : port.host()).trim(),
+              shortInterface(port.interfaceName())));
     }
     AsaInterfaceConfig asa = firewallInterface();
     if (asa != null) {
       fw = participants.size();
-      participants.add(new Participant(Role.FIREWALL, labels.get("ladder.firewall", asa.host() == null ? "" : asa.host()).trim(),
-          asa.nameif() + (asa.ip() == null ? "" : " " + asa.ip().split(" ")[0])));
+      participants.add(
+          new Participant(
+              Role.FIREWALL,
+              labels.get("ladder.firewall", asa.host() == null ? "" : asa.host()).trim(),
+              asa.nameif() + (asa.ip() == null ? "" : " " + asa.ip().split(" ")[0])));
     }
     this.middle = sw >= 0 ? sw : fw;
     this.firewall = fw;
@@ -59,16 +67,25 @@ final class LadderBuilder extends DeviceSceneBuilder {
     }
     for (String s : ordered) {
       cucmIndex.put(s, participants.size());
-      participants.add(new Participant(Role.CUCM, "CUCM " + s, labels.get(s.equals(primary) ? "role.primary" : "role.secondary")));
+      participants.add(
+          new Participant(
+              Role.CUCM,
+              "CUCM " + s,
+              labels.get(s.equals(primary) ? "role.primary" : "role.secondary")));
     }
   }
 
-  /** Cisco's usual abbreviations, so that a port name fits a column: GigabitEthernet1/0/12 is Gi1/0/12. */
+  /**
+   * Cisco's usual abbreviations, so that a port name fits a column: GigabitEthernet1/0/12 is
+   * Gi1/0/12.
+   */
   static String shortInterface(String name) {
     if (name == null) {
       return "";
     }
-    return name.replaceFirst("^TenGigabitEthernet", "Te").replaceFirst("^GigabitEthernet", "Gi").replaceFirst("^FastEthernet", "Fa");
+    return name.replaceFirst("^TenGigabitEthernet", "Te")
+        .replaceFirst("^GigabitEthernet", "Gi")
+        .replaceFirst("^FastEthernet", "Fa");
   }
 
   private SwitchPortConfig switchPort() {
@@ -79,7 +96,10 @@ final class LadderBuilder extends DeviceSceneBuilder {
     return config(AsaInterfaceConfig.class, AsaInterfaceConfig::proxyArp);
   }
 
-  /** The first config of {@code type} that {@code preferred} accepts, else the first of that type, else null. */
+  /**
+   * The first config of {@code type} that {@code preferred} accepts, else the first of that type,
+   * else null.
+   */
   private <T extends Fact> T config(Class<T> type, Predicate<T> preferred) {
     T first = null;
     for (Fact f : timeline.configs()) {
@@ -119,7 +139,9 @@ final class LadderBuilder extends DeviceSceneBuilder {
     Instant last = null;
     for (TimelineEvent e : events) {
       maker.see(e);
-      if (!isRow(e) || from != null && e.time().isBefore(from) || to != null && e.time().isAfter(to)) {
+      if (!isRow(e)
+          || from != null && e.time().isBefore(from)
+          || to != null && e.time().isAfter(to)) {
         continue;
       }
       if (rows.size() >= MAX_ROWS) {
@@ -137,7 +159,9 @@ final class LadderBuilder extends DeviceSceneBuilder {
   }
 
   /**
-   * The same ARP or TCP control packet in the other capture: one row that says where else it was seen.
+   * The same ARP or TCP control packet in the other capture: one row that says where else it was
+   * seen.
+   *
    * @return false when {@code r} has no twin among the last rows
    */
   private boolean mergedIntoTwin(List<Row> rows, Row r) {
@@ -146,16 +170,39 @@ final class LadderBuilder extends DeviceSceneBuilder {
       return false;
     }
     boolean phoneFirst = r.cite().startsWith(phoneSide + "#");
-    rows.set(rows.indexOf(twin), new Row(phoneFirst ? r.time() : twin.time(), phoneFirst ? r.cite() : twin.cite(), twin.from(), twin.to(),
-        twin.style(), twin.label(), twin.note(), phoneFirst ? twin.cite() : r.cite(), twin.emphasised() || r.emphasised()));
+    rows.set(
+        rows.indexOf(twin),
+        new Row(
+            phoneFirst ? r.time() : twin.time(),
+            phoneFirst ? r.cite() : twin.cite(),
+            twin.from(),
+            twin.to(),
+            twin.style(),
+            twin.label(),
+            twin.note(),
+            phoneFirst ? twin.cite() : r.cite(),
+            twin.emphasised() || r.emphasised()));
     return true;
   }
 
-  private LadderScene scene(List<Row> rows, Instant from, Instant to, Finding focus, String focusTitle, int omitted) {
-    String title = focus == null ? labels.get("ladder.titlePlain", device.id()) : labels.get("ladder.title", device.id(), focus.code());
+  private LadderScene scene(
+      List<Row> rows, Instant from, Instant to, Finding focus, String focusTitle, int omitted) {
+    String title =
+        focus == null
+            ? labels.get("ladder.titlePlain", device.id())
+            : labels.get("ladder.title", device.id(), focus.code());
     String subtitle = focus == null || focusTitle == null ? "" : focusTitle;
-    return new LadderScene(device.id(), title, subtitle, focus == null ? null : focus.code(), reference, from, to, List.copyOf(participants),
-        List.copyOf(rows), omitted);
+    return new LadderScene(
+        device.id(),
+        title,
+        subtitle,
+        focus == null ? null : focus.code(),
+        reference,
+        from,
+        to,
+        List.copyOf(participants),
+        List.copyOf(rows),
+        omitted);
   }
 
   private int anchorIndex(List<TimelineEvent> rowEvents, Finding focus) {
@@ -163,7 +210,10 @@ final class LadderBuilder extends DeviceSceneBuilder {
     List<Instant> evidence = Scenes.evidenceTimes(focus, events);
     Instant firstEvidence = evidence.stream().min(Instant::compareTo).orElse(null);
     for (TimelineEvent e : events) {
-      boolean breaks = e.kind().equals("failover") || e.kind().equals("cucm-alarm") && String.valueOf(e.details().get("alarm")).contains("Unregistered");
+      boolean breaks =
+          e.kind().equals("failover")
+              || e.kind().equals("cucm-alarm")
+                  && String.valueOf(e.details().get("alarm")).contains("Unregistered");
       if (breaks && (firstEvidence == null || !e.time().isBefore(firstEvidence))) {
         brk = e.time();
         break;
@@ -187,14 +237,38 @@ final class LadderBuilder extends DeviceSceneBuilder {
   }
 
   private boolean isRow(TimelineEvent e) {
-    if (e.kind().equals("sip-register-response") && e.details().get("status") instanceof Number st && st.intValue() < 200) {
+    if (e.kind().equals("sip-register-response")
+        && e.details().get("status") instanceof Number st
+        && st.intValue() < 200) {
       return false; // 100 Trying adds a line and says nothing about the registration
     }
     switch (e.kind()) {
-      case "sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister", "sip-register-response", "sip-request-retransmission",
-          "sccp-register", "sccp-register-ack", "sccp-register-reject", "sccp-keepalive", "sccp-keepalive-ack", "sccp-unregister",
-          "sccp-unregister-ack", "sccp-reset", "tcp-retransmission", "tcp-syn", "tcp-syn-ack", "tcp-fin", "tcp-rst", "arp-request",
-          "arp-reply", "failover", "fallback", "cucm-alarm", "switch-log", "asa-log":
+      case "sip-register",
+      "sip-refresh",
+      "sip-backup-keepalive",
+      "sip-deregister",
+      "sip-register-response",
+      "sip-request-retransmission",
+      "sccp-register",
+      "sccp-register-ack",
+      "sccp-register-reject",
+      "sccp-keepalive",
+      "sccp-keepalive-ack",
+      "sccp-unregister",
+      "sccp-unregister-ack",
+      "sccp-reset",
+      "tcp-retransmission",
+      "tcp-syn",
+      "tcp-syn-ack",
+      "tcp-fin",
+      "tcp-rst",
+      "arp-request",
+      "arp-reply",
+      "failover",
+      "fallback",
+      "cucm-alarm",
+      "switch-log",
+      "asa-log":
         return true;
       case "mac-path":
         return e.details().get("previousDstMac") != null;
@@ -205,22 +279,34 @@ final class LadderBuilder extends DeviceSceneBuilder {
 
   private static boolean isRequest(TimelineEvent e) {
     return switch (e.kind()) {
-      case "sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister", "sccp-register", "sccp-keepalive" -> true;
+      case "sip-register",
+          "sip-refresh",
+          "sip-backup-keepalive",
+          "sip-deregister",
+          "sccp-register",
+          "sccp-keepalive" ->
+          true;
       default -> false;
     };
   }
 
-  /** One build's rows: what the device's other events say about each message (lost, unanswered, delivered late). */
+  /**
+   * One build's rows: what the device's other events say about each message (lost, unanswered,
+   * delivered late).
+   */
   private final class RowMaker {
     private final Set<String> cites;
     private final Map<String, TimelineEvent> lost = new HashMap<>();
     private final Set<String> lostEntirely = new HashSet<>();
     private final Set<String> unanswered = new HashSet<>();
-    private final Map<String, String> deliveredBy = new HashMap<>(); // retransmission cite -> original cite
+    private final Map<String, String> deliveredBy =
+        new HashMap<>(); // retransmission cite -> original cite
     private final Map<String, String> alsoAtOfOriginal = new HashMap<>();
     private final Map<String, String> firstMac = new HashMap<>();
 
-    /** @param cites the focus finding's evidence, marked on its rows */
+    /**
+     * @param cites the focus finding's evidence, marked on its rows
+     */
     RowMaker(Set<String> cites) {
       this.cites = cites;
       for (TimelineEvent e : events) {
@@ -232,24 +318,34 @@ final class LadderBuilder extends DeviceSceneBuilder {
           }
         } else if (e.kind().equals("sccp-keepalive-unanswered")) {
           unanswered.add(cite);
-        } else if (e.kind().equals("tcp-delivered") && e.details().get("deliveredFrame") instanceof Number d) {
-          deliveredBy.put(e.file() + "#" + d.longValue(), e.file() + "#" + e.details().get("firstFrame"));
+        } else if (e.kind().equals("tcp-delivered")
+            && e.details().get("deliveredFrame") instanceof Number d) {
+          deliveredBy.put(
+              e.file() + "#" + d.longValue(), e.file() + "#" + e.details().get("firstFrame"));
         }
       }
     }
 
-    /** Every event in time order, rows or not: a CUCM's address keeps the first MAC an ARP answer gave it. */
+    /**
+     * Every event in time order, rows or not: a CUCM's address keeps the first MAC an ARP answer
+     * gave it.
+     */
     void see(TimelineEvent e) {
       if (e.kind().equals("arp-reply")) {
-        firstMac.putIfAbsent(String.valueOf(e.details().get("ip")), String.valueOf(e.details().get("mac")));
+        firstMac.putIfAbsent(
+            String.valueOf(e.details().get("ip")), String.valueOf(e.details().get("mac")));
       }
     }
 
     Row row(TimelineEvent e) {
       String cite = e.cite();
       Map<String, Object> d = e.details();
-      String alsoAt = d.get("otherFile") != null && d.get("otherFrame") != null && "both".equals(d.get("seenIn"))
-          ? d.get("otherFile") + "#" + d.get("otherFrame") : null;
+      String alsoAt =
+          d.get("otherFile") != null
+                  && d.get("otherFrame") != null
+                  && "both".equals(d.get("seenIn"))
+              ? d.get("otherFile") + "#" + d.get("otherFrame")
+              : null;
       if (Boolean.TRUE.equals(d.get("originalLost")) && alsoAt != null) {
         alsoAtOfOriginal.put(cite, alsoAt); // it arrived with the retransmission that got through
         alsoAt = null;
@@ -266,16 +362,22 @@ final class LadderBuilder extends DeviceSceneBuilder {
       String label = label(e);
       Style style = Style.MESSAGE;
       String noteText = unanswered.contains(cite) ? labels.get("mark.unanswered") : null;
-      if (e.kind().equals("sip-register-response") && String.valueOf(d.get("outcome")).startsWith("answered after")) {
+      if (e.kind().equals("sip-register-response")
+          && String.valueOf(d.get("outcome")).startsWith("answered after")) {
         noteText = labels.get("ladder.stale");
       }
       TimelineEvent l = lost.get(cite);
       if (l != null) {
         style = Style.LOST;
         boolean up = !"cucm-to-phone".equals(l.details().get("direction"));
-        noteText = labels.get(up ? "ladder.lost" : "ladder.lostDown", l.details().get("missingFrom"));
-      } else if (e.kind().equals("tcp-retransmission") || e.kind().equals("sip-request-retransmission")) {
-        String original = e.file() + "#" + d.get(e.kind().equals("tcp-retransmission") ? "originalFrame" : "firstFrame");
+        noteText =
+            labels.get(up ? "ladder.lost" : "ladder.lostDown", l.details().get("missingFrom"));
+      } else if (e.kind().equals("tcp-retransmission")
+          || e.kind().equals("sip-request-retransmission")) {
+        String original =
+            e.file()
+                + "#"
+                + d.get(e.kind().equals("tcp-retransmission") ? "originalFrame" : "firstFrame");
         style = lostEntirely.contains(original) ? Style.LOST : Style.RETRANSMISSION;
         String delivered = deliveredBy.get(cite);
         if (delivered != null && alsoAtOfOriginal.containsKey(delivered)) {
@@ -290,11 +392,17 @@ final class LadderBuilder extends DeviceSceneBuilder {
   }
 
   private static Row twinOf(List<Row> rows, Row r) {
-    String file = r.cite().substring(0, r.cite().lastIndexOf('#') < 0 ? 0 : r.cite().lastIndexOf('#'));
+    String file =
+        r.cite().substring(0, r.cite().lastIndexOf('#') < 0 ? 0 : r.cite().lastIndexOf('#'));
     for (int i = rows.size() - 1; i >= 0 && i >= rows.size() - 4; i--) {
       Row o = rows.get(i);
-      boolean otherFile = !o.cite().startsWith(file + "#") && o.cite().contains("#") && r.cite().contains("#");
-      if (otherFile && o.alsoAt() == null && o.label().equals(r.label()) && o.from() == r.from() && o.to() == r.to()
+      boolean otherFile =
+          !o.cite().startsWith(file + "#") && o.cite().contains("#") && r.cite().contains("#");
+      if (otherFile
+          && o.alsoAt() == null
+          && o.label().equals(r.label())
+          && o.from() == r.from()
+          && o.to() == r.to()
           && Math.abs(java.time.Duration.between(o.time(), r.time()).toMillis()) < 50) {
         return o;
       }
@@ -303,8 +411,12 @@ final class LadderBuilder extends DeviceSceneBuilder {
   }
 
   private static boolean isNote(String kind) {
-    return kind.equals("failover") || kind.equals("fallback") || kind.equals("cucm-alarm") || kind.equals("switch-log")
-        || kind.equals("asa-log") || kind.equals("mac-path");
+    return kind.equals("failover")
+        || kind.equals("fallback")
+        || kind.equals("cucm-alarm")
+        || kind.equals("switch-log")
+        || kind.equals("asa-log")
+        || kind.equals("mac-path");
   }
 
   private Row note(TimelineEvent e, String cite, boolean emph) {
@@ -312,22 +424,51 @@ final class LadderBuilder extends DeviceSceneBuilder {
     int firstCucm = participants.size() - cucmIndex.size();
     int lastCucm = participants.size() - 1;
     switch (e.kind()) {
-      case "failover", "fallback": {
-        String word = labels.get(e.kind().equals("failover") ? "marker.failover" : "marker.fallback");
-        return new Row(e.time(), cite, 0, 0, Style.NOTE, word + " \u2192 " + d.get("to"), null, null, emph);
-      }
-      case "cucm-alarm": {
-        Object reason = d.get("reason");
-        Object node = d.get("NodeID");
-        String text = d.get("alarm") + (reason != null ? " Reason=" + reason : "") + (node != null ? " (" + node + ")" : "");
-        return cucmIndex.isEmpty() ? null : new Row(e.time(), cite, firstCucm, lastCucm, Style.NOTE, text, null, null, emph);
-      }
-      case "switch-log", "asa-log": {
-        int at = e.kind().equals("asa-log") && firewall >= 0 ? firewall : middle >= 0 ? middle : 0;
-        return new Row(e.time(), cite, at, at, Style.NOTE, "%" + d.get("facility") + "-" + d.get("severity") + "-" + d.get("mnemonic"), null, null, emph);
-      }
+      case "failover", "fallback":
+        {
+          String word =
+              labels.get(e.kind().equals("failover") ? "marker.failover" : "marker.fallback");
+          return new Row(
+              e.time(), cite, 0, 0, Style.NOTE, word + " \u2192 " + d.get("to"), null, null, emph);
+        }
+      case "cucm-alarm":
+        {
+          Object reason = d.get("reason");
+          Object node = d.get("NodeID");
+          String text =
+              d.get("alarm")
+                  + (reason != null ? " Reason=" + reason : "")
+                  + (node != null ? " (" + node + ")" : "");
+          return cucmIndex.isEmpty()
+              ? null
+              : new Row(e.time(), cite, firstCucm, lastCucm, Style.NOTE, text, null, null, emph);
+        }
+      case "switch-log", "asa-log":
+        {
+          int at =
+              e.kind().equals("asa-log") && firewall >= 0 ? firewall : middle >= 0 ? middle : 0;
+          return new Row(
+              e.time(),
+              cite,
+              at,
+              at,
+              Style.NOTE,
+              "%" + d.get("facility") + "-" + d.get("severity") + "-" + d.get("mnemonic"),
+              null,
+              null,
+              emph);
+        }
       case "mac-path":
-        return new Row(e.time(), cite, 0, 0, Style.NOTE, d.get("dstIp") + " \u2192 MAC " + d.get("dstMac"), null, null, emph);
+        return new Row(
+            e.time(),
+            cite,
+            0,
+            0,
+            Style.NOTE,
+            d.get("dstIp") + " \u2192 MAC " + d.get("dstMac"),
+            null,
+            null,
+            emph);
       default:
         return null;
     }
@@ -358,7 +499,10 @@ final class LadderBuilder extends DeviceSceneBuilder {
     if (e.kind().startsWith("tcp-")) {
       fromPhone = phoneIps.contains(String.valueOf(d.get("from")));
     } else {
-      fromPhone = isRequest(e) || e.kind().equals("sip-request-retransmission") || e.kind().equals("sccp-unregister");
+      fromPhone =
+          isRequest(e)
+              || e.kind().equals("sip-request-retransmission")
+              || e.kind().equals("sccp-unregister");
     }
     return fromPhone ? new int[] {0, cucm} : new int[] {cucm, 0};
   }
@@ -368,7 +512,9 @@ final class LadderBuilder extends DeviceSceneBuilder {
     Object cseq = d.get("cseq");
     switch (e.kind()) {
       case "sip-register":
-        return "REGISTER CSeq " + cseq + (d.get("expires") != null ? " (Expires " + d.get("expires") + ")" : "");
+        return "REGISTER CSeq "
+            + cseq
+            + (d.get("expires") != null ? " (Expires " + d.get("expires") + ")" : "");
       case "sip-refresh":
         return "REGISTER CSeq " + cseq + " (" + labels.get("mark.refresh") + ")";
       case "sip-backup-keepalive":
@@ -376,12 +522,27 @@ final class LadderBuilder extends DeviceSceneBuilder {
       case "sip-deregister":
         return "REGISTER CSeq " + cseq + " (Expires 0)";
       case "sip-register-response":
-        return d.get("status") + " " + d.get("reason") + " (CSeq " + cseq + ")"
-            + (d.get("granted") instanceof Number g && num(d.get("status")) == 200 && g.intValue() > 0 ? " Expires " + g : "");
+        return d.get("status")
+            + " "
+            + d.get("reason")
+            + " (CSeq "
+            + cseq
+            + ")"
+            + (d.get("granted") instanceof Number g
+                    && num(d.get("status")) == 200
+                    && g.intValue() > 0
+                ? " Expires " + g
+                : "");
       case "sip-request-retransmission":
-        return d.get("method") + " CSeq " + cseq + ", " + labels.get("ladder.retransmission", Scenes.seconds(num(d.get("sinceFirst"))));
+        return d.get("method")
+            + " CSeq "
+            + cseq
+            + ", "
+            + labels.get("ladder.retransmission", Scenes.seconds(num(d.get("sinceFirst"))));
       case "tcp-retransmission":
-        return labels.get("ladder.retransmission", d.get("delay") == null ? "?" : Scenes.seconds(num(d.get("delay"))))
+        return labels.get(
+                "ladder.retransmission",
+                d.get("delay") == null ? "?" : Scenes.seconds(num(d.get("delay"))))
             + (d.get("carries") != null ? " (" + d.get("carries") + ")" : "");
       case "tcp-syn":
         return "TCP SYN";

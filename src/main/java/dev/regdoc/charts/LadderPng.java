@@ -17,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ladder drawn with Java2D (no charting library draws sequence diagrams): participant boxes, life
- * lines, one arrow per message with its label, time and frame in the left margin, evidence rows shaded.
+ * The ladder drawn with Java2D (no charting library draws sequence diagrams): participant boxes,
+ * life lines, one arrow per message with its label, time and frame in the left margin, evidence
+ * rows shaded.
  */
 final class LadderPng {
   static final int WIDTH = ChartStyle.WIDTH;
@@ -27,10 +28,14 @@ final class LadderPng {
   private static final int HEAD = 156;
   private static final int FOOT = 40;
   private static final int BOX_TOP = 92;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
   private static final BasicStroke LINE = new BasicStroke(2f);
-  private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f);
+  private static final BasicStroke DASHED =
+      new BasicStroke(
+          2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 4f}, 0f);
   private static final BasicStroke CROSS = new BasicStroke(3f);
   private static final Color LIFELINE = new Color(0xb8c2d6);
 
@@ -41,11 +46,19 @@ final class LadderPng {
   }
 
   static RenderedLadder render(LadderScene s, Labels labels) {
-    List<String> all = new ArrayList<>(List.of(s.title(), s.subtitle(), labels.get("ladder.window", "", "", s.referenceFile()), labels.get("ladder.more", 0)));
-    s.participants().forEach(p -> {
-      all.add(p.name());
-      all.add(p.detail());
-    });
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                s.title(),
+                s.subtitle(),
+                labels.get("ladder.window", "", "", s.referenceFile()),
+                labels.get("ladder.more", 0)));
+    s.participants()
+        .forEach(
+            p -> {
+              all.add(p.name());
+              all.add(p.detail());
+            });
     s.rows().forEach(r -> all.add(text(r, labels)));
     String family = Fonts.familyFor(all);
     int height = heightFor(s);
@@ -56,16 +69,34 @@ final class LadderPng {
     Font head = ChartStyle.font(family, Font.BOLD, ChartStyle.LEGEND_PX);
     Font body = ChartStyle.font(family, Font.PLAIN, ChartStyle.LABEL_PX);
     Font mono = ChartStyle.font(family, Font.PLAIN, 14);
-    draw(g, TimelineChart.fit(s.title(), g.getFontMetrics(title), WIDTH - 32), title, ChartStyle.TEXT, 16, 10, texts);
+    draw(
+        g,
+        TimelineChart.fit(s.title(), g.getFontMetrics(title), WIDTH - 32),
+        title,
+        ChartStyle.TEXT,
+        16,
+        10,
+        texts);
     int line2 = 40;
     if (!s.subtitle().isEmpty()) {
       Font sub = ChartStyle.font(family, Font.BOLD, ChartStyle.LEGEND_PX);
-      draw(g, TimelineChart.fit(s.subtitle(), g.getFontMetrics(sub), WIDTH - 32), sub, ChartStyle.ALARM.darker(), 16, 38, texts);
+      draw(
+          g,
+          TimelineChart.fit(s.subtitle(), g.getFontMetrics(sub), WIDTH - 32),
+          sub,
+          ChartStyle.ALARM.darker(),
+          16,
+          38,
+          texts);
       line2 = 62;
     }
     if (s.from() != null) {
-      String w = labels.get("ladder.window", DAY.format(s.from()),
-          s.to() == null ? "" : TIME.format(s.to()), s.referenceFile());
+      String w =
+          labels.get(
+              "ladder.window",
+              DAY.format(s.from()),
+              s.to() == null ? "" : TIME.format(s.to()),
+              s.referenceFile());
       draw(g, w, body, new Color(0x555555), 16, line2, texts);
     }
     int n = s.participants().size();
@@ -76,7 +107,9 @@ final class LadderPng {
       Participant p = s.participants().get(i);
       FontMetrics fm = g.getFontMetrics(head);
       String name = TimelineChart.fit(p.name(), fm, (int) step - 16);
-      String detail = TimelineChart.fit(p.detail() == null ? "" : p.detail(), g.getFontMetrics(body), (int) step - 16);
+      String detail =
+          TimelineChart.fit(
+              p.detail() == null ? "" : p.detail(), g.getFontMetrics(body), (int) step - 16);
       double bw = Math.max(fm.stringWidth(name), g.getFontMetrics(body).stringWidth(detail)) + 20;
       g.setColor(new Color(0xeef2fa));
       g.fill(new RoundRectangle2D.Double(xs[i] - bw / 2, BOX_TOP, bw, 52, 10, 10));
@@ -100,16 +133,41 @@ final class LadderPng {
         g.fillRect(0, top + 1, WIDTH, ROW_PX - 2);
       }
       draw(g, TIME.format(r.time()), mono, ChartStyle.TEXT, 12, top + 6, texts);
-      draw(g, TimelineChart.fit(r.cite(), g.getFontMetrics(mono), GUTTER - 120), mono, new Color(0x555555), 112, top + 6, texts);
+      draw(
+          g,
+          TimelineChart.fit(r.cite(), g.getFontMetrics(mono), GUTTER - 120),
+          mono,
+          new Color(0x555555),
+          112,
+          top + 6,
+          texts);
       row(g, r, xs, middle, step, body, top, y, labels, texts);
     }
     if (s.omitted() > 0) {
-      draw(g, labels.get("ladder.more", s.omitted()), body, new Color(0x555555), 16, height - FOOT + 12, texts);
+      draw(
+          g,
+          labels.get("ladder.more", s.omitted()),
+          body,
+          new Color(0x555555),
+          16,
+          height - FOOT + 12,
+          texts);
     }
-    return new RenderedLadder(s, canvas.png(), WIDTH, height, family, List.copyOf(texts), List.copyOf(rowY));
+    return new RenderedLadder(
+        s, canvas.png(), WIDTH, height, family, List.copyOf(texts), List.copyOf(rowY));
   }
 
-  private static void row(Graphics2D g, Row r, double[] xs, int middle, double step, Font body, int top, int y, Labels labels, List<String> texts) {
+  private static void row(
+      Graphics2D g,
+      Row r,
+      double[] xs,
+      int middle,
+      double step,
+      Font body,
+      int top,
+      int y,
+      Labels labels,
+      List<String> texts) {
     String label = text(r, labels);
     FontMetrics fm = g.getFontMetrics(body);
     if (r.style() == Style.NOTE) {
@@ -132,8 +190,12 @@ final class LadderPng {
     if (r.style() == Style.LOST) {
       end = r.passes(middle) ? xs[middle] : (a + b) / 2;
     }
-    Color color = r.style() == Style.LOST ? ChartStyle.LOST : r.style() == Style.RETRANSMISSION ? ChartStyle.RETRANSMISSION.darker()
-        : b > a ? ChartStyle.REQUEST : ChartStyle.ANSWER.darker();
+    Color color =
+        r.style() == Style.LOST
+            ? ChartStyle.LOST
+            : r.style() == Style.RETRANSMISSION
+                ? ChartStyle.RETRANSMISSION.darker()
+                : b > a ? ChartStyle.REQUEST : ChartStyle.ANSWER.darker();
     g.setColor(color);
     g.setStroke(r.style() == Style.MESSAGE ? LINE : DASHED);
     g.draw(new Line2D.Double(a, y, end, y));
@@ -152,11 +214,20 @@ final class LadderPng {
     }
     double spanLeft = Math.min(a, b);
     double span = Math.abs(b - a);
-    // centred over the arrow; a text longer than the arrow starts at its left end and may run past it
+    // centred over the arrow; a text longer than the arrow starts at its left end and may run past
+    // it
     String t = TimelineChart.fit(label, fm, (int) (WIDTH - 8 - spanLeft - 8));
-    double x = fm.stringWidth(t) <= span - 12 ? spanLeft + (span - fm.stringWidth(t)) / 2 : spanLeft + 8;
+    double x =
+        fm.stringWidth(t) <= span - 12 ? spanLeft + (span - fm.stringWidth(t)) / 2 : spanLeft + 8;
     x = Math.min(Math.max(x, GUTTER - 10), WIDTH - 8 - fm.stringWidth(t));
-    draw(g, t, body, r.style() == Style.LOST ? ChartStyle.LOST.darker() : ChartStyle.TEXT, x, top, texts);
+    draw(
+        g,
+        t,
+        body,
+        r.style() == Style.LOST ? ChartStyle.LOST.darker() : ChartStyle.TEXT,
+        x,
+        top,
+        texts);
   }
 
   /** The row's words: the message, then what happened to it and where else it was seen. */
@@ -171,14 +242,22 @@ final class LadderPng {
     return sb.toString();
   }
 
-  private static void draw(Graphics2D g, String text, Font font, Color color, double x, double top, List<String> texts) {
+  private static void draw(
+      Graphics2D g, String text, Font font, Color color, double x, double top, List<String> texts) {
     g.setFont(font);
     g.setColor(color);
     g.drawString(text, (float) x, (float) (top + g.getFontMetrics().getAscent()));
     texts.add(text);
   }
 
-  private static void drawCentered(Graphics2D g, String text, Font font, Color color, double cx, double top, List<String> texts) {
+  private static void drawCentered(
+      Graphics2D g,
+      String text,
+      Font font,
+      Color color,
+      double cx,
+      double top,
+      List<String> texts) {
     g.setFont(font);
     draw(g, text, font, color, cx - g.getFontMetrics().stringWidth(text) / 2.0, top, texts);
   }

@@ -9,14 +9,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The ladder as plain text for a terminal: one column per participant, one line per message with its
- * time and frame, an arrow between the columns ({@code --->} arrived, {@code ~~~>} TCP retransmission,
- * {@code ---X} never arrived, {@code o} a note) and what the message was. {@code *} marks evidence.
+ * The ladder as plain text for a terminal: one column per participant, one line per message with
+ * its time and frame, an arrow between the columns ({@code --->} arrived, {@code ~~~>} TCP
+ * retransmission, {@code ---X} never arrived, {@code o} a note) and what the message was. {@code *}
+ * marks evidence.
  */
 final class LadderText {
   static final int COLUMN = 22;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private LadderText() {}
 
@@ -27,17 +30,31 @@ final class LadderText {
       out.append(s.subtitle()).append('\n');
     }
     if (s.from() != null) {
-      out.append(labels.get("ladder.window", DAY.format(s.from()), s.to() == null ? "" : DAY.format(s.to()), s.referenceFile())).append('\n');
+      out.append(
+              labels.get(
+                  "ladder.window",
+                  DAY.format(s.from()),
+                  s.to() == null ? "" : DAY.format(s.to()),
+                  s.referenceFile()))
+          .append('\n');
     }
-    int citeWidth = Math.max(labels.get("ladder.frame").length(), s.rows().stream().mapToInt(r -> r.cite().length()).max().orElse(5));
+    int citeWidth =
+        Math.max(
+            labels.get("ladder.frame").length(),
+            s.rows().stream().mapToInt(r -> r.cite().length()).max().orElse(5));
     String gutter = " ".repeat(12 + 2 + citeWidth + 3);
     out.append('\n');
-    out.append(pad(labels.get("ladder.time") + " (UTC)", 14)).append(pad(labels.get("ladder.frame"), citeWidth + 3))
-        .append(columns(s.participants(), true)).append('\n');
+    out.append(pad(labels.get("ladder.time") + " (UTC)", 14))
+        .append(pad(labels.get("ladder.frame"), citeWidth + 3))
+        .append(columns(s.participants(), true))
+        .append('\n');
     out.append(gutter).append(columns(s.participants(), false)).append('\n');
     int middle = s.middle();
     for (Row r : s.rows()) {
-      out.append(TIME.format(r.time())).append("  ").append(pad(r.cite(), citeWidth)).append(r.emphasised() ? " * " : "   ");
+      out.append(TIME.format(r.time()))
+          .append("  ")
+          .append(pad(r.cite(), citeWidth))
+          .append(r.emphasised() ? " * " : "   ");
       out.append(graphic(r, s.participants().size(), middle)).append("  ").append(r.label());
       if (r.note() != null) {
         out.append(": ").append(r.note());

@@ -22,36 +22,52 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The upper panel: one lane per CUCM and capture point, marks as XChart scatter series, links, gaps and
- * vertical markers as XChart line series (null-separated), and the texts XChart has no place for
- * (lane names, retransmission delays, marker labels) drawn on top with Java2D at the chart's coordinates.
+ * The upper panel: one lane per CUCM and capture point, marks as XChart scatter series, links, gaps
+ * and vertical markers as XChart line series (null-separated), and the texts XChart has no place
+ * for (lane names, retransmission delays, marker labels) drawn on top with Java2D at the chart's
+ * coordinates.
  */
 final class LanesPanel extends TimeAxisPanel {
-  /** Requests sit this far above a lane's middle, answers this far below it (in lane units); the lane's name is under them. */
+  /**
+   * Requests sit this far above a lane's middle, answers this far below it (in lane units); the
+   * lane's name is under them.
+   */
   static final double UPPER = 0.24;
+
   static final double LOWER = -0.1;
   private static final int MAX_LABELS = 60;
+
   /** Room above the first lane (in lane units) for the marker labels. */
   static final double HEADROOM = 0.8;
-  /** A gap is a band as tall as a lane's marks; its legend sample is narrower, to fit a legend row. */
-  private static final BasicStroke GAP_BAND = new BasicStroke(30f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+
+  /**
+   * A gap is a band as tall as a lane's marks; its legend sample is narrower, to fit a legend row.
+   */
+  private static final BasicStroke GAP_BAND =
+      new BasicStroke(30f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+
   private static final BasicStroke GAP_SAMPLE = new BasicStroke(12f);
 
   private final TimelineScene scene;
   private final Labels labels;
   private final String family;
   private final int laneCount;
-  /** So many marks that they merge into bands: links and evidence rings would only paint the band over. */
+
+  /**
+   * So many marks that they merge into bands: links and evidence rings would only paint the band
+   * over.
+   */
   private final boolean dense;
+
   /** Where overlay texts already are, so that later ones do not cover them. */
   private final List<Rectangle2D> occupied = new ArrayList<>();
 
-  LanesPanel(TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
+  LanesPanel(
+      TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
     super(scene, family, width, height, legend);
     this.scene = scene;
     this.labels = labels;
@@ -71,8 +87,12 @@ final class LanesPanel extends TimeAxisPanel {
 
   /** More than one request per six pixels on some lane (at 1280 px: about 180). */
   static boolean isDense(TimelineScene scene) {
-    java.util.Map<Integer, Long> perLane = scene.marks().stream().filter(Mark::upper)
-        .collect(java.util.stream.Collectors.groupingBy(Mark::lane, java.util.stream.Collectors.counting()));
+    java.util.Map<Integer, Long> perLane =
+        scene.marks().stream()
+            .filter(Mark::upper)
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    Mark::lane, java.util.stream.Collectors.counting()));
     return perLane.values().stream().anyMatch(n -> n > DENSE_MARKS);
   }
 
@@ -99,7 +119,13 @@ final class LanesPanel extends TimeAxisPanel {
     }
     if (chart.getSeriesMap().isEmpty()) {
       // XChart needs one series to draw axes; an invisible point keeps the window
-      line("\u00a0", List.of(new Date(scene.from().toEpochMilli())), List.of(0.0), Color.WHITE, ChartStyle.THIN, null);
+      line(
+          "\u00a0",
+          List.of(new Date(scene.from().toEpochMilli())),
+          List.of(0.0),
+          Color.WHITE,
+          ChartStyle.THIN,
+          null);
     }
   }
 
@@ -123,7 +149,13 @@ final class LanesPanel extends TimeAxisPanel {
         }
       }
       BasicStroke stroke = kind == MarkerKind.NOTICE ? ChartStyle.DOTTED : ChartStyle.DASHED;
-      line(labels.get("marker." + kind.name().toLowerCase(Locale.ROOT)), xs, ys, markerColor(kind), stroke, stroke);
+      line(
+          labels.get("marker." + kind.name().toLowerCase(Locale.ROOT)),
+          xs,
+          ys,
+          markerColor(kind),
+          stroke,
+          stroke);
     }
   }
 
@@ -133,16 +165,26 @@ final class LanesPanel extends TimeAxisPanel {
       List<Double> ys = new ArrayList<>();
       for (Link l : scene.links()) {
         if (l.kind() == kind) {
-          segment(xs, ys, l.from(), y(l.fromLane(), l.fromUpper()), l.to(), y(l.toLane(), l.toUpper()));
+          segment(
+              xs, ys, l.from(), y(l.fromLane(), l.fromUpper()), l.to(), y(l.toLane(), l.toUpper()));
         }
       }
-      String name = kind == LinkKind.ANSWER ? labels.get("link.answer") : kind == LinkKind.PATH ? labels.get("link.path") : null;
+      String name =
+          kind == LinkKind.ANSWER
+              ? labels.get("link.answer")
+              : kind == LinkKind.PATH ? labels.get("link.path") : null;
       if (name == null) {
         // the lost path shares the legend entry of the X it ends in
         line("\u00a0\u00a0", xs, ys, ChartStyle.LOST, ChartStyle.DASHED, null);
       } else {
         BasicStroke stroke = kind == LinkKind.ANSWER ? ChartStyle.THIN : ChartStyle.DOTTED;
-        line(name, xs, ys, kind == LinkKind.ANSWER ? ChartStyle.LINK : new Color(0x6f8fb8), stroke, stroke);
+        line(
+            name,
+            xs,
+            ys,
+            kind == LinkKind.ANSWER ? ChartStyle.LINK : new Color(0x6f8fb8),
+            stroke,
+            stroke);
       }
     }
   }
@@ -176,11 +218,18 @@ final class LanesPanel extends TimeAxisPanel {
     if (xs.isEmpty() || scene.focusCode() == null) {
       return;
     }
-    scatter(labels.get("mark.evidence", scene.focusCode()), xs, ys, new Ring(), ChartStyle.EVIDENCE);
+    scatter(
+        labels.get("mark.evidence", scene.focusCode()), xs, ys, new Ring(), ChartStyle.EVIDENCE);
   }
 
   /** A line series unless empty, with a legend entry drawn in {@code legendStroke} (null: none). */
-  private void line(String name, List<Date> xs, List<Double> ys, Color color, BasicStroke stroke, BasicStroke legendStroke) {
+  private void line(
+      String name,
+      List<Date> xs,
+      List<Double> ys,
+      Color color,
+      BasicStroke stroke,
+      BasicStroke legendStroke) {
     if (xs.isEmpty()) {
       return;
     }
@@ -192,7 +241,8 @@ final class LanesPanel extends TimeAxisPanel {
   }
 
   /** Two points and a null: XChart breaks a line series at a null value. */
-  private static void segment(List<Date> xs, List<Double> ys, Instant a, double ya, Instant b, double yb) {
+  private static void segment(
+      List<Date> xs, List<Double> ys, Instant a, double ya, Instant b, double yb) {
     xs.add(new Date(a.toEpochMilli()));
     ys.add(ya);
     xs.add(new Date(b.toEpochMilli()));
@@ -222,17 +272,24 @@ final class LanesPanel extends TimeAxisPanel {
         g.draw(new Line2D.Double(left, top, right, top));
       }
       FontMetrics fm = g.getFontMetrics(bold);
-      label(g, bold, lane.label(), left + 6, bottom - fm.getHeight() - 2, new Color(0x33476b), false);
+      label(
+          g, bold, lane.label(), left + 6, bottom - fm.getHeight() - 2, new Color(0x33476b), false);
     }
     gapLabels(g, small);
     delays(g, small);
     markerLabels(g, small);
   }
 
-  /** The delay beside each retransmission, largest first, skipping any that would overlap one already placed. */
+  /**
+   * The delay beside each retransmission, largest first, skipping any that would overlap one
+   * already placed.
+   */
   private void delays(Graphics2D g, Font font) {
-    List<Mark> rs = scene.marksOf(MarkKind.RETRANSMISSION).stream().filter(m -> m.label() != null)
-        .sorted(Comparator.comparingDouble((Mark m) -> -parse(m.label()))).toList();
+    List<Mark> rs =
+        scene.marksOf(MarkKind.RETRANSMISSION).stream()
+            .filter(m -> m.label() != null)
+            .sorted(Comparator.comparingDouble((Mark m) -> -parse(m.label())))
+            .toList();
     FontMetrics fm = g.getFontMetrics(font);
     int drawn = 0;
     for (Mark m : rs) {
@@ -241,7 +298,12 @@ final class LanesPanel extends TimeAxisPanel {
       }
       double x = chart.getScreenXFromChart(m.time().toEpochMilli());
       double y = chart.getScreenYFromChart(y(m.lane(), m.upper()));
-      Rectangle2D r = new Rectangle2D.Double(x - fm.stringWidth(m.label()) / 2.0 - 2, y - 10 - fm.getAscent() - 2, fm.stringWidth(m.label()) + 4, fm.getHeight());
+      Rectangle2D r =
+          new Rectangle2D.Double(
+              x - fm.stringWidth(m.label()) / 2.0 - 2,
+              y - 10 - fm.getAscent() - 2,
+              fm.stringWidth(m.label()) + 4,
+              fm.getHeight());
       if (occupied.stream().anyMatch(p -> p.intersects(r))) {
         continue;
       }
@@ -271,8 +333,9 @@ final class LanesPanel extends TimeAxisPanel {
   }
 
   /**
-   * Marker names along the plot's top edge in three rows, alarms and moves first, then the rest where
-   * they fit without overlapping; a name already shown within the same second is not repeated.
+   * Marker names along the plot's top edge in three rows, alarms and moves first, then the rest
+   * where they fit without overlapping; a name already shown within the same second is not
+   * repeated.
    */
   private void markerLabels(Graphics2D g, Font font) {
     FontMetrics fm = g.getFontMetrics(font);
@@ -281,11 +344,17 @@ final class LanesPanel extends TimeAxisPanel {
     double plotRight = chart.getScreenXFromChart(scene.to().toEpochMilli());
     List<List<double[]>> rows = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     List<TimelineScene.Marker> ordered = new ArrayList<>(scene.markers());
-    ordered.sort(Comparator.comparing((TimelineScene.Marker m) -> !m.emphasised()).thenComparingInt(m -> PRIORITY.indexOf(m.kind())));
+    ordered.sort(
+        Comparator.comparing((TimelineScene.Marker m) -> !m.emphasised())
+            .thenComparingInt(m -> PRIORITY.indexOf(m.kind())));
     List<TimelineScene.Marker> shown = new ArrayList<>();
     for (TimelineScene.Marker m : ordered) {
-      if (shown.size() >= MAX_LABELS || shown.stream().anyMatch(x -> x.label().equals(m.label())
-          && Math.abs(Duration.between(x.time(), m.time()).toMillis()) < 1000)) {
+      if (shown.size() >= MAX_LABELS
+          || shown.stream()
+              .anyMatch(
+                  x ->
+                      x.label().equals(m.label())
+                          && Math.abs(Duration.between(x.time(), m.time()).toMillis()) < 1000)) {
         continue;
       }
       double line = chart.getScreenXFromChart(m.time().toEpochMilli());
@@ -300,9 +369,15 @@ final class LanesPanel extends TimeAxisPanel {
         for (int row = 0; row < rows.size(); row++) {
           double y = top + 3 + row * (fm.getHeight() + 1);
           Rectangle2D r = new Rectangle2D.Double(span[0], y, span[1] - span[0], fm.getHeight());
-          if (rows.get(row).stream().noneMatch(o -> o[0] < span[1] && span[0] < o[1]) && occupied.stream().noneMatch(o -> o.intersects(r))) {
+          if (rows.get(row).stream().noneMatch(o -> o[0] < span[1] && span[0] < o[1])
+              && occupied.stream().noneMatch(o -> o.intersects(r))) {
             rows.get(row).add(span);
-            label(g, m.emphasised() ? ChartStyle.font(family, Font.BOLD, ChartStyle.LABEL_PX) : font, m.label(), x, y,
+            label(
+                g,
+                m.emphasised() ? ChartStyle.font(family, Font.BOLD, ChartStyle.LABEL_PX) : font,
+                m.label(),
+                x,
+                y,
                 markerColor(m.kind()).darker());
             shown.add(m);
             break placing;
@@ -312,14 +387,21 @@ final class LanesPanel extends TimeAxisPanel {
     }
   }
 
-  private static final List<MarkerKind> PRIORITY = List.of(MarkerKind.FAILOVER, MarkerKind.FALLBACK, MarkerKind.ALARM,
-      MarkerKind.NETWORK, MarkerKind.ADDRESS, MarkerKind.NOTICE);
+  private static final List<MarkerKind> PRIORITY =
+      List.of(
+          MarkerKind.FAILOVER,
+          MarkerKind.FALLBACK,
+          MarkerKind.ALARM,
+          MarkerKind.NETWORK,
+          MarkerKind.ADDRESS,
+          MarkerKind.NOTICE);
 
   private void label(Graphics2D g, Font font, String text, double x, double y, Color color) {
     label(g, font, text, x, y, color, true);
   }
 
-  private void label(Graphics2D g, Font font, String text, double x, double y, Color color, boolean backdrop) {
+  private void label(
+      Graphics2D g, Font font, String text, double x, double y, Color color, boolean backdrop) {
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
     if (backdrop) {

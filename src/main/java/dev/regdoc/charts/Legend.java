@@ -11,8 +11,8 @@ import java.util.List;
 import org.knowm.xchart.style.markers.Marker;
 
 /**
- * A legend that wraps onto as many rows as it needs (XChart's horizontal legend is a single row, which
- * a dozen entries overflow at this width).
+ * A legend that wraps onto as many rows as it needs (XChart's horizontal legend is a single row,
+ * which a dozen entries overflow at this width).
  */
 final class Legend {
   /** One entry: a marker shape, or a line when {@code marker} is null. */
@@ -52,12 +52,17 @@ final class Legend {
     return rows;
   }
 
-  /** An entry's sample, its name and the space before the next one: what {@link #height} and {@link #paint} wrap by. */
+  /**
+   * An entry's sample, its name and the space before the next one: what {@link #height} and {@link
+   * #paint} wrap by.
+   */
   private static int width(Entry e, FontMetrics fm) {
     return SAMPLE_PX + 6 + fm.stringWidth(e.name()) + GAP_PX;
   }
 
-  /** Draws the entries left to right from ({@code left}, {@code top}), wrapping at {@code width}. */
+  /**
+   * Draws the entries left to right from ({@code left}, {@code top}), wrapping at {@code width}.
+   */
   void paint(Graphics2D g, Font font, int left, int top, int width) {
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();

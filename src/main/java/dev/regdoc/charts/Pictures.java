@@ -16,13 +16,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The pictures of an analysis for the chat front ends and {@code --chart}: the timeline chart of each
- * device with a fault finding (its top finding's evidence emphasised) and the ladder around the top
- * finding. At most {@link #MAX_DEVICES} devices, so that a case with many phones stays fast.
+ * The pictures of an analysis for the chat front ends and {@code --chart}: the timeline chart of
+ * each device with a fault finding (its top finding's evidence emphasised) and the ladder around
+ * the top finding. At most {@link #MAX_DEVICES} devices, so that a case with many phones stays
+ * fast.
  */
 public final class Pictures {
   public static final int MAX_DEVICES = 3;
-  /** {@code regdoc timeline --chart} draws this many phones at most (--device picks another one). */
+
+  /**
+   * {@code regdoc timeline --chart} draws this many phones at most (--device picks another one).
+   */
   public static final int MAX_TIMELINE_DEVICES = 5;
 
   private Pictures() {}
@@ -35,7 +39,8 @@ public final class Pictures {
   /** Pictures whose titles name the findings in {@code lang} ({@code texts} may be null). */
   public static List<Picture> forAnalysis(Analysis a, String lang, FindingTexts texts) {
     Labels labels = Labels.of(lang);
-    Set<String> known = a.timeline().devices().stream().map(DeviceInfo::id).collect(Collectors.toSet());
+    Set<String> known =
+        a.timeline().devices().stream().map(DeviceInfo::id).collect(Collectors.toSet());
     Map<String, Finding> topByDevice = new LinkedHashMap<>();
     for (Finding f : a.findings()) {
       if (f.isFault() && known.contains(f.device())) {
@@ -53,7 +58,10 @@ public final class Pictures {
     return out;
   }
 
-  /** For {@code regdoc timeline}: each device's timeline and the ladder around its first move or unregistration. */
+  /**
+   * For {@code regdoc timeline}: each device's timeline and the ladder around its first move or
+   * unregistration.
+   */
   public static List<Picture> forTimeline(Timeline t, String lang, int maxDevices) {
     Labels labels = Labels.of(lang);
     List<Picture> out = new ArrayList<>();
@@ -61,7 +69,9 @@ public final class Pictures {
       out.add(timeline(t, d.id(), null, null, labels));
       LadderScene ls = new LadderBuilder(t, d, labels).around(null, null);
       if (!ls.rows().isEmpty()) {
-        out.add(new Picture("ladder-" + safe(d.id()) + ".png", ls.title(), LadderPng.render(ls, labels).png()));
+        out.add(
+            new Picture(
+                "ladder-" + safe(d.id()) + ".png", ls.title(), LadderPng.render(ls, labels).png()));
       }
     }
     return out;
@@ -80,8 +90,8 @@ public final class Pictures {
   }
 
   /**
-   * For {@code --chart DIR}: writes the pictures and says where they went on {@code err} (so that JSON on
-   * stdout stays clean); a folder that cannot be written gets one line naming it and why.
+   * For {@code --chart DIR}: writes the pictures and says where they went on {@code err} (so that
+   * JSON on stdout stays clean); a folder that cannot be written gets one line naming it and why.
    *
    * @return false when the pictures could not be written
    */
@@ -89,7 +99,8 @@ public final class Pictures {
     try {
       List<Path> files = write(pictures, dir);
       if (files.isEmpty()) {
-        err.println("regdoc: no pictures: nothing to draw (no phone with a fault, or no phone at all)");
+        err.println(
+            "regdoc: no pictures: nothing to draw (no phone with a fault, or no phone at all)");
       }
       files.forEach(f -> err.println("regdoc: wrote " + f));
       err.flush();
@@ -117,7 +128,8 @@ public final class Pictures {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private static Picture timeline(Timeline t, String device, Finding focus, String focusTitle, Labels labels) {
+  private static Picture timeline(
+      Timeline t, String device, Finding focus, String focusTitle, Labels labels) {
     TimelineScene scene = TimelineChart.scene(t, device, focus, focusTitle, labels);
     RenderedChart r = TimelineChart.render(scene, labels);
     return new Picture("timeline-" + safe(device) + ".png", scene.title(), r.png());
@@ -125,7 +137,10 @@ public final class Pictures {
 
   private static Picture ladder(Timeline t, Finding f, String focusTitle, Labels labels) {
     LadderScene scene = LadderDiagram.scene(t, f, focusTitle, labels);
-    return new Picture("ladder-" + safe(f.device()) + "-" + safe(f.code()) + ".png", scene.title(), LadderPng.render(scene, labels).png());
+    return new Picture(
+        "ladder-" + safe(f.device()) + "-" + safe(f.code()) + ".png",
+        scene.title(),
+        LadderPng.render(scene, labels).png());
   }
 
   private static String title(Finding f, String lang, FindingTexts texts) {

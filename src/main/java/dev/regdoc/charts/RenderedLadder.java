@@ -7,4 +7,11 @@ import java.util.List;
  *
  * @param rowY the pixel y of each row's arrow, in the scene's row order
  */
-public record RenderedLadder(LadderScene scene, byte[] png, int width, int height, String fontFamily, List<String> texts, List<Integer> rowY) {}
+public record RenderedLadder(
+    LadderScene scene,
+    byte[] png,
+    int width,
+    int height,
+    String fontFamily,
+    List<String> texts,
+    List<Integer> rowY) {}

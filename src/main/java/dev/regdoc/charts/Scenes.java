@@ -17,22 +17,35 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** How timeline events read as pictures: which event is which mark, which server it concerns, what is cited. */
+/**
+ * How timeline events read as pictures: which event is which mark, which server it concerns, what
+ * is cited.
+ */
 final class Scenes {
   private Scenes() {}
 
-  /** The capture whose clock the timeline uses: the reference of the clock offsets, else the capture with most events. */
+  /**
+   * The capture whose clock the timeline uses: the reference of the clock offsets, else the capture
+   * with most events.
+   */
   static String referenceFile(Timeline t, List<TimelineEvent> events) {
     if (!t.clockOffsets().isEmpty()) {
       return t.clockOffsets().get(0).reference();
     }
     Map<String, Integer> counts = new HashMap<>();
-    events.stream().filter(e -> e.frame() > 0).forEach(e -> counts.merge(e.file(), 1, Integer::sum));
-    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+    events.stream()
+        .filter(e -> e.frame() > 0)
+        .forEach(e -> counts.merge(e.file(), 1, Integer::sum));
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse("");
   }
 
   static boolean isMessage(String kind) {
-    return (kind.startsWith("sip-") || kind.startsWith("sccp-")) && !kind.equals("sccp-alarm") && !kind.equals("sccp-keepalive-unanswered");
+    return (kind.startsWith("sip-") || kind.startsWith("sccp-"))
+        && !kind.equals("sccp-alarm")
+        && !kind.equals("sccp-keepalive-unanswered");
   }
 
   static MarkKind markKind(TimelineEvent e) {
@@ -88,7 +101,10 @@ final class Scenes {
     return null;
   }
 
-  /** The device's CUCMs in first-contact order, plus any server its events name that the directory missed. */
+  /**
+   * The device's CUCMs in first-contact order, plus any server its events name that the directory
+   * missed.
+   */
   static List<String> servers(DeviceInfo d, List<TimelineEvent> events, Set<String> phoneIps) {
     Set<String> out = new LinkedHashSet<>(d.servers());
     for (TimelineEvent e : events) {
@@ -145,12 +161,16 @@ final class Scenes {
 
   static Instant[] evidenceSpan(Finding f, List<TimelineEvent> events) {
     List<Instant> ts = evidenceTimes(f, events);
-    return new Instant[] {ts.stream().min(Instant::compareTo).orElse(null), ts.stream().max(Instant::compareTo).orElse(null)};
+    return new Instant[] {
+      ts.stream().min(Instant::compareTo).orElse(null),
+      ts.stream().max(Instant::compareTo).orElse(null)
+    };
   }
 
   /**
-   * The times of a finding's evidence on the timeline's clock: evidence carries its file's own time, so
-   * each cited frame or line is looked up among the events (or as the other capture's frame of one).
+   * The times of a finding's evidence on the timeline's clock: evidence carries its file's own
+   * time, so each cited frame or line is looked up among the events (or as the other capture's
+   * frame of one).
    */
   static List<Instant> evidenceTimes(Finding f, List<TimelineEvent> events) {
     List<Instant> out = new ArrayList<>();
@@ -161,7 +181,8 @@ final class Scenes {
     for (TimelineEvent e : events) {
       byCite.putIfAbsent(e.cite(), e.time());
       if (e.details().get("otherFile") != null && e.details().get("otherFrame") != null) {
-        byCite.putIfAbsent(e.details().get("otherFile") + "#" + e.details().get("otherFrame"), e.time());
+        byCite.putIfAbsent(
+            e.details().get("otherFile") + "#" + e.details().get("otherFrame"), e.time());
       }
     }
     for (Evidence e : f.evidence()) {
@@ -182,7 +203,10 @@ final class Scenes {
     return out;
   }
 
-  /** The hour before the finding's last evidence (null: the timeline's end): where a long fault shows itself. */
+  /**
+   * The hour before the finding's last evidence (null: the timeline's end): where a long fault
+   * shows itself.
+   */
   static Instant[] lastHourBefore(Instant lastEvidence, Instant[] span) {
     Instant end = lastEvidence != null ? lastEvidence : span[1];
     return new Instant[] {end.minus(Duration.ofHours(1)), end};
@@ -199,7 +223,9 @@ final class Scenes {
       case "cucm-alarm":
         String alarm = String.valueOf(e.details().get("alarm"));
         int severity = e.details().get("severity") instanceof Number n ? n.intValue() : 7;
-        return alarm.contains("Unregistered") || alarm.contains("Rejected") || severity <= 3 ? MarkerKind.ALARM : MarkerKind.NOTICE;
+        return alarm.contains("Unregistered") || alarm.contains("Rejected") || severity <= 3
+            ? MarkerKind.ALARM
+            : MarkerKind.NOTICE;
       default:
         return null;
     }
@@ -210,8 +236,9 @@ final class Scenes {
   }
 
   /**
-   * An ARP answer that gives a CUCM's address a different MAC than the last answer did, or frames to a
-   * CUCM that start going to another MAC: the moments a proxy ARP or a conflict redirects traffic.
+   * An ARP answer that gives a CUCM's address a different MAC than the last answer did, or frames
+   * to a CUCM that start going to another MAC: the moments a proxy ARP or a conflict redirects
+   * traffic.
    */
   static boolean isAddressChange(TimelineEvent e, Set<String> servers, Map<String, String> macOf) {
     Map<String, Object> d = e.details();
@@ -226,10 +253,14 @@ final class Scenes {
     Map<String, Object> d = e.details();
     switch (kind) {
       case ADDRESS:
-        return e.kind().equals("mac-path") ? d.get("dstIp") + " \u2192 " + d.get("dstMac") : "ARP " + d.get("ip") + " = " + d.get("mac");
+        return e.kind().equals("mac-path")
+            ? d.get("dstIp") + " \u2192 " + d.get("dstMac")
+            : "ARP " + d.get("ip") + " = " + d.get("mac");
       case FAILOVER:
       case FALLBACK:
-        return labels.get(kind == MarkerKind.FAILOVER ? "marker.failover" : "marker.fallback") + " \u2192 " + d.get("to");
+        return labels.get(kind == MarkerKind.FAILOVER ? "marker.failover" : "marker.fallback")
+            + " \u2192 "
+            + d.get("to");
       case NETWORK:
         return "%" + d.get("facility") + "-" + d.get("severity") + "-" + d.get("mnemonic");
       default:

@@ -15,21 +15,28 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A panel of the timeline chart: an XChart on the scene's time axis, the series it drew and the texts it
- * shows. Every panel sets up its time axis here, the same way, so that the panels' times line up.
+ * A panel of the timeline chart: an XChart on the scene's time axis, the series it drew and the
+ * texts it shows. Every panel sets up its time axis here, the same way, so that the panels' times
+ * line up.
  */
 abstract class TimeAxisPanel {
   /** Every panel reserves this much for the y axis so that their time axes line up. */
   static final int Y_AXIS_WIDTH = 80;
 
   final XYChart chart;
+
   /** Each series' name and how many points it has. */
   final Map<String, Integer> series = new LinkedHashMap<>();
+
   final List<String> texts = new ArrayList<>();
+
   /** The picture's one legend, shared by its panels. */
   final Legend legend;
 
-  /** A chart in the common look, scatter by default, without title or legend (the picture draws one legend). */
+  /**
+   * A chart in the common look, scatter by default, without title or legend (the picture draws one
+   * legend).
+   */
   TimeAxisPanel(TimelineScene scene, String family, int width, int height, Legend legend) {
     this.legend = legend;
     chart = new XYChart(width, height);

@@ -24,14 +24,30 @@ public final class TimelineChart {
 
   private TimelineChart() {}
 
-  /** The scene for {@code device} (its id as in the timeline), with {@code focus}'s evidence emphasised. */
-  public static TimelineScene scene(Timeline t, String device, Finding focus, String focusTitle, Labels labels) {
-    return new TimelineSceneBuilder(t, DeviceSceneBuilder.device(t, device), labels).build(focus, focusTitle);
+  /**
+   * The scene for {@code device} (its id as in the timeline), with {@code focus}'s evidence
+   * emphasised.
+   */
+  public static TimelineScene scene(
+      Timeline t, String device, Finding focus, String focusTitle, Labels labels) {
+    return new TimelineSceneBuilder(t, DeviceSceneBuilder.device(t, device), labels)
+        .build(focus, focusTitle);
   }
 
-  /** The scene for {@code device} over a chosen window (a whole day, say: dense marks then merge into bands). */
-  public static TimelineScene scene(Timeline t, String device, Finding focus, String focusTitle, Labels labels, Instant from, Instant to) {
-    return new TimelineSceneBuilder(t, DeviceSceneBuilder.device(t, device), labels).build(focus, focusTitle, from, to);
+  /**
+   * The scene for {@code device} over a chosen window (a whole day, say: dense marks then merge
+   * into bands).
+   */
+  public static TimelineScene scene(
+      Timeline t,
+      String device,
+      Finding focus,
+      String focusTitle,
+      Labels labels,
+      Instant from,
+      Instant to) {
+    return new TimelineSceneBuilder(t, DeviceSceneBuilder.device(t, device), labels)
+        .build(focus, focusTitle, from, to);
   }
 
   public static RenderedChart render(TimelineScene scene, Labels labels) {
@@ -45,7 +61,10 @@ public final class TimelineChart {
 
     Legend legend = new Legend();
     LanesPanel lanes = new LanesPanel(scene, labels, family, width, 100, legend);
-    IntervalsPanel iv = intervals ? new IntervalsPanel(scene, labels, family, width, INTERVALS_HEIGHT, legend) : null;
+    IntervalsPanel iv =
+        intervals
+            ? new IntervalsPanel(scene, labels, family, width, INTERVALS_HEIGHT, legend)
+            : null;
     Font legendFont = ChartStyle.font(family, Font.PLAIN, ChartStyle.LEGEND_PX);
     int legendHeight = legend.height(g.getFontMetrics(legendFont), width - 2 * MARGIN);
     int lanesHeight = HEIGHT - top - legendHeight - (intervals ? INTERVALS_HEIGHT : 0);
@@ -64,7 +83,8 @@ public final class TimelineChart {
     if (iv != null) {
       int[] got = paintAt(g, iv.chart(), 0, top + lanesHeight, width);
       if (got[0] != want[0] || got[1] != want[1]) {
-        // the y axes differ in width: shift and narrow the lower panel so that both time axes line up
+        // the y axes differ in width: shift and narrow the lower panel so that both time axes line
+        // up
         int dl = want[0] - got[0];
         int dr = want[1] - got[1];
         got = paintAt(g, iv.chart(), dl, top + lanesHeight, width + dr - dl);
@@ -77,21 +97,51 @@ public final class TimelineChart {
     }
     legend.paint(g, legendFont, MARGIN, HEIGHT - legendHeight, width - 2 * MARGIN);
     legend.entries().forEach(e -> texts.add(e.name()));
-    return new RenderedChart(scene, canvas.png(), width, HEIGHT, family, List.copyOf(texts), series, axes);
+    return new RenderedChart(
+        scene, canvas.png(), width, HEIGHT, family, List.copyOf(texts), series, axes);
   }
 
-  /** Title, the finding's title and the caption, each shortened to fit; returns where the panels start. */
-  private static int header(Graphics2D g, TimelineScene scene, String family, int width, List<String> texts) {
+  /**
+   * Title, the finding's title and the caption, each shortened to fit; returns where the panels
+   * start.
+   */
+  private static int header(
+      Graphics2D g, TimelineScene scene, String family, int width, List<String> texts) {
     int y = 8;
-    y = line(g, scene.title(), ChartStyle.font(family, Font.BOLD, ChartStyle.TITLE_PX), ChartStyle.TEXT, y, width, texts);
+    y =
+        line(
+            g,
+            scene.title(),
+            ChartStyle.font(family, Font.BOLD, ChartStyle.TITLE_PX),
+            ChartStyle.TEXT,
+            y,
+            width,
+            texts);
     if (!scene.subtitle().isEmpty()) {
-      y = line(g, scene.subtitle(), ChartStyle.font(family, Font.BOLD, ChartStyle.LEGEND_PX), ChartStyle.ALARM.darker(), y + 2, width, texts);
+      y =
+          line(
+              g,
+              scene.subtitle(),
+              ChartStyle.font(family, Font.BOLD, ChartStyle.LEGEND_PX),
+              ChartStyle.ALARM.darker(),
+              y + 2,
+              width,
+              texts);
     }
-    y = line(g, scene.caption(), ChartStyle.font(family, Font.PLAIN, ChartStyle.LABEL_PX), new Color(0x555555), y + 2, width, texts);
+    y =
+        line(
+            g,
+            scene.caption(),
+            ChartStyle.font(family, Font.PLAIN, ChartStyle.LABEL_PX),
+            new Color(0x555555),
+            y + 2,
+            width,
+            texts);
     return y + 4;
   }
 
-  private static int line(Graphics2D g, String text, Font font, Color color, int top, int width, List<String> texts) {
+  private static int line(
+      Graphics2D g, String text, Font font, Color color, int top, int width, List<String> texts) {
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
     String t = fit(text, fm, width - 2 * MARGIN);
@@ -113,7 +163,10 @@ public final class TimelineChart {
     return s.stripTrailing() + "\u2026";
   }
 
-  /** Paints {@code chart} at ({@code x}, {@code y}) with {@code w} pixels' width; returns its time axis's ends. */
+  /**
+   * Paints {@code chart} at ({@code x}, {@code y}) with {@code w} pixels' width; returns its time
+   * axis's ends.
+   */
   private static int[] paintAt(Graphics2D g, XYChart chart, int x, int y, int w) {
     g.setColor(Color.WHITE);
     g.fillRect(0, y, ChartStyle.WIDTH, INTERVALS_HEIGHT);
@@ -123,12 +176,17 @@ public final class TimelineChart {
     gi.dispose();
     double from = chart.getStyler().getXAxisMin();
     double to = chart.getStyler().getXAxisMax();
-    return new int[] {(int) Math.round(chart.getScreenXFromChart(from)) + x, (int) Math.round(chart.getScreenXFromChart(to)) + x};
+    return new int[] {
+      (int) Math.round(chart.getScreenXFromChart(from)) + x,
+      (int) Math.round(chart.getScreenXFromChart(to)) + x
+    };
   }
 
   private static int[] axis(XYChart chart, TimelineScene scene) {
-    return new int[] {(int) Math.round(chart.getScreenXFromChart(scene.from().toEpochMilli())),
-        (int) Math.round(chart.getScreenXFromChart(scene.to().toEpochMilli()))};
+    return new int[] {
+      (int) Math.round(chart.getScreenXFromChart(scene.from().toEpochMilli())),
+      (int) Math.round(chart.getScreenXFromChart(scene.to().toEpochMilli()))
+    };
   }
 
   /** Every text the chart may show, to choose a font that has all their glyphs. */
@@ -140,8 +198,22 @@ public final class TimelineChart {
     out.add(labels.get("timeline.xAxis", scene.referenceFile()));
     scene.lanes().forEach(l -> out.add(l.label()));
     scene.markers().forEach(m -> out.add(m.label()));
-    for (String k : List.of("gap", "link.answer", "link.path", "marker.alarm", "marker.notice", "marker.network", "marker.address", "marker.failover",
-        "marker.fallback", "intervals.yAxis", "intervals.sentSip", "intervals.answeredSip", "intervals.late", "intervals.none")) {
+    for (String k :
+        List.of(
+            "gap",
+            "link.answer",
+            "link.path",
+            "marker.alarm",
+            "marker.notice",
+            "marker.network",
+            "marker.address",
+            "marker.failover",
+            "marker.fallback",
+            "intervals.yAxis",
+            "intervals.sentSip",
+            "intervals.answeredSip",
+            "intervals.late",
+            "intervals.none")) {
       out.add(labels.get(k));
     }
     for (TimelineScene.MarkKind k : TimelineScene.MarkKind.values()) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a timeline chart shows, before any pixel is drawn: the lanes (one per CUCM and capture point),
- * the marks on them with their frame numbers, the links between them, the gaps, the vertical markers
- * and the interval panel. The renderer draws exactly this, and tests assert on it.
+ * What a timeline chart shows, before any pixel is drawn: the lanes (one per CUCM and capture
+ * point), the marks on them with their frame numbers, the links between them, the gaps, the
+ * vertical markers and the interval panel. The renderer draws exactly this, and tests assert on it.
  *
  * @param subtitle the focus finding's title, or empty
  * @param caption protocol, address, how two captures were aligned, and the window when focused
@@ -42,39 +42,86 @@ public record TimelineScene(
 
   /** What a mark stands for; each kind is one series with its own shape and colour. */
   public enum MarkKind {
-    REGISTRATION, REFRESH, KEEPALIVE, DEREGISTRATION, ANSWER, REJECTED, RETRANSMISSION, UNANSWERED, LOST, LOST_DOWN
+    REGISTRATION,
+    REFRESH,
+    KEEPALIVE,
+    DEREGISTRATION,
+    ANSWER,
+    REJECTED,
+    RETRANSMISSION,
+    UNANSWERED,
+    LOST,
+    LOST_DOWN
   }
 
   /**
    * One message (or its absence) on a lane.
    *
-   * @param upper true for what the phone sent (drawn above the lane's middle), false for what CUCM sent
+   * @param upper true for what the phone sent (drawn above the lane's middle), false for what CUCM
+   *     sent
    * @param label a short text drawn beside the mark (the delay of a retransmission), or null
    */
-  public record Mark(int lane, MarkKind kind, boolean upper, Instant time, String file, long frame, String label, boolean emphasised) {
+  public record Mark(
+      int lane,
+      MarkKind kind,
+      boolean upper,
+      Instant time,
+      String file,
+      long frame,
+      String label,
+      boolean emphasised) {
     public String cite() {
       return file + "#" + frame;
     }
   }
 
-  /** ANSWER: a request and its answer; PATH: the same message at both capture points; LOST: sent, never arrived. */
-  public enum LinkKind { ANSWER, PATH, LOST }
+  /**
+   * ANSWER: a request and its answer; PATH: the same message at both capture points; LOST: sent,
+   * never arrived.
+   */
+  public enum LinkKind {
+    ANSWER,
+    PATH,
+    LOST
+  }
 
-  public record Link(LinkKind kind, int fromLane, boolean fromUpper, Instant from, int toLane, boolean toUpper, Instant to) {}
-
-  /** A stretch without an answer longer than the server granted (SIP Expires; SCCP 1.5 keepalive intervals). */
-  public record Gap(int lane, Instant from, Instant to, double seconds, double limitSeconds) {}
-
-  public enum MarkerKind { ALARM, NOTICE, NETWORK, ADDRESS, FAILOVER, FALLBACK }
-
-  /** A vertical line across all lanes: an alarm, a log message, an ARP answer or MAC change for a CUCM's address, or a move to another CUCM. */
-  public record Marker(MarkerKind kind, Instant time, String label, String cite, boolean emphasised) {}
+  public record Link(
+      LinkKind kind,
+      int fromLane,
+      boolean fromUpper,
+      Instant from,
+      int toLane,
+      boolean toUpper,
+      Instant to) {}
 
   /**
-   * The second panel: for each refresh (SIP) or keepalive to the active CUCM (SCCP), the seconds since
-   * the previous answer when it was sent and when its answer came.
+   * A stretch without an answer longer than the server granted (SIP Expires; SCCP 1.5 keepalive
+   * intervals).
    */
-  public record Intervals(String protocol, List<Point> sent, List<Point> answered, double expected, double deadline) {
+  public record Gap(int lane, Instant from, Instant to, double seconds, double limitSeconds) {}
+
+  public enum MarkerKind {
+    ALARM,
+    NOTICE,
+    NETWORK,
+    ADDRESS,
+    FAILOVER,
+    FALLBACK
+  }
+
+  /**
+   * A vertical line across all lanes: an alarm, a log message, an ARP answer or MAC change for a
+   * CUCM's address, or a move to another CUCM.
+   */
+  public record Marker(
+      MarkerKind kind, Instant time, String label, String cite, boolean emphasised) {}
+
+  /**
+   * The second panel: for each refresh (SIP) or keepalive to the active CUCM (SCCP), the seconds
+   * since the previous answer when it was sent and when its answer came.
+   */
+  public record Intervals(
+      String protocol, List<Point> sent, List<Point> answered, double expected, double deadline) {
     public boolean isEmpty() {
       return sent.isEmpty() && answered.isEmpty();
     }

@@ -23,12 +23,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns one device's part of a timeline into a {@link TimelineScene}: which lanes, which marks at which
- * frames, what links them, where the registration went unanswered too long, and the markers.
+ * Turns one device's part of a timeline into a {@link TimelineScene}: which lanes, which marks at
+ * which frames, what links them, where the registration went unanswered too long, and the markers.
  */
 final class TimelineSceneBuilder extends DeviceSceneBuilder {
   /** Longer timelines are shown as the window around the focus finding's evidence. */
   static final Duration MAX_SPAN = Duration.ofHours(2);
+
   private static final Duration FOCUS_MARGIN = Duration.ofMinutes(5);
 
   private final Map<String, TimelineEvent> byCite = new HashMap<>();
@@ -43,19 +44,24 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
   }
 
   /**
-   * @param focus the finding whose evidence is emphasised and, for a long timeline, whose window is shown
+   * @param focus the finding whose evidence is emphasised and, for a long timeline, whose window is
+   *     shown
    * @param focusTitle its title in the asked language (null: its code)
    */
   TimelineScene build(Finding focus, String focusTitle) {
     return build(focus, focusTitle, null, null);
   }
 
-  /** @param from start of the window to show (null, with {@code to} null: chosen as {@link #window} says) */
+  /**
+   * @param from start of the window to show (null, with {@code to} null: chosen as {@link #window}
+   *     says)
+   */
   TimelineScene build(Finding focus, String focusTitle, Instant from, Instant to) {
     Set<String> emphasised = Scenes.evidenceCites(focus);
     Instant[] span = Scenes.span(events);
     Instant[] window = from != null && to != null ? new Instant[] {from, to} : window(span, focus);
-    boolean focused = span[0] != null && (window[0].isAfter(span[0]) || window[1].isBefore(span[1]));
+    boolean focused =
+        span[0] != null && (window[0].isAfter(span[0]) || window[1].isBefore(span[1]));
     List<Lane> lanes = lanes();
     Map<String, Integer> laneIndex = new HashMap<>();
     for (int i = 0; i < lanes.size(); i++) {
@@ -68,12 +74,33 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     List<Marker> markers = markers(emphasised, window);
     String name = device.id();
     String title = labels.get("timeline.title", name);
-    String subtitle = focus == null ? "" : focusTitle != null ? focusTitle + " (" + focus.code() + ")" : focus.code();
-    return new TimelineScene(name, title, subtitle, caption(focused, window), focus == null ? null : focus.code(), reference, window[0], window[1], focused,
-        lanes, marks, links, gaps, markers, new IntervalsBuilder(events).build(window), emphasised);
+    String subtitle =
+        focus == null
+            ? ""
+            : focusTitle != null ? focusTitle + " (" + focus.code() + ")" : focus.code();
+    return new TimelineScene(
+        name,
+        title,
+        subtitle,
+        caption(focused, window),
+        focus == null ? null : focus.code(),
+        reference,
+        window[0],
+        window[1],
+        focused,
+        lanes,
+        marks,
+        links,
+        gaps,
+        markers,
+        new IntervalsBuilder(events).build(window),
+        emphasised);
   }
 
-  /** Protocol and address, the captures and how they were aligned, and whether this is only a window. */
+  /**
+   * Protocol and address, the captures and how they were aligned, and whether this is only a
+   * window.
+   */
   private String caption(boolean focused, Instant[] window) {
     List<String> parts = new ArrayList<>();
     if (device.protocol() != null) {
@@ -83,18 +110,28 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       parts.add(String.join(", ", device.ips()));
     }
     if (focused) {
-      parts.add(labels.get("timeline.focus", TIME.format(window[0]) + "\u2013" + TIME.format(window[1])));
+      parts.add(
+          labels.get("timeline.focus", TIME.format(window[0]) + "\u2013" + TIME.format(window[1])));
     }
     for (var o : timeline.clockOffsets()) {
-      parts.add(labels.get("timeline.aligned", o.file(), String.format(java.util.Locale.ROOT, "%+.3f", o.offsetSeconds()), o.reference()));
+      parts.add(
+          labels.get(
+              "timeline.aligned",
+              o.file(),
+              String.format(java.util.Locale.ROOT, "%+.3f", o.offsetSeconds()),
+              o.reference()));
     }
     return String.join("  ·  ", parts);
   }
 
   private static final java.time.format.DateTimeFormatter TIME =
-      java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+      java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+          .withZone(java.time.ZoneOffset.UTC);
 
-  /** The whole timeline when it is short; else the evidence's span with a margin (all of it if that is long too). */
+  /**
+   * The whole timeline when it is short; else the evidence's span with a margin (all of it if that
+   * is long too).
+   */
   private Instant[] window(Instant[] span, Finding focus) {
     if (span[0] == null) {
       Instant now = Instant.EPOCH;
@@ -109,7 +146,9 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     }
     Instant from = ev[0].minus(FOCUS_MARGIN);
     Instant to = ev[1].plus(FOCUS_MARGIN);
-    return new Instant[] {from.isBefore(span[0]) ? span[0] : from, to.isAfter(span[1]) ? span[1] : to};
+    return new Instant[] {
+      from.isBefore(span[0]) ? span[0] : from, to.isAfter(span[1]) ? span[1] : to
+    };
   }
 
   /** A little air on both sides so that the first and last marks are not on the plot's edge. */
@@ -122,14 +161,18 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
   private List<Lane> lanes() {
     Map<String, Set<String>> sides = new LinkedHashMap<>();
     for (TimelineEvent e : events) {
-      TimelineEvent msg = e.kind().equals("lost-in-network") ? byCite.get(e.file() + "#" + e.frame()) : e;
+      TimelineEvent msg =
+          e.kind().equals("lost-in-network") ? byCite.get(e.file() + "#" + e.frame()) : e;
       String server = msg == null ? null : Scenes.serverOf(msg, phoneIps);
       if (server == null || !servers.contains(server) || e.frame() == 0) {
         continue;
       }
       Set<String> s = sides.computeIfAbsent(server, k -> new LinkedHashSet<>());
       s.add(e.file());
-      Object other = e.details().containsKey("otherFile") ? e.details().get("otherFile") : e.details().get("missingFrom");
+      Object other =
+          e.details().containsKey("otherFile")
+              ? e.details().get("otherFile")
+              : e.details().get("missingFrom");
       if (other != null) {
         s.add(other.toString());
       }
@@ -142,20 +185,28 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         continue;
       }
       String role = labels.get(server.equals(primary) ? "role.primary" : "role.secondary");
-      List<String> ordered = s.stream().sorted(java.util.Comparator.comparing((String f) -> !f.equals(phoneSide))).toList();
+      List<String> ordered =
+          s.stream()
+              .sorted(java.util.Comparator.comparing((String f) -> !f.equals(phoneSide)))
+              .toList();
       for (String side : ordered) {
         boolean atPhone = side.equals(phoneSide);
         String label = labels.get("lane.server", server, role);
         if (twoCaptures) {
           label += " \u2014 " + labels.get(atPhone ? "lane.phoneSide" : "lane.cucmSide", side);
         }
-        lanes.add(new Lane(server, server.equals(primary) ? "primary" : "secondary", side, atPhone, label));
+        lanes.add(
+            new Lane(
+                server, server.equals(primary) ? "primary" : "secondary", side, atPhone, label));
       }
     }
     return lanes;
   }
 
-  /** Places every message of the window on its lane, with the links between request and answer and between captures. */
+  /**
+   * Places every message of the window on its lane, with the links between request and answer and
+   * between captures.
+   */
   private final class MarkPlacer {
     private final Map<String, Integer> laneIndex;
     private final Set<String> emphasised;
@@ -175,7 +226,8 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         }
       }
       for (TimelineEvent e : events) {
-        if (e.kind().equals("tcp-delivered") && e.details().get("deliveredFrame") instanceof Number n
+        if (e.kind().equals("tcp-delivered")
+            && e.details().get("deliveredFrame") instanceof Number n
             && e.details().get("firstFrame") instanceof Number first) {
           Instant t = retransmissionTimes.get(e.file() + "#" + n.longValue());
           if (t != null) {
@@ -199,12 +251,18 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
           continue;
         }
         String server = Scenes.serverOf(e, phoneIps);
-        Integer lane = server == null ? null : laneIndex.get(server + "|" + (e.frame() > 0 ? e.file() : reference));
+        Integer lane =
+            server == null
+                ? null
+                : laneIndex.get(server + "|" + (e.frame() > 0 ? e.file() : reference));
         if (lane == null) {
           continue;
         }
-        boolean upper = kind == MarkKind.RETRANSMISSION ? phoneIps.contains(String.valueOf(e.details().get("from"))) || e.kind().startsWith("sip")
-            : Scenes.fromPhone(kind);
+        boolean upper =
+            kind == MarkKind.RETRANSMISSION
+                ? phoneIps.contains(String.valueOf(e.details().get("from")))
+                    || e.kind().startsWith("sip")
+                : Scenes.fromPhone(kind);
         Mark m = mark(lane, kind, upper, e.time(), e.file(), e.frame(), label(e, kind));
         marks.add(m);
         answerLink(e, m, server, links);
@@ -212,15 +270,20 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       }
     }
 
-    private Mark mark(int lane, MarkKind kind, boolean upper, Instant t, String file, long frame, String label) {
-      return new Mark(lane, kind, upper, t, file, frame, label, emphasised.contains(file + "#" + frame));
+    private Mark mark(
+        int lane, MarkKind kind, boolean upper, Instant t, String file, long frame, String label) {
+      return new Mark(
+          lane, kind, upper, t, file, frame, label, emphasised.contains(file + "#" + frame));
     }
 
     private String label(TimelineEvent e, MarkKind kind) {
       if (kind != MarkKind.RETRANSMISSION) {
         return null;
       }
-      Object d = e.details().containsKey("delay") ? e.details().get("delay") : e.details().get("sinceFirst");
+      Object d =
+          e.details().containsKey("delay")
+              ? e.details().get("delay")
+              : e.details().get("sinceFirst");
       return d instanceof Number n ? "+" + Scenes.seconds(n.doubleValue()) + " s" : null;
     }
 
@@ -236,33 +299,56 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (m.kind() != MarkKind.ANSWER && m.kind() != MarkKind.REJECTED) {
         return;
       }
-      Object rf = e.details().containsKey("requestFrame") ? e.details().get("requestFrame") : e.details().get("keepaliveFrame");
-      Mark req = rf instanceof Number n ? requestByCite.get(e.file() + "#" + n.longValue())
-          : e.kind().equals("sccp-register-ack") ? lastRegisterByLane.get(server + "|" + e.file()) : null;
+      Object rf =
+          e.details().containsKey("requestFrame")
+              ? e.details().get("requestFrame")
+              : e.details().get("keepaliveFrame");
+      Mark req =
+          rf instanceof Number n
+              ? requestByCite.get(e.file() + "#" + n.longValue())
+              : e.kind().equals("sccp-register-ack")
+                  ? lastRegisterByLane.get(server + "|" + e.file())
+                  : null;
       if (req != null) {
-        links.add(new Link(LinkKind.ANSWER, req.lane(), true, req.time(), m.lane(), false, m.time()));
+        links.add(
+            new Link(LinkKind.ANSWER, req.lane(), true, req.time(), m.lane(), false, m.time()));
       }
     }
 
-    /** The same message as the other capture saw it (seenIn both): a mark on that capture's lane, linked. */
-    private void mirror(TimelineEvent e, Mark m, String server, List<Mark> marks, List<Link> links) {
+    /**
+     * The same message as the other capture saw it (seenIn both): a mark on that capture's lane,
+     * linked.
+     */
+    private void mirror(
+        TimelineEvent e, Mark m, String server, List<Mark> marks, List<Link> links) {
       Object other = e.details().get("otherFile");
-      if (!"both".equals(e.details().get("seenIn")) || other == null || !(e.details().get("otherFrame") instanceof Number f)) {
+      if (!"both".equals(e.details().get("seenIn"))
+          || other == null
+          || !(e.details().get("otherFrame") instanceof Number f)) {
         return;
       }
       Integer lane = laneIndex.get(server + "|" + other);
       if (lane == null || m.kind() == MarkKind.RETRANSMISSION) {
         return;
       }
-      // a message whose first transmission was lost arrived with the retransmission that got through
-      Instant at = Boolean.TRUE.equals(e.details().get("originalLost")) ? deliveredAt.getOrDefault(e.file() + "#" + e.frame(), m.time()) : m.time();
+      // a message whose first transmission was lost arrived with the retransmission that got
+      // through
+      Instant at =
+          Boolean.TRUE.equals(e.details().get("originalLost"))
+              ? deliveredAt.getOrDefault(e.file() + "#" + e.frame(), m.time())
+              : m.time();
       Mark twin = mark(lane, m.kind(), m.upper(), at, other.toString(), f.longValue(), null);
       marks.add(twin);
-      links.add(m.upper() ? new Link(LinkKind.PATH, m.lane(), true, at, lane, true, at)
-          : new Link(LinkKind.PATH, lane, false, m.time(), m.lane(), false, m.time()));
+      links.add(
+          m.upper()
+              ? new Link(LinkKind.PATH, m.lane(), true, at, lane, true, at)
+              : new Link(LinkKind.PATH, lane, false, m.time(), m.lane(), false, m.time()));
     }
 
-    /** Left one capture point, never reached the other: an X on the lane where it should have arrived. */
+    /**
+     * Left one capture point, never reached the other: an X on the lane where it should have
+     * arrived.
+     */
     private void lost(TimelineEvent e, List<Mark> marks, List<Link> links) {
       TimelineEvent msg = byCite.get(e.file() + "#" + e.frame());
       String server = msg == null ? null : Scenes.serverOf(msg, phoneIps);
@@ -277,7 +363,15 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         return;
       }
       int target = to == null ? from : to;
-      Mark x = mark(target, up ? MarkKind.LOST : MarkKind.LOST_DOWN, up, e.time(), e.file(), e.frame(), null);
+      Mark x =
+          mark(
+              target,
+              up ? MarkKind.LOST : MarkKind.LOST_DOWN,
+              up,
+              e.time(),
+              e.file(),
+              e.frame(),
+              null);
       marks.add(x);
       if (to != null) {
         links.add(new Link(LinkKind.LOST, from, up, e.time(), to, up, e.time()));
@@ -285,7 +379,10 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     }
   }
 
-  /** Per CUCM, stretches between answers (or until the last unanswered request) longer than granted, on its first lane. */
+  /**
+   * Per CUCM, stretches between answers (or until the last unanswered request) longer than granted,
+   * on its first lane.
+   */
   private List<Gap> gaps(List<Lane> lanes, Instant[] window) {
     List<Gap> gaps = new ArrayList<>();
     Set<String> done = new java.util.HashSet<>();
@@ -308,7 +405,9 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     Map<String, String> macOf = new HashMap<>();
     for (TimelineEvent e : events) {
       String cite = e.cite();
-      boolean addressChange = Scenes.isAddressChange(e, serverSet, macOf) || Scenes.isAddressEvent(e) && emphasised.contains(cite);
+      boolean addressChange =
+          Scenes.isAddressChange(e, serverSet, macOf)
+              || Scenes.isAddressEvent(e) && emphasised.contains(cite);
       if (e.time().isBefore(window[0]) || e.time().isAfter(window[1])) {
         continue;
       }
@@ -316,7 +415,13 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (kind == null) {
         continue;
       }
-      out.add(new Marker(kind, e.time(), Scenes.markerLabel(e, kind, labels), cite, emphasised.contains(cite)));
+      out.add(
+          new Marker(
+              kind,
+              e.time(),
+              Scenes.markerLabel(e, kind, labels),
+              cite,
+              emphasised.contains(cite)));
     }
     return out;
   }

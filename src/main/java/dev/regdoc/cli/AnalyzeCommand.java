@@ -19,31 +19,60 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** regdoc analyze: root cause, evidence and fix from any mix of captures, syslog and configs. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = "Diagnoses why phones unregister: ranked findings with evidence (file, frames, times) and the fix.")
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description =
+        "Diagnoses why phones unregister: ranked findings with evidence (file, frames, times) and"
+            + " the fix.")
 final class AnalyzeCommand implements Callable<Integer> {
-  enum Format { text, markdown, json }
+  enum Format {
+    text,
+    markdown,
+    json
+  }
 
-  enum Lang { en, ja }
+  enum Lang {
+    en,
+    ja
+  }
 
   @Mixin InputOptions input = new InputOptions();
 
-  @Option(names = "--format", defaultValue = "text", description = "text, markdown or json (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, markdown or json (default ${DEFAULT-VALUE})")
   Format format;
 
-  @Option(names = "--lang", defaultValue = "en", description = "en or ja (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--lang",
+      defaultValue = "en",
+      description = "en or ja (default ${DEFAULT-VALUE})")
   Lang lang;
 
   @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (default: rules/)")
   Path rulesDir;
 
-  @Option(names = "--chart", paramLabel = "DIR", description = "Also write PNG pictures there: each faulty phone's timeline and the ladder around the top finding")
+  @Option(
+      names = "--chart",
+      paramLabel = "DIR",
+      description =
+          "Also write PNG pictures there: each faulty phone's timeline and the ladder around the"
+              + " top finding")
   Path chartDir;
 
-  @Option(names = "--device", paramLabel = "ID", description = "Only this phone's findings, every one of them (SEP name, MAC or IP)")
+  @Option(
+      names = "--device",
+      paramLabel = "ID",
+      description = "Only this phone's findings, every one of them (SEP name, MAC or IP)")
   String device;
 
-  @Option(names = "--all", description = "Every finding of every phone, also where many phones share a cause and the answer would summarise them")
+  @Option(
+      names = "--all",
+      description =
+          "Every finding of every phone, also where many phones share a cause and the answer would"
+              + " summarise them")
   boolean all;
 
   @Spec CommandSpec spec;
@@ -52,7 +81,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     RuleBase rules = RuleBase.load(rulesDir != null ? rulesDir : Locations.rules());
     FindingTexts texts = Texts.load();
-    Analyzer analyzer = new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports()).withTimeLimit(input.timeLimit());
+    Analyzer analyzer =
+        new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports())
+            .withTimeLimit(input.timeLimit());
     Analysis a = analyzer.analyze(input.files.stream().map(InputFile::of).toList());
     a = device != null ? a.forDevice(device) : all ? a.unsummarised() : a;
     PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +93,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       default -> out.print(ReportText.render(a, texts, lang.name(), false));
     }
     out.flush();
-    if (chartDir != null && !Pictures.writeAndTell(Pictures.forAnalysis(a, lang.name(), texts), chartDir, spec.commandLine().getErr())) {
+    if (chartDir != null
+        && !Pictures.writeAndTell(
+            Pictures.forAnalysis(a, lang.name(), texts), chartDir, spec.commandLine().getErr())) {
       return 1;
     }
     return a.anythingRead() ? 0 : 2;

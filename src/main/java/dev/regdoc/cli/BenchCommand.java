@@ -20,28 +20,48 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * regdoc bench: generates a large mixed capture and a SIP-dense one, and prints regdoc's reading speed
- * and peak heap next to tshark's on the same data, plus the rule engine's start-up and analysis time.
+ * regdoc bench: generates a large mixed capture and a SIP-dense one, and prints regdoc's reading
+ * speed and peak heap next to tshark's on the same data, plus the rule engine's start-up and
+ * analysis time.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measures reading speed and memory against tshark, and the rule engine's time per analysis.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measures reading speed and memory against tshark, and the rule engine's time per"
+            + " analysis.")
 final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--dir", defaultValue = "target/bench", description = "Where the generated captures go (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dir",
+      defaultValue = "target/bench",
+      description = "Where the generated captures go (default ${DEFAULT-VALUE})")
   Path dir;
 
-  @Option(names = "--mixed-mb", defaultValue = "1024", description = "Size of the mixed capture in MB (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--mixed-mb",
+      defaultValue = "1024",
+      description = "Size of the mixed capture in MB (default ${DEFAULT-VALUE})")
   long mixedMb;
 
-  @Option(names = "--dense-mb", defaultValue = "200", description = "Size of the SIP-dense capture in MB (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--dense-mb",
+      defaultValue = "200",
+      description = "Size of the SIP-dense capture in MB (default ${DEFAULT-VALUE})")
   long denseMb;
 
-  @Option(names = "--tshark-mb", defaultValue = "100", description = "tshark reads only the first MB of each capture (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--tshark-mb",
+      defaultValue = "100",
+      description = "tshark reads only the first MB of each capture (default ${DEFAULT-VALUE})")
   long tsharkMb;
 
   @Option(names = "--no-tshark", description = "Skip the tshark comparison")
   boolean noTshark;
 
-  @Option(names = "--runs", defaultValue = "3", description = "In-process runs per capture (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--runs",
+      defaultValue = "3",
+      description = "In-process runs per capture (default ${DEFAULT-VALUE})")
   int runs;
 
   @Spec CommandSpec spec;
@@ -53,8 +73,11 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
     Files.createDirectories(dir);
-    out.printf("regdoc bench on %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+    out.printf(
+        "regdoc bench on %d cores, Java %s, max heap %d MB%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20);
     capture("mixed", BenchCaptureWriter.Profile.MIXED, mixedMb, 400);
     capture("sip-dense", BenchCaptureWriter.Profile.SIP_DENSE, denseMb, 100);
     diagnosis();
@@ -65,7 +88,8 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void capture(String name, BenchCaptureWriter.Profile profile, long mb, double goal) throws Exception {
+  private void capture(String name, BenchCaptureWriter.Profile profile, long mb, double goal)
+      throws Exception {
     if (mb <= 0) {
       out.printf("%n%s: skipped (size 0)%n", name);
       return;
@@ -89,9 +113,18 @@ final class BenchCommand implements Callable<Integer> {
       double cpuMbs = bytes / 1e6 / r.cpuSeconds();
       best = Math.max(best, mbs);
       bestCpu = Math.max(bestCpu, cpuMbs);
-      out.printf("  regdoc  %6.2f s wall %6.2f s CPU  %5.0f MB/s (%5.0f per CPU-second)  %,9.0f packets/s  peak heap %4d MB (%s)%n",
-          r.seconds(), r.cpuSeconds(), mbs, cpuMbs, r.frames() / r.seconds(), r.peakHeap() >> 20,
-          r.liveHeap() == 0 ? "no collection during the run" : "after GC " + (r.liveHeap() >> 20) + " MB");
+      out.printf(
+          "  regdoc  %6.2f s wall %6.2f s CPU  %5.0f MB/s (%5.0f per CPU-second)  %,9.0f packets/s "
+              + " peak heap %4d MB (%s)%n",
+          r.seconds(),
+          r.cpuSeconds(),
+          mbs,
+          cpuMbs,
+          r.frames() / r.seconds(),
+          r.peakHeap() >> 20,
+          r.liveHeap() == 0
+              ? "no collection during the run"
+              : "after GC " + (r.liveHeap() >> 20) + " MB");
       ObjectNode x = runsJson.addObject();
       x.put("seconds", r.seconds());
       x.put("mbPerSecond", mbs);
@@ -101,8 +134,16 @@ final class BenchCommand implements Callable<Integer> {
       x.put("cpuSeconds", r.cpuSeconds());
     }
     out.printf("  facts: %s%n", rs.get(rs.size() - 1).facts());
-    out.printf("  regdoc best %.0f MB/s wall, %.0f MB/s per CPU-second (goal %.0f MB/s: %s)%n", best, bestCpu, goal,
-        best >= goal ? "met" : bestCpu >= goal ? "met in CPU time, not in wall time on this loaded machine" : "NOT met");
+    out.printf(
+        "  regdoc best %.0f MB/s wall, %.0f MB/s per CPU-second (goal %.0f MB/s: %s)%n",
+        best,
+        bestCpu,
+        goal,
+        best >= goal
+            ? "met"
+            : bestCpu >= goal
+                ? "met in CPU time, not in wall time on this loaded machine"
+                : "NOT met");
     boundedHeap(file, n);
     if (!noTshark && TsharkBench.available()) {
       tshark(name, profile, n);
@@ -111,8 +152,14 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The same read in a child JVM limited to 256 MB of heap: it must finish. */
   private void boundedHeap(Path file, ObjectNode n) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), ReaderBench.class.getName(), file.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            ReaderBench.class.getName(),
+            file.toString());
     pb.redirectErrorStream(true);
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes()).trim();
@@ -121,7 +168,10 @@ final class BenchCommand implements Callable<Integer> {
     String[] figures = last.split(" ");
     if (rc == 0 && figures.length == 3) {
       long live = Long.parseLong(figures[2]) >> 20;
-      out.printf("  regdoc with -Xmx256m: completed (%s frames, at most %d MB of heap in use after a collection)%n", figures[0], live);
+      out.printf(
+          "  regdoc with -Xmx256m: completed (%s frames, at most %d MB of heap in use after a"
+              + " collection)%n",
+          figures[0], live);
       n.put("heapAfterGcMbWith256MbHeap", live);
     } else {
       out.printf("  regdoc with -Xmx256m: FAILED: %s%n", last);
@@ -129,7 +179,8 @@ final class BenchCommand implements Callable<Integer> {
     n.put("completesWith256MbHeap", rc == 0);
   }
 
-  private void tshark(String name, BenchCaptureWriter.Profile profile, ObjectNode n) throws Exception {
+  private void tshark(String name, BenchCaptureWriter.Profile profile, ObjectNode n)
+      throws Exception {
     Path prefix = dir.resolve(name + "-first-" + tsharkMb + "mb.pcap");
     // same seed: the same bytes as the big file's start
     long packets = new BenchCaptureWriter().write(prefix, profile, tsharkMb << 20).packets;
@@ -138,8 +189,9 @@ final class BenchCommand implements Callable<Integer> {
     double mbs = prefixMb / t.seconds();
     double packetsPerSecond = packets / t.seconds();
     double regdocMbs = prefixMb / new ReaderBench().run(prefix).seconds();
-    out.printf("  tshark  %6.2f s  %7.1f MB/s  %,9.0f packets/s  on the first %d MB (%,d output lines, peak RSS %d MB);"
-        + " regdoc on the same: %.0f MB/s%n",
+    out.printf(
+        "  tshark  %6.2f s  %7.1f MB/s  %,9.0f packets/s  on the first %d MB (%,d output lines,"
+            + " peak RSS %d MB); regdoc on the same: %.0f MB/s%n",
         t.seconds(), mbs, packetsPerSecond, tsharkMb, t.lines(), t.peakRssKb() >> 10, regdocMbs);
     ObjectNode x = n.putObject("tshark");
     x.put("prefixMb", tsharkMb);
@@ -155,9 +207,16 @@ final class BenchCommand implements Callable<Integer> {
     List<Long> sorted = r.millis().stream().sorted().toList();
     long median = sorted.get(sorted.size() / 2);
     long cpuMedian = r.cpuMillis().stream().sorted().toList().get(r.cpuMillis().size() / 2);
-    out.printf("%ndiagnosis: rule base compiled in %d ms; %,d facts: first run %d ms, median %d ms wall (%d ms CPU of the"
-        + " calling thread), best %d ms (goal 200 ms: %s)%n", r.ruleBaseMillis(), r.facts(), r.millis().get(0), median, cpuMedian,
-        r.best(), median < 200 ? "met" : "NOT met");
+    out.printf(
+        "%ndiagnosis: rule base compiled in %d ms; %,d facts: first run %d ms, median %d ms wall"
+            + " (%d ms CPU of the calling thread), best %d ms (goal 200 ms: %s)%n",
+        r.ruleBaseMillis(),
+        r.facts(),
+        r.millis().get(0),
+        median,
+        cpuMedian,
+        r.best(),
+        median < 200 ? "met" : "NOT met");
     ObjectNode n = json.putObject("diagnosis");
     n.put("ruleBaseMillis", r.ruleBaseMillis());
     n.put("facts", r.facts());

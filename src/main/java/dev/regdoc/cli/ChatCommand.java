@@ -9,19 +9,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** regdoc chat: the conversation in the terminal, reading standard input line by line (scriptable). */
-@Command(name = "chat", mixinStandardHelpOptions = true,
-    description = "Chat with regdoc in the terminal: describe the problem, name files to upload them, ask questions.")
+/**
+ * regdoc chat: the conversation in the terminal, reading standard input line by line (scriptable).
+ */
+@Command(
+    name = "chat",
+    mixinStandardHelpOptions = true,
+    description =
+        "Chat with regdoc in the terminal: describe the problem, name files to upload them, ask"
+            + " questions.")
 final class ChatCommand implements Callable<Integer> {
   @Mixin ConfigOption config = new ConfigOption();
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where cases and files are kept (default ~/.regdoc)")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where cases and files are kept (default ~/.regdoc)")
   Path dataDir;
 
   @Option(names = "--user", description = "Who is talking (default: $USER)")
   String user = System.getProperty("user.name", "engineer");
 
-  @Option(names = "--conversation", description = "Conversation name; the same name continues the same case (default: terminal:USER)")
+  @Option(
+      names = "--conversation",
+      description =
+          "Conversation name; the same name continues the same case (default: terminal:USER)")
   String conversation;
 
   @Spec CommandSpec spec;
@@ -32,7 +44,8 @@ final class ChatCommand implements Callable<Integer> {
       System.setProperty("regdoc.data.dir", dataDir.toString());
     }
     try (BotRuntime bot = CliBot.start(config.load())) {
-      CliBot.chatInTerminal(bot, conversation, user, spec.commandLine().getOut(), System.console() != null);
+      CliBot.chatInTerminal(
+          bot, conversation, user, spec.commandLine().getOut(), System.console() != null);
       return 0;
     }
   }

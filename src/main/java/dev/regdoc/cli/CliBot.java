@@ -14,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** The bot as the commands run it, so that chat and serve answer alike: installed knowledge base and rules, charts, UTC. */
+/**
+ * The bot as the commands run it, so that chat and serve answer alike: installed knowledge base and
+ * rules, charts, UTC.
+ */
 final class CliBot {
   private CliBot() {}
 
   static BotRuntime start(BotConfig config) {
     Path kb = KnowledgeBase.defaultDirectory();
-    return BotRuntime.start(config, kb, Locations.rules(), ChartIllustrator::new, Clock.systemUTC());
+    return BotRuntime.start(
+        config, kb, Locations.rules(), ChartIllustrator::new, Clock.systemUTC());
   }
 
   /**
@@ -28,10 +32,13 @@ final class CliBot {
    *
    * @param conversation the conversation to continue (null: the user's terminal conversation)
    */
-  static void chatInTerminal(BotRuntime bot, String conversation, String user, PrintWriter out, boolean interactive)
+  static void chatInTerminal(
+      BotRuntime bot, String conversation, String user, PrintWriter out, boolean interactive)
       throws IOException {
     String who = "terminal:" + user;
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    new TerminalChat(bot.engine(), conversation != null ? conversation : who, who).run(in, out, interactive);
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    new TerminalChat(bot.engine(), conversation != null ? conversation : who, who)
+        .run(in, out, interactive);
   }
 }

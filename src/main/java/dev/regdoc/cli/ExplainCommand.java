@@ -13,16 +13,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** regdoc explain: answers from the knowledge base (reason codes, concepts, checklist, findings). */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"Explains from the knowledge base, e.g.:", "  explain reason 13", "  explain concept delayed-failover",
-        "  explain restart 14 | sip 403 | registration-failure 15 | finding proxy-arp | checklist | case case-2-port-security-aging",
-        "  explain \"what does delayed failover mean?\""})
+/**
+ * regdoc explain: answers from the knowledge base (reason codes, concepts, checklist, findings).
+ */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Explains from the knowledge base, e.g.:",
+      "  explain reason 13",
+      "  explain concept delayed-failover",
+      "  explain restart 14 | sip 403 | registration-failure 15 | finding proxy-arp | checklist |"
+          + " case case-2-port-security-aging",
+      "  explain \"what does delayed failover mean?\""
+    })
 final class ExplainCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "WHAT")
   List<String> words;
 
-  @Option(names = "--lang", defaultValue = "en", description = "en or ja (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--lang",
+      defaultValue = "en",
+      description = "en or ja (default ${DEFAULT-VALUE})")
   String lang;
 
   @Spec CommandSpec spec;
@@ -33,9 +45,12 @@ final class ExplainCommand implements Callable<Integer> {
     Lang l = Lang.fromTag(lang).orElse(Lang.EN);
     PrintWriter out = spec.commandLine().getOut();
     Optional<String> answer = answer(kb, l);
-    out.println(answer.orElse(l == Lang.JA
-        ? "ナレッジベースに該当する項目がありません。例: explain reason 13 / explain concept delayed-failover"
-        : "Nothing in the knowledge base matches that. Try: explain reason 13, explain concept delayed-failover, explain checklist"));
+    out.println(
+        answer.orElse(
+            l == Lang.JA
+                ? "ナレッジベースに該当する項目がありません。例: explain reason 13 / explain concept delayed-failover"
+                : "Nothing in the knowledge base matches that. Try: explain reason 13, explain"
+                    + " concept delayed-failover, explain checklist"));
     out.flush();
     return answer.isPresent() ? 0 : 1;
   }

@@ -10,14 +10,23 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs regdoc with {@code args}; returns the exit code. Unexpected errors get one line, no stack trace. */
+  /**
+   * Runs regdoc with {@code args}; returns the exit code. Unexpected errors get one line, no stack
+   * trace.
+   */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new RegdocCommand());
-    cli.setExecutionExceptionHandler((ex, line, parse) -> {
-      org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
-      line.getErr().println("regdoc: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (ex, line, parse) -> {
+          org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
+          line.getErr()
+              .println(
+                  "regdoc: "
+                      + (ex.getMessage() == null
+                          ? ex.getClass().getSimpleName()
+                          : ex.getMessage()));
+          return 1;
+        });
     return cli.execute(args);
   }
 }

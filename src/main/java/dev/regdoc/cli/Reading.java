@@ -17,7 +17,8 @@ final class Reading {
   final List<FileReport> reports;
 
   Reading(InputOptions in) {
-    IngestService ingest = new IngestService(new CaptureReader(in.ports()), textReaders(), in.limits());
+    IngestService ingest =
+        new IngestService(new CaptureReader(in.ports()), textReaders(), in.limits());
     reports = ingest.ingest(in.files.stream().map(InputFile::of).toList(), facts);
   }
 

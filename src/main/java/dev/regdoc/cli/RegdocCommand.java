@@ -7,8 +7,17 @@ import picocli.CommandLine.Command;
     name = "regdoc",
     mixinStandardHelpOptions = true,
     version = "regdoc 0.1.0",
-    description = "Troubleshoots Cisco IP phones that unregister from CUCM, from captures, syslog and configs.",
-    subcommands = {ServeCommand.class, ChatCommand.class, TimelineCommand.class, AnalyzeCommand.class, ExplainCommand.class, BenchCommand.class})
+    description =
+        "Troubleshoots Cisco IP phones that unregister from CUCM, from captures, syslog and"
+            + " configs.",
+    subcommands = {
+      ServeCommand.class,
+      ChatCommand.class,
+      TimelineCommand.class,
+      AnalyzeCommand.class,
+      ExplainCommand.class,
+      BenchCommand.class
+    })
 public final class RegdocCommand implements Runnable {
   @Override
   public void run() {

@@ -17,18 +17,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * regdoc serve: the bot. Always the local web chat; Slack too when its tokens are in the environment; and, when
- * started from a terminal, the terminal chat in the foreground on the same engine.
+ * regdoc serve: the bot. Always the local web chat; Slack too when its tokens are in the
+ * environment; and, when started from a terminal, the terminal chat in the foreground on the same
+ * engine.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Runs the bot: web chat on localhost, Slack when SLACK_BOT_TOKEN is set, terminal chat when interactive.")
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the bot: web chat on localhost, Slack when SLACK_BOT_TOKEN is set, terminal chat when"
+            + " interactive.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOption config = new ConfigOption();
 
   @Option(names = "--port", description = "Web chat port (default 8080; 0 = any free port)")
   Integer port;
 
-  @Option(names = "--no-terminal", description = "Do not run the terminal chat even when interactive")
+  @Option(
+      names = "--no-terminal",
+      description = "Do not run the terminal chat even when interactive")
   boolean noTerminal;
 
   @Spec CommandSpec spec;

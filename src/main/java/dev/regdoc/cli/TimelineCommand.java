@@ -14,27 +14,48 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** regdoc timeline: every registration, keepalive, retransmission, ARP answer and alarm per phone. */
-@Command(name = "timeline", mixinStandardHelpOptions = true,
-    description = "Shows per phone every registration, keepalive, retransmission, ARP answer and CUCM alarm on one time axis.")
+/**
+ * regdoc timeline: every registration, keepalive, retransmission, ARP answer and alarm per phone.
+ */
+@Command(
+    name = "timeline",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shows per phone every registration, keepalive, retransmission, ARP answer and CUCM alarm"
+            + " on one time axis.")
 final class TimelineCommand implements Callable<Integer> {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @Mixin InputOptions input = new InputOptions();
 
-  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text or json (default ${DEFAULT-VALUE})")
   Format format;
 
-  @Option(names = "--device", paramLabel = "ID", description = "Only this phone (SEP name, MAC or IP)")
+  @Option(
+      names = "--device",
+      paramLabel = "ID",
+      description = "Only this phone (SEP name, MAC or IP)")
   String device;
 
   @Option(names = "--all", description = "Also list call-control messages in the text table")
   boolean all;
 
-  @Option(names = "--chart", paramLabel = "DIR", description = "Also write PNG pictures there: each phone's timeline chart and ladder")
+  @Option(
+      names = "--chart",
+      paramLabel = "DIR",
+      description = "Also write PNG pictures there: each phone's timeline chart and ladder")
   Path chartDir;
 
-  @Option(names = "--lang", defaultValue = "en", description = "Language of the pictures' words: en or ja (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--lang",
+      defaultValue = "en",
+      description = "Language of the pictures' words: en or ja (default ${DEFAULT-VALUE})")
   String lang;
 
   @Spec CommandSpec spec;
@@ -47,9 +68,16 @@ final class TimelineCommand implements Callable<Integer> {
       timeline = timeline.forDevice(device);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? TimelineJson.render(timeline) + "\n" : TimelineText.render(timeline, all));
+    out.print(
+        format == Format.json
+            ? TimelineJson.render(timeline) + "\n"
+            : TimelineText.render(timeline, all));
     out.flush();
-    if (chartDir != null && !Pictures.writeAndTell(Pictures.forTimeline(timeline, lang, Pictures.MAX_TIMELINE_DEVICES), chartDir, spec.commandLine().getErr())) {
+    if (chartDir != null
+        && !Pictures.writeAndTell(
+            Pictures.forTimeline(timeline, lang, Pictures.MAX_TIMELINE_DEVICES),
+            chartDir,
+            spec.commandLine().getErr())) {
       return 1;
     }
     return reading.anythingRead() ? 0 : 2;

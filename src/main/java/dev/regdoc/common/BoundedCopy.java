@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Streams into a file up to a byte limit: what users send (uploads, downloads, unpacked archives) must not fill the disk. */
+/**
+ * Streams into a file up to a byte limit: what users send (uploads, downloads, unpacked archives)
+ * must not fill the disk.
+ */
 public final class BoundedCopy {
   /** What {@link #copyAtMost} returns when the stream is longer than the limit. */
   public static final long TOO_LARGE = -1;
@@ -14,9 +17,9 @@ public final class BoundedCopy {
   private BoundedCopy() {}
 
   /**
-   * Copies {@code in} to {@code target} and returns the bytes copied, or {@link #TOO_LARGE} as soon as more than
-   * {@code limit} came: reading stops there and the target keeps only what came before. {@code in} is left open,
-   * so a caller may still drain or close it as its protocol needs.
+   * Copies {@code in} to {@code target} and returns the bytes copied, or {@link #TOO_LARGE} as soon
+   * as more than {@code limit} came: reading stops there and the target keeps only what came
+   * before. {@code in} is left open, so a caller may still drain or close it as its protocol needs.
    */
   public static long copyAtMost(InputStream in, Path target, long limit) throws IOException {
     byte[] buf = new byte[1 << 16];

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A map that forgets an entry once it holds more than a bound: the flow tables, session lists and
- * caches that must not grow with what users send. Not thread-safe; callers that share one synchronize.
+ * caches that must not grow with what users send. Not thread-safe; callers that share one
+ * synchronize.
  */
 public final class BoundedMap<K, V> extends LinkedHashMap<K, V> {
   private static final long serialVersionUID = 1L;

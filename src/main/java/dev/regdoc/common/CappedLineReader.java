@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Splits a character stream into lines like BufferedReader.readLine (\n, \r\n or \r), but never holds
- * more than {@code cap} chars of one line: a 10 MB line without a newline costs {@code cap} chars of
- * memory, and its true length is still reported. Every text reader (syslog, IOS and ASA configs) reads
- * through it, so each line is also where an analysis past its time limit stops ({@link WorkLimit}).
+ * Splits a character stream into lines like BufferedReader.readLine (\n, \r\n or \r), but never
+ * holds more than {@code cap} chars of one line: a 10 MB line without a newline costs {@code cap}
+ * chars of memory, and its true length is still reported. Every text reader (syslog, IOS and ASA
+ * configs) reads through it, so each line is also where an analysis past its time limit stops
+ * ({@link WorkLimit}).
  */
 public final class CappedLineReader {
 

@@ -14,9 +14,18 @@ public record PhysicalLine(long number, String text, long fullLength) {
     return fullLength > text.length();
   }
 
-  /** The sentence for the file's report when the line was cut: "line 3 is 300000000 characters long; ...". */
+  /**
+   * The sentence for the file's report when the line was cut: "line 3 is 300000000 characters long;
+   * ...".
+   */
   public String cutNotice() {
-    return "line " + number + " is " + fullLength + " characters long; only the first " + text.length() + " were read";
+    return "line "
+        + number
+        + " is "
+        + fullLength
+        + " characters long; only the first "
+        + text.length()
+        + " were read";
   }
 
   public boolean isBlank() {

@@ -3,8 +3,9 @@ package dev.regdoc.common;
 import java.util.Locale;
 
 /**
- * Byte counts as people read them, one wording for every reply and message: "512 bytes", "12 KB", "1 MB", "1.5 MB", "210 MB".
- * Units are powers of 1024; an exact multiple has no decimals, other sizes one decimal below 10.
+ * Byte counts as people read them, one wording for every reply and message: "512 bytes", "12 KB",
+ * "1 MB", "1.5 MB", "210 MB". Units are powers of 1024; an exact multiple has no decimals, other
+ * sizes one decimal below 10.
  */
 public final class Sizes {
   private static final String[] UNITS = {"KB", "MB", "GB", "TB"};

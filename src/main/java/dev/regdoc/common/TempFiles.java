@@ -21,26 +21,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every temporary file regdoc writes (uploads on their way in, unpacked gzip and zip entries) lives in one folder
- * of this process, {@code regdoc-<pid>-<start>-...}: under the data directory's {@code tmp} when the bot runs,
- * under the system temp folder for the command line. A killed process cannot clean up after itself, so whoever
- * opens a parent folder first deletes the folders of processes that no longer run.
+ * Every temporary file regdoc writes (uploads on their way in, unpacked gzip and zip entries) lives
+ * in one folder of this process, {@code regdoc-<pid>-<start>-...}: under the data directory's
+ * {@code tmp} when the bot runs, under the system temp folder for the command line. A killed
+ * process cannot clean up after itself, so whoever opens a parent folder first deletes the folders
+ * of processes that no longer run.
  */
 public final class TempFiles {
   private static final Logger LOG = LoggerFactory.getLogger(TempFiles.class);
   private static final Pattern FOLDER = Pattern.compile("regdoc-(\\d+)-(\\d+)-.*");
-  /** Loose temp files that versions before the per-process folders left in the system temp folder. */
-  private static final Pattern LOOSE_FILE = Pattern.compile("regdoc-(?:web-|slack-)?\\d+\\.(?:upload|gunzip|entry)");
+
+  /**
+   * Loose temp files that versions before the per-process folders left in the system temp folder.
+   */
+  private static final Pattern LOOSE_FILE =
+      Pattern.compile("regdoc-(?:web-|slack-)?\\d+\\.(?:upload|gunzip|entry)");
+
   /** A loose file younger than this may still belong to a running process of an earlier version. */
   private static final Duration LOOSE_FILE_AGE = Duration.ofDays(1);
+
   private static final AtomicBoolean LOOSE_FILES_SWEPT = new AtomicBoolean();
   private static final Map<Path, TempFiles> OPEN = new ConcurrentHashMap<>();
   private static final Path SYSTEM_TEMP = Path.of(System.getProperty("java.io.tmpdir"));
   private static volatile Path processParent = SYSTEM_TEMP;
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.values().forEach(t -> deleteTree(t.folder)),
-        "regdoc-temp-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> OPEN.values().forEach(t -> deleteTree(t.folder)), "regdoc-temp-cleanup"));
   }
 
   private final Path folder;
@@ -50,12 +59,18 @@ public final class TempFiles {
     this.folder = folder;
   }
 
-  /** This process's temp files: under the data directory once {@link #useDataDir} was called, else the system's. */
+  /**
+   * This process's temp files: under the data directory once {@link #useDataDir} was called, else
+   * the system's.
+   */
   public static TempFiles process() {
     return under(processParent);
   }
 
-  /** From now on this process keeps its temp files under {@code dataDir/tmp} (swept of dead processes' folders). */
+  /**
+   * From now on this process keeps its temp files under {@code dataDir/tmp} (swept of dead
+   * processes' folders).
+   */
   public static void useDataDir(Path dataDir) {
     processParent = dataDir.resolve("tmp");
     process();
@@ -66,7 +81,9 @@ public final class TempFiles {
     processParent = SYSTEM_TEMP;
   }
 
-  /** This process's folder under {@code parent}, made (after sweeping {@code parent}) on first use. */
+  /**
+   * This process's folder under {@code parent}, made (after sweeping {@code parent}) on first use.
+   */
   public static TempFiles under(Path parent) {
     return OPEN.computeIfAbsent(parent.toAbsolutePath().normalize(), TempFiles::open);
   }
@@ -77,28 +94,40 @@ public final class TempFiles {
       if (LOOSE_FILES_SWEPT.compareAndSet(false, true)) {
         int loose = sweepLooseFiles(SYSTEM_TEMP);
         if (loose > 0) {
-          LOG.info("deleted {} temp file(s) that earlier regdoc versions left under {}", loose, SYSTEM_TEMP);
+          LOG.info(
+              "deleted {} temp file(s) that earlier regdoc versions left under {}",
+              loose,
+              SYSTEM_TEMP);
         }
       }
       int swept = sweep(parent);
       if (swept > 0) {
-        LOG.info("deleted {} temp folder(s) of regdoc processes that no longer run, under {}", swept, parent);
+        LOG.info(
+            "deleted {} temp folder(s) of regdoc processes that no longer run, under {}",
+            swept,
+            parent);
       }
       ProcessHandle me = ProcessHandle.current();
       String prefix = "regdoc-" + me.pid() + "-" + startMillis(me).orElse(0L) + "-";
       return new TempFiles(Files.createTempDirectory(parent, prefix));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a temp folder under " + parent + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot make a temp folder under " + parent + ": " + e.getMessage(), e);
     }
   }
 
-  /** Deletes the folders under {@code parent} of regdoc processes that no longer run; returns how many. */
+  /**
+   * Deletes the folders under {@code parent} of regdoc processes that no longer run; returns how
+   * many.
+   */
   public static int sweep(Path parent) throws IOException {
     int n = 0;
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, "regdoc-*")) {
       for (Path d : dirs) {
         Matcher m = FOLDER.matcher(d.getFileName().toString());
-        if (m.matches() && Files.isDirectory(d) && !running(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
+        if (m.matches()
+            && Files.isDirectory(d)
+            && !running(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
           deleteTree(d);
           n++;
         }
@@ -107,14 +136,19 @@ public final class TempFiles {
     return n;
   }
 
-  /** Deletes the loose temp files of earlier versions under {@code parent} that are over a day old; returns how many. */
+  /**
+   * Deletes the loose temp files of earlier versions under {@code parent} that are over a day old;
+   * returns how many.
+   */
   static int sweepLooseFiles(Path parent) {
     Instant before = Instant.now().minus(LOOSE_FILE_AGE);
     int n = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(parent, "regdoc-*")) {
       for (Path f : files) {
-        if (LOOSE_FILE.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
-            && Files.getLastModifiedTime(f).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+        if (LOOSE_FILE.matcher(f.getFileName().toString()).matches()
+            && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(f).toInstant().isBefore(before)
+            && Files.deleteIfExists(f)) {
           n++;
         }
       }
@@ -124,7 +158,10 @@ public final class TempFiles {
     return n;
   }
 
-  /** True when process {@code pid} runs and is the one that started at {@code startMillis} (pids are reused). */
+  /**
+   * True when process {@code pid} runs and is the one that started at {@code startMillis} (pids are
+   * reused).
+   */
   static boolean running(long pid, long startMillis) {
     Optional<ProcessHandle> p = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     if (p.isEmpty()) {
@@ -151,7 +188,9 @@ public final class TempFiles {
     return Files.createTempFile(folder, prefix, suffix);
   }
 
-  /** Deletes a temp file once done with it, noting its size (the disk one temp file took at most). */
+  /**
+   * Deletes a temp file once done with it, noting its size (the disk one temp file took at most).
+   */
   public void delete(Path file) throws IOException {
     if (Files.exists(file)) {
       largest.accumulateAndGet(Files.size(file), Math::max);

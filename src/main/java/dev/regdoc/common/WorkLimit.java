@@ -6,14 +6,15 @@ import java.util.function.Supplier;
 
 /**
  * The time one analysis may take, checked by the reading and matching loops themselves. A thread
- * running a regular expression or a parser cannot be stopped from outside ({@code Future.cancel(true)}
- * only sets a flag), so every loop that runs per line, per record or per packet calls
- * {@link #checkpoint()}: it throws {@link WorkStopped} once the limit has passed or the thread was
- * interrupted. The limit belongs to the thread that runs the analysis (set with {@link #run}), so the
- * readers deep below need no extra parameter.
+ * running a regular expression or a parser cannot be stopped from outside ({@code
+ * Future.cancel(true)} only sets a flag), so every loop that runs per line, per record or per
+ * packet calls {@link #checkpoint()}: it throws {@link WorkStopped} once the limit has passed or
+ * the thread was interrupted. The limit belongs to the thread that runs the analysis (set with
+ * {@link #run}), so the readers deep below need no extra parameter.
  */
 public final class WorkLimit {
   private static final ThreadLocal<WorkLimit> CURRENT = new ThreadLocal<>();
+
   /** Checks between clock reads: reading the clock on every line would cost more than the line. */
   private static final int CHECKS_PER_CLOCK_READ = 64;
 
@@ -45,8 +46,9 @@ public final class WorkLimit {
   }
 
   /**
-   * Runs {@code work} on this thread under {@code limit}; the thread's earlier limit is restored afterwards and
-   * counts the steps taken under the inner one, so work measured from outside includes what ran inside.
+   * Runs {@code work} on this thread under {@code limit}; the thread's earlier limit is restored
+   * afterwards and counts the steps taken under the inner one, so work measured from outside
+   * includes what ran inside.
    */
   public static <T> T run(WorkLimit limit, Supplier<T> work) {
     WorkLimit before = CURRENT.get();
@@ -66,7 +68,10 @@ public final class WorkLimit {
     }
   }
 
-  /** Throws {@link WorkStopped} when this thread's work must stop; cheap enough to call per line or packet. */
+  /**
+   * Throws {@link WorkStopped} when this thread's work must stop; cheap enough to call per line or
+   * packet.
+   */
   public static void checkpoint() {
     WorkLimit limit = CURRENT.get();
     if (Thread.currentThread().isInterrupted()) {
@@ -89,8 +94,8 @@ public final class WorkLimit {
   }
 
   /**
-   * How many checkpoints this limit has seen: the work done, counted in loop steps rather than in time, so a
-   * test can tell linear work from quadratic on any machine.
+   * How many checkpoints this limit has seen: the work done, counted in loop steps rather than in
+   * time, so a test can tell linear work from quadratic on any machine.
    */
   public long steps() {
     return steps;

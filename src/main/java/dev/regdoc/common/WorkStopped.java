@@ -2,16 +2,28 @@ package dev.regdoc.common;
 
 import java.time.Duration;
 
-/** Thrown by {@link WorkLimit#checkpoint()}: the work ran past its time limit, or someone cancelled it. */
+/**
+ * Thrown by {@link WorkLimit#checkpoint()}: the work ran past its time limit, or someone cancelled
+ * it.
+ */
 public final class WorkStopped extends RuntimeException {
   /** Why the work stopped. */
-  public enum Why { TIMED_OUT, CANCELLED }
+  public enum Why {
+    TIMED_OUT,
+    CANCELLED
+  }
 
   private final Why why;
   private final Duration limit;
 
   public WorkStopped(Why why, Duration limit) {
-    super(why == Why.TIMED_OUT ? "ran past its time limit of " + limit.toSeconds() + " s" : "was cancelled", null, false, false);
+    super(
+        why == Why.TIMED_OUT
+            ? "ran past its time limit of " + limit.toSeconds() + " s"
+            : "was cancelled",
+        null,
+        false,
+        false);
     this.why = why;
     this.limit = limit;
   }

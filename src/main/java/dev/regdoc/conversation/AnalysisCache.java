@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The last analysis of each recently used case, so that "findings" and "timeline" are answered without reading the
- * case's files again. An entry only counts for the exact files it was made from (name and content hash): a new
- * upload, or a file whose copy expired, makes the lookup miss. The analysis itself holds no language; replies render
- * it in the asker's language. Only the most recently used cases are kept, since an analysis holds a whole timeline.
+ * The last analysis of each recently used case, so that "findings" and "timeline" are answered
+ * without reading the case's files again. An entry only counts for the exact files it was made from
+ * (name and content hash): a new upload, or a file whose copy expired, makes the lookup miss. The
+ * analysis itself holds no language; replies render it in the asker's language. Only the most
+ * recently used cases are kept, since an analysis holds a whole timeline.
  */
 final class AnalysisCache {
   private record FileKey(String name, String sha256) {}
@@ -30,15 +31,21 @@ final class AnalysisCache {
   /** The analysis made from exactly {@code files} of the case, if it is still kept. */
   synchronized Optional<Analysis> find(long caseId, List<StoredFile> files) {
     Entry e = byCase.get(caseId);
-    return e != null && e.files().equals(keys(files)) ? Optional.of(e.analysis()) : Optional.empty();
+    return e != null && e.files().equals(keys(files))
+        ? Optional.of(e.analysis())
+        : Optional.empty();
   }
 
-  /** Keeps {@code a} as the case's analysis of {@code files}, replacing any earlier one of the case. */
+  /**
+   * Keeps {@code a} as the case's analysis of {@code files}, replacing any earlier one of the case.
+   */
   synchronized void put(long caseId, List<StoredFile> files, Analysis a) {
     byCase.put(caseId, new Entry(keys(files), a));
   }
 
   private static Set<FileKey> keys(List<StoredFile> files) {
-    return files.stream().map(f -> new FileKey(f.name(), f.sha256())).collect(Collectors.toUnmodifiableSet());
+    return files.stream()
+        .map(f -> new FileKey(f.name(), f.sha256()))
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

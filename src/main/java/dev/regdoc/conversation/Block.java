@@ -14,7 +14,9 @@ public sealed interface Block {
    */
   record Text(String markdown) implements Block {}
 
-  /** Buttons (the web chat, Slack) or numbered choices (the terminal: the user types the number). */
+  /**
+   * Buttons (the web chat, Slack) or numbered choices (the terminal: the user types the number).
+   */
   record Choices(String prompt, List<Choice> choices) implements Block {
     public Choices {
       choices = List.copyOf(choices);
@@ -25,24 +27,58 @@ public sealed interface Block {
   record Choice(String action, String label) {}
 
   /** One checklist step with what to collect, why and how, and its state. */
-  record Step(String id, int order, String title, String why, List<String> how, String state) implements Block {
+  record Step(String id, int order, String title, String why, List<String> how, String state)
+      implements Block {
     public Step {
       how = List.copyOf(how);
     }
   }
 
-  /** One ranked finding, with its texts already in the user's language, and the rivals it ruled out. */
-  record FindingCard(int rank, String code, String tier, int confidencePercent, String device, String causedBy, String title,
-      String explanation, List<String> fix, List<EvidenceLine> evidence, List<RuledOutLine> ruledOut) implements Block {
+  /**
+   * One ranked finding, with its texts already in the user's language, and the rivals it ruled out.
+   */
+  record FindingCard(
+      int rank,
+      String code,
+      String tier,
+      int confidencePercent,
+      String device,
+      String causedBy,
+      String title,
+      String explanation,
+      List<String> fix,
+      List<EvidenceLine> evidence,
+      List<RuledOutLine> ruledOut)
+      implements Block {
     public FindingCard {
       fix = List.copyOf(fix);
       evidence = List.copyOf(evidence);
       ruledOut = List.copyOf(ruledOut);
     }
 
-    public FindingCard(int rank, String code, String tier, int confidencePercent, String device, String causedBy, String title,
-        String explanation, List<String> fix, List<EvidenceLine> evidence) {
-      this(rank, code, tier, confidencePercent, device, causedBy, title, explanation, fix, evidence, List.of());
+    public FindingCard(
+        int rank,
+        String code,
+        String tier,
+        int confidencePercent,
+        String device,
+        String causedBy,
+        String title,
+        String explanation,
+        List<String> fix,
+        List<EvidenceLine> evidence) {
+      this(
+          rank,
+          code,
+          tier,
+          confidencePercent,
+          device,
+          causedBy,
+          title,
+          explanation,
+          fix,
+          evidence,
+          List.of());
     }
   }
 
@@ -67,7 +103,9 @@ public sealed interface Block {
   record EvidenceLine(String where, String time, String note) {}
 
   /** What happened to each file of an upload (read, partly read, refused, and why). */
-  record FileStatus(String name, String looksLike, boolean read, long sizeBytes, List<String> problems) implements Block {
+  record FileStatus(
+      String name, String looksLike, boolean read, long sizeBytes, List<String> problems)
+      implements Block {
     public FileStatus {
       problems = List.copyOf(problems);
     }

@@ -24,14 +24,17 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
- * Uploads into a case: each file is kept in the store, then every retained file of the case is analysed together
- * (a phone-side capture uploaded after the CUCM-side one is matched with it), and the findings are answered.
+ * Uploads into a case: each file is kept in the store, then every retained file of the case is
+ * analysed together (a phone-side capture uploaded after the CUCM-side one is matched with it), and
+ * the findings are answered.
  */
 final class CaseAnalysis {
   private static final int SHOWN_FINDINGS = 5;
   private static final int TIMELINE_LINES = 60;
+
   /** Cases whose last analysis is kept in memory; each holds a whole timeline, so only a few. */
   private static final int CACHED_CASES = 16;
+
   private final CaseStore store;
   private final Analyzer analyzer;
   private final FindingTexts texts;
@@ -65,7 +68,16 @@ final class CaseAnalysis {
     for (Upload u : t.in.uploads()) {
       long size = Math.max(u.size(), sizeOf(u.content()));
       if (size > maxUploadBytes) {
-        t.say(say.get("upload-too-big", t.lang, "file", u.name(), "size", Sizes.human(size), "limit", Sizes.human(maxUploadBytes)));
+        t.say(
+            say.get(
+                "upload-too-big",
+                t.lang,
+                "file",
+                u.name(),
+                "size",
+                Sizes.human(size),
+                "limit",
+                Sizes.human(maxUploadBytes)));
         continue;
       }
       store.putFile(t.kase.id, u.name(), u.content(), t.in.user(), clock.instant());
@@ -75,7 +87,16 @@ final class CaseAnalysis {
       return;
     }
     List<StoredFile> files = retained(t.kase.id);
-    t.say(say.get("upload-stored", t.lang, "count", fresh.size(), "id", t.kase.id, "files", files.size()));
+    t.say(
+        say.get(
+            "upload-stored",
+            t.lang,
+            "count",
+            fresh.size(),
+            "id",
+            t.kase.id,
+            "files",
+            files.size()));
     Analysis a = analysisOf(t, files);
     Map<String, Long> sizes = new java.util.HashMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
@@ -87,7 +108,10 @@ final class CaseAnalysis {
     answer(t, a);
   }
 
-  /** The case's analysis of exactly these files: the kept one if there is one, else a fresh one (then kept). */
+  /**
+   * The case's analysis of exactly these files: the kept one if there is one, else a fresh one
+   * (then kept).
+   */
   private Analysis analysisOf(Turn t, List<StoredFile> files) {
     Optional<Analysis> kept = cache.find(t.kase.id, files);
     if (kept.isPresent()) {
@@ -98,7 +122,10 @@ final class CaseAnalysis {
     return a;
   }
 
-  /** Runs the engine on the case's files, one analysis per free slot (bounded memory with many chats at once). */
+  /**
+   * Runs the engine on the case's files, one analysis per free slot (bounded memory with many chats
+   * at once).
+   */
   private Analysis analyse(Turn t, List<StoredFile> files) {
     if (!slots.tryAcquire()) {
       t.progress.progress(say.get("progress-waiting", t.lang), -1);
@@ -113,8 +140,13 @@ final class CaseAnalysis {
         store.content(f.sha256()).ifPresent(p -> inputs.add(new InputFile(p, f.name())));
       }
       Analysis a = analyzer.analyze(inputs, reading);
-      t.progress.progress(say.get("progress-done", t.lang, "seconds", String.format(java.util.Locale.ROOT, "%.1f",
-          (System.nanoTime() - start) / 1e9)), 100);
+      t.progress.progress(
+          say.get(
+              "progress-done",
+              t.lang,
+              "seconds",
+              String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)),
+          100);
       t.kase.findingsJson = ReportJson.render(a, texts, t.lang.key());
       return a;
     } finally {
@@ -122,12 +154,22 @@ final class CaseAnalysis {
     }
   }
 
-  /** The findings, the pictures, and what to collect next when the rules say evidence is missing. */
+  /**
+   * The findings, the pictures, and what to collect next when the rules say evidence is missing.
+   */
   void answer(Turn t, Analysis a) {
     if (a.partial() && a.stopped().file() != null) {
-      t.say(say.get("analysis-partial", t.lang, "seconds", a.stopped().limit().toSeconds(), "file", a.stopped().file()));
+      t.say(
+          say.get(
+              "analysis-partial",
+              t.lang,
+              "seconds",
+              a.stopped().limit().toSeconds(),
+              "file",
+              a.stopped().file()));
     } else if (a.partial()) {
-      t.say(say.get("analysis-partial-judging", t.lang, "seconds", a.stopped().limit().toSeconds()));
+      t.say(
+          say.get("analysis-partial-judging", t.lang, "seconds", a.stopped().limit().toSeconds()));
     }
     if (!a.anythingRead()) {
       t.say(say.get("nothing-read", t.lang));
@@ -135,7 +177,8 @@ final class CaseAnalysis {
     }
     List<Finding> faults = a.findings().stream().filter(Finding::isFault).toList();
     int listed = a.summaries().size() + a.listedFindings().size();
-    if (faults.isEmpty() && a.findings().stream().anyMatch(f -> "no-registration-evidence".equals(f.code()))) {
+    if (faults.isEmpty()
+        && a.findings().stream().anyMatch(f -> "no-registration-evidence".equals(f.code()))) {
       t.say(say.get("no-registration", t.lang));
     } else if (faults.isEmpty()) {
       t.say(say.get("no-fault", t.lang));
@@ -147,7 +190,8 @@ final class CaseAnalysis {
     if (listed > shown.size()) {
       String name = "regdoc-case-" + t.kase.id + ".json";
       t.say(say.get("findings-more", t.lang, "count", listed - shown.size(), "file", name));
-      // Rendered now, not taken from the case: the analysis may have been made for someone with another language.
+      // Rendered now, not taken from the case: the analysis may have been made for someone with
+      // another language.
       String json = ReportJson.render(a, texts, t.lang.key());
       t.add(new Block.Attachment(name, "application/json", json.getBytes(StandardCharsets.UTF_8)));
     }
@@ -156,17 +200,27 @@ final class CaseAnalysis {
   }
 
   private void askForMissing(Turn t, Analysis a) {
-    a.findings().stream().filter(f -> "evidence-missing".equals(f.code())).map(f -> String.valueOf(f.values().get("step")))
-        .distinct().map(kb::checklistStep).flatMap(Optional::stream).filter(s -> !ChecklistGuide.DONE.equals(t.kase.steps.get(s.id())))
+    a.findings().stream()
+        .filter(f -> "evidence-missing".equals(f.code()))
+        .map(f -> String.valueOf(f.values().get("step")))
+        .distinct()
+        .map(kb::checklistStep)
+        .flatMap(Optional::stream)
+        .filter(s -> !ChecklistGuide.DONE.equals(t.kase.steps.get(s.id())))
         .forEach(s -> ask(t, s));
   }
 
   private void ask(Turn t, ChecklistStep s) {
-    t.say(say.get("need-evidence", t.lang, "title", s.title().get(t.lang), "why", s.why().get(t.lang)));
+    t.say(
+        say.get(
+            "need-evidence", t.lang, "title", s.title().get(t.lang), "why", s.why().get(t.lang)));
     checklist.show(t, s, true);
   }
 
-  /** The timeline of a device (or the case's device) from the case's files, cut to a readable length. */
+  /**
+   * The timeline of a device (or the case's device) from the case's files, cut to a readable
+   * length.
+   */
   void timeline(Turn t, String device) {
     List<StoredFile> files = retained(t.kase.id);
     if (files.isEmpty()) {
@@ -180,13 +234,20 @@ final class CaseAnalysis {
     if (lines.length > TIMELINE_LINES) {
       t.say(say.get("timeline-cut", t.lang, "lines", TIMELINE_LINES));
       t.say("```\n" + String.join("\n", java.util.Arrays.copyOf(lines, TIMELINE_LINES)) + "\n```");
-      t.add(new Block.Attachment("timeline-case-" + t.kase.id + ".txt", "text/plain", text.getBytes(StandardCharsets.UTF_8)));
+      t.add(
+          new Block.Attachment(
+              "timeline-case-" + t.kase.id + ".txt",
+              "text/plain",
+              text.getBytes(StandardCharsets.UTF_8)));
     } else {
       t.say("```\n" + text.stripTrailing() + "\n```");
     }
   }
 
-  /** The case's findings in the asker's language, from the kept analysis while the case's files are unchanged. */
+  /**
+   * The case's findings in the asker's language, from the kept analysis while the case's files are
+   * unchanged.
+   */
   void showFindings(Turn t) {
     List<StoredFile> files = retained(t.kase.id);
     if (files.isEmpty()) {
@@ -196,7 +257,10 @@ final class CaseAnalysis {
     answer(t, analysisOf(t, files));
   }
 
-  /** Waits for a free slot; a turn cancelled while it waits leaves the queue instead of analysing for nobody. */
+  /**
+   * Waits for a free slot; a turn cancelled while it waits leaves the queue instead of analysing
+   * for nobody.
+   */
   private void waitForSlot() {
     try {
       slots.acquire();
@@ -206,7 +270,10 @@ final class CaseAnalysis {
     }
   }
 
-  /** One device's findings from the case's files, every one of them (a summary names the devices, this shows one). */
+  /**
+   * One device's findings from the case's files, every one of them (a summary names the devices,
+   * this shows one).
+   */
   void showFindings(Turn t, String device) {
     List<StoredFile> files = retained(t.kase.id);
     if (files.isEmpty()) {

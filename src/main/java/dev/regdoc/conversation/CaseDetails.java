@@ -5,25 +5,39 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Picks the facts of a case out of free text: device, protocol, when it happens, CUCM version (English and Japanese). */
+/**
+ * Picks the facts of a case out of free text: device, protocol, when it happens, CUCM version
+ * (English and Japanese).
+ */
 final class CaseDetails {
   private static final Pattern SEP = Pattern.compile("(?i)\\bSEP[0-9A-F]{12}\\b");
-  private static final Pattern MAC = Pattern.compile("(?i)\\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b|\\b[0-9a-f]{4}\\.[0-9a-f]{4}\\.[0-9a-f]{4}\\b");
-  private static final Pattern IP = Pattern.compile("\\b(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}\\b");
+  private static final Pattern MAC =
+      Pattern.compile(
+          "(?i)\\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\\b|\\b[0-9a-f]{4}\\.[0-9a-f]{4}\\.[0-9a-f]{4}\\b");
+  private static final Pattern IP =
+      Pattern.compile(
+          "\\b(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}\\b");
   private static final Pattern SIP = Pattern.compile("(?i)(?<![a-z])sip(?![a-z])");
   private static final Pattern SCCP = Pattern.compile("(?i)(?<![a-z])(sccp|skinny)(?![a-z])");
-  private static final Pattern WHEN = Pattern.compile(
-      "(?i)(every\\s+\\d+\\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?)\\b"
-          + "|every\\s+(?:morning|evening|night|day|hour)[^.,;!?]*"
-          + "|(?:at|around|after)\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\b"
-          + "|at random|randomly|intermittently|several times a day|once a day"
-          + "|(?<!\\d)\\d++\\s*+(?:分|時間|秒)\\s*+(?:ごと|おき|毎|間隔)"
-          + "|毎(?:朝|晩|日|時)[^。、,]*|不定期|ときどき|時々|ランダム)");
-  private static final Pattern VERSION = Pattern.compile("(?i)(?:cucm|call ?manager|cm|version|バージョン)\\s*+(?:version|ver\\.?|v)?+\\s*+(\\d{1,2}(?:\\.\\d++){0,3})");
-  private static final Pattern BARE_VERSION = Pattern.compile("^\\s*+v?(\\d{1,2}(?:\\.\\d++){0,3})\\s*+$");
-  private static final Pattern SYMPTOM = Pattern.compile(
-      "(?i)(unregist|de-?regist|drops?|dropping|fail ?over|failing over|secondary|backup|restart|reboot|reset|flap|lost registration|offline|keeps? falling"
-          + "|登録解除|落ち|切り替わ|切り替え|再起動|リセット|セカンダリ|フェールオーバー|不安定)");
+  private static final Pattern WHEN =
+      Pattern.compile(
+          "(?i)(every\\s+\\d+\\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?)\\b"
+              + "|every\\s+(?:morning|evening|night|day|hour)[^.,;!?]*"
+              + "|(?:at|around|after)\\s+\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\b"
+              + "|at random|randomly|intermittently|several times a day|once a day"
+              + "|(?<!\\d)\\d++\\s*+(?:分|時間|秒)\\s*+(?:ごと|おき|毎|間隔)"
+              + "|毎(?:朝|晩|日|時)[^。、,]*|不定期|ときどき|時々|ランダム)");
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "(?i)(?:cucm|call"
+              + " ?manager|cm|version|バージョン)\\s*+(?:version|ver\\.?|v)?+\\s*+(\\d{1,2}(?:\\.\\d++){0,3})");
+  private static final Pattern BARE_VERSION =
+      Pattern.compile("^\\s*+v?(\\d{1,2}(?:\\.\\d++){0,3})\\s*+$");
+  private static final Pattern SYMPTOM =
+      Pattern.compile(
+          "(?i)(unregist|de-?regist|drops?|dropping|fail ?over|failing"
+              + " over|secondary|backup|restart|reboot|reset|flap|lost registration|offline|keeps?"
+              + " falling|登録解除|落ち|切り替わ|切り替え|再起動|リセット|セカンダリ|フェールオーバー|不安定)");
 
   private CaseDetails() {}
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A case being changed during one turn; read from and written back to the store as a {@link CaseRecord}. */
+/**
+ * A case being changed during one turn; read from and written back to the store as a {@link
+ * CaseRecord}.
+ */
 final class CaseState {
   static final String ASK_DEVICE = "ask-device";
   static final String ASK_PROTOCOL = "ask-protocol";
@@ -47,8 +50,22 @@ final class CaseState {
   }
 
   CaseRecord toRecord(Instant now) {
-    return new CaseRecord(id, version, openedBy, openedAt, now, device, symptom, protocol, when, cucmVersion, lang, stage, steps,
-        findingsJson, attributes);
+    return new CaseRecord(
+        id,
+        version,
+        openedBy,
+        openedAt,
+        now,
+        device,
+        symptom,
+        protocol,
+        when,
+        cucmVersion,
+        lang,
+        stage,
+        steps,
+        findingsJson,
+        attributes);
   }
 
   /** The device if the user named one (not skipped). */

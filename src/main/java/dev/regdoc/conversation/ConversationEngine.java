@@ -2,14 +2,14 @@ package dev.regdoc.conversation;
 
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.FindingTexts;
+import dev.regdoc.common.DisplayNames;
+import dev.regdoc.common.WholeNumbers;
 import dev.regdoc.common.WorkStopped;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.UserProfile;
-import dev.regdoc.common.DisplayNames;
-import dev.regdoc.common.WholeNumbers;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
 import dev.regdoc.knowledge.KnowledgeBase;
@@ -26,12 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The regdoc conversation: opens cases from a described symptom, asks only for what it does not know, walks the
- * checklist, analyses uploads at once, answers knowledge-base questions and teaches. Every turn is persisted in the
- * {@link CaseStore} before the reply is returned, so a restarted regdoc continues where it stopped.
+ * The regdoc conversation: opens cases from a described symptom, asks only for what it does not
+ * know, walks the checklist, analyses uploads at once, answers knowledge-base questions and
+ * teaches. Every turn is persisted in the {@link CaseStore} before the reply is returned, so a
+ * restarted regdoc continues where it stopped.
  *
- * <p>Build it with {@code new ConversationEngine(kb, texts, analyzer, store, phrases, illustrator, settings, clock)}; the
- * bot's launcher does this from the config.
+ * <p>Build it with {@code new ConversationEngine(kb, texts, analyzer, store, phrases, illustrator,
+ * settings, clock)}; the bot's launcher does this from the config.
  */
 public final class ConversationEngine implements ChatEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
@@ -43,10 +44,19 @@ public final class ConversationEngine implements ChatEngine {
   private final KnowledgeAnswers answers;
   private final ConversationLocks locks = new ConversationLocks();
 
-  public ConversationEngine(KnowledgeBase kb, FindingTexts texts, Analyzer analyzer, CaseStore store, Phrases phrases,
-      Illustrator illustrator, EngineSettings settings, Clock clock) {
+  public ConversationEngine(
+      KnowledgeBase kb,
+      FindingTexts texts,
+      Analyzer analyzer,
+      CaseStore store,
+      Phrases phrases,
+      Illustrator illustrator,
+      EngineSettings settings,
+      Clock clock) {
     ChecklistGuide checklist = new ChecklistGuide(kb, phrases);
-    this.parts = new EngineParts(kb, texts, analyzer, store, phrases, checklist, illustrator, settings, clock);
+    this.parts =
+        new EngineParts(
+            kb, texts, analyzer, store, phrases, checklist, illustrator, settings, clock);
     this.intake = new Intake(phrases, checklist);
     this.analysis = new CaseAnalysis(parts);
     this.teacher = new Teacher(parts, analysis);
@@ -78,7 +88,8 @@ public final class ConversationEngine implements ChatEngine {
     try {
       return turn(in, progress);
     } catch (WorkStopped e) {
-      // cancelled by the front end (its turn timed out): the analysis let go of its slot on the way out
+      // cancelled by the front end (its turn timed out): the analysis let go of its slot on the way
+      // out
       LOG.info("turn cancelled in {}: {}", in.conversation(), e.getMessage());
       Lang lang = Languages.detect(in.text()).orElse(Lang.EN);
       return new Reply.Builder().text(parts.phrases().get("error", lang)).build(lang.key(), 0);
@@ -95,7 +106,9 @@ public final class ConversationEngine implements ChatEngine {
     CaseStore store = parts.store();
     UserProfile profile = store.user(in.user()).orElse(new UserProfile(in.user(), null, Map.of()));
     Optional<CaseRecord> rec = store.caseOfConversation(in.conversation()).flatMap(store::findCase);
-    Lang lang = Languages.choose(profile.lang(), in.text(), in.langHint(), rec.map(CaseRecord::lang).orElse(null));
+    Lang lang =
+        Languages.choose(
+            profile.lang(), in.text(), in.langHint(), rec.map(CaseRecord::lang).orElse(null));
     Turn t = new Turn(in, progress, lang, rec.map(CaseState::new).orElse(null), profile);
     if (t.kase != null) {
       remember(t, false, userLine(in));
@@ -146,8 +159,9 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   /**
-   * A front end reading local files tells what it did not read, {@code files:<missing|refused|declined|ask>:<names>};
-   * "ask" puts the yes/no question whose answer the front end acts on.
+   * A front end reading local files tells what it did not read, {@code
+   * files:<missing|refused|declined|ask>:<names>}; "ask" puts the yes/no question whose answer the
+   * front end acts on.
    */
   private void filesNotRead(Turn t, String what, String names) {
     String files = DisplayNames.clean(names);
@@ -156,18 +170,30 @@ public final class ConversationEngine implements ChatEngine {
       case "refused" -> t.say(parts.phrases().get("read-refused", t.lang, "files", files));
       case "ask" -> {
         t.say(parts.phrases().get("read-outside-ask", t.lang, "files", files));
-        t.add(new Block.Choices(null, List.of(new Block.Choice("files:yes", parts.phrases().get("choice-yes", t.lang)),
-            new Block.Choice("files:no", parts.phrases().get("choice-no", t.lang)))));
+        t.add(
+            new Block.Choices(
+                null,
+                List.of(
+                    new Block.Choice("files:yes", parts.phrases().get("choice-yes", t.lang)),
+                    new Block.Choice("files:no", parts.phrases().get("choice-no", t.lang)))));
       }
       default -> t.say(parts.phrases().get("read-declined", t.lang, "files", files));
     }
   }
 
-  /** A step's button, {@code step:done|skip|how:<step id>}: the same as saying it with the step's number. */
+  /**
+   * A step's button, {@code step:done|skip|how:<step id>}: the same as saying it with the step's
+   * number.
+   */
   private void stepButton(Turn t, String[] action) {
-    Intent.Kind kind = "how".equals(action[1]) ? Intent.Kind.STEP_HOW
-        : "done".equals(action[1]) ? Intent.Kind.STEP_DONE : Intent.Kind.STEP_SKIP;
-    parts.kb().checklistStep(action.length > 2 ? action[2] : "").ifPresent(s -> parts.checklist().act(t, s, kind));
+    Intent.Kind kind =
+        "how".equals(action[1])
+            ? Intent.Kind.STEP_HOW
+            : "done".equals(action[1]) ? Intent.Kind.STEP_DONE : Intent.Kind.STEP_SKIP;
+    parts
+        .kb()
+        .checklistStep(action.length > 2 ? action[2] : "")
+        .ifPresent(s -> parts.checklist().act(t, s, kind));
   }
 
   private void lessonAction(Turn t, String what) {
@@ -204,7 +230,11 @@ public final class ConversationEngine implements ChatEngine {
     Phrases say = parts.phrases();
     switch (intent.kind()) {
       case HELP -> t.say(say.get("help", t.lang));
-      case NEW_CASE -> open(t, text.replaceFirst("(?i)^(new case|open (a )?(new )?case|start (a )?(new )?case)[:,]?", ""));
+      case NEW_CASE ->
+          open(
+              t,
+              text.replaceFirst(
+                  "(?i)^(new case|open (a )?(new )?case|start (a )?(new )?case)[:,]?", ""));
       case JOIN_CASE -> join(t, intent.arg());
       case CHECKLIST -> withCase(t, () -> parts.checklist().overview(t));
       case FINDINGS -> withCase(t, () -> analysis.showFindings(t));
@@ -221,9 +251,13 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  /** Text no pattern claimed: a problem description opens a case, a question is looked up, otherwise help. */
+  /**
+   * Text no pattern claimed: a problem description opens a case, a question is looked up, otherwise
+   * help.
+   */
   private void free(Turn t, String text) {
-    Optional<String> concept = parts.kb().findConcept(text, t.lang).map(c -> answers.concept(c, t.lang));
+    Optional<String> concept =
+        parts.kb().findConcept(text, t.lang).map(c -> answers.concept(c, t.lang));
     boolean problem = CaseDetails.describesProblem(text);
     if (concept.isPresent() && (looksLikeQuestion(text) || !problem)) {
       t.say(concept.get());
@@ -238,16 +272,26 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  /** A problem description opens a new case when there is none, its phone is not known yet, or the text names another phone. */
+  /**
+   * A problem description opens a new case when there is none, its phone is not known yet, or the
+   * text names another phone.
+   */
   private static boolean opensNewCase(CaseState kase, String text) {
-    return kase == null || kase.knownDevice() == null
+    return kase == null
+        || kase.knownDevice() == null
         || !CaseDetails.device(text).map(d -> d.equals(kase.knownDevice())).orElse(true);
   }
 
   private static boolean looksLikeQuestion(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);
-    return s.endsWith("?") || s.endsWith("？") || s.startsWith("what") || s.startsWith("how") || s.startsWith("why")
-        || s.contains("とは") || s.contains("ですか") || s.endsWith("か");
+    return s.endsWith("?")
+        || s.endsWith("？")
+        || s.startsWith("what")
+        || s.startsWith("how")
+        || s.startsWith("why")
+        || s.contains("とは")
+        || s.contains("ですか")
+        || s.endsWith("か");
   }
 
   private void open(Turn t, String description) {
@@ -258,7 +302,10 @@ public final class ConversationEngine implements ChatEngine {
     t.kase = c;
     parts.store().bindConversation(t.in.conversation(), c.id);
     if (t.in.remote()) {
-      t.say(parts.phrases().get("case-opened-code", t.lang, "id", c.id, "code", joinCode(c.id).orElseThrow()));
+      t.say(
+          parts
+              .phrases()
+              .get("case-opened-code", t.lang, "id", c.id, "code", joinCode(c.id).orElseThrow()));
     } else {
       t.say(parts.phrases().get("case-opened", t.lang, "id", c.id));
     }
@@ -274,9 +321,10 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   /**
-   * Joins the case of {@code code} as typed: a number, or a join code ("&lt;id&gt;-&lt;token&gt;"). A remote user
-   * needs the code unless the conversation already works on that case; a wrong token is refused to everyone. The
-   * refusal does not tell whether the case exists. A number no case can have (0, twenty digits) is simply not a case.
+   * Joins the case of {@code code} as typed: a number, or a join code ("&lt;id&gt;-&lt;token&gt;").
+   * A remote user needs the code unless the conversation already works on that case; a wrong token
+   * is refused to everyone. The refusal does not tell whether the case exists. A number no case can
+   * have (0, twenty digits) is simply not a case.
    */
   private void join(Turn t, String code) {
     int dash = code.indexOf('-');
@@ -304,7 +352,10 @@ public final class ConversationEngine implements ChatEngine {
     }
     parts.store().bindConversation(t.in.conversation(), id);
     t.kase = new CaseState(r.get());
-    t.say(parts.phrases().get("case-joined", t.lang, "id", id, "summary", intake.summary(t.kase, t.lang)));
+    t.say(
+        parts
+            .phrases()
+            .get("case-joined", t.lang, "id", id, "summary", intake.summary(t.kase, t.lang)));
     if (intake.asking(t.kase)) {
       intake.askNext(t);
     } else {
@@ -313,20 +364,39 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   private boolean tokenMatches(long id, String token) {
-    return token != null && parts.store().joinToken(id)
-        .map(stored -> java.security.MessageDigest.isEqual(stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-        .orElse(false);
+    return token != null
+        && parts
+            .store()
+            .joinToken(id)
+            .map(
+                stored ->
+                    java.security.MessageDigest.isEqual(
+                        stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+            .orElse(false);
   }
 
-  /** A step by the number typed, the next open one without a number; a number no step has is said so. */
+  /**
+   * A step by the number typed, the next open one without a number; a number no step has is said
+   * so.
+   */
   private void stepByNumber(Turn t, Intent intent) {
     ChecklistGuide checklist = parts.checklist();
-    Optional<ChecklistStep> step = intent.arg() == null ? checklist.nextOpen(t.kase) : checklist.byNumber(intent.arg());
+    Optional<ChecklistStep> step =
+        intent.arg() == null ? checklist.nextOpen(t.kase) : checklist.byNumber(intent.arg());
     if (step.isPresent()) {
       checklist.act(t, step.get(), intent.kind());
     } else if (intent.arg() != null) {
-      t.say(parts.phrases().get("step-unknown", t.lang, "n", WholeNumbers.echo(intent.arg()), "total", parts.kb().checklist().size()));
+      t.say(
+          parts
+              .phrases()
+              .get(
+                  "step-unknown",
+                  t.lang,
+                  "n",
+                  WholeNumbers.echo(intent.arg()),
+                  "total",
+                  parts.kb().checklist().size()));
     } else {
       checklist.showNext(t);
     }
@@ -360,7 +430,10 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  /** Saves the case; if another process saved it meanwhile, keeps their version of the fields this turn did not touch. */
+  /**
+   * Saves the case; if another process saved it meanwhile, keeps their version of the fields this
+   * turn did not touch.
+   */
   private void save(Turn t) {
     CaseStore store = parts.store();
     for (int attempt = 0; ; attempt++) {
@@ -383,17 +456,29 @@ public final class ConversationEngine implements ChatEngine {
     if (text.isBlank()) {
       return;
     }
-    parts.store().appendMessage(new ChatMessage(t.kase.id, t.in.conversation(), fromBot ? "regdoc" : t.in.userName(), fromBot, text,
-        parts.clock().instant()));
+    parts
+        .store()
+        .appendMessage(
+            new ChatMessage(
+                t.kase.id,
+                t.in.conversation(),
+                fromBot ? "regdoc" : t.in.userName(),
+                fromBot,
+                text,
+                parts.clock().instant()));
   }
 
   private static String userLine(Incoming in) {
     String files = in.uploads().stream().map(Upload::name).collect(Collectors.joining(", "));
     String action = in.action() == null ? "" : "[" + in.action() + "]";
-    return (in.text() + (files.isEmpty() ? "" : " [uploaded: " + files + "]") + " " + action).strip();
+    return (in.text() + (files.isEmpty() ? "" : " [uploaded: " + files + "]") + " " + action)
+        .strip();
   }
 
-  /** Where lesson captures are by default: the generated case-study fixtures next to the knowledge base. */
+  /**
+   * Where lesson captures are by default: the generated case-study fixtures next to the knowledge
+   * base.
+   */
   public static Path defaultLessonCaptures(Path kbDir) {
     return kbDir.toAbsolutePath().getParent().resolve("src/test/resources/fixtures");
   }

@@ -18,19 +18,24 @@ final class ConversationLocks {
 
   /** Waits until no other turn of {@code conversation} runs; pair with {@link #release}. */
   void acquire(String conversation) {
-    Entry e = entries.compute(conversation, (k, v) -> {
-      Entry entry = v == null ? new Entry() : v;
-      entry.users++;
-      return entry;
-    });
+    Entry e =
+        entries.compute(
+            conversation,
+            (k, v) -> {
+              Entry entry = v == null ? new Entry() : v;
+              entry.users++;
+              return entry;
+            });
     e.lock.lock();
   }
 
   void release(String conversation) {
-    entries.computeIfPresent(conversation, (k, e) -> {
-      e.lock.unlock();
-      return --e.users == 0 ? null : e;
-    });
+    entries.computeIfPresent(
+        conversation,
+        (k, e) -> {
+          e.lock.unlock();
+          return --e.users == 0 ? null : e;
+        });
   }
 
   /** Conversations with a turn running or waiting (for tests). */

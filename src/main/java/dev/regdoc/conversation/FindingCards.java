@@ -13,18 +13,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns an analysis into reply blocks: the files' status and the ranked findings with evidence and fix. */
+/**
+ * Turns an analysis into reply blocks: the files' status and the ranked findings with evidence and
+ * fix.
+ */
 final class FindingCards {
   private static final int MAX_EVIDENCE = 6;
-  /** The device of a card about many devices, as the rules name it for findings about all phones. */
+
+  /**
+   * The device of a card about many devices, as the rules name it for findings about all phones.
+   */
   private static final String ALL_DEVICES = "all";
+
   private final FindingTexts texts;
 
   FindingCards(FindingTexts texts) {
     this.texts = texts;
   }
 
-  /** Summaries first (one card per cause many phones share), then the findings not summarised, at most {@code limit}. */
+  /**
+   * Summaries first (one card per cause many phones share), then the findings not summarised, at
+   * most {@code limit}.
+   */
   List<Block.FindingCard> cards(Analysis a, String lang, int limit) {
     List<Block.FindingCard> out = new ArrayList<>();
     int rank = 1;
@@ -45,23 +55,56 @@ final class FindingCards {
 
   Block.FindingCard card(int rank, Finding f, String lang) {
     FindingText t = texts.textOf(f, lang);
-    List<Block.EvidenceLine> ev = f.evidence().stream().limit(MAX_EVIDENCE).map(e -> line(e, lang)).toList();
-    List<Block.RuledOutLine> rivals = f.ruledOut().stream().map(r -> new Block.RuledOutLine(r.code(), texts.ruledOut(r, lang),
-        texts.citeAll(r.evidence(), lang, MAX_EVIDENCE))).toList();
-    return new Block.FindingCard(rank, f.code(), f.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'), (int) Math.round(f.confidence() * 100),
-        f.device(), f.causedBy(), t.title(), t.explanation(), t.fix(), ev, rivals);
+    List<Block.EvidenceLine> ev =
+        f.evidence().stream().limit(MAX_EVIDENCE).map(e -> line(e, lang)).toList();
+    List<Block.RuledOutLine> rivals =
+        f.ruledOut().stream()
+            .map(
+                r ->
+                    new Block.RuledOutLine(
+                        r.code(),
+                        texts.ruledOut(r, lang),
+                        texts.citeAll(r.evidence(), lang, MAX_EVIDENCE)))
+            .toList();
+    return new Block.FindingCard(
+        rank,
+        f.code(),
+        f.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        (int) Math.round(f.confidence() * 100),
+        f.device(),
+        f.causedBy(),
+        t.title(),
+        t.explanation(),
+        t.fix(),
+        ev,
+        rivals);
   }
 
-  /** A cause many phones share: how many, when, the busiest phones as its evidence, and how to ask for one phone. */
+  /**
+   * A cause many phones share: how many, when, the busiest phones as its evidence, and how to ask
+   * for one phone.
+   */
   Block.FindingCard summaryCard(int rank, CauseSummary s, String lang) {
     SummaryText t = texts.summaryOf(s, lang);
-    List<Block.EvidenceLine> top = t.top().stream().map(d -> new Block.EvidenceLine(d.device(), null, d.note())).toList();
-    return new Block.FindingCard(rank, s.code(), s.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-        (int) Math.round(s.confidence() * 100), ALL_DEVICES, null, t.title(), t.span() + " " + t.detailChat(), List.of(), top);
+    List<Block.EvidenceLine> top =
+        t.top().stream().map(d -> new Block.EvidenceLine(d.device(), null, d.note())).toList();
+    return new Block.FindingCard(
+        rank,
+        s.code(),
+        s.tier().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        (int) Math.round(s.confidence() * 100),
+        ALL_DEVICES,
+        null,
+        t.title(),
+        t.span() + " " + t.detailChat(),
+        List.of(),
+        top);
   }
 
   private Block.EvidenceLine line(Evidence e, String lang) {
-    return new Block.EvidenceLine(texts.cite(e, lang), e.time() == null ? null : DateTimeFormatter.ISO_INSTANT.format(e.time()),
+    return new Block.EvidenceLine(
+        texts.cite(e, lang),
+        e.time() == null ? null : DateTimeFormatter.ISO_INSTANT.format(e.time()),
         texts.note(e, lang));
   }
 

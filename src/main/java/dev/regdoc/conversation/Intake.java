@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opening a case: takes what the first message already says (device, protocol, when, CUCM version) and asks only for
- * what is still unknown, one question at a time, then hands over to the checklist.
+ * Opening a case: takes what the first message already says (device, protocol, when, CUCM version)
+ * and asks only for what is still unknown, one question at a time, then hands over to the
+ * checklist.
  */
 final class Intake {
   private final Phrases say;
@@ -49,10 +50,14 @@ final class Intake {
         c.device = d.orElse(CaseState.SKIPPED);
         absorb(c, text);
       }
-      case CaseState.ASK_PROTOCOL -> c.protocol = skip ? CaseState.SKIPPED : CaseDetails.protocol(text).orElse(CaseState.SKIPPED);
-      case CaseState.ASK_WHEN -> c.when = skip ? CaseState.SKIPPED : CaseDetails.when(text).orElse(text.strip());
-      case CaseState.ASK_VERSION -> c.cucmVersion = skip ? CaseState.SKIPPED : CaseDetails.version(text).orElse(text.strip());
-      default -> { }
+      case CaseState.ASK_PROTOCOL ->
+          c.protocol =
+              skip ? CaseState.SKIPPED : CaseDetails.protocol(text).orElse(CaseState.SKIPPED);
+      case CaseState.ASK_WHEN ->
+          c.when = skip ? CaseState.SKIPPED : CaseDetails.when(text).orElse(text.strip());
+      case CaseState.ASK_VERSION ->
+          c.cucmVersion = skip ? CaseState.SKIPPED : CaseDetails.version(text).orElse(text.strip());
+      default -> {}
     }
     askNext(t);
   }
@@ -73,16 +78,25 @@ final class Intake {
       t.say(say.get("ask-device", t.lang));
     } else if (c.protocol == null) {
       c.stage = CaseState.ASK_PROTOCOL;
-      t.add(new Block.Choices(say.get("ask-protocol", t.lang), List.of(
-          new Block.Choice("protocol:SIP", say.get("choice-sip", t.lang)),
-          new Block.Choice("protocol:SCCP", say.get("choice-sccp", t.lang)),
-          new Block.Choice("protocol:-", say.get("choice-unknown", t.lang)))));
+      t.add(
+          new Block.Choices(
+              say.get("ask-protocol", t.lang),
+              List.of(
+                  new Block.Choice("protocol:SIP", say.get("choice-sip", t.lang)),
+                  new Block.Choice("protocol:SCCP", say.get("choice-sccp", t.lang)),
+                  new Block.Choice("protocol:-", say.get("choice-unknown", t.lang)))));
     } else if (c.when == null) {
       c.stage = CaseState.ASK_WHEN;
-      t.add(new Block.Choices(say.get("ask-when", t.lang), List.of(new Block.Choice("skip", say.get("choice-skip", t.lang)))));
+      t.add(
+          new Block.Choices(
+              say.get("ask-when", t.lang),
+              List.of(new Block.Choice("skip", say.get("choice-skip", t.lang)))));
     } else if (c.cucmVersion == null) {
       c.stage = CaseState.ASK_VERSION;
-      t.add(new Block.Choices(say.get("ask-version", t.lang), List.of(new Block.Choice("skip", say.get("choice-skip", t.lang)))));
+      t.add(
+          new Block.Choices(
+              say.get("ask-version", t.lang),
+              List.of(new Block.Choice("skip", say.get("choice-skip", t.lang)))));
     } else {
       c.stage = CaseState.CHECKLIST;
       t.say(say.get("intake-done", t.lang));
@@ -92,8 +106,19 @@ final class Intake {
 
   String summary(CaseState c, dev.regdoc.knowledge.Lang lang) {
     String unknown = say.get("unknown-value", lang);
-    return say.get("case-summary", lang, "device", shown(c.device, unknown), "protocol", shown(c.protocol, unknown),
-        "when", shown(c.when, unknown), "version", shown(c.cucmVersion, unknown), "symptom", shown(c.symptom, unknown));
+    return say.get(
+        "case-summary",
+        lang,
+        "device",
+        shown(c.device, unknown),
+        "protocol",
+        shown(c.protocol, unknown),
+        "when",
+        shown(c.when, unknown),
+        "version",
+        shown(c.cucmVersion, unknown),
+        "symptom",
+        shown(c.symptom, unknown));
   }
 
   private static String shown(String v, String unknown) {

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
-/** What regdoc says in chat ({@code knowledge-base/chat.yaml}), each phrase in English and Japanese. */
+/**
+ * What regdoc says in chat ({@code knowledge-base/chat.yaml}), each phrase in English and Japanese.
+ */
 public final class Phrases {
   static final String FILE = "chat.yaml";
   private final Map<String, Text> phrases;
@@ -31,7 +33,8 @@ public final class Phrases {
         String en = e.getValue().path("en").asText("");
         String ja = e.getValue().path("ja").asText("");
         if (en.isBlank() || ja.isBlank()) {
-          throw new IllegalStateException(file + ": phrase " + e.getKey() + " needs both en and ja");
+          throw new IllegalStateException(
+              file + ": phrase " + e.getKey() + " needs both en and ja");
         }
         map.put(e.getKey(), new Text(en, ja));
       }
@@ -41,7 +44,10 @@ public final class Phrases {
     }
   }
 
-  /** The phrase in {@code lang} with {name} placeholders filled from {@code values} (name, value, name, value...). */
+  /**
+   * The phrase in {@code lang} with {name} placeholders filled from {@code values} (name, value,
+   * name, value...).
+   */
   public String get(String key, Lang lang, Object... values) {
     Text phrase = phrases.get(key);
     if (phrase == null) {
@@ -51,8 +57,8 @@ public final class Phrases {
     for (int i = 0; i + 1 < values.length; i += 2) {
       named.put(String.valueOf(values[i]), values[i + 1]);
     }
-    return dev.regdoc.knowledge.Placeholders.fill(phrase.get(lang), named); // also "{count|file|files}"
-
+    return dev.regdoc.knowledge.Placeholders.fill(
+        phrase.get(lang), named); // also "{count|file|files}"
   }
 
   public boolean has(String key) {

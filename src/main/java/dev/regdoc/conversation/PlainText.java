@@ -24,12 +24,23 @@ final class PlainText {
     } else if (b instanceof Block.Choices c) {
       return choices(c);
     } else if (b instanceof Block.Step s) {
-      return s.order() + ". " + s.title() + " [" + s.state() + "]\n   " + s.why()
+      return s.order()
+          + ". "
+          + s.title()
+          + " ["
+          + s.state()
+          + "]\n   "
+          + s.why()
           + s.how().stream().map(h -> "\n   - " + h).collect(Collectors.joining());
     } else if (b instanceof Block.FindingCard f) {
       return finding(f);
     } else if (b instanceof Block.FileStatus f) {
-      return "* " + f.name() + " (" + f.looksLike() + ")" + (f.read() ? "" : " NOT READ")
+      return "* "
+          + f.name()
+          + " ("
+          + f.looksLike()
+          + ")"
+          + (f.read() ? "" : " NOT READ")
           + f.problems().stream().map(p -> "\n    ! " + p).collect(Collectors.joining());
     } else if (b instanceof Block.Image i) {
       return "[picture: " + i.fileName() + " - " + i.title() + "]";
@@ -50,15 +61,34 @@ final class PlainText {
 
   private static String finding(Block.FindingCard f) {
     StringBuilder out = new StringBuilder();
-    out.append(f.rank()).append(". ").append(f.title()).append("\n   ").append(f.device()).append(" · ").append(f.code())
-        .append(" · ").append(f.confidencePercent()).append('%');
+    out.append(f.rank())
+        .append(". ")
+        .append(f.title())
+        .append("\n   ")
+        .append(f.device())
+        .append(" · ")
+        .append(f.code())
+        .append(" · ")
+        .append(f.confidencePercent())
+        .append('%');
     if (f.causedBy() != null) {
       out.append(" · ← ").append(f.causedBy());
     }
     out.append("\n   ").append(f.explanation());
-    f.ruledOut().forEach(r -> out.append("\n   ").append(r.text()).append(r.where().isEmpty() ? "" : " (" + String.join("; ", r.where()) + ")"));
-    f.evidence().forEach(e -> out.append("\n     - ").append(e.where()).append(e.time() == null ? "" : " " + e.time())
-        .append(": ").append(e.note()));
+    f.ruledOut()
+        .forEach(
+            r ->
+                out.append("\n   ")
+                    .append(r.text())
+                    .append(r.where().isEmpty() ? "" : " (" + String.join("; ", r.where()) + ")"));
+    f.evidence()
+        .forEach(
+            e ->
+                out.append("\n     - ")
+                    .append(e.where())
+                    .append(e.time() == null ? "" : " " + e.time())
+                    .append(": ")
+                    .append(e.note()));
     int i = 1;
     for (String step : f.fix()) {
       out.append("\n     ").append(i++).append(") ").append(step);

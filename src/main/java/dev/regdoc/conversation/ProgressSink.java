@@ -1,8 +1,8 @@
 package dev.regdoc.conversation;
 
 /**
- * Where the engine reports progress on slow work (reading a large capture); the web chat shows it live,
- * Slack updates one message, the terminal prints a line. Calls come from the engine's thread.
+ * Where the engine reports progress on slow work (reading a large capture); the web chat shows it
+ * live, Slack updates one message, the terminal prints a line. Calls come from the engine's thread.
  */
 @FunctionalInterface
 public interface ProgressSink {

@@ -14,7 +14,9 @@ public record Reply(String lang, long caseId, List<Block> blocks) {
     blocks = List.copyOf(blocks);
   }
 
-  /** The reply as plain text (the terminal chat, logs of a transcript, Slack's notification text). */
+  /**
+   * The reply as plain text (the terminal chat, logs of a transcript, Slack's notification text).
+   */
   public String plainText() {
     return PlainText.render(this);
   }

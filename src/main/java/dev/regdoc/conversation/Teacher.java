@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * "Teach me": walks a learner through the case studies of the knowledge base (each question asked before its answer
- * is shown, then regdoc's own analysis of the case's captures) and through the purpose of each checklist step.
- * Progress lives in the user's profile: "active" is the lesson under way, each lesson id maps to the position
- * reached or "done".
+ * "Teach me": walks a learner through the case studies of the knowledge base (each question asked
+ * before its answer is shown, then regdoc's own analysis of the case's captures) and through the
+ * purpose of each checklist step. Progress lives in the user's profile: "active" is the lesson
+ * under way, each lesson id maps to the position reached or "done".
  */
 final class Teacher {
   static final String ACTIVE = "active";
@@ -41,9 +41,14 @@ final class Teacher {
   void menu(Turn t) {
     List<Block.Choice> choices = new ArrayList<>();
     for (CaseStudy c : kb.caseStudies()) {
-      choices.add(new Block.Choice("lesson:" + c.id(), c.title().get(t.lang) + " (" + state(t, c.id()) + ")"));
+      choices.add(
+          new Block.Choice(
+              "lesson:" + c.id(), c.title().get(t.lang) + " (" + state(t, c.id()) + ")"));
     }
-    choices.add(new Block.Choice("lesson:" + CHECKLIST_LESSON, say.get("lesson-checklist-title", t.lang) + " (" + state(t, CHECKLIST_LESSON) + ")"));
+    choices.add(
+        new Block.Choice(
+            "lesson:" + CHECKLIST_LESSON,
+            say.get("lesson-checklist-title", t.lang) + " (" + state(t, CHECKLIST_LESSON) + ")"));
     t.add(new Block.Choices(say.get("teach-menu", t.lang), choices));
   }
 
@@ -81,9 +86,18 @@ final class Teacher {
       return;
     }
     CaseStudy c = kb.caseStudy(lessonId).orElseThrow();
-    t.say(say.get("lesson-intro", t.lang, "title", c.title().get(t.lang), "symptom", c.symptom().get(t.lang)));
+    t.say(
+        say.get(
+            "lesson-intro",
+            t.lang,
+            "title",
+            c.title().get(t.lang),
+            "symptom",
+            c.symptom().get(t.lang)));
     t.say(bullets(c.collected().get(t.lang)));
-    c.fixtures().forEach(f -> t.say(say.get("lesson-files", t.lang, "dir", "`" + captures.resolve(f) + "`")));
+    c.fixtures()
+        .forEach(
+            f -> t.say(say.get("lesson-files", t.lang, "dir", "`" + captures.resolve(f) + "`")));
   }
 
   /** Asks the question the learner has reached, or finishes the lesson. */
@@ -96,8 +110,18 @@ final class Teacher {
     }
     CaseStudy c = kb.caseStudy(lesson).orElseThrow();
     if (at < c.questions().size()) {
-      t.add(new Block.Choices(say.get("lesson-question", t.lang, "n", at + 1, "total", c.questions().size(), "question",
-          c.questions().get(at).q().get(t.lang)), List.of(new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
+      t.add(
+          new Block.Choices(
+              say.get(
+                  "lesson-question",
+                  t.lang,
+                  "n",
+                  at + 1,
+                  "total",
+                  c.questions().size(),
+                  "question",
+                  c.questions().get(at).q().get(t.lang)),
+              List.of(new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
       return;
     }
     showAnalysis(t, c);
@@ -111,9 +135,24 @@ final class Teacher {
       return;
     }
     ChecklistStep s = steps.get(at);
-    t.say(say.get("lesson-step", t.lang, "order", s.order(), "total", steps.size(), "title", s.title().get(t.lang), "why", s.why().get(t.lang)));
-    t.add(new Block.Choices(null, List.of(new Block.Choice("lesson:next", say.get("choice-next", t.lang)),
-        new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
+    t.say(
+        say.get(
+            "lesson-step",
+            t.lang,
+            "order",
+            s.order(),
+            "total",
+            steps.size(),
+            "title",
+            s.title().get(t.lang),
+            "why",
+            s.why().get(t.lang)));
+    t.add(
+        new Block.Choices(
+            null,
+            List.of(
+                new Block.Choice("lesson:next", say.get("choice-next", t.lang)),
+                new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
   }
 
   private void showAnalysis(Turn t, CaseStudy c) {
@@ -145,7 +184,11 @@ final class Teacher {
 
   private String state(Turn t, String lessonId) {
     String at = t.learning.get(lessonId);
-    return say.get(at == null ? "lesson-state-new" : DONE.equals(at) ? "lesson-state-done" : "lesson-state-started", t.lang);
+    return say.get(
+        at == null
+            ? "lesson-state-new"
+            : DONE.equals(at) ? "lesson-state-done" : "lesson-state-started",
+        t.lang);
   }
 
   private static List<Path> list(Path dir) {
@@ -153,10 +196,12 @@ final class Teacher {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().endsWith(".md"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }
   }
-
 }

@@ -5,7 +5,10 @@ import dev.regdoc.knowledge.Lang;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Everything one user turn works with: what came in, the language, the case and user as changed so far, the reply. */
+/**
+ * Everything one user turn works with: what came in, the language, the case and user as changed so
+ * far, the reply.
+ */
 final class Turn {
   final Incoming in;
   final ProgressSink progress;

@@ -4,12 +4,14 @@ import dev.regdoc.common.DisplayNames;
 import java.nio.file.Path;
 
 /**
- * A file a user sent, already on local disk: the adapter downloads it (after checking its size)
- * to a temporary file and the engine copies it into the case store before analysing it.
+ * A file a user sent, already on local disk: the adapter downloads it (after checking its size) to
+ * a temporary file and the engine copies it into the case store before analysing it.
  *
  * @param name the name the user gave the file (shown in evidence; never used to judge its type)
- * @param size bytes, as announced by the platform (checked against the upload limit before download)
- * @param content the downloaded bytes; the adapter deletes it after {@link ChatEngine#handle} returns
+ * @param size bytes, as announced by the platform (checked against the upload limit before
+ *     download)
+ * @param content the downloaded bytes; the adapter deletes it after {@link ChatEngine#handle}
+ *     returns
  */
 public record Upload(String name, long size, Path content) {
   public Upload {
@@ -19,7 +21,10 @@ public record Upload(String name, long size, Path content) {
   /** How the reader names an archive's entries: "bundle.zip!/trace/phone.pcap". */
   private static final String ENTRY = "!/";
 
-  /** The name of the upload that a file the analysis names came from: an archive entry belongs to its archive. */
+  /**
+   * The name of the upload that a file the analysis names came from: an archive entry belongs to
+   * its archive.
+   */
   static String nameOf(String analysedFile) {
     int entry = analysedFile.indexOf(ENTRY);
     return entry < 0 ? analysedFile : analysedFile.substring(0, entry);

@@ -17,11 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an ASA "show running-config" into one {@link AsaInterfaceConfig} per named interface. Proxy ARP
- * is on unless "sysopt noproxyarp NAMEIF" appears anywhere in the file (usually after the interfaces, so
- * facts are emitted at the end); a later "no sysopt noproxyarp NAMEIF" turns it back on. Connection idle
- * timeouts ("timeout conn", and "set connection timeout idle" under a policy-map class) become
- * {@link AsaConnTimeout} facts.
+ * Reads an ASA "show running-config" into one {@link AsaInterfaceConfig} per named interface. Proxy
+ * ARP is on unless "sysopt noproxyarp NAMEIF" appears anywhere in the file (usually after the
+ * interfaces, so facts are emitted at the end); a later "no sysopt noproxyarp NAMEIF" turns it back
+ * on. Connection idle timeouts ("timeout conn", and "set connection timeout idle" under a
+ * policy-map class) become {@link AsaConnTimeout} facts.
  */
 public final class AsaConfigReader implements TextReader {
 
@@ -29,14 +29,25 @@ public final class AsaConfigReader implements TextReader {
   private static final Pattern HOSTNAME = Pattern.compile("^hostname\\s+(\\S+)");
   private static final Pattern INTERFACE = Pattern.compile("^interface\\s+(\\S+)");
   private static final Pattern NAMEIF = Pattern.compile("^nameif\\s+(\\S+)");
-  private static final Pattern IP_ADDRESS = Pattern.compile("^ip address\\s+(\\S+)(?:\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+))?");
-  private static final Pattern TIMEOUT_CONN = Pattern.compile("^timeout\\s+conn\\s+(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
-  private static final Pattern POLICY_MAP = Pattern.compile("^policy-map\\s+(?:type\\s+\\S+\\s+)?(\\S+)");
+  private static final Pattern IP_ADDRESS =
+      Pattern.compile("^ip address\\s+(\\S+)(?:\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+))?");
+  private static final Pattern TIMEOUT_CONN =
+      Pattern.compile("^timeout\\s+conn\\s+(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
+  private static final Pattern POLICY_MAP =
+      Pattern.compile("^policy-map\\s+(?:type\\s+\\S+\\s+)?(\\S+)");
   private static final Pattern CLASS = Pattern.compile("^class\\s+(\\S+)");
-  /** "set connection timeout [embryonic ...] idle h:mm:ss [...]": the command, then its idle value found on its own. */
-  private static final Pattern SET_CONNECTION_TIMEOUT = Pattern.compile("^set\\s++connection\\s++timeout\\s");
-  private static final Pattern IDLE_VALUE = Pattern.compile("\\bidle\\s++(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
-  private static final Pattern NOPROXYARP = Pattern.compile("^(no\\s+)?sysopt\\s+noproxyarp\\s+(\\S+)$");
+
+  /**
+   * "set connection timeout [embryonic ...] idle h:mm:ss [...]": the command, then its idle value
+   * found on its own.
+   */
+  private static final Pattern SET_CONNECTION_TIMEOUT =
+      Pattern.compile("^set\\s++connection\\s++timeout\\s");
+
+  private static final Pattern IDLE_VALUE =
+      Pattern.compile("\\bidle\\s++(\\d{1,6}):(\\d{1,2}):(\\d{1,2})\\b");
+  private static final Pattern NOPROXYARP =
+      Pattern.compile("^(no\\s+)?sysopt\\s+noproxyarp\\s+(\\S+)$");
 
   /** One interface block as read. */
   private static final class Block {
@@ -87,9 +98,15 @@ public final class AsaConfigReader implements TextReader {
       if (indented && policyMap != null) {
         if ((m = CLASS.matcher(text)).find()) {
           policyClass = m.group(1);
-        } else if (SET_CONNECTION_TIMEOUT.matcher(text).find() && (m = IDLE_VALUE.matcher(text)).find()
+        } else if (SET_CONNECTION_TIMEOUT.matcher(text).find()
+            && (m = IDLE_VALUE.matcher(text)).find()
             && policyClass != null) {
-          timeouts.add(new AsaConnTimeout(Origin.line(file, lineNumber, null), host, seconds(m), policyMap + "/" + policyClass));
+          timeouts.add(
+              new AsaConnTimeout(
+                  Origin.line(file, lineNumber, null),
+                  host,
+                  seconds(m),
+                  policyMap + "/" + policyClass));
         } else {
           unrecognised++;
         }
@@ -106,7 +123,8 @@ public final class AsaConfigReader implements TextReader {
         current = new Block(lineNumber, m.group(1));
         blocks.add(current);
       } else if ((m = TIMEOUT_CONN.matcher(text)).find()) {
-        timeouts.add(new AsaConnTimeout(Origin.line(file, lineNumber, null), host, seconds(m), null));
+        timeouts.add(
+            new AsaConnTimeout(Origin.line(file, lineNumber, null), host, seconds(m), null));
       } else if ((m = POLICY_MAP.matcher(text)).find()) {
         policyMap = m.group(1);
       } else if ((m = NOPROXYARP.matcher(text)).find()) {
@@ -122,8 +140,14 @@ public final class AsaConfigReader implements TextReader {
     long facts = 0;
     for (Block b : blocks) {
       if (b.nameif != null) {
-        sink.accept(new AsaInterfaceConfig(
-            Origin.line(file, b.line, null), host, b.name, b.nameif, b.ip, !noProxyArp.contains(b.nameif)));
+        sink.accept(
+            new AsaInterfaceConfig(
+                Origin.line(file, b.line, null),
+                host,
+                b.name,
+                b.nameif,
+                b.ip,
+                !noProxyArp.contains(b.nameif)));
         facts++;
       }
     }
@@ -139,6 +163,8 @@ public final class AsaConfigReader implements TextReader {
   }
 
   private static int seconds(Matcher hms) {
-    return Integer.parseInt(hms.group(1)) * 3600 + Integer.parseInt(hms.group(2)) * 60 + Integer.parseInt(hms.group(3));
+    return Integer.parseInt(hms.group(1)) * 3600
+        + Integer.parseInt(hms.group(2)) * 60
+        + Integer.parseInt(hms.group(3));
   }
 }

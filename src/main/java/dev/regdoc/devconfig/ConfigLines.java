@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * The lines of a device config, none held longer than {@link #MAX_LINE_CHARS}: a config that is one
- * 300 MB line costs that many chars, not 300 MB. A cut line is read as far as it was kept and named in
- * the file's problems (the first few by number, then a count); the lines after it are read as usual.
+ * 300 MB line costs that many chars, not 300 MB. A cut line is read as far as it was kept and named
+ * in the file's problems (the first few by number, then a count); the lines after it are read as
+ * usual.
  */
 final class ConfigLines {
   /** Far beyond any config line (certificates are written 70 hex digits a line). */
   static final int MAX_LINE_CHARS = 64 * 1024;
+
   private static final int LISTED = 5;
 
   private final CappedLineReader reader;
@@ -38,7 +40,11 @@ final class ConfigLines {
   List<String> problems() {
     List<String> all = new ArrayList<>(cutNotices);
     if (cut > LISTED) {
-      all.add((cut - LISTED) + " more lines over " + MAX_LINE_CHARS + " characters were cut the same way");
+      all.add(
+          (cut - LISTED)
+              + " more lines over "
+              + MAX_LINE_CHARS
+              + " characters were cut the same way");
     }
     return all;
   }

@@ -23,21 +23,31 @@ public final class IosConfigReader implements TextReader {
   private static final Pattern HOSTNAME = Pattern.compile("^hostname\\s+(\\S+)");
   private static final Pattern INTERFACE = Pattern.compile("^interface\\s+(\\S+)");
   private static final Pattern SHOW_COMMAND =
-      Pattern.compile("^(?:(?<host>[^\\s#>]+)[#>]\\s*)?sh(?:ow)?\\s+port-security\\s+int(?:erface)?\\s+(?<iface>\\S+)",
+      Pattern.compile(
+          "^(?:(?<host>[^\\s#>]+)[#>]\\s*)?sh(?:ow)?\\s+port-security\\s+int(?:erface)?\\s+(?<iface>\\S+)",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern SHOW_FIELD = Pattern.compile("^(?<key>[A-Za-z][A-Za-z ]*+)\\s*+:\\s*+(?<value>.*+)$");
+  private static final Pattern SHOW_FIELD =
+      Pattern.compile("^(?<key>[A-Za-z][A-Za-z ]*+)\\s*+:\\s*+(?<value>.*+)$");
   private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
   private static final Pattern PS_ON = Pattern.compile("^switchport port-security$");
   private static final Pattern PS_OFF = Pattern.compile("^no switchport port-security$");
-  private static final Pattern PS_MAXIMUM = Pattern.compile("^switchport port-security maximum (\\d+)$");
-  private static final Pattern PS_MAXIMUM_PER_VLAN = Pattern.compile("^switchport port-security maximum \\d+ vlan\\b.*");
-  private static final Pattern PS_AGING_TIME = Pattern.compile("^switchport port-security aging time (\\d+)$");
-  private static final Pattern PS_AGING_TYPE = Pattern.compile("^switchport port-security aging type (absolute|inactivity)$");
-  private static final Pattern PS_AGING_STATIC = Pattern.compile("^switchport port-security aging static$");
-  private static final Pattern PS_VIOLATION = Pattern.compile("^switchport port-security violation (protect|restrict|shutdown)$");
-  private static final Pattern PS_STICKY = Pattern.compile("^switchport port-security mac-address sticky$");
-  private static final Pattern PS_STICKY_MAC = Pattern.compile("^switchport port-security mac-address sticky (\\S+)(?:\\s+vlan\\s+\\S+)?$");
+  private static final Pattern PS_MAXIMUM =
+      Pattern.compile("^switchport port-security maximum (\\d+)$");
+  private static final Pattern PS_MAXIMUM_PER_VLAN =
+      Pattern.compile("^switchport port-security maximum \\d+ vlan\\b.*");
+  private static final Pattern PS_AGING_TIME =
+      Pattern.compile("^switchport port-security aging time (\\d+)$");
+  private static final Pattern PS_AGING_TYPE =
+      Pattern.compile("^switchport port-security aging type (absolute|inactivity)$");
+  private static final Pattern PS_AGING_STATIC =
+      Pattern.compile("^switchport port-security aging static$");
+  private static final Pattern PS_VIOLATION =
+      Pattern.compile("^switchport port-security violation (protect|restrict|shutdown)$");
+  private static final Pattern PS_STICKY =
+      Pattern.compile("^switchport port-security mac-address sticky$");
+  private static final Pattern PS_STICKY_MAC =
+      Pattern.compile("^switchport port-security mac-address sticky (\\S+)(?:\\s+vlan\\s+\\S+)?$");
   private static final Pattern ACCESS_VLAN = Pattern.compile("^switchport access vlan (\\d+)$");
   private static final Pattern VOICE_VLAN = Pattern.compile("^switchport voice vlan (\\S+)$");
 
@@ -131,7 +141,8 @@ public final class IosConfigReader implements TextReader {
           Integer n = firstNumber(value);
           shown.sticky = n != null && n > 0;
         }
-        default -> { } // Port Status, Total MAC Addresses, Last Source Address: part of the output, not needed
+        default -> {} // Port Status, Total MAC Addresses, Last Source Address: part of the output,
+          // not needed
       }
       return true;
     }
@@ -162,7 +173,8 @@ public final class IosConfigReader implements TextReader {
         b.stickyMacs.add(mac != null ? mac : m.group(1));
       } else if ((m = ACCESS_VLAN.matcher(text)).matches() && number(m.group(1)) != null) {
         b.accessVlan = number(m.group(1));
-      } else if ((m = VOICE_VLAN.matcher(text)).matches() && (!m.group(1).matches("\\d+") || number(m.group(1)) != null)) {
+      } else if ((m = VOICE_VLAN.matcher(text)).matches()
+          && (!m.group(1).matches("\\d+") || number(m.group(1)) != null)) {
         b.voiceVlan = number(m.group(1)); // null for dot1p, untagged, none
       } else if (text.startsWith("description ")) {
         b.description = text.substring("description ".length()).strip();
@@ -201,7 +213,10 @@ public final class IosConfigReader implements TextReader {
       return m.find() ? number(m.group(1)) : null;
     }
 
-    /** Decimal digits as an int; null when not digits or too large for an int (no port or VLAN has such a value). */
+    /**
+     * Decimal digits as an int; null when not digits or too large for an int (no port or VLAN has
+     * such a value).
+     */
     private static Integer number(String digits) {
       try {
         return Integer.valueOf(digits);

@@ -32,7 +32,20 @@ final class PortSecurityBuilder {
     // IOS: "aging time" without "aging type" ages absolutely
     String type = agingType == null && agingMinutes != null ? "absolute" : agingType;
     return new SwitchPortConfig(
-        Origin.line(file, line, null), host, interfaceName, portSecurity, maximum, agingMinutes, type,
-        agingStatic, violation, sticky, List.copyOf(stickyMacs), accessVlan, voiceVlan, shutdown, description);
+        Origin.line(file, line, null),
+        host,
+        interfaceName,
+        portSecurity,
+        maximum,
+        agingMinutes,
+        type,
+        agingStatic,
+        violation,
+        sticky,
+        List.copyOf(stickyMacs),
+        accessVlan,
+        voiceVlan,
+        shutdown,
+        description);
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * All findings of one code, measured: how many devices, how many events (pieces of evidence), when the
- * first and last happened, and the events per device. Java measures; a rule decides whether the group is
- * answered as a summary ({@code rules/many-phones.drl}).
+ * All findings of one code, measured: how many devices, how many events (pieces of evidence), when
+ * the first and last happened, and the events per device. Java measures; a rule decides whether the
+ * group is answered as a summary ({@code rules/many-phones.drl}).
  */
 public final class CauseGroup {
   private final String code;
@@ -76,9 +76,15 @@ public final class CauseGroup {
     return events;
   }
 
-  /** The summary of this group with its {@code top} devices by number of events (ties by name), asked for by {@code rule}. */
+  /**
+   * The summary of this group with its {@code top} devices by number of events (ties by name),
+   * asked for by {@code rule}.
+   */
   public CauseSummary summary(int top, String rule) {
-    Comparator<DeviceCount> most = Comparator.comparingLong((DeviceCount d) -> d.events).reversed().thenComparing(d -> d.device);
+    Comparator<DeviceCount> most =
+        Comparator.comparingLong((DeviceCount d) -> d.events)
+            .reversed()
+            .thenComparing(d -> d.device);
     // a bounded heap keeps the top few: n log top, not a sort of every device
     PriorityQueue<DeviceCount> heap = new PriorityQueue<>(most.reversed());
     for (DeviceCount d : byDevice.values()) {
@@ -90,8 +96,10 @@ public final class CauseGroup {
     }
     List<DeviceCount> best = new ArrayList<>(heap);
     best.sort(most);
-    List<CauseSummary.DeviceEvents> shown = best.stream().map(d -> new CauseSummary.DeviceEvents(d.device, d.events, d.first)).toList();
-    return new CauseSummary(code, tier, confidence, byDevice.size(), events, first, last, shown, rule);
+    List<CauseSummary.DeviceEvents> shown =
+        best.stream().map(d -> new CauseSummary.DeviceEvents(d.device, d.events, d.first)).toList();
+    return new CauseSummary(
+        code, tier, confidence, byDevice.size(), events, first, last, shown, rule);
   }
 
   private static final class DeviceCount {

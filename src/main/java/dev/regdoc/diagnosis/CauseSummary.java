@@ -13,8 +13,16 @@ import java.util.List;
  * @param topDevices most events first
  * @param rule the rule that asked for the summary
  */
-public record CauseSummary(String code, Tier tier, double confidence, int devices, long events, Instant first, Instant last,
-    List<DeviceEvents> topDevices, String rule) {
+public record CauseSummary(
+    String code,
+    Tier tier,
+    double confidence,
+    int devices,
+    long events,
+    Instant first,
+    Instant last,
+    List<DeviceEvents> topDevices,
+    String rule) {
 
   public CauseSummary {
     topDevices = List.copyOf(topDevices);

@@ -19,9 +19,11 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 public final class Diagnoser {
   static final int FIRING_LIMIT = 100_000;
+
   /**
-   * Rules fire about once per fact (one finding per alarm, per refresh...), so the limit grows with the input:
-   * a site outage's 100,000 alarms are not a loop, a rule that re-triggers itself still is.
+   * Rules fire about once per fact (one finding per alarm, per refresh...), so the limit grows with
+   * the input: a site outage's 100,000 alarms are not a loop, a rule that re-triggers itself still
+   * is.
    */
   static final int FIRINGS_PER_FACT = 10;
 
@@ -37,15 +39,16 @@ public final class Diagnoser {
 
   /**
    * The ranked findings and the summaries the rules asked for: the findings are measured per code
-   * ({@link CauseGroup}) once the rules have settled, and handed back to the rules, which decide which
-   * groups are answered as one summary. The session is halted as soon as {@code stop} says so or the
-   * calling thread is interrupted: the findings concluded until then are returned, marked as halted. The
-   * insertion checks the thread's {@link WorkLimit}.
+   * ({@link CauseGroup}) once the rules have settled, and handed back to the rules, which decide
+   * which groups are answered as one summary. The session is halted as soon as {@code stop} says so
+   * or the calling thread is interrupted: the findings concluded until then are returned, marked as
+   * halted. The insertion checks the thread's {@link WorkLimit}.
    */
   public Diagnosis diagnosis(List<?> facts, BooleanSupplier stop) {
     Thread worker = Thread.currentThread();
     KieSession session = rules.newSession();
-    try (SessionWatchdog watchdog = new SessionWatchdog(session, () -> worker.isInterrupted() || stop.getAsBoolean())) {
+    try (SessionWatchdog watchdog =
+        new SessionWatchdog(session, () -> worker.isInterrupted() || stop.getAsBoolean())) {
       try {
         for (Object fact : facts) {
           WorkLimit.checkpoint();
@@ -57,7 +60,8 @@ public final class Diagnoser {
         }
         return new Diagnosis(List.of(), List.of(), true);
       }
-      int limit = (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * facts.size());
+      int limit =
+          (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * facts.size());
       fire(session, limit, worker, watchdog);
       List<Finding> findings = rank(all(session, Finding.class));
       if (watchdog.halted()) {
@@ -66,8 +70,10 @@ public final class Diagnoser {
       CauseGroup.of(findings).forEach(session::insert);
       fire(session, limit, worker, watchdog);
       List<CauseSummary> summaries = new ArrayList<>(all(session, CauseSummary.class));
-      summaries.sort(Comparator.comparing(CauseSummary::tier).thenComparing(Comparator.comparingInt(CauseSummary::devices).reversed())
-          .thenComparing(CauseSummary::code));
+      summaries.sort(
+          Comparator.comparing(CauseSummary::tier)
+              .thenComparing(Comparator.comparingInt(CauseSummary::devices).reversed())
+              .thenComparing(CauseSummary::code));
       return new Diagnosis(findings, summaries, watchdog.halted());
     } finally {
       session.dispose();
@@ -80,7 +86,8 @@ public final class Diagnoser {
       throw new WorkStopped(WorkStopped.Why.CANCELLED, Duration.ZERO);
     }
     if (!watchdog.halted() && fired >= limit) {
-      throw new RuleBaseException("the rules fired " + fired + " times without settling; a rule is looping");
+      throw new RuleBaseException(
+          "the rules fired " + fired + " times without settling; a rule is looping");
     }
   }
 
@@ -95,30 +102,41 @@ public final class Diagnoser {
   /**
    * What the rules concluded: ranked findings, and one summary per cause many devices share.
    *
-   * @param halted true when the session was stopped before it settled: the findings are those reached until then
+   * @param halted true when the session was stopped before it settled: the findings are those
+   *     reached until then
    */
   public record Diagnosis(List<Finding> findings, List<CauseSummary> summaries, boolean halted) {}
 
   /**
-   * Root causes first, then by confidence; symptoms point at the strongest cause of their device. A finding whose
-   * code a root cause of its device ruled out is left out: the evidence beat it, whatever its confidence, and an
-   * answer that still listed it (even as a note) would show the cause the evidence excludes. A root cause that is a
-   * candidate of its device's {@code undetermined} finding is left out too: that finding lists it with its share.
+   * Root causes first, then by confidence; symptoms point at the strongest cause of their device. A
+   * finding whose code a root cause of its device ruled out is left out: the evidence beat it,
+   * whatever its confidence, and an answer that still listed it (even as a note) would show the
+   * cause the evidence excludes. A root cause that is a candidate of its device's {@code
+   * undetermined} finding is left out too: that finding lists it with its share.
    */
   static List<Finding> rank(List<Finding> findings) {
     List<Finding> ranked = new ArrayList<>(withoutRuledOut(findings));
     ranked.forEach(Finding::sortEvidence);
     Comparator<Finding> byTier = Comparator.comparing(Finding::tier);
     Comparator<Finding> byConfidence = Comparator.comparingDouble(Finding::confidence);
-    Comparator<Finding> byFirstEvidence = Comparator.comparing(Finding::firstEvidenceTime, Comparator.nullsLast(Comparator.naturalOrder()));
-    ranked.sort(byTier.thenComparing(byConfidence.reversed()).thenComparing(Finding::code)
-        .thenComparing(f -> String.valueOf(f.device())).thenComparing(byFirstEvidence));
-    // one pass: the first cause (root cause, location or mechanism) of each device in rank order, then
+    Comparator<Finding> byFirstEvidence =
+        Comparator.comparing(
+            Finding::firstEvidenceTime, Comparator.nullsLast(Comparator.naturalOrder()));
+    ranked.sort(
+        byTier
+            .thenComparing(byConfidence.reversed())
+            .thenComparing(Finding::code)
+            .thenComparing(f -> String.valueOf(f.device()))
+            .thenComparing(byFirstEvidence));
+    // one pass: the first cause (root cause, location or mechanism) of each device in rank order,
+    // then
     // each symptom looks its device up instead of scanning every finding again
     Map<String, String> causeByDevice = new HashMap<>();
     for (Finding c : ranked) {
       WorkLimit.checkpoint();
-      if (c.tier() != Tier.UNDETERMINED && c.tier().compareTo(Tier.MECHANISM) <= 0 && c.device() != null) {
+      if (c.tier() != Tier.UNDETERMINED
+          && c.tier().compareTo(Tier.MECHANISM) <= 0
+          && c.device() != null) {
         causeByDevice.putIfAbsent(c.device().toUpperCase(Locale.ROOT), c.code());
       }
     }
@@ -135,23 +153,34 @@ public final class Diagnoser {
   }
 
   /**
-   * The findings less those a root cause of the same device ruled out. The root causes rule out strongest first, and
-   * one already ruled out rules nothing out, so two that exclude each other leave the stronger one, not neither.
+   * The findings less those a root cause of the same device ruled out. The root causes rule out
+   * strongest first, and one already ruled out rules nothing out, so two that exclude each other
+   * leave the stronger one, not neither.
    */
   private static List<Finding> withoutRuledOut(List<Finding> findings) {
-    List<Finding> judges = findings.stream().filter(f -> f.tier() == Tier.ROOT_CAUSE && !f.ruledOut().isEmpty())
-        .sorted(Comparator.comparingDouble((Finding f) -> f.confidence()).reversed().thenComparing(Finding::code)).toList();
-    if (judges.isEmpty() && findings.stream().noneMatch(f -> Finding.UNDETERMINED.equals(f.code()))) {
+    List<Finding> judges =
+        findings.stream()
+            .filter(f -> f.tier() == Tier.ROOT_CAUSE && !f.ruledOut().isEmpty())
+            .sorted(
+                Comparator.comparingDouble((Finding f) -> f.confidence())
+                    .reversed()
+                    .thenComparing(Finding::code))
+            .toList();
+    if (judges.isEmpty()
+        && findings.stream().noneMatch(f -> Finding.UNDETERMINED.equals(f.code()))) {
       return findings;
     }
     java.util.Set<String> excluded = new java.util.HashSet<>();
     for (Finding j : judges) {
       WorkLimit.checkpoint();
       if (!excluded.contains(key(j.device(), j.code()))) {
-        j.ruledOut().stream().filter(r -> !r.code().equals(j.code())).forEach(r -> excluded.add(key(j.device(), r.code())));
+        j.ruledOut().stream()
+            .filter(r -> !r.code().equals(j.code()))
+            .forEach(r -> excluded.add(key(j.device(), r.code())));
       }
     }
-    // an undetermined answer says the evidence does not decide between its candidates: none of them is asserted
+    // an undetermined answer says the evidence does not decide between its candidates: none of them
+    // is asserted
     // as the device's root cause beside it (they may still be shown as a mechanism or a symptom)
     java.util.Set<String> undecided = new java.util.HashSet<>();
     for (Finding u : findings) {
@@ -159,8 +188,10 @@ public final class Diagnoser {
         u.candidates().keySet().forEach(c -> undecided.add(key(u.device(), c)));
       }
     }
-    return findings.stream().filter(f -> !excluded.contains(key(f.device(), f.code())))
-        .filter(f -> f.tier() != Tier.ROOT_CAUSE || !undecided.contains(key(f.device(), f.code()))).toList();
+    return findings.stream()
+        .filter(f -> !excluded.contains(key(f.device(), f.code())))
+        .filter(f -> f.tier() != Tier.ROOT_CAUSE || !undecided.contains(key(f.device(), f.code())))
+        .toList();
   }
 
   private static String key(String device, String code) {

@@ -11,11 +11,15 @@ import java.util.Map;
 
 /**
  * A conclusion a rule reached: a stable code (texts come from the knowledge base by this code), the
- * device, how sure, the evidence, the values that mattered, and the rules that fired. Rules build it
- * with the fluent methods below and insert it; nothing else changes it afterwards except ranking.
+ * device, how sure, the evidence, the values that mattered, and the rules that fired. Rules build
+ * it with the fluent methods below and insert it; nothing else changes it afterwards except
+ * ranking.
  */
 public final class Finding {
-  /** The code of the answer "one of these, the evidence does not decide": its values are the candidates. */
+  /**
+   * The code of the answer "one of these, the evidence does not decide": its values are the
+   * candidates.
+   */
   public static final String UNDETERMINED = "undetermined";
 
   private final String code;
@@ -79,18 +83,27 @@ public final class Finding {
   }
 
   /**
-   * Records a rival this finding beat: {@code code} is the rival's finding code, {@code why} a note key of the
-   * knowledge base filled by {@code args}, and {@code cited} what shows it: a signal ({@link Cited}), a fact, or a
-   * collection of them, cited like the finding's own evidence. A root cause's rivals are left out of the answer
-   * ({@link Diagnoser#rank}). Calls with the same code, note and values add their citations to one entry.
+   * Records a rival this finding beat: {@code code} is the rival's finding code, {@code why} a note
+   * key of the knowledge base filled by {@code args}, and {@code cited} what shows it: a signal
+   * ({@link Cited}), a fact, or a collection of them, cited like the finding's own evidence. A root
+   * cause's rivals are left out of the answer ({@link Diagnoser#rank}). Calls with the same code,
+   * note and values add their citations to one entry.
    */
   public Finding ruledOut(String code, String why, Object cited, Object... args) {
     return ruledOut(code, why, evidenceOf(cited, why, args), strings(args));
   }
 
-  /** {@link #ruledOut(String, String, Object, Object...)} citing frames of a capture, or a whole file (no frames, no time). */
-  public Finding ruledOut(String code, String why, String file, List<Long> frames, Instant time, Object... args) {
-    return ruledOut(code, why, List.of(new Evidence(file, List.copyOf(frames), 0, time, why, strings(args))), strings(args));
+  /**
+   * {@link #ruledOut(String, String, Object, Object...)} citing frames of a capture, or a whole
+   * file (no frames, no time).
+   */
+  public Finding ruledOut(
+      String code, String why, String file, List<Long> frames, Instant time, Object... args) {
+    return ruledOut(
+        code,
+        why,
+        List.of(new Evidence(file, List.copyOf(frames), 0, time, why, strings(args))),
+        strings(args));
   }
 
   private Finding ruledOut(String code, String why, List<Evidence> cited, List<String> args) {
@@ -108,8 +121,9 @@ public final class Finding {
   }
 
   /**
-   * One of the candidates of an {@value #UNDETERMINED} finding, with its share of the confidence; kept in order
-   * and passed on as the raw value {@code candidates: [{code, confidence}]}, which the knowledge base words.
+   * One of the candidates of an {@value #UNDETERMINED} finding, with its share of the confidence;
+   * kept in order and passed on as the raw value {@code candidates: [{code, confidence}]}, which
+   * the knowledge base words.
    */
   public Finding candidate(String code, double confidence) {
     candidates.put(code, Math.max(0, Math.min(1, confidence)));
@@ -121,11 +135,24 @@ public final class Finding {
 
   private static List<Evidence> evidenceOf(Object item, String note, Object... args) {
     if (item instanceof Cited c) {
-      return List.of(new Evidence(c.file(), c.frame() > 0 ? List.of(c.frame()) : List.of(), 0, c.time(), note, strings(args)));
+      return List.of(
+          new Evidence(
+              c.file(),
+              c.frame() > 0 ? List.of(c.frame()) : List.of(),
+              0,
+              c.time(),
+              note,
+              strings(args)));
     }
     if (item instanceof Fact f) {
-      return List.of(new Evidence(f.origin().file(), f.origin().frame() > 0 ? List.of(f.origin().frame()) : List.of(),
-          f.origin().line(), f.origin().time(), note, strings(args)));
+      return List.of(
+          new Evidence(
+              f.origin().file(),
+              f.origin().frame() > 0 ? List.of(f.origin().frame()) : List.of(),
+              f.origin().line(),
+              f.origin().time(),
+              note,
+              strings(args)));
     }
     if (item instanceof Collection<?> items) {
       List<Evidence> out = new ArrayList<>();
@@ -141,11 +168,17 @@ public final class Finding {
 
   /** Evidence in time order (untimed items, such as configuration lines, first). */
   void sortEvidence() {
-    evidence.sort(java.util.Comparator.comparing(Evidence::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    evidence.sort(
+        java.util.Comparator.comparing(
+            Evidence::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
   }
 
   Instant firstEvidenceTime() {
-    return evidence.stream().map(Evidence::time).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    return evidence.stream()
+        .map(Evidence::time)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   void causedBy(String code) {
@@ -213,7 +246,10 @@ public final class Finding {
     return List.copyOf(ruledOut);
   }
 
-  /** The candidates of an {@value #UNDETERMINED} finding and their shares of the confidence, in order. */
+  /**
+   * The candidates of an {@value #UNDETERMINED} finding and their shares of the confidence, in
+   * order.
+   */
   public Map<String, Double> candidates() {
     return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
   }

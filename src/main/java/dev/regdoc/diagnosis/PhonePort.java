@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The switch access port a phone is assumed to sit on, and why: the configuration rarely says it outright.
- * In order of strength: the phone's MAC among the port's sticky/secure MACs; the interface description
- * naming the phone (its SEP name or its MAC in any notation); the only access port with a voice VLAN.
+ * The switch access port a phone is assumed to sit on, and why: the configuration rarely says it
+ * outright. In order of strength: the phone's MAC among the port's sticky/secure MACs; the
+ * interface description naming the phone (its SEP name or its MAC in any notation); the only access
+ * port with a voice VLAN.
  *
  * @param why "secure-mac", "description" or "only-voice-port"
  */
@@ -17,7 +18,11 @@ public record PhonePort(SwitchPortConfig port, String why) {
 
   /** The phone's port among the given ones: an empty list when none can be told apart. */
   public static List<PhonePort> find(Phone phone, Collection<?> configs) {
-    List<SwitchPortConfig> ports = configs.stream().filter(SwitchPortConfig.class::isInstance).map(SwitchPortConfig.class::cast).toList();
+    List<SwitchPortConfig> ports =
+        configs.stream()
+            .filter(SwitchPortConfig.class::isInstance)
+            .map(SwitchPortConfig.class::cast)
+            .toList();
     String mac = phone.mac() == null ? "" : phone.mac().toLowerCase(Locale.ROOT);
     for (SwitchPortConfig p : ports) {
       if (!mac.isEmpty() && p.stickyMacs().stream().anyMatch(m -> m.equalsIgnoreCase(mac))) {
@@ -29,7 +34,8 @@ public record PhonePort(SwitchPortConfig port, String why) {
         return List.of(new PhonePort(p, "description"));
       }
     }
-    List<SwitchPortConfig> voice = ports.stream().filter(p -> p.voiceVlan() != null && !p.shutdown()).toList();
+    List<SwitchPortConfig> voice =
+        ports.stream().filter(p -> p.voiceVlan() != null && !p.shutdown()).toList();
     return voice.size() == 1 ? List.of(new PhonePort(voice.get(0), "only-voice-port")) : List.of();
   }
 
@@ -41,13 +47,22 @@ public record PhonePort(SwitchPortConfig port, String why) {
     if (phone.id() != null && d.contains(phone.id().toLowerCase(Locale.ROOT))) {
       return true;
     }
-    String hex = phone.mac() == null ? "" : phone.mac().replaceAll("[^0-9a-fA-F]", "").toLowerCase(Locale.ROOT);
+    String hex =
+        phone.mac() == null
+            ? ""
+            : phone.mac().replaceAll("[^0-9a-fA-F]", "").toLowerCase(Locale.ROOT);
     return hex.length() == 12 && d.replaceAll("[.:\\-]", "").contains(hex);
   }
 
-  /** Inactivity aging shorter than the idle time: the port forgets the phone's MAC between refreshes. */
+  /**
+   * Inactivity aging shorter than the idle time: the port forgets the phone's MAC between
+   * refreshes.
+   */
   public boolean agesOutWithin(double idleSeconds) {
-    return port.portSecurity() && "inactivity".equalsIgnoreCase(port.agingType()) && port.agingMinutes() != null
-        && port.agingMinutes() > 0 && port.agingMinutes() * 60 < idleSeconds;
+    return port.portSecurity()
+        && "inactivity".equalsIgnoreCase(port.agingType())
+        && port.agingMinutes() != null
+        && port.agingMinutes() > 0
+        && port.agingMinutes() * 60 < idleSeconds;
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -16,7 +17,6 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
-import org.drools.compiler.kie.builder.impl.DrlProject;
 
 /**
  * The DRL files of a folder (one fault per file), compiled once at start. Operators can drop a rule
@@ -44,12 +44,15 @@ public final class RuleBase {
     KieFileSystem kfs = ks.newKieFileSystem();
     kfs.generateAndWritePomXML(id);
     for (Path p : drl) {
-      kfs.write(KFS_DIR + p.getFileName(), ks.getResources().newFileSystemResource(p.toFile()).setResourceType(ResourceType.DRL));
+      kfs.write(
+          KFS_DIR + p.getFileName(),
+          ks.getResources().newFileSystemResource(p.toFile()).setResourceType(ResourceType.DRL));
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
     List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
     if (!errors.isEmpty()) {
-      throw new RuleBaseException("the rules in " + folder + " do not compile:\n" + describe(errors, folder));
+      throw new RuleBaseException(
+          "the rules in " + folder + " do not compile:\n" + describe(errors, folder));
     }
     KieBase base = ks.newKieContainer(id).getKieBase();
     ks.getRepository().removeKieModule(id);
@@ -58,7 +61,8 @@ public final class RuleBase {
 
   /** Every error as "file:line: message", dropping Drools' follow-up "null Package" noise. */
   static String describe(List<Message> errors, Path folder) {
-    boolean real = errors.stream().anyMatch(m -> !m.getText().contains("Parser returned a null Package"));
+    boolean real =
+        errors.stream().anyMatch(m -> !m.getText().contains("Parser returned a null Package"));
     return errors.stream()
         .filter(m -> !real || !m.getText().contains("Parser returned a null Package"))
         .map(m -> "  " + fileOf(m, folder) + ":" + m.getLine() + ": " + m.getText().strip())
@@ -94,6 +98,10 @@ public final class RuleBase {
 
   /** Rule names per package, e.g. for the consistency test. */
   public List<String> ruleNames() {
-    return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(r -> r.getName()).sorted().toList();
+    return kieBase.getKiePackages().stream()
+        .flatMap(p -> p.getRules().stream())
+        .map(r -> r.getName())
+        .sorted()
+        .toList();
   }
 }

@@ -4,14 +4,18 @@ package dev.regdoc.diagnosis;
 public final class Subnets {
   private Subnets() {}
 
-  /** True when {@code ip} is inside "A.B.C.D M.M.M.M" or "A.B.C.D/len"; false when either is unreadable. */
+  /**
+   * True when {@code ip} is inside "A.B.C.D M.M.M.M" or "A.B.C.D/len"; false when either is
+   * unreadable.
+   */
   public static boolean contains(String addressAndMask, String ip) {
     if (addressAndMask == null || ip == null) {
       return false;
     }
     String[] parts = addressAndMask.trim().split("[\\s/]+");
     long addr = v4(parts[0]);
-    long mask = parts.length < 2 ? 0xffffffffL : parts[1].contains(".") ? v4(parts[1]) : prefix(parts[1]);
+    long mask =
+        parts.length < 2 ? 0xffffffffL : parts[1].contains(".") ? v4(parts[1]) : prefix(parts[1]);
     long host = v4(ip);
     return addr >= 0 && mask >= 0 && host >= 0 && (addr & mask) == (host & mask);
   }

@@ -1,7 +1,8 @@
 package dev.regdoc.facts;
 
 /**
- * An ASA interface with its proxy-ARP state: proxy ARP is on unless "sysopt noproxyarp NAMEIF" is set.
+ * An ASA interface with its proxy-ARP state: proxy ARP is on unless "sysopt noproxyarp NAMEIF" is
+ * set.
  *
  * @param ip address and mask as written, null when none
  */

@@ -4,12 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * A Cisco IOS or ASA syslog message (%PORT_SECURITY, %LINK, %LINEPROTO, %SW_MATM, %ILPOWER, %ASA-...).
+ * A Cisco IOS or ASA syslog message (%PORT_SECURITY, %LINK, %LINEPROTO, %SW_MATM, %ILPOWER,
+ * %ASA-...).
  *
  * @param vendor "IOS" or "ASA"
  * @param facility e.g. PORT_SECURITY, ASA
  * @param mnemonic e.g. PSECURE_VIOLATION, 302014
- * @param fields what the message names: mac, interface, ip, vlan, port, reason, ... (keys lower case)
+ * @param fields what the message names: mac, interface, ip, vlan, port, reason, ... (keys lower
+ *     case)
  */
 public record NetworkLog(
     Origin origin,

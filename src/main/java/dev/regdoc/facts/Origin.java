@@ -3,8 +3,9 @@ package dev.regdoc.facts;
 import java.time.Instant;
 
 /**
- * Where a fact was read: the file as the user named it, the capture frame number (1-based, as Wireshark
- * numbers it; 0 when the file is text) or the text line number (1-based; 0 for captures), and the time.
+ * Where a fact was read: the file as the user named it, the capture frame number (1-based, as
+ * Wireshark numbers it; 0 when the file is text) or the text line number (1-based; 0 for captures),
+ * and the time.
  */
 public record Origin(String file, long frame, long line, Instant time) {
 

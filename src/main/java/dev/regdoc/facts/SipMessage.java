@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One SIP request or response as read from UDP or a reassembled TCP stream.
  *
- * @param frame origin frame is the frame that completed the message (Wireshark's choice); firstFrame is
- *     the frame holding its first byte
+ * @param frame origin frame is the frame that completed the message (Wireshark's choice);
+ *     firstFrame is the frame holding its first byte
  * @param status 0 for requests
  * @param cseqMethod method named in CSeq (for responses: which request they answer)
  * @param expiresHeader value of the Expires header, null when absent

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One IOS interface block with its port-security and VLAN settings.
  *
- * @param agingMinutes switchport port-security aging time; null when not configured (IOS default 0 = none)
+ * @param agingMinutes switchport port-security aging time; null when not configured (IOS default 0
+ *     = none)
  * @param agingType "absolute" (IOS default) or "inactivity"
  * @param description the interface description, null when none
  */

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts the bytes read through it: the compressed side of an archive (what the inflater has consumed, so the ratio
- * can be judged as it expands), and, through {@link #counted}, the expanded side's checks.
+ * Counts the bytes read through it: the compressed side of an archive (what the inflater has
+ * consumed, so the ratio can be judged as it expands), and, through {@link #counted}, the expanded
+ * side's checks.
  */
 class CountedInput extends FilterInputStream {
   private long count;
@@ -32,7 +33,8 @@ class CountedInput extends FilterInputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    // also reached while a refused zip entry is skipped, so that skipping is bounded by the analysis' time limit
+    // also reached while a refused zip entry is skipped, so that skipping is bounded by the
+    // analysis' time limit
     WorkLimit.checkpoint();
     int n = super.read(b, off, len);
     if (n > 0) {

@@ -13,4 +13,9 @@ import java.util.Map;
  * @param problems user-facing sentences, each naming the file
  */
 public record FileReport(
-    String file, InputKind kind, String looksLike, boolean read, Map<String, Long> counts, List<String> problems) {}
+    String file,
+    InputKind kind,
+    String looksLike,
+    boolean read,
+    Map<String, Long> counts,
+    List<String> problems) {}

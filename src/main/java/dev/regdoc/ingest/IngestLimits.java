@@ -4,29 +4,49 @@ import dev.regdoc.common.ConfigValues;
 import java.util.Map;
 
 /**
- * Bounds on what one upload may expand to, so a zip or gzip bomb is refused instead of filling the disk or
- * taking the analysis' time. Sizes are bytes; {@code maxRatio} is expanded bytes per compressed byte consumed.
+ * Bounds on what one upload may expand to, so a zip or gzip bomb is refused instead of filling the
+ * disk or taking the analysis' time. Sizes are bytes; {@code maxRatio} is expanded bytes per
+ * compressed byte consumed.
  */
 public record IngestLimits(
-    long maxFileBytes, long maxExpandedTotal, long maxEntryBytes, int maxEntries, int maxDepth, long maxRatio) {
+    long maxFileBytes,
+    long maxExpandedTotal,
+    long maxEntryBytes,
+    int maxEntries,
+    int maxDepth,
+    long maxRatio) {
 
   public static final int DEFAULT_MAX_FILE_MB = 2048;
   public static final int DEFAULT_MAX_EXPANDED_MB = 2048;
+
   /** Captures and syslog compress 3 to 50 times; deflate of repeated bytes reaches about 1000. */
   public static final int DEFAULT_MAX_RATIO = 200;
 
   public static IngestLimits defaults() {
     long expanded = (long) DEFAULT_MAX_EXPANDED_MB << 20;
-    return new IngestLimits((long) DEFAULT_MAX_FILE_MB << 20, expanded, expanded, 10_000, 3, DEFAULT_MAX_RATIO);
+    return new IngestLimits(
+        (long) DEFAULT_MAX_FILE_MB << 20, expanded, expanded, 10_000, 3, DEFAULT_MAX_RATIO);
   }
 
-  /** From flat config keys: uploads.max-mb (the largest file), uploads.max-expanded-mb, uploads.max-ratio. */
+  /**
+   * From flat config keys: uploads.max-mb (the largest file), uploads.max-expanded-mb,
+   * uploads.max-ratio.
+   */
   public static IngestLimits fromMap(Map<String, String> config, long defaultMaxFileBytes) {
-    long maxFile = config.containsKey("uploads.max-mb")
-        ? (long) ConfigValues.wholeNumber(config, "uploads.max-mb", 0L, 1L, 1L << 20) << 20 : defaultMaxFileBytes;
-    long expanded = ConfigValues.wholeNumber(config, "uploads.max-expanded-mb", (long) DEFAULT_MAX_EXPANDED_MB, 1L, 1L << 20) << 20;
-    int ratio = ConfigValues.wholeNumber(config, "uploads.max-ratio", DEFAULT_MAX_RATIO, 2, 1_000_000);
-    return defaults().withMaxFileBytes(maxFile).withExpansion(expanded, expanded).withMaxRatio(ratio);
+    long maxFile =
+        config.containsKey("uploads.max-mb")
+            ? (long) ConfigValues.wholeNumber(config, "uploads.max-mb", 0L, 1L, 1L << 20) << 20
+            : defaultMaxFileBytes;
+    long expanded =
+        ConfigValues.wholeNumber(
+                config, "uploads.max-expanded-mb", (long) DEFAULT_MAX_EXPANDED_MB, 1L, 1L << 20)
+            << 20;
+    int ratio =
+        ConfigValues.wholeNumber(config, "uploads.max-ratio", DEFAULT_MAX_RATIO, 2, 1_000_000);
+    return defaults()
+        .withMaxFileBytes(maxFile)
+        .withExpansion(expanded, expanded)
+        .withMaxRatio(ratio);
   }
 
   public IngestLimits withMaxFileBytes(long bytes) {
@@ -38,6 +58,7 @@ public record IngestLimits(
   }
 
   public IngestLimits withMaxRatio(long ratio) {
-    return new IngestLimits(maxFileBytes, maxExpandedTotal, maxEntryBytes, maxEntries, maxDepth, ratio);
+    return new IngestLimits(
+        maxFileBytes, maxExpandedTotal, maxEntryBytes, maxEntries, maxDepth, ratio);
   }
 }

@@ -1,9 +1,9 @@
 package dev.regdoc.ingest;
 
-import dev.regdoc.common.DisplayNames;
 import dev.regdoc.capture.CaptureException;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.common.TempFiles;
@@ -36,20 +36,29 @@ import java.util.zip.ZipInputStream;
  * sentence saying so.
  */
 public final class IngestService {
-  /** Compressed bytes the gzip inflater takes at a time: small, so the ratio is judged on what was really consumed. */
+  /**
+   * Compressed bytes the gzip inflater takes at a time: small, so the ratio is judged on what was
+   * really consumed.
+   */
   private static final int INFLATER_INPUT = 8 * 1024;
+
   private final InputSniffer sniffer = new InputSniffer();
   private final CaptureReader captures;
   private final Map<InputKind, TextReader> textReaders;
   private final IngestLimits limits;
   private final TempFiles temp;
 
-  public IngestService(CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits) {
+  public IngestService(
+      CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits) {
     this(captures, textReaders, limits, TempFiles.process());
   }
 
   /** As above, unpacking archives into {@code temp}'s folder. */
-  public IngestService(CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits, TempFiles temp) {
+  public IngestService(
+      CaptureReader captures,
+      Map<InputKind, TextReader> textReaders,
+      IngestLimits limits,
+      TempFiles temp) {
     this.captures = captures;
     this.textReaders = Map.copyOf(textReaders);
     this.limits = limits;
@@ -60,15 +69,18 @@ public final class IngestService {
     return ingest(files, sink, ReadProgress.NONE);
   }
 
-  /** As {@link #ingest(List, FactSink)}, telling {@code progress} how far each capture's reading has got. */
+  /**
+   * As {@link #ingest(List, FactSink)}, telling {@code progress} how far each capture's reading has
+   * got.
+   */
   public List<FileReport> ingest(List<InputFile> files, FactSink sink, ReadProgress progress) {
     return ingestWithin(files, sink, progress).reports();
   }
 
   /**
-   * As {@link #ingest(List, FactSink, ReadProgress)} under the thread's {@link WorkLimit}: when the limit passes,
-   * the file being read is reported as stopped (what it gave so far is kept), and the files after it as not read.
-   * A cancellation is not caught: nobody waits for the result.
+   * As {@link #ingest(List, FactSink, ReadProgress)} under the thread's {@link WorkLimit}: when the
+   * limit passes, the file being read is reported as stopped (what it gave so far is kept), and the
+   * files after it as not read. A cancellation is not caught: nobody waits for the result.
    */
   public Ingested ingestWithin(List<InputFile> files, FactSink sink, ReadProgress progress) {
     List<FileReport> reports = new ArrayList<>();
@@ -83,8 +95,18 @@ public final class IngestService {
         }
         reports.add(e.stopped(f.name(), stop.limit()));
         for (InputFile rest : files.subList(i + 1, files.size())) {
-          reports.add(new FileReport(rest.name(), InputKind.UNKNOWN, "not read", false, Map.of(), List.of(rest.name()
-              + ": not read: the analysis reached its time limit of " + stop.limit().toSeconds() + " s before this file")));
+          reports.add(
+              new FileReport(
+                  rest.name(),
+                  InputKind.UNKNOWN,
+                  "not read",
+                  false,
+                  Map.of(),
+                  List.of(
+                      rest.name()
+                          + ": not read: the analysis reached its time limit of "
+                          + stop.limit().toSeconds()
+                          + " s before this file")));
         }
         return new Ingested(reports, f.name());
       }
@@ -95,7 +117,8 @@ public final class IngestService {
   /**
    * The reports of one ingestion.
    *
-   * @param stoppedIn the file whose reading the time limit stopped; null when every file was read to its end
+   * @param stoppedIn the file whose reading the time limit stopped; null when every file was read
+   *     to its end
    */
   public record Ingested(List<FileReport> reports, String stoppedIn) {
     public boolean stopped() {
@@ -114,35 +137,63 @@ public final class IngestService {
     private String reading;
 
     Expansion(FactSink sink, List<FileReport> reports, ReadProgress progress) {
-      this.sink = fact -> {
-        facts++;
-        sink.accept(fact);
-      };
+      this.sink =
+          fact -> {
+            facts++;
+            sink.accept(fact);
+          };
       this.reports = reports;
       this.progress = progress;
     }
 
-    /** The report of the top-level file {@code name} whose reading the time limit stopped; its facts so far are kept. */
+    /**
+     * The report of the top-level file {@code name} whose reading the time limit stopped; its facts
+     * so far are kept.
+     */
     FileReport stopped(String name, Duration limit) {
       String where = reading == null || reading.equals(name) ? "" : " (in " + reading + ")";
-      return new FileReport(name, top.kind(), top.description(), facts > 0, Map.of("facts", facts), List.of(name
-          + ": reading was stopped after " + limit.toSeconds() + " s" + where + ", the time limit of an analysis: the file is"
-          + " too costly to read in full, so only " + (facts > 0 ? "its first part is" : "the other files are") + " used."
-          + " Cut it down (e.g. editcap -A/-B by time, or a capture filter on the phone's address) or raise the time"
-          + " limit (analyses.time-limit-seconds; --time-limit for the command line)"));
+      return new FileReport(
+          name,
+          top.kind(),
+          top.description(),
+          facts > 0,
+          Map.of("facts", facts),
+          List.of(
+              name
+                  + ": reading was stopped after "
+                  + limit.toSeconds()
+                  + " s"
+                  + where
+                  + ", the time limit of an analysis: the file is"
+                  + " too costly to read in full, so only "
+                  + (facts > 0 ? "its first part is" : "the other files are")
+                  + " used. Cut it down (e.g. editcap -A/-B by time, or a capture filter on the"
+                  + " phone's address) or raise the time limit (analyses.time-limit-seconds;"
+                  + " --time-limit for the command line)"));
     }
 
     void file(Path path, String name, int depth) {
       try {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-          refuse(name, InputKind.UNKNOWN, "missing", "cannot be read: there is no such file, or it is not readable");
+          refuse(
+              name,
+              InputKind.UNKNOWN,
+              "missing",
+              "cannot be read: there is no such file, or it is not readable");
           return;
         }
         long size = Files.size(path);
         if (size > limits.maxFileBytes()) {
-          refuse(name, InputKind.UNKNOWN, Sizes.human(size),
-              "is " + Sizes.human(size) + ", over the limit of " + Sizes.human(limits.maxFileBytes())
-                  + "; cut it down (e.g. editcap -A/-B by time, or a capture filter on the phone's address)");
+          refuse(
+              name,
+              InputKind.UNKNOWN,
+              Sizes.human(size),
+              "is "
+                  + Sizes.human(size)
+                  + ", over the limit of "
+                  + Sizes.human(limits.maxFileBytes())
+                  + "; cut it down (e.g. editcap -A/-B by time, or a capture filter on the phone's"
+                  + " address)");
           return;
         }
         dispatch(path, name, depth, sniffer.sniff(path));
@@ -168,19 +219,32 @@ public final class IngestService {
       }
     }
 
-    /** True for the kinds this build reads: captures, archives, and the texts it has a reader for. */
+    /**
+     * True for the kinds this build reads: captures, archives, and the texts it has a reader for.
+     */
     private boolean reads(Sniffed s) {
       return s.kind().isCapture() || s.kind().isArchive() || textReaders.containsKey(s.kind());
     }
 
     private void refuseUnread(String name, Sniffed s) {
-      if (s.kind() == InputKind.SYSLOG || s.kind() == InputKind.IOS_CONFIG || s.kind() == InputKind.ASA_CONFIG) {
-        refuse(name, s.kind(), s.description(), "looks like " + s.description() + ", but this build has no reader for it");
+      if (s.kind() == InputKind.SYSLOG
+          || s.kind() == InputKind.IOS_CONFIG
+          || s.kind() == InputKind.ASA_CONFIG) {
+        refuse(
+            name,
+            s.kind(),
+            s.description(),
+            "looks like " + s.description() + ", but this build has no reader for it");
         return;
       }
-      refuse(name, s.kind(), s.description(), "is not something regdoc reads: it looks like "
-          + s.description() + ". regdoc reads pcap/pcapng captures, CUCM, IOS and ASA syslog, and IOS and ASA"
-          + " configurations, also inside gzip or zip (RTMT) bundles");
+      refuse(
+          name,
+          s.kind(),
+          s.description(),
+          "is not something regdoc reads: it looks like "
+              + s.description()
+              + ". regdoc reads pcap/pcapng captures, CUCM, IOS and ASA syslog, and IOS and ASA"
+              + " configurations, also inside gzip or zip (RTMT) bundles");
     }
 
     private void capture(Path path, String name, Sniffed s) {
@@ -190,7 +254,8 @@ public final class IngestService {
         counts.put("frames", c.frames());
         counts.put("decoded", c.framesDecoded());
         counts.put("bytes", c.bytes());
-        String looks = c.format() + (c.linkTypes().isEmpty() ? "" : ", " + String.join(", ", c.linkTypes()));
+        String looks =
+            c.format() + (c.linkTypes().isEmpty() ? "" : ", " + String.join(", ", c.linkTypes()));
         reports.add(new FileReport(name, s.kind(), looks, c.frames() > 0, counts, c.problems()));
       } catch (CaptureException e) {
         refuse(name, s.kind(), s.description(), e.getMessage());
@@ -201,17 +266,22 @@ public final class IngestService {
 
     private void text(Path path, String name, Sniffed s) throws IOException {
       TextReader reader = textReaders.get(s.kind());
-      var decoder = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE);
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16)) {
+      var decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE);
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16)) {
         TextSummary t = reader.read(name, in, sink);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lines", t.lines());
         counts.put("recognised", t.recognised());
         counts.put("unrecognised", t.unrecognised());
-        List<String> problems = t.problems().stream().map(p -> p.startsWith(name + ":") ? p : name + ": " + p).toList();
-        reports.add(new FileReport(name, s.kind(), s.description(), t.recognised() > 0, counts, problems));
+        List<String> problems =
+            t.problems().stream().map(p -> p.startsWith(name + ":") ? p : name + ": " + p).toList();
+        reports.add(
+            new FileReport(name, s.kind(), s.description(), t.recognised() > 0, counts, problems));
       }
     }
 
@@ -223,7 +293,9 @@ public final class IngestService {
           InputStream in = new GZIPInputStream(compressed, INFLATER_INPUT)) {
         expand(in, compressed::count, name, depth);
       } catch (LimitExceeded x) {
-        reports.add(new FileReport(name, s.kind(), s.description(), false, Map.of(), List.of(x.getMessage())));
+        reports.add(
+            new FileReport(
+                name, s.kind(), s.description(), false, Map.of(), List.of(x.getMessage())));
       } catch (IOException e) {
         refuse(name, s.kind(), s.description(), "could not be decompressed: " + e.getMessage());
       }
@@ -243,23 +315,36 @@ public final class IngestService {
             continue;
           }
           if (++entries > limits.maxEntries()) {
-            problems.add(name + ": has more than " + limits.maxEntries() + " entries; the rest were not read");
+            problems.add(
+                name
+                    + ": has more than "
+                    + limits.maxEntries()
+                    + " entries; the rest were not read");
             break;
           }
           long entryStart = compressed.count();
-          if (!entry(zin, () -> compressed.count() - entryStart, name + "!/" + DisplayNames.clean(e.getName()), depth, problems)) {
+          if (!entry(
+              zin,
+              () -> compressed.count() - entryStart,
+              name + "!/" + DisplayNames.clean(e.getName()),
+              depth,
+              problems)) {
             break;
           }
         }
       } catch (IOException e) {
-        problems.add(name + ": the archive is damaged after " + entries + " entries: " + e.getMessage());
+        problems.add(
+            name + ": the archive is damaged after " + entries + " entries: " + e.getMessage());
       }
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("entries", entries);
       reports.add(new FileReport(name, s.kind(), s.description(), entries > 0, counts, problems));
     }
 
-    /** The next entry; a name that is not valid UTF-8 is damage like any other (the JDK throws IllegalArgumentException). */
+    /**
+     * The next entry; a name that is not valid UTF-8 is damage like any other (the JDK throws
+     * IllegalArgumentException).
+     */
     private static ZipEntry nextEntry(ZipInputStream zin) throws IOException {
       try {
         return zin.getNextEntry();
@@ -268,8 +353,15 @@ public final class IngestService {
       }
     }
 
-    /** @return false when the archive must not be read further (total limit reached) */
-    private boolean entry(InputStream zin, LongSupplier compressed, String entryName, int depth, List<String> problems)
+    /**
+     * @return false when the archive must not be read further (total limit reached)
+     */
+    private boolean entry(
+        InputStream zin,
+        LongSupplier compressed,
+        String entryName,
+        int depth,
+        List<String> problems)
         throws IOException {
       try {
         expand(zin, compressed, entryName, depth);
@@ -281,12 +373,16 @@ public final class IngestService {
     }
 
     /**
-     * Expands one gzip stream or zip entry: its head is judged first, and a head that is nothing regdoc reads is
-     * refused without expanding the rest; otherwise it is written to a temp file under the size and ratio limits,
-     * which stop it as soon as it passes them, and read from there.
+     * Expands one gzip stream or zip entry: its head is judged first, and a head that is nothing
+     * regdoc reads is refused without expanding the rest; otherwise it is written to a temp file
+     * under the size and ratio limits, which stop it as soon as it passes them, and read from
+     * there.
      */
-    private void expand(InputStream raw, LongSupplier compressed, String name, int depth) throws IOException {
-      ExpandingInput in = new ExpandingInput(raw, compressed, remaining(limits.maxEntryBytes()), limits.maxRatio(), name);
+    private void expand(InputStream raw, LongSupplier compressed, String name, int depth)
+        throws IOException {
+      ExpandingInput in =
+          new ExpandingInput(
+              raw, compressed, remaining(limits.maxEntryBytes()), limits.maxRatio(), name);
       try {
         byte[] head = in.readNBytes(InputSniffer.HEAD);
         Sniffed s = sniffer.sniff(head);
@@ -315,22 +411,31 @@ public final class IngestService {
     private long remaining(long perEntry) throws LimitExceeded {
       long left = limits.maxExpandedTotal() - expanded;
       if (left <= 0) {
-        throw new LimitExceeded("the archive's contents exceed " + Sizes.human(limits.maxExpandedTotal()) + " in all");
+        throw new LimitExceeded(
+            "the archive's contents exceed " + Sizes.human(limits.maxExpandedTotal()) + " in all");
       }
       return Math.min(perEntry, left);
     }
 
     private boolean deeperAllowed(String name, int depth, Sniffed s) {
       if (depth >= limits.maxDepth()) {
-        refuse(name, s.kind(), s.description(), "is nested " + depth + " archives deep; regdoc unpacks at most "
-            + limits.maxDepth() + " levels");
+        refuse(
+            name,
+            s.kind(),
+            s.description(),
+            "is nested "
+                + depth
+                + " archives deep; regdoc unpacks at most "
+                + limits.maxDepth()
+                + " levels");
         return false;
       }
       return true;
     }
 
     private void refuse(String name, InputKind kind, String looksLike, String why) {
-      reports.add(new FileReport(name, kind, looksLike, false, Map.of(), List.of(name + ": " + why)));
+      reports.add(
+          new FileReport(name, kind, looksLike, false, Map.of(), List.of(name + ": " + why)));
     }
   }
 }

@@ -11,12 +11,18 @@ import java.util.regex.Pattern;
 public final class InputSniffer {
   static final int HEAD = 64 * 1024;
 
-  private static final Pattern CISCO_TAG = Pattern.compile("%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?-[0-7]-[A-Za-z0-9_]+:");
-  private static final Pattern OLD_CUCM = Pattern.compile("(?m)(DeviceUnregistered|DeviceTransientConnection|EndPointUnregistered|EndPointTransientConnection)");
+  private static final Pattern CISCO_TAG =
+      Pattern.compile("%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?-[0-7]-[A-Za-z0-9_]+:");
+  private static final Pattern OLD_CUCM =
+      Pattern.compile(
+          "(?m)(DeviceUnregistered|DeviceTransientConnection|EndPointUnregistered|EndPointTransientConnection)");
   private static final Pattern IOS_INTERFACE = Pattern.compile("(?m)^interface \\S+");
-  private static final Pattern IOS_HINT = Pattern.compile("(?m)^[ \\t]*+(switchport|hostname \\S+|version \\d|spanning-tree)");
-  private static final Pattern PORT_SECURITY_SHOW = Pattern.compile("(?m)^[ \\t]*+Aging Time[ \\t]*+:[ \\t]*+\\d");
-  private static final Pattern ASA_HINT = Pattern.compile("(?m)^(?:: )?ASA Version|^[ \\t]*+nameif \\S");
+  private static final Pattern IOS_HINT =
+      Pattern.compile("(?m)^[ \\t]*+(switchport|hostname \\S+|version \\d|spanning-tree)");
+  private static final Pattern PORT_SECURITY_SHOW =
+      Pattern.compile("(?m)^[ \\t]*+Aging Time[ \\t]*+:[ \\t]*+\\d");
+  private static final Pattern ASA_HINT =
+      Pattern.compile("(?m)^(?:: )?ASA Version|^[ \\t]*+nameif \\S");
 
   public Sniffed sniff(Path file) throws IOException {
     if (Files.size(file) == 0) {
@@ -41,7 +47,8 @@ public final class InputSniffer {
       if (CISCO_TAG.matcher(new String(head, StandardCharsets.ISO_8859_1)).find()) {
         return new Sniffed(InputKind.SYSLOG, "syslog text with binary data mixed in");
       }
-      return new Sniffed(InputKind.UNKNOWN, "binary data of an unknown kind (first bytes " + hex(head, 8) + ")");
+      return new Sniffed(
+          InputKind.UNKNOWN, "binary data of an unknown kind (first bytes " + hex(head, 8) + ")");
     }
     return textFormat(new String(head, StandardCharsets.UTF_8));
   }
@@ -50,27 +57,42 @@ public final class InputSniffer {
     if (h.length >= 4) {
       int be = (h[0] & 0xff) << 24 | (h[1] & 0xff) << 16 | (h[2] & 0xff) << 8 | (h[3] & 0xff);
       switch (be) {
-        case 0xa1b2c3d4: return new Sniffed(InputKind.PCAP, "pcap (microsecond, big endian)");
-        case 0xd4c3b2a1: return new Sniffed(InputKind.PCAP, "pcap (microsecond, little endian)");
-        case 0xa1b23c4d: return new Sniffed(InputKind.PCAP, "pcap (nanosecond, big endian)");
-        case 0x4d3cb2a1: return new Sniffed(InputKind.PCAP, "pcap (nanosecond, little endian)");
-        case 0x0a0d0d0a: return new Sniffed(InputKind.PCAPNG, "pcapng");
-        case 0x504b0304: return new Sniffed(InputKind.ZIP, "a zip archive");
-        case 0x504b0506: return new Sniffed(InputKind.ZIP, "an empty zip archive");
-        case 0x25504446: return new Sniffed(InputKind.UNKNOWN, "a PDF document");
-        case 0x89504e47: return new Sniffed(InputKind.UNKNOWN, "a PNG image");
-        case 0x7f454c46: return new Sniffed(InputKind.UNKNOWN, "a Linux executable (ELF)");
-        default: break;
+        case 0xa1b2c3d4:
+          return new Sniffed(InputKind.PCAP, "pcap (microsecond, big endian)");
+        case 0xd4c3b2a1:
+          return new Sniffed(InputKind.PCAP, "pcap (microsecond, little endian)");
+        case 0xa1b23c4d:
+          return new Sniffed(InputKind.PCAP, "pcap (nanosecond, big endian)");
+        case 0x4d3cb2a1:
+          return new Sniffed(InputKind.PCAP, "pcap (nanosecond, little endian)");
+        case 0x0a0d0d0a:
+          return new Sniffed(InputKind.PCAPNG, "pcapng");
+        case 0x504b0304:
+          return new Sniffed(InputKind.ZIP, "a zip archive");
+        case 0x504b0506:
+          return new Sniffed(InputKind.ZIP, "an empty zip archive");
+        case 0x25504446:
+          return new Sniffed(InputKind.UNKNOWN, "a PDF document");
+        case 0x89504e47:
+          return new Sniffed(InputKind.UNKNOWN, "a PNG image");
+        case 0x7f454c46:
+          return new Sniffed(InputKind.UNKNOWN, "a Linux executable (ELF)");
+        default:
+          break;
       }
     }
     if (h.length >= 2 && (h[0] & 0xff) == 0x1f && (h[1] & 0xff) == 0x8b) {
       return new Sniffed(InputKind.GZIP, "gzip-compressed data");
     }
     if (startsWith(h, "BZh")) {
-      return new Sniffed(InputKind.UNKNOWN, "bzip2-compressed data (decompress it, or send it gzip- or zip-compressed)");
+      return new Sniffed(
+          InputKind.UNKNOWN,
+          "bzip2-compressed data (decompress it, or send it gzip- or zip-compressed)");
     }
     if (h.length >= 6 && (h[0] & 0xff) == 0xfd && startsWith(h, 1, "7zXZ")) {
-      return new Sniffed(InputKind.UNKNOWN, "xz-compressed data (decompress it, or send it gzip- or zip-compressed)");
+      return new Sniffed(
+          InputKind.UNKNOWN,
+          "xz-compressed data (decompress it, or send it gzip- or zip-compressed)");
     }
     if (startsWith(h, "7z")) {
       return new Sniffed(InputKind.UNKNOWN, "a 7-Zip archive (send a zip instead)");
@@ -79,9 +101,13 @@ public final class InputSniffer {
       return new Sniffed(InputKind.UNKNOWN, "a RAR archive (send a zip instead)");
     }
     if (startsWith(h, "snoop")) {
-      return new Sniffed(InputKind.UNKNOWN, "a Solaris snoop capture (convert it with editcap -F pcapng)");
+      return new Sniffed(
+          InputKind.UNKNOWN, "a Solaris snoop capture (convert it with editcap -F pcapng)");
     }
-    if ((h.length >= 3 && (h[0] & 0xff) == 0xff && (h[1] & 0xff) == 0xd8 && (h[2] & 0xff) == 0xff)) {
+    if ((h.length >= 3
+        && (h[0] & 0xff) == 0xff
+        && (h[1] & 0xff) == 0xd8
+        && (h[2] & 0xff) == 0xff)) {
       return new Sniffed(InputKind.UNKNOWN, "a JPEG image");
     }
     return null;
@@ -94,15 +120,22 @@ public final class InputSniffer {
     if (ASA_HINT.matcher(text).find()) {
       return new Sniffed(InputKind.ASA_CONFIG, "a Cisco ASA configuration");
     }
-    if ((IOS_INTERFACE.matcher(text).find() && IOS_HINT.matcher(text).find()) || PORT_SECURITY_SHOW.matcher(text).find()) {
+    if ((IOS_INTERFACE.matcher(text).find() && IOS_HINT.matcher(text).find())
+        || PORT_SECURITY_SHOW.matcher(text).find()) {
       return new Sniffed(InputKind.IOS_CONFIG, "a Cisco IOS configuration");
     }
     String first = text.strip().lines().findFirst().orElse("");
-    return new Sniffed(InputKind.UNKNOWN, "text that is neither Cisco syslog nor a Cisco configuration (it starts \""
-        + (first.length() > 60 ? first.substring(0, 60) + "..." : first) + "\")");
+    return new Sniffed(
+        InputKind.UNKNOWN,
+        "text that is neither Cisco syslog nor a Cisco configuration (it starts \""
+            + (first.length() > 60 ? first.substring(0, 60) + "..." : first)
+            + "\")");
   }
 
-  /** Text if nearly all bytes are printable, tab, CR or LF (UTF-8 multi-byte sequences count as printable). */
+  /**
+   * Text if nearly all bytes are printable, tab, CR or LF (UTF-8 multi-byte sequences count as
+   * printable).
+   */
   static boolean looksLikeText(byte[] h) {
     int bad = 0;
     for (byte b : h) {

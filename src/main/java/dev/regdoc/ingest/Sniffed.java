@@ -3,6 +3,7 @@ package dev.regdoc.ingest;
 /**
  * The verdict on a file's content.
  *
- * @param description what it looks like, in words, e.g. "pcap (nanosecond, little endian)" or "a PDF document"
+ * @param description what it looks like, in words, e.g. "pcap (nanosecond, little endian)" or "a
+ *     PDF document"
  */
 public record Sniffed(InputKind kind, String description) {}

@@ -8,8 +8,8 @@ import java.io.IOException;
 public interface TextReader {
 
   /**
-   * Streams {@code in} and pushes facts to {@code sink}. Never throws on bad content: odd lines become
-   * Anomaly facts and are counted in the summary. Only I/O failures propagate.
+   * Streams {@code in} and pushes facts to {@code sink}. Never throws on bad content: odd lines
+   * become Anomaly facts and are counted in the summary. Only I/O failures propagate.
    *
    * @param file the name to cite in facts and messages (as the user named the file)
    */

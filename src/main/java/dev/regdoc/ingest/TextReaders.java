@@ -14,9 +14,16 @@ public final class TextReaders {
     return defaults(Clock.systemUTC());
   }
 
-  /** @param clock gives the year to syslog lines that carry none */
+  /**
+   * @param clock gives the year to syslog lines that carry none
+   */
   public static Map<InputKind, TextReader> defaults(Clock clock) {
-    return Map.of(InputKind.SYSLOG, new SyslogReader(clock), InputKind.IOS_CONFIG, new IosConfigReader(),
-        InputKind.ASA_CONFIG, new AsaConfigReader());
+    return Map.of(
+        InputKind.SYSLOG,
+        new SyslogReader(clock),
+        InputKind.IOS_CONFIG,
+        new IosConfigReader(),
+        InputKind.ASA_CONFIG,
+        new AsaConfigReader());
   }
 }

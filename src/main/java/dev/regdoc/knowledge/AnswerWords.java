@@ -9,20 +9,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words around the values of an answer ({@code answer-words.yaml}): citations ("frames 8, 13"), a ruled-out
- * rival, an undetermined answer's candidates, and counted units with their plural. English and Japanese, {0}, {1}...
- * filled in order; every word the renderers use must be there, and nothing else.
+ * The words around the values of an answer ({@code answer-words.yaml}): citations ("frames 8, 13"),
+ * a ruled-out rival, an undetermined answer's candidates, and counted units with their plural.
+ * English and Japanese, {0}, {1}... filled in order; every word the renderers use must be there,
+ * and nothing else.
  */
 public final class AnswerWords {
   public static final String NAME = "answer-words.yaml";
+
   /** The units a count can be rendered in; each has a "-one" and an "-other" word. */
   public enum Unit {
     MINUTES,
     SECONDS
   }
 
-  static final Set<String> WORDS = Set.of("frame", "frames", "line", "list-separator", "ruled-out", "candidate", "minutes-one",
-      "minutes-other", "seconds-one", "seconds-other");
+  static final Set<String> WORDS =
+      Set.of(
+          "frame",
+          "frames",
+          "line",
+          "list-separator",
+          "ruled-out",
+          "candidate",
+          "minutes-one",
+          "minutes-other",
+          "seconds-one",
+          "seconds-other");
 
   private final Map<String, Text> words;
 
@@ -32,9 +44,15 @@ public final class AnswerWords {
 
   public static AnswerWords load(Path dir) {
     List<String> problems = new ArrayList<>();
-    Map<String, Text> words = SlotTexts.read(SlotTexts.readFile(dir, NAME), NAME, "words", "word", problems);
-    WORDS.stream().filter(k -> !words.containsKey(k)).sorted().forEach(k -> problems.add(NAME + ": word '" + k + "' is missing"));
-    words.keySet().stream().filter(k -> !WORDS.contains(k)).forEach(k -> problems.add(NAME + ": word '" + k + "' is not used"));
+    Map<String, Text> words =
+        SlotTexts.read(SlotTexts.readFile(dir, NAME), NAME, "words", "word", problems);
+    WORDS.stream()
+        .filter(k -> !words.containsKey(k))
+        .sorted()
+        .forEach(k -> problems.add(NAME + ": word '" + k + "' is missing"));
+    words.keySet().stream()
+        .filter(k -> !WORDS.contains(k))
+        .forEach(k -> problems.add(NAME + ": word '" + k + "' is not used"));
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(dir.toString(), problems);
     }
@@ -44,15 +62,18 @@ public final class AnswerWords {
   /** A word in {@code lang} with its slots filled. */
   public String word(String key, Lang lang, Object... args) {
     Text t = words.get(key);
-    return t == null ? key : SlotTexts.fill(t.get(lang), Arrays.stream(args).map(String::valueOf).toList());
+    return t == null
+        ? key
+        : SlotTexts.fill(t.get(lang), Arrays.stream(args).map(String::valueOf).toList());
   }
 
   /**
-   * A count with its unit: "1 minute", "2 minutes", "1.5 minutes", "2 分". English uses the singular for exactly 1
-   * only; whole numbers show no decimals, others one.
+   * A count with its unit: "1 minute", "2 minutes", "1.5 minutes", "2 分". English uses the singular
+   * for exactly 1 only; whole numbers show no decimals, others one.
    */
   public String count(double n, Unit unit, Lang lang) {
-    String number = n == Math.rint(n) ? String.valueOf((long) n) : String.format(Locale.ROOT, "%.1f", n);
+    String number =
+        n == Math.rint(n) ? String.valueOf((long) n) : String.format(Locale.ROOT, "%.1f", n);
     String u = unit.name().toLowerCase(Locale.ROOT);
     return word(number.equals("1") ? u + "-one" : u + "-other", lang, number);
   }

@@ -16,14 +16,41 @@ final class CaseStudyFile {
   static List<CaseStudy> parse(JsonNode root, Problems problems) {
     YamlEntries.onlyKeys(root, Set.of("cases"), NAME, null, problems);
     List<CaseStudy> cases = new ArrayList<>();
-    for (YamlEntries.Entry e : YamlEntries.list(root, "cases", NAME, null, "case", "id", problems)) {
+    for (YamlEntries.Entry e :
+        YamlEntries.list(root, "cases", NAME, null, "case", "id", problems)) {
       EntryReader r = e.reader();
-      cases.add(new CaseStudy(r.string("id"), r.string("protocol"), r.text("title"), r.text("symptom"),
-          r.textList("collected"), r.textList("observations"), numbers(r, e.node().get("numbers")),
-          r.text("root_cause"), r.textList("fix"), questions(r, e.node().get("questions")), r.strings("findings"),
-          r.strings("concepts"), r.strings("checklist"), r.strings("fixtures")));
-      r.finish(Set.of("id", "protocol", "title", "symptom", "collected", "observations", "numbers", "root_cause",
-          "fix", "questions", "findings", "concepts", "checklist", "fixtures"));
+      cases.add(
+          new CaseStudy(
+              r.string("id"),
+              r.string("protocol"),
+              r.text("title"),
+              r.text("symptom"),
+              r.textList("collected"),
+              r.textList("observations"),
+              numbers(r, e.node().get("numbers")),
+              r.text("root_cause"),
+              r.textList("fix"),
+              questions(r, e.node().get("questions")),
+              r.strings("findings"),
+              r.strings("concepts"),
+              r.strings("checklist"),
+              r.strings("fixtures")));
+      r.finish(
+          Set.of(
+              "id",
+              "protocol",
+              "title",
+              "symptom",
+              "collected",
+              "observations",
+              "numbers",
+              "root_cause",
+              "fix",
+              "questions",
+              "findings",
+              "concepts",
+              "checklist",
+              "fixtures"));
     }
     return cases;
   }
@@ -37,25 +64,28 @@ final class CaseStudyFile {
       r.problem("numbers: must be a mapping of name to number");
       return out;
     }
-    node.fields().forEachRemaining(f -> {
-      JsonNode v = f.getValue();
-      if (v.isNumber()) {
-        out.put(f.getKey(), v.numberValue());
-      } else if (v.isArray() && !v.isEmpty()) {
-        List<Number> list = new ArrayList<>();
-        v.forEach(x -> {
-          if (x.isNumber()) {
-            list.add(x.numberValue());
-          }
-        });
-        if (list.size() != v.size()) {
-          r.problem("numbers." + f.getKey() + ": every item must be a number");
-        }
-        out.put(f.getKey(), List.copyOf(list));
-      } else {
-        r.problem("numbers." + f.getKey() + ": must be a number or a list of numbers");
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            f -> {
+              JsonNode v = f.getValue();
+              if (v.isNumber()) {
+                out.put(f.getKey(), v.numberValue());
+              } else if (v.isArray() && !v.isEmpty()) {
+                List<Number> list = new ArrayList<>();
+                v.forEach(
+                    x -> {
+                      if (x.isNumber()) {
+                        list.add(x.numberValue());
+                      }
+                    });
+                if (list.size() != v.size()) {
+                  r.problem("numbers." + f.getKey() + ": every item must be a number");
+                }
+                out.put(f.getKey(), List.copyOf(list));
+              } else {
+                r.problem("numbers." + f.getKey() + ": must be a number or a list of numbers");
+              }
+            });
     return out;
   }
 

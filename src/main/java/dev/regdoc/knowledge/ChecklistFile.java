@@ -14,10 +14,17 @@ final class ChecklistFile {
   static List<ChecklistStep> parse(JsonNode root, Problems problems) {
     YamlEntries.onlyKeys(root, Set.of("steps"), NAME, null, problems);
     List<ChecklistStep> steps = new ArrayList<>();
-    for (YamlEntries.Entry e : YamlEntries.list(root, "steps", NAME, null, "step", "id", problems)) {
+    for (YamlEntries.Entry e :
+        YamlEntries.list(root, "steps", NAME, null, "step", "id", problems)) {
       EntryReader r = e.reader();
-      steps.add(new ChecklistStep(r.string("id"), steps.size() + 1, r.text("title"), r.text("why"),
-          r.textList("how"), r.strings("settles")));
+      steps.add(
+          new ChecklistStep(
+              r.string("id"),
+              steps.size() + 1,
+              r.text("title"),
+              r.text("why"),
+              r.textList("how"),
+              r.strings("settles")));
       r.finish(Set.of("id", "title", "why", "how", "settles"));
     }
     return steps;

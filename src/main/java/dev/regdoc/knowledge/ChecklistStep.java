@@ -10,7 +10,8 @@ import java.util.List;
  * @param how exact steps, in order
  * @param settles finding codes this evidence helps to confirm or rule out
  */
-public record ChecklistStep(String id, int order, Text title, Text why, TextList how, List<String> settles) {
+public record ChecklistStep(
+    String id, int order, Text title, Text why, TextList how, List<String> settles) {
   public ChecklistStep {
     settles = List.copyOf(settles);
   }

@@ -9,7 +9,13 @@ import java.util.List;
  * @param related ids of related concepts
  */
 public record Concept(
-    String id, Text title, Aliases aliases, Text summary, Text detail, Text caveat, List<String> related) {
+    String id,
+    Text title,
+    Aliases aliases,
+    Text summary,
+    Text detail,
+    Text caveat,
+    List<String> related) {
   public Concept {
     related = List.copyOf(related);
   }

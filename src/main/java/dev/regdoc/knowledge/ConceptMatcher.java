@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds the concept a free-text question is about. Titles and aliases are compared case-insensitively after NFKC
- * normalisation (so full-width letters match), with punctuation and hyphens treated as spaces. ASCII aliases must
- * not touch other letters or digits; Japanese aliases match anywhere. The longest matching alias wins; aliases of the question's
- * language are tried first, then those of the other language (engineers mix English terms into Japanese).
+ * Finds the concept a free-text question is about. Titles and aliases are compared
+ * case-insensitively after NFKC normalisation (so full-width letters match), with punctuation and
+ * hyphens treated as spaces. ASCII aliases must not touch other letters or digits; Japanese aliases
+ * match anywhere. The longest matching alias wins; aliases of the question's language are tried
+ * first, then those of the other language (engineers mix English terms into Japanese).
  */
 final class ConceptMatcher {
   private record Key(String text, Pattern word, Concept concept) {
@@ -55,16 +56,21 @@ final class ConceptMatcher {
     String text = normalize(phrase);
     if (!text.isEmpty()) {
       boolean ascii = text.chars().allMatch(ch -> ch < 128);
-      Pattern word = ascii ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(text) + "(?![a-z0-9])") : null;
+      Pattern word =
+          ascii ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(text) + "(?![a-z0-9])") : null;
       keys.add(new Key(text, word, c));
     }
   }
 
-  /** Lower-case, NFKC, punctuation to spaces, single spaces; Japanese text keeps no spaces between words. */
+  /**
+   * Lower-case, NFKC, punctuation to spaces, single spaces; Japanese text keeps no spaces between
+   * words.
+   */
   static String normalize(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     n = n.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s　]+", " ").trim();
-    // Spaces between Japanese characters, or between Japanese and Latin, are optional in how people type.
+    // Spaces between Japanese characters, or between Japanese and Latin, are optional in how people
+    // type.
     n = n.replaceAll("(?<=[^\\x00-\\x7F]) (?=\\S)|(?<=\\S) (?=[^\\x00-\\x7F])", "");
     return n;
   }

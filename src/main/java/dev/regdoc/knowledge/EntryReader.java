@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the fields of one YAML entry, reporting every problem (missing or blank text, en/ja mismatch, undeclared
- * placeholder, unknown field) to {@link Problems} under the entry's file and label instead of failing at the first.
- * Methods return a usable stand-in value when a field is bad, so reading can go on.
+ * Reads the fields of one YAML entry, reporting every problem (missing or blank text, en/ja
+ * mismatch, undeclared placeholder, unknown field) to {@link Problems} under the entry's file and
+ * label instead of failing at the first. Methods return a usable stand-in value when a field is
+ * bad, so reading can go on.
  */
 final class EntryReader {
   private final String file;
@@ -195,7 +196,8 @@ final class EntryReader {
       return new TextList(en.subList(0, n), ja.subList(0, n));
     }
     for (int i = 0; i < en.size(); i++) {
-      samePlaceholders(field + "[" + i + "]", Placeholders.find(en.get(i)), Placeholders.find(ja.get(i)));
+      samePlaceholders(
+          field + "[" + i + "]", Placeholders.find(en.get(i)), Placeholders.find(ja.get(i)));
     }
     return new TextList(en, ja);
   }
@@ -257,11 +259,13 @@ final class EntryReader {
   }
 
   private void unknownKeys(String path, JsonNode obj, Set<String> allowed) {
-    obj.fieldNames().forEachRemaining(k -> {
-      if (!allowed.contains(k)) {
-        problem(path + ": unknown field '" + k + "'");
-      }
-    });
+    obj.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!allowed.contains(k)) {
+                problem(path + ": unknown field '" + k + "'");
+              }
+            });
   }
 
   /** Reports fields not in {@code allowed} and declared placeholders that no text uses. */

@@ -21,7 +21,8 @@ public final class EvidenceNotes {
 
   public static EvidenceNotes load(Path dir) {
     List<String> problems = new ArrayList<>();
-    Map<String, Text> notes = SlotTexts.read(SlotTexts.readFile(dir, NAME), NAME, "notes", "note", problems);
+    Map<String, Text> notes =
+        SlotTexts.read(SlotTexts.readFile(dir, NAME), NAME, "notes", "note", problems);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(dir.toString(), problems);
     }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Texts for one finding code. Texts may contain {@code {placeholders}}; every one is listed in {@link #values()}.
+ * Texts for one finding code. Texts may contain {@code {placeholders}}; every one is listed in
+ * {@link #values()}.
  *
  * @param relatedConcepts concept ids
  * @param checklist checklist step ids that gather the evidence for this finding

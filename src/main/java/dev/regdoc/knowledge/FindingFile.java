@@ -14,18 +14,36 @@ final class FindingFile {
   static List<Finding> parse(JsonNode root, Problems problems) {
     YamlEntries.onlyKeys(root, Set.of("findings"), NAME, null, problems);
     List<Finding> findings = new ArrayList<>();
-    for (YamlEntries.Entry e : YamlEntries.list(root, "findings", NAME, null, "finding", "code", problems)) {
+    for (YamlEntries.Entry e :
+        YamlEntries.list(root, "findings", NAME, null, "finding", "code", problems)) {
       EntryReader r = e.reader();
       if (!r.has("values")) {
         r.problem("values: missing (write [] when no text uses placeholders)");
       }
       List<String> values = r.strings("values");
       r.declare(values);
-      findings.add(new Finding(r.string("code"), r.choice("severity", Finding.Severity.class, Finding.Severity.INFO),
-          values, r.text("title"), r.text("explanation"), r.textList("fix"), r.strings("related_concepts"),
-          r.strings("checklist"), r.strings("case_studies")));
-      r.finish(Set.of("code", "severity", "values", "title", "explanation", "fix", "related_concepts", "checklist",
-          "case_studies"));
+      findings.add(
+          new Finding(
+              r.string("code"),
+              r.choice("severity", Finding.Severity.class, Finding.Severity.INFO),
+              values,
+              r.text("title"),
+              r.text("explanation"),
+              r.textList("fix"),
+              r.strings("related_concepts"),
+              r.strings("checklist"),
+              r.strings("case_studies")));
+      r.finish(
+          Set.of(
+              "code",
+              "severity",
+              "values",
+              "title",
+              "explanation",
+              "fix",
+              "related_concepts",
+              "checklist",
+              "case_studies"));
     }
     return findings;
   }

@@ -7,7 +7,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Checks that need more than one entry: duplicate ids, id spelling, and references between files. */
+/**
+ * Checks that need more than one entry: duplicate ids, id spelling, and references between files.
+ */
 final class KbValidator {
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]++(?:-[a-z0-9]++)*+");
 
@@ -20,10 +22,19 @@ final class KbValidator {
   void validate(KbContent kb) {
     ReasonCodeFile.Content r = kb.reasons();
     unique(ReasonCodeFile.NAME, "reason", r.unregistration(), c -> String.valueOf(c.code()), false);
-    unique(ReasonCodeFile.NAME, "registration failure", r.registrationFailures(), c -> String.valueOf(c.code()),
+    unique(
+        ReasonCodeFile.NAME,
+        "registration failure",
+        r.registrationFailures(),
+        c -> String.valueOf(c.code()),
         false);
-    unique(ReasonCodeFile.NAME, "SIP response", r.sipStatuses(), c -> String.valueOf(c.code()), false);
-    unique(RestartCauseFile.NAME, "restart cause", kb.restartCauses().causes(), c -> String.valueOf(c.index()),
+    unique(
+        ReasonCodeFile.NAME, "SIP response", r.sipStatuses(), c -> String.valueOf(c.code()), false);
+    unique(
+        RestartCauseFile.NAME,
+        "restart cause",
+        kb.restartCauses().causes(),
+        c -> String.valueOf(c.index()),
         false);
     unique(ChecklistFile.NAME, "step", kb.checklist(), ChecklistStep::id, true);
     unique(ConceptFile.NAME, "concept", kb.concepts(), Concept::id, true);
@@ -36,19 +47,39 @@ final class KbValidator {
     Set<String> cases = ids(kb.caseStudies(), CaseStudy::id);
 
     for (ReasonCode c : r.unregistration()) {
-      refs(ReasonCodeFile.NAME, "reason " + c.code(), "findings", c.findings(), findings, "finding");
+      refs(
+          ReasonCodeFile.NAME, "reason " + c.code(), "findings", c.findings(), findings, "finding");
     }
     for (RegistrationFailure c : r.registrationFailures()) {
-      refs(ReasonCodeFile.NAME, "registration failure " + c.code(), "findings", c.findings(), findings, "finding");
+      refs(
+          ReasonCodeFile.NAME,
+          "registration failure " + c.code(),
+          "findings",
+          c.findings(),
+          findings,
+          "finding");
     }
     for (SipStatus c : r.sipStatuses()) {
-      refs(ReasonCodeFile.NAME, "SIP response " + c.code(), "findings", c.findings(), findings, "finding");
+      refs(
+          ReasonCodeFile.NAME,
+          "SIP response " + c.code(),
+          "findings",
+          c.findings(),
+          findings,
+          "finding");
     }
     for (RestartCause c : kb.restartCauses().causes()) {
-      refs(RestartCauseFile.NAME, "restart cause " + c.index(), "findings", c.findings(), findings, "finding");
+      refs(
+          RestartCauseFile.NAME,
+          "restart cause " + c.index(),
+          "findings",
+          c.findings(),
+          findings,
+          "finding");
     }
     for (ChecklistStep s : kb.checklist()) {
-      refs(ChecklistFile.NAME, "step '" + s.id() + "'", "settles", s.settles(), findings, "finding");
+      refs(
+          ChecklistFile.NAME, "step '" + s.id() + "'", "settles", s.settles(), findings, "finding");
     }
     for (Concept c : kb.concepts()) {
       String label = "concept '" + c.id() + "'";
@@ -74,7 +105,8 @@ final class KbValidator {
     }
   }
 
-  private <T> void unique(String file, String kind, List<T> items, Function<T, String> id, boolean kebab) {
+  private <T> void unique(
+      String file, String kind, List<T> items, Function<T, String> id, boolean kebab) {
     Set<String> seen = new HashSet<>();
     for (T item : items) {
       String key = id.apply(item);
@@ -97,7 +129,8 @@ final class KbValidator {
     }
   }
 
-  private void refs(String file, String label, String field, List<String> used, Set<String> known, String kind) {
+  private void refs(
+      String file, String label, String field, List<String> used, Set<String> known, String kind) {
     for (String ref : used) {
       if (!known.contains(ref)) {
         problems.add(file, label, field + ": unknown " + kind + " '" + ref + "'");

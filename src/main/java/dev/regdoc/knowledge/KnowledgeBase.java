@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The validated, read-only knowledge base: reason codes, restart causes, the log-collection checklist, concepts,
- * finding texts and case studies, every human text in English and Japanese. Build it with
- * {@link KnowledgeBaseLoader#load(Path)} or {@link #loadDefault()}.
+ * The validated, read-only knowledge base: reason codes, restart causes, the log-collection
+ * checklist, concepts, finding texts and case studies, every human text in English and Japanese.
+ * Build it with {@link KnowledgeBaseLoader#load(Path)} or {@link #loadDefault()}.
  */
 public final class KnowledgeBase {
   private final Text unregistrationNote;
@@ -61,17 +61,22 @@ public final class KnowledgeBase {
   }
 
   /**
-   * Loads from the directory named by the system property {@code regdoc.kb}, else {@code knowledge-base/} in the
-   * working directory, else {@code knowledge-base/} next to the jar.
+   * Loads from the directory named by the system property {@code regdoc.kb}, else {@code
+   * knowledge-base/} in the working directory, else {@code knowledge-base/} next to the jar.
    */
   public static KnowledgeBase loadDefault() {
     return load(defaultDirectory());
   }
 
-  /** Where {@link #loadDefault()} looks: -Dregdoc.kb, else knowledge-base/ here, else next to the jar. */
+  /**
+   * Where {@link #loadDefault()} looks: -Dregdoc.kb, else knowledge-base/ here, else next to the
+   * jar.
+   */
   public static Path defaultDirectory() {
-    return KnowledgeBaseLocator.locate(System.getProperty(KnowledgeBaseLocator.PROPERTY),
-        Path.of("").toAbsolutePath(), KnowledgeBaseLocator.codeLocation());
+    return KnowledgeBaseLocator.locate(
+        System.getProperty(KnowledgeBaseLocator.PROPERTY),
+        Path.of("").toAbsolutePath(),
+        KnowledgeBaseLocator.codeLocation());
   }
 
   /** An EndPointUnregistered / DeviceUnregistered reason code. */
@@ -95,11 +100,13 @@ public final class KnowledgeBase {
   }
 
   /**
-   * A phone restart cause by its phone string ({@code KeepaliveTO}, {@code cm-closed-tcp}) or RFOOS name
-   * ({@code TCPtimedOut}), ignoring case.
+   * A phone restart cause by its phone string ({@code KeepaliveTO}, {@code cm-closed-tcp}) or RFOOS
+   * name ({@code TCPtimedOut}), ignoring case.
    */
   public Optional<RestartCause> restartCause(String name) {
-    return name == null ? Optional.empty() : Optional.ofNullable(restartCausesByName.get(key(name)));
+    return name == null
+        ? Optional.empty()
+        : Optional.ofNullable(restartCausesByName.get(key(name)));
   }
 
   public Optional<ChecklistStep> checklistStep(String id) {

@@ -2,7 +2,10 @@ package dev.regdoc.knowledge;
 
 import java.util.List;
 
-/** The knowledge base could not be loaded; {@link #problems()} lists every problem found, each naming file and entry. */
+/**
+ * The knowledge base could not be loaded; {@link #problems()} lists every problem found, each
+ * naming file and entry.
+ */
 public final class KnowledgeBaseException extends RuntimeException {
   private final List<String> problems;
 
@@ -16,8 +19,12 @@ public final class KnowledgeBaseException extends RuntimeException {
   }
 
   private static String message(String where, List<String> problems) {
-    StringBuilder sb = new StringBuilder("knowledge base ").append(where).append(": ")
-        .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
+    StringBuilder sb =
+        new StringBuilder("knowledge base ")
+            .append(where)
+            .append(": ")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem" : " problems");
     for (String p : problems) {
       sb.append(System.lineSeparator()).append("  - ").append(p);
     }

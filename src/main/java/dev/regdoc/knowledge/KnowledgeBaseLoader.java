@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads the knowledge base from a directory of YAML files and validates it completely before anything uses it. All
- * problems are gathered and thrown together as one {@link KnowledgeBaseException}.
+ * Loads the knowledge base from a directory of YAML files and validates it completely before
+ * anything uses it. All problems are gathered and thrown together as one {@link
+ * KnowledgeBaseException}.
  */
 public final class KnowledgeBaseLoader {
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
 
   private KnowledgeBaseLoader() {}
 
@@ -28,13 +28,14 @@ public final class KnowledgeBaseLoader {
       problems.add(dir.toString(), null, "not a directory");
       throw new KnowledgeBaseException("at " + dir, problems.all());
     }
-    KbContent content = new KbContent(
-        ReasonCodeFile.parse(read(dir, ReasonCodeFile.NAME, problems), problems),
-        RestartCauseFile.parse(read(dir, RestartCauseFile.NAME, problems), problems),
-        ChecklistFile.parse(read(dir, ChecklistFile.NAME, problems), problems),
-        ConceptFile.parse(read(dir, ConceptFile.NAME, problems), problems),
-        FindingFile.parse(read(dir, FindingFile.NAME, problems), problems),
-        CaseStudyFile.parse(read(dir, CaseStudyFile.NAME, problems), problems));
+    KbContent content =
+        new KbContent(
+            ReasonCodeFile.parse(read(dir, ReasonCodeFile.NAME, problems), problems),
+            RestartCauseFile.parse(read(dir, RestartCauseFile.NAME, problems), problems),
+            ChecklistFile.parse(read(dir, ChecklistFile.NAME, problems), problems),
+            ConceptFile.parse(read(dir, ConceptFile.NAME, problems), problems),
+            FindingFile.parse(read(dir, FindingFile.NAME, problems), problems),
+            CaseStudyFile.parse(read(dir, CaseStudyFile.NAME, problems), problems));
     new KbValidator(problems).validate(content);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException("at " + dir, problems.all());

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where {@link KnowledgeBase#loadDefault()} looks: the system property {@value #PROPERTY} if set, else
- * {@code knowledge-base/} in the working directory, else {@code knowledge-base/} next to the jar.
+ * Where {@link KnowledgeBase#loadDefault()} looks: the system property {@value #PROPERTY} if set,
+ * else {@code knowledge-base/} in the working directory, else {@code knowledge-base/} next to the
+ * jar.
  */
 final class KnowledgeBaseLocator {
   static final String PROPERTY = "regdoc.kb";
@@ -39,8 +40,16 @@ final class KnowledgeBaseLocator {
         return nextToJar;
       }
     }
-    throw new KnowledgeBaseException("not found",
-        List.of("no " + DIR + " directory at " + tried + "; set -D" + PROPERTY + "=<dir> to choose one"));
+    throw new KnowledgeBaseException(
+        "not found",
+        List.of(
+            "no "
+                + DIR
+                + " directory at "
+                + tried
+                + "; set -D"
+                + PROPERTY
+                + "=<dir> to choose one"));
   }
 
   static Path codeLocation() {

@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * {@code {name}} placeholders in finding texts. Only identifiers count, so command syntax such as
- * {@code {absolute | inactivity}} is not mistaken for a placeholder. {@code {name|one|other}} picks a word by the
- * count in {@code name} (English "1 minute", "2 minutes"; Japanese texts need no such form).
+ * {@code {absolute | inactivity}} is not mistaken for a placeholder. {@code {name|one|other}} picks
+ * a word by the count in {@code name} (English "1 minute", "2 minutes"; Japanese texts need no such
+ * form).
  */
 public final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
-  private static final Pattern PLURAL = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)\\|([^{}|]*)\\|([^{}|]*)}");
+  private static final Pattern PLURAL =
+      Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)\\|([^{}|]*)\\|([^{}|]*)}");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
   private Placeholders() {}
@@ -32,7 +34,9 @@ public final class Placeholders {
     return names;
   }
 
-  /** True when the value counts exactly one: the number 1, or a text whose last number is 1 ("≤1"). */
+  /**
+   * True when the value counts exactly one: the number 1, or a text whose last number is 1 ("≤1").
+   */
   static boolean one(Object value) {
     if (value instanceof Number n) {
       return n.doubleValue() == 1;
@@ -51,14 +55,18 @@ public final class Placeholders {
     StringBuilder words = new StringBuilder();
     while (p.find()) {
       Object value = values.get(p.group(1));
-      p.appendReplacement(words, Matcher.quoteReplacement(value == null ? p.group() : one(value) ? p.group(2) : p.group(3)));
+      p.appendReplacement(
+          words,
+          Matcher.quoteReplacement(
+              value == null ? p.group() : one(value) ? p.group(2) : p.group(3)));
     }
     p.appendTail(words);
     Matcher m = PLACEHOLDER.matcher(words);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       Object value = values.get(m.group(1));
-      m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? m.group() : String.valueOf(value)));
+      m.appendReplacement(
+          sb, Matcher.quoteReplacement(value == null ? m.group() : String.valueOf(value)));
     }
     m.appendTail(sb);
     return sb.toString();

@@ -7,7 +7,8 @@ import java.util.Optional;
  * A {@code Reason=} code of the EndPointUnregistered / DeviceUnregistered alarms.
  *
  * @param alarmName name in the CUCM alarm catalog, or null when the catalog does not use this code
- * @param mibName name in CISCO-CCM-MIB CcmDevUnregCauseCode, or null when the MIB does not define it
+ * @param mibName name in CISCO-CCM-MIB CcmDevUnregCauseCode, or null when the MIB does not define
+ *     it
  * @param protocol {@code any}, {@code sip} or {@code sccp}
  * @param note caveat about the source, or null
  * @param findings finding codes this reason points towards
@@ -25,7 +26,9 @@ public record ReasonCode(
 
   /** Whether the code normally needs investigating. */
   public enum Nature {
-    /** Administrative or expected: resets, apply config, Extension Mobility, power save, fallback. */
+    /**
+     * Administrative or expected: resets, apply config, Extension Mobility, power save, fallback.
+     */
     BENIGN,
     /** Something went wrong. */
     FAULT,

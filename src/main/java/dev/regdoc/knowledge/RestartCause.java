@@ -3,8 +3,9 @@ package dev.regdoc.knowledge;
 import java.util.List;
 
 /**
- * The phone's own "last out of service" reason: the Restart Cause string, the {@code Last=} value of the SIP Reason
- * header and the ReasonForOutOfService (RFOOS) code, which shares the index where both are known.
+ * The phone's own "last out of service" reason: the Restart Cause string, the {@code Last=} value
+ * of the SIP Reason header and the ReasonForOutOfService (RFOOS) code, which shares the index where
+ * both are known.
  *
  * @param rfoosName name in the CUCM alarm catalog, or null
  * @param inferred the meaning is read from the name only

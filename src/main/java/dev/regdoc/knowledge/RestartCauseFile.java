@@ -15,20 +15,41 @@ final class RestartCauseFile {
 
   static Content parse(JsonNode root, Problems problems) {
     YamlEntries.onlyKeys(root, Set.of("note", "causes"), NAME, null, problems);
-    Text note = root != null && root.isObject() ? new EntryReader(NAME, "top level", root, problems).text("note")
-        : new Text("", "");
+    Text note =
+        root != null && root.isObject()
+            ? new EntryReader(NAME, "top level", root, problems).text("note")
+            : new Text("", "");
     List<RestartCause> causes = new ArrayList<>();
-    for (YamlEntries.Entry e : YamlEntries.list(root, "causes", NAME, null, "restart cause", "index", problems)) {
+    for (YamlEntries.Entry e :
+        YamlEntries.list(root, "causes", NAME, null, "restart cause", "index", problems)) {
       EntryReader r = e.reader();
       boolean disputed = r.flag("disputed");
       List<RestartCause.Reading> readings = readings(r, e.node());
       if (disputed && readings.size() < 2) {
         r.problem("readings: a disputed cause needs both readings");
       }
-      causes.add(new RestartCause(r.integer("index"), r.string("phone_string"), r.optionalString("rfoos_name"),
-          r.flag("inferred"), disputed, r.flag("format_string"), r.text("meaning"), readings, r.strings("findings")));
-      r.finish(Set.of("index", "phone_string", "rfoos_name", "inferred", "disputed", "format_string", "meaning",
-          "readings", "findings"));
+      causes.add(
+          new RestartCause(
+              r.integer("index"),
+              r.string("phone_string"),
+              r.optionalString("rfoos_name"),
+              r.flag("inferred"),
+              disputed,
+              r.flag("format_string"),
+              r.text("meaning"),
+              readings,
+              r.strings("findings")));
+      r.finish(
+          Set.of(
+              "index",
+              "phone_string",
+              "rfoos_name",
+              "inferred",
+              "disputed",
+              "format_string",
+              "meaning",
+              "readings",
+              "findings"));
     }
     return new Content(note, causes);
   }

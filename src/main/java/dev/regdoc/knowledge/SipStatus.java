@@ -2,8 +2,12 @@ package dev.regdoc.knowledge;
 
 import java.util.List;
 
-/** A SIP response a phone can receive to REGISTER, with what it means for registration troubleshooting. */
-public record SipStatus(int code, String phrase, Nature nature, Text meaning, Text check, List<String> findings) {
+/**
+ * A SIP response a phone can receive to REGISTER, with what it means for registration
+ * troubleshooting.
+ */
+public record SipStatus(
+    int code, String phrase, Nature nature, Text meaning, Text check, List<String> findings) {
 
   /** How to read the response. */
   public enum Nature {

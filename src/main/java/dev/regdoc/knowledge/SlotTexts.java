@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Keyed texts in English and Japanese whose {0}, {1}... slots are filled in order (evidence notes,
- * summary words): read from one map of a YAML file, each checked for both languages and the same slots.
+ * summary words): read from one map of a YAML file, each checked for both languages and the same
+ * slots.
  */
 final class SlotTexts {
   private static final Pattern SLOT = Pattern.compile("\\{(\\d)\\}");
@@ -27,42 +28,59 @@ final class SlotTexts {
     try {
       return new ObjectMapper(new YAMLFactory()).readTree(dir.resolve(name).toFile());
     } catch (IOException e) {
-      throw new KnowledgeBaseException(dir.toString(), List.of(name + ": cannot be read: " + e.getMessage()));
+      throw new KnowledgeBaseException(
+          dir.toString(), List.of(name + ": cannot be read: " + e.getMessage()));
     }
   }
 
-  /** The texts under {@code section}; every problem is added to {@code problems}, naming file, section and key. */
-  static Map<String, Text> read(JsonNode root, String file, String section, String what, List<String> problems) {
+  /**
+   * The texts under {@code section}; every problem is added to {@code problems}, naming file,
+   * section and key.
+   */
+  static Map<String, Text> read(
+      JsonNode root, String file, String section, String what, List<String> problems) {
     Map<String, Text> out = new LinkedHashMap<>();
     JsonNode all = root == null ? null : root.get(section);
     if (all == null || !all.isObject()) {
       problems.add(file + ": needs a '" + section + "' map");
       return out;
     }
-    all.fields().forEachRemaining(e -> {
-      String en = e.getValue().path("en").asText("");
-      String ja = e.getValue().path("ja").asText("");
-      if (en.isBlank() || ja.isBlank()) {
-        problems.add(file + ": " + what + " '" + e.getKey() + "': needs both en and ja");
-      } else if (!slots(en).equals(slots(ja))) {
-        problems.add(file + ": " + what + " '" + e.getKey() + "': en and ja use different {n} slots");
-      } else {
-        out.put(e.getKey(), new Text(en, ja));
-      }
-    });
+    all.fields()
+        .forEachRemaining(
+            e -> {
+              String en = e.getValue().path("en").asText("");
+              String ja = e.getValue().path("ja").asText("");
+              if (en.isBlank() || ja.isBlank()) {
+                problems.add(file + ": " + what + " '" + e.getKey() + "': needs both en and ja");
+              } else if (!slots(en).equals(slots(ja))) {
+                problems.add(
+                    file
+                        + ": "
+                        + what
+                        + " '"
+                        + e.getKey()
+                        + "': en and ja use different {n} slots");
+              } else {
+                out.put(e.getKey(), new Text(en, ja));
+              }
+            });
     return out;
   }
 
   /**
-   * {@code text} with its slots filled from {@code args}; a slot without a value shows "?". {@code {0|one|other}}
-   * picks a word by the count in slot 0 (English "1 event", "2 events"), as {@link Placeholders} does for names.
+   * {@code text} with its slots filled from {@code args}; a slot without a value shows "?". {@code
+   * {0|one|other}} picks a word by the count in slot 0 (English "1 event", "2 events"), as {@link
+   * Placeholders} does for names.
    */
   static String fill(String text, List<String> args) {
     Matcher p = PLURAL.matcher(text);
     StringBuilder words = new StringBuilder();
     while (p.find()) {
       int i = Integer.parseInt(p.group(1));
-      p.appendReplacement(words, Matcher.quoteReplacement(i < args.size() && Placeholders.one(args.get(i)) ? p.group(2) : p.group(3)));
+      p.appendReplacement(
+          words,
+          Matcher.quoteReplacement(
+              i < args.size() && Placeholders.one(args.get(i)) ? p.group(2) : p.group(3)));
     }
     p.appendTail(words);
     text = words.toString();

@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words of a summary ({@code summaries.yaml}): when many phones share one cause (a site outage) the
- * answer gives, per finding code, the cause's short name, how many phones, the time span, the phones with
- * the most events and how to get one phone's detail. English and Japanese, {0}, {1}... filled in order.
+ * The words of a summary ({@code summaries.yaml}): when many phones share one cause (a site outage)
+ * the answer gives, per finding code, the cause's short name, how many phones, the time span, the
+ * phones with the most events and how to get one phone's detail. English and Japanese, {0}, {1}...
+ * filled in order.
  */
 public final class SummaryTexts {
   public static final String NAME = "summaries.yaml";
+
   /** The phrases every renderer of a summary uses. */
-  public static final Set<String> PHRASES = Set.of("title", "span", "top", "top-device", "detail-cli", "detail-chat", "omitted");
+  public static final Set<String> PHRASES =
+      Set.of("title", "span", "top", "top-device", "detail-cli", "detail-chat", "omitted");
 
   private final Map<String, Text> phrases;
   private final Map<String, Text> causes;
@@ -31,8 +34,13 @@ public final class SummaryTexts {
     List<String> problems = new ArrayList<>();
     Map<String, Text> phrases = SlotTexts.read(root, NAME, "phrases", "phrase", problems);
     Map<String, Text> causes = SlotTexts.read(root, NAME, "causes", "cause", problems);
-    PHRASES.stream().filter(k -> !phrases.containsKey(k)).sorted().forEach(k -> problems.add(NAME + ": phrase '" + k + "' is missing"));
-    phrases.keySet().stream().filter(k -> !PHRASES.contains(k)).forEach(k -> problems.add(NAME + ": phrase '" + k + "' is not used"));
+    PHRASES.stream()
+        .filter(k -> !phrases.containsKey(k))
+        .sorted()
+        .forEach(k -> problems.add(NAME + ": phrase '" + k + "' is missing"));
+    phrases.keySet().stream()
+        .filter(k -> !PHRASES.contains(k))
+        .forEach(k -> problems.add(NAME + ": phrase '" + k + "' is not used"));
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(dir.toString(), problems);
     }
@@ -42,7 +50,9 @@ public final class SummaryTexts {
   /** A phrase in {@code lang} with its slots filled. */
   public String phrase(String key, Lang lang, Object... args) {
     Text t = phrases.get(key);
-    return t == null ? key : SlotTexts.fill(t.get(lang), Arrays.stream(args).map(String::valueOf).toList());
+    return t == null
+        ? key
+        : SlotTexts.fill(t.get(lang), Arrays.stream(args).map(String::valueOf).toList());
   }
 
   /** The cause's short name, or the code itself when the file has none. */

@@ -2,7 +2,10 @@ package dev.regdoc.knowledge;
 
 import java.util.List;
 
-/** An ordered list of human texts; the English and Japanese lists have the same length, item by item. */
+/**
+ * An ordered list of human texts; the English and Japanese lists have the same length, item by
+ * item.
+ */
 public record TextList(List<String> en, List<String> ja) {
   public TextList {
     en = List.copyOf(en);

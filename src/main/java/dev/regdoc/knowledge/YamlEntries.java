@@ -5,15 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Helpers shared by the per-file parsers: walking a list of entries and labelling them for problem messages. */
+/**
+ * Helpers shared by the per-file parsers: walking a list of entries and labelling them for problem
+ * messages.
+ */
 final class YamlEntries {
   private YamlEntries() {}
 
-  /** One entry of a list: its node and a reader labelled by its id (or position when the id is missing). */
+  /**
+   * One entry of a list: its node and a reader labelled by its id (or position when the id is
+   * missing).
+   */
   record Entry(JsonNode node, EntryReader reader) {}
 
   static List<Entry> list(
-      JsonNode parent, String key, String file, String where, String kind, String idField, Problems problems) {
+      JsonNode parent,
+      String key,
+      String file,
+      String where,
+      String kind,
+      String idField,
+      Problems problems) {
     if (parent == null) {
       return List.of(); // the file or section itself was reported already
     }
@@ -48,7 +60,8 @@ final class YamlEntries {
   }
 
   /** Reports top-level keys of a file (or section) that the schema does not know. */
-  static void onlyKeys(JsonNode node, Set<String> allowed, String file, String where, Problems problems) {
+  static void onlyKeys(
+      JsonNode node, Set<String> allowed, String file, String where, Problems problems) {
     if (node == null) {
       return; // reported by whoever found it missing
     }
@@ -56,10 +69,12 @@ final class YamlEntries {
       problems.add(file, where, "must be a mapping");
       return;
     }
-    node.fieldNames().forEachRemaining(k -> {
-      if (!allowed.contains(k)) {
-        problems.add(file, where, "unknown field '" + k + "'");
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!allowed.contains(k)) {
+                problems.add(file, where, "unknown field '" + k + "'");
+              }
+            });
   }
 }

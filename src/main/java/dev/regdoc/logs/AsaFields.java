@@ -8,45 +8,81 @@ import java.util.regex.Pattern;
 
 /**
  * Fields of the ASA messages regdoc reasons about (format strings from the Cisco ASA syslog guide;
- * reference domain.md 6.3). "src" is the endpoint ASA writes after "for"/"from", "dst" the one after
- * "to"; for outbound connections ASA writes the outside (responding) side first.
+ * reference domain.md 6.3). "src" is the endpoint ASA writes after "for"/"from", "dst" the one
+ * after "to"; for outbound connections ASA writes the outside (responding) side first.
  */
 final class AsaFields {
 
-  private static final String ENDPOINT = "(?<%1$sIf>[^\\s:]+):(?<%1$sIp>[^\\s/]+)/(?<%1$sPort>\\d+)";
-  private static final String MAPPED = "(?:\\s*\\((?<%1$sMapIp>[^\\s/()]+)/(?<%1$sMapPort>\\d+)\\))?";
+  private static final String ENDPOINT =
+      "(?<%1$sIf>[^\\s:]+):(?<%1$sIp>[^\\s/]+)/(?<%1$sPort>\\d+)";
+  private static final String MAPPED =
+      "(?:\\s*\\((?<%1$sMapIp>[^\\s/()]+)/(?<%1$sMapPort>\\d+)\\))?";
   private static final String IDENTITY = "(?:\\s*+\\([^)]*+\\))*+";
-  private static final String MAC = "[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f:]{17}";
+  private static final String MAC =
+      "[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f:]{17}";
   private static final String IP = "[0-9A-Fa-f.:]+";
 
   private static final Pattern BUILT =
       Pattern.compile(
-          "^Built (?<direction>inbound|outbound) (?<protocol>TCP|UDP|SCTP) connection (?<id>\\d+) for "
-              + endpoint("src") + mapped("src") + IDENTITY + " to " + endpoint("dst") + mapped("dst") + IDENTITY);
+          "^Built (?<direction>inbound|outbound) (?<protocol>TCP|UDP|SCTP) connection (?<id>\\d+)"
+              + " for "
+              + endpoint("src")
+              + mapped("src")
+              + IDENTITY
+              + " to "
+              + endpoint("dst")
+              + mapped("dst")
+              + IDENTITY);
   private static final Pattern TEARDOWN =
       Pattern.compile(
           "^Teardown (?:Probe ?)?(?<protocol>TCP|UDP|SCTP) connection (?<id>\\d+) for "
-              + endpoint("src") + IDENTITY + " to " + endpoint("dst") + IDENTITY
-              + " duration (?<duration>\\d+:\\d{2}:\\d{2}) bytes (?<bytes>\\d++)(?<tail>(?:\\s(?s:.*+))?+)$");
+              + endpoint("src")
+              + IDENTITY
+              + " to "
+              + endpoint("dst")
+              + IDENTITY
+              + " duration (?<duration>\\d+:\\d{2}:\\d{2}) bytes"
+              + " (?<bytes>\\d++)(?<tail>(?:\\s(?s:.*+))?+)$");
   private static final Pattern ARP_COLLISION =
       Pattern.compile(
-          "Received ARP (?<kind>request|response) collision from (?<ip>" + IP + ")/(?<mac>" + MAC + ")"
-              + " on interface (?<iface>\\S+) with existing ARP entry (?<existingIp>" + IP + ")/(?<existingMac>" + MAC + ")");
+          "Received ARP (?<kind>request|response) collision from (?<ip>"
+              + IP
+              + ")/(?<mac>"
+              + MAC
+              + ")"
+              + " on interface (?<iface>\\S+) with existing ARP entry (?<existingIp>"
+              + IP
+              + ")/(?<existingMac>"
+              + MAC
+              + ")");
   private static final Pattern MAC_MISMATCH =
-      Pattern.compile("Received mac mismatch packet from (?<ip>" + IP + ")/(?<mac>\\S+) for authenticated host");
+      Pattern.compile(
+          "Received mac mismatch packet from (?<ip>"
+              + IP
+              + ")/(?<mac>\\S+) for authenticated host");
   private static final Pattern IP_COLLISION =
       Pattern.compile(
-          "IP address collision detected between host (?<ip>" + IP + ") at (?<mac>" + MAC + ")"
-              + " and interface (?<iface>[^\\s,]+),\\s*(?<existingMac>" + MAC + ")");
+          "IP address collision detected between host (?<ip>"
+              + IP
+              + ") at (?<mac>"
+              + MAC
+              + ")"
+              + " and interface (?<iface>[^\\s,]+),\\s*(?<existingMac>"
+              + MAC
+              + ")");
   private static final Pattern INSPECTION_TERMINATED =
       Pattern.compile(
-          "^(?<protocol>\\S+) flow from " + endpoint("src") + " to " + endpoint("dst")
+          "^(?<protocol>\\S+) flow from "
+              + endpoint("src")
+              + " to "
+              + endpoint("dst")
               + " terminated by inspection engine, reason - (?<reason>.*+)$");
   private static final Pattern DENY_BY_ACL =
       Pattern.compile(
           "^Deny (?<protocol>\\S+) src (?<srcIf>[^\\s:]+):(?<srcIp>[^\\s/]+)(?:/(?<srcPort>\\d+))?"
-              + " dst (?<dstIf>[^\\s:]+):(?<dstIp>[^\\s/]+)(?:/(?<dstPort>\\d+))?"
-              + "(?: \\(type (?<icmpType>\\d+), code (?<icmpCode>\\d+)\\))? by access-group \"(?<acl>[^\"]+)\"");
+              + " dst (?<dstIf>[^\\s:]+):(?<dstIp>[^\\s/]+)(?:/(?<dstPort>\\d+))?(?: \\(type"
+              + " (?<icmpType>\\d+), code (?<icmpCode>\\d+)\\))? by access-group"
+              + " \"(?<acl>[^\"]+)\"");
   private static final Pattern ACL_HIT =
       Pattern.compile(
           "^access-list (?<acl>\\S+) (?<action>permitted|denied|est-allowed) (?<protocol>\\S+) "
@@ -55,13 +91,24 @@ final class AsaFields {
               + "(?: hit-cnt (?<hits>\\d+))?");
   private static final Pattern SIP_PREALLOCATE =
       Pattern.compile(
-          "^Pre-allocate SIP (?<kind>.+?) (?<protocol>UDP|TCP) secondary channel for "
-              + "(?<srcIf>[^\\s:]+):(?<srcIp>[^\\s/]+)(?:/(?<srcPort>\\d+))? to "
-              + "(?<dstIf>[^\\s:]+):(?<dstIp>[^\\s/]+?)(?:/(?<dstPort>\\d+))? from (?<sipMessage>\\S+) message");
+          "^Pre-allocate SIP (?<kind>.+?) (?<protocol>UDP|TCP) secondary channel for"
+              + " (?<srcIf>[^\\s:]+):(?<srcIp>[^\\s/]+)(?:/(?<srcPort>\\d+))? to"
+              + " (?<dstIf>[^\\s:]+):(?<dstIp>[^\\s/]+?)(?:/(?<dstPort>\\d+))? from"
+              + " (?<sipMessage>\\S+) message");
   private static final Pattern TCP_RESET = Pattern.compile("^TCP Reset\\s*+-\\s*+(\\S++)$");
 
   private static final List<String> ENDPOINT_GROUPS =
-      List.of("srcIf", "srcIp", "srcPort", "srcMapIp", "srcMapPort", "dstIf", "dstIp", "dstPort", "dstMapIp", "dstMapPort");
+      List.of(
+          "srcIf",
+          "srcIp",
+          "srcPort",
+          "srcMapIp",
+          "srcMapPort",
+          "dstIf",
+          "dstIp",
+          "dstPort",
+          "dstMapIp",
+          "dstMapPort");
 
   private AsaFields() {}
 
@@ -73,7 +120,10 @@ final class AsaFields {
     return String.format(MAPPED, side);
   }
 
-  /** Fields for {@code message} (the text after "%ASA-6-302014: "); empty when the id is not modelled. */
+  /**
+   * Fields for {@code message} (the text after "%ASA-6-302014: "); empty when the id is not
+   * modelled.
+   */
   static Map<String, String> extract(String messageId, String message) {
     Map<String, String> f = new LinkedHashMap<>();
     String text = message.strip();
@@ -90,7 +140,7 @@ final class AsaFields {
       case "106023" -> flow(DENY_BY_ACL.matcher(text), f, "acl", "icmpType", "icmpCode");
       case "106100" -> flow(ACL_HIT.matcher(text), f, "acl", "action", "hits");
       case "607001" -> flow(SIP_PREALLOCATE.matcher(text), f, "kind", "sipMessage");
-      default -> { }
+      default -> {}
     }
     return f;
   }
@@ -139,7 +189,8 @@ final class AsaFields {
     int lastBlank = lastWhitespace(rest);
     if (lastBlank > 0) {
       String beforeLast = rest.substring(0, lastBlank).stripTrailing();
-      if (beforeLast.endsWith("from") && beforeLast.length() > 4
+      if (beforeLast.endsWith("from")
+          && beforeLast.length() > 4
           && Character.isWhitespace(beforeLast.charAt(beforeLast.length() - 5))) {
         String reason = beforeLast.substring(0, beforeLast.length() - 4).stripTrailing();
         if (!reason.isEmpty()) {
@@ -173,7 +224,10 @@ final class AsaFields {
       return;
     }
     f.put("ip", m.group("ip"));
-    put(f, "mac", Macs.normalise(m.group("mac")) != null ? Macs.normalise(m.group("mac")) : m.group("mac"));
+    put(
+        f,
+        "mac",
+        Macs.normalise(m.group("mac")) != null ? Macs.normalise(m.group("mac")) : m.group("mac"));
     if (hasGroup(m, "existingMac")) {
       put(f, "existing_mac", Macs.normalise(m.group("existingMac")));
     }
@@ -208,7 +262,10 @@ final class AsaFields {
     }
   }
 
-  /** "TCP Reset - I" (guide) and "TCP Reset-I" (real logs) are the same reason: keep the real-log form. */
+  /**
+   * "TCP Reset - I" (guide) and "TCP Reset-I" (real logs) are the same reason: keep the real-log
+   * form.
+   */
   static String normaliseReason(String reason) {
     if (reason == null || reason.isBlank()) {
       return null;
@@ -217,12 +274,17 @@ final class AsaFields {
     return reset.matches() ? "TCP Reset-" + reset.group(1) : reason.strip();
   }
 
-  /** "h:mm:ss" in seconds, or null when the hours are too many to count (damaged; no connection lasts that long). */
+  /**
+   * "h:mm:ss" in seconds, or null when the hours are too many to count (damaged; no connection
+   * lasts that long).
+   */
   private static String seconds(String hms) {
     String[] p = hms.split(":");
     try {
-      return String.valueOf(Math.addExact(Math.multiplyExact(Long.parseLong(p[0]), 3600L),
-          Long.parseLong(p[1]) * 60 + Long.parseLong(p[2])));
+      return String.valueOf(
+          Math.addExact(
+              Math.multiplyExact(Long.parseLong(p[0]), 3600L),
+              Long.parseLong(p[1]) * 60 + Long.parseLong(p[2])));
     } catch (NumberFormatException | ArithmeticException e) {
       return null;
     }
@@ -244,7 +306,11 @@ final class AsaFields {
 
   /** srcIf -> src_interface, srcMapIp -> src_mapped_ip, icmpType -> icmp_type. */
   private static String snake(String group) {
-    String s = group.replace("If", "_interface").replace("MapIp", "_mapped_ip").replace("MapPort", "_mapped_port");
+    String s =
+        group
+            .replace("If", "_interface")
+            .replace("MapIp", "_mapped_ip")
+            .replace("MapPort", "_mapped_port");
     return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 }

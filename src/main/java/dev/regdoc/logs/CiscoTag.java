@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The "%FACILITY-SEVERITY-MNEMONIC:" tag every Cisco message carries, e.g. %UC_CALLMANAGER-3-EndPointUnregistered,
- * %CCM_CALLMANAGER-CALLMANAGER-4-DeviceTransientConnection, %LINK-3-UPDOWN, %ASA-6-302014,
- * %ACL-IPV4_ACL-6-IPACCESSLOGP (IOS-XR puts a space before the colon).
+ * The "%FACILITY-SEVERITY-MNEMONIC:" tag every Cisco message carries, e.g.
+ * %UC_CALLMANAGER-3-EndPointUnregistered, %CCM_CALLMANAGER-CALLMANAGER-4-DeviceTransientConnection,
+ * %LINK-3-UPDOWN, %ASA-6-302014, %ACL-IPV4_ACL-6-IPACCESSLOGP (IOS-XR puts a space before the
+ * colon).
  *
  * @param start index of '%' in the text
  * @param end index after the ':'
@@ -21,7 +22,8 @@ record CiscoTag(String facility, int severity, String mnemonic, int start, int e
 
   private static final Pattern TAG =
       Pattern.compile(
-          "%(?<fac>[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?)-(?<sev>[0-7])-(?<mn>[A-Za-z0-9][A-Za-z0-9_]*) ?:");
+          "%(?<fac>[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?)-(?<sev>[0-7])-(?<mn>[A-Za-z0-9][A-Za-z0-9_]*)"
+              + " ?:");
   private static final Pattern TAG_AT_START = Pattern.compile("^\\s*" + TAG.pattern());
 
   /** The first tag in {@code text}, or null. */
@@ -35,7 +37,10 @@ record CiscoTag(String facility, int severity, String mnemonic, int start, int e
     return from <= text.length() && m.find(from) ? of(m) : null;
   }
 
-  /** True when {@code line} begins (after blanks) with a tag: the second half of a wrapped CUCM record. */
+  /**
+   * True when {@code line} begins (after blanks) with a tag: the second half of a wrapped CUCM
+   * record.
+   */
   static boolean startsWithTag(String line) {
     return TAG_AT_START.matcher(line).find();
   }

@@ -9,12 +9,15 @@ import java.util.List;
 
 /**
  * Collects file-level problems as user-facing sentences, merging consecutive lines of the same kind
- * into one range ("lines 3-17 look like binary data (NUL bytes); skipped") so that a corrupt stretch
- * gives one sentence and one Anomaly, not thousands.
+ * into one range ("lines 3-17 look like binary data (NUL bytes); skipped") so that a corrupt
+ * stretch gives one sentence and one Anomaly, not thousands.
  */
 final class ContentProblems {
 
-  /** Past this many sentences the file is plainly not a log; one more sentence says how many were left out. */
+  /**
+   * Past this many sentences the file is plainly not a log; one more sentence says how many were
+   * left out.
+   */
   private static final int MAX_SENTENCES = 20;
 
   private final String file;
@@ -48,7 +51,9 @@ final class ContentProblems {
   void lineTooLong(PhysicalLine line) {
     add(
         line.cutNotice(),
-        new Anomaly(Origin.line(file, line.number(), null), "syslog-line-too-long",
+        new Anomaly(
+            Origin.line(file, line.number(), null),
+            "syslog-line-too-long",
             "line of " + line.fullLength() + " characters cut to " + line.text().length()));
   }
 
@@ -68,8 +73,13 @@ final class ContentProblems {
     String where = single ? "line " + rangeFirst : "lines " + rangeFirst + "-" + rangeLast;
     String sentence =
         rangeKind.skipped()
-            ? where + (single ? " looks like " : " look like ") + rangeKind.description + "; skipped"
-            : where + (single ? " contains " : " contain ") + rangeKind.description
+            ? where
+                + (single ? " looks like " : " look like ")
+                + rangeKind.description
+                + "; skipped"
+            : where
+                + (single ? " contains " : " contain ")
+                + rangeKind.description
                 + " (shown as \uFFFD); parsed anyway";
     String code = rangeKind.skipped() ? "syslog-binary-data" : "syslog-invalid-utf8";
     add(sentence, new Anomaly(Origin.line(file, rangeFirst, null), code, sentence));

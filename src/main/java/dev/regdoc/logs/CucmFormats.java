@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * The three shapes of CUCM alarm text (reference domain.md 6.1): the CiscoSyslog body after the tag
- * ("%[k=v][k=v]...: text", E1), the old RTMT pipe format ("CCM|DeviceUnregistered - ... Device name.:X
- * ...|<CLID::...>", E2) and the Windows Event Viewer text ("Error: Device TransientConnection – ..." then
- * "Label: value" lines, E3). The old formats' labels are mapped to the E1 key names so that rules read
- * one vocabulary (DeviceName, IPAddress, Reason, ...); labels not in the map are kept as written.
+ * ("%[k=v][k=v]...: text", E1), the old RTMT pipe format ("CCM|DeviceUnregistered - ... Device
+ * name.:X ...|<CLID::...>", E2) and the Windows Event Viewer text ("Error: Device
+ * TransientConnection – ..." then "Label: value" lines, E3). The old formats' labels are mapped to
+ * the E1 key names so that rules read one vocabulary (DeviceName, IPAddress, Reason, ...); labels
+ * not in the map are kept as written.
  */
 final class CucmFormats {
 
@@ -27,22 +28,37 @@ final class CucmFormats {
       Pattern.compile("(?:^|\\s)(?<app>[A-Z][A-Za-z]*)\\|(?<alarm>[A-Za-z][A-Za-z0-9]*)\\s+-\\s+");
   private static final Pattern WINDOWS_START =
       Pattern.compile(
-          // the alarm name takes its blanks possessively and the dash must follow a blank: a lazy name
+          // the alarm name takes its blanks possessively and the dash must follow a blank: a lazy
+          // name
           // before "\\s+-" rescans every run of blanks (quadratic on a long line)
-          "^\\s*+(?<level>Error|Warning|Information|Informational|Critical|Alert|Emergency|Notice|Debug)"
-              + ":\\s*+(?<alarm>[A-Za-z][A-Za-z ]*+)\\s*+(?<=\\s)[\u2013\u2014-]\\s++(?<text>.*+)$");
+          "^\\s*+(?<level>Error|Warning|Information|Informational|Critical|Alert|Emergency|Notice|Debug):\\s*+(?<alarm>[A-Za-z][A-Za-z"
+              + " ]*+)\\s*+(?<=\\s)[\u2013\u2014-]\\s++(?<text>.*+)$");
   private static final Pattern WINDOWS_LABEL_LINE =
       Pattern.compile("^\\s*+[A-Za-z][A-Za-z0-9 .()\\[\\]/_-]{0,60}:(?!:).*+$");
   private static final String OPTIONAL = "[\\[(]\\s*+optional\\s*+[\\])]";
-  /** Labels of the old formats, with their E1 key. Longest first so "Device IP address" beats "IP address". */
+
+  /**
+   * Labels of the old formats, with their E1 key. Longest first so "Device IP address" beats "IP
+   * address".
+   */
   private static final Map<String, String> LABELS = labels();
+
   private static final Pattern LABEL =
       Pattern.compile(
-          // every blank run and separator is taken possessively: each can match in one way only, and
-          // stacked "\\s*\\.?\\s*" that may share a run of blanks split it in quadratically many ways
-          "(?i)(?<![A-Za-z])(?<label>" + String.join("|", LABELS.keySet()).replace(" ", "\\s++") + ")"
-              + "(?:\\s*+\\.?+\\s*+:?+\\s*+" + OPTIONAL + ")?\\s*+\\.?+\\s*+:(?!:)");
-  /** A value stops at the next '<' too, so an unclosed field is not rescanned from every later '<'. */
+          // every blank run and separator is taken possessively: each can match in one way only,
+          // and
+          // stacked "\\s*\\.?\\s*" that may share a run of blanks split it in quadratically many
+          // ways
+          "(?i)(?<![A-Za-z])(?<label>"
+              + String.join("|", LABELS.keySet()).replace(" ", "\\s++")
+              + ")"
+              + "(?:\\s*+\\.?+\\s*+:?+\\s*+"
+              + OPTIONAL
+              + ")?\\s*+\\.?+\\s*+:(?!:)");
+
+  /**
+   * A value stops at the next '<' too, so an unclosed field is not rescanned from every later '<'.
+   */
   private static final Pattern ANGLE_FIELD = Pattern.compile("<([A-Za-z]++)::([^<>]*+)>");
 
   private CucmFormats() {}
@@ -133,17 +149,25 @@ final class CucmFormats {
     for (String line : lines.subList(1, lines.size())) {
       Matcher label = LABEL.matcher(line);
       if (label.lookingAt() || label.reset(line.stripLeading()).lookingAt()) {
-        fields.put(keyFor(label.group("label")), line.stripLeading().substring(label.end()).strip());
+        fields.put(
+            keyFor(label.group("label")), line.stripLeading().substring(label.end()).strip());
       } else {
         int colon = line.indexOf(':');
         fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
       }
     }
     String name = start.group("alarm").replace(" ", "");
-    return new OldFormatAlarm(name, severityOfLevel(start.group("level")), new Body(fields, start.group("text").strip()), "");
+    return new OldFormatAlarm(
+        name,
+        severityOfLevel(start.group("level")),
+        new Body(fields, start.group("text").strip()),
+        "");
   }
 
-  /** Splits "Device name.:X Device IP address.:Y ..." at the known labels; returns the text before the first. */
+  /**
+   * Splits "Device name.:X Device IP address.:Y ..." at the known labels; returns the text before
+   * the first.
+   */
   private static String labelledFields(String labelled, Map<String, String> fields) {
     Matcher m = LABEL.matcher(labelled);
     String key = null;

@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
  * @param raw the text as written (with a leading * or . when present)
  * @param start index of the text in the line
  * @param end index after the text
- * @param time the parsed time; null when the text has no date (IOS uptime stamps) or is not a real date
+ * @param time the parsed time; null when the text has no date (IOS uptime stamps) or is not a real
+ *     date
  * @param zoneWritten the zone text as written, null when the line carried none
  * @param zoneKnown true when the zone text was turned into an offset; false means UTC was assumed
  * @param unsynchronised the IOS clock flag: a leading '*' or '.'

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
 final class IosFields {
 
   /**
-   * Interface names as IOS writes them: Gi1/0/3, GigabitEthernet0/0, Port-channel1, Vlan10, Fa0/1.100.
-   * Possessive: a greedy group loop recurses once per "/1", so a long run of them overflowed the stack.
+   * Interface names as IOS writes them: Gi1/0/3, GigabitEthernet0/0, Port-channel1, Vlan10,
+   * Fa0/1.100. Possessive: a greedy group loop recurses once per "/1", so a long run of them
+   * overflowed the stack.
    */
-  static final String IFNAME = "[A-Z][A-Za-z]*+(?:-[A-Za-z]++)?\\d++(?:/\\d++)*+(?:\\.\\d++)?(?::\\d++)?";
+  static final String IFNAME =
+      "[A-Z][A-Za-z]*+(?:-[A-Za-z]++)?\\d++(?:/\\d++)*+(?:\\.\\d++)?(?::\\d++)?";
 
   private static final Pattern INTERFACE =
       Pattern.compile("(?i:interface|port)\\s+(" + IFNAME + ")(?![\\w/])");
-  private static final Pattern ON_INTERFACE = Pattern.compile("\\bon\\s+(" + IFNAME + ")(?![\\w/])");
+  private static final Pattern ON_INTERFACE =
+      Pattern.compile("\\bon\\s+(" + IFNAME + ")(?![\\w/])");
   private static final Pattern MACFLAP =
       Pattern.compile(
           "Host\\s+(?<mac>\\S+)\\s+in\\s+vlan\\s+(?<vlan>\\d+)\\s+is\\s+flapping\\s+between\\s+port\\s+"
@@ -29,7 +32,8 @@ final class IosFields {
   private static final Pattern STATE =
       Pattern.compile("changed state to (administratively down|up|down|testing)");
   private static final Pattern IPV4 =
-      Pattern.compile("(?<![\\d.])((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})(?![\\d.]*\\d)");
+      Pattern.compile(
+          "(?<![\\d.])((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})(?![\\d.]*\\d)");
   private static final Pattern ERR_DISABLE_REASON = Pattern.compile("^\\s*(\\S+) error detected");
 
   private IosFields() {}

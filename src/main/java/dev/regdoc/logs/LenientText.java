@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Opens log and config files as UTF-8 text that never fails to decode: bytes that are not UTF-8 become
- * U+FFFD, which {@link LineContent} then reports. (Files.newBufferedReader would throw on them.)
+ * Opens log and config files as UTF-8 text that never fails to decode: bytes that are not UTF-8
+ * become U+FFFD, which {@link LineContent} then reports. (Files.newBufferedReader would throw on
+ * them.)
  */
 public final class LenientText {
 

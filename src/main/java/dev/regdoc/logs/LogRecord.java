@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One logical message: a physical line plus the continuation lines joined to it. What the joiner asks
- * of every following line (the tag, whether the body is blank, has an open '[' or ends in ']') is kept
- * up to date as lines are appended, looking only at the new text: asking it of the whole text on every
- * line made a long wrapped record cost the square of its length.
+ * One logical message: a physical line plus the continuation lines joined to it. What the joiner
+ * asks of every following line (the tag, whether the body is blank, has an open '[' or ends in ']')
+ * is kept up to date as lines are appended, looking only at the new text: asking it of the whole
+ * text on every line made a long wrapped record cost the square of its length.
  */
 final class LogRecord {
 
@@ -83,7 +83,10 @@ final class LogRecord {
     scan();
   }
 
-  /** Looks at the text appended since the last scan: a tag never spans a join (it starts a line or follows a blank). */
+  /**
+   * Looks at the text appended since the last scan: a tag never spans a join (it starts a line or
+   * follows a blank).
+   */
   private void scan() {
     if (tag == null && !windowsEvent) {
       tag = CiscoTag.find(text, scanned);

@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** MAC address spotting and normalisation to the form the fact model uses: lower-case, colon separated. */
+/**
+ * MAC address spotting and normalisation to the form the fact model uses: lower-case, colon
+ * separated.
+ */
 public final class Macs {
 
   /** Cisco dotted (f03a.b216.7ad7), colon or dash separated (f0:3a:..., F0-3A-...). */

@@ -3,19 +3,20 @@ package dev.regdoc.logs;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether a physical line continues the record before it. Text copied from documents, mails and
- * the RTMT viewer wraps long CUCM alarms (the source document has "[Description=\nPhone]",
+ * Decides whether a physical line continues the record before it. Text copied from documents, mails
+ * and the RTMT viewer wraps long CUCM alarms (the source document has "[Description=\nPhone]",
  * "[AppID=Ci\nsco CallManager]" and a break after the tag), so lines are joined before matching.
  *
  * <p>The rule: a line that has its own header (PRI, a leading timestamp, a %TAG, an RTMT or Windows
- * event start, a relay notice) always starts a record. Any other line continues the current record only
- * when that record is visibly unfinished: a header still waiting for its %TAG, a tag with no body yet,
- * a CUCM [k=v] list with an open '[', or a list ending in ']' followed by a line starting with '['. A
- * Windows event record takes following "Label: value" lines. Everything else is a record of its own.
+ * event start, a relay notice) always starts a record. Any other line continues the current record
+ * only when that record is visibly unfinished: a header still waiting for its %TAG, a tag with no
+ * body yet, a CUCM [k=v] list with an open '[', or a list ending in ']' followed by a line starting
+ * with '['. A Windows event record takes following "Label: value" lines. Everything else is a
+ * record of its own.
  *
- * <p>Joining: inside an open '[' the line break is simply deleted (nothing inserted, nothing trimmed),
- * because wrapping cut the value in place: "Ci"+"sco" = "Cisco", ""+"Phone" = "Phone" (values are
- * trimmed of surrounding blanks when parsed). Elsewhere the break becomes one space.
+ * <p>Joining: inside an open '[' the line break is simply deleted (nothing inserted, nothing
+ * trimmed), because wrapping cut the value in place: "Ci"+"sco" = "Cisco", ""+"Phone" = "Phone"
+ * (values are trimmed of surrounding blanks when parsed). Elsewhere the break becomes one space.
  */
 final class RecordJoiner {
 
@@ -41,8 +42,9 @@ final class RecordJoiner {
   }
 
   /**
-   * The separator to insert when {@code line} continues {@code record}, or null when it does not. Costs
-   * the length of {@code line}, not of the record: what is asked of the record it keeps up to date itself.
+   * The separator to insert when {@code line} continues {@code record}, or null when it does not.
+   * Costs the length of {@code line}, not of the record: what is asked of the record it keeps up to
+   * date itself.
    */
   String separatorFor(LogRecord record, String line) {
     if (record.length() + line.length() > maxRecordChars) {
@@ -53,7 +55,8 @@ final class RecordJoiner {
     }
     CiscoTag tag = record.tag();
     if (tag == null) {
-      // a record without a tag is one line until a tag joins it, so reading its text here stays cheap
+      // a record without a tag is one line until a tag joins it, so reading its text here stays
+      // cheap
       return isHeaderAwaitingTag(record.text()) && CiscoTag.startsWithTag(line) ? " " : null;
     }
     if (startsRecord(line)) {

@@ -2,7 +2,9 @@ package dev.regdoc.logs;
 
 import java.util.regex.Pattern;
 
-/** Lines a syslog relay writes about itself ("last message repeated 66 times"): known, not errors. */
+/**
+ * Lines a syslog relay writes about itself ("last message repeated 66 times"): known, not errors.
+ */
 final class RelayNotice {
 
   private static final Pattern REPEATED =

@@ -22,17 +22,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a syslog text file as a syslog server writes it, mixing CUCM alarms, Cisco IOS switch messages
- * and Cisco ASA messages, into {@link CucmAlarm}, {@link NetworkLog} and {@link Anomaly} facts.
+ * Reads a syslog text file as a syslog server writes it, mixing CUCM alarms, Cisco IOS switch
+ * messages and Cisco ASA messages, into {@link CucmAlarm}, {@link NetworkLog} and {@link Anomaly}
+ * facts.
  *
- * <p>Parsing anchors on the Cisco "%FAC-SEV-MNEMONIC:" tag, whatever the relay put in front of it (RFC
- * 3164 or 5424 headers, sequence numbers, host names); the message's own time is the last timestamp before
- * the tag. Wrapped records are joined first (see {@link RecordJoiner}). Relay notices ("last message
- * repeated 3 times") count as recognised but produce no fact.
+ * <p>Parsing anchors on the Cisco "%FAC-SEV-MNEMONIC:" tag, whatever the relay put in front of it
+ * (RFC 3164 or 5424 headers, sequence numbers, host names); the message's own time is the last
+ * timestamp before the tag. Wrapped records are joined first (see {@link RecordJoiner}). Relay
+ * notices ("last message repeated 3 times") count as recognised but produce no fact.
  */
 public final class SyslogReader implements TextReader {
 
-  /** Longest record kept; longer lines are cut (and reported) so one huge line cannot exhaust memory. */
+  /**
+   * Longest record kept; longer lines are cut (and reported) so one huge line cannot exhaust
+   * memory.
+   */
   public static final int MAX_RECORD_CHARS = 64 * 1024;
 
   private static final int QUOTE_CHARS = 120;
@@ -45,7 +49,9 @@ public final class SyslogReader implements TextReader {
     this(Clock.systemUTC());
   }
 
-  /** @param clock reference "now": the year of lines that carry none is the one not in the future */
+  /**
+   * @param clock reference "now": the year of lines that carry none is the one not in the future
+   */
   public SyslogReader(Clock clock) {
     this.clock = clock;
   }
@@ -141,51 +147,102 @@ public final class SyslogReader implements TextReader {
         case CUCM -> {
           CucmFormats.Body body = CucmFormats.parseKeyValueBody(message);
           sink.accept(
-              new CucmAlarm(origin, header.time(), header.rawTime(), header.host(), tag.facility(),
-                  tag.severity(), tag.mnemonic(), frozen(body.fields()), body.text()));
+              new CucmAlarm(
+                  origin,
+                  header.time(),
+                  header.rawTime(),
+                  header.host(),
+                  tag.facility(),
+                  tag.severity(),
+                  tag.mnemonic(),
+                  frozen(body.fields()),
+                  body.text()));
         }
-        case ASA -> sink.accept(
-            new NetworkLog(origin, header.time(), header.rawTime(), header.host(), "ASA", tag.facility(),
-                tag.severity(), tag.mnemonic(), message, frozen(AsaFields.extract(tag.mnemonic(), message))));
-        case IOS -> sink.accept(
-            new NetworkLog(origin, header.time(), header.rawTime(), header.host(), "IOS", tag.facility(),
-                tag.severity(), tag.mnemonic(), message,
-                frozen(IosFields.extract(tag, message, header.unsynchronised()))));
+        case ASA ->
+            sink.accept(
+                new NetworkLog(
+                    origin,
+                    header.time(),
+                    header.rawTime(),
+                    header.host(),
+                    "ASA",
+                    tag.facility(),
+                    tag.severity(),
+                    tag.mnemonic(),
+                    message,
+                    frozen(AsaFields.extract(tag.mnemonic(), message))));
+        case IOS ->
+            sink.accept(
+                new NetworkLog(
+                    origin,
+                    header.time(),
+                    header.rawTime(),
+                    header.host(),
+                    "IOS",
+                    tag.facility(),
+                    tag.severity(),
+                    tag.mnemonic(),
+                    message,
+                    frozen(IosFields.extract(tag, message, header.unsynchronised()))));
       }
       recognised++;
     }
 
     private void emitOldFormat(LogRecord record, CucmFormats.OldFormatAlarm old) {
-      Header header = old.prefix().isBlank() ? Header.NONE : header(old.prefix(), record.firstLine());
+      Header header =
+          old.prefix().isBlank() ? Header.NONE : header(old.prefix(), record.firstLine());
       boolean rtmt = !CucmFormats.isWindowsEventStart(record.lines().get(0));
       sink.accept(
           new CucmAlarm(
-              Origin.line(file, record.firstLine(), header.instant()), header.time(), header.rawTime(),
-              header.host(), rtmt ? "CCM" : null, old.severity(), old.name(), frozen(old.body().fields()),
+              Origin.line(file, record.firstLine(), header.instant()),
+              header.time(),
+              header.rawTime(),
+              header.host(),
+              rtmt ? "CCM" : null,
+              old.severity(),
+              old.name(),
+              frozen(old.body().fields()),
               old.body().text()));
       recognised++;
     }
 
-    /** Time and host from the text before the tag, noting (once per file) what had to be assumed. */
+    /**
+     * Time and host from the text before the tag, noting (once per file) what had to be assumed.
+     */
     private Header header(String prefix, long line) {
       FoundTime t = times.lastIn(prefix);
       if (t == null) {
         String uptime = times.uptimeAtEnd(prefix);
         if (uptime != null) {
-          onceForFile("syslog-time-uptime-only", line,
-              "messages are stamped with device uptime (" + uptime + "), not a date; their time is unknown");
+          onceForFile(
+              "syslog-time-uptime-only",
+              line,
+              "messages are stamped with device uptime ("
+                  + uptime
+                  + "), not a date; their time is unknown");
         }
         return new Header(null, uptime, hostAfterFirstTimestamp(prefix), false);
       }
       if (t.zoneWritten() == null) {
-        onceForFile("syslog-time-without-zone", line,
+        onceForFile(
+            "syslog-time-without-zone",
+            line,
             "times without a zone (first: \"" + t.raw().strip() + "\") were read as UTC");
       } else if (!t.zoneKnown()) {
-        onceForFile("syslog-time-unknown-zone:" + t.zoneWritten().toUpperCase(java.util.Locale.ROOT), line,
-            "time zone \"" + t.zoneWritten() + "\" is unknown (first: \"" + t.raw().strip() + "\"); read as UTC");
+        onceForFile(
+            "syslog-time-unknown-zone:" + t.zoneWritten().toUpperCase(java.util.Locale.ROOT),
+            line,
+            "time zone \""
+                + t.zoneWritten()
+                + "\" is unknown (first: \""
+                + t.raw().strip()
+                + "\"); read as UTC");
       }
       String host = hostBefore(prefix, t);
-      return new Header(t.time(), t.raw().strip(), host != null ? host : hostAfterFirstTimestamp(prefix),
+      return new Header(
+          t.time(),
+          t.raw().strip(),
+          host != null ? host : hostAfterFirstTimestamp(prefix),
           t.unsynchronised());
     }
 
@@ -197,8 +254,8 @@ public final class SyslogReader implements TextReader {
     }
 
     /**
-     * "host Mmm dd yyyy ..." (CUCM) or "host: seq: time:" (IOS): the nearest token before the time that
-     * is not a sequence number.
+     * "host Mmm dd yyyy ..." (CUCM) or "host: seq: time:" (IOS): the nearest token before the time
+     * that is not a sequence number.
      */
     private static String hostBefore(String prefix, FoundTime t) {
       String[] tokens = prefix.substring(0, t.start()).strip().split("\\s+");
@@ -216,7 +273,9 @@ public final class SyslogReader implements TextReader {
       if (first == null && !PRI.matcher(prefix).lookingAt()) {
         return null; // no relay header: whatever starts the line is not known to be a host
       }
-      String after = (first == null ? PRI.matcher(prefix).replaceFirst("") : prefix.substring(first.end())).strip();
+      String after =
+          (first == null ? PRI.matcher(prefix).replaceFirst("") : prefix.substring(first.end()))
+              .strip();
       int space = after.indexOf(' ');
       return hostOrNull(space < 0 ? after : after.substring(0, space));
     }
@@ -241,6 +300,8 @@ public final class SyslogReader implements TextReader {
 
   private static String quote(String text) {
     String oneLine = text.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= QUOTE_CHARS ? oneLine : oneLine.substring(0, QUOTE_CHARS - 3) + "...";
+    return oneLine.length() <= QUOTE_CHARS
+        ? oneLine
+        : oneLine.substring(0, QUOTE_CHARS - 3) + "...";
   }
 }

@@ -15,31 +15,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and parses the timestamps Cisco devices and syslog relays write: "Jul 02 2015 06:22:31 UTC",
- * "*Sep 17 19:56:29.872", "Aug 12 2023 12:14:24.412 mdt", "2024-10-11T10:15:31.208321-05:00",
- * "May 6 16:13:09.123 UTC+07:30". A line may carry several (relay header, then the device's own); the
- * message's own time is the last one before the message tag.
+ * Finds and parses the timestamps Cisco devices and syslog relays write: "Jul 02 2015 06:22:31
+ * UTC", "*Sep 17 19:56:29.872", "Aug 12 2023 12:14:24.412 mdt", "2024-10-11T10:15:31.208321-05:00",
+ * "May 6 16:13:09.123 UTC+07:30". A line may carry several (relay header, then the device's own);
+ * the message's own time is the last one before the message tag.
  */
 final class SyslogTimes {
 
   private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
   private static final String ZONE =
-      "(?<zone>\\s*(?i:(?:" + ZoneNames.KNOWN_ALTERNATION + ")(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?)(?![A-Za-z])"
+      "(?<zone>\\s*(?i:(?:"
+          + ZoneNames.KNOWN_ALTERNATION
+          + ")(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?)(?![A-Za-z])"
           + "|\\s*[+-]\\d{2}:?\\d{2}(?![\\d:])"
           // an unknown name counts as a zone only in the IOS position "time ZONE:"
           + "|\\s+[A-Za-z]{2,6}(?=\\s*:))";
   private static final Pattern TIMESTAMP =
       Pattern.compile(
-          "(?<flag>[*.])?(?:"
-              + "(?<isoDate>\\d{4}-\\d{2}-\\d{2})[T ](?<isoTime>\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)"
-              + "(?<isoZone>Z|[+-]\\d{2}:?\\d{2})?"
-              + "|(?:(?<yearFirst>\\d{4})\\s+)?(?<mon>" + MONTH + ")\\s+(?<day>\\d{1,2})(?:,?\\s+(?<year>\\d{4}))?"
-              + "\\s+(?<hms>\\d{1,2}:\\d{2}:\\d{2})(?<frac>\\.\\d{1,9})?" + ZONE + "?"
+          "(?<flag>[*.])?(?:(?<isoDate>\\d{4}-\\d{2}-\\d{2})[T"
+              + " ](?<isoTime>\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)"
+              + "(?<isoZone>Z|[+-]\\d{2}:?\\d{2})?|(?:(?<yearFirst>\\d{4})\\s+)?(?<mon>"
+              + MONTH
+              + ")\\s+(?<day>\\d{1,2})(?:,?\\s+(?<year>\\d{4}))?"
+              + "\\s+(?<hms>\\d{1,2}:\\d{2}:\\d{2})(?<frac>\\.\\d{1,9})?"
+              + ZONE
+              + "?"
               + ")");
-  /** IOS without "service timestamps ... datetime": uptime such as 00:00:46 or 1d02h, then the tag. */
+
+  /**
+   * IOS without "service timestamps ... datetime": uptime such as 00:00:46 or 1d02h, then the tag.
+   */
   private static final Pattern UPTIME =
-      Pattern.compile("(?<![\\d:])(\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+[wy]\\d+[dw]|\\d+d\\d+h)\\s*:\\s*$");
-  /** Accept a line up to a day ahead of the reference clock: devices and relays disagree on clocks. */
+      Pattern.compile(
+          "(?<![\\d:])(\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?|\\d+[wy]\\d+[dw]|\\d+d\\d+h)\\s*:\\s*$");
+
+  /**
+   * Accept a line up to a day ahead of the reference clock: devices and relays disagree on clocks.
+   */
   private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
   private final Clock clock;
@@ -91,11 +103,15 @@ final class SyslogTimes {
     try {
       Month month = monthOf(m.group("mon"));
       int day = Integer.parseInt(m.group("day"));
-      LocalTime clockTime = LocalTime.parse(padHour(m.group("hms")) + (m.group("frac") == null ? "" : m.group("frac")));
+      LocalTime clockTime =
+          LocalTime.parse(
+              padHour(m.group("hms")) + (m.group("frac") == null ? "" : m.group("frac")));
       ZoneOffset effective = offset == null ? ZoneOffset.UTC : offset;
       String year = m.group("year") != null ? m.group("year") : m.group("yearFirst");
       if (year != null) {
-        time = OffsetDateTime.of(LocalDate.of(Integer.parseInt(year), month, day), clockTime, effective);
+        time =
+            OffsetDateTime.of(
+                LocalDate.of(Integer.parseInt(year), month, day), clockTime, effective);
       } else {
         time = inferYear(month, day, clockTime, effective);
       }

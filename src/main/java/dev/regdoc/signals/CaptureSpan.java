@@ -2,9 +2,14 @@ package dev.regdoc.signals;
 
 import java.time.Instant;
 
-/** The time range a capture covers (from its decoded frames), so rules can tell "not yet" from "never". */
+/**
+ * The time range a capture covers (from its decoded frames), so rules can tell "not yet" from
+ * "never".
+ */
 public record CaptureSpan(String file, Instant first, Instant last) {
   public double getSeconds() {
-    return first == null || last == null ? 0 : java.time.Duration.between(first, last).toNanos() / 1e9;
+    return first == null || last == null
+        ? 0
+        : java.time.Duration.between(first, last).toNanos() / 1e9;
   }
 }

@@ -20,7 +20,8 @@ public record KeepaliveTiming(
     double interval,
     double answerLatency,
     int retransmissions,
-    String seenIn) implements Cited {
+    String seenIn)
+    implements Cited {
 
   public boolean isAnswered() {
     return answerLatency >= 0;

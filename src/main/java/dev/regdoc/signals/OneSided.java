@@ -7,13 +7,25 @@ import java.time.Instant;
  *
  * @param lost true when the direction of travel says it was lost between the capture points
  * @param direction "phone-to-cucm" or "cucm-to-phone"
- * @param firstTransmissionOnly only the first transmission was lost; a TCP retransmission got through
+ * @param firstTransmissionOnly only the first transmission was lost; a TCP retransmission got
+ *     through
  */
 public record OneSided(
-    String device, String message, String direction, boolean lost, String file, long frame, Instant time, String missingFrom,
-    boolean firstTransmissionOnly, long seq) implements Cited {
+    String device,
+    String message,
+    String direction,
+    boolean lost,
+    String file,
+    long frame,
+    Instant time,
+    String missingFrom,
+    boolean firstTransmissionOnly,
+    long seq)
+    implements Cited {
 
   public boolean isKeepalive() {
-    return message.startsWith("REGISTER") || message.contains("KeepAlive") || message.startsWith("SIP 200");
+    return message.startsWith("REGISTER")
+        || message.contains("KeepAlive")
+        || message.startsWith("SIP 200");
   }
 }

@@ -5,11 +5,19 @@ import java.util.List;
 /**
  * All SIP refreshes of one phone in one capture, summarised.
  *
- * @param lost refreshes whose first transmission needed a TCP retransmission or never reached the other capture
+ * @param lost refreshes whose first transmission needed a TCP retransmission or never reached the
+ *     other capture
  * @param typicalInterval median seconds from a 200 OK to the next refresh
- * @param rtoSeries first retransmission delay of each lost refresh, in order, e.g. "0.33, 0.85, 1.68 s"
+ * @param rtoSeries first retransmission delay of each lost refresh, in order, e.g. "0.33, 0.85,
+ *     1.68 s"
  */
-public record RefreshSummary(String device, String file, int refreshes, List<RefreshTiming> lost, double typicalInterval, String rtoSeries) {
+public record RefreshSummary(
+    String device,
+    String file,
+    int refreshes,
+    List<RefreshTiming> lost,
+    double typicalInterval,
+    String rtoSeries) {
 
   public int getLostCount() {
     return lost.size();
@@ -21,9 +29,9 @@ public record RefreshSummary(String device, String file, int refreshes, List<Ref
   }
 
   /**
-   * Most lost refreshes got through with their first TCP retransmission: only the first copy after the
-   * idle period was dropped (port-security aging), not every copy (a firewall that forgot the connection,
-   * an ARP fault sending the answers elsewhere).
+   * Most lost refreshes got through with their first TCP retransmission: only the first copy after
+   * the idle period was dropped (port-security aging), not every copy (a firewall that forgot the
+   * connection, an ARP fault sending the answers elsewhere).
    */
   public boolean isFirstCopyOnly() {
     long once = lost.stream().filter(r -> r.getRetransmissions() <= 1).count();

@@ -9,8 +9,10 @@ import java.util.List;
  * @param sinceLastOk seconds from the previous 200 OK to this refresh (the phone's refresh timer)
  * @param granted the Expires CUCM granted in that previous 200 OK, -1 if unknown
  * @param retransmissionDelays seconds after the original of each TCP retransmission that carried it
- * @param okAfterLastOk seconds from the previous 200 OK to this refresh's 200 OK; -1 when never answered
- * @param originalLost with two captures: the first transmission never reached the other capture point
+ * @param okAfterLastOk seconds from the previous 200 OK to this refresh's 200 OK; -1 when never
+ *     answered
+ * @param originalLost with two captures: the first transmission never reached the other capture
+ *     point
  * @param seenIn "both", a file name, or null with a single capture
  */
 public record RefreshTiming(
@@ -27,7 +29,8 @@ public record RefreshTiming(
     double okAfterLastOk,
     long okFrame,
     boolean originalLost,
-    String seenIn) implements Cited {
+    String seenIn)
+    implements Cited {
 
   public int getRetransmissions() {
     return retransmissionDelays.size();
@@ -49,7 +52,9 @@ public record RefreshTiming(
     return Math.max(granted, sinceLastOk + CUCM_GRACE_SECONDS);
   }
 
-  /** Answered, but only after CUCM's deadline had passed: CUCM had already unregistered the phone. */
+  /**
+   * Answered, but only after CUCM's deadline had passed: CUCM had already unregistered the phone.
+   */
   public boolean isAnsweredLate() {
     return isAnswered() && granted > 0 && okAfterLastOk > getDeadline();
   }

@@ -2,15 +2,14 @@ package dev.regdoc.signals;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.ingest.InputKind;
-import dev.regdoc.timeline.ClockOffset;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,14 +31,32 @@ public final class SignalBuilder {
         case "sip-refresh" -> out.add(refresh(e, idx));
         case "sccp-keepalive" -> out.add(sccpKeepalive(e, idx));
         case "sip-backup-keepalive" -> out.add(sipKeepalive(e, idx));
-        case "failover", "fallback" -> out.add(new RoleChange(e.device(), e.kind(), text(e, "from"), text(e, "to"), e.time(), e.file(), e.frame()));
-        case "lost-in-network", "seen-one-side-only" -> out.add(new OneSided(e.device(), text(e, "message"), text(e, "direction"),
-            e.kind().equals("lost-in-network"), e.file(), e.frame(), e.time(), text(e, "missingFrom"),
-            Boolean.TRUE.equals(e.details().get("firstTransmissionOnly")),
-            num(e, "seq") == null ? -1 : num(e, "seq").longValue()));
+        case "failover", "fallback" ->
+            out.add(
+                new RoleChange(
+                    e.device(),
+                    e.kind(),
+                    text(e, "from"),
+                    text(e, "to"),
+                    e.time(),
+                    e.file(),
+                    e.frame()));
+        case "lost-in-network", "seen-one-side-only" ->
+            out.add(
+                new OneSided(
+                    e.device(),
+                    text(e, "message"),
+                    text(e, "direction"),
+                    e.kind().equals("lost-in-network"),
+                    e.file(),
+                    e.frame(),
+                    e.time(),
+                    text(e, "missingFrom"),
+                    Boolean.TRUE.equals(e.details().get("firstTransmissionOnly")),
+                    num(e, "seq") == null ? -1 : num(e, "seq").longValue()));
         case "sccp-alarm" -> sccpReport(e).ifPresent(out::add);
         case "sip-register" -> sipReport(e).ifPresent(out::add);
-        default -> { }
+        default -> {}
       }
     }
     out.addAll(Transactions.of(t.events()));
@@ -58,9 +75,15 @@ public final class SignalBuilder {
     return out;
   }
 
-  private static final java.util.regex.Pattern CISCO_ALARM = java.util.regex.Pattern.compile("cisco-alarm:(\\d++)");
-  /** Looked for after the alarm in a second pass: a lazy ".*?Last=" rescans the rest from every alarm. */
-  private static final java.util.regex.Pattern LAST_EVENT = java.util.regex.Pattern.compile("Last=([\\w-]++)");
+  private static final java.util.regex.Pattern CISCO_ALARM =
+      java.util.regex.Pattern.compile("cisco-alarm:(\\d++)");
+
+  /**
+   * Looked for after the alarm in a second pass: a lazy ".*?Last=" rescans the rest from every
+   * alarm.
+   */
+  private static final java.util.regex.Pattern LAST_EVENT =
+      java.util.regex.Pattern.compile("Last=([\\w-]++)");
 
   private static java.util.Optional<OutOfServiceReport> sccpReport(TimelineEvent e) {
     Object reason = e.details().get("ReasonForOutOfService");
@@ -68,9 +91,13 @@ public final class SignalBuilder {
       return java.util.Optional.empty();
     }
     int code = reason == null ? -1 : parseInt(reason.toString());
-    String last = "sent " + e.details().getOrDefault("LastProtocolEventSent", "?") + ", received "
-        + e.details().getOrDefault("LastProtocolEventReceived", "?");
-    return java.util.Optional.of(new OutOfServiceReport(e.device(), "SCCP", code, last, e.file(), e.frame(), e.time()));
+    String last =
+        "sent "
+            + e.details().getOrDefault("LastProtocolEventSent", "?")
+            + ", received "
+            + e.details().getOrDefault("LastProtocolEventReceived", "?");
+    return java.util.Optional.of(
+        new OutOfServiceReport(e.device(), "SCCP", code, last, e.file(), e.frame(), e.time()));
   }
 
   private static java.util.Optional<OutOfServiceReport> sipReport(TimelineEvent e) {
@@ -79,9 +106,12 @@ public final class SignalBuilder {
     if (m == null || !m.find()) {
       return java.util.Optional.empty();
     }
-    java.util.regex.Matcher last = LAST_EVENT.matcher(header.toString()).region(m.end(), header.toString().length());
+    java.util.regex.Matcher last =
+        LAST_EVENT.matcher(header.toString()).region(m.end(), header.toString().length());
     String lastEvent = last.find() ? last.group(1) : null;
-    return java.util.Optional.of(new OutOfServiceReport(e.device(), "SIP", parseInt(m.group(1)), lastEvent, e.file(), e.frame(), e.time()));
+    return java.util.Optional.of(
+        new OutOfServiceReport(
+            e.device(), "SIP", parseInt(m.group(1)), lastEvent, e.file(), e.frame(), e.time()));
   }
 
   private static int parseInt(String s) {
@@ -93,29 +123,55 @@ public final class SignalBuilder {
   }
 
   private static InputSummary inputSummary(Timeline t, List<Object> signals) {
-    java.util.function.Function<Class<?>, Integer> count = c -> (int) signals.stream().filter(c::isInstance).count();
+    java.util.function.Function<Class<?>, Integer> count =
+        c -> (int) signals.stream().filter(c::isInstance).count();
     int alarms = (int) t.events().stream().filter(e -> e.kind().equals("cucm-alarm")).count();
     int arp = (int) t.events().stream().filter(e -> e.kind().startsWith("arp-")).count();
     int captures = (int) t.files().stream().filter(f -> f.kind().isCapture() && f.read()).count();
     int filesRead = (int) t.files().stream().filter(f -> f.read()).count();
-    // Files, not the per-interface entries a configuration yields: the answer says "2 configurations" for 2 files
-    int configFiles = (int) t.files().stream()
-        .filter(f -> f.read() && (f.kind() == InputKind.IOS_CONFIG || f.kind() == InputKind.ASA_CONFIG)).count();
+    // Files, not the per-interface entries a configuration yields: the answer says "2
+    // configurations" for 2 files
+    int configFiles =
+        (int)
+            t.files().stream()
+                .filter(
+                    f ->
+                        f.read()
+                            && (f.kind() == InputKind.IOS_CONFIG
+                                || f.kind() == InputKind.ASA_CONFIG))
+                .count();
     List<String> unread = t.files().stream().filter(f -> !f.read()).map(f -> f.file()).toList();
-    return new InputSummary(t.devices().size(), count.apply(RefreshTiming.class), count.apply(KeepaliveTiming.class),
-        count.apply(RegisterTransaction.class), alarms, arp, configFiles, captures, filesRead, unread);
+    return new InputSummary(
+        t.devices().size(),
+        count.apply(RefreshTiming.class),
+        count.apply(KeepaliveTiming.class),
+        count.apply(RegisterTransaction.class),
+        alarms,
+        arp,
+        configFiles,
+        captures,
+        filesRead,
+        unread);
   }
 
   /** One entry per phone that spoke over TLS, with the first segment as evidence. */
   private static List<EncryptedFlows> encrypted(List<TimelineEvent> events) {
     Map<String, List<TimelineEvent>> byDevice = new LinkedHashMap<>();
-    events.stream().filter(e -> e.kind().equals("tls-data")).forEach(e -> byDevice.computeIfAbsent(e.device(), k -> new ArrayList<>()).add(e));
+    events.stream()
+        .filter(e -> e.kind().equals("tls-data"))
+        .forEach(e -> byDevice.computeIfAbsent(e.device(), k -> new ArrayList<>()).add(e));
     List<EncryptedFlows> out = new ArrayList<>();
-    byDevice.forEach((device, es) -> {
-      TimelineEvent first = es.get(0);
-      int port = first.summary().contains(":5061") ? 5061 : first.summary().contains(":2443") ? 2443 : 0;
-      out.add(new EncryptedFlows(device, port, es.size(), first.file(), first.frame(), first.time()));
-    });
+    byDevice.forEach(
+        (device, es) -> {
+          TimelineEvent first = es.get(0);
+          int port =
+              first.summary().contains(":5061")
+                  ? 5061
+                  : first.summary().contains(":2443") ? 2443 : 0;
+          out.add(
+              new EncryptedFlows(
+                  device, port, es.size(), first.file(), first.frame(), first.time()));
+        });
     return out;
   }
 
@@ -131,40 +187,81 @@ public final class SignalBuilder {
     List<RefreshSummary> out = new ArrayList<>();
     for (List<RefreshTiming> rs : byDeviceFile.values()) {
       WorkLimit.checkpoint();
-      List<RefreshTiming> lost = rs.stream().filter(r -> r.getRetransmissions() > 0 || r.originalLost()).toList();
-      out.add(new RefreshSummary(rs.get(0).device(), rs.get(0).file(), rs.size(), lost,
-          Signals.typicalRefreshInterval(rs), Signals.rtoSeries(lost)));
+      List<RefreshTiming> lost =
+          rs.stream().filter(r -> r.getRetransmissions() > 0 || r.originalLost()).toList();
+      out.add(
+          new RefreshSummary(
+              rs.get(0).device(),
+              rs.get(0).file(),
+              rs.size(),
+              lost,
+              Signals.typicalRefreshInterval(rs),
+              Signals.rtoSeries(lost)));
     }
     return out;
   }
 
   private static RefreshTiming refresh(TimelineEvent e, Index idx) {
     long cseq = num(e, "cseq").longValue();
-    List<TimelineEvent> rtx = idx.retransmissions(e.file(), e.device(), "REGISTER CSeq " + cseq, e.time());
+    List<TimelineEvent> rtx =
+        idx.retransmissions(e.file(), e.device(), "REGISTER CSeq " + cseq, e.time());
     TimelineEvent ok = idx.ok(e.file(), text(e, "callId"), cseq);
     double sinceLastOk = num(e, "sinceLastOk").doubleValue();
     double okAfter = ok == null ? -1 : sinceLastOk + seconds(e.time(), ok.time());
     Number granted = num(e, "granted");
-    return new RefreshTiming(e.device(), e.file(), e.frame(), e.time(), host(text(e, "server")), cseq, sinceLastOk,
+    return new RefreshTiming(
+        e.device(),
+        e.file(),
+        e.frame(),
+        e.time(),
+        host(text(e, "server")),
+        cseq,
+        sinceLastOk,
         granted == null ? -1 : granted.intValue(),
-        rtx.stream().map(r -> num(r, "delay")).filter(Objects::nonNull).map(Number::doubleValue).toList(),
-        rtx.stream().map(TimelineEvent::frame).toList(), okAfter, ok == null ? 0 : ok.frame(),
-        Boolean.TRUE.equals(e.details().get("originalLost")), text(e, "seenIn"));
+        rtx.stream()
+            .map(r -> num(r, "delay"))
+            .filter(Objects::nonNull)
+            .map(Number::doubleValue)
+            .toList(),
+        rtx.stream().map(TimelineEvent::frame).toList(),
+        okAfter,
+        ok == null ? 0 : ok.frame(),
+        Boolean.TRUE.equals(e.details().get("originalLost")),
+        text(e, "seenIn"));
   }
 
   private static KeepaliveTiming sccpKeepalive(TimelineEvent e, Index idx) {
     TimelineEvent ack = idx.sccpAck(e.file(), e.frame());
-    List<TimelineEvent> rtx = idx.retransmissions(e.file(), e.device(), "SCCP KeepAliveReq", e.time());
-    return new KeepaliveTiming(e.device(), "SCCP", e.file(), e.frame(), e.time(), text(e, "server"), text(e, "role"),
+    List<TimelineEvent> rtx =
+        idx.retransmissions(e.file(), e.device(), "SCCP KeepAliveReq", e.time());
+    return new KeepaliveTiming(
+        e.device(),
+        "SCCP",
+        e.file(),
+        e.frame(),
+        e.time(),
+        text(e, "server"),
+        text(e, "role"),
         num(e, "interval") == null ? -1 : num(e, "interval").doubleValue(),
-        ack == null ? -1 : seconds(e.time(), ack.time()), rtx.size(), text(e, "seenIn"));
+        ack == null ? -1 : seconds(e.time(), ack.time()),
+        rtx.size(),
+        text(e, "seenIn"));
   }
 
   private static KeepaliveTiming sipKeepalive(TimelineEvent e, Index idx) {
     TimelineEvent ok = idx.ok(e.file(), text(e, "callId"), num(e, "cseq").longValue());
-    return new KeepaliveTiming(e.device(), "SIP", e.file(), e.frame(), e.time(), host(text(e, "server")), "backup",
+    return new KeepaliveTiming(
+        e.device(),
+        "SIP",
+        e.file(),
+        e.frame(),
+        e.time(),
+        host(text(e, "server")),
+        "backup",
         num(e, "interval") == null ? -1 : num(e, "interval").doubleValue(),
-        ok == null ? -1 : seconds(e.time(), ok.time()), 0, text(e, "seenIn"));
+        ok == null ? -1 : seconds(e.time(), ok.time()),
+        0,
+        text(e, "seenIn"));
   }
 
   private static List<CaptureSpan> spans(List<TimelineEvent> events) {
@@ -179,7 +276,9 @@ public final class SignalBuilder {
       s[0] = t.isBefore(s[0]) ? t : s[0];
       s[1] = t.isAfter(s[1]) ? t : s[1];
     }
-    return spans.entrySet().stream().map(x -> new CaptureSpan(x.getKey(), x.getValue()[0], x.getValue()[1])).toList();
+    return spans.entrySet().stream()
+        .map(x -> new CaptureSpan(x.getKey(), x.getValue()[0], x.getValue()[1]))
+        .toList();
   }
 
   /** Lookups over the event list. */
@@ -192,8 +291,12 @@ public final class SignalBuilder {
       for (TimelineEvent e : events) {
         WorkLimit.checkpoint();
         if (e.kind().equals("tcp-retransmission") && text(e, "carries") != null) {
-          rtxByCarried.computeIfAbsent(e.file() + "|" + e.device() + "|" + text(e, "carries"), k -> new ArrayList<>()).add(e);
-        } else if (e.kind().equals("sip-register-response") && num(e, "status").intValue() / 100 == 2) {
+          rtxByCarried
+              .computeIfAbsent(
+                  e.file() + "|" + e.device() + "|" + text(e, "carries"), k -> new ArrayList<>())
+              .add(e);
+        } else if (e.kind().equals("sip-register-response")
+            && num(e, "status").intValue() / 100 == 2) {
           okByTransaction.putIfAbsent(e.file() + "|" + text(e, "callId") + "|" + num(e, "cseq"), e);
         } else if (e.kind().equals("sccp-keepalive-ack") && num(e, "keepaliveFrame") != null) {
           sccpAckByKeepalive.put(e.file() + "|" + num(e, "keepaliveFrame"), e);
@@ -201,10 +304,14 @@ public final class SignalBuilder {
       }
     }
 
-    /** One phone's retransmissions of the message described as {@code carried}, within 64 s after {@code sent}. */
+    /**
+     * One phone's retransmissions of the message described as {@code carried}, within 64 s after
+     * {@code sent}.
+     */
     List<TimelineEvent> retransmissions(String file, String device, String carried, Instant sent) {
       return rtxByCarried.getOrDefault(file + "|" + device + "|" + carried, List.of()).stream()
-          .filter(r -> !r.time().isBefore(sent) && seconds(sent, r.time()) < 64).toList();
+          .filter(r -> !r.time().isBefore(sent) && seconds(sent, r.time()) < 64)
+          .toList();
     }
 
     TimelineEvent ok(String file, String callId, long cseq) {

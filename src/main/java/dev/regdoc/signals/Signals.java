@@ -8,52 +8,82 @@ import java.util.stream.Collectors;
 public final class Signals {
   private Signals() {}
 
-  /** Median seconds from a 200 OK to the next refresh: the phone's refresh timer (115 s by default). */
+  /**
+   * Median seconds from a 200 OK to the next refresh: the phone's refresh timer (115 s by default).
+   */
   public static double typicalRefreshInterval(Collection<?> refreshes) {
-    List<Double> xs = refreshes.stream().map(r -> ((RefreshTiming) r).sinceLastOk()).sorted().toList();
+    List<Double> xs =
+        refreshes.stream().map(r -> ((RefreshTiming) r).sinceLastOk()).sorted().toList();
     return xs.isEmpty() ? 0 : xs.get(xs.size() / 2);
   }
 
-  /** The first retransmission delay of each refresh, in order: the RTO series, e.g. "0.33, 0.85, 1.68 s". */
+  /**
+   * The first retransmission delay of each refresh, in order: the RTO series, e.g. "0.33, 0.85,
+   * 1.68 s".
+   */
   public static String rtoSeries(Collection<?> refreshes) {
-    return refreshes.stream().map(r -> (RefreshTiming) r).filter(r -> !r.retransmissionDelays().isEmpty())
-        .sorted(java.util.Comparator.comparing(RefreshTiming::time))
-        .map(r -> String.format(java.util.Locale.ROOT, "%.2f", r.retransmissionDelays().get(0)))
-        .collect(Collectors.joining(", ")) + " s";
+    return refreshes.stream()
+            .map(r -> (RefreshTiming) r)
+            .filter(r -> !r.retransmissionDelays().isEmpty())
+            .sorted(java.util.Comparator.comparing(RefreshTiming::time))
+            .map(r -> String.format(java.util.Locale.ROOT, "%.2f", r.retransmissionDelays().get(0)))
+            .collect(Collectors.joining(", "))
+        + " s";
   }
 
   /** Mean seconds between consecutive role changes of one kind. */
   public static double meanPeriod(Collection<?> changes) {
-    List<RoleChange> xs = changes.stream().map(c -> (RoleChange) c).sorted(java.util.Comparator.comparing(RoleChange::time)).toList();
+    List<RoleChange> xs =
+        changes.stream()
+            .map(c -> (RoleChange) c)
+            .sorted(java.util.Comparator.comparing(RoleChange::time))
+            .toList();
     if (xs.size() < 2) {
       return 0;
     }
-    return java.time.Duration.between(xs.get(0).time(), xs.get(xs.size() - 1).time()).toNanos() / 1e9 / (xs.size() - 1);
+    return java.time.Duration.between(xs.get(0).time(), xs.get(xs.size() - 1).time()).toNanos()
+        / 1e9
+        / (xs.size() - 1);
   }
 
   /** Typical seconds between keepalives of these, 30 (SCCP's default) when they do not say. */
   public static long keepaliveInterval(Collection<?> keepalives) {
-    return Math.round(keepalives.stream().map(k -> ((KeepaliveTiming) k).interval()).filter(i -> i > 0).sorted()
-        .reduce((a, b) -> b).orElse(30.0));
+    return Math.round(
+        keepalives.stream()
+            .map(k -> ((KeepaliveTiming) k).interval())
+            .filter(i -> i > 0)
+            .sorted()
+            .reduce((a, b) -> b)
+            .orElse(30.0));
   }
 
   /** Seconds from the first 200 OK seen (the first refresh minus its interval) to the failover. */
   public static double untilFirstFailover(Collection<?> refreshes, RoleChange failover) {
-    return refreshes.stream().map(r -> (RefreshTiming) r).filter(r -> r.time().isBefore(failover.time()))
+    return refreshes.stream()
+        .map(r -> (RefreshTiming) r)
+        .filter(r -> r.time().isBefore(failover.time()))
         .map(r -> r.time().minusMillis(Math.round(r.sinceLastOk() * 1000)))
         .min(java.util.Comparator.naturalOrder())
-        .map(t -> java.time.Duration.between(t, failover.time()).toNanos() / 1e9).orElse(0.0);
+        .map(t -> java.time.Duration.between(t, failover.time()).toNanos() / 1e9)
+        .orElse(0.0);
   }
 
   /** Whole seconds of silence before {@code at}, since the last registration transaction. */
   public static long idleBefore(Collection<?> transactions, java.time.Instant at) {
-    return transactions.stream().map(t -> ((RegisterTransaction) t).time()).max(java.util.Comparator.naturalOrder())
-        .map(t -> java.time.Duration.between(t, at).toSeconds()).orElse(-1L);
+    return transactions.stream()
+        .map(t -> ((RegisterTransaction) t).time())
+        .max(java.util.Comparator.naturalOrder())
+        .map(t -> java.time.Duration.between(t, at).toSeconds())
+        .orElse(-1L);
   }
 
   /** The TCP sequence number of the earliest one-sided message. */
   public static long firstSeq(Collection<?> oneSided) {
-    return oneSided.stream().map(o -> (OneSided) o).min(java.util.Comparator.comparing(OneSided::time)).map(OneSided::seq).orElse(-1L);
+    return oneSided.stream()
+        .map(o -> (OneSided) o)
+        .min(java.util.Comparator.comparing(OneSided::time))
+        .map(OneSided::seq)
+        .orElse(-1L);
   }
 
   /** "1:00:00" or "0:00:08" (an ASA duration) in seconds; -1 when unreadable. */

@@ -11,14 +11,16 @@ import java.util.Set;
 
 /** Groups a timeline's registration events into {@link RegisterTransaction}s. */
 final class Transactions {
-  private static final Set<String> REQUESTS = Set.of("sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister");
+  private static final Set<String> REQUESTS =
+      Set.of("sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister");
 
   private Transactions() {}
 
   static List<RegisterTransaction> of(List<TimelineEvent> events) {
     Map<String, Builder> open = new LinkedHashMap<>();
     Map<String, Boolean> successByCall = new HashMap<>();
-    Map<String, Builder> byCarried = new HashMap<>(); // file|"REGISTER CSeq n" -> latest such request
+    Map<String, Builder> byCarried =
+        new HashMap<>(); // file|"REGISTER CSeq n" -> latest such request
     List<Builder> sccp = new ArrayList<>();
     for (TimelineEvent e : events) {
       WorkLimit.checkpoint();
@@ -28,8 +30,12 @@ final class Transactions {
         byCarried.put(e.file() + "|" + e.device() + "|REGISTER CSeq " + b.cseq, b);
       } else if (e.kind().equals("sip-request-retransmission") && open.containsKey(key)) {
         open.get(key).retransmitted(e.frame());
-      } else if (e.kind().equals("tcp-retransmission") && byCarried.containsKey(e.file() + "|" + e.device() + "|" + e.details().get("carries"))) {
-        byCarried.get(e.file() + "|" + e.device() + "|" + e.details().get("carries")).retransmitted(e.frame());
+      } else if (e.kind().equals("tcp-retransmission")
+          && byCarried.containsKey(
+              e.file() + "|" + e.device() + "|" + e.details().get("carries"))) {
+        byCarried
+            .get(e.file() + "|" + e.device() + "|" + e.details().get("carries"))
+            .retransmitted(e.frame());
       } else if (e.kind().equals("sip-register-response") && open.containsKey(key)) {
         int status = ((Number) e.details().get("status")).intValue();
         open.get(key).answered(status, (String) e.details().get("reason"), e.frame());
@@ -38,14 +44,18 @@ final class Transactions {
         }
       } else if (e.kind().equals("sccp-register")) {
         sccp.add(new Builder(e, "SCCP"));
-      } else if ((e.kind().equals("sccp-register-ack") || e.kind().equals("sccp-register-reject")) && !sccp.isEmpty()) {
+      } else if ((e.kind().equals("sccp-register-ack") || e.kind().equals("sccp-register-reject"))
+          && !sccp.isEmpty()) {
         Builder b = sccp.get(sccp.size() - 1);
-        b.answered(e.kind().endsWith("ack") ? 200 : 403, (String) e.details().get("text"), e.frame());
+        b.answered(
+            e.kind().endsWith("ack") ? 200 : 403, (String) e.details().get("text"), e.frame());
         b.sccpRejected = e.kind().endsWith("reject");
       }
     }
     List<RegisterTransaction> out = new ArrayList<>();
-    open.values().forEach(b -> out.add(b.build(successByCall.getOrDefault(b.file() + "|" + b.callId, false))));
+    open.values()
+        .forEach(
+            b -> out.add(b.build(successByCall.getOrDefault(b.file() + "|" + b.callId, false))));
     sccp.forEach(b -> out.add(b.build(false)));
     return out;
   }
@@ -90,9 +100,24 @@ final class Transactions {
       boolean rejected = "SCCP".equals(protocol) ? sccpRejected : status >= 300 && !challenge;
       Object server = first.details().get("server");
       String host = server == null ? null : server.toString().replaceAll(":\\d+$", "");
-      return new RegisterTransaction(first.device(), protocol, first.file(), first.frame(), first.time(), host, callId, cseq,
-          first.kind().equals("sip-backup-keepalive"), frames.size(), status, reason, finalFrame, rejected, challenge,
-          laterSuccess, List.copyOf(frames));
+      return new RegisterTransaction(
+          first.device(),
+          protocol,
+          first.file(),
+          first.frame(),
+          first.time(),
+          host,
+          callId,
+          cseq,
+          first.kind().equals("sip-backup-keepalive"),
+          frames.size(),
+          status,
+          reason,
+          finalFrame,
+          rejected,
+          challenge,
+          laterSuccess,
+          List.copyOf(frames));
     }
   }
 }

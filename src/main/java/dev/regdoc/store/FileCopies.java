@@ -14,7 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** The uploaded bytes on disk, one copy per SHA-256 under files/&lt;first 2 hex&gt;/&lt;sha256&gt;. */
+/**
+ * The uploaded bytes on disk, one copy per SHA-256 under files/&lt;first 2 hex&gt;/&lt;sha256&gt;.
+ */
 final class FileCopies {
 
   record Copied(String sha256, long size) {}
@@ -27,10 +29,14 @@ final class FileCopies {
     this.temp = TempFiles.under(dataDir.resolve("tmp"));
   }
 
-  /** Copies {@code content} to a temp file while hashing it, then moves it in place atomically unless already there. */
+  /**
+   * Copies {@code content} to a temp file while hashing it, then moves it in place atomically
+   * unless already there.
+   */
   Copied store(Path content) {
     try {
-      // in the data directory's temp folder: on the same disk as the copies, so the move below is atomic
+      // in the data directory's temp folder: on the same disk as the copies, so the move below is
+      // atomic
       Path tmp = temp.newFile("upload", ".part");
       try {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -43,14 +49,16 @@ final class FileCopies {
         Path target = pathOf(hex);
         if (!Files.exists(target)) {
           Files.createDirectories(target.getParent());
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return new Copied(hex, size);
       } finally {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep a copy of " + content + " under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot keep a copy of " + content + " under " + root + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -68,7 +76,8 @@ final class FileCopies {
     try {
       return Files.deleteIfExists(pathOf(sha256));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the expired copy " + pathOf(sha256) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot delete the expired copy " + pathOf(sha256) + ": " + e.getMessage(), e);
     }
   }
 

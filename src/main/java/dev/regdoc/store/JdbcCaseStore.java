@@ -22,28 +22,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The case store on a JDBC database (H2 file database by default, PostgreSQL by URL), with the uploaded bytes
- * kept on disk by content hash. Every method runs in its own transaction, committed before it returns.
+ * The case store on a JDBC database (H2 file database by default, PostgreSQL by URL), with the
+ * uploaded bytes kept on disk by content hash. Every method runs in its own transaction, committed
+ * before it returns.
  */
 public final class JdbcCaseStore implements CaseStore {
 
-  private static final String CASE_COLUMNS = "id, version, opened_by, opened_at, updated_at, device, symptom, protocol,"
-      + " when_text, cucm_version, lang, stage, findings_json, attributes_json";
-  private static final String FILE_COLUMNS = "case_id, name, sha256, size_bytes, uploaded_by, uploaded_at, expires_at,"
-      + " expired";
+  private static final String CASE_COLUMNS =
+      "id, version, opened_by, opened_at, updated_at, device, symptom, protocol,"
+          + " when_text, cucm_version, lang, stage, findings_json, attributes_json";
+  private static final String FILE_COLUMNS =
+      "case_id, name, sha256, size_bytes, uploaded_by, uploaded_at, expires_at," + " expired";
 
   private final HikariDataSource pool;
   private final FileCopies copies;
   private final StoreSettings settings;
-  /** Serialises putFile and purgeExpired in this process so a purge never deletes a copy being re-uploaded. */
-  private final Object fileLock = new Object();
-  private final java.security.SecureRandom random = new java.security.SecureRandom();
+
   /**
-   * On H2, saves of one case are also serialised in this process (by stripe of the case id). Once, on a loaded
-   * machine, the concurrent-save contract test lost 2 of 90 updates on H2 2.3.232: the row lock plus version check
-   * let two saves of one version through (H2 has had SELECT ... FOR UPDATE return pre-commit data before). An H2
-   * file database is used by one process only, so this lock closes the gap there; PostgreSQL re-reads a row it
-   * waited for, so there the row lock alone decides, also between processes, and stays what the test exercises.
+   * Serialises putFile and purgeExpired in this process so a purge never deletes a copy being
+   * re-uploaded.
+   */
+  private final Object fileLock = new Object();
+
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+  /**
+   * On H2, saves of one case are also serialised in this process (by stripe of the case id). Once,
+   * on a loaded machine, the concurrent-save contract test lost 2 of 90 updates on H2 2.3.232: the
+   * row lock plus version check let two saves of one version through (H2 has had SELECT ... FOR
+   * UPDATE return pre-commit data before). An H2 file database is used by one process only, so this
+   * lock closes the gap there; PostgreSQL re-reads a row it waited for, so there the row lock alone
+   * decides, also between processes, and stays what the test exercises.
    */
   private final Object[] saveLocks;
 
@@ -74,8 +83,14 @@ public final class JdbcCaseStore implements CaseStore {
       if (pool != null) {
         pool.close();
       }
-      throw new CaseStoreUnavailableException("Cannot open the case database at " + settings.displayUrl()
-          + " (user '" + settings.user() + "'): " + rootMessage(e), e);
+      throw new CaseStoreUnavailableException(
+          "Cannot open the case database at "
+              + settings.displayUrl()
+              + " (user '"
+              + settings.user()
+              + "'): "
+              + rootMessage(e),
+          e);
     }
   }
 
@@ -92,7 +107,10 @@ public final class JdbcCaseStore implements CaseStore {
     return cfg;
   }
 
-  /** The driver's own words (its innermost SQLException), which name the problem better than the socket error under it. */
+  /**
+   * The driver's own words (its innermost SQLException), which name the problem better than the
+   * socket error under it.
+   */
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     Throwable driver = null;
@@ -106,7 +124,8 @@ public final class JdbcCaseStore implements CaseStore {
       t = t.getCause();
     }
     Throwable chosen = driver != null && driver.getMessage() != null ? driver : t;
-    String m = chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
+    String m =
+        chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
     return m.lines().findFirst().orElse(m);
   }
 
@@ -118,49 +137,59 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public CaseRecord newCase(String openedBy, Instant at) {
-    return inTransaction(c -> {
-      long id;
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO cases (version, opened_by, opened_at, updated_at, attributes_json, join_token)"
-              + " VALUES (1, ?, ?, ?, '{}', ?)", Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, openedBy);
-        Sql.setInstant(ps, 2, at);
-        Sql.setInstant(ps, 3, at);
-        ps.setString(4, freshToken());
-        ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          keys.next();
-          id = keys.getLong(1);
-        }
-      }
-      return new CaseRecord(id, 1, openedBy, at, at, null, null, null, null, null, null, null, Map.of(), null,
-          Map.of());
-    });
+    return inTransaction(
+        c -> {
+          long id;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO cases (version, opened_by, opened_at, updated_at, attributes_json,"
+                      + " join_token) VALUES (1, ?, ?, ?, '{}', ?)",
+                  Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, openedBy);
+            Sql.setInstant(ps, 2, at);
+            Sql.setInstant(ps, 3, at);
+            ps.setString(4, freshToken());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+              keys.next();
+              id = keys.getLong(1);
+            }
+          }
+          return new CaseRecord(
+              id, 1, openedBy, at, at, null, null, null, null, null, null, null, Map.of(), null,
+              Map.of());
+        });
   }
 
   @Override
   public Optional<CaseRecord> findCase(long id) {
-    return inTransaction(c -> {
-      List<CaseRecord> found = queryCases(c, "SELECT " + CASE_COLUMNS + " FROM cases WHERE id = ?", id);
-      return found.stream().findFirst();
-    });
+    return inTransaction(
+        c -> {
+          List<CaseRecord> found =
+              queryCases(c, "SELECT " + CASE_COLUMNS + " FROM cases WHERE id = ?", id);
+          return found.stream().findFirst();
+        });
   }
 
   @Override
   public Optional<String> joinToken(long caseId) {
-    return inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET join_token = ? WHERE id = ? AND join_token IS NULL")) {
-        ps.setString(1, freshToken());
-        ps.setLong(2, caseId);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("SELECT join_token FROM cases WHERE id = ?")) {
-        ps.setLong(1, caseId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-        }
-      }
-    });
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE cases SET join_token = ? WHERE id = ? AND join_token IS NULL")) {
+            ps.setString(1, freshToken());
+            ps.setLong(2, caseId);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT join_token FROM cases WHERE id = ?")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
   }
 
   private String freshToken() {
@@ -188,42 +217,48 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   private CaseRecord saveLocked(CaseRecord r) {
-    return inTransaction(c -> {
-      lockAtVersion(c, r.id(), r.version());
-      try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET version = ?, opened_by = ?, opened_at = ?,"
-          + " updated_at = ?, device = ?, symptom = ?, protocol = ?, when_text = ?, cucm_version = ?, lang = ?,"
-          + " stage = ?, findings_json = ?, attributes_json = ? WHERE id = ? AND version = ?")) {
-        int i = 1;
-        ps.setLong(i++, r.version() + 1);
-        ps.setString(i++, r.openedBy());
-        Sql.setInstant(ps, i++, r.openedAt());
-        Sql.setInstant(ps, i++, r.updatedAt());
-        ps.setString(i++, r.device());
-        ps.setString(i++, r.symptom());
-        ps.setString(i++, r.protocol());
-        ps.setString(i++, r.when());
-        ps.setString(i++, r.cucmVersion());
-        ps.setString(i++, r.lang());
-        ps.setString(i++, r.stage());
-        ps.setString(i++, r.findingsJson());
-        ps.setString(i++, Sql.json(r.attributes()));
-        ps.setLong(i++, r.id());
-        ps.setLong(i, r.version());
-        if (ps.executeUpdate() != 1) {
-          throw new StaleCaseException(r.id(), r.version());
-        }
-      }
-      replaceSteps(c, r.id(), r.steps());
-      return r.withVersion(r.version() + 1);
-    });
+    return inTransaction(
+        c -> {
+          lockAtVersion(c, r.id(), r.version());
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE cases SET version = ?, opened_by = ?, opened_at = ?, updated_at = ?,"
+                      + " device = ?, symptom = ?, protocol = ?, when_text = ?, cucm_version = ?,"
+                      + " lang = ?, stage = ?, findings_json = ?, attributes_json = ? WHERE id = ?"
+                      + " AND version = ?")) {
+            int i = 1;
+            ps.setLong(i++, r.version() + 1);
+            ps.setString(i++, r.openedBy());
+            Sql.setInstant(ps, i++, r.openedAt());
+            Sql.setInstant(ps, i++, r.updatedAt());
+            ps.setString(i++, r.device());
+            ps.setString(i++, r.symptom());
+            ps.setString(i++, r.protocol());
+            ps.setString(i++, r.when());
+            ps.setString(i++, r.cucmVersion());
+            ps.setString(i++, r.lang());
+            ps.setString(i++, r.stage());
+            ps.setString(i++, r.findingsJson());
+            ps.setString(i++, Sql.json(r.attributes()));
+            ps.setLong(i++, r.id());
+            ps.setLong(i, r.version());
+            if (ps.executeUpdate() != 1) {
+              throw new StaleCaseException(r.id(), r.version());
+            }
+          }
+          replaceSteps(c, r.id(), r.steps());
+          return r.withVersion(r.version() + 1);
+        });
   }
 
   /**
-   * Locks the case row and checks its version. An UPDATE ... WHERE version = ? alone is not enough: H2 does not
-   * re-check the condition after waiting for a concurrent writer, so two saves of one version would both pass.
+   * Locks the case row and checks its version. An UPDATE ... WHERE version = ? alone is not enough:
+   * H2 does not re-check the condition after waiting for a concurrent writer, so two saves of one
+   * version would both pass.
    */
   private static void lockAtVersion(Connection c, long id, long expected) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT version FROM cases WHERE id = ? FOR UPDATE")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT version FROM cases WHERE id = ? FOR UPDATE")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next() || rs.getLong(1) != expected) {
@@ -233,13 +268,14 @@ public final class JdbcCaseStore implements CaseStore {
     }
   }
 
-  private static void replaceSteps(Connection c, long caseId, Map<String, String> steps) throws SQLException {
+  private static void replaceSteps(Connection c, long caseId, Map<String, String> steps)
+      throws SQLException {
     try (PreparedStatement del = c.prepareStatement("DELETE FROM case_steps WHERE case_id = ?")) {
       del.setLong(1, caseId);
       del.executeUpdate();
     }
-    try (PreparedStatement ins = c.prepareStatement(
-        "INSERT INTO case_steps (case_id, step_id, state) VALUES (?, ?, ?)")) {
+    try (PreparedStatement ins =
+        c.prepareStatement("INSERT INTO case_steps (case_id, step_id, state) VALUES (?, ?, ?)")) {
       for (Map.Entry<String, String> e : steps.entrySet()) {
         ins.setLong(1, caseId);
         ins.setString(2, e.getKey());
@@ -252,11 +288,16 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public List<CaseRecord> recentCases(int limit) {
-    return inTransaction(c -> queryCases(c,
-        "SELECT " + CASE_COLUMNS + " FROM cases ORDER BY updated_at DESC, id DESC LIMIT ?", limit));
+    return inTransaction(
+        c ->
+            queryCases(
+                c,
+                "SELECT " + CASE_COLUMNS + " FROM cases ORDER BY updated_at DESC, id DESC LIMIT ?",
+                limit));
   }
 
-  private static List<CaseRecord> queryCases(Connection c, String sql, long param) throws SQLException {
+  private static List<CaseRecord> queryCases(Connection c, String sql, long param)
+      throws SQLException {
     List<CaseRecord> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, param);
@@ -270,15 +311,28 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   private static CaseRecord caseOf(ResultSet rs, Map<String, String> steps) throws SQLException {
-    return new CaseRecord(rs.getLong("id"), rs.getLong("version"), rs.getString("opened_by"),
-        Sql.instant(rs, "opened_at"), Sql.instant(rs, "updated_at"), rs.getString("device"), rs.getString("symptom"),
-        rs.getString("protocol"), rs.getString("when_text"), rs.getString("cucm_version"), rs.getString("lang"),
-        rs.getString("stage"), steps, rs.getString("findings_json"), Sql.map(rs.getString("attributes_json")));
+    return new CaseRecord(
+        rs.getLong("id"),
+        rs.getLong("version"),
+        rs.getString("opened_by"),
+        Sql.instant(rs, "opened_at"),
+        Sql.instant(rs, "updated_at"),
+        rs.getString("device"),
+        rs.getString("symptom"),
+        rs.getString("protocol"),
+        rs.getString("when_text"),
+        rs.getString("cucm_version"),
+        rs.getString("lang"),
+        rs.getString("stage"),
+        steps,
+        rs.getString("findings_json"),
+        Sql.map(rs.getString("attributes_json")));
   }
 
   private static Map<String, String> steps(Connection c, long caseId) throws SQLException {
     Map<String, String> steps = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT step_id, state FROM case_steps WHERE case_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT step_id, state FROM case_steps WHERE case_id = ?")) {
       ps.setLong(1, caseId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -293,20 +347,24 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public Optional<Long> caseOfConversation(String conversation) {
-    return inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT case_id FROM conversations WHERE conversation = ?")) {
-        ps.setString(1, conversation);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-        }
-      }
-    });
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT case_id FROM conversations WHERE conversation = ?")) {
+            ps.setString(1, conversation);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+          }
+        });
   }
 
   @Override
   public void bindConversation(String conversation, long caseId) {
-    upsert("UPDATE conversations SET case_id = ? WHERE conversation = ?",
-        "INSERT INTO conversations (case_id, conversation) VALUES (?, ?)", ps -> {
+    upsert(
+        "UPDATE conversations SET case_id = ? WHERE conversation = ?",
+        "INSERT INTO conversations (case_id, conversation) VALUES (?, ?)",
+        ps -> {
           ps.setLong(1, caseId);
           ps.setString(2, conversation);
         });
@@ -318,44 +376,65 @@ public final class JdbcCaseStore implements CaseStore {
   public StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at) {
     synchronized (fileLock) {
       FileCopies.Copied copy = copies.store(content);
-      StoredFile f = new StoredFile(caseId, name, copy.sha256(), copy.size(), uploadedBy, at,
-          at.plus(settings.fileRetention()), false);
-      inTransaction(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO file_uploads (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-          ps.setLong(1, f.caseId());
-          ps.setString(2, f.name());
-          ps.setString(3, f.sha256());
-          ps.setLong(4, f.size());
-          ps.setString(5, f.uploadedBy());
-          Sql.setInstant(ps, 6, f.uploadedAt());
-          Sql.setInstant(ps, 7, f.expiresAt());
-          ps.setBoolean(8, false);
-          ps.executeUpdate();
-        }
-        return null;
-      });
+      StoredFile f =
+          new StoredFile(
+              caseId,
+              name,
+              copy.sha256(),
+              copy.size(),
+              uploadedBy,
+              at,
+              at.plus(settings.fileRetention()),
+              false);
+      inTransaction(
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO file_uploads ("
+                        + FILE_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+              ps.setLong(1, f.caseId());
+              ps.setString(2, f.name());
+              ps.setString(3, f.sha256());
+              ps.setLong(4, f.size());
+              ps.setString(5, f.uploadedBy());
+              Sql.setInstant(ps, 6, f.uploadedAt());
+              Sql.setInstant(ps, 7, f.expiresAt());
+              ps.setBoolean(8, false);
+              ps.executeUpdate();
+            }
+            return null;
+          });
       return f;
     }
   }
 
   @Override
   public List<StoredFile> files(long caseId) {
-    return inTransaction(c -> {
-      List<StoredFile> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + FILE_COLUMNS + " FROM file_uploads WHERE case_id = ? ORDER BY id")) {
-        ps.setLong(1, caseId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new StoredFile(rs.getLong("case_id"), rs.getString("name"), rs.getString("sha256"),
-                rs.getLong("size_bytes"), rs.getString("uploaded_by"), Sql.instant(rs, "uploaded_at"),
-                Sql.instant(rs, "expires_at"), rs.getBoolean("expired")));
+    return inTransaction(
+        c -> {
+          List<StoredFile> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + FILE_COLUMNS + " FROM file_uploads WHERE case_id = ? ORDER BY id")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new StoredFile(
+                        rs.getLong("case_id"),
+                        rs.getString("name"),
+                        rs.getString("sha256"),
+                        rs.getLong("size_bytes"),
+                        rs.getString("uploaded_by"),
+                        Sql.instant(rs, "uploaded_at"),
+                        Sql.instant(rs, "expires_at"),
+                        rs.getBoolean("expired")));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   @Override
@@ -363,23 +442,30 @@ public final class JdbcCaseStore implements CaseStore {
     return copies.find(sha256);
   }
 
-  /** A copy goes only when every upload of its hash is past retention; those uploads are then marked expired. */
+  /**
+   * A copy goes only when every upload of its hash is past retention; those uploads are then marked
+   * expired.
+   */
   @Override
   public int purgeExpired(Instant now) {
     synchronized (fileLock) {
-      List<String> due = inTransaction(c -> {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM file_uploads WHERE expired = FALSE"
-            + " GROUP BY sha256 HAVING MAX(expires_at) <= ?")) {
-          Sql.setInstant(ps, 1, now);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              out.add(rs.getString(1));
-            }
-          }
-        }
-        return out;
-      });
+      List<String> due =
+          inTransaction(
+              c -> {
+                List<String> out = new ArrayList<>();
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
+                            + " GROUP BY sha256 HAVING MAX(expires_at) <= ?")) {
+                  Sql.setInstant(ps, 1, now);
+                  try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                      out.add(rs.getString(1));
+                    }
+                  }
+                }
+                return out;
+              });
       int deleted = 0;
       for (String sha : due) {
         markExpired(sha);
@@ -392,69 +478,88 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   private void markExpired(String sha) {
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE file_uploads SET expired = TRUE WHERE sha256 = ?")) {
-        ps.setString(1, sha);
-        ps.executeUpdate();
-      }
-      return null;
-    });
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE file_uploads SET expired = TRUE WHERE sha256 = ?")) {
+            ps.setString(1, sha);
+            ps.executeUpdate();
+          }
+          return null;
+        });
   }
 
   // ---- messages and users ----
 
   @Override
   public void appendMessage(ChatMessage m) {
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO messages (case_id, conversation, author, from_bot, body, sent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-        ps.setLong(1, m.caseId());
-        ps.setString(2, m.conversation());
-        ps.setString(3, m.author());
-        ps.setBoolean(4, m.fromBot());
-        ps.setString(5, m.text());
-        Sql.setInstant(ps, 6, m.at());
-        ps.executeUpdate();
-      }
-      return null;
-    });
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO messages (case_id, conversation, author, from_bot, body, sent_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, m.caseId());
+            ps.setString(2, m.conversation());
+            ps.setString(3, m.author());
+            ps.setBoolean(4, m.fromBot());
+            ps.setString(5, m.text());
+            Sql.setInstant(ps, 6, m.at());
+            ps.executeUpdate();
+          }
+          return null;
+        });
   }
 
   @Override
   public List<ChatMessage> messages(long caseId) {
-    return inTransaction(c -> {
-      List<ChatMessage> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT case_id, conversation, author, from_bot, body, sent_at"
-          + " FROM messages WHERE case_id = ? ORDER BY id")) {
-        ps.setLong(1, caseId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new ChatMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                rs.getString(5), Sql.instant(rs, "sent_at")));
+    return inTransaction(
+        c -> {
+          List<ChatMessage> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT case_id, conversation, author, from_bot, body, sent_at"
+                      + " FROM messages WHERE case_id = ? ORDER BY id")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new ChatMessage(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        rs.getString(5),
+                        Sql.instant(rs, "sent_at")));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   @Override
   public Optional<UserProfile> user(String userId) {
-    return inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT lang, learning_json FROM users WHERE user_id = ?")) {
-        ps.setString(1, userId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(new UserProfile(userId, rs.getString(1), Sql.map(rs.getString(2))))
-              : Optional.<UserProfile>empty();
-        }
-      }
-    });
+    return inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT lang, learning_json FROM users WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(new UserProfile(userId, rs.getString(1), Sql.map(rs.getString(2))))
+                  : Optional.<UserProfile>empty();
+            }
+          }
+        });
   }
 
   @Override
   public void saveUser(UserProfile p) {
-    upsert("UPDATE users SET lang = ?, learning_json = ? WHERE user_id = ?",
-        "INSERT INTO users (lang, learning_json, user_id) VALUES (?, ?, ?)", ps -> {
+    upsert(
+        "UPDATE users SET lang = ?, learning_json = ? WHERE user_id = ?",
+        "INSERT INTO users (lang, learning_json, user_id) VALUES (?, ?, ?)",
+        ps -> {
           ps.setString(1, p.lang());
           ps.setString(2, Sql.json(p.learning()));
           ps.setString(3, p.userId());
@@ -476,23 +581,27 @@ public final class JdbcCaseStore implements CaseStore {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
-  /** Update, else insert; a concurrent insert of the same key makes the next round take the update path. */
+  /**
+   * Update, else insert; a concurrent insert of the same key makes the next round take the update
+   * path.
+   */
   private void upsert(String update, String insert, Binder binder) {
     for (int attempt = 0; ; attempt++) {
       try {
-        inTransactionOrThrow(c -> {
-          try (PreparedStatement up = c.prepareStatement(update)) {
-            binder.bind(up);
-            if (up.executeUpdate() > 0) {
+        inTransactionOrThrow(
+            c -> {
+              try (PreparedStatement up = c.prepareStatement(update)) {
+                binder.bind(up);
+                if (up.executeUpdate() > 0) {
+                  return null;
+                }
+              }
+              try (PreparedStatement ins = c.prepareStatement(insert)) {
+                binder.bind(ins);
+                ins.executeUpdate();
+              }
               return null;
-            }
-          }
-          try (PreparedStatement ins = c.prepareStatement(insert)) {
-            binder.bind(ins);
-            ins.executeUpdate();
-          }
-          return null;
-        });
+            });
         return;
       } catch (SQLException e) {
         if (!Sql.isDuplicateKey(e) || attempt >= 3) {
@@ -506,7 +615,8 @@ public final class JdbcCaseStore implements CaseStore {
     try {
       return inTransactionOrThrow(work);
     } catch (SQLException e) {
-      throw new IllegalStateException("case store (" + settings.displayUrl() + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "case store (" + settings.displayUrl() + "): " + e.getMessage(), e);
     }
   }
 

@@ -8,11 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A JDBC URL as it may be shown in a message or a log: the value of every parameter whose name (percent-decoded,
- * any case) is or holds password, passwd, pwd, pass, secret, token, key or credential becomes "***", and so does the
- * password of a {@code user:password@host} part. Parameters are read in each dialect's own form: H2's and SQL
- * Server's {@code ;key=value}, the {@code ?key=value&...} query of PostgreSQL and MySQL. A secret value holding a
- * separator ({@code password=x;y}) is masked to the next parameter, so none of it shows; masking too much is
+ * A JDBC URL as it may be shown in a message or a log: the value of every parameter whose name
+ * (percent-decoded, any case) is or holds password, passwd, pwd, pass, secret, token, key or
+ * credential becomes "***", and so does the password of a {@code user:password@host} part.
+ * Parameters are read in each dialect's own form: H2's and SQL Server's {@code ;key=value}, the
+ * {@code ?key=value&...} query of PostgreSQL and MySQL. A secret value holding a separator ({@code
+ * password=x;y}) is masked to the next parameter, so none of it shows; masking too much is
  * preferred to showing a secret.
  */
 final class JdbcUrlMask {
@@ -29,7 +30,8 @@ final class JdbcUrlMask {
     if (!m.find()) {
       return s;
     }
-    StringBuilder out = new StringBuilder(s.substring(0, m.start())); // the address: never a parameter
+    StringBuilder out =
+        new StringBuilder(s.substring(0, m.start())); // the address: never a parameter
     boolean inSecret = false;
     int from = m.start();
     while (from < s.length()) {
@@ -72,7 +74,10 @@ final class JdbcUrlMask {
     return SECRET_WORDS.stream().anyMatch(key::contains);
   }
 
-  /** Percent-decoded until nothing changes (a key encoded twice still reads as itself); as written when malformed. */
+  /**
+   * Percent-decoded until nothing changes (a key encoded twice still reads as itself); as written
+   * when malformed.
+   */
   private static String decode(String key) {
     String k = key;
     for (int i = 0; i < 3 && k.contains("%"); i++) {

@@ -11,7 +11,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 
-/** Brings the database to the newest schema with plain versioned scripts (db/regdoc-store/V&lt;n&gt;__*.sql). */
+/**
+ * Brings the database to the newest schema with plain versioned scripts
+ * (db/regdoc-store/V&lt;n&gt;__*.sql).
+ */
 final class Schema {
 
   /** In order; a new version is appended, never edited. */
@@ -20,7 +23,10 @@ final class Schema {
   private Schema() {}
 
   static void migrate(Connection c) throws SQLException {
-    String text = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2") ? "CLOB" : "TEXT";
+    String text =
+        c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")
+            ? "CLOB"
+            : "TEXT";
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
@@ -54,9 +60,12 @@ final class Schema {
       if (in == null) {
         throw new IllegalStateException("schema script missing from the jar: " + script);
       }
-      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${text}", textType);
+      String sql =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${text}", textType);
       return java.util.Arrays.stream(sql.replaceAll("(?m)^--.*$", "").split(";"))
-          .map(String::trim).filter(s -> !s.isEmpty()).toList();
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

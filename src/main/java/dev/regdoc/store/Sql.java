@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Column conversions shared by the store: instants as epoch nanoseconds, string maps as JSON text. */
+/**
+ * Column conversions shared by the store: instants as epoch nanoseconds, string maps as JSON text.
+ */
 final class Sql {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,7 +25,8 @@ final class Sql {
     if (t == null) {
       ps.setNull(i, Types.BIGINT);
     } else {
-      ps.setLong(i, Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano()));
+      ps.setLong(
+          i, Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano()));
     }
   }
 

@@ -15,13 +15,19 @@ import java.util.Objects;
  * @param dataDir where the H2 database (by default) and the uploaded file copies live
  * @param fileRetention how long an uploaded file's copy is kept after its upload
  */
-public record StoreSettings(String jdbcUrl, String user, String password, Path dataDir, Duration fileRetention) {
+public record StoreSettings(
+    String jdbcUrl, String user, String password, Path dataDir, Duration fileRetention) {
 
   public static final String PASSWORD_ENV = "REGDOC_DB_PASSWORD";
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
   /** A hundred years: "keep for ever" without overflowing the instant it is subtracted from. */
   private static final long MAX_RETENTION_DAYS = 36_500;
-  /** WRITE_DELAY=0: H2 writes each commit out before returning, so a killed process loses nothing committed. */
+
+  /**
+   * WRITE_DELAY=0: H2 writes each commit out before returning, so a killed process loses nothing
+   * committed.
+   */
   private static final String H2_OPTIONS = ";WRITE_DELAY=0";
 
   public StoreSettings {
@@ -44,18 +50,29 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path d
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("regdoc") + H2_OPTIONS;
   }
 
-  /** Reads {@code db.url}, {@code db.user}, {@code data.dir}, {@code files.retention-days}; the password from the environment. */
+  /**
+   * Reads {@code db.url}, {@code db.user}, {@code data.dir}, {@code files.retention-days}; the
+   * password from the environment.
+   */
   public static StoreSettings fromMap(Map<String, String> config) {
     return fromMap(config, System.getenv());
   }
 
   public static StoreSettings fromMap(Map<String, String> config, Map<String, String> env) {
-    Path dataDir = Path.of(config.getOrDefault("data.dir", "~/.regdoc").replaceFirst("^~", System.getProperty("user.home")));
+    Path dataDir =
+        Path.of(
+            config
+                .getOrDefault("data.dir", "~/.regdoc")
+                .replaceFirst("^~", System.getProperty("user.home")));
     String url = blankToNull(config.get("db.url"));
     String user = blankToNull(config.get("db.user"));
     Duration retention = retention(config.get("files.retention-days"));
     String password = env.getOrDefault(PASSWORD_ENV, "");
-    return new StoreSettings(url == null ? defaultH2Url(dataDir) : url, user == null ? "sa" : user, password, dataDir,
+    return new StoreSettings(
+        url == null ? defaultH2Url(dataDir) : url,
+        user == null ? "sa" : user,
+        password,
+        dataDir,
         retention);
   }
 
@@ -76,8 +93,13 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path d
     if (days == null || days.isBlank()) {
       return DEFAULT_RETENTION;
     }
-    return Duration.ofDays(ConfigValues.wholeNumber(Map.of("files.retention-days", days), "files.retention-days", 0,
-        0, MAX_RETENTION_DAYS));
+    return Duration.ofDays(
+        ConfigValues.wholeNumber(
+            Map.of("files.retention-days", days),
+            "files.retention-days",
+            0,
+            0,
+            MAX_RETENTION_DAYS));
   }
 
   private static String blankToNull(String s) {
@@ -87,7 +109,14 @@ public record StoreSettings(String jdbcUrl, String user, String password, Path d
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "StoreSettings[jdbcUrl=" + displayUrl() + ", user=" + user + ", dataDir=" + dataDir + ", fileRetention="
-        + fileRetention + "]";
+    return "StoreSettings[jdbcUrl="
+        + displayUrl()
+        + ", user="
+        + user
+        + ", dataDir="
+        + dataDir
+        + ", fileRetention="
+        + fileRetention
+        + "]";
   }
 }

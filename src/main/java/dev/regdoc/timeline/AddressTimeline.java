@@ -10,8 +10,8 @@ import dev.regdoc.facts.MacPath;
 
 /**
  * Layer 2 and 3 events: ARP questions and answers (with the Ethernet sender, which exposes a proxy
- * answering for someone else), IP-to-MAC binding changes and conflicts, which MAC the phone's frames to
- * its CUCM carry, and ICMP unreachables.
+ * answering for someone else), IP-to-MAC binding changes and conflicts, which MAC the phone's
+ * frames to its CUCM carry, and ICMP unreachables.
  */
 final class AddressTimeline {
   static final String NETWORK = "network";
@@ -34,15 +34,41 @@ final class AddressTimeline {
   private void arp(ArpPacket a) {
     String device = deviceOf(a.senderIp(), a.targetIp());
     if (a.gratuitous()) {
-      events.add(a, "arp-gratuitous", device, "Gratuitous ARP: " + a.senderIp() + " is at " + a.senderMac(),
+      events.add(
+          a,
+          "arp-gratuitous",
+          device,
+          "Gratuitous ARP: " + a.senderIp() + " is at " + a.senderMac(),
           details("ip", a.senderIp(), "mac", a.senderMac(), "ethSrc", a.ethSrcMac()));
     } else if (a.reply()) {
       boolean proxied = a.ethSrcMac() != null && !a.ethSrcMac().equals(a.senderMac());
-      events.add(a, "arp-reply", device, "ARP reply: " + a.senderIp() + " is at " + a.senderMac() + " (to " + a.targetIp() + ")"
-          + (proxied ? ", sent from " + a.ethSrcMac() : ""),
-          details("ip", a.senderIp(), "mac", a.senderMac(), "to", a.targetIp(), "ethSrc", a.ethSrcMac()));
+      events.add(
+          a,
+          "arp-reply",
+          device,
+          "ARP reply: "
+              + a.senderIp()
+              + " is at "
+              + a.senderMac()
+              + " (to "
+              + a.targetIp()
+              + ")"
+              + (proxied ? ", sent from " + a.ethSrcMac() : ""),
+          details(
+              "ip",
+              a.senderIp(),
+              "mac",
+              a.senderMac(),
+              "to",
+              a.targetIp(),
+              "ethSrc",
+              a.ethSrcMac()));
     } else {
-      events.add(a, "arp-request", device, "ARP request: who has " + a.targetIp() + "? tell " + a.senderIp(),
+      events.add(
+          a,
+          "arp-request",
+          device,
+          "ARP request: who has " + a.targetIp() + "? tell " + a.senderIp(),
           details("ip", a.targetIp(), "from", a.senderIp(), "fromMac", a.senderMac()));
     }
   }
@@ -52,8 +78,16 @@ final class AddressTimeline {
       return; // the first binding is already visible as the ARP packet itself
     }
     String kind = b.conflict() ? "arp-conflict" : "arp-binding-change";
-    events.add(b, kind, deviceOf(b.ip(), null), b.ip() + " moved from " + b.previousMac() + " to " + b.mac()
-        + (b.conflict() ? ": more than one MAC claims this address" : ""),
+    events.add(
+        b,
+        kind,
+        deviceOf(b.ip(), null),
+        b.ip()
+            + " moved from "
+            + b.previousMac()
+            + " to "
+            + b.mac()
+            + (b.conflict() ? ": more than one MAC claims this address" : ""),
         details("ip", b.ip(), "mac", b.mac(), "previousMac", b.previousMac()));
   }
 
@@ -62,17 +96,48 @@ final class AddressTimeline {
       return;
     }
     String change = p.previousDstMac() == null ? "" : " (was " + p.previousDstMac() + ")";
-    events.add(p, "mac-path", directory.deviceFor(p.srcIp()), "Frames from " + p.srcIp() + " to " + p.dstIp()
-        + " go to MAC " + p.dstMac() + change + (p.vlan() >= 0 ? " on VLAN " + p.vlan() : ""),
-        details("srcIp", p.srcIp(), "dstIp", p.dstIp(), "srcMac", p.srcMac(), "dstMac", p.dstMac(),
-            "previousDstMac", p.previousDstMac(), "vlan", p.vlan() >= 0 ? p.vlan() : null, "ttl", p.ttl()));
+    events.add(
+        p,
+        "mac-path",
+        directory.deviceFor(p.srcIp()),
+        "Frames from "
+            + p.srcIp()
+            + " to "
+            + p.dstIp()
+            + " go to MAC "
+            + p.dstMac()
+            + change
+            + (p.vlan() >= 0 ? " on VLAN " + p.vlan() : ""),
+        details(
+            "srcIp",
+            p.srcIp(),
+            "dstIp",
+            p.dstIp(),
+            "srcMac",
+            p.srcMac(),
+            "dstMac",
+            p.dstMac(),
+            "previousDstMac",
+            p.previousDstMac(),
+            "vlan",
+            p.vlan() >= 0 ? p.vlan() : null,
+            "ttl",
+            p.ttl()));
   }
 
   private void icmp(IcmpUnreachable i) {
     String about = i.about() == null ? "" : " about " + i.about();
-    String device = i.about() == null ? deviceOf(i.toIp(), null) : deviceOf(i.about().srcIp(), i.about().dstIp());
-    events.add(i, "icmp-unreachable", device, "ICMP unreachable (code " + i.code() + ") from " + i.reporterIp() + about,
-        details("from", i.reporterIp(), "to", i.toIp(), "code", i.code(), "protocol", i.protocol()));
+    String device =
+        i.about() == null
+            ? deviceOf(i.toIp(), null)
+            : deviceOf(i.about().srcIp(), i.about().dstIp());
+    events.add(
+        i,
+        "icmp-unreachable",
+        device,
+        "ICMP unreachable (code " + i.code() + ") from " + i.reporterIp() + about,
+        details(
+            "from", i.reporterIp(), "to", i.toIp(), "code", i.code(), "protocol", i.protocol()));
   }
 
   private String deviceOf(String ip1, String ip2) {

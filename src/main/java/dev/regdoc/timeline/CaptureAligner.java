@@ -18,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lines up two captures of the same conversation taken at different points (the phone's span port and
- * the CUCM's NIC) whose clocks disagree. Segments are matched by ports, sequence number and length,
- * which survive the path unchanged, never by time; the clock offset is the median difference of the
- * matches, and every signaling message is then classified as seen on both sides or on one side only.
+ * Lines up two captures of the same conversation taken at different points (the phone's span port
+ * and the CUCM's NIC) whose clocks disagree. Segments are matched by ports, sequence number and
+ * length, which survive the path unchanged, never by time; the clock offset is the median
+ * difference of the matches, and every signaling message is then classified as seen on both sides
+ * or on one side only.
  */
 final class CaptureAligner {
 
@@ -52,9 +53,11 @@ final class CaptureAligner {
   private final Map<String, List<Instant>> retransmissions = new HashMap<>();
   private final Map<String, List<MacPath>> pathsByFile = new HashMap<>();
   private final Map<Fact, Path> paths = new IdentityHashMap<>();
-  private final Map<String, Instant[]> spans = new HashMap<>(); // first and last frame time per capture
+  private final Map<String, Instant[]> spans =
+      new HashMap<>(); // first and last frame time per capture
   private final java.util.Set<String> secondFiles = new java.util.HashSet<>();
-  private final java.util.Set<String> duplicateFrames = new java.util.HashSet<>(); // file#frame of repeated messages
+  private final java.util.Set<String> duplicateFrames =
+      new java.util.HashSet<>(); // file#frame of repeated messages
   private final java.util.Set<String> connectionsByFile = new java.util.HashSet<>(); // file|conn
   private final List<ClockOffset> offsets = new ArrayList<>();
 
@@ -73,15 +76,32 @@ final class CaptureAligner {
     }
     for (TcpRetransmission r : facts.of(TcpRetransmission.class)) {
       WorkLimit.checkpoint();
-      retransmissions.computeIfAbsent(r.origin().file() + "|" + r.endpoints().srcPort() + ">" + r.endpoints().dstPort()
-          + "/" + r.seq(), k -> new ArrayList<>()).add(r.time());
+      retransmissions
+          .computeIfAbsent(
+              r.origin().file()
+                  + "|"
+                  + r.endpoints().srcPort()
+                  + ">"
+                  + r.endpoints().dstPort()
+                  + "/"
+                  + r.seq(),
+              k -> new ArrayList<>())
+          .add(r.time());
     }
-    facts.of(MacPath.class).forEach(p -> pathsByFile.computeIfAbsent(p.origin().file(), k -> new ArrayList<>()).add(p));
+    facts
+        .of(MacPath.class)
+        .forEach(
+            p -> pathsByFile.computeIfAbsent(p.origin().file(), k -> new ArrayList<>()).add(p));
     for (Fact f : facts.all()) {
       WorkLimit.checkpoint();
       if (f.origin().frame() > 0 && f.time() != null) {
-        spans.merge(f.origin().file(), new Instant[] {f.time(), f.time()},
-            (a, b) -> new Instant[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+        spans.merge(
+            f.origin().file(),
+            new Instant[] {f.time(), f.time()},
+            (a, b) ->
+                new Instant[] {
+                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]
+                });
       }
     }
     align();
@@ -95,7 +115,10 @@ final class CaptureAligner {
     return paths.get(message);
   }
 
-  /** Adds to {@code details} where {@code message} was seen, when two captures were aligned; returns them. */
+  /**
+   * Adds to {@code details} where {@code message} was seen, when two captures were aligned; returns
+   * them.
+   */
   Map<String, Object> annotate(Fact message, Map<String, Object> details) {
     Path p = paths.get(message);
     if (p != null) {
@@ -106,7 +129,11 @@ final class CaptureAligner {
 
   /** Seconds to subtract from {@code file}'s times to put them on the reference clock. */
   double offsetOf(String file) {
-    return offsets.stream().filter(o -> o.file().equals(file)).mapToDouble(ClockOffset::offsetSeconds).findFirst().orElse(0);
+    return offsets.stream()
+        .filter(o -> o.file().equals(file))
+        .mapToDouble(ClockOffset::offsetSeconds)
+        .findFirst()
+        .orElse(0);
   }
 
   private void add(Seg s) {
@@ -135,15 +162,22 @@ final class CaptureAligner {
       return false;
     }
     if (duplicateFrames.contains(e.file() + "#" + e.frame())) {
-      return !e.kind().equals("mac-path") && !e.kind().equals("lost-in-network") && !e.kind().equals("seen-one-side-only");
+      return !e.kind().equals("mac-path")
+          && !e.kind().equals("lost-in-network")
+          && !e.kind().equals("seen-one-side-only");
     }
-    return e.kind().startsWith("tcp-") && !e.kind().equals("tcp-rst") && !e.kind().equals("tcp-retransmission");
+    return e.kind().startsWith("tcp-")
+        && !e.kind().equals("tcp-rst")
+        && !e.kind().equals("tcp-retransmission");
   }
 
   private void align() {
     // the phone-side capture is the reference clock and the view the events are told from
-    List<String> files = segsByFile.keySet().stream().filter(f -> !segsByFile.get(f).isEmpty())
-        .sorted(java.util.Comparator.comparing(f -> !phoneMacSeen(f))).toList();
+    List<String> files =
+        segsByFile.keySet().stream()
+            .filter(f -> !segsByFile.get(f).isEmpty())
+            .sorted(java.util.Comparator.comparing(f -> !phoneMacSeen(f)))
+            .toList();
     if (files.size() < 2) {
       return;
     }
@@ -176,9 +210,13 @@ final class CaptureAligner {
     if (matched == 0) {
       return;
     }
-    double offset = up.isEmpty() && down.isEmpty() ? median(any)
-        : up.isEmpty() || down.isEmpty() ? median(up.isEmpty() ? down : up)
-        : (median(up) + median(down)) / 2; // one-way delays cancel when both directions are seen
+    double offset =
+        up.isEmpty() && down.isEmpty()
+            ? median(any)
+            : up.isEmpty() || down.isEmpty()
+                ? median(up.isEmpty() ? down : up)
+                : (median(up) + median(down))
+                    / 2; // one-way delays cancel when both directions are seen
     classify(ref, other, otherByKey, offset);
     String phoneSide = phoneSide(ref, other);
     offsets.add(new ClockOffset(ref, other, offset, matched, phoneSide));
@@ -198,18 +236,21 @@ final class CaptureAligner {
         List<Instant> re = retransmissions.get(retransmissionKey(s));
         if (re != null && !re.isEmpty()) {
           Instant seenAt = o.time().minusNanos((long) (offset * 1e9));
-          originalLost = Math.abs(seconds(s.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
+          originalLost =
+              Math.abs(seconds(s.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
         }
         paths.put(s.msg(), new Path("both", other, o.msg().origin().frame(), originalLost));
         paths.put(o.msg(), new Path("both", ref, s.msg().origin().frame(), originalLost));
         duplicateFrames.add(other + "#" + o.msg().origin().frame());
-      } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan) && connectionsByFile.contains(other + "|" + connection(s.e()))) {
+      } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan)
+          && connectionsByFile.contains(other + "|" + connection(s.e()))) {
         paths.put(s.msg(), new Path(ref, other, 0, false));
       }
     }
     for (Seg o : segsByFile.get(other)) {
       WorkLimit.checkpoint();
-      if (!refByKey.containsKey(o.key()) && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)
+      if (!refByKey.containsKey(o.key())
+          && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)
           && connectionsByFile.contains(ref + "|" + connection(o.e()))) {
         paths.put(o.msg(), new Path(other, ref, 0, false));
       }

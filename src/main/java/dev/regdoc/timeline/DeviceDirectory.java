@@ -1,6 +1,7 @@
 package dev.regdoc.timeline;
 
 import dev.regdoc.common.DisplayNames;
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.ArpBinding;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.Endpoints;
@@ -8,7 +9,6 @@ import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
-import dev.regdoc.common.WorkLimit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,17 +35,24 @@ final class DeviceDirectory {
   private Map<String, String> ipById;
 
   DeviceDirectory(FactCollector facts) {
-    facts.of(SipMessage.class).stream().filter(m -> m.request() && m.isRegister()).forEach(this::sipRegister);
+    facts.of(SipMessage.class).stream()
+        .filter(m -> m.request() && m.isRegister())
+        .forEach(this::sipRegister);
     facts.of(SccpMessage.class).forEach(this::sccp);
     facts.of(CucmAlarm.class).forEach(this::alarm);
-    facts.of(dev.regdoc.facts.TlsSegment.class).forEach(t -> {
-      Endpoints e = t.endpoints();
-      if (e.dstPort() == 5061 || e.dstPort() == 2443) {
-        contact(e.srcIp(), e.dstIp(), e.dstPort() == 5061 ? "SIP (TLS)" : "SCCP (TLS)");
-      }
-    });
+    facts
+        .of(dev.regdoc.facts.TlsSegment.class)
+        .forEach(
+            t -> {
+              Endpoints e = t.endpoints();
+              if (e.dstPort() == 5061 || e.dstPort() == 2443) {
+                contact(e.srcIp(), e.dstIp(), e.dstPort() == 5061 ? "SIP (TLS)" : "SCCP (TLS)");
+              }
+            });
     facts.of(ArpBinding.class).forEach(b -> learnMac(b.ip(), b.mac()));
-    facts.of(MacPath.class).stream().filter(p -> servers.contains(p.dstIp())).forEach(p -> learnMac(p.srcIp(), p.srcMac()));
+    facts.of(MacPath.class).stream()
+        .filter(p -> servers.contains(p.dstIp()))
+        .forEach(p -> learnMac(p.srcIp(), p.srcMac()));
   }
 
   private void sipRegister(SipMessage m) {
@@ -93,7 +100,10 @@ final class DeviceDirectory {
   }
 
   private void learnMac(String ip, String mac) {
-    if (mac != null && !mac.equals("00:00:00:00:00:00") && !mac.equals("ff:ff:ff:ff:ff:ff") && serversByPhoneIp.containsKey(ip)) {
+    if (mac != null
+        && !mac.equals("00:00:00:00:00:00")
+        && !mac.equals("ff:ff:ff:ff:ff:ff")
+        && serversByPhoneIp.containsKey(ip)) {
       macByIp.putIfAbsent(ip, mac);
     }
   }
@@ -122,7 +132,9 @@ final class DeviceDirectory {
     if (isServer(e.srcIp()) && !isServer(e.dstIp())) {
       return e.dstIp();
     }
-    return SERVER_PORTS.contains(e.dstPort()) && !SERVER_PORTS.contains(e.srcPort()) ? e.srcIp() : e.dstIp();
+    return SERVER_PORTS.contains(e.dstPort()) && !SERVER_PORTS.contains(e.srcPort())
+        ? e.srcIp()
+        : e.dstIp();
   }
 
   String serverIp(Endpoints e) {
@@ -142,7 +154,8 @@ final class DeviceDirectory {
   /** The device whose name, MAC or IP is {@code id} (case-insensitive), or null. */
   String ipOfDevice(String id) {
     if (ipById == null) {
-      // built once, after every source has been read: a lookup per log line must not walk every phone
+      // built once, after every source has been read: a lookup per log line must not walk every
+      // phone
       ipById = new HashMap<>();
       for (String ip : allPhoneIps()) {
         WorkLimit.checkpoint();
@@ -169,8 +182,12 @@ final class DeviceDirectory {
       List<String> ips = new ArrayList<>(prev == null ? List.of() : prev.ips());
       ips.add(ip);
       List<String> srv = new ArrayList<>(prev == null ? List.of() : prev.servers());
-      serversByPhoneIp.getOrDefault(ip, Set.of()).stream().filter(s -> !srv.contains(s)).forEach(srv::add);
-      byId.put(id, new DeviceInfo(id, nameByIp.get(ip), macByIp.get(ip), ips, srv, protocolByIp.get(ip)));
+      serversByPhoneIp.getOrDefault(ip, Set.of()).stream()
+          .filter(s -> !srv.contains(s))
+          .forEach(srv::add);
+      byId.put(
+          id,
+          new DeviceInfo(id, nameByIp.get(ip), macByIp.get(ip), ips, srv, protocolByIp.get(ip)));
     }
     return new ArrayList<>(byId.values());
   }

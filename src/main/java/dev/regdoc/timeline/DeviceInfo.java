@@ -9,4 +9,5 @@ import java.util.List;
  * @param servers CUCM addresses it talked to, in first-contact order
  * @param protocol SIP, SCCP, or null when unknown
  */
-public record DeviceInfo(String id, String name, String mac, List<String> ips, List<String> servers, String protocol) {}
+public record DeviceInfo(
+    String id, String name, String mac, List<String> ips, List<String> servers, String protocol) {}

@@ -22,12 +22,24 @@ final class Events {
     WorkLimit.checkpoint();
     Instant fileTime = source.time();
     double offset = offsetByFile.getOrDefault(source.origin().file(), 0.0);
-    Instant time = offset == 0 || fileTime == null ? fileTime : fileTime.minusNanos(Math.round(offset * 1e9));
-    events.add(new TimelineEvent(time, offset == 0 ? null : fileTime, kind, device, source.origin().file(),
-        source.origin().frame(), source.origin().line(), summary, details));
+    Instant time =
+        offset == 0 || fileTime == null ? fileTime : fileTime.minusNanos(Math.round(offset * 1e9));
+    events.add(
+        new TimelineEvent(
+            time,
+            offset == 0 ? null : fileTime,
+            kind,
+            device,
+            source.origin().file(),
+            source.origin().frame(),
+            source.origin().line(),
+            summary,
+            details));
   }
 
-  /** Sorted, without events of a second capture that only repeat what the reference capture shows. */
+  /**
+   * Sorted, without events of a second capture that only repeat what the reference capture shows.
+   */
   List<TimelineEvent> sorted(java.util.function.Predicate<TimelineEvent> repeat) {
     List<TimelineEvent> out = sorted();
     out.removeIf(repeat);
@@ -35,9 +47,14 @@ final class Events {
   }
 
   List<TimelineEvent> sorted() {
-    Comparator<TimelineEvent> byTime = Comparator.comparing(TimelineEvent::time, Comparator.nullsFirst(Comparator.naturalOrder()));
+    Comparator<TimelineEvent> byTime =
+        Comparator.comparing(TimelineEvent::time, Comparator.nullsFirst(Comparator.naturalOrder()));
     List<TimelineEvent> out = new ArrayList<>(events);
-    out.sort(byTime.thenComparing(TimelineEvent::file).thenComparingLong(TimelineEvent::frame).thenComparingLong(TimelineEvent::line));
+    out.sort(
+        byTime
+            .thenComparing(TimelineEvent::file)
+            .thenComparingLong(TimelineEvent::frame)
+            .thenComparingLong(TimelineEvent::line));
     return out;
   }
 

@@ -1,8 +1,8 @@
 package dev.regdoc.timeline;
 
-import dev.regdoc.common.DisplayNames;
 import static dev.regdoc.timeline.Events.details;
 
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.NetworkLog;
@@ -27,15 +27,38 @@ final class LogTimeline {
 
   private void alarm(CucmAlarm a) {
     dev.regdoc.common.WorkLimit.checkpoint();
-    String device = a.deviceName() != null ? DisplayNames.clean(a.deviceName().trim().toUpperCase(Locale.ROOT))
-        : a.ipAddress() != null ? directory.deviceFor(a.ipAddress().trim()) : AddressTimeline.NETWORK;
-    Map<String, Object> d = details("alarm", a.alarm(), "severity", a.severity(), "host", a.host(),
-        "reason", a.reason() >= 0 ? a.reason() : null, "localTime", a.rawTime());
+    String device =
+        a.deviceName() != null
+            ? DisplayNames.clean(a.deviceName().trim().toUpperCase(Locale.ROOT))
+            : a.ipAddress() != null
+                ? directory.deviceFor(a.ipAddress().trim())
+                : AddressTimeline.NETWORK;
+    Map<String, Object> d =
+        details(
+            "alarm",
+            a.alarm(),
+            "severity",
+            a.severity(),
+            "host",
+            a.host(),
+            "reason",
+            a.reason() >= 0 ? a.reason() : null,
+            "localTime",
+            a.rawTime());
     d.putAll(new LinkedHashMap<>(a.fields()));
     String reason = a.reason() >= 0 ? " Reason=" + a.reason() : "";
     String node = a.field("NodeID") != null ? " on " + a.field("NodeID") : "";
-    events.add(a, "cucm-alarm", device, a.alarm() + reason + node
-        + (a.field("LastSignalReceived") != null ? " (" + a.field("LastSignalReceived") + ")" : ""), d);
+    events.add(
+        a,
+        "cucm-alarm",
+        device,
+        a.alarm()
+            + reason
+            + node
+            + (a.field("LastSignalReceived") != null
+                ? " (" + a.field("LastSignalReceived") + ")"
+                : ""),
+        d);
   }
 
   private void network(NetworkLog n) {
@@ -49,8 +72,22 @@ final class LogTimeline {
       device = phone != null ? directory.deviceFor(phone) : device;
     }
     String kind = "ASA".equals(n.vendor()) ? "asa-log" : "switch-log";
-    Map<String, Object> d = details("facility", n.facility(), "severity", n.severity(), "mnemonic", n.mnemonic(), "host", n.host());
+    Map<String, Object> d =
+        details(
+            "facility",
+            n.facility(),
+            "severity",
+            n.severity(),
+            "mnemonic",
+            n.mnemonic(),
+            "host",
+            n.host());
     d.putAll(n.fields());
-    events.add(n, kind, device, "%" + n.facility() + "-" + n.severity() + "-" + n.mnemonic() + ": " + n.message(), d);
+    events.add(
+        n,
+        kind,
+        device,
+        "%" + n.facility() + "-" + n.severity() + "-" + n.mnemonic() + ": " + n.message(),
+        d);
   }
 }

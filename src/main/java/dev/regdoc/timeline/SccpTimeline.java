@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * silence counts as a missing answer.
  */
 final class SccpTimeline {
-  private static final Pattern XML_FIELD = Pattern.compile("<(?:String|Enum) name=\"(\\w+)\">([^<]*)</");
+  private static final Pattern XML_FIELD =
+      Pattern.compile("<(?:String|Enum) name=\"(\\w+)\">([^<]*)</");
 
   private final DeviceDirectory directory;
   private final Events events;
@@ -33,7 +34,8 @@ final class SccpTimeline {
   private final Set<SccpMessage> sentToPrimary = new HashSet<>();
   private final Set<String> acking = new HashSet<>(); // servers that answer keepalives (primaries)
 
-  SccpTimeline(DeviceDirectory directory, Events events, ServerRoles roles, CaptureAligner aligner) {
+  SccpTimeline(
+      DeviceDirectory directory, Events events, ServerRoles roles, CaptureAligner aligner) {
     this.directory = directory;
     this.events = events;
     this.roles = roles;
@@ -45,37 +47,97 @@ final class SccpTimeline {
       WorkLimit.checkpoint();
       message(m);
     }
-    unanswered.values().stream().filter(sentToPrimary::contains).forEach(k -> add(k, "sccp-keepalive-unanswered", device(k),
-        "KeepAliveReq to " + directory.serverIp(k.endpoints()) + " was never answered before the capture ended",
-        details("server", directory.serverIp(k.endpoints()), "keepaliveFrame", k.origin().frame())));
+    unanswered.values().stream()
+        .filter(sentToPrimary::contains)
+        .forEach(
+            k ->
+                add(
+                    k,
+                    "sccp-keepalive-unanswered",
+                    device(k),
+                    "KeepAliveReq to "
+                        + directory.serverIp(k.endpoints())
+                        + " was never answered before the capture ended",
+                    details(
+                        "server",
+                        directory.serverIp(k.endpoints()),
+                        "keepaliveFrame",
+                        k.origin().frame())));
   }
 
   private void message(SccpMessage m) {
     String device = device(m);
     String server = directory.serverIp(m.endpoints());
     switch (m.messageId()) {
-      case 0x0001 -> add(m, "sccp-register", device, "RegisterReq from " + m.deviceName() + " to " + server,
-          details("server", server, "deviceName", m.deviceName(), "stationIp", m.stationIp()));
+      case 0x0001 ->
+          add(
+              m,
+              "sccp-register",
+              device,
+              "RegisterReq from " + m.deviceName() + " to " + server,
+              details("server", server, "deviceName", m.deviceName(), "stationIp", m.stationIp()));
       case 0x0081 -> registerAck(m, device, server);
-      case 0x009D -> add(m, "sccp-register-reject", device, "RegisterReject from " + server + ": \"" + m.text() + "\"",
-          details("server", server, "text", m.text()));
+      case 0x009D ->
+          add(
+              m,
+              "sccp-register-reject",
+              device,
+              "RegisterReject from " + server + ": \"" + m.text() + "\"",
+              details("server", server, "text", m.text()));
       case 0x0000 -> keepAlive(m, device, server);
       case 0x0100 -> keepAliveAck(m, device, server);
-      case 0x0027 -> add(m, "sccp-unregister", device, "UnregisterReq to " + server, details("server", server, "reason", m.code()));
-      case 0x0118 -> add(m, "sccp-unregister-ack", device, "UnregisterAck from " + server + " (status " + m.code() + ")",
-          details("server", server, "status", m.code()));
-      case 0x009F -> add(m, "sccp-reset", device, "Reset from " + server + " (" + resetType(m.code()) + ")",
-          details("server", server, "resetType", resetType(m.code())));
+      case 0x0027 ->
+          add(
+              m,
+              "sccp-unregister",
+              device,
+              "UnregisterReq to " + server,
+              details("server", server, "reason", m.code()));
+      case 0x0118 ->
+          add(
+              m,
+              "sccp-unregister-ack",
+              device,
+              "UnregisterAck from " + server + " (status " + m.code() + ")",
+              details("server", server, "status", m.code()));
+      case 0x009F ->
+          add(
+              m,
+              "sccp-reset",
+              device,
+              "Reset from " + server + " (" + resetType(m.code()) + ")",
+              details("server", server, "resetType", resetType(m.code())));
       case 0x0020, 0x015A -> alarm(m, device, server);
-      default -> add(m, "sccp-message", device, m.name(), details("server", server, "messageId", m.messageId()));
+      default ->
+          add(
+              m,
+              "sccp-message",
+              device,
+              m.name(),
+              details("server", server, "messageId", m.messageId()));
     }
   }
 
   private void registerAck(SccpMessage m, String device, String server) {
     acking.add(server);
-    add(m, "sccp-register-ack", device, "RegisterAck from " + server + ": keepalive every " + m.keepAliveInterval()
-        + " s to the primary, " + m.secondaryKeepAliveInterval() + " s to the backup",
-        details("server", server, "keepAliveInterval", m.keepAliveInterval(), "secondaryKeepAliveInterval", m.secondaryKeepAliveInterval()));
+    add(
+        m,
+        "sccp-register-ack",
+        device,
+        "RegisterAck from "
+            + server
+            + ": keepalive every "
+            + m.keepAliveInterval()
+            + " s to the primary, "
+            + m.secondaryKeepAliveInterval()
+            + " s to the backup",
+        details(
+            "server",
+            server,
+            "keepAliveInterval",
+            m.keepAliveInterval(),
+            "secondaryKeepAliveInterval",
+            m.secondaryKeepAliveInterval()));
     roles.registered(m, null, device, server, "SCCP");
   }
 
@@ -84,7 +146,11 @@ final class SccpTimeline {
     SccpMessage prev = lastKeepAlive.put(key, m);
     SccpMessage missed = unanswered.remove(key);
     if (missed != null && sentToPrimary.contains(missed)) {
-      add(missed, "sccp-keepalive-unanswered", device, "KeepAliveReq to " + server + " got no KeepAliveAck before the next keepalive",
+      add(
+          missed,
+          "sccp-keepalive-unanswered",
+          device,
+          "KeepAliveReq to " + server + " got no KeepAliveAck before the next keepalive",
           details("server", server, "nextKeepaliveFrame", m.origin().frame()));
     }
     unanswered.put(key, m);
@@ -99,15 +165,31 @@ final class SccpTimeline {
       d.put("interval", s);
       since = ", " + s + " s after the previous one";
     }
-    add(m, "sccp-keepalive", device, "KeepAliveReq to " + (primary ? "primary " : "backup ") + server + since, d);
+    add(
+        m,
+        "sccp-keepalive",
+        device,
+        "KeepAliveReq to " + (primary ? "primary " : "backup ") + server + since,
+        d);
   }
 
   private void keepAliveAck(SccpMessage m, String device, String server) {
     acking.add(server);
     SccpMessage req = unanswered.remove(device + "|" + server);
-    Map<String, Object> d = details("server", server, "latency", req == null ? null : round3(seconds(req.time(), m.time())),
-        "keepaliveFrame", req == null ? null : req.origin().frame());
-    add(m, "sccp-keepalive-ack", device, "KeepAliveAck from " + server + (req == null ? "" : " after " + d.get("latency") + " s"), d);
+    Map<String, Object> d =
+        details(
+            "server",
+            server,
+            "latency",
+            req == null ? null : round3(seconds(req.time(), m.time())),
+            "keepaliveFrame",
+            req == null ? null : req.origin().frame());
+    add(
+        m,
+        "sccp-keepalive-ack",
+        device,
+        "KeepAliveAck from " + server + (req == null ? "" : " after " + d.get("latency") + " s"),
+        d);
   }
 
   private void alarm(SccpMessage m, String device, String server) {
@@ -123,8 +205,17 @@ final class SccpTimeline {
       d.put("text", text);
     }
     String reason = (String) d.get("ReasonForOutOfService");
-    add(m, "sccp-alarm", device, m.name() + " from the phone" + (reason != null ? ": ReasonForOutOfService " + reason : "")
-        + (d.containsKey("LastProtocolEventSent") ? ", last sent " + d.get("LastProtocolEventSent") : ""), d);
+    add(
+        m,
+        "sccp-alarm",
+        device,
+        m.name()
+            + " from the phone"
+            + (reason != null ? ": ReasonForOutOfService " + reason : "")
+            + (d.containsKey("LastProtocolEventSent")
+                ? ", last sent " + d.get("LastProtocolEventSent")
+                : ""),
+        d);
   }
 
   private String device(SccpMessage m) {
@@ -140,7 +231,8 @@ final class SccpTimeline {
     };
   }
 
-  private void add(SccpMessage m, String kind, String device, String summary, Map<String, Object> d) {
+  private void add(
+      SccpMessage m, String kind, String device, String summary, Map<String, Object> d) {
     events.add(m, kind, device, summary, aligner.annotate(m, d));
   }
 

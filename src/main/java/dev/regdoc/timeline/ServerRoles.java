@@ -24,7 +24,8 @@ final class ServerRoles {
    *
    * @return the server the phone was registered with before, when this moved it; otherwise null
    */
-  String registered(Fact source, java.time.Instant requested, String device, String server, String protocol) {
+  String registered(
+      Fact source, java.time.Instant requested, String device, String server, String protocol) {
     String key = source.origin().file() + "|" + device;
     java.time.Instant changed = lastChange.get(key);
     if (changed != null && requested != null && requested.isBefore(changed)) {
@@ -38,8 +39,17 @@ final class ServerRoles {
     lastChange.put(key, source.time());
     boolean fallback = server.equals(first.get(key));
     String kind = fallback ? "fallback" : "failover";
-    events.add(source, kind, device, (fallback ? "Fallback: " : "Failover: ") + protocol + " registration moved from "
-        + previous + " to " + server, Events.details("from", previous, "to", server, "protocol", protocol));
+    events.add(
+        source,
+        kind,
+        device,
+        (fallback ? "Fallback: " : "Failover: ")
+            + protocol
+            + " registration moved from "
+            + previous
+            + " to "
+            + server,
+        Events.details("from", previous, "to", server, "protocol", protocol));
     return previous;
   }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SIP registration events of one capture: first registrations, refreshes with the interval since the
- * previous 200 OK (the phone times its refresh from the answer, not from its last request), backup
- * keepalives, de-registrations, retransmitted requests over UDP and the answers.
+ * SIP registration events of one capture: first registrations, refreshes with the interval since
+ * the previous 200 OK (the phone times its refresh from the answer, not from its last request),
+ * backup keepalives, de-registrations, retransmitted requests over UDP and the answers.
  */
 final class SipTimeline {
   private final DeviceDirectory directory;
@@ -52,28 +52,82 @@ final class SipTimeline {
     SipMessage first = firstRequest.putIfAbsent(txKey, m);
     if (first != null) {
       int n = attempts.merge(txKey, 1, Integer::sum);
-      add(m, "sip-request-retransmission", device, m.method() + " CSeq " + m.cseq() + " sent again (attempt " + (n + 1)
-          + ", " + round3(seconds(first.time(), m.time())) + " s after the first)",
-          details("method", m.method(), "callId", m.callId(), "cseq", m.cseq(), "attempt", n + 1,
-              "sinceFirst", round3(seconds(first.time(), m.time())), "firstFrame", first.origin().frame(), "server", server));
+      add(
+          m,
+          "sip-request-retransmission",
+          device,
+          m.method()
+              + " CSeq "
+              + m.cseq()
+              + " sent again (attempt "
+              + (n + 1)
+              + ", "
+              + round3(seconds(first.time(), m.time()))
+              + " s after the first)",
+          details(
+              "method",
+              m.method(),
+              "callId",
+              m.callId(),
+              "cseq",
+              m.cseq(),
+              "attempt",
+              n + 1,
+              "sinceFirst",
+              round3(seconds(first.time(), m.time())),
+              "firstFrame",
+              first.origin().frame(),
+              "server",
+              server));
       return;
     }
     if (!m.isRegister()) {
-      add(m, "sip-message", device, m.method() + " to " + server, details("method", m.method(), "callId", m.callId(), "cseq", m.cseq()));
+      add(
+          m,
+          "sip-message",
+          device,
+          m.method() + " to " + server,
+          details("method", m.method(), "callId", m.callId(), "cseq", m.cseq()));
       return;
     }
-    Map<String, Object> d = details("server", server + ":" + m.endpoints().dstPort(), "transport", m.transport().name(),
-        "callId", m.callId(), "cseq", m.cseq(), "expires", m.effectiveExpires(), "userAgent", m.userAgent(),
-        "reasonHeader", m.reasonHeader());
+    Map<String, Object> d =
+        details(
+            "server",
+            server + ":" + m.endpoints().dstPort(),
+            "transport",
+            m.transport().name(),
+            "callId",
+            m.callId(),
+            "cseq",
+            m.cseq(),
+            "expires",
+            m.effectiveExpires(),
+            "userAgent",
+            m.userAgent(),
+            "reasonHeader",
+            m.reasonHeader());
     if (m.ciscoKeepAlive()) {
       keepAlive(m, device, server, d);
     } else if (m.isDeregistration()) {
-      add(m, "sip-deregister", device, "REGISTER Expires 0 to " + server + ": the phone removes its registration", d);
+      add(
+          m,
+          "sip-deregister",
+          device,
+          "REGISTER Expires 0 to " + server + ": the phone removes its registration",
+          d);
     } else if (lastOk.containsKey(server + "|" + m.callId())) {
       refresh(m, device, server, d);
     } else {
-      add(m, "sip-register", device, "REGISTER to " + server
-          + (m.effectiveExpires() == null ? " without Expires" : " asking Expires " + m.effectiveExpires()), d);
+      add(
+          m,
+          "sip-register",
+          device,
+          "REGISTER to "
+              + server
+              + (m.effectiveExpires() == null
+                  ? " without Expires"
+                  : " asking Expires " + m.effectiveExpires()),
+          d);
     }
   }
 
@@ -85,8 +139,15 @@ final class SipTimeline {
       d.put("interval", interval);
       since = ", " + interval + " s after the previous one";
     }
-    add(m, "sip-backup-keepalive", device, "Keepalive REGISTER (Expires 0, cisco-keep-alive) to backup " + server
-        + since + "; not a de-registration", d);
+    add(
+        m,
+        "sip-backup-keepalive",
+        device,
+        "Keepalive REGISTER (Expires 0, cisco-keep-alive) to backup "
+            + server
+            + since
+            + "; not a de-registration",
+        d);
   }
 
   private void refresh(SipMessage m, String device, String server, Map<String, Object> d) {
@@ -97,30 +158,77 @@ final class SipTimeline {
     d.put("granted", g);
     boolean late = g != null && since > g;
     d.put("late", late);
-    add(m, "sip-refresh", device, "REGISTER refresh CSeq " + m.cseq() + " to " + server + ", " + since
-        + " s after the last 200 OK" + (g == null ? "" : " (granted " + g + " s" + (late ? ", LATE" : "") + ")"), d);
+    add(
+        m,
+        "sip-refresh",
+        device,
+        "REGISTER refresh CSeq "
+            + m.cseq()
+            + " to "
+            + server
+            + ", "
+            + since
+            + " s after the last 200 OK"
+            + (g == null ? "" : " (granted " + g + " s" + (late ? ", LATE" : "") + ")"),
+        d);
   }
 
   private void response(SipMessage m) {
     String device = directory.deviceFor(directory.phoneIp(m.endpoints()));
     String server = directory.serverIp(m.endpoints());
     if (!m.isRegister()) {
-      add(m, "sip-message", device, "SIP " + m.status() + " " + m.reasonPhrase() + " (" + m.cseqMethod() + ")",
+      add(
+          m,
+          "sip-message",
+          device,
+          "SIP " + m.status() + " " + m.reasonPhrase() + " (" + m.cseqMethod() + ")",
           details("status", m.status(), "cseqMethod", m.cseqMethod(), "callId", m.callId()));
       return;
     }
     SipMessage req = firstRequest.get(m.callId() + "|" + m.cseq() + "|REGISTER");
-    Map<String, Object> d = details("status", m.status(), "reason", m.reasonPhrase(), "server", server,
-        "callId", m.callId(), "cseq", m.cseq(), "granted", m.effectiveExpires(),
-        "latency", req == null ? null : round3(seconds(req.time(), m.time())), "requestFrame", req == null ? null : req.origin().frame());
+    Map<String, Object> d =
+        details(
+            "status",
+            m.status(),
+            "reason",
+            m.reasonPhrase(),
+            "server",
+            server,
+            "callId",
+            m.callId(),
+            "cseq",
+            m.cseq(),
+            "granted",
+            m.effectiveExpires(),
+            "latency",
+            req == null ? null : round3(seconds(req.time(), m.time())),
+            "requestFrame",
+            req == null ? null : req.origin().frame());
     String outcome = outcome(m, req);
     if ("registered".equals(outcome) && roles.isStale(m, req == null ? null : req.time(), device)) {
       outcome = "answered after the phone had moved to another CUCM";
     }
     d.put("outcome", outcome);
-    add(m, "sip-register-response", device, m.status() + " " + m.reasonPhrase() + " to REGISTER CSeq " + m.cseq()
-        + " from " + server + " (" + outcome + (m.status() == 200 && m.effectiveExpires() != null && !"keepalive acknowledged".equals(outcome)
-            ? ", Expires " + m.effectiveExpires() : "") + ")", d);
+    add(
+        m,
+        "sip-register-response",
+        device,
+        m.status()
+            + " "
+            + m.reasonPhrase()
+            + " to REGISTER CSeq "
+            + m.cseq()
+            + " from "
+            + server
+            + " ("
+            + outcome
+            + (m.status() == 200
+                    && m.effectiveExpires() != null
+                    && !"keepalive acknowledged".equals(outcome)
+                ? ", Expires " + m.effectiveExpires()
+                : "")
+            + ")",
+        d);
     if (m.status() >= 200 && m.status() < 300 && "registered".equals(outcome)) {
       lastOk.put(server + "|" + m.callId(), m.time());
       if (m.effectiveExpires() != null) {
@@ -151,7 +259,8 @@ final class SipTimeline {
     return s == 401 || s == 407 ? "challenge" : "rejected";
   }
 
-  private void add(SipMessage m, String kind, String device, String summary, Map<String, Object> d) {
+  private void add(
+      SipMessage m, String kind, String device, String summary, Map<String, Object> d) {
     events.add(m, kind, device, summary, aligner.annotate(m, d));
   }
 

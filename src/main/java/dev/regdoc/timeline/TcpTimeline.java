@@ -21,13 +21,16 @@ import java.util.TreeMap;
 
 /**
  * TCP events on signaling connections: each retransmission tied to the message it carries, the
- * attempt that finally got through, connection set-up and tear-down, and reconnections from a new port.
+ * attempt that finally got through, connection set-up and tear-down, and reconnections from a new
+ * port.
  */
 final class TcpTimeline {
   private final DeviceDirectory directory;
   private final Events events;
+
   /** file|src>dst -> messages by starting sequence number, to say what a retransmission carried. */
   private final Map<String, TreeMap<Long, String>> carried = new HashMap<>();
+
   private final Map<String, Integer> lastClientPort = new HashMap<>();
 
   TcpTimeline(FactCollector facts, DeviceDirectory directory, Events events) {
@@ -36,8 +39,14 @@ final class TcpTimeline {
     for (SipMessage m : facts.of(SipMessage.class)) {
       WorkLimit.checkpoint();
       if (m.tcpSeq() >= 0) {
-        index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(),
-            m.request() ? m.method() + " CSeq " + m.cseq() : "SIP " + m.status() + " (CSeq " + m.cseq() + ")");
+        index(
+            m.origin().file(),
+            m.endpoints(),
+            m.tcpSeq(),
+            m.tcpLength(),
+            m.request()
+                ? m.method() + " CSeq " + m.cseq()
+                : "SIP " + m.status() + " (CSeq " + m.cseq() + ")");
       }
     }
     for (SccpMessage m : facts.of(SccpMessage.class)) {
@@ -76,21 +85,66 @@ final class TcpTimeline {
     String what = carries(r.origin().file(), r.endpoints(), r.seq());
     String device = device(r.endpoints());
     boolean timed = !Double.isNaN(r.delaySeconds());
-    events.add(r, "tcp-retransmission", device, "TCP retransmission #" + r.attempt()
-        + (what != null ? " of " + what : " of " + r.length() + " bytes")
-        + (timed ? ", " + round3(r.delaySeconds()) + " s after the original (frame " + r.originalFrame() + ")" : ""),
-        details("seq", r.seq(), "length", r.length(), "attempt", r.attempt(), "delay", timed ? round3(r.delaySeconds()) : null,
-            "originalFrame", r.originalFrame() > 0 ? r.originalFrame() : null, "carries", what, "from", r.endpoints().srcIp(),
-            "to", r.endpoints().dstIp()));
+    events.add(
+        r,
+        "tcp-retransmission",
+        device,
+        "TCP retransmission #"
+            + r.attempt()
+            + (what != null ? " of " + what : " of " + r.length() + " bytes")
+            + (timed
+                ? ", "
+                    + round3(r.delaySeconds())
+                    + " s after the original (frame "
+                    + r.originalFrame()
+                    + ")"
+                : ""),
+        details(
+            "seq",
+            r.seq(),
+            "length",
+            r.length(),
+            "attempt",
+            r.attempt(),
+            "delay",
+            timed ? round3(r.delaySeconds()) : null,
+            "originalFrame",
+            r.originalFrame() > 0 ? r.originalFrame() : null,
+            "carries",
+            what,
+            "from",
+            r.endpoints().srcIp(),
+            "to",
+            r.endpoints().dstIp()));
   }
 
   private void delivered(TcpDelivered d) {
     String what = carries(d.origin().file(), d.endpoints(), d.seq());
-    events.add(d, "tcp-delivered", device(d.endpoints()), (what != null ? what : d.length() + " bytes")
-        + " acknowledged after " + d.attempts() + " retransmission(s), " + round3(d.secondsSinceFirstSend())
-        + " s after the first send; frame " + d.lastAttemptFrame() + " got through",
-        details("seq", d.seq(), "attempts", d.attempts(), "firstFrame", d.firstFrame(), "deliveredFrame", d.lastAttemptFrame(),
-            "sinceFirstSend", round3(d.secondsSinceFirstSend()), "carries", what));
+    events.add(
+        d,
+        "tcp-delivered",
+        device(d.endpoints()),
+        (what != null ? what : d.length() + " bytes")
+            + " acknowledged after "
+            + d.attempts()
+            + " retransmission(s), "
+            + round3(d.secondsSinceFirstSend())
+            + " s after the first send; frame "
+            + d.lastAttemptFrame()
+            + " got through",
+        details(
+            "seq",
+            d.seq(),
+            "attempts",
+            d.attempts(),
+            "firstFrame",
+            d.firstFrame(),
+            "deliveredFrame",
+            d.lastAttemptFrame(),
+            "sinceFirstSend",
+            round3(d.secondsSinceFirstSend()),
+            "carries",
+            what));
   }
 
   private void control(TcpControl c) {
@@ -98,21 +152,58 @@ final class TcpTimeline {
     String device = device(e);
     String kind = "tcp-" + c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
     String who = e.srcIp().equals(directory.phoneIp(e)) ? "phone" : e.srcIp();
-    events.add(c, kind, device, c.kind().name().replace('_', '/') + " from " + who + " (" + e + ", TTL " + c.ttl() + ")",
-        details("from", e.srcIp(), "srcPort", e.srcPort(), "to", e.dstIp(), "dstPort", e.dstPort(), "ttl", c.ttl()));
+    events.add(
+        c,
+        kind,
+        device,
+        c.kind().name().replace('_', '/') + " from " + who + " (" + e + ", TTL " + c.ttl() + ")",
+        details(
+            "from",
+            e.srcIp(),
+            "srcPort",
+            e.srcPort(),
+            "to",
+            e.dstIp(),
+            "dstPort",
+            e.dstPort(),
+            "ttl",
+            c.ttl()));
     if (c.kind() == TcpControl.Kind.SYN && e.srcIp().equals(directory.phoneIp(e))) {
       String key = c.origin().file() + "|" + e.srcIp() + ">" + e.dstIp() + ":" + e.dstPort();
       Integer previous = lastClientPort.put(key, e.srcPort());
       if (previous != null && previous != e.srcPort()) {
-        events.add(c, "tcp-reconnect", device, "Phone reconnects to " + e.dstIp() + ":" + e.dstPort()
-            + " from new port " + e.srcPort() + " (was " + previous + ")",
-            details("server", e.dstIp(), "port", e.dstPort(), "previousPort", previous, "newPort", e.srcPort()));
+        events.add(
+            c,
+            "tcp-reconnect",
+            device,
+            "Phone reconnects to "
+                + e.dstIp()
+                + ":"
+                + e.dstPort()
+                + " from new port "
+                + e.srcPort()
+                + " (was "
+                + previous
+                + ")",
+            details(
+                "server",
+                e.dstIp(),
+                "port",
+                e.dstPort(),
+                "previousPort",
+                previous,
+                "newPort",
+                e.srcPort()));
       }
     }
   }
 
   private void tls(TlsSegment s) {
-    events.add(s, "tls-data", device(s.endpoints()), "Encrypted signaling, " + s.length() + " bytes " + s.endpoints(),
+    events.add(
+        s,
+        "tls-data",
+        device(s.endpoints()),
+        "Encrypted signaling, " + s.length() + " bytes " + s.endpoints(),
         details("length", s.length(), "from", s.endpoints().srcIp(), "to", s.endpoints().dstIp()));
   }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Everything read, on one time axis: per-file reports, the phones found, clock offsets between
- * captures, the events, device configurations (they have no time) and the anomalies met while reading.
+ * captures, the events, device configurations (they have no time) and the anomalies met while
+ * reading.
  */
 public record Timeline(
     List<FileReport> files,
@@ -23,11 +24,17 @@ public record Timeline(
   public Timeline forDevice(String id) {
     List<DeviceInfo> ds = devices.stream().filter(d -> matches(d, id)).toList();
     List<String> ids = ds.stream().map(DeviceInfo::id).toList();
-    List<TimelineEvent> es = events.stream().filter(e -> ids.contains(e.device()) || e.device().equalsIgnoreCase(id)).toList();
+    List<TimelineEvent> es =
+        events.stream()
+            .filter(e -> ids.contains(e.device()) || e.device().equalsIgnoreCase(id))
+            .toList();
     return new Timeline(files, ds, clockOffsets, es, configs, anomalies);
   }
 
   private static boolean matches(DeviceInfo d, String id) {
-    return d.id().equalsIgnoreCase(id) || id.equalsIgnoreCase(d.name()) || id.equalsIgnoreCase(d.mac()) || d.ips().contains(id);
+    return d.id().equalsIgnoreCase(id)
+        || id.equalsIgnoreCase(d.name())
+        || id.equalsIgnoreCase(d.mac())
+        || d.ips().contains(id);
   }
 }

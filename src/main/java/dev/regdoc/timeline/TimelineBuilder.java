@@ -24,7 +24,8 @@ public final class TimelineBuilder {
 
   public Timeline build(FactCollector facts, List<FileReport> files) {
     DeviceDirectory directory = new DeviceDirectory(facts);
-    List<String> captures = files.stream().filter(f -> f.kind().isCapture()).map(FileReport::file).toList();
+    List<String> captures =
+        files.stream().filter(f -> f.kind().isCapture()).map(FileReport::file).toList();
     CaptureAligner aligner = new CaptureAligner(facts, directory, captures);
     Map<String, Double> offsets = new HashMap<>();
     aligner.offsets().forEach(o -> offsets.put(o.file(), o.offsetSeconds()));
@@ -32,8 +33,12 @@ public final class TimelineBuilder {
     ServerRoles roles = new ServerRoles(events);
 
     // registration state is per capture: each file is its own view of the same phone
-    byFile(facts.of(SipMessage.class)).values().forEach(ms -> new SipTimeline(directory, events, roles, aligner).add(ms));
-    byFile(facts.of(SccpMessage.class)).values().forEach(ms -> new SccpTimeline(directory, events, roles, aligner).add(ms));
+    byFile(facts.of(SipMessage.class))
+        .values()
+        .forEach(ms -> new SipTimeline(directory, events, roles, aligner).add(ms));
+    byFile(facts.of(SccpMessage.class))
+        .values()
+        .forEach(ms -> new SccpTimeline(directory, events, roles, aligner).add(ms));
     new TcpTimeline(facts, directory, events).add(facts);
     new AddressTimeline(directory, events).add(facts);
     new LogTimeline(directory, events).add(facts);
@@ -41,18 +46,25 @@ public final class TimelineBuilder {
 
     List<Fact> configs = new ArrayList<>(facts.of(SwitchPortConfig.class));
     configs.addAll(facts.of(AsaInterfaceConfig.class));
-    return new Timeline(files, directory.devices(), aligner.offsets(), events.sorted(aligner::isDuplicate), configs,
+    return new Timeline(
+        files,
+        directory.devices(),
+        aligner.offsets(),
+        events.sorted(aligner::isDuplicate),
+        configs,
         facts.of(Anomaly.class));
   }
 
   private static <T extends Fact> Map<String, List<T>> byFile(List<T> facts) {
     return facts.stream()
         .sorted(Comparator.comparing(Fact::time, Comparator.nullsFirst(Comparator.naturalOrder())))
-        .collect(Collectors.groupingBy(f -> f.origin().file(), LinkedHashMap::new, Collectors.toList()));
+        .collect(
+            Collectors.groupingBy(f -> f.origin().file(), LinkedHashMap::new, Collectors.toList()));
   }
 
   /** Messages one capture has and the other lacks: lost between the two capture points. */
-  private static void oneSided(FactCollector facts, DeviceDirectory directory, CaptureAligner aligner, Events events) {
+  private static void oneSided(
+      FactCollector facts, DeviceDirectory directory, CaptureAligner aligner, Events events) {
     List<Fact> messages = new ArrayList<>(facts.of(SipMessage.class));
     messages.addAll(facts.of(SccpMessage.class));
     for (Fact m : messages) {
@@ -69,29 +81,78 @@ public final class TimelineBuilder {
       }
       var e = m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
       boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
-      String phoneSide = aligner.offsets().stream().map(ClockOffset::phoneSide).filter(x -> x != null).findFirst().orElse(null);
+      String phoneSide =
+          aligner.offsets().stream()
+              .map(ClockOffset::phoneSide)
+              .filter(x -> x != null)
+              .findFirst()
+              .orElse(null);
       boolean lost = phoneSide != null && (fromPhone == phoneSide.equals(p.seenIn()));
       String what = describe(m);
-      String summary = lost
-          ? (fromPhone ? what + " left the phone but never reached the CUCM side (" + p.otherFile() + ")"
-              : what + " left the CUCM but never reached the phone side (" + p.otherFile() + ")")
-          : what + " is in " + p.seenIn() + " only, not in " + p.otherFile();
-      events.add(m, lost ? "lost-in-network" : "seen-one-side-only", directory.deviceFor(directory.phoneIp(e)), summary,
-          details("message", what, "seenIn", p.seenIn(), "missingFrom", p.otherFile(), "direction", fromPhone ? "phone-to-cucm" : "cucm-to-phone",
-              "seq", tcpSeq(m)));
+      String summary =
+          lost
+              ? (fromPhone
+                  ? what + " left the phone but never reached the CUCM side (" + p.otherFile() + ")"
+                  : what
+                      + " left the CUCM but never reached the phone side ("
+                      + p.otherFile()
+                      + ")")
+              : what + " is in " + p.seenIn() + " only, not in " + p.otherFile();
+      events.add(
+          m,
+          lost ? "lost-in-network" : "seen-one-side-only",
+          directory.deviceFor(directory.phoneIp(e)),
+          summary,
+          details(
+              "message",
+              what,
+              "seenIn",
+              p.seenIn(),
+              "missingFrom",
+              p.otherFile(),
+              "direction",
+              fromPhone ? "phone-to-cucm" : "cucm-to-phone",
+              "seq",
+              tcpSeq(m)));
     }
   }
 
   /** Both captures have the message, but only because a retransmission got through. */
-  private static void firstTransmissionLost(Fact m, CaptureAligner.Path p, DeviceDirectory directory, Events events) {
+  private static void firstTransmissionLost(
+      Fact m, CaptureAligner.Path p, DeviceDirectory directory, Events events) {
     var e = m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
     boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
     String what = describe(m);
-    events.add(m, "lost-in-network", directory.deviceFor(directory.phoneIp(e)), "First transmission of " + what + " (frame "
-        + m.origin().frame() + ") never reached " + (fromPhone ? "the CUCM side" : "the phone side") + "; only a TCP retransmission did ("
-        + p.otherFile() + "#" + p.otherFrame() + ")",
-        details("message", what, "seenIn", m.origin().file(), "missingFrom", p.otherFile(), "direction",
-            fromPhone ? "phone-to-cucm" : "cucm-to-phone", "firstTransmissionOnly", true, "otherFrame", p.otherFrame(), "seq", tcpSeq(m)));
+    events.add(
+        m,
+        "lost-in-network",
+        directory.deviceFor(directory.phoneIp(e)),
+        "First transmission of "
+            + what
+            + " (frame "
+            + m.origin().frame()
+            + ") never reached "
+            + (fromPhone ? "the CUCM side" : "the phone side")
+            + "; only a TCP retransmission did ("
+            + p.otherFile()
+            + "#"
+            + p.otherFrame()
+            + ")",
+        details(
+            "message",
+            what,
+            "seenIn",
+            m.origin().file(),
+            "missingFrom",
+            p.otherFile(),
+            "direction",
+            fromPhone ? "phone-to-cucm" : "cucm-to-phone",
+            "firstTransmissionOnly",
+            true,
+            "otherFrame",
+            p.otherFrame(),
+            "seq",
+            tcpSeq(m)));
   }
 
   private static long tcpSeq(Fact m) {
@@ -100,7 +161,9 @@ public final class TimelineBuilder {
 
   private static String describe(Fact m) {
     if (m instanceof SipMessage s) {
-      return s.request() ? s.method() + " CSeq " + s.cseq() : "SIP " + s.status() + " (CSeq " + s.cseq() + ")";
+      return s.request()
+          ? s.method() + " CSeq " + s.cseq()
+          : "SIP " + s.status() + " (CSeq " + s.cseq() + ")";
     }
     return "SCCP " + ((SccpMessage) m).name();
   }

@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * One thing that happened to one device, on the common time axis.
  *
- * @param time on the reference clock (captures from the other side are shifted by the estimated offset)
- * @param fileTime the time as written in the file, when it differs from {@code time}; otherwise null
+ * @param time on the reference clock (captures from the other side are shifted by the estimated
+ *     offset)
+ * @param fileTime the time as written in the file, when it differs from {@code time}; otherwise
+ *     null
  * @param kind stable kebab-case id, e.g. sip-refresh, tcp-retransmission, cucm-alarm
  * @param frame capture frame number, 0 for text files
  * @param line text line number, 0 for captures

@@ -13,12 +13,13 @@ import dev.regdoc.facts.Fact;
 
 /** The JSON form of a timeline (schema {@value Timeline#SCHEMA}, documented in the README). */
 public final class TimelineJson {
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .serializationInclusion(JsonInclude.Include.NON_NULL)
-      .build();
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
 
   private TimelineJson() {}
 

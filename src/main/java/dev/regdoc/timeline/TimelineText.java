@@ -13,29 +13,38 @@ import java.util.stream.Collectors;
 
 /** A readable table per device, for a terminal. */
 public final class TimelineText {
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
   private static final int MAX_ANOMALIES = 20;
 
   private TimelineText() {}
 
   /** Call-control messages that say nothing about registration; shown only on request. */
-  private static final java.util.Set<String> DETAIL_KINDS = java.util.Set.of("sccp-message", "sip-message");
+  private static final java.util.Set<String> DETAIL_KINDS =
+      java.util.Set.of("sccp-message", "sip-message");
 
   public static String render(Timeline t) {
     return render(t, false);
   }
 
-  /** @param all also list call-control messages (otherwise only counted) */
+  /**
+   * @param all also list call-control messages (otherwise only counted)
+   */
   public static String render(Timeline t, boolean all) {
     StringBuilder out = new StringBuilder();
     files(t, out);
     offsets(t, out);
-    Map<String, List<TimelineEvent>> byDevice = t.events().stream()
-        .collect(Collectors.groupingBy(TimelineEvent::device, java.util.LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<TimelineEvent>> byDevice =
+        t.events().stream()
+            .collect(
+                Collectors.groupingBy(
+                    TimelineEvent::device, java.util.LinkedHashMap::new, Collectors.toList()));
     for (DeviceInfo d : t.devices()) {
       device(d, byDevice.remove(d.id()), all, out);
     }
-    byDevice.forEach((id, events) -> device(new DeviceInfo(id, null, null, List.of(), List.of(), null), events, all, out));
+    byDevice.forEach(
+        (id, events) ->
+            device(new DeviceInfo(id, null, null, List.of(), List.of(), null), events, all, out));
     configs(t.configs(), out);
     anomalies(t.anomalies(), out);
     problems(t.files(), out);
@@ -45,21 +54,38 @@ public final class TimelineText {
   private static void files(Timeline t, StringBuilder out) {
     out.append("Files:\n");
     for (FileReport f : t.files()) {
-      String counts = f.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-      out.append("  ").append(f.file()).append("  [").append(f.looksLike()).append("]  ")
-          .append(f.read() ? counts : "NOT READ").append('\n');
+      String counts =
+          f.counts().entrySet().stream()
+              .map(e -> e.getValue() + " " + e.getKey())
+              .collect(Collectors.joining(", "));
+      out.append("  ")
+          .append(f.file())
+          .append("  [")
+          .append(f.looksLike())
+          .append("]  ")
+          .append(f.read() ? counts : "NOT READ")
+          .append('\n');
     }
   }
 
   private static void offsets(Timeline t, StringBuilder out) {
     for (ClockOffset o : t.clockOffsets()) {
-      out.append(String.format(Locale.ROOT, "Clock: %s runs %+.3f s from %s (%d segments matched by sequence number%s); its times are shifted onto %s's clock%n",
-          o.file(), o.offsetSeconds(), o.reference(), o.matched(),
-          o.phoneSide() == null ? "" : "; phone side: " + o.phoneSide(), o.reference()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "Clock: %s runs %+.3f s from %s (%d segments matched by sequence number%s); its times"
+                  + " are shifted onto %s's clock%n",
+              o.file(),
+              o.offsetSeconds(),
+              o.reference(),
+              o.matched(),
+              o.phoneSide() == null ? "" : "; phone side: " + o.phoneSide(),
+              o.reference()));
     }
   }
 
-  private static void device(DeviceInfo d, List<TimelineEvent> events, boolean all, StringBuilder out) {
+  private static void device(
+      DeviceInfo d, List<TimelineEvent> events, boolean all, StringBuilder out) {
     out.append("\n== ").append(d.id());
     StringBuilder info = new StringBuilder();
     append(info, d.protocol());
@@ -77,11 +103,19 @@ public final class TimelineText {
         hidden++;
         continue;
       }
-      out.append(time(e.time())).append("  ").append(String.format(Locale.ROOT, "%-28s", e.kind())).append(' ')
-          .append(e.summary()).append("  [").append(e.cite()).append("]\n");
+      out.append(time(e.time()))
+          .append("  ")
+          .append(String.format(Locale.ROOT, "%-28s", e.kind()))
+          .append(' ')
+          .append(e.summary())
+          .append("  [")
+          .append(e.cite())
+          .append("]\n");
     }
     if (hidden > 0) {
-      out.append("  (").append(hidden).append(" call-control messages not shown; --all lists them)\n");
+      out.append("  (")
+          .append(hidden)
+          .append(" call-control messages not shown; --all lists them)\n");
     }
   }
 
@@ -92,17 +126,39 @@ public final class TimelineText {
     out.append("\nConfigurations:\n");
     for (dev.regdoc.facts.Fact c : configs) {
       if (c instanceof dev.regdoc.facts.SwitchPortConfig p) {
-        out.append("  ").append(p.host() == null ? "switch" : p.host()).append(' ').append(p.interfaceName())
-            .append(p.portSecurity() ? ": port-security" + (p.maximum() == null ? "" : " maximum " + p.maximum())
-                + (p.agingMinutes() == null ? ", no aging" : ", aging " + p.agingMinutes() + " min "
-                    + (p.agingType() == null ? "absolute" : p.agingType()))
-                + (p.violation() == null ? "" : ", violation " + p.violation()) : ": no port-security")
+        out.append("  ")
+            .append(p.host() == null ? "switch" : p.host())
+            .append(' ')
+            .append(p.interfaceName())
+            .append(
+                p.portSecurity()
+                    ? ": port-security"
+                        + (p.maximum() == null ? "" : " maximum " + p.maximum())
+                        + (p.agingMinutes() == null
+                            ? ", no aging"
+                            : ", aging "
+                                + p.agingMinutes()
+                                + " min "
+                                + (p.agingType() == null ? "absolute" : p.agingType()))
+                        + (p.violation() == null ? "" : ", violation " + p.violation())
+                    : ": no port-security")
             .append(p.voiceVlan() == null ? "" : ", voice VLAN " + p.voiceVlan())
-            .append("  [").append(c.origin().cite()).append("]\n");
+            .append("  [")
+            .append(c.origin().cite())
+            .append("]\n");
       } else if (c instanceof dev.regdoc.facts.AsaInterfaceConfig a) {
-        out.append("  ").append(a.host() == null ? "ASA" : a.host()).append(' ').append(a.interfaceName())
-            .append(" (").append(a.nameif()).append(a.ip() == null ? "" : ", " + a.ip()).append("): proxy ARP ")
-            .append(a.proxyArp() ? "ON" : "off").append("  [").append(c.origin().cite()).append("]\n");
+        out.append("  ")
+            .append(a.host() == null ? "ASA" : a.host())
+            .append(' ')
+            .append(a.interfaceName())
+            .append(" (")
+            .append(a.nameif())
+            .append(a.ip() == null ? "" : ", " + a.ip())
+            .append("): proxy ARP ")
+            .append(a.proxyArp() ? "ON" : "off")
+            .append("  [")
+            .append(c.origin().cite())
+            .append("]\n");
       }
     }
   }
@@ -112,10 +168,21 @@ public final class TimelineText {
       return;
     }
     out.append("\nAnomalies (").append(anomalies.size()).append("):\n");
-    anomalies.stream().limit(MAX_ANOMALIES).forEach(a -> out.append("  ").append(a.code()).append(": ")
-        .append(a.detail()).append("  [").append(a.origin().cite()).append("]\n"));
+    anomalies.stream()
+        .limit(MAX_ANOMALIES)
+        .forEach(
+            a ->
+                out.append("  ")
+                    .append(a.code())
+                    .append(": ")
+                    .append(a.detail())
+                    .append("  [")
+                    .append(a.origin().cite())
+                    .append("]\n"));
     if (anomalies.size() > MAX_ANOMALIES) {
-      out.append("  ... ").append(anomalies.size() - MAX_ANOMALIES).append(" more in --format json\n");
+      out.append("  ... ")
+          .append(anomalies.size() - MAX_ANOMALIES)
+          .append(" more in --format json\n");
     }
   }
 

@@ -19,18 +19,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The source document's case studies come out with the document's diagnosis; their twins do not. */
+/**
+ * The source document's case studies come out with the document's diagnosis; their twins do not.
+ */
 class CaseStudyDiagnosisTest {
   private static Analyzer analyzer;
 
   @BeforeAll
   static void compileRules() {
-    analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(), IngestLimits.defaults(), SignalingPorts.defaults());
+    analyzer =
+        new Analyzer(
+            RuleBase.load(Path.of("rules")),
+            TextReaders.defaults(),
+            IngestLimits.defaults(),
+            SignalingPorts.defaults());
   }
 
   static List<Finding> analyze(String fixture) throws IOException {
     try (Stream<Path> s = Files.list(Path.of("src/test/resources/fixtures", fixture))) {
-      return analyzer.analyze(s.filter(p -> !p.toString().endsWith("README.md")).sorted().map(InputFile::of).toList()).findings();
+      return analyzer
+          .analyze(
+              s.filter(p -> !p.toString().endsWith("README.md"))
+                  .sorted()
+                  .map(InputFile::of)
+                  .toList())
+          .findings();
     }
   }
 
@@ -43,13 +56,26 @@ class CaseStudyDiagnosisTest {
     assertThat(top.confidence()).isGreaterThanOrEqualTo(0.9);
     assertThat(top.values()).containsEntry("agingMinutes", 1).containsEntry("interval", 115L);
     assertThat(top.evidence()).anyMatch(e -> e.file().equals("switch-config.txt") && e.line() == 5);
-    assertThat(top.evidence().stream().filter(e -> e.file().equals("phone.pcap")).flatMap(e -> e.frames().stream()))
+    assertThat(
+            top.evidence().stream()
+                .filter(e -> e.file().equals("phone.pcap"))
+                .flatMap(e -> e.frames().stream()))
         .contains(8L, 13L, 18L, 23L, 28L, 33L, 38L, 43L, 48L);
-    assertThat((String) top.values().get("rtoSeries")).startsWith("0.10, 0.20, 0.33, 0.85, 1.68, 3.36, 6.72, 13.43, 26.86");
-    assertThat(f).extracting(Finding::code).contains("keepalive-lost-in-network", "sip-refresh-late", "failover-cycle", "unregistered-reason");
-    assertThat(f).filteredOn(x -> x.code().equals("unregistered-reason") || x.code().equals("failover-cycle"))
+    assertThat((String) top.values().get("rtoSeries"))
+        .startsWith("0.10, 0.20, 0.33, 0.85, 1.68, 3.36, 6.72, 13.43, 26.86");
+    assertThat(f)
+        .extracting(Finding::code)
+        .contains(
+            "keepalive-lost-in-network",
+            "sip-refresh-late",
+            "failover-cycle",
+            "unregistered-reason");
+    assertThat(f)
+        .filteredOn(
+            x -> x.code().equals("unregistered-reason") || x.code().equals("failover-cycle"))
         .allMatch(x -> "port-security-aging".equals(x.causedBy()));
-    Finding late = f.stream().filter(x -> x.code().equals("sip-refresh-late")).findFirst().orElseThrow();
+    Finding late =
+        f.stream().filter(x -> x.code().equals("sip-refresh-late")).findFirst().orElseThrow();
     assertThat(late.evidence()).extracting(Evidence::frames).contains(List.of(48L));
   }
 
@@ -58,14 +84,26 @@ class CaseStudyDiagnosisTest {
     List<Finding> f = analyze("case-study-1-2");
     Finding top = f.get(0);
     assertThat(top.code()).isEqualTo("proxy-arp");
-    assertThat(top.values()).containsEntry("ip", "192.0.2.202").containsEntry("mac", "58:0a:20:fb:07:1f").containsEntry("nameif", "inside");
-    assertThat(top.evidence()).anyMatch(e -> e.file().equals("phone.pcap") && e.frames().contains(55L));
-    assertThat(f).extracting(Finding::code).contains("keepalive-lost-in-network", "sccp-keepalive-timeout", "unregistered-reason")
+    assertThat(top.values())
+        .containsEntry("ip", "192.0.2.202")
+        .containsEntry("mac", "58:0a:20:fb:07:1f")
+        .containsEntry("nameif", "inside");
+    assertThat(top.evidence())
+        .anyMatch(e -> e.file().equals("phone.pcap") && e.frames().contains(55L));
+    assertThat(f)
+        .extracting(Finding::code)
+        .contains("keepalive-lost-in-network", "sccp-keepalive-timeout", "unregistered-reason")
         .doesNotContain("arp-conflict");
   }
 
   @ParameterizedTest
-  @CsvSource({"healthy-sip", "healthy-sccp", "case-study-2-recovered", "proxy-arp-own-address", "registration-challenge-ok"})
+  @CsvSource({
+    "healthy-sip",
+    "healthy-sccp",
+    "case-study-2-recovered",
+    "proxy-arp-own-address",
+    "registration-challenge-ok"
+  })
   void healthyTwinsRaiseNoFault(String fixture) throws IOException {
     List<Finding> f = analyze(fixture);
     assertThat(f).noneMatch(Finding::isFault);
@@ -73,9 +111,15 @@ class CaseStudyDiagnosisTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"registration-rejected,registration-rejected", "registration-unanswered,registration-unanswered",
-      "sccp-register-reject,registration-rejected", "idle-connection-teardown,idle-connection-teardown",
-      "arp-conflict,arp-conflict", "encrypted-signaling,encrypted-signaling", "cucm-not-responding,cucm-not-responding"})
+  @CsvSource({
+    "registration-rejected,registration-rejected",
+    "registration-unanswered,registration-unanswered",
+    "sccp-register-reject,registration-rejected",
+    "idle-connection-teardown,idle-connection-teardown",
+    "arp-conflict,arp-conflict",
+    "encrypted-signaling,encrypted-signaling",
+    "cucm-not-responding,cucm-not-responding"
+  })
   void eachFaultFixtureRaisesItsFinding(String fixture, String code) throws IOException {
     assertThat(analyze(fixture)).extracting(Finding::code).startsWith(code);
   }

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every fixture through the whole engine, compared with its expected findings in
- * {@code src/test/resources/golden/<fixture>.json}. Golden files change only when the test runs with
+ * Every fixture through the whole engine, compared with its expected findings in {@code
+ * src/test/resources/golden/<fixture>.json}. Golden files change only when the test runs with
  * {@code -Dregdoc.updateGolden=true}; review the diff before committing it.
  */
 class FixtureReplayTest {
@@ -36,14 +36,25 @@ class FixtureReplayTest {
   @BeforeAll
   static void compileRules() {
     Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(fixed), IngestLimits.defaults(), SignalingPorts.defaults());
+    analyzer =
+        new Analyzer(
+            RuleBase.load(Path.of("rules")),
+            TextReaders.defaults(fixed),
+            IngestLimits.defaults(),
+            SignalingPorts.defaults());
   }
 
   static Stream<String> fixtures() throws IOException {
     try (Stream<Path> s = Files.list(FIXTURES)) {
-      // lab/ holds the namespace lab's recorded scenarios, one folder each, judged against its manifest instead
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.equals("lab"))
-          .sorted().toList().stream();
+      // lab/ holds the namespace lab's recorded scenarios, one folder each, judged against its
+      // manifest instead
+      return s
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals("lab"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -52,15 +63,22 @@ class FixtureReplayTest {
   void findingsMatchTheGoldenFile(String fixture) throws IOException {
     List<InputFile> files;
     try (Stream<Path> s = Files.list(FIXTURES.resolve(fixture))) {
-      files = s.filter(p -> !p.getFileName().toString().equals("README.md")).sorted().map(InputFile::of).toList();
+      files =
+          s.filter(p -> !p.getFileName().toString().equals("README.md"))
+              .sorted()
+              .map(InputFile::of)
+              .toList();
     }
     Analysis a = analyzer.analyze(files);
     String actual = TimelineJson.MAPPER.writeValueAsString(canonical(a)) + "\n";
     Path golden = GOLDEN.resolve(fixture + ".json");
-    if (Boolean.getBoolean("regdoc.updateGolden") || !Files.exists(golden) && Boolean.getBoolean("regdoc.createGolden")) {
+    if (Boolean.getBoolean("regdoc.updateGolden")
+        || !Files.exists(golden) && Boolean.getBoolean("regdoc.createGolden")) {
       Files.writeString(golden, actual);
     }
-    assertThat(golden).as("golden file for %s (create with -Dregdoc.updateGolden=true)", fixture).exists();
+    assertThat(golden)
+        .as("golden file for %s (create with -Dregdoc.updateGolden=true)", fixture)
+        .exists();
     assertThat(actual).isEqualTo(Files.readString(golden));
   }
 

@@ -26,40 +26,59 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The look-alike faults of the namespace lab (fixtures/lab), each judged on the input subsets an engineer
- * may have: a root cause is named only when the given evidence rules out its rivals, otherwise the answer
- * says what is undecided and which one item decides it. Prints the matrix of expected against got.
+ * The look-alike faults of the namespace lab (fixtures/lab), each judged on the input subsets an
+ * engineer may have: a root cause is named only when the given evidence rules out its rivals,
+ * otherwise the answer says what is undecided and which one item decides it. Prints the matrix of
+ * expected against got.
  *
- * <p>The expected answers are the manifest's ground truth where the manifest says the subset "decides";
- * where it says the subset cannot, or only "suggests", the table below chooses, as a TAC engineer would:
+ * <p>The expected answers are the manifest's ground truth where the manifest says the subset
+ * "decides"; where it says the subset cannot, or only "suggests", the table below chooses, as a TAC
+ * engineer would:
+ *
  * <ul>
- *   <li>port-security-aging, phone capture only: the pattern (the first copy after every idle period lost,
- *       its one retransmission passing) already rules out a firewall (which drops every copy) and random
- *       loss (not tied to idle periods), so the truth stands at lower confidence, with evidence-missing
- *       asking for the switch port's configuration, the one item that confirms it.</li>
- *   <li>firewall-idle-timeout, phone capture only: every copy of the refresh unanswered after the idle
- *       period and the new connection answered at once fits a firewall that forgot the connection and a
- *       CUCM that lost it alike: undetermined between idle-connection-teardown and cucm-not-responding,
- *       and the firewall's {@code timeout conn} (step asa-config) decides.</li>
- *   <li>cucm-hung without the CUCM-side capture: the CUCM host TCP-acknowledged the REGISTERs and no SIP
- *       answer came back, on a new connection too: either the CUCM did not answer or its answers were lost
- *       on the way back. Undetermined between cucm-not-responding and keepalive-lost-in-network, and the
- *       CUCM-side capture (step cucm-capture) decides. Never "no fault": the phone gave up.</li>
- *   <li>duplicate-ip, every subset: another MAC claiming the phone's own address is a fault on its own;
- *       arp-conflict is the answer even when the CUCM side is missing.</li>
- *   <li>arp-poisoning: one capture (arp.pcap, no phone) in every subset; one MAC claiming the gateway's
- *       address and another host's is poisoning, not a duplicate address.</li>
+ *   <li>port-security-aging, phone capture only: the pattern (the first copy after every idle
+ *       period lost, its one retransmission passing) already rules out a firewall (which drops
+ *       every copy) and random loss (not tied to idle periods), so the truth stands at lower
+ *       confidence, with evidence-missing asking for the switch port's configuration, the one item
+ *       that confirms it.
+ *   <li>firewall-idle-timeout, phone capture only: every copy of the refresh unanswered after the
+ *       idle period and the new connection answered at once fits a firewall that forgot the
+ *       connection and a CUCM that lost it alike: undetermined between idle-connection-teardown and
+ *       cucm-not-responding, and the firewall's {@code timeout conn} (step asa-config) decides.
+ *   <li>cucm-hung without the CUCM-side capture: the CUCM host TCP-acknowledged the REGISTERs and
+ *       no SIP answer came back, on a new connection too: either the CUCM did not answer or its
+ *       answers were lost on the way back. Undetermined between cucm-not-responding and
+ *       keepalive-lost-in-network, and the CUCM-side capture (step cucm-capture) decides. Never "no
+ *       fault": the phone gave up.
+ *   <li>duplicate-ip, every subset: another MAC claiming the phone's own address is a fault on its
+ *       own; arp-conflict is the answer even when the CUCM side is missing.
+ *   <li>arp-poisoning: one capture (arp.pcap, no phone) in every subset; one MAC claiming the
+ *       gateway's address and another host's is poisoning, not a duplicate address.
  * </ul>
- * Each row also lists codes the scenario's evidence rules out; none of them may appear anywhere in the answer.
+ *
+ * Each row also lists codes the scenario's evidence rules out; none of them may appear anywhere in
+ * the answer.
  */
 class LookAlikeMatrixTest {
   private static final Path LAB = Path.of("src/test/resources/fixtures/lab");
   private static final Map<String, List<String>> SUBSETS = new LinkedHashMap<>();
 
   static {
-    SUBSETS.put("all files", List.of("phone.pcap", "cucm.pcap", "cucm-syslog.log", "switch-config.txt", "asa-config.txt", "arp.pcap"));
-    SUBSETS.put("both captures + configs", List.of("phone.pcap", "cucm.pcap", "switch-config.txt", "asa-config.txt", "arp.pcap"));
-    SUBSETS.put("phone capture + configs", List.of("phone.pcap", "switch-config.txt", "asa-config.txt", "arp.pcap"));
+    SUBSETS.put(
+        "all files",
+        List.of(
+            "phone.pcap",
+            "cucm.pcap",
+            "cucm-syslog.log",
+            "switch-config.txt",
+            "asa-config.txt",
+            "arp.pcap"));
+    SUBSETS.put(
+        "both captures + configs",
+        List.of("phone.pcap", "cucm.pcap", "switch-config.txt", "asa-config.txt", "arp.pcap"));
+    SUBSETS.put(
+        "phone capture + configs",
+        List.of("phone.pcap", "switch-config.txt", "asa-config.txt", "arp.pcap"));
     SUBSETS.put("phone capture only", List.of("phone.pcap", "arp.pcap"));
   }
 
@@ -68,37 +87,55 @@ class LookAlikeMatrixTest {
   private static final String HUNG = "cucm-not-responding";
   private static final String LOST = "keepalive-lost-in-network";
 
-  /** Where the subset cannot decide: scenario -> subset -> expected answer (see the class comment). */
-  private static final Map<String, Map<String, String>> UNDECIDED = Map.of(
-      "port-security-aging", Map.of("phone capture only", PSA + " + evidence-missing:switch-port"),
-      "firewall-idle-timeout", Map.of("phone capture only", "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config"),
-      "cucm-hung", Map.of(
-          "phone capture + configs", "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
-          "phone capture only", "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"));
+  /**
+   * Where the subset cannot decide: scenario -> subset -> expected answer (see the class comment).
+   */
+  private static final Map<String, Map<String, String>> UNDECIDED =
+      Map.of(
+          "port-security-aging",
+              Map.of("phone capture only", PSA + " + evidence-missing:switch-port"),
+          "firewall-idle-timeout",
+              Map.of(
+                  "phone capture only",
+                  "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config"),
+          "cucm-hung",
+              Map.of(
+                  "phone capture + configs",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+                  "phone capture only",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"));
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
-  private static final Map<String, Set<String>> RULED_OUT = Map.of(
-      "port-security-aging", Set.of(FW, HUNG, "no-fault-found"),
-      "firewall-idle-timeout", Set.of(PSA, "no-fault-found"),
-      "proxy-arp", Set.of(PSA, "arp-conflict", "no-fault-found"),
-      "duplicate-ip", Set.of(PSA, HUNG, "no-fault-found"),
-      "cucm-hung", Set.of(PSA, FW, "no-fault-found"),
-      "random-loss", Set.of(PSA, FW, HUNG),
-      "healthy-long-aging", Set.of(PSA, FW, HUNG, LOST),
-      "healthy-clock-skew", Set.of(PSA, FW, HUNG, LOST),
-      "arp-poisoning", Set.of("arp-conflict", "proxy-arp", "no-fault-found", "no-registration-evidence"));
+  private static final Map<String, Set<String>> RULED_OUT =
+      Map.of(
+          "port-security-aging", Set.of(FW, HUNG, "no-fault-found"),
+          "firewall-idle-timeout", Set.of(PSA, "no-fault-found"),
+          "proxy-arp", Set.of(PSA, "arp-conflict", "no-fault-found"),
+          "duplicate-ip", Set.of(PSA, HUNG, "no-fault-found"),
+          "cucm-hung", Set.of(PSA, FW, "no-fault-found"),
+          "random-loss", Set.of(PSA, FW, HUNG),
+          "healthy-long-aging", Set.of(PSA, FW, HUNG, LOST),
+          "healthy-clock-skew", Set.of(PSA, FW, HUNG, LOST),
+          "arp-poisoning",
+              Set.of("arp-conflict", "proxy-arp", "no-fault-found", "no-registration-evidence"));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();
 
   @BeforeAll
   static void compileRules() {
-    analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(), IngestLimits.defaults(), SignalingPorts.defaults());
+    analyzer =
+        new Analyzer(
+            RuleBase.load(Path.of("rules")),
+            TextReaders.defaults(),
+            IngestLimits.defaults(),
+            SignalingPorts.defaults());
   }
 
   @AfterAll
   static void printMatrix() {
-    StringBuilder b = new StringBuilder("| scenario | inputs | expected | got | ok |\n|---|---|---|---|---|\n");
+    StringBuilder b =
+        new StringBuilder("| scenario | inputs | expected | got | ok |\n|---|---|---|---|---|\n");
     printed.forEach((k, v) -> b.append(k).append(v).append('\n'));
     System.out.println(b);
   }
@@ -112,7 +149,9 @@ class LookAlikeMatrixTest {
 
   static List<Row> rows() throws IOException {
     List<Row> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(LAB.resolve("manifest.tsv")).subList(1, Files.readAllLines(LAB.resolve("manifest.tsv")).size())) {
+    for (String line :
+        Files.readAllLines(LAB.resolve("manifest.tsv"))
+            .subList(1, Files.readAllLines(LAB.resolve("manifest.tsv")).size())) {
       String[] c = line.split("\t");
       String scenario = c[0];
       Set<List<Path>> seen = new LinkedHashSet<>();
@@ -134,23 +173,46 @@ class LookAlikeMatrixTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void answersWhatTheInputsCanDecide(Row row) {
-    List<Finding> findings = analyzer.analyze(files(row.scenario(), SUBSETS.get(row.subset())).stream().map(InputFile::of).toList())
-        .findings();
+    List<Finding> findings =
+        analyzer
+            .analyze(
+                files(row.scenario(), SUBSETS.get(row.subset())).stream()
+                    .map(InputFile::of)
+                    .toList())
+            .findings();
     String got = describe(findings);
-    Set<String> codes = findings.stream().map(Finding::code).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> codes =
+        findings.stream().map(Finding::code).collect(Collectors.toCollection(TreeSet::new));
     Set<String> ruledOutFound = new TreeSet<>(codes);
     ruledOutFound.retainAll(RULED_OUT.get(row.scenario()));
-    boolean ok = top(got).equals(top(row.expected())) && steps(got).containsAll(steps(row.expected())) && ruledOutFound.isEmpty();
-    printed.put("| " + row.scenario() + " | " + row.subset() + " | ", row.expected() + " | " + got
-        + (ruledOutFound.isEmpty() ? "" : " (ruled out but present: " + String.join(", ", ruledOutFound) + ")") + " | " + (ok ? "yes" : "**no**") + " |");
+    boolean ok =
+        top(got).equals(top(row.expected()))
+            && steps(got).containsAll(steps(row.expected()))
+            && ruledOutFound.isEmpty();
+    printed.put(
+        "| " + row.scenario() + " | " + row.subset() + " | ",
+        row.expected()
+            + " | "
+            + got
+            + (ruledOutFound.isEmpty()
+                ? ""
+                : " (ruled out but present: " + String.join(", ", ruledOutFound) + ")")
+            + " | "
+            + (ok ? "yes" : "**no**")
+            + " |");
     assertThat(top(got)).as(row + ": top finding").isEqualTo(top(row.expected()));
     for (String step : steps(row.expected())) {
       assertThat(steps(got)).as(row + ": evidence-missing step").contains(step);
     }
-    assertThat(codes).as(row + ": ruled-out codes in the answer").doesNotContainAnyElementsOf(RULED_OUT.get(row.scenario()));
+    assertThat(codes)
+        .as(row + ": ruled-out codes in the answer")
+        .doesNotContainAnyElementsOf(RULED_OUT.get(row.scenario()));
   }
 
-  /** The top finding (with its candidates when it is undetermined) and every evidence-missing step asked for. */
+  /**
+   * The top finding (with its candidates when it is undetermined) and every evidence-missing step
+   * asked for.
+   */
   static String describe(List<Finding> findings) {
     if (findings.isEmpty()) {
       return "(none)";
@@ -158,10 +220,14 @@ class LookAlikeMatrixTest {
     Finding top = findings.get(0);
     StringBuilder b = new StringBuilder(top.code());
     if (top.code().equals("undetermined")) {
-      b.append('[').append(top.candidates().keySet().stream().sorted().collect(Collectors.joining(","))).append(']');
+      b.append('[')
+          .append(top.candidates().keySet().stream().sorted().collect(Collectors.joining(",")))
+          .append(']');
     }
     Set<String> steps = new TreeSet<>();
-    findings.stream().filter(f -> f.code().equals("evidence-missing")).forEach(f -> steps.add(String.valueOf(f.values().get("step"))));
+    findings.stream()
+        .filter(f -> f.code().equals("evidence-missing"))
+        .forEach(f -> steps.add(String.valueOf(f.values().get("step"))));
     steps.forEach(s -> b.append(" + evidence-missing:").append(s));
     return b.toString();
   }
@@ -171,6 +237,9 @@ class LookAlikeMatrixTest {
   }
 
   private static List<String> steps(String described) {
-    return Arrays.stream(described.split(" \\+ ")).skip(1).map(s -> s.substring(s.indexOf(':') + 1)).toList();
+    return Arrays.stream(described.split(" \\+ "))
+        .skip(1)
+        .map(s -> s.substring(s.indexOf(':') + 1))
+        .toList();
   }
 }

@@ -27,8 +27,12 @@ class NoEvidenceDiagnosisTest {
 
   @BeforeAll
   static void compileRules() {
-    analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(), IngestLimits.defaults(),
-        SignalingPorts.defaults());
+    analyzer =
+        new Analyzer(
+            RuleBase.load(Path.of("rules")),
+            TextReaders.defaults(),
+            IngestLimits.defaults(),
+            SignalingPorts.defaults());
   }
 
   private List<Finding> analyze(Path... files) {
@@ -42,19 +46,33 @@ class NoEvidenceDiagnosisTest {
     List<Finding> f = analyze(dir.resolve("missing.pcap"), notes, xml);
     assertThat(f).extracting(Finding::code).containsExactly("nothing-read");
     assertThat(f.get(0).values()).containsEntry("unread", 3);
-    assertThat(f.get(0).values().get("files")).asString().contains("missing.pcap", "README.md", "pom.xml");
+    assertThat(f.get(0).values().get("files"))
+        .asString()
+        .contains("missing.pcap", "README.md", "pom.xml");
   }
 
   @Test
   void aCaptureWithoutAnyRegistrationIsNotCalledHealthy() throws Exception {
     TestPcap p = new TestPcap();
     for (int i = 0; i < 5; i++) {
-      p.at(i).tcp("198.51.100.10", 40000, "203.0.113.5", 80, 1000 + i, 1, TestPcap.ACK | TestPcap.PSH, "GET / HTTP/1.1\r\n\r\n");
+      p.at(i)
+          .tcp(
+              "198.51.100.10",
+              40000,
+              "203.0.113.5",
+              80,
+              1000 + i,
+              1,
+              TestPcap.ACK | TestPcap.PSH,
+              "GET / HTTP/1.1\r\n\r\n");
       p.arp(false, "02:00:00:00:00:01", "198.51.100.1", "02:00:00:00:00:02", "198.51.100.10");
     }
     Path capture = p.write(dir.resolve("office.pcap"));
     List<Finding> f = analyze(capture);
-    assertThat(f).extracting(Finding::code).contains("no-registration-evidence").doesNotContain("no-fault-found");
+    assertThat(f)
+        .extracting(Finding::code)
+        .contains("no-registration-evidence")
+        .doesNotContain("no-fault-found");
     assertThat(f).noneMatch(Finding::isFault);
   }
 
@@ -66,14 +84,20 @@ class NoEvidenceDiagnosisTest {
 
   @Test
   void encryptedSignalingCannotBeJudgedHealthy() {
-    List<Finding> f = analyze(Path.of("src/test/resources/fixtures/encrypted-signaling/phone.pcap"));
-    assertThat(f).extracting(Finding::code).contains("encrypted-signaling", "no-registration-evidence")
+    List<Finding> f =
+        analyze(Path.of("src/test/resources/fixtures/encrypted-signaling/phone.pcap"));
+    assertThat(f)
+        .extracting(Finding::code)
+        .contains("encrypted-signaling", "no-registration-evidence")
         .doesNotContain("no-fault-found");
   }
 
   @Test
   void readHealthyRegistrationTrafficIsStillNoFault() {
     List<Finding> f = analyze(Path.of("src/test/resources/fixtures/healthy-sip/phone.pcap"));
-    assertThat(f).extracting(Finding::code).contains("no-fault-found").doesNotContain("no-registration-evidence");
+    assertThat(f)
+        .extracting(Finding::code)
+        .contains("no-fault-found")
+        .doesNotContain("no-registration-evidence");
   }
 }

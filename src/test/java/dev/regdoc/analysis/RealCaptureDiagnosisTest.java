@@ -17,14 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Public captures nobody here wrote (../shared/data/README.md): faults are found, healthy ones are not accused. */
+/**
+ * Public captures nobody here wrote (../shared/data/README.md): faults are found, healthy ones are
+ * not accused.
+ */
 class RealCaptureDiagnosisTest {
   private static final Path DATA = Path.of("../shared/data/pcap");
   private static Analyzer analyzer;
 
   @BeforeAll
   static void compileRules() {
-    analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(), IngestLimits.defaults(), SignalingPorts.defaults());
+    analyzer =
+        new Analyzer(
+            RuleBase.load(Path.of("rules")),
+            TextReaders.defaults(),
+            IngestLimits.defaults(),
+            SignalingPorts.defaults());
   }
 
   private static List<Finding> analyze(String file) {
@@ -44,13 +52,21 @@ class RealCaptureDiagnosisTest {
   void theSccpPhonesOwnOutOfServiceReportIsExplained() {
     List<Finding> f = analyze("russo-collab/sccp_phone_register.pcapng");
     assertThat(f).extracting(Finding::code).containsExactly("phone-reported-reason");
-    assertThat(f.get(0).values()).containsEntry("reason", 25).containsEntry("last", "sent 1:Register, received 129:RegisterAck");
+    assertThat(f.get(0).values())
+        .containsEntry("reason", 25)
+        .containsEntry("last", "sent 1:Register, received 129:RegisterAck");
     assertThat(f.get(0).evidence().get(0).frames()).containsExactly(3L);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"russo-collab/sip_register.pcapng", "pyskinny/cm_cap.pcapng", "ndpi/sip_hello.pcapng",
-      "suricata-verify/sip-tcp.pcap", "suricata-verify/public-cloudshark-sip-s0.pcap"})
+  @ValueSource(
+      strings = {
+        "russo-collab/sip_register.pcapng",
+        "pyskinny/cm_cap.pcapng",
+        "ndpi/sip_hello.pcapng",
+        "suricata-verify/sip-tcp.pcap",
+        "suricata-verify/public-cloudshark-sip-s0.pcap"
+      })
   void healthyCapturesGiveNoFault(String file) {
     List<Finding> f = analyze(file);
     assertThat(f).noneMatch(Finding::isFault);

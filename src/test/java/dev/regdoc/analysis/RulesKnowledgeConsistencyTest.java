@@ -25,7 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Rules, knowledge base and fixtures agree: no code without texts, no texts without a rule, no rule without a fixture. */
+/**
+ * Rules, knowledge base and fixtures agree: no code without texts, no texts without a rule, no rule
+ * without a fixture.
+ */
 class RulesKnowledgeConsistencyTest {
   private static final Pattern CODE = Pattern.compile("Finding\\.of\\(\"([a-z-]+)\"");
   private static final Pattern STEP = Pattern.compile("value\\(\"step\", \"([a-z-]+)\"\\)");
@@ -38,14 +41,21 @@ class RulesKnowledgeConsistencyTest {
   static void runEveryFixture() throws IOException {
     kb = KnowledgeBase.load(Path.of("knowledge-base"));
     rules = RuleBase.load(Path.of("rules"));
-    Analyzer analyzer = new Analyzer(rules, TextReaders.defaults(), IngestLimits.defaults(), SignalingPorts.defaults());
+    Analyzer analyzer =
+        new Analyzer(
+            rules, TextReaders.defaults(), IngestLimits.defaults(), SignalingPorts.defaults());
     fired = new TreeSet<>();
     all = new java.util.ArrayList<>();
     try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/fixtures"))) {
       // lab/ is a folder of recorded scenarios with their own manifest, not one fixture
       for (Path d : dirs.filter(d -> !d.getFileName().toString().equals("lab")).sorted().toList()) {
         try (Stream<Path> s = Files.list(d)) {
-          Analysis a = analyzer.analyze(s.filter(p -> !p.toString().endsWith("README.md")).sorted().map(InputFile::of).toList());
+          Analysis a =
+              analyzer.analyze(
+                  s.filter(p -> !p.toString().endsWith("README.md"))
+                      .sorted()
+                      .map(InputFile::of)
+                      .toList());
           List<Finding> f = a.findings();
           f.forEach(x -> fired.addAll(x.rules()));
           a.summaries().forEach(x -> fired.add(x.rule()));
@@ -53,14 +63,30 @@ class RulesKnowledgeConsistencyTest {
         }
       }
     }
-    // the lab's scenarios count too, on the input subsets its manifest judges, and with both captures but
+    // the lab's scenarios count too, on the input subsets its manifest judges, and with both
+    // captures but
     // no configuration (which some rules answer differently)
-    List<List<String>> subsets = List.of(List.of("phone.pcap", "cucm.pcap", "cucm-syslog.log", "switch-config.txt", "asa-config.txt", "arp.pcap"),
-        List.of("phone.pcap", "switch-config.txt", "asa-config.txt"), List.of("phone.pcap", "cucm.pcap"), List.of("phone.pcap", "arp.pcap"));
+    List<List<String>> subsets =
+        List.of(
+            List.of(
+                "phone.pcap",
+                "cucm.pcap",
+                "cucm-syslog.log",
+                "switch-config.txt",
+                "asa-config.txt",
+                "arp.pcap"),
+            List.of("phone.pcap", "switch-config.txt", "asa-config.txt"),
+            List.of("phone.pcap", "cucm.pcap"),
+            List.of("phone.pcap", "arp.pcap"));
     try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/fixtures/lab"))) {
-      for (Path d : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().equals("events")).sorted().toList()) {
+      for (Path d :
+          dirs.filter(Files::isDirectory)
+              .filter(d -> !d.getFileName().toString().equals("events"))
+              .sorted()
+              .toList()) {
         for (List<String> names : subsets) {
-          List<InputFile> files = names.stream().map(d::resolve).filter(Files::exists).map(InputFile::of).toList();
+          List<InputFile> files =
+              names.stream().map(d::resolve).filter(Files::exists).map(InputFile::of).toList();
           if (!files.isEmpty()) {
             Analysis a = analyzer.analyze(files);
             a.findings().forEach(x -> fired.addAll(x.rules()));
@@ -123,7 +149,8 @@ class RulesKnowledgeConsistencyTest {
 
   @Test
   void everyRuleFiresInAtLeastOneFixture() {
-    assertThat(rules.ruleNames()).allSatisfy(r -> assertThat(fired).as("fixtures firing rule \"%s\"", r).contains(r));
+    assertThat(rules.ruleNames())
+        .allSatisfy(r -> assertThat(fired).as("fixtures firing rule \"%s\"", r).contains(r));
   }
 
   @Test
@@ -132,7 +159,8 @@ class RulesKnowledgeConsistencyTest {
     Set<String> cited = new TreeSet<>();
     all.forEach(f -> f.evidence().forEach(e -> cited.add(e.note())));
     assertThat(notes.keys()).containsAll(cited);
-    // a note is used where a rule cites evidence, says why a rival is ruled out, or says why an item decides
+    // a note is used where a rule cites evidence, says why a rival is ruled out, or says why an
+    // item decides
     Set<String> inRules = grep(Pattern.compile("cite\\([^;]*?\"([a-z]+(?:-[a-z0-9]+)+)\""));
     inRules.addAll(grep(Pattern.compile("ruledOut\\(\"[a-z-]+\", \"([a-z]+(?:-[a-z0-9]+)+)\"")));
     inRules.addAll(grep(Pattern.compile("value\\(\"decides\", \"([a-z]+(?:-[a-z0-9]+)+)\"")));
@@ -141,7 +169,10 @@ class RulesKnowledgeConsistencyTest {
     KnowledgeTexts texts = KnowledgeTexts.load(Path.of("knowledge-base"));
     for (Finding f : all) {
       for (Evidence e : f.evidence()) {
-        assertThat(texts.note(e, "ja")).as("%s %s", f.code(), e.note()).doesNotContain("?").isNotEqualTo(e.note());
+        assertThat(texts.note(e, "ja"))
+            .as("%s %s", f.code(), e.note())
+            .doesNotContain("?")
+            .isNotEqualTo(e.note());
       }
     }
   }
@@ -152,20 +183,50 @@ class RulesKnowledgeConsistencyTest {
     for (Finding f : all) {
       for (String lang : List.of("en", "ja")) {
         FindingText t = texts.textOf(f, lang);
-        assertThat(t.title() + t.explanation() + String.join("", t.fix())).as("%s %s %s", f.code(), f.device(), lang)
-            .doesNotContain("{").doesNotContain(" ? ").doesNotContain("(?").doesNotContain("?)");
+        assertThat(t.title() + t.explanation() + String.join("", t.fix()))
+            .as("%s %s %s", f.code(), f.device(), lang)
+            .doesNotContain("{")
+            .doesNotContain(" ? ")
+            .doesNotContain("(?")
+            .doesNotContain("?)");
       }
     }
   }
 
   /**
-   * English words that reach a Japanese answer through the values rules pass or the words around them (units,
-   * citations, file states), as found in answers before the knowledge base worded them.
+   * English words that reach a Japanese answer through the values rules pass or the words around
+   * them (units, citations, file states), as found in answers before the knowledge base worded
+   * them.
    */
-  private static final Set<String> ENGLISH = Set.of("min", "mins", "minute", "minutes", "s", "sec", "second", "seconds", "line",
-      "lines", "frame", "frames", "read", "not", "missing", "because", "caused", "by", "retransmission", "retransmissions", "and",
-      "or", "the", "of");
-  private static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9._/-])[A-Za-z]+(?![A-Za-z0-9._/-])");
+  private static final Set<String> ENGLISH =
+      Set.of(
+          "min",
+          "mins",
+          "minute",
+          "minutes",
+          "s",
+          "sec",
+          "second",
+          "seconds",
+          "line",
+          "lines",
+          "frame",
+          "frames",
+          "read",
+          "not",
+          "missing",
+          "because",
+          "caused",
+          "by",
+          "retransmission",
+          "retransmissions",
+          "and",
+          "or",
+          "the",
+          "of");
+
+  private static final Pattern WORD =
+      Pattern.compile("(?<![A-Za-z0-9._/-])[A-Za-z]+(?![A-Za-z0-9._/-])");
 
   @Test
   void japaneseAnswersHoldNoEnglishWordsFromValuesOrCitations() {
@@ -173,14 +234,37 @@ class RulesKnowledgeConsistencyTest {
     Set<String> found = new TreeSet<>();
     for (Finding f : all) {
       FindingText t = texts.textOf(f, "ja");
-      StringBuilder shown = new StringBuilder(t.title()).append('\n').append(t.explanation()).append('\n');
+      StringBuilder shown =
+          new StringBuilder(t.title()).append('\n').append(t.explanation()).append('\n');
       t.fix().forEach(x -> shown.append(x).append('\n'));
-      f.evidence().forEach(e -> shown.append(texts.cite(e, "ja")).append(": ").append(texts.note(e, "ja")).append('\n'));
-      f.ruledOut().forEach(r -> shown.append(texts.ruledOut(r, "ja")).append(String.join("; ", texts.citeAll(r.evidence(), "ja", 8))));
+      f.evidence()
+          .forEach(
+              e ->
+                  shown
+                      .append(texts.cite(e, "ja"))
+                      .append(": ")
+                      .append(texts.note(e, "ja"))
+                      .append('\n'));
+      f.ruledOut()
+          .forEach(
+              r ->
+                  shown
+                      .append(texts.ruledOut(r, "ja"))
+                      .append(String.join("; ", texts.citeAll(r.evidence(), "ja", 8))));
       Matcher m = WORD.matcher(shown);
       while (m.find()) {
         if (ENGLISH.contains(m.group().toLowerCase(java.util.Locale.ROOT))) {
-          found.add(f.code() + ": \"" + m.group() + "\" in " + shown.toString().lines().filter(l -> l.contains(m.group())).findFirst().orElse(""));
+          found.add(
+              f.code()
+                  + ": \""
+                  + m.group()
+                  + "\" in "
+                  + shown
+                      .toString()
+                      .lines()
+                      .filter(l -> l.contains(m.group()))
+                      .findFirst()
+                      .orElse(""));
         }
       }
     }

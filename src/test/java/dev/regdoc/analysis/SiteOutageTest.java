@@ -26,12 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A site outage: thousands of phones drop at once and keep trying to come back. The work must grow in
- * proportion to the input (counted in loop steps, not timed), and the answer must stay one screen of
- * text and a small JSON however many phones there are, with each phone's detail on request.
+ * A site outage: thousands of phones drop at once and keep trying to come back. The work must grow
+ * in proportion to the input (counted in loop steps, not timed), and the answer must stay one
+ * screen of text and a small JSON however many phones there are, with each phone's detail on
+ * request.
  */
 class SiteOutageTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
   static final int PHONES = 3000;
   private static Analyzer analyzer;
   private static KnowledgeTexts texts;
@@ -41,7 +43,12 @@ class SiteOutageTest {
 
   @BeforeAll
   static void analyseTheOutage() throws Exception {
-    analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(CLOCK), IngestLimits.defaults(), SignalingPorts.defaults());
+    analyzer =
+        new Analyzer(
+            RuleBase.load(Path.of("rules")),
+            TextReaders.defaults(CLOCK),
+            IngestLimits.defaults(),
+            SignalingPorts.defaults());
     texts = KnowledgeTexts.load(Path.of("knowledge-base"));
     outage = write(3 * PHONES, PHONES);
     analysis = analyzer.analyze(List.of(InputFile.of(outage)));
@@ -64,7 +71,9 @@ class SiteOutageTest {
     long small = steps(write(3 * 500, 500));
     long large = steps(write(3 * 1000, 1000));
     assertThat(small).isPositive();
-    assertThat((double) large / small).as("steps for 1000 phones (%d) over steps for 500 (%d)", large, small).isBetween(1.6, 2.4);
+    assertThat((double) large / small)
+        .as("steps for 1000 phones (%d) over steps for 500 (%d)", large, small)
+        .isBetween(1.6, 2.4);
   }
 
   @Test
@@ -72,7 +81,9 @@ class SiteOutageTest {
     String json = ReportJson.render(analysis, texts, "en");
     assertThat(json.length()).as("JSON for %d phones", PHONES).isLessThan(16_000);
     Analysis twice = analyzer.analyze(List.of(InputFile.of(write(6 * PHONES, 2 * PHONES))));
-    assertThat(Math.abs(ReportJson.render(twice, texts, "en").length() - json.length())).as("growth with twice the phones").isLessThan(500);
+    assertThat(Math.abs(ReportJson.render(twice, texts, "en").length() - json.length()))
+        .as("growth with twice the phones")
+        .isLessThan(500);
   }
 
   @Test
@@ -100,7 +111,8 @@ class SiteOutageTest {
     Path small = write(3 * 20, 20);
     Cli run = Cli.run("analyze", small.toString(), "--all", "--format", "json");
     assertThat(run.code).as(run.out).isZero();
-    assertThat(TimelineJson.MAPPER.readTree(run.out).get("findings").size()).isGreaterThanOrEqualTo(3 * 20);
+    assertThat(TimelineJson.MAPPER.readTree(run.out).get("findings").size())
+        .isGreaterThanOrEqualTo(3 * 20);
   }
 
   /** The command line as a user runs it, its standard output captured. */

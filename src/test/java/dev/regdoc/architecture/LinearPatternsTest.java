@@ -25,31 +25,46 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every static pattern of every class under dev.regdoc (found by reflection, so a new one is covered
- * without touching this test) runs in steps linear in its input, on hostile 64 KB lines: long runs of
- * blanks, of the pattern's own literal text, of brackets and label words, ending where the pattern
- * cannot match. Steps are reads of the input, counted; a quadratic pattern exhausts its budget and
- * fails at once instead of hanging the build.
+ * Every static pattern of every class under dev.regdoc (found by reflection, so a new one is
+ * covered without touching this test) runs in steps linear in its input, on hostile 64 KB lines:
+ * long runs of blanks, of the pattern's own literal text, of brackets and label words, ending where
+ * the pattern cannot match. Steps are reads of the input, counted; a quadratic pattern exhausts its
+ * budget and fails at once instead of hanging the build.
  */
 class LinearPatternsTest {
   private static final int LENGTH = 64 * 1024;
+
   /** Runs every pattern meets: blanks of each kind, letters, digits, brackets, separators. */
-  private static final List<String> PIECES = List.of(
-      " ", "\t", "\n", "\u2028", "a", "A", "1", "a ", "1.", "1:", "[k=", "(", ")", ":", "-", "%", "<", "で");
+  private static final List<String> PIECES =
+      List.of(
+          " ", "\t", "\n", "\u2028", "a", "A", "1", "a ", "1.", "1:", "[k=", "(", ")", ":", "-",
+          "%", "<", "で");
+
   /** What ends a hostile line: something no pattern expects after a long run. */
   private static final String END = "\u2028x";
-  /** Prefixes and loops tried per pattern, spread over its length: enough to reach every optional tail. */
+
+  /**
+   * Prefixes and loops tried per pattern, spread over its length: enough to reach every optional
+   * tail.
+   */
   private static final int PER_KIND = 16;
+
   private static final List<String> COMMON = common();
 
   @Test
   void everyStaticPatternMatchesInLinearSteps() throws Exception {
-    List<String> failures = staticPatterns().entrySet().parallelStream()
-        .map(e -> {
-          String failure = firstQuadraticInput(e.getValue());
-          return failure == null ? null : e.getKey() + " /" + e.getValue().pattern() + "/ " + failure;
-        })
-        .filter(java.util.Objects::nonNull).sorted().toList();
+    List<String> failures =
+        staticPatterns().entrySet().parallelStream()
+            .map(
+                e -> {
+                  String failure = firstQuadraticInput(e.getValue());
+                  return failure == null
+                      ? null
+                      : e.getKey() + " /" + e.getValue().pattern() + "/ " + failure;
+                })
+            .filter(java.util.Objects::nonNull)
+            .sorted()
+            .toList();
     assertThat(failures).as("patterns that are not linear on hostile input").isEmpty();
   }
 
@@ -58,15 +73,22 @@ class LinearPatternsTest {
     // guards the scan itself: if it found nothing, the test above would pass vacuously
     Set<String> classes = new LinkedHashSet<>();
     staticPatterns().keySet().forEach(k -> classes.add(k.substring(0, k.lastIndexOf('.'))));
-    assertThat(classes).contains("dev.regdoc.logs.AsaFields", "dev.regdoc.logs.CucmFormats",
-        "dev.regdoc.devconfig.IosConfigReader", "dev.regdoc.conversation.IntentParser",
-        "dev.regdoc.knowledge.Placeholders", "dev.regdoc.ingest.InputSniffer");
-    assertThat(staticPatterns().keySet()).anyMatch(k -> k.startsWith("dev.regdoc.conversation.IntentParser.RULES"));
+    assertThat(classes)
+        .contains(
+            "dev.regdoc.logs.AsaFields",
+            "dev.regdoc.logs.CucmFormats",
+            "dev.regdoc.devconfig.IosConfigReader",
+            "dev.regdoc.conversation.IntentParser",
+            "dev.regdoc.knowledge.Placeholders",
+            "dev.regdoc.ingest.InputSniffer");
+    assertThat(staticPatterns().keySet())
+        .anyMatch(k -> k.startsWith("dev.regdoc.conversation.IntentParser.RULES"));
   }
 
   @Test
   void theStepCountCatchesAQuadraticPattern() {
-    // guards the measure: the ASA teardown tail as it was (lazy reason before optional groups, then \s*$)
+    // guards the measure: the ASA teardown tail as it was (lazy reason before optional groups, then
+    // \s*$)
     Pattern quadratic = Pattern.compile("^a(?:\\s+(?<r>.*?))?(?:\\s+from\\s+(?<i>\\S+))?\\s*$");
     assertThat(firstQuadraticInput(quadratic)).isNotNull();
     assertThat(firstQuadraticInput(Pattern.compile("^a(?:\\s++(?<r>.*+))?$"))).isNull();
@@ -75,7 +97,8 @@ class LinearPatternsTest {
   /** A description of the first input that ran over budget, or null when all stayed linear. */
   private static String firstQuadraticInput(Pattern p) {
     for (String input : hostileInputs(p)) {
-      for (PatternSteps.Mode mode : List.of(PatternSteps.Mode.FIND_ALL, PatternSteps.Mode.MATCHES)) {
+      for (PatternSteps.Mode mode :
+          List.of(PatternSteps.Mode.FIND_ALL, PatternSteps.Mode.MATCHES)) {
         try {
           PatternSteps.count(p, input, mode);
         } catch (PatternSteps.OverBudget | StackOverflowError over) {
@@ -95,7 +118,9 @@ class LinearPatternsTest {
     return inputs;
   }
 
-  /** The common runs, then runs of the pattern's own text: its samples, their prefixes, its loops. */
+  /**
+   * The common runs, then runs of the pattern's own text: its samples, their prefixes, its loops.
+   */
   private static List<String> hostileInputs(Pattern p) {
     Set<String> own = new LinkedHashSet<>();
     for (String sample : Skeletons.of(p.pattern())) {
@@ -111,7 +136,9 @@ class LinearPatternsTest {
     return concat(COMMON, List.copyOf(own));
   }
 
-  /** At most PER_KIND of {@code all}, evenly spread and always with the last (the longest prefix). */
+  /**
+   * At most PER_KIND of {@code all}, evenly spread and always with the last (the longest prefix).
+   */
   private static <T> List<T> spread(List<T> all) {
     int stride = Math.max(1, (all.size() + PER_KIND - 1) / PER_KIND);
     List<T> some = new ArrayList<>();
@@ -137,17 +164,29 @@ class LinearPatternsTest {
 
   private static String describe(String input) {
     String head = input.length() > 80 ? input.substring(0, 80) : input;
-    return input.length() + " chars starting \"" + head.replace("\n", "\\n").replace("\t", "\\t")
-        .replace("\u2028", "\\u2028") + "\"";
+    return input.length()
+        + " chars starting \""
+        + head.replace("\n", "\\n").replace("\t", "\\t").replace("\u2028", "\\u2028")
+        + "\"";
   }
 
-  /** Every static Pattern of every dev.regdoc class, also inside static lists and records, by field name. */
-  static Map<String, Pattern> staticPatterns() throws IOException, URISyntaxException, ClassNotFoundException {
-    Path root = Path.of(WorkLimit.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  /**
+   * Every static Pattern of every dev.regdoc class, also inside static lists and records, by field
+   * name.
+   */
+  static Map<String, Pattern> staticPatterns()
+      throws IOException, URISyntaxException, ClassNotFoundException {
+    Path root =
+        Path.of(WorkLimit.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> names;
     try (Stream<Path> files = Files.walk(root.resolve("dev/regdoc"))) {
-      names = files.map(f -> root.relativize(f).toString()).filter(f -> f.endsWith(".class"))
-          .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.')).sorted().toList();
+      names =
+          files
+              .map(f -> root.relativize(f).toString())
+              .filter(f -> f.endsWith(".class"))
+              .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
+              .sorted()
+              .toList();
     }
     Map<String, Pattern> found = new LinkedHashMap<>();
     for (String name : names) {
@@ -168,14 +207,17 @@ class LinearPatternsTest {
 
   private static boolean mayHoldPatterns(Type t) {
     if (t instanceof Class<?> c) {
-      return c == Pattern.class || c.isArray() && mayHoldPatterns(c.getComponentType())
-          || c.isRecord() && Stream.of(c.getRecordComponents()).anyMatch(r -> r.getType() == Pattern.class);
+      return c == Pattern.class
+          || c.isArray() && mayHoldPatterns(c.getComponentType())
+          || c.isRecord()
+              && Stream.of(c.getRecordComponents()).anyMatch(r -> r.getType() == Pattern.class);
     }
     return t instanceof ParameterizedType pt
         && Stream.of(pt.getActualTypeArguments()).anyMatch(LinearPatternsTest::mayHoldPatterns);
   }
 
-  private static void collect(String name, Object value, Map<String, Pattern> found) throws IllegalAccessException {
+  private static void collect(String name, Object value, Map<String, Pattern> found)
+      throws IllegalAccessException {
     if (value instanceof Pattern p) {
       found.put(name, p);
     } else if (value instanceof Collection<?> c) {

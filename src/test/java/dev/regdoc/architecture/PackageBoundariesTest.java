@@ -33,15 +33,20 @@ class PackageBoundariesTest {
   }
 
   private static List<Path> importersOf(String pkg) throws IOException {
-    Pattern imp = Pattern.compile("^import (static )?" + Pattern.quote(pkg) + "\\.", Pattern.MULTILINE);
+    Pattern imp =
+        Pattern.compile("^import (static )?" + Pattern.quote(pkg) + "\\.", Pattern.MULTILINE);
     try (Stream<Path> files = Files.walk(MAIN)) {
-      return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-        try {
-          return imp.matcher(Files.readString(p)).find();
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      }).toList();
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .filter(
+              p -> {
+                try {
+                  return imp.matcher(Files.readString(p)).find();
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              })
+          .toList();
     }
   }
 

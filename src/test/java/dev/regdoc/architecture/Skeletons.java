@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Text shaped like what a pattern matches, made from the pattern itself: one sample per top-level
  * alternative, taking the first alternative of every group and every optional part once ("Teardown
- * Probe TCP connection 1 for a:a/1 to ..."), and its prefixes at every group or quantifier boundary.
- * A hostile line is such a prefix followed by what the pattern backtracks over.
+ * Probe TCP connection 1 for a:a/1 to ..."), and its prefixes at every group or quantifier
+ * boundary. A hostile line is such a prefix followed by what the pattern backtracks over.
  */
 final class Skeletons {
   private static final String CANDIDATES = "aA1 .:-/_=(";
@@ -106,7 +106,9 @@ final class Skeletons {
     }
   }
 
-  /** Appends one atom's sample; false for things that match no text (anchors, flags, lookarounds). */
+  /**
+   * Appends one atom's sample; false for things that match no text (anchors, flags, lookarounds).
+   */
   private boolean atom(StringBuilder sb) {
     char c = regex.charAt(pos);
     switch (c) {

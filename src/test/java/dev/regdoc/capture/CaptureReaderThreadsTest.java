@@ -29,7 +29,8 @@ class CaptureReaderThreadsTest {
   @BeforeAll
   static void writeCapture() throws IOException {
     capture = dir.resolve("dense.pcap");
-    counts = new BenchCaptureWriter().write(capture, BenchCaptureWriter.Profile.SIP_DENSE, 6L << 20);
+    counts =
+        new BenchCaptureWriter().write(capture, BenchCaptureWriter.Profile.SIP_DENSE, 6L << 20);
     // far more packets and bytes than the batches in flight hold, so the hand-over wraps many times
     assertThat(counts.packets).isGreaterThan(10L * PacketBatch.MAX_PACKETS);
     assertThat(counts.bytes).isGreaterThan(4L * PacketBatch.MAX_BYTES);
@@ -45,15 +46,25 @@ class CaptureReaderThreadsTest {
     long[] frames = facts.stream().mapToLong(f -> f.origin().frame()).toArray();
     assertThat(frames).isSorted().doesNotContain(0L);
     assertThat(frames[frames.length - 1]).isLessThanOrEqualTo(counts.packets);
-    assertThat(facts.stream().filter(f -> f instanceof SipMessage && "REGISTER".equals(((SipMessage) f).method())).count())
-        .isEqualTo(counts.registers); // retransmitted copies are TcpRetransmission facts, not new messages
+    assertThat(
+            facts.stream()
+                .filter(
+                    f -> f instanceof SipMessage && "REGISTER".equals(((SipMessage) f).method()))
+                .count())
+        .isEqualTo(
+            counts.registers); // retransmitted copies are TcpRetransmission facts, not new messages
     assertNoReadingThreadLeft();
   }
 
   @Test
   void progressComesAboutEveryTenthAndEndsAtTheFilesSize() throws IOException {
     List<long[]> reports = new ArrayList<>();
-    new CaptureReader().read(capture, "dense.pcap", f -> {}, (file, done, total) -> reports.add(new long[] {done, total}));
+    new CaptureReader()
+        .read(
+            capture,
+            "dense.pcap",
+            f -> {},
+            (file, done, total) -> reports.add(new long[] {done, total}));
     long size = Files.size(capture);
     assertThat(reports).hasSizeBetween(5, 11).allSatisfy(r -> assertThat(r[1]).isEqualTo(size));
     assertThat(reports.stream().mapToLong(r -> r[0]).toArray()).isSorted().endsWith(size);
@@ -62,11 +73,18 @@ class CaptureReaderThreadsTest {
   @Test
   void aFailingSinkStopsTheReadingThread() {
     int[] seen = {0};
-    assertThatThrownBy(() -> new CaptureReader().read(capture, "dense.pcap", f -> {
-      if (++seen[0] == 5_000) {
-        throw new IllegalStateException("sink full");
-      }
-    })).hasMessage("sink full");
+    assertThatThrownBy(
+            () ->
+                new CaptureReader()
+                    .read(
+                        capture,
+                        "dense.pcap",
+                        f -> {
+                          if (++seen[0] == 5_000) {
+                            throw new IllegalStateException("sink full");
+                          }
+                        }))
+        .hasMessage("sink full");
     assertNoReadingThreadLeft();
   }
 
@@ -75,16 +93,23 @@ class CaptureReaderThreadsTest {
     List<Fact> facts = new ArrayList<>();
     CaptureSummary s;
     try {
-      s = new CaptureReader().read(capture, "dense.pcap", f -> {
-        facts.add(f);
-        if (facts.size() == 5_000) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      s =
+          new CaptureReader()
+              .read(
+                  capture,
+                  "dense.pcap",
+                  f -> {
+                    facts.add(f);
+                    if (facts.size() == 5_000) {
+                      Thread.currentThread().interrupt();
+                    }
+                  });
     } finally {
       assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
     }
-    assertThat(s.problems()).anySatisfy(p -> assertThat(p).startsWith("dense.pcap: reading was interrupted after frame "));
+    assertThat(s.problems())
+        .anySatisfy(
+            p -> assertThat(p).startsWith("dense.pcap: reading was interrupted after frame "));
     assertThat(facts.size()).isBetween(5_000, 5_000 + 2 * PacketBatch.MAX_PACKETS * 4);
     assertNoReadingThreadLeft();
   }
@@ -93,17 +118,25 @@ class CaptureReaderThreadsTest {
   void aCaptureCutShortKeepsEveryFrameBeforeTheCut() throws IOException {
     byte[] whole = Files.readAllBytes(capture);
     Path cut = dir.resolve("cut.pcap");
-    Files.write(cut, Arrays.copyOf(whole, whole.length * 7 / 10 + 3)); // mid-record, many batches in
+    Files.write(
+        cut, Arrays.copyOf(whole, whole.length * 7 / 10 + 3)); // mid-record, many batches in
     List<Fact> facts = new ArrayList<>();
     CaptureSummary s = new CaptureReader().read(cut, "cut.pcap", facts::add);
 
-    assertThat(s.problems()).singleElement().asString().startsWith("cut.pcap: reading stopped at frame ")
+    assertThat(s.problems())
+        .singleElement()
+        .asString()
+        .startsWith("cut.pcap: reading stopped at frame ")
         .contains(" frames before it were read");
-    long stoppedAt = Long.parseLong(s.problems().get(0).replaceAll("^cut.pcap: reading stopped at frame (\\d+):.*$", "$1"));
+    long stoppedAt =
+        Long.parseLong(
+            s.problems().get(0).replaceAll("^cut.pcap: reading stopped at frame (\\d+):.*$", "$1"));
     assertThat(s.frames()).isEqualTo(stoppedAt - 1).isGreaterThan(counts.packets / 2);
     List<Fact> wholeFacts = new ArrayList<>();
     new CaptureReader().read(capture, "cut.pcap", wholeFacts::add);
-    assertThat(sipMessages(facts)).isEqualTo(sipMessages(wholeFacts.stream().filter(f -> f.origin().frame() < stoppedAt).toList()));
+    assertThat(sipMessages(facts))
+        .isEqualTo(
+            sipMessages(wholeFacts.stream().filter(f -> f.origin().frame() < stoppedAt).toList()));
     assertNoReadingThreadLeft();
   }
 
@@ -112,6 +145,7 @@ class CaptureReaderThreadsTest {
   }
 
   private static void assertNoReadingThreadLeft() {
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("regdoc-pcap ") && t.isAlive());
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("regdoc-pcap ") && t.isAlive());
   }
 }

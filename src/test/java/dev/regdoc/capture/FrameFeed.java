@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What {@link CaptureReader} does with each packet libpcap hands it (decode the headers, then extract
- * signaling: TCP reassembly, SIP, SCCP, ARP, ICMP), for tests that feed frames without a file. The fuzz
- * tests use it to reach the decoders far faster than through libpcap and a temporary file.
+ * What {@link CaptureReader} does with each packet libpcap hands it (decode the headers, then
+ * extract signaling: TCP reassembly, SIP, SCCP, ARP, ICMP), for tests that feed frames without a
+ * file. The fuzz tests use it to reach the decoders far faster than through libpcap and a temporary
+ * file.
  */
 public final class FrameFeed {
   private final DecodedFrame frame = new DecodedFrame();

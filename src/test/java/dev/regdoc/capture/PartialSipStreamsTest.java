@@ -13,16 +13,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of SIP streams that each stop mid-message (a 2.7 MB gzip capture reached 819 MB this way)
- * hold a bounded number of bytes together; what had to be dropped is named in an anomaly per stream
- * and one sentence for the file, and a stream still reads the messages after the one it dropped.
+ * Thousands of SIP streams that each stop mid-message (a 2.7 MB gzip capture reached 819 MB this
+ * way) hold a bounded number of bytes together; what had to be dropped is named in an anomaly per
+ * stream and one sentence for the file, and a stream still reads the messages after the one it
+ * dropped.
  */
 class PartialSipStreamsTest {
   private static final Instant T = Instant.parse("2025-06-01T00:00:00Z");
-  private static final byte[] PARTIAL_HEAD = ("REGISTER sip:198.51.100.1 SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.10:5060\r\n"
-      + "X-Pad: " + "a".repeat(40_000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] WHOLE = ("OPTIONS sip:198.51.100.1 SIP/2.0\r\nCall-ID: 1\r\nCSeq: 1 OPTIONS\r\n"
-      + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PARTIAL_HEAD =
+      ("REGISTER sip:198.51.100.1 SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.10:5060\r\n"
+              + "X-Pad: "
+              + "a".repeat(40_000)
+              + "\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] WHOLE =
+      ("OPTIONS sip:198.51.100.1 SIP/2.0\r\nCall-ID: 1\r\nCSeq: 1 OPTIONS\r\n"
+              + "Content-Length: 0\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
 
   private final List<Fact> facts = new ArrayList<>();
 
@@ -65,7 +72,10 @@ class PartialSipStreamsTest {
   }
 
   private List<Anomaly> anomalies(String code) {
-    return facts.stream().filter(Anomaly.class::isInstance).map(Anomaly.class::cast)
-        .filter(a -> a.code().equals(code)).toList();
+    return facts.stream()
+        .filter(Anomaly.class::isInstance)
+        .map(Anomaly.class::cast)
+        .filter(a -> a.code().equals(code))
+        .toList();
   }
 }

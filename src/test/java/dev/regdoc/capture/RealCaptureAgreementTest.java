@@ -14,7 +14,6 @@ import dev.regdoc.testing.Capture;
 import dev.regdoc.testing.RealData;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,11 +34,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RealCaptureAgreementTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final List<String> FIELDS = List.of("sipRegisterFrames", "sipRequests", "sipStatus", "sccpMessages",
-      "tcpRetransmissionFrames", "arpRequests", "arpReplies", "arpBindings");
+  static final List<String> FIELDS =
+      List.of(
+          "sipRegisterFrames",
+          "sipRequests",
+          "sipStatus",
+          "sccpMessages",
+          "tcpRetransmissionFrames",
+          "arpRequests",
+          "arpReplies",
+          "arpBindings");
 
   static JsonNode recorded() throws IOException {
-    try (InputStream in = RealCaptureAgreementTest.class.getResourceAsStream("/real-captures/tshark-counts.json")) {
+    try (InputStream in =
+        RealCaptureAgreementTest.class.getResourceAsStream("/real-captures/tshark-counts.json")) {
       return JSON.readTree(in);
     }
   }
@@ -52,8 +60,10 @@ class RealCaptureAgreementTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void regdocAgreesWithTshark(JsonNode tshark) {
-    Integer[] extra = StreamSupport.stream(tshark.get("extraSipPorts").spliterator(), false)
-        .map(JsonNode::asInt).toArray(Integer[]::new);
+    Integer[] extra =
+        StreamSupport.stream(tshark.get("extraSipPorts").spliterator(), false)
+            .map(JsonNode::asInt)
+            .toArray(Integer[]::new);
     Capture c = Capture.read(RealData.pcap(tshark.get("file").asText()), extra);
     ObjectNode regdoc = regdocCounts(c);
 
@@ -63,7 +73,8 @@ class RealCaptureAgreementTest {
       String[] path = d.get("field").asText().split("/");
       ObjectNode parent = path.length == 1 ? expected : (ObjectNode) expected.get(path[0]);
       String key = path[path.length - 1];
-      assertThat(parent.get(key)).as("recorded difference %s is stale: tshark now agrees", d.get("field"))
+      assertThat(parent.get(key))
+          .as("recorded difference %s is stale: tshark now agrees", d.get("field"))
           .isNotEqualTo(d.get("regdoc"));
       if (d.get("regdoc").isNull()) {
         parent.remove(key);
@@ -73,9 +84,12 @@ class RealCaptureAgreementTest {
     }
     SoftAssertions soft = new SoftAssertions();
     for (String field : FIELDS) {
-      soft.assertThat(regdoc.get(field)).as("%s: %s", tshark.get("file").asText(), field).isEqualTo(expected.get(field));
+      soft.assertThat(regdoc.get(field))
+          .as("%s: %s", tshark.get("file").asText(), field)
+          .isEqualTo(expected.get(field));
     }
-    soft.assertThat(notIpv4ArpCount(c)).as("%s: ARP frames regdoc reports as arp-not-ipv4", tshark.get("file").asText())
+    soft.assertThat(notIpv4ArpCount(c))
+        .as("%s: ARP frames regdoc reports as arp-not-ipv4", tshark.get("file").asText())
         .isEqualTo(tshark.get("arpNotEthernetIpv4").asLong());
     soft.assertAll();
   }
@@ -83,25 +97,54 @@ class RealCaptureAgreementTest {
   static ObjectNode regdocCounts(Capture c) {
     List<SipMessage> sip = c.of(SipMessage.class);
     ObjectNode n = JSON.createObjectNode();
-    n.set("sipRegisterFrames", JSON.valueToTree(sip.stream()
-        .filter(m -> m.request() && "REGISTER".equals(m.method())).map(m -> (int) m.origin().frame()).sorted().toList()));
-    n.set("sipRequests", JSON.valueToTree(count(sip.stream().filter(SipMessage::request).map(SipMessage::method))));
-    n.set("sipStatus", JSON.valueToTree(count(sip.stream().filter(m -> !m.request()).map(m -> String.valueOf(m.status())))));
-    n.set("sccpMessages", JSON.valueToTree(count(c.of(SccpMessage.class).stream().map(m -> String.format("0x%04X", m.messageId())))));
-    n.set("tcpRetransmissionFrames", JSON.valueToTree(c.of(TcpRetransmission.class).stream()
-        .map(r -> (int) r.origin().frame()).distinct().sorted().toList()));
+    n.set(
+        "sipRegisterFrames",
+        JSON.valueToTree(
+            sip.stream()
+                .filter(m -> m.request() && "REGISTER".equals(m.method()))
+                .map(m -> (int) m.origin().frame())
+                .sorted()
+                .toList()));
+    n.set(
+        "sipRequests",
+        JSON.valueToTree(count(sip.stream().filter(SipMessage::request).map(SipMessage::method))));
+    n.set(
+        "sipStatus",
+        JSON.valueToTree(
+            count(sip.stream().filter(m -> !m.request()).map(m -> String.valueOf(m.status())))));
+    n.set(
+        "sccpMessages",
+        JSON.valueToTree(
+            count(
+                c.of(SccpMessage.class).stream()
+                    .map(m -> String.format("0x%04X", m.messageId())))));
+    n.set(
+        "tcpRetransmissionFrames",
+        JSON.valueToTree(
+            c.of(TcpRetransmission.class).stream()
+                .map(r -> (int) r.origin().frame())
+                .distinct()
+                .sorted()
+                .toList()));
     List<ArpPacket> arp = c.of(ArpPacket.class);
     n.put("arpRequests", (int) arp.stream().filter(a -> !a.reply()).count());
     n.put("arpReplies", (int) arp.stream().filter(ArpPacket::reply).count());
-    n.set("arpBindings", JSON.valueToTree(c.of(ArpBinding.class).stream()
-        .map(b -> b.ip() + " " + b.mac()).distinct().sorted().toList()));
+    n.set(
+        "arpBindings",
+        JSON.valueToTree(
+            c.of(ArpBinding.class).stream()
+                .map(b -> b.ip() + " " + b.mac())
+                .distinct()
+                .sorted()
+                .toList()));
     return n;
   }
 
   /** Anomaly facts stop at 20 per code; beyond that the summary states the total. */
   static long notIpv4ArpCount(Capture c) {
     for (String p : c.summary().problems()) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) frames with anomaly arp-not-ipv4 ").matcher(p);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(": (\\d+) frames with anomaly arp-not-ipv4 ").matcher(p);
       if (m.find()) {
         return Long.parseLong(m.group(1));
       }

@@ -20,11 +20,22 @@ class RealCaptureFrameNumberTest {
   @Test
   void sccpPhoneRegisterFramesAndValues() {
     Capture c = Capture.read(RealData.pcap("russo-collab/sccp_phone_register.pcapng"));
-    // tshark: 3 EnhancedAlarm, 4 RegisterReq SEP002155D548AC 14.50.224.5, 5 RegisterAck 30/60, 48 KeepAliveReq, 49 KeepAliveAck
-    assertThat(c.of(SccpMessage.class)).filteredOn(m -> m.messageId() <= 1 || m.messageId() == 0x81
-            || m.messageId() == 0x100 || m.messageId() == 0x15A)
-        .extracting(m -> m.origin().frame(), SccpMessage::name, SccpMessage::deviceName, SccpMessage::stationIp,
-            SccpMessage::keepAliveInterval, SccpMessage::secondaryKeepAliveInterval)
+    // tshark: 3 EnhancedAlarm, 4 RegisterReq SEP002155D548AC 14.50.224.5, 5 RegisterAck 30/60, 48
+    // KeepAliveReq, 49 KeepAliveAck
+    assertThat(c.of(SccpMessage.class))
+        .filteredOn(
+            m ->
+                m.messageId() <= 1
+                    || m.messageId() == 0x81
+                    || m.messageId() == 0x100
+                    || m.messageId() == 0x15A)
+        .extracting(
+            m -> m.origin().frame(),
+            SccpMessage::name,
+            SccpMessage::deviceName,
+            SccpMessage::stationIp,
+            SccpMessage::keepAliveInterval,
+            SccpMessage::secondaryKeepAliveInterval)
         .containsExactly(
             tuple(3L, "EnhancedAlarm", null, null, 0, 0),
             tuple(4L, "RegisterReq", "SEP002155D548AC", "14.50.224.5", 0, 0),
@@ -42,8 +53,13 @@ class RealCaptureFrameNumberTest {
   void rawIpLinkTypeFrames() {
     Capture c = Capture.read(RealData.pcap("russo-collab/sccp_fxs_register.pcapng"));
     assertThat(c.summary().linkTypes()).containsExactly("RAW (101)");
-    assertThat(c.of(SccpMessage.class)).filteredOn(m -> m.messageId() == 1 || m.messageId() == 0x81)
-        .extracting(m -> m.origin().frame(), SccpMessage::deviceName, SccpMessage::stationIp, SccpMessage::keepAliveInterval)
+    assertThat(c.of(SccpMessage.class))
+        .filteredOn(m -> m.messageId() == 1 || m.messageId() == 0x81)
+        .extracting(
+            m -> m.origin().frame(),
+            SccpMessage::deviceName,
+            SccpMessage::stationIp,
+            SccpMessage::keepAliveInterval)
         .containsExactly(
             tuple(1L, "ANC288093711081", "172.18.110.57", 0),
             tuple(3L, null, null, 30),
@@ -56,8 +72,13 @@ class RealCaptureFrameNumberTest {
     Capture c = Capture.read(RealData.pcap("russo-collab/sccp_hw_xcode_register.pcapng"));
     // tshark: frame 14 retransmits frame 13 (2000 -> 62989, 28 bytes, raw seq 1576249872)
     assertThat(c.of(TcpRetransmission.class))
-        .extracting(r -> r.origin().frame(), TcpRetransmission::originalFrame, TcpRetransmission::seq,
-            TcpRetransmission::length, TcpRetransmission::attempt, r -> r.endpoints().srcPort())
+        .extracting(
+            r -> r.origin().frame(),
+            TcpRetransmission::originalFrame,
+            TcpRetransmission::seq,
+            TcpRetransmission::length,
+            TcpRetransmission::attempt,
+            r -> r.endpoints().srcPort())
         .containsExactly(tuple(14L, 13L, 1576249872L, 28, 1, 2000));
     assertThat(c.of(TcpRetransmission.class).get(0).delaySeconds()).isPositive();
   }
@@ -67,20 +88,34 @@ class RealCaptureFrameNumberTest {
     // not SIP: port 1043 is only made a signaling port so that regdoc follows the flow
     Capture c = Capture.read(RealData.pcap("chrissanders/tcp_retransmissions.pcapng"), 1043);
     assertThat(c.of(TcpRetransmission.class))
-        .extracting(r -> r.origin().frame(), TcpRetransmission::originalFrame, TcpRetransmission::attempt,
+        .extracting(
+            r -> r.origin().frame(),
+            TcpRetransmission::originalFrame,
+            TcpRetransmission::attempt,
             r -> Math.round(r.delaySeconds() * 1000))
-        .containsExactly(tuple(2L, 1L, 1, 206L), tuple(3L, 1L, 2, 806L), tuple(4L, 1L, 3, 2006L),
-            tuple(5L, 1L, 4, 4406L), tuple(6L, 1L, 5, 9211L));
+        .containsExactly(
+            tuple(2L, 1L, 1, 206L),
+            tuple(3L, 1L, 2, 806L),
+            tuple(4L, 1L, 3, 2006L),
+            tuple(5L, 1L, 4, 4406L),
+            tuple(6L, 1L, 5, 9211L));
     assertThat(c.of(TcpDelivered.class)).isEmpty(); // never acknowledged in the capture
   }
 
   @Test
   void sipRegisterFramesOverUdpAndTcp() {
     Capture hello = Capture.read(RealData.pcap("ndpi/sip_hello.pcapng"));
-    assertThat(hello.of(SipMessage.class)).filteredOn(SipMessage::isRegister)
+    assertThat(hello.of(SipMessage.class))
+        .filteredOn(SipMessage::isRegister)
         .extracting(m -> m.origin().frame(), SipMessage::method, SipMessage::status)
-        .containsExactly(tuple(9L, "REGISTER", 0), tuple(10L, null, 401), tuple(11L, "REGISTER", 0),
-            tuple(12L, null, 200), tuple(25L, "REGISTER", 0), tuple(26L, null, 401), tuple(27L, "REGISTER", 0),
+        .containsExactly(
+            tuple(9L, "REGISTER", 0),
+            tuple(10L, null, 401),
+            tuple(11L, "REGISTER", 0),
+            tuple(12L, null, 200),
+            tuple(25L, "REGISTER", 0),
+            tuple(26L, null, 401),
+            tuple(27L, "REGISTER", 0),
             tuple(28L, null, 200));
 
     // the REGISTER is split over TCP segments; tshark shows it on frame 6, the one completing it

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The first SIP head parser (regular expressions and strings), kept as the reference that the faster
- * byte parser {@link SipParser} must agree with field by field ({@link SipParserAgreementTest}).
+ * The first SIP head parser (regular expressions and strings), kept as the reference that the
+ * faster byte parser {@link SipParser} must agree with field by field ({@link
+ * SipParserAgreementTest}).
  */
 final class RegexSipParser {
   private static final Pattern REQUEST_LINE = Pattern.compile("^([A-Z][A-Z_-]*) (\\S+) SIP/2\\.0$");
@@ -39,7 +40,10 @@ final class RegexSipParser {
 
   private RegexSipParser() {}
 
-  /** True when the text at {@code line} is a SIP request or status line (cheap checks before the regex). */
+  /**
+   * True when the text at {@code line} is a SIP request or status line (cheap checks before the
+   * regex).
+   */
   static boolean isStartLine(String line) {
     if (line.startsWith("SIP/2.0 ")) {
       return STATUS_LINE.matcher(line).matches();
@@ -48,9 +52,9 @@ final class RegexSipParser {
   }
 
   /**
-   * Parses the head in {@code b[start..end)} (start line first, junk already removed); returns null when
-   * the first line is not a SIP start line. Works on the bytes: only the start line and the values of
-   * the headers regdoc reads become strings (this runs for every message).
+   * Parses the head in {@code b[start..end)} (start line first, junk already removed); returns null
+   * when the first line is not a SIP start line. Works on the bytes: only the start line and the
+   * values of the headers regdoc reads become strings (this runs for every message).
    */
   static Head parseHead(byte[] b, int start, int end) {
     int firstEnd = lineEnd(b, start, end);
@@ -96,10 +100,16 @@ final class RegexSipParser {
     return h;
   }
 
-  private static final String[] KNOWN = {"call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"};
-  private static final String[][] COMPACT = {{"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}};
+  private static final String[] KNOWN = {
+    "call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"
+  };
+  private static final String[][] COMPACT = {
+    {"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}
+  };
 
-  /** The canonical name of a header regdoc reads, or null for every other header (no string made). */
+  /**
+   * The canonical name of a header regdoc reads, or null for every other header (no string made).
+   */
   private static String known(byte[] b, int from, int colon) {
     int to = colon;
     while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
@@ -223,7 +233,9 @@ final class RegexSipParser {
     }
   }
 
-  /** Device name, instance MAC, expires and keepalive flag of a Contact, by index search (hot path). */
+  /**
+   * Device name, instance MAC, expires and keepalive flag of a Contact, by index search (hot path).
+   */
   private static void parseContact(Head h, String value) {
     h.contact = value;
     String lower = value.toLowerCase(Locale.ROOT);
@@ -234,7 +246,8 @@ final class RegexSipParser {
     int uuid = lower.indexOf("urn:uuid:");
     if (uuid >= 0) {
       int end = uuid + 9;
-      while (end < lower.length() && (Character.digit(lower.charAt(end), 16) >= 0 || lower.charAt(end) == '-')) {
+      while (end < lower.length()
+          && (Character.digit(lower.charAt(end), 16) >= 0 || lower.charAt(end) == '-')) {
         end++;
       }
       String hex = lower.substring(uuid + 9, end).replace("-", "");
@@ -251,7 +264,9 @@ final class RegexSipParser {
     h.ciscoKeepAlive = params.contains(";cisco-keep-alive");
   }
 
-  /** The value after {@code key} (found in {@code lower}), without quotes, up to ; > , or a quote. */
+  /**
+   * The value after {@code key} (found in {@code lower}), without quotes, up to ; > , or a quote.
+   */
   private static String paramValue(String original, String lower, String key) {
     int at = lower.indexOf(key);
     if (at < 0) {

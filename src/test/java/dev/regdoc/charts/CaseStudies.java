@@ -33,7 +33,12 @@ final class CaseStudies {
   static synchronized Analyzer analyzer() {
     if (analyzer == null) {
       Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-      analyzer = new Analyzer(RuleBase.load(Path.of("rules")), TextReaders.defaults(fixed), IngestLimits.defaults(), SignalingPorts.defaults());
+      analyzer =
+          new Analyzer(
+              RuleBase.load(Path.of("rules")),
+              TextReaders.defaults(fixed),
+              IngestLimits.defaults(),
+              SignalingPorts.defaults());
     }
     return analyzer;
   }
@@ -53,19 +58,24 @@ final class CaseStudies {
   static TimelineScene timelineOfTop(String fixture, String lang) {
     Analysis a = analysis(fixture);
     Finding top = a.findings().get(0);
-    return TimelineChart.scene(a.timeline(), top.device(), top, texts().textOf(top, lang).title(), Labels.of(lang));
+    return TimelineChart.scene(
+        a.timeline(), top.device(), top, texts().textOf(top, lang).title(), Labels.of(lang));
   }
 
   /** The ladder around the fixture's top finding, titled in {@code lang}. */
   static LadderScene ladderOfTop(String fixture, String lang) {
     Analysis a = analysis(fixture);
     Finding top = a.findings().get(0);
-    return LadderDiagram.scene(a.timeline(), top, texts().textOf(top, lang).title(), Labels.of(lang));
+    return LadderDiagram.scene(
+        a.timeline(), top, texts().textOf(top, lang).title(), Labels.of(lang));
   }
 
   static List<InputFile> files(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> !p.getFileName().toString().equals("README.md")).sorted().map(InputFile::of).toList();
+      return s.filter(p -> !p.getFileName().toString().equals("README.md"))
+          .sorted()
+          .map(InputFile::of)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,7 +22,8 @@ class LabelsTest {
 
   @Test
   void englishAndJapaneseHaveTheSameKeys() throws IOException {
-    assertThat(load("labels_ja.properties").stringPropertyNames()).isEqualTo(load("labels.properties").stringPropertyNames());
+    assertThat(load("labels_ja.properties").stringPropertyNames())
+        .isEqualTo(load("labels.properties").stringPropertyNames());
   }
 
   @Test
@@ -30,10 +31,14 @@ class LabelsTest {
     for (String lang : new String[] {"en", "ja"}) {
       Labels l = Labels.of(lang);
       for (TimelineScene.MarkKind k : TimelineScene.MarkKind.values()) {
-        assertThat(l.get("mark." + LanesPanel.camel(k))).as("%s %s", lang, k).doesNotStartWith("mark.");
+        assertThat(l.get("mark." + LanesPanel.camel(k)))
+            .as("%s %s", lang, k)
+            .doesNotStartWith("mark.");
       }
       for (TimelineScene.MarkerKind k : TimelineScene.MarkerKind.values()) {
-        assertThat(l.get("marker." + k.name().toLowerCase())).as("%s %s", lang, k).doesNotStartWith("marker.");
+        assertThat(l.get("marker." + k.name().toLowerCase()))
+            .as("%s %s", lang, k)
+            .doesNotStartWith("marker.");
       }
     }
   }
@@ -42,6 +47,7 @@ class LabelsTest {
   void anUnknownLanguageGetsEnglishAndPlaceholdersAreFilled() {
     assertThat(Labels.of("fr").lang()).isEqualTo("en");
     assertThat(Labels.of("ja-JP").get("intervals.deadlineSip", "130")).isEqualTo("CUCMの期限 130 秒");
-    assertThat(Labels.of("en").get("ladder.lost", "cucm.pcap")).isEqualTo("left the phone, never reached cucm.pcap");
+    assertThat(Labels.of("en").get("ladder.lost", "cucm.pcap"))
+        .isEqualTo("left the phone, never reached cucm.pcap");
   }
 }

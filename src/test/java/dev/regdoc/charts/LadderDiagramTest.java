@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ladder around a finding: participants, rows at the cited frames, and a golden text ladder for
- * case study 2 ({@code src/test/resources/golden/ladder-case-study-2.txt}; rewrite it with
- * {@code -Dregdoc.updateGolden=true} and review the diff).
+ * case study 2 ({@code src/test/resources/golden/ladder-case-study-2.txt}; rewrite it with {@code
+ * -Dregdoc.updateGolden=true} and review the diff).
  */
 class LadderDiagramTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden/ladder-case-study-2.txt");
@@ -29,7 +29,10 @@ class LadderDiagramTest {
   }
 
   private static Row row(LadderScene s, String cite) {
-    return s.rows().stream().filter(r -> r.cite().equals(cite)).findFirst().orElseThrow(() -> new AssertionError("no row " + cite));
+    return s.rows().stream()
+        .filter(r -> r.cite().equals(cite))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + cite));
   }
 
   @Test
@@ -45,9 +48,12 @@ class LadderDiagramTest {
   @Test
   void caseStudy2LadderShowsTheLostRefreshTheFailoverAndTheLateAnswer() {
     LadderScene s = scene("case-study-2", "en");
-    assertThat(s.participants()).extracting(LadderScene.Participant::role).containsExactly(Role.PHONE, Role.SWITCH, Role.CUCM, Role.CUCM);
+    assertThat(s.participants())
+        .extracting(LadderScene.Participant::role)
+        .containsExactly(Role.PHONE, Role.SWITCH, Role.CUCM, Role.CUCM);
     assertThat(s.participants().get(1).detail()).isEqualTo("Gi1/0/12");
-    // the window starts with the exchange before the refresh that broke (frame 48) and covers the failover
+    // the window starts with the exchange before the refresh that broke (frame 48) and covers the
+    // failover
     assertThat(s.rows().get(0).cite()).isEqualTo("phone.pcap#43");
     Row lost = row(s, "phone.pcap#48");
     assertThat(lost.style()).isEqualTo(Style.LOST);
@@ -57,11 +63,18 @@ class LadderDiagramTest {
     assertThat(lost.emphasised()).isTrue();
     Row retransmission = row(s, "phone.pcap#63");
     assertThat(retransmission.style()).isEqualTo(Style.RETRANSMISSION);
-    assertThat(retransmission.label()).isEqualTo("TCP retransmission +26.864 s (REGISTER CSeq 110)");
+    assertThat(retransmission.label())
+        .isEqualTo("TCP retransmission +26.864 s (REGISTER CSeq 110)");
     assertThat(retransmission.alsoAt()).isEqualTo("cucm.pcap#47");
-    assertThat(row(s, "phone.pcap#65").note()).isEqualTo("too late: the phone had already moved to another CUCM");
-    assertThat(s.rows()).filteredOn(r -> r.style() == Style.NOTE).extracting(Row::label)
-        .contains("failover \u2192 198.51.100.11", "EndPointUnregistered Reason=13 (cucm-pub)", "fallback \u2192 198.51.100.10");
+    assertThat(row(s, "phone.pcap#65").note())
+        .isEqualTo("too late: the phone had already moved to another CUCM");
+    assertThat(s.rows())
+        .filteredOn(r -> r.style() == Style.NOTE)
+        .extracting(Row::label)
+        .contains(
+            "failover \u2192 198.51.100.11",
+            "EndPointUnregistered Reason=13 (cucm-pub)",
+            "fallback \u2192 198.51.100.10");
     assertThat(s.rows()).isSortedAccordingTo(java.util.Comparator.comparing(Row::time));
     assertThat(s.rows()).hasSizeLessThanOrEqualTo(LadderBuilder.MAX_ROWS);
   }
@@ -69,7 +82,9 @@ class LadderDiagramTest {
   @Test
   void caseStudy12LadderHasTheFirewallAnsweringArpForTheCucm() {
     LadderScene s = scene("case-study-1-2", "en");
-    assertThat(s.participants()).extracting(LadderScene.Participant::role).containsExactly(Role.PHONE, Role.FIREWALL, Role.CUCM, Role.CUCM);
+    assertThat(s.participants())
+        .extracting(LadderScene.Participant::role)
+        .containsExactly(Role.PHONE, Role.FIREWALL, Role.CUCM, Role.CUCM);
     Row proxy = row(s, "phone.pcap#55");
     assertThat(proxy.from()).isEqualTo(1);
     assertThat(proxy.to()).isZero();
@@ -89,10 +104,26 @@ class LadderDiagramTest {
   @Test
   void aChosenWindowHoldsExactlyItsMessages() {
     Analysis a = CaseStudies.analysis("case-study-2");
-    LadderScene s = LadderDiagram.scene(a.timeline(), "SEP0024142DDF24", Instant.parse("2015-07-15T22:58:06Z"),
-        Instant.parse("2015-07-15T22:58:10Z"), null, Labels.of("en"));
-    assertThat(s.rows()).extracting(Row::cite).containsExactly("phone.pcap#56", "phone.pcap#57", "phone.pcap#59", "phone.pcap#61",
-        "cucm-syslog.log:3", "phone.pcap#63", "phone.pcap#65", "phone.pcap#67", "phone.pcap#69");
+    LadderScene s =
+        LadderDiagram.scene(
+            a.timeline(),
+            "SEP0024142DDF24",
+            Instant.parse("2015-07-15T22:58:06Z"),
+            Instant.parse("2015-07-15T22:58:10Z"),
+            null,
+            Labels.of("en"));
+    assertThat(s.rows())
+        .extracting(Row::cite)
+        .containsExactly(
+            "phone.pcap#56",
+            "phone.pcap#57",
+            "phone.pcap#59",
+            "phone.pcap#61",
+            "cucm-syslog.log:3",
+            "phone.pcap#63",
+            "phone.pcap#65",
+            "phone.pcap#67",
+            "phone.pcap#69");
     assertThat(s.rows()).noneMatch(Row::emphasised);
   }
 
@@ -106,6 +137,9 @@ class LadderDiagramTest {
     assertThat(r.rowY()).hasSize(s.rows().size()).isSorted().doesNotHaveDuplicates();
     assertThat(r.texts()).contains("電話機", "フェイルオーバー \u2192 198.51.100.11");
     Font font = new Font(r.fontFamily(), Font.PLAIN, 15);
-    assertThat(r.texts()).allSatisfy(t -> assertThat(Fonts.displays(font, t)).as("\"%s\" in %s", t, r.fontFamily()).isTrue());
+    assertThat(r.texts())
+        .allSatisfy(
+            t ->
+                assertThat(Fonts.displays(font, t)).as("\"%s\" in %s", t, r.fontFamily()).isTrue());
   }
 }

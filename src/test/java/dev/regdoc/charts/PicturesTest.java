@@ -31,10 +31,15 @@ class PicturesTest {
   void aFaultyPhoneGetsItsTimelineAndTheLadderAroundTheTopFinding() throws IOException {
     Analysis a = CaseStudies.analysis("case-study-2");
     List<Picture> pictures = Pictures.forAnalysis(a, "en", CaseStudies.texts());
-    assertThat(pictures).extracting(Picture::fileName)
-        .containsExactly("timeline-SEP0024142DDF24.png", "ladder-SEP0024142DDF24-port-security-aging.png");
-    assertThat(pictures).extracting(Picture::title)
-        .containsExactly("SEP0024142DDF24: registration timeline", "SEP0024142DDF24: message sequence around port-security-aging");
+    assertThat(pictures)
+        .extracting(Picture::fileName)
+        .containsExactly(
+            "timeline-SEP0024142DDF24.png", "ladder-SEP0024142DDF24-port-security-aging.png");
+    assertThat(pictures)
+        .extracting(Picture::title)
+        .containsExactly(
+            "SEP0024142DDF24: registration timeline",
+            "SEP0024142DDF24: message sequence around port-security-aging");
     assertThat(decode(pictures.get(0).png()).getWidth()).isEqualTo(1280);
     assertThat(decode(pictures.get(1).png()).getHeight()).isGreaterThan(400);
   }
@@ -42,7 +47,8 @@ class PicturesTest {
   @Test
   void japaneseTitlesWithoutTheKnowledgeBase() {
     List<Picture> pictures = Pictures.forAnalysis(CaseStudies.analysis("case-study-1-2"), "ja");
-    assertThat(pictures).extracting(Picture::title)
+    assertThat(pictures)
+        .extracting(Picture::title)
         .containsExactly("SEP00245111A4C2: 登録タイムライン", "SEP00245111A4C2: proxy-arp 前後のメッセージシーケンス");
   }
 
@@ -55,8 +61,11 @@ class PicturesTest {
 
   @Test
   void theChatEnginesIllustratorGivesImageBlocks() throws IOException {
-    List<dev.regdoc.conversation.Block.Image> images = new ChartIllustrator(CaseStudies.texts()).pictures(CaseStudies.analysis("case-study-1-2"), "ja");
-    assertThat(images).extracting(dev.regdoc.conversation.Block.Image::fileName)
+    List<dev.regdoc.conversation.Block.Image> images =
+        new ChartIllustrator(CaseStudies.texts())
+            .pictures(CaseStudies.analysis("case-study-1-2"), "ja");
+    assertThat(images)
+        .extracting(dev.regdoc.conversation.Block.Image::fileName)
         .containsExactly("timeline-SEP00245111A4C2.png", "ladder-SEP00245111A4C2-proxy-arp.png");
     assertThat(decode(images.get(1).png()).getWidth()).isEqualTo(1280);
   }
@@ -70,15 +79,43 @@ class PicturesTest {
   @Test
   void analyzeAndTimelineWriteTheirPicturesWithChart(@TempDir Path dir) throws IOException {
     Path fx = CaseStudies.FIXTURES.resolve("case-study-2");
-    String[] files = Stream.of("phone.pcap", "cucm.pcap", "cucm-syslog.log", "switch-config.txt").map(f -> fx.resolve(f).toString()).toArray(String[]::new);
-    String err = quietly(() -> assertThat(Main.run(concat(new String[] {"analyze"}, files, "--format", "json", "--chart", dir.resolve("a").toString())))
-        .isZero());
+    String[] files =
+        Stream.of("phone.pcap", "cucm.pcap", "cucm-syslog.log", "switch-config.txt")
+            .map(f -> fx.resolve(f).toString())
+            .toArray(String[]::new);
+    String err =
+        quietly(
+            () ->
+                assertThat(
+                        Main.run(
+                            concat(
+                                new String[] {"analyze"},
+                                files,
+                                "--format",
+                                "json",
+                                "--chart",
+                                dir.resolve("a").toString())))
+                    .isZero());
     assertThat(err).contains("wrote " + dir.resolve("a").resolve("timeline-SEP0024142DDF24.png"));
-    assertThat(dir.resolve("a")).isDirectoryContaining("glob:**/ladder-SEP0024142DDF24-port-security-aging.png");
-    quietly(() -> assertThat(Main.run(concat(new String[] {"timeline"}, files, "--chart", dir.resolve("t").toString(), "--lang", "ja"))).isZero());
+    assertThat(dir.resolve("a"))
+        .isDirectoryContaining("glob:**/ladder-SEP0024142DDF24-port-security-aging.png");
+    quietly(
+        () ->
+            assertThat(
+                    Main.run(
+                        concat(
+                            new String[] {"timeline"},
+                            files,
+                            "--chart",
+                            dir.resolve("t").toString(),
+                            "--lang",
+                            "ja")))
+                .isZero());
     try (Stream<Path> written = Files.list(dir.resolve("t"))) {
       List<Path> pngs = written.sorted().toList();
-      assertThat(pngs).extracting(p -> p.getFileName().toString()).containsExactly("ladder-SEP0024142DDF24.png", "timeline-SEP0024142DDF24.png");
+      assertThat(pngs)
+          .extracting(p -> p.getFileName().toString())
+          .containsExactly("ladder-SEP0024142DDF24.png", "timeline-SEP0024142DDF24.png");
       for (Path p : pngs) {
         assertThat(decode(Files.readAllBytes(p)).getWidth()).isEqualTo(1280);
       }
@@ -89,8 +126,20 @@ class PicturesTest {
   void aFolderThatCannotBeWrittenIsNamedWithTheProblem(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
     Path fx = CaseStudies.FIXTURES.resolve("case-study-2").resolve("phone.pcap");
-    String err = quietly(() -> assertThat(Main.run("timeline", fx.toString(), "--chart", file.resolve("pictures").toString())).isEqualTo(1));
-    assertThat(err).contains("cannot write the pictures to " + file.resolve("pictures")).doesNotContain("Exception").doesNotContain("\tat ");
+    String err =
+        quietly(
+            () ->
+                assertThat(
+                        Main.run(
+                            "timeline",
+                            fx.toString(),
+                            "--chart",
+                            file.resolve("pictures").toString()))
+                    .isEqualTo(1));
+    assertThat(err)
+        .contains("cannot write the pictures to " + file.resolve("pictures"))
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   private static String[] concat(String[] head, String[] middle, String... tail) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bench command end to end on small captures: it prints and records every figure the README
- * quotes (speed, packets, heap, the bounded-heap child, tshark when installed). Figures themselves are
- * not asserted; they belong to the bench, not to unit tests.
+ * quotes (speed, packets, heap, the bounded-heap child, tshark when installed). Figures themselves
+ * are not asserted; they belong to the bench, not to unit tests.
  */
 class BenchCommandTest {
   @TempDir Path dir;
@@ -27,14 +27,33 @@ class BenchCommandTest {
     int code;
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      code = Main.run("bench", "--dir", dir.toString(), "--mixed-mb", "3", "--dense-mb", "2", "--tshark-mb", "1", "--runs", "2");
+      code =
+          Main.run(
+              "bench",
+              "--dir",
+              dir.toString(),
+              "--mixed-mb",
+              "3",
+              "--dense-mb",
+              "2",
+              "--tshark-mb",
+              "1",
+              "--runs",
+              "2");
     } finally {
       System.setOut(old);
     }
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).as(text).isZero();
-    assertThat(text).contains("mixed: 3 MB", "sip-dense: 2 MB", "packets/s", "peak heap",
-        "regdoc with -Xmx256m: completed (", "of heap in use after a collection)", "diagnosis: rule base compiled");
+    assertThat(text)
+        .contains(
+            "mixed: 3 MB",
+            "sip-dense: 2 MB",
+            "packets/s",
+            "peak heap",
+            "regdoc with -Xmx256m: completed (",
+            "of heap in use after a collection)",
+            "diagnosis: rule base compiled");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("bench-results.json").toFile());
     for (String capture : new String[] {"mixed", "sip-dense"}) {
       JsonNode c = json.get(capture);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped logging: standard error is the terminal the chat runs in, so a failed turn shows one line there and
- * its stack trace only in the log file.
+ * The shipped logging: standard error is the terminal the chat runs in, so a failed turn shows one
+ * line there and its stack trace only in the log file.
  */
 class LogConfigTest {
   @TempDir Path dir;
@@ -33,14 +33,22 @@ class LogConfigTest {
       config.setContext(ctx);
       config.doConfigure(LogConfigTest.class.getResource("/logback.xml"));
       ctx.getLogger("dev.regdoc.conversation.ConversationEngine")
-          .error("turn failed in {}", "terminal:alice", new NumberFormatException("For input string: \"999\""));
+          .error(
+              "turn failed in {}",
+              "terminal:alice",
+              new NumberFormatException("For input string: \"999\""));
     } finally {
       ctx.stop();
       System.setErr(stderr);
     }
     String shown = terminal.toString(StandardCharsets.UTF_8);
-    assertThat(shown).contains("turn failed in terminal:alice").doesNotContain("\tat ").hasLineCount(1);
-    assertThat(Files.readString(logFile)).contains("turn failed in terminal:alice").contains("NumberFormatException")
+    assertThat(shown)
+        .contains("turn failed in terminal:alice")
+        .doesNotContain("\tat ")
+        .hasLineCount(1);
+    assertThat(Files.readString(logFile))
+        .contains("turn failed in terminal:alice")
+        .contains("NumberFormatException")
         .contains("\tat ");
   }
 }

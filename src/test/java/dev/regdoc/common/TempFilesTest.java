@@ -8,7 +8,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Temp files live in a folder of this process; the folders a killed process left are swept at the next start. */
+/**
+ * Temp files live in a folder of this process; the folders a killed process left are swept at the
+ * next start.
+ */
 class TempFilesTest {
   @TempDir Path parent;
 
@@ -18,7 +21,8 @@ class TempFilesTest {
     Path f = temp.newFile("entry-", ".tmp");
     assertThat(f.getParent()).isEqualTo(temp.folder());
     assertThat(temp.folder().getParent()).isEqualTo(parent.toAbsolutePath().normalize());
-    assertThat(temp.folder().getFileName().toString()).startsWith("regdoc-" + ProcessHandle.current().pid() + "-");
+    assertThat(temp.folder().getFileName().toString())
+        .startsWith("regdoc-" + ProcessHandle.current().pid() + "-");
     Files.write(f, new byte[1234]);
     temp.delete(f);
     assertThat(f).doesNotExist();
@@ -29,13 +33,17 @@ class TempFilesTest {
   void foldersOfProcessesThatNoLongerRunAreSweptAtStart() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    Path dead = Files.createDirectories(parent.resolve("regdoc-" + gone.pid() + "-1700000000000-1"));
+    Path dead =
+        Files.createDirectories(parent.resolve("regdoc-" + gone.pid() + "-1700000000000-1"));
     Files.write(dead.resolve("web-1.upload"), new byte[10]);
     // this pid runs, but it is another process than the one that made the folder (pids are reused)
-    Path reused = Files.createDirectories(parent.resolve("regdoc-" + ProcessHandle.current().pid() + "-1000-2"));
+    Path reused =
+        Files.createDirectories(
+            parent.resolve("regdoc-" + ProcessHandle.current().pid() + "-1000-2"));
     ProcessHandle alive = ProcessHandle.current().parent().orElseThrow();
     long aliveStart = alive.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    Path running = Files.createDirectories(parent.resolve("regdoc-" + alive.pid() + "-" + aliveStart + "-3"));
+    Path running =
+        Files.createDirectories(parent.resolve("regdoc-" + alive.pid() + "-" + aliveStart + "-3"));
     Path other = Files.createDirectories(parent.resolve("regdoc-web-test123"));
 
     TempFiles temp = TempFiles.under(parent);
@@ -51,7 +59,8 @@ class TempFilesTest {
   void theBotKeepsItsTempFilesInTheDataDirectory() throws Exception {
     TempFiles.useDataDir(parent);
     try {
-      assertThat(TempFiles.process().folder().getParent()).isEqualTo(parent.resolve("tmp").toAbsolutePath().normalize());
+      assertThat(TempFiles.process().folder().getParent())
+          .isEqualTo(parent.resolve("tmp").toAbsolutePath().normalize());
     } finally {
       TempFiles.useSystemTemp();
     }
@@ -59,7 +68,8 @@ class TempFilesTest {
 
   @Test
   void looseFilesOfEarlierVersionsAreSweptOnceADayOld() throws Exception {
-    java.nio.file.attribute.FileTime twoDaysAgo = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(2 * 86_400));
+    java.nio.file.attribute.FileTime twoDaysAgo =
+        java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(2 * 86_400));
     Path oldWeb = Files.write(parent.resolve("regdoc-web-123456789.upload"), new byte[10]);
     Path oldGunzip = Files.write(parent.resolve("regdoc-987654321.gunzip"), new byte[10]);
     Path oldEntry = Files.write(parent.resolve("regdoc-55.entry"), new byte[10]);

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The cache answers only for the exact files an analysis was made from, and keeps only the most recent cases. */
+/**
+ * The cache answers only for the exact files an analysis was made from, and keeps only the most
+ * recent cases.
+ */
 class AnalysisCacheTest {
   private static final StoredFile PCAP = file("phone.pcap", "aa");
   private static final StoredFile CONFIG = file("switch-config.txt", "bb");

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** "findings" and "timeline" answer from the case's last analysis, read once, in the asker's language. */
+/**
+ * "findings" and "timeline" answer from the case's last analysis, read once, in the asker's
+ * language.
+ */
 class CachedFindingsTest {
   private static final Path KB = Path.of("knowledge-base");
   private static final String ALICE = "web:alice";
@@ -37,7 +40,9 @@ class CachedFindingsTest {
   @Test
   void findingsAndTimelineAfterAnUploadDoNotReadTheFilesAgain() {
     long caseId = openCase("web:a");
-    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
+    bot.handle(
+        Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))),
+        ProgressSink.NONE);
     int readsAfterUpload = store.contentReads();
 
     Reply findings = say("web:a", ALICE, "findings");
@@ -53,14 +58,22 @@ class CachedFindingsTest {
   @Test
   void aSecondUploadMakesTheNextAnalysisReadAllTheCasesFiles() {
     openCase("web:a");
-    bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
+    bot.handle(
+        Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))),
+        ProgressSink.NONE);
     say("web:a", ALICE, "findings");
 
-    Reply second = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("switch-config.txt"))), ProgressSink.NONE);
+    Reply second =
+        bot.handle(
+            Incoming.upload(
+                "web:a", ALICE, "", List.of(BotFixture.caseStudy2("switch-config.txt"))),
+            ProgressSink.NONE);
     int readsAfterSecond = store.contentReads();
     Reply findings = say("web:a", ALICE, "findings");
 
-    assertThat(readsAfterSecond).as("1 for the first upload, then both files for the second").isEqualTo(3);
+    assertThat(readsAfterSecond)
+        .as("1 for the first upload, then both files for the second")
+        .isEqualTo(3);
     assertThat(second.plainText()).contains("(2 files)");
     assertThat(store.contentReads()).isEqualTo(readsAfterSecond);
     assertThat(findings.plainText()).contains("port-security-aging");
@@ -69,7 +82,10 @@ class CachedFindingsTest {
   @Test
   void aJapaneseEngineerGetsJapaneseFindingsFromACaseAnalysedInEnglish() {
     long caseId = openCase("web:a");
-    Reply english = bot.handle(Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))), ProgressSink.NONE);
+    Reply english =
+        bot.handle(
+            Incoming.upload("web:a", ALICE, "", List.of(BotFixture.caseStudy2("phone.pcap"))),
+            ProgressSink.NONE);
     say("web:b", "web:kenji", "ケース " + caseId);
     int reads = store.contentReads();
 
@@ -85,7 +101,11 @@ class CachedFindingsTest {
   }
 
   private long openCase(String conversation) {
-    return say(conversation, ALICE, "SEP0024142DDF24 drops to the secondary every 16 minutes, SIP, CUCM 14").caseId();
+    return say(
+            conversation,
+            ALICE,
+            "SEP0024142DDF24 drops to the secondary every 16 minutes, SIP, CUCM 14")
+        .caseId();
   }
 
   private Reply say(String conversation, String user, String text) {
@@ -97,15 +117,23 @@ class CachedFindingsTest {
   }
 
   private static String titleOf(Reply r) {
-    return cards(r).stream().filter(c -> c.code().equals("port-security-aging")).findFirst().orElseThrow().title();
+    return cards(r).stream()
+        .filter(c -> c.code().equals("port-security-aging"))
+        .findFirst()
+        .orElseThrow()
+        .title();
   }
 
   private static List<Block.FindingCard> cards(Reply r) {
-    return r.blocks().stream().filter(Block.FindingCard.class::isInstance).map(Block.FindingCard.class::cast).toList();
+    return r.blocks().stream()
+        .filter(Block.FindingCard.class::isInstance)
+        .map(Block.FindingCard.class::cast)
+        .toList();
   }
 
   /** The engine as the bot builds it, over the given store. */
   private static ChatEngine engineOver(CountingCaseStore store) {
-    return BotRuntime.engine(BotConfig.of(Map.of()), KB, Path.of("rules"), store, Illustrator.NONE, BotFixture.CLOCK);
+    return BotRuntime.engine(
+        BotConfig.of(Map.of()), KB, Path.of("rules"), store, Illustrator.NONE, BotFixture.CLOCK);
   }
 }

@@ -11,7 +11,6 @@ import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputKind;
 import dev.regdoc.ingest.TextReader;
 import dev.regdoc.ingest.TextReaders;
-import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
@@ -30,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A front end that gives up on a turn interrupts its thread (the web chat's turn timeout): the analysis stops at
- * its next checkpoint and lets go of its slot, so the analyses after it are not starved.
+ * A front end that gives up on a turn interrupts its thread (the web chat's turn timeout): the
+ * analysis stops at its next checkpoint and lets go of its slot, so the analyses after it are not
+ * starved.
  */
 class CancelledAnalysisTest {
   static final Path KB = Path.of("knowledge-base");
@@ -41,13 +41,14 @@ class CancelledAnalysisTest {
   final CountDownLatch started = new CountDownLatch(2);
 
   /** Syslog that never ends: reads on until the limit or an interrupt stops it. */
-  final TextReader endless = (file, in, sink) -> {
-    started.countDown();
-    while (true) {
-      WorkLimit.checkpoint();
-      LockSupport.parkNanos(1_000_000);
-    }
-  };
+  final TextReader endless =
+      (file, in, sink) -> {
+        started.countDown();
+        while (true) {
+          WorkLimit.checkpoint();
+          LockSupport.parkNanos(1_000_000);
+        }
+      };
 
   @AfterEach
   void close() {
@@ -60,15 +61,28 @@ class CancelledAnalysisTest {
     return engine(parallel, endless, System::nanoTime);
   }
 
-  ConversationEngine engine(int parallel, TextReader syslog, java.util.function.LongSupplier clock) {
+  ConversationEngine engine(
+      int parallel, TextReader syslog, java.util.function.LongSupplier clock) {
     store = JdbcCaseStore.open(StoreSettings.defaults(data));
     KnowledgeBase kb = KnowledgeBase.load(KB);
     Map<InputKind, TextReader> readers = new HashMap<>(TextReaders.defaults());
     readers.put(InputKind.SYSLOG, syslog);
-    Analyzer analyzer = new Analyzer(RuleBase.load(Path.of("rules")), readers, IngestLimits.defaults(), SignalingPorts.defaults())
-        .withTimeLimit(java.time.Duration.ofSeconds(300), clock);
-    return new ConversationEngine(kb, KnowledgeTexts.load(KB), analyzer, store, Phrases.load(KB),
-        Illustrator.NONE, new EngineSettings(512L << 20, parallel, data.resolve("lessons")), BotFixture.CLOCK);
+    Analyzer analyzer =
+        new Analyzer(
+                RuleBase.load(Path.of("rules")),
+                readers,
+                IngestLimits.defaults(),
+                SignalingPorts.defaults())
+            .withTimeLimit(java.time.Duration.ofSeconds(300), clock);
+    return new ConversationEngine(
+        kb,
+        KnowledgeTexts.load(KB),
+        analyzer,
+        store,
+        Phrases.load(KB),
+        Illustrator.NONE,
+        new EngineSettings(512L << 20, parallel, data.resolve("lessons")),
+        BotFixture.CLOCK);
   }
 
   /** A turn on its own thread, so that it can be interrupted as the web chat's timeout does. */
@@ -79,7 +93,8 @@ class CancelledAnalysisTest {
       this(engine, conversation, upload, ProgressSink.NONE);
     }
 
-    TurnThread(ConversationEngine engine, String conversation, Upload upload, ProgressSink progress) {
+    TurnThread(
+        ConversationEngine engine, String conversation, Upload upload, ProgressSink progress) {
       super(conversation);
       this.engine = engine;
       this.conversation = conversation;
@@ -94,8 +109,14 @@ class CancelledAnalysisTest {
 
     @Override
     public void run() {
-      reply.set(engine.handle(Incoming.upload(conversation, "web:" + conversation, "SEP0024142DDF24 every 16 minutes",
-          List.of(upload)), progress));
+      reply.set(
+          engine.handle(
+              Incoming.upload(
+                  conversation,
+                  "web:" + conversation,
+                  "SEP0024142DDF24 every 16 minutes",
+                  List.of(upload)),
+              progress));
     }
 
     TurnThread begin() {
@@ -112,8 +133,10 @@ class CancelledAnalysisTest {
 
   Upload endlessLog(String name) throws Exception {
     Path p = data.resolve(name);
-    Files.write(p, "Jan 10 10:00:00 sw1 %LINK-3-UPDOWN: Interface Gi1/0/1, changed state to down\n"
-        .getBytes(StandardCharsets.US_ASCII));
+    Files.write(
+        p,
+        "Jan 10 10:00:00 sw1 %LINK-3-UPDOWN: Interface Gi1/0/1, changed state to down\n"
+            .getBytes(StandardCharsets.US_ASCII));
     return new Upload(name, Files.size(p), p);
   }
 
@@ -128,7 +151,8 @@ class CancelledAnalysisTest {
     first.finish();
     second.finish();
 
-    TurnThread third = new TurnThread(engine, "web:after", BotFixture.caseStudy2("switch-config.txt")).begin();
+    TurnThread third =
+        new TurnThread(engine, "web:after", BotFixture.caseStudy2("switch-config.txt")).begin();
     Reply r = third.finish();
     assertThat(r.plainText()).contains("switch-config.txt").doesNotContain("Something went wrong");
   }
@@ -141,36 +165,53 @@ class CancelledAnalysisTest {
       Thread.onSpinWait();
     }
     CountDownLatch queued = new CountDownLatch(1);
-    TurnThread waiting = new TurnThread(engine, "web:waiting", BotFixture.caseStudy2("switch-config.txt"),
-        (text, percent) -> {
-          if (text.startsWith("Waiting")) {
-            queued.countDown();
-          }
-        }).begin();
+    TurnThread waiting =
+        new TurnThread(
+                engine,
+                "web:waiting",
+                BotFixture.caseStudy2("switch-config.txt"),
+                (text, percent) -> {
+                  if (text.startsWith("Waiting")) {
+                    queued.countDown();
+                  }
+                })
+            .begin();
     assertThat(queued.await(60, TimeUnit.SECONDS)).isTrue();
     waiting.interrupt();
     waiting.finish(); // left the queue while the slot is still held
     assertThat(holder.isAlive()).isTrue();
     holder.interrupt();
     holder.finish();
-    Reply r = new TurnThread(engine, "web:after", BotFixture.caseStudy2("switch-config.txt")).begin().finish();
+    Reply r =
+        new TurnThread(engine, "web:after", BotFixture.caseStudy2("switch-config.txt"))
+            .begin()
+            .finish();
     assertThat(r.plainText()).contains("switch-config.txt").doesNotContain("Something went wrong");
   }
 
   @Test
   void anAnalysisPastItsTimeLimitAnswersPartiallyAndNamesTheCostlyFile() throws Exception {
     java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
-    TextReader costly = (file, in, sink) -> {
-      while (true) { // a second of the test's clock per checkpoint, until the limit stops it
-        clock.addAndGet(1_000_000_000L);
-        WorkLimit.checkpoint();
-      }
-    };
+    TextReader costly =
+        (file, in, sink) -> {
+          while (true) { // a second of the test's clock per checkpoint, until the limit stops it
+            clock.addAndGet(1_000_000_000L);
+            WorkLimit.checkpoint();
+          }
+        };
     ConversationEngine engine = engine(2, costly, clock::get);
-    Reply r = engine.handle(Incoming.upload("web:slow", "web:slow", "SEP0024142DDF24 every 16 minutes",
-        List.of(endlessLog("huge.log"))), ProgressSink.NONE);
+    Reply r =
+        engine.handle(
+            Incoming.upload(
+                "web:slow",
+                "web:slow",
+                "SEP0024142DDF24 every 16 minutes",
+                List.of(endlessLog("huge.log"))),
+            ProgressSink.NONE);
     assertThat(r.plainText())
-        .contains("This answer is partial: the analysis reached its time limit of 300 s while reading huge.log")
+        .contains(
+            "This answer is partial: the analysis reached its time limit of 300 s while reading"
+                + " huge.log")
         .contains("huge.log: reading was stopped after 300 s");
   }
 }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Case numbers are sequential, so from a front end anyone may call (the web chat) a case is joined by its join code,
- * which carries a random token; a local user (the terminal chat) still joins by number.
+ * Case numbers are sequential, so from a front end anyone may call (the web chat) a case is joined
+ * by its join code, which carries a random token; a local user (the terminal chat) still joins by
+ * number.
  */
 class CaseJoinCodeTest {
   private static final String SYMPTOM = "SEP0024142DDF24 drops to the secondary every 16 minutes";
@@ -27,9 +28,13 @@ class CaseJoinCodeTest {
       Reply opened = engine.handle(remote("web:a", "web:alice", SYMPTOM), ProgressSink.NONE);
       String code = engine.joinCode("web:a").orElseThrow();
 
-      Reply guessed = engine.handle(remote("web:m", "web:mallory", "case " + opened.caseId()), ProgressSink.NONE);
-      Reply forged = engine.handle(remote("web:m", "web:mallory", "case " + opened.caseId() + "-AAAAAAAAAAAAAAAAAAAAAA"),
-          ProgressSink.NONE);
+      Reply guessed =
+          engine.handle(
+              remote("web:m", "web:mallory", "case " + opened.caseId()), ProgressSink.NONE);
+      Reply forged =
+          engine.handle(
+              remote("web:m", "web:mallory", "case " + opened.caseId() + "-AAAAAAAAAAAAAAAAAAAAAA"),
+              ProgressSink.NONE);
       Reply joined = engine.handle(remote("web:b", "web:bob", "case " + code), ProgressSink.NONE);
 
       assertThat(opened.plainText()).contains("case " + code);
@@ -47,8 +52,11 @@ class CaseJoinCodeTest {
   void aLocalUserStillJoinsByNumber() {
     try (BotRuntime bot = BotFixture.start(data)) {
       Reply opened = bot.engine().handle(remote("web:a", "web:alice", SYMPTOM), ProgressSink.NONE);
-      Reply joined = bot.engine().handle(Incoming.text("terminal:ops", "terminal:ops", "case " + opened.caseId()),
-          ProgressSink.NONE);
+      Reply joined =
+          bot.engine()
+              .handle(
+                  Incoming.text("terminal:ops", "terminal:ops", "case " + opened.caseId()),
+                  ProgressSink.NONE);
 
       assertThat(joined.caseId()).isEqualTo(opened.caseId());
     }
@@ -58,7 +66,10 @@ class CaseJoinCodeTest {
   void eachCaseHasItsOwnCodeAndKeepsIt() {
     try (BotRuntime bot = BotFixture.start(data)) {
       bot.engine().handle(remote("web:a", "web:alice", SYMPTOM), ProgressSink.NONE);
-      bot.engine().handle(remote("web:b", "web:bob", "SEP00241400AA01 drops every 5 minutes"), ProgressSink.NONE);
+      bot.engine()
+          .handle(
+              remote("web:b", "web:bob", "SEP00241400AA01 drops every 5 minutes"),
+              ProgressSink.NONE);
       String a = bot.engine().joinCode("web:a").orElseThrow();
 
       assertThat(bot.engine().joinCode("web:b").orElseThrow()).isNotEqualTo(a);

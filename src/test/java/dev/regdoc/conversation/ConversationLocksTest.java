@@ -21,16 +21,19 @@ class ConversationLocksTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int conversation = t % counters.length;
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < 5_000; i++) {
-            locks.acquire("c" + conversation);
-            try {
-              counters[conversation]++; // a lost update here would mean two turns overlapped
-            } finally {
-              locks.release("c" + conversation);
-            }
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 5_000; i++) {
+                    locks.acquire("c" + conversation);
+                    try {
+                      counters[
+                          conversation]++; // a lost update here would mean two turns overlapped
+                    } finally {
+                      locks.release("c" + conversation);
+                    }
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get();

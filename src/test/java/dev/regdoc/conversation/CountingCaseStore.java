@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real case store that counts how often the stored copy of a file is asked for: the engine asks once per file
- * each time it reads a case's files for an analysis, so the count is the number of file reads.
+ * A real case store that counts how often the stored copy of a file is asked for: the engine asks
+ * once per file each time it reads a case's files for an analysis, so the count is the number of
+ * file reads.
  */
 final class CountingCaseStore implements CaseStore {
   private final CaseStore store;

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Numbers too large for any case or step get a plain answer through the real engine, never the error reply. */
+/**
+ * Numbers too large for any case or step get a plain answer through the real engine, never the
+ * error reply.
+ */
 class OversizedNumbersTest {
   private static final String HUGE = "99999999999999999999";
   private static final String ERROR = "Something went wrong";
@@ -41,10 +44,13 @@ class OversizedNumbersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"case " + HUGE, "join case #" + HUGE, "case 0", "case 9223372036854775807"})
+  @ValueSource(
+      strings = {"case " + HUGE, "join case #" + HUGE, "case 0", "case 9223372036854775807"})
   void anUnknownCaseNumberIsAnsweredAsSuch(String line) {
     String reply = chat().turn(line, ProgressSink.NONE).plainText();
-    assertThat(reply).doesNotContain(ERROR).contains("There is no case #" + line.replaceAll("\\D", ""));
+    assertThat(reply)
+        .doesNotContain(ERROR)
+        .contains("There is no case #" + line.replaceAll("\\D", ""));
   }
 
   @Test
@@ -54,8 +60,15 @@ class OversizedNumbersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"done " + HUGE, "skip " + HUGE, "how do i do step " + HUGE, "step " + HUGE + " done", "skip 10",
-      "done 0"})
+  @ValueSource(
+      strings = {
+        "done " + HUGE,
+        "skip " + HUGE,
+        "how do i do step " + HUGE,
+        "step " + HUGE + " done",
+        "skip 10",
+        "done 0"
+      })
   void anUnknownStepNumberSaysWhichStepsThereAre(String line) {
     TerminalChat chat = chat();
     chat.turn("SEP0024142DDF24 drops to the secondary every 16 minutes", ProgressSink.NONE);
@@ -74,32 +87,42 @@ class OversizedNumbersTest {
   @Test
   void theRealEngineAnswersAnOversizedCaseNumberInTheTerminal() throws Exception {
     StringWriter out = new StringWriter();
-    chat().run(new BufferedReader(new StringReader("case " + HUGE + "\n")), new PrintWriter(out), false);
-    assertThat(out.toString()).contains("There is no case #" + HUGE).doesNotContain("\tat ").doesNotContain(ERROR);
+    chat()
+        .run(
+            new BufferedReader(new StringReader("case " + HUGE + "\n")),
+            new PrintWriter(out),
+            false);
+    assertThat(out.toString())
+        .contains("There is no case #" + HUGE)
+        .doesNotContain("\tat ")
+        .doesNotContain(ERROR);
   }
 
   @Test
   void theTerminalChatPrintsNoStackTraceWhenTheEngineFails() throws Exception {
-    ChatEngine broken = new ChatEngine() {
-      @Override
-      public Reply handle(Incoming incoming, ProgressSink progress) {
-        throw new IllegalStateException("engine broke");
-      }
+    ChatEngine broken =
+        new ChatEngine() {
+          @Override
+          public Reply handle(Incoming incoming, ProgressSink progress) {
+            throw new IllegalStateException("engine broke");
+          }
 
-      @Override
-      public boolean hasCase(String conversation) {
-        return false;
-      }
+          @Override
+          public boolean hasCase(String conversation) {
+            return false;
+          }
 
-      @Override
-      public long maxUploadBytes() {
-        return 1;
-      }
-    };
+          @Override
+          public long maxUploadBytes() {
+            return 1;
+          }
+        };
     StringWriter out = new StringWriter();
     new TerminalChat(broken, "terminal:broken", "terminal:tester")
         .run(new BufferedReader(new StringReader("hello\ncase 3\n")), new PrintWriter(out), false);
-    assertThat(out.toString()).doesNotContain("\tat ").doesNotContain("IllegalStateException")
+    assertThat(out.toString())
+        .doesNotContain("\tat ")
+        .doesNotContain("IllegalStateException")
         .contains("Something went wrong on my side");
   }
 }

@@ -14,9 +14,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Twenty engineers upload at the same moment: every one gets their own diagnosis, nothing is lost, memory stays bounded. */
+/**
+ * Twenty engineers upload at the same moment: every one gets their own diagnosis, nothing is lost,
+ * memory stays bounded.
+ */
 class ParallelConversationsTest {
-  private static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2").toAbsolutePath();
+  private static final Path CASE2 =
+      Path.of("src/test/resources/fixtures/case-study-2").toAbsolutePath();
   private static final int CONVERSATIONS = 20;
 
   @TempDir Path data;
@@ -29,12 +33,22 @@ class ParallelConversationsTest {
       List<Future<Reply>> replies = new ArrayList<>();
       for (int i = 0; i < CONVERSATIONS; i++) {
         String conv = "web:parallel-" + i;
-        replies.add(pool.submit(() -> {
-          start.await();
-          return bot.engine().handle(Incoming.upload(conv, "web:user" + conv, "SEP0024142DDF24 every 16 minutes",
-              List.of(new Upload("phone.pcap", 0, CASE2.resolve("phone.pcap")), new Upload("switch-config.txt", 0,
-                  CASE2.resolve("switch-config.txt")))), ProgressSink.NONE);
-        }));
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return bot.engine()
+                      .handle(
+                          Incoming.upload(
+                              conv,
+                              "web:user" + conv,
+                              "SEP0024142DDF24 every 16 minutes",
+                              List.of(
+                                  new Upload("phone.pcap", 0, CASE2.resolve("phone.pcap")),
+                                  new Upload(
+                                      "switch-config.txt", 0, CASE2.resolve("switch-config.txt")))),
+                          ProgressSink.NONE);
+                }));
       }
       start.countDown();
       List<Long> cases = new ArrayList<>();

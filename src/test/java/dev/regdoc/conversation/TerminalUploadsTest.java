@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the terminal chat reads: only a line made of paths uploads, files outside the user's folders are read only
- * after a yes, and system paths and special files never.
+ * What the terminal chat reads: only a line made of paths uploads, files outside the user's folders
+ * are read only after a yes, and system paths and special files never.
  */
 class TerminalUploadsTest {
   private static final String SECRET_LINE = "root:x:0:0:not-to-be-quoted";
@@ -35,13 +35,16 @@ class TerminalUploadsTest {
   }
 
   private TerminalChat chat(BotRuntime bot) {
-    TerminalChat chat = new TerminalChat(bot.engine(), "terminal:uploads", "terminal:tester", List.of(own));
+    TerminalChat chat =
+        new TerminalChat(bot.engine(), "terminal:uploads", "terminal:tester", List.of(own));
     say(chat, "SEP0024142DDF24 drops to the secondary every 16 minutes");
     return chat;
   }
 
   private int storedFiles(BotRuntime bot) {
-    return bot.store().files(bot.store().caseOfConversation("terminal:uploads").orElseThrow()).size();
+    return bot.store()
+        .files(bot.store().caseOfConversation("terminal:uploads").orElseThrow())
+        .size();
   }
 
   @Test
@@ -59,7 +62,10 @@ class TerminalUploadsTest {
   @Test
   void aLineOfOnlyPathsUploadsThem() throws Exception {
     Path a = Files.writeString(own.resolve("a.log"), "nothing to see\n");
-    Path b = Files.writeString(Files.createDirectories(own.resolve("with space")).resolve("b.txt"), "nothing either\n");
+    Path b =
+        Files.writeString(
+            Files.createDirectories(own.resolve("with space")).resolve("b.txt"),
+            "nothing either\n");
     try (BotRuntime bot = BotFixture.start(data)) {
       TerminalChat chat = chat(bot);
       String reply = say(chat, a + ", \"" + b + "\"");
@@ -72,7 +78,12 @@ class TerminalUploadsTest {
   void procSysAndDevAreNeverRead() {
     try (BotRuntime bot = BotFixture.start(data)) {
       TerminalChat chat = chat(bot);
-      for (String p : List.of("/proc/self/environ", "/dev/null", "/sys/kernel/mm/../../kernel/uevent_seqnum", "/proc/self/status")) {
+      for (String p :
+          List.of(
+              "/proc/self/environ",
+              "/dev/null",
+              "/sys/kernel/mm/../../kernel/uevent_seqnum",
+              "/proc/self/status")) {
         String reply = say(chat, p);
         assertThat(reply).as(p).contains("I did not read").doesNotContain("Got ");
         say(chat, "yes");
@@ -112,7 +123,9 @@ class TerminalUploadsTest {
     try (BotRuntime bot = BotFixture.start(data)) {
       TerminalChat chat = chat(bot);
       String question = say(chat, log.toString());
-      assertThat(question).contains("Read " + log + " from outside your folders?").doesNotContain("Got ");
+      assertThat(question)
+          .contains("Read " + log + " from outside your folders?")
+          .doesNotContain("Got ");
       assertThat(storedFiles(bot)).isZero();
       assertThat(say(chat, "yes")).contains("Got 1 file");
       assertThat(storedFiles(bot)).isEqualTo(1);

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Scripted conversations through the terminal chat and the real engine: each "> " line is sent, and every "< " line
- * after it must appear in the reply. The scripts are in src/test/resources/transcripts.
+ * Scripted conversations through the terminal chat and the real engine: each "> " line is sent, and
+ * every "< " line after it must appear in the reply. The scripts are in
+ * src/test/resources/transcripts.
  */
 class TranscriptTest {
   private static final Path SCRIPTS = Path.of("src/test/resources/transcripts");
@@ -27,7 +28,12 @@ class TranscriptTest {
 
   static Stream<String> transcripts() throws IOException {
     try (Stream<Path> s = Files.list(SCRIPTS)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).sorted().toList().stream();
+      return s
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".txt"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -39,7 +45,9 @@ class TranscriptTest {
       for (Exchange e : parse(Files.readAllLines(SCRIPTS.resolve(name), StandardCharsets.UTF_8))) {
         String reply = chat.turn(e.said(), ProgressSink.NONE).plainText();
         for (String expected : e.expected()) {
-          assertThat(reply).as("%s: reply to \"%s\"", name, e.said()).contains(expected.replace("**", ""));
+          assertThat(reply)
+              .as("%s: reply to \"%s\"", name, e.said())
+              .contains(expected.replace("**", ""));
         }
       }
     }
@@ -51,7 +59,9 @@ class TranscriptTest {
     List<Exchange> out = new ArrayList<>();
     for (String line : lines) {
       if (line.startsWith("> ")) {
-        out.add(new Exchange(line.substring(2).replace("@fixtures/", FIXTURES + "/"), new ArrayList<>()));
+        out.add(
+            new Exchange(
+                line.substring(2).replace("@fixtures/", FIXTURES + "/"), new ArrayList<>()));
       } else if (line.startsWith("< ")) {
         out.get(out.size() - 1).expected().add(line.substring(2));
       }

@@ -17,14 +17,32 @@ class UnderstandingTest {
   private final IntentParser parser = new IntentParser();
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "what is reason code 13?|REASON|13", "理由コード 13 とは？|REASON|13", "Reason=６|REASON|6",
-      "sip 403|SIP_STATUS|403", "case 12|JOIN_CASE|12", "ケース 7|JOIN_CASE|7", "done 3|STEP_DONE|3", "done|STEP_DONE|",
-      "skip 4|STEP_SKIP|4", "how do I do this?|STEP_HOW|", "ステップ 2 のやり方|STEP_HOW|2",
-      "show the timeline for SEP0024142DDF24|TIMELINE|SEP0024142DDF24", "teach me|TEACH|teach me", "日本語で|LANG|日本語",
-      "in English|LANG|english", "restart cause 14|RESTART|14", "checklist|CHECKLIST|checklist", "スキップ|SKIP|スキップ",
-      "findings for SEP02AB00000003|DEVICE_FINDINGS|SEP02AB00000003", "show the results of 192.0.2.4?|DEVICE_FINDINGS|192.0.2.4",
-      "SEP02AB00000003 の結果|DEVICE_FINDINGS|SEP02AB00000003", "findings|FINDINGS|findings"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "what is reason code 13?|REASON|13",
+        "理由コード 13 とは？|REASON|13",
+        "Reason=６|REASON|6",
+        "sip 403|SIP_STATUS|403",
+        "case 12|JOIN_CASE|12",
+        "ケース 7|JOIN_CASE|7",
+        "done 3|STEP_DONE|3",
+        "done|STEP_DONE|",
+        "skip 4|STEP_SKIP|4",
+        "how do I do this?|STEP_HOW|",
+        "ステップ 2 のやり方|STEP_HOW|2",
+        "show the timeline for SEP0024142DDF24|TIMELINE|SEP0024142DDF24",
+        "teach me|TEACH|teach me",
+        "日本語で|LANG|日本語",
+        "in English|LANG|english",
+        "restart cause 14|RESTART|14",
+        "checklist|CHECKLIST|checklist",
+        "スキップ|SKIP|スキップ",
+        "findings for SEP02AB00000003|DEVICE_FINDINGS|SEP02AB00000003",
+        "show the results of 192.0.2.4?|DEVICE_FINDINGS|192.0.2.4",
+        "SEP02AB00000003 の結果|DEVICE_FINDINGS|SEP02AB00000003",
+        "findings|FINDINGS|findings"
+      })
   void commonPhrasingsAreUnderstood(String text, Intent.Kind kind, String arg) {
     Intent i = parser.parse(text);
     assertThat(i.kind()).isEqualTo(kind);
@@ -35,7 +53,8 @@ class UnderstandingTest {
 
   @Test
   void aProblemDescriptionIsNotACommand() {
-    assertThat(parser.parse("SEP0024142DDF24 drops to the secondary every 16 minutes").kind()).isEqualTo(Intent.Kind.NONE);
+    assertThat(parser.parse("SEP0024142DDF24 drops to the secondary every 16 minutes").kind())
+        .isEqualTo(Intent.Kind.NONE);
   }
 
   @Test
@@ -70,7 +89,9 @@ class UnderstandingTest {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         Matcher m = used.matcher(Files.readString(f));
         while (m.find()) {
-          assertThat(phrases.has(m.group(1))).as("phrase %s used in %s", m.group(1), f.getFileName()).isTrue();
+          assertThat(phrases.has(m.group(1)))
+              .as("phrase %s used in %s", m.group(1), f.getFileName())
+              .isTrue();
           seen++;
         }
       }

@@ -28,7 +28,10 @@ class ConfigReadersTest {
   }
 
   private List<AsaInterfaceConfig> asaInterfaces() {
-    return facts.stream().filter(AsaInterfaceConfig.class::isInstance).map(AsaInterfaceConfig.class::cast).toList();
+    return facts.stream()
+        .filter(AsaInterfaceConfig.class::isInstance)
+        .map(AsaInterfaceConfig.class::cast)
+        .toList();
   }
 
   static final String SWITCH =
@@ -90,7 +93,8 @@ class ConfigReadersTest {
     assertThat(phone.origin().line()).isEqualTo(10);
 
     assertThat(s.recognised()).isEqualTo(3);
-    // Building configuration, Current configuration, version, spanning-tree mode, mode access, portfast,
+    // Building configuration, Current configuration, version, spanning-tree mode, mode access,
+    // portfast,
     // no ip address (the description is read: it can name the phone)
     assertThat(s.unrecognised()).isEqualTo(7);
     assertThat(s.problems()).isEmpty();
@@ -155,13 +159,18 @@ class ConfigReadersTest {
 
   @Test
   void showOutputWithoutTheCommandLineHasAnUnknownInterface() throws IOException {
-    read(new IosConfigReader(), "Port Security              : Disabled\nAging Time                 : 0 mins\n");
+    read(
+        new IosConfigReader(),
+        "Port Security              : Disabled\nAging Time                 : 0 mins\n");
 
-    assertThat(ports()).singleElement().satisfies(p -> {
-      assertThat(p.interfaceName()).isEqualTo("unknown");
-      assertThat(p.portSecurity()).isFalse();
-      assertThat(p.agingMinutes()).isZero();
-    });
+    assertThat(ports())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.interfaceName()).isEqualTo("unknown");
+              assertThat(p.portSecurity()).isFalse();
+              assertThat(p.agingMinutes()).isZero();
+            });
   }
 
   @Test
@@ -170,7 +179,9 @@ class ConfigReadersTest {
 
     assertThat(facts).isEmpty();
     assertThat(s.unrecognised()).isEqualTo(2);
-    assertThat(s.problems()).containsExactly("no interface blocks and no \"show port-security interface\" output found");
+    assertThat(s.problems())
+        .containsExactly(
+            "no interface blocks and no \"show port-security interface\" output found");
   }
 
   static final String ASA =
@@ -209,7 +220,9 @@ class ConfigReadersTest {
   void asaProxyArpIsOffOnlyWhereSysoptSaysSo() throws IOException {
     TextSummary s = read(new AsaConfigReader(), ASA);
 
-    assertThat(asaInterfaces()).extracting(AsaInterfaceConfig::nameif).containsExactly("outside", "inside");
+    assertThat(asaInterfaces())
+        .extracting(AsaInterfaceConfig::nameif)
+        .containsExactly("outside", "inside");
     AsaInterfaceConfig outside = asaInterfaces().get(0);
     AsaInterfaceConfig inside = asaInterfaces().get(1);
     assertThat(outside.proxyArp()).isFalse();
@@ -220,26 +233,44 @@ class ConfigReadersTest {
     assertThat(inside.proxyArp()).isTrue();
     assertThat(inside.ip()).isEqualTo("10.1.1.1 255.255.255.0");
     assertThat(s.recognised()).isEqualTo(2);
-    // ": Saved", ":", names, 2x security-level, shutdown, no ip address, access-list, inspect, ": end"
+    // ": Saved", ":", names, 2x security-level, shutdown, no ip address, access-list, inspect, ":
+    // end"
     // (policy-map and class are read: a class may set an idle timeout)
     assertThat(s.unrecognised()).isEqualTo(10);
   }
 
   @Test
   void asaConnectionIdleTimeoutsGlobalAndPerPolicyClass() throws IOException {
-    read(new AsaConfigReader(), ASA + "timeout conn 0:01:30 half-closed 0:10:00 udp 0:02:00\n"
-        + "policy-map global_policy\n class voice-signalling\n  set connection timeout embryonic 0:00:30 idle 2:00:00 reset\n");
+    read(
+        new AsaConfigReader(),
+        ASA
+            + "timeout conn 0:01:30 half-closed 0:10:00 udp 0:02:00\n"
+            + "policy-map global_policy\n"
+            + " class voice-signalling\n"
+            + "  set connection timeout embryonic 0:00:30 idle 2:00:00 reset\n");
 
-    List<AsaConnTimeout> t = facts.stream().filter(AsaConnTimeout.class::isInstance).map(AsaConnTimeout.class::cast).toList();
+    List<AsaConnTimeout> t =
+        facts.stream()
+            .filter(AsaConnTimeout.class::isInstance)
+            .map(AsaConnTimeout.class::cast)
+            .toList();
     assertThat(t).extracting(AsaConnTimeout::seconds).containsExactly(90, 7200);
-    assertThat(t).extracting(AsaConnTimeout::policyClass).containsExactly(null, "global_policy/voice-signalling");
+    assertThat(t)
+        .extracting(AsaConnTimeout::policyClass)
+        .containsExactly(null, "global_policy/voice-signalling");
     assertThat(t.get(0).host()).isEqualTo("edge-asa");
   }
 
   @Test
   void aTimeoutTooLargeForAnyClockIsNotATimeoutAndNoError() throws IOException {
-    TextSummary s = read(new AsaConfigReader(), ASA + "timeout conn 99999999999999:00:00\n"
-        + "policy-map global_policy\n class voice\n  set connection timeout idle 99999999999999:00:00\n");
+    TextSummary s =
+        read(
+            new AsaConfigReader(),
+            ASA
+                + "timeout conn 99999999999999:00:00\n"
+                + "policy-map global_policy\n"
+                + " class voice\n"
+                + "  set connection timeout idle 99999999999999:00:00\n");
     assertThat(facts).noneMatch(AsaConnTimeout.class::isInstance);
     assertThat(s.recognised()).isPositive();
   }
@@ -248,39 +279,48 @@ class ConfigReadersTest {
   void noSysoptNoproxyarpTurnsProxyArpBackOn() throws IOException {
     read(new AsaConfigReader(), ASA + "no sysopt noproxyarp outside\nsysopt noproxyarp inside\n");
 
-    assertThat(asaInterfaces()).extracting(AsaInterfaceConfig::proxyArp).containsExactly(true, false);
+    assertThat(asaInterfaces())
+        .extracting(AsaInterfaceConfig::proxyArp)
+        .containsExactly(true, false);
   }
 
   @Test
   void numbersTooLargeForAnyPortAreUnrecognisedNotFatal() throws IOException {
-    TextSummary s = read(new IosConfigReader(), """
-        interface GigabitEthernet1/0/7
-         switchport port-security maximum 99999999999
-         switchport port-security aging time 99999999999
-         switchport access vlan 99999999999
-         switchport voice vlan 99999999999
-         switchport port-security
-        !
-        show port-security interface Gi1/0/8
-        Port Security              : Enabled
-        Aging Time                 : 99999999999 mins
-        Maximum MAC Addresses      : 99999999999
-        Sticky MAC Addresses       : 99999999999
-        """);
+    TextSummary s =
+        read(
+            new IosConfigReader(),
+            """
+            interface GigabitEthernet1/0/7
+             switchport port-security maximum 99999999999
+             switchport port-security aging time 99999999999
+             switchport access vlan 99999999999
+             switchport voice vlan 99999999999
+             switchport port-security
+            !
+            show port-security interface Gi1/0/8
+            Port Security              : Enabled
+            Aging Time                 : 99999999999 mins
+            Maximum MAC Addresses      : 99999999999
+            Sticky MAC Addresses       : 99999999999
+            """);
     assertThat(ports()).hasSize(2);
-    assertThat(ports().get(0)).satisfies(p -> {
-      assertThat(p.portSecurity()).isTrue();
-      assertThat(p.maximum()).isNull();
-      assertThat(p.agingMinutes()).isNull();
-      assertThat(p.accessVlan()).isNull();
-      assertThat(p.voiceVlan()).isNull();
-    });
-    assertThat(ports().get(1)).satisfies(p -> {
-      assertThat(p.portSecurity()).isTrue();
-      assertThat(p.maximum()).isNull();
-      assertThat(p.agingMinutes()).isNull();
-      assertThat(p.sticky()).isFalse();
-    });
+    assertThat(ports().get(0))
+        .satisfies(
+            p -> {
+              assertThat(p.portSecurity()).isTrue();
+              assertThat(p.maximum()).isNull();
+              assertThat(p.agingMinutes()).isNull();
+              assertThat(p.accessVlan()).isNull();
+              assertThat(p.voiceVlan()).isNull();
+            });
+    assertThat(ports().get(1))
+        .satisfies(
+            p -> {
+              assertThat(p.portSecurity()).isTrue();
+              assertThat(p.maximum()).isNull();
+              assertThat(p.agingMinutes()).isNull();
+              assertThat(p.sticky()).isFalse();
+            });
     assertThat(s.unrecognised()).isEqualTo(4);
   }
 }

@@ -12,10 +12,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A rule session that must stop is halted from outside: rules run their own code and check no limit. */
+/**
+ * A rule session that must stop is halted from outside: rules run their own code and check no
+ * limit.
+ */
 class DiagnoserStopTest {
-  /** Each firing takes a millisecond and inserts the next fact: without a halt, 100 000 firings (100 s), then a failure. */
-  static final String SLOW_LOOP = """
+  /**
+   * Each firing takes a millisecond and inserts the next fact: without a halt, 100 000 firings (100
+   * s), then a failure.
+   */
+  static final String SLOW_LOOP =
+      """
       package regdoc.rules
       rule "slow forever"
       when
@@ -38,7 +45,8 @@ class DiagnoserStopTest {
   @Test
   void aSessionPastItsLimitIsHaltedAndSaysSo() {
     AtomicInteger asked = new AtomicInteger();
-    Diagnoser.Diagnosis r = new Diagnoser(rules).diagnosis(List.of("x"), () -> asked.incrementAndGet() > 3);
+    Diagnoser.Diagnosis r =
+        new Diagnoser(rules).diagnosis(List.of("x"), () -> asked.incrementAndGet() > 3);
     assertThat(r.halted()).isTrue();
     assertThat(r.findings()).isEmpty();
     assertThat(asked.get()).isGreaterThan(3);
@@ -49,7 +57,8 @@ class DiagnoserStopTest {
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> new Diagnoser(rules).diagnosis(List.of("x"), () -> false))
-          .isInstanceOfSatisfying(WorkStopped.class, e -> assertThat(e.why()).isEqualTo(WorkStopped.Why.CANCELLED));
+          .isInstanceOfSatisfying(
+              WorkStopped.class, e -> assertThat(e.why()).isEqualTo(WorkStopped.Why.CANCELLED));
     } finally {
       Thread.interrupted();
     }

@@ -15,13 +15,16 @@ class RuleBaseTest {
   @Test
   void loadsEveryRuleFileOfTheProjectFolder() {
     RuleBase rules = RuleBase.load(Path.of("rules"));
-    assertThat(rules.files()).contains("port-security-aging.drl", "proxy-arp.drl", "no-fault-found.drl");
+    assertThat(rules.files())
+        .contains("port-security-aging.drl", "proxy-arp.drl", "no-fault-found.drl");
     assertThat(rules.ruleNames()).anyMatch(n -> n.startsWith("port-security-aging:"));
   }
 
   @Test
   void aRuleThatDoesNotCompileNamesTheFileAndLine(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("good.drl"), """
+    Files.writeString(
+        dir.resolve("good.drl"),
+        """
         package regdoc.rules
         rule "fine"
         when
@@ -29,7 +32,9 @@ class RuleBaseTest {
         then
         end
         """);
-    Files.writeString(dir.resolve("broken.drl"), """
+    Files.writeString(
+        dir.resolve("broken.drl"),
+        """
         package regdoc.rules
         import dev.regdoc.facts.*;
         rule "bad field"
@@ -48,12 +53,15 @@ class RuleBaseTest {
   @Test
   void aMissingFolderIsReportedPlainly(@TempDir Path dir) {
     assertThatThrownBy(() -> RuleBase.load(dir.resolve("nope")))
-        .isInstanceOf(RuleBaseException.class).hasMessageContaining("does not exist");
+        .isInstanceOf(RuleBaseException.class)
+        .hasMessageContaining("does not exist");
   }
 
   @Test
   void aLoopingRuleFailsInsteadOfHanging(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("loop.drl"), """
+    Files.writeString(
+        dir.resolve("loop.drl"),
+        """
         package regdoc.rules
         rule "forever"
         when
@@ -64,6 +72,7 @@ class RuleBaseTest {
         """);
     Diagnoser d = new Diagnoser(RuleBase.load(dir));
     assertThatThrownBy(() -> d.diagnose(List.of("x")))
-        .isInstanceOf(RuleBaseException.class).hasMessageContaining("looping");
+        .isInstanceOf(RuleBaseException.class)
+        .hasMessageContaining("looping");
   }
 }

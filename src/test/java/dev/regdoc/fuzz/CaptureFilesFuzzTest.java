@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes whole capture files through {@link CaptureReader}, as an upload is read: libpcap (native) and
- * regdoc's own walk of the record structure, then decoding. A file that cannot be opened is an
- * IOException (the user is told why); anything else must give a summary whose sentences name the file.
+ * Fuzzes whole capture files through {@link CaptureReader}, as an upload is read: libpcap (native)
+ * and regdoc's own walk of the record structure, then decoding. A file that cannot be opened is an
+ * IOException (the user is told why); anything else must give a summary whose sentences name the
+ * file.
  *
- * <p>libpcap is native code: if it crashed, the JVM would die without Jazzer writing the input. So each
- * input is first written to {@code target/fuzz/<method>.current} and read from there; after a JVM death
- * that file is the reproducer (bot/fuzz says so).
+ * <p>libpcap is native code: if it crashed, the JVM would die without Jazzer writing the input. So
+ * each input is first written to {@code target/fuzz/<method>.current} and read from there; after a
+ * JVM death that file is the reproducer (bot/fuzz says so).
  */
 @Tag("fuzz")
 class CaptureFilesFuzzTest {
@@ -50,8 +51,12 @@ class CaptureFilesFuzzTest {
     assertThat(s.file()).isEqualTo(NAME);
     assertThat(s.bytes()).isEqualTo(bytes.length);
     assertThat(s.frames()).isNotNegative();
-    assertThat(s.framesDecoded()).as("decoded frames are frames of the file").isBetween(0L, s.frames());
-    assertThat(facts.lastFrame()).as("frame numbers within the file").isLessThanOrEqualTo(Math.max(s.frames(), s.framesDecoded()));
+    assertThat(s.framesDecoded())
+        .as("decoded frames are frames of the file")
+        .isBetween(0L, s.frames());
+    assertThat(facts.lastFrame())
+        .as("frame numbers within the file")
+        .isLessThanOrEqualTo(Math.max(s.frames(), s.framesDecoded()));
     assertThat(s.problems()).allSatisfy(p -> assertThat(p).startsWith(NAME + ": "));
     if (s.first() != null) {
       assertThat(s.last()).isNotNull();

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * A fact sink that checks what every reader promises about its facts as they arrive: each names the
- * file it came from, capture facts come in frame order, messages lie within the frames and bytes that
- * made them. Keeps the facts for the checks a harness makes at the end.
+ * file it came from, capture facts come in frame order, messages lie within the frames and bytes
+ * that made them. Keeps the facts for the checks a harness makes at the end.
  */
 final class FactChecks implements FactSink {
   private final String file;

@@ -14,9 +14,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes what a capture pass does with the packets libpcap returns: header decoding of single frames,
- * SIP heads over UDP, SIP and SCCP cut into fuzz-chosen TCP segments, and TCP reassembly with
- * fuzz-chosen sequence numbers and flags. Nothing may throw; facts keep their promises (see
+ * Fuzzes what a capture pass does with the packets libpcap returns: header decoding of single
+ * frames, SIP heads over UDP, SIP and SCCP cut into fuzz-chosen TCP segments, and TCP reassembly
+ * with fuzz-chosen sequence numbers and flags. Nothing may throw; facts keep their promises (see
  * {@link FactChecks}); output stays proportional to input.
  */
 @Tag("fuzz")
@@ -45,7 +45,11 @@ class FramesFuzzTest {
     FactChecks facts = FactChecks.forCapture(FILE);
     FrameFeed feed = new FrameFeed(LinkType.ETHERNET, FILE, facts);
     feed.frame(Frames.udp(Frames.PHONE, 5060, Frames.CUCM, 5060, payload), T0, 0);
-    for (SipMessage m : facts.facts().stream().filter(SipMessage.class::isInstance).map(SipMessage.class::cast).toList()) {
+    for (SipMessage m :
+        facts.facts().stream()
+            .filter(SipMessage.class::isInstance)
+            .map(SipMessage.class::cast)
+            .toList()) {
       assertThat(m.tcpLength()).isEqualTo(payload.length);
       assertThat(m.tcpSeq()).isEqualTo(-1);
     }
@@ -53,7 +57,10 @@ class FramesFuzzTest {
     assertBounded(facts, payload.length, 1);
   }
 
-  /** A SIP over TCP stream (the data from the front) cut into segments whose sizes come from the end. */
+  /**
+   * A SIP over TCP stream (the data from the front) cut into segments whose sizes come from the
+   * end.
+   */
   @FuzzTest
   void sipStream(FuzzedDataProvider data) {
     stream(data, 5060, SipMessage.class);
@@ -69,7 +76,8 @@ class FramesFuzzTest {
     FactChecks facts = FactChecks.forCapture(FILE);
     FrameFeed feed = new FrameFeed(LinkType.ETHERNET, FILE, facts);
     long isn = 1000;
-    feed.frame(Frames.tcp(Frames.PHONE, 49152, Frames.CUCM, port, isn, 0, Frames.SYN, new byte[0]), T0, 0);
+    feed.frame(
+        Frames.tcp(Frames.PHONE, 49152, Frames.CUCM, port, isn, 0, Frames.SYN, new byte[0]), T0, 0);
     long seq = isn + 1;
     int frames = 1;
     long bytes = 0;
@@ -79,20 +87,27 @@ class FramesFuzzTest {
       if (segment.length == 0) {
         break;
       }
-      feed.frame(Frames.tcp(Frames.PHONE, 49152, Frames.CUCM, port, seq, 1, Frames.ACK, segment), T0.plusMillis(frames), 0);
+      feed.frame(
+          Frames.tcp(Frames.PHONE, 49152, Frames.CUCM, port, seq, 1, Frames.ACK, segment),
+          T0.plusMillis(frames),
+          0);
       seq += segment.length;
       bytes += segment.length;
       frames++;
     }
-    long messageBytes = facts.facts().stream().filter(message::isInstance)
-        .mapToLong(f -> f instanceof SipMessage s ? s.tcpLength() : ((SccpMessage) f).length()).sum();
+    long messageBytes =
+        facts.facts().stream()
+            .filter(message::isInstance)
+            .mapToLong(f -> f instanceof SipMessage s ? s.tcpLength() : ((SccpMessage) f).length())
+            .sum();
     assertThat(messageBytes).as("bytes in messages").isLessThanOrEqualTo(bytes);
     assertBounded(facts, bytes, frames);
   }
 
   /**
-   * Both directions of one connection with fuzz-chosen sequence numbers (near where the stream is, so
-   * retransmissions, gaps and overlaps are common), flags, acknowledgements, snap-length cuts and payloads.
+   * Both directions of one connection with fuzz-chosen sequence numbers (near where the stream is,
+   * so retransmissions, gaps and overlaps are common), flags, acknowledgements, snap-length cuts
+   * and payloads.
    */
   @FuzzTest
   void tcpReassembly(FuzzedDataProvider data) {
@@ -107,13 +122,18 @@ class FramesFuzzTest {
       int flags = data.consumeInt(0, 0x3f);
       long seq = next[dir] + data.consumeInt(-3000, 3000);
       long ack = next[1 - dir] + data.consumeInt(-3000, 3000);
-      int cut = data.consumeInt(0, 3) == 0 ? data.consumeInt(0, 1460) : 0; // snap length cut off this much
+      int cut =
+          data.consumeInt(0, 3) == 0
+              ? data.consumeInt(0, 1460)
+              : 0; // snap length cut off this much
       byte[] payload = data.consumeBytes(data.consumeInt(0, 1460));
-      byte[] frame = dir == 0
-          ? Frames.tcp(Frames.PHONE, 49152, Frames.CUCM, port, seq, ack, flags, payload)
-          : Frames.tcp(Frames.CUCM, port, Frames.PHONE, 49152, seq, ack, flags, payload);
+      byte[] frame =
+          dir == 0
+              ? Frames.tcp(Frames.PHONE, 49152, Frames.CUCM, port, seq, ack, flags, payload)
+              : Frames.tcp(Frames.CUCM, port, Frames.PHONE, 49152, seq, ack, flags, payload);
       int kept = Math.max(54, frame.length - cut);
-      feed.frame(Arrays.copyOf(frame, Math.min(kept, frame.length)), T0.plusMillis(frames), frame.length);
+      feed.frame(
+          Arrays.copyOf(frame, Math.min(kept, frame.length)), T0.plusMillis(frames), frame.length);
       next[dir] = seq + payload.length;
       bytes += payload.length;
       frames++;
@@ -123,7 +143,8 @@ class FramesFuzzTest {
 
   /** A reader's output is proportional to its input: no fact storms from a few bytes. */
   private static void assertBounded(FactChecks facts, long bytes, int frames) {
-    assertThat((long) facts.facts().size()).as("facts from %d bytes in %d frames", bytes, frames)
+    assertThat((long) facts.facts().size())
+        .as("facts from %d bytes in %d frames", bytes, frames)
         .isLessThanOrEqualTo(bytes + 8L * frames + 16);
     assertThat(facts.count(Anomaly.class)).isLessThanOrEqualTo(bytes + 8L * frames + 16);
   }

@@ -21,16 +21,20 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes an upload end to end: the sniffer decides what the bytes are, then ingest unpacks (gzip, zip,
- * with small limits) and hands them to the capture or text readers. Every upload gets a report, and
- * every problem sentence starts with the name the user knows the file by.
+ * Fuzzes an upload end to end: the sniffer decides what the bytes are, then ingest unpacks (gzip,
+ * zip, with small limits) and hands them to the capture or text readers. Every upload gets a
+ * report, and every problem sentence starts with the name the user knows the file by.
  */
 @Tag("fuzz")
 class IngestFuzzTest {
   private static final String NAME = "upload.bin";
-  private static final IngestLimits LIMITS = new IngestLimits(1 << 20, 1 << 20, 256 << 10, 20, 3, 1000);
-  private static final IngestService INGEST = new IngestService(new CaptureReader(),
-      TextReaders.defaults(Clock.fixed(Instant.parse("2024-03-01T12:00:00Z"), ZoneOffset.UTC)), LIMITS);
+  private static final IngestLimits LIMITS =
+      new IngestLimits(1 << 20, 1 << 20, 256 << 10, 20, 3, 1000);
+  private static final IngestService INGEST =
+      new IngestService(
+          new CaptureReader(),
+          TextReaders.defaults(Clock.fixed(Instant.parse("2024-03-01T12:00:00Z"), ZoneOffset.UTC)),
+          LIMITS);
 
   @FuzzTest
   void upload(byte[] bytes) throws IOException {
@@ -41,12 +45,17 @@ class IngestFuzzTest {
     assertThat(sniffed.kind()).isNotNull();
     assertThat(sniffed.description()).isNotBlank().hasSizeLessThan(200);
 
-    List<FileReport> reports = INGEST.ingest(List.of(new InputFile(file, NAME)), f -> { });
+    List<FileReport> reports = INGEST.ingest(List.of(new InputFile(file, NAME)), f -> {});
     assertThat(reports).as("every upload gets a report").isNotEmpty();
-    assertThat(reports).allSatisfy(r -> {
-      assertThat(r.file()).matches(n -> n.equals(NAME) || n.startsWith(NAME + "!/"), "the upload or an entry of it");
-      assertThat(r.problems()).allSatisfy(p -> assertThat(p).startsWith(NAME));
-      assertThat(r.counts().values()).allSatisfy(n -> assertThat(n).isNotNegative());
-    });
+    assertThat(reports)
+        .allSatisfy(
+            r -> {
+              assertThat(r.file())
+                  .matches(
+                      n -> n.equals(NAME) || n.startsWith(NAME + "!/"),
+                      "the upload or an entry of it");
+              assertThat(r.problems()).allSatisfy(p -> assertThat(p).startsWith(NAME));
+              assertThat(r.counts().values()).allSatisfy(n -> assertThat(n).isNotNegative());
+            });
   }
 }

@@ -26,23 +26,29 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Fuzzes the text readers (syslog, IOS and ASA configurations) with the bytes of a file, decoded as
- * ingest decodes uploads (UTF-8, malformed bytes replaced). The counts they report must add up with the
- * facts they emitted, and every fact must point at a line of the file.
+ * ingest decodes uploads (UTF-8, malformed bytes replaced). The counts they report must add up with
+ * the facts they emitted, and every fact must point at a line of the file.
  */
 @Tag("fuzz")
 class TextFuzzTest {
   private static final String NAME = "upload.txt";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2024-03-01T12:00:00Z"), ZoneOffset.UTC);
 
   @FuzzTest
   void syslog(byte[] file) throws IOException {
     FactChecks facts = FactChecks.forText(NAME);
     TextSummary s = read(new SyslogReader(CLOCK), file, facts);
-    long unrecognisedLines = facts.facts().stream()
-        .filter(f -> f instanceof Anomaly a && a.code().equals("syslog-unrecognised-line")).count();
-    assertThat(unrecognisedLines).as("one anomaly per unrecognised record").isEqualTo(s.unrecognised());
+    long unrecognisedLines =
+        facts.facts().stream()
+            .filter(f -> f instanceof Anomaly a && a.code().equals("syslog-unrecognised-line"))
+            .count();
+    assertThat(unrecognisedLines)
+        .as("one anomaly per unrecognised record")
+        .isEqualTo(s.unrecognised());
     assertThat(facts.count(CucmAlarm.class) + facts.count(NetworkLog.class))
-        .as("messages are recognised records").isLessThanOrEqualTo(s.recognised());
+        .as("messages are recognised records")
+        .isLessThanOrEqualTo(s.recognised());
   }
 
   @FuzzTest
@@ -59,19 +65,26 @@ class TextFuzzTest {
     assertThat(facts.count(AsaInterfaceConfig.class)).isEqualTo(s.recognised());
   }
 
-  private static TextSummary read(TextReader reader, byte[] file, FactChecks facts) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  private static TextSummary read(TextReader reader, byte[] file, FactChecks facts)
+      throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     TextSummary s;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(file), decoder))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(new ByteArrayInputStream(file), decoder))) {
       s = reader.read(NAME, in, facts);
     }
     assertThat(s.lines()).isNotNegative();
     assertThat(s.recognised()).isNotNegative();
     assertThat(s.unrecognised()).isNotNegative();
-    assertThat(s.recognised() + s.unrecognised()).as("records are made of lines").isLessThanOrEqualTo(s.lines());
-    assertThat(facts.facts()).allSatisfy(f -> assertThat(f.origin().line()).isBetween(1L, Math.max(1, s.lines())));
+    assertThat(s.recognised() + s.unrecognised())
+        .as("records are made of lines")
+        .isLessThanOrEqualTo(s.lines());
+    assertThat(facts.facts())
+        .allSatisfy(f -> assertThat(f.origin().line()).isBetween(1L, Math.max(1, s.lines())));
     assertThat(s.problems()).allSatisfy(p -> assertThat(p).isNotBlank());
     return s;
   }

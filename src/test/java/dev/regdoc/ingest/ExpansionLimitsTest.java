@@ -25,15 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Archives are judged while they expand: a stream that grows past the ratio is stopped there, and one whose head
- * is nothing regdoc reads is refused before anything is written to disk. The temp folder tells how much was written.
+ * Archives are judged while they expand: a stream that grows past the ratio is stopped there, and
+ * one whose head is nothing regdoc reads is refused before anything is written to disk. The temp
+ * folder tells how much was written.
  */
 class ExpansionLimitsTest {
-  /** Limits of these tests: generous sizes, so that only the ratio (100) and the content can stop an expansion. */
+  /**
+   * Limits of these tests: generous sizes, so that only the ratio (100) and the content can stop an
+   * expansion.
+   */
   static final IngestLimits LIMITS = new IngestLimits(1L << 30, 1L << 30, 1L << 30, 100, 3, 100);
+
   static final long SMALL = 2L << 20;
-  static final byte[] SYSLOG_LINE = ("Jan 10 10:00:00 sw1 %LINK-3-UPDOWN: Interface Gi1/0/1, changed state to down\n")
-      .getBytes(StandardCharsets.US_ASCII);
+  static final byte[] SYSLOG_LINE =
+      ("Jan 10 10:00:00 sw1 %LINK-3-UPDOWN: Interface Gi1/0/1, changed state to down\n")
+          .getBytes(StandardCharsets.US_ASCII);
 
   @TempDir Path dir;
   @TempDir Path tmpParent;
@@ -43,11 +49,12 @@ class ExpansionLimitsTest {
   TempFiles temp;
 
   /** Counts lines, and notes what the temp folder held while it read. */
-  final TextReader lines = (file, in, sink) -> {
-    seenInTemp.add(list(temp.folder()));
-    long n = in.lines().count();
-    return new TextSummary(n, n, 0, List.of());
-  };
+  final TextReader lines =
+      (file, in, sink) -> {
+        seenInTemp.add(list(temp.folder()));
+        long n = in.lines().count();
+        return new TextSummary(n, n, 0, List.of());
+      };
 
   List<FileReport> ingest(IngestLimits limits, Path file) {
     temp = TempFiles.under(tmpParent);
@@ -60,11 +67,17 @@ class ExpansionLimitsTest {
     Path gz = gzip("bomb.log.gz", 64L << 20, (out, n) -> repeat(out, SYSLOG_LINE, n));
     assertThat(Files.size(gz)).isLessThan(1L << 20);
     List<FileReport> r = ingest(LIMITS, gz);
-    assertThat(r).singleElement().satisfies(f -> {
-      assertThat(f.read()).isFalse();
-      assertThat(f.problems()).singleElement().asString().startsWith("bomb.log.gz expands more than 100 times its compressed size")
-          .contains("not unpacked further");
-    });
+    assertThat(r)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.read()).isFalse();
+              assertThat(f.problems())
+                  .singleElement()
+                  .asString()
+                  .startsWith("bomb.log.gz expands more than 100 times its compressed size")
+                  .contains("not unpacked further");
+            });
     assertThat(seenInTemp).isEmpty();
     assertThat(temp.largestDeleted()).isLessThan(SMALL);
     assertThat(list(temp.folder())).isEmpty();
@@ -74,11 +87,18 @@ class ExpansionLimitsTest {
   void aGzipBombOfZerosIsRefusedByItsHeadWithNothingWritten() throws Exception {
     Path gz = gzip("zeros.gz", 64L << 20, (out, n) -> out.write(new byte[(int) n]));
     List<FileReport> r = ingest(LIMITS, gz);
-    assertThat(r).singleElement().satisfies(f -> {
-      assertThat(f.read()).isFalse();
-      assertThat(f.problems()).singleElement().asString()
-          .startsWith("zeros.gz: is not something regdoc reads: it looks like binary data of an unknown kind (first bytes 0000000000000000)");
-    });
+    assertThat(r)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.read()).isFalse();
+              assertThat(f.problems())
+                  .singleElement()
+                  .asString()
+                  .startsWith(
+                      "zeros.gz: is not something regdoc reads: it looks like binary data of an"
+                          + " unknown kind (first bytes 0000000000000000)");
+            });
     assertThat(temp.largestDeleted()).isZero();
     assertThat(list(temp.folder())).isEmpty();
   }
@@ -86,17 +106,27 @@ class ExpansionLimitsTest {
   @Test
   void aGzipOfRandomBinaryIsRefusedAfterItsHeadWithNothingWritten() throws Exception {
     Random random = new Random(7);
-    Path gz = gzip("blob.gz", 8L << 20, (out, n) -> {
-      byte[] b = new byte[(int) n];
-      random.nextBytes(b);
-      b[0] = 0x01; // not a magic number of any kind
-      out.write(b);
-    });
+    Path gz =
+        gzip(
+            "blob.gz",
+            8L << 20,
+            (out, n) -> {
+              byte[] b = new byte[(int) n];
+              random.nextBytes(b);
+              b[0] = 0x01; // not a magic number of any kind
+              out.write(b);
+            });
     List<FileReport> r = ingest(LIMITS, gz);
-    assertThat(r).singleElement().satisfies(f -> {
-      assertThat(f.read()).isFalse();
-      assertThat(f.problems()).singleElement().asString().startsWith("blob.gz: is not something regdoc reads: it looks like binary data");
-    });
+    assertThat(r)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.read()).isFalse();
+              assertThat(f.problems())
+                  .singleElement()
+                  .asString()
+                  .startsWith("blob.gz: is not something regdoc reads: it looks like binary data");
+            });
     assertThat(temp.largestDeleted()).isZero();
   }
 
@@ -110,9 +140,12 @@ class ExpansionLimitsTest {
       z.write(Files.readAllBytes(RealData.pcap(BadInputTest.SCCP_REGISTER)));
     }
     List<FileReport> r = ingest(LIMITS, zip);
-    assertThat(r).extracting(FileReport::file, FileReport::read)
+    assertThat(r)
+        .extracting(FileReport::file, FileReport::read)
         .containsExactly(tuple("bundle.zip!/phone.pcapng", true), tuple("bundle.zip", true));
-    assertThat(r.get(1).problems()).singleElement().asString()
+    assertThat(r.get(1).problems())
+        .singleElement()
+        .asString()
         .startsWith("bundle.zip!/big.log expands more than 100 times its compressed size");
     assertThat(temp.largestDeleted()).isLessThan(SMALL);
     assertThat(facts.of(SccpMessage.class)).isNotEmpty();
@@ -122,9 +155,11 @@ class ExpansionLimitsTest {
   void aSmallFileThatCompressesWellIsRead() throws Exception {
     Path gz = gzip("syslog.gz", 512L << 10, (out, n) -> repeat(out, SYSLOG_LINE, n));
     List<FileReport> r = ingest(LIMITS, gz);
-    assertThat(r).extracting(FileReport::file, FileReport::kind, FileReport::read)
+    assertThat(r)
+        .extracting(FileReport::file, FileReport::kind, FileReport::read)
         .containsExactly(tuple("syslog.gz", InputKind.SYSLOG, true));
-    assertThat(r.get(0).counts()).containsEntry("lines", ((512L << 10) + SYSLOG_LINE.length - 1) / SYSLOG_LINE.length);
+    assertThat(r.get(0).counts())
+        .containsEntry("lines", ((512L << 10) + SYSLOG_LINE.length - 1) / SYSLOG_LINE.length);
   }
 
   @Test
@@ -132,7 +167,8 @@ class ExpansionLimitsTest {
     Path gz = gzip("syslog.gz", 10_000, (out, n) -> repeat(out, SYSLOG_LINE, n));
     List<FileReport> r = ingest(LIMITS, gz);
     assertThat(r.get(0).read()).isTrue();
-    assertThat(temp.folder().getFileName().toString()).startsWith("regdoc-" + ProcessHandle.current().pid() + "-");
+    assertThat(temp.folder().getFileName().toString())
+        .startsWith("regdoc-" + ProcessHandle.current().pid() + "-");
     assertThat(seenInTemp).singleElement().asList().hasSize(1);
     assertThat(list(temp.folder())).isEmpty();
   }

@@ -18,8 +18,16 @@ class IngestLimitsTest {
 
   @Test
   void settingsSetTheFileSizeTheExpansionAndTheRatio() {
-    IngestLimits l = IngestLimits.fromMap(
-        Map.of("uploads.max-mb", "100", "uploads.max-expanded-mb", "300", "uploads.max-ratio", "50"), 1);
+    IngestLimits l =
+        IngestLimits.fromMap(
+            Map.of(
+                "uploads.max-mb",
+                "100",
+                "uploads.max-expanded-mb",
+                "300",
+                "uploads.max-ratio",
+                "50"),
+            1);
     assertThat(l).isEqualTo(new IngestLimits(100L << 20, 300L << 20, 300L << 20, 10_000, 3, 50));
     assertThat(IngestLimits.fromMap(Map.of(), 512L << 20))
         .isEqualTo(IngestLimits.defaults().withMaxFileBytes(512L << 20));

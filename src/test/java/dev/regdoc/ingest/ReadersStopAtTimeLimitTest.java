@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The text readers check the analysis's time limit once per physical line and the capture reader once
- * per packet, so an analysis past its limit stops inside them. The clock is one the test moves.
+ * The text readers check the analysis's time limit once per physical line and the capture reader
+ * once per packet, so an analysis past its limit stops inside them. The clock is one the test
+ * moves.
  */
 class ReadersStopAtTimeLimitTest {
   private final AtomicLong nanos = new AtomicLong();
@@ -39,22 +40,27 @@ class ReadersStopAtTimeLimitTest {
   }
 
   private TextSummary readUnder(WorkLimit limit, TextReader reader, String text) {
-    return WorkLimit.run(limit, () -> {
-      try {
-        return reader.read("f.txt", new BufferedReader(new StringReader(text)), facts::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return WorkLimit.run(
+        limit,
+        () -> {
+          try {
+            return reader.read("f.txt", new BufferedReader(new StringReader(text)), facts::add);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Test
   void eachTextReaderStopsWithinItsLinesOncePastTheLimit() {
     String lines = "!\n".repeat(1000);
-    for (TextReader reader : List.of(new SyslogReader(), new IosConfigReader(), new AsaConfigReader())) {
+    for (TextReader reader :
+        List.of(new SyslogReader(), new IosConfigReader(), new AsaConfigReader())) {
       assertThatThrownBy(() -> readUnder(passed(), reader, lines))
-          .as(reader.getClass().getSimpleName()).isInstanceOf(WorkStopped.class)
-          .extracting(e -> ((WorkStopped) e).why()).isEqualTo(WorkStopped.Why.TIMED_OUT);
+          .as(reader.getClass().getSimpleName())
+          .isInstanceOf(WorkStopped.class)
+          .extracting(e -> ((WorkStopped) e).why())
+          .isEqualTo(WorkStopped.Why.TIMED_OUT);
       nanos.set(0);
     }
   }
@@ -73,12 +79,17 @@ class ReadersStopAtTimeLimitTest {
     }
     Path file = pcap.write(dir.resolve("t.pcap"));
     WorkLimit limit = passed();
-    assertThatThrownBy(() -> WorkLimit.run(limit, () -> {
-      try {
-        return new CaptureReader().read(file, "t.pcap", facts::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    })).isInstanceOf(WorkStopped.class);
+    assertThatThrownBy(
+            () ->
+                WorkLimit.run(
+                    limit,
+                    () -> {
+                      try {
+                        return new CaptureReader().read(file, "t.pcap", facts::add);
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    }))
+        .isInstanceOf(WorkStopped.class);
   }
 }

@@ -54,7 +54,8 @@ class KnowledgeBaseLocatorTest {
     String before = System.getProperty(KnowledgeBaseLocator.PROPERTY);
     try {
       System.setProperty(KnowledgeBaseLocator.PROPERTY, tmp.resolve("missing-kb").toString());
-      assertThatThrownBy(KnowledgeBase::loadDefault).isInstanceOf(KnowledgeBaseException.class)
+      assertThatThrownBy(KnowledgeBase::loadDefault)
+          .isInstanceOf(KnowledgeBaseException.class)
           .hasMessageContaining("missing-kb");
     } finally {
       if (before == null) {

@@ -13,9 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each test breaks one thing in a tiny but complete knowledge base and checks the loader names file and entry. */
+/**
+ * Each test breaks one thing in a tiny but complete knowledge base and checks the loader names file
+ * and entry.
+ */
 class KnowledgeBaseValidationTest {
-  static final String REASONS = """
+  static final String REASONS =
+      """
       unregistration:
         note: {en: "Numbering note.", ja: "番号の注記。"}
         codes:
@@ -43,7 +47,8 @@ class KnowledgeBaseValidationTest {
             meaning: {en: "Challenge.", ja: "チャレンジ。"}
             check: {en: "Fine if 200 follows.", ja: "200 が続けば正常。"}
       """;
-  static final String RESTART = """
+  static final String RESTART =
+      """
       note: {en: "Indexes.", ja: "インデックス。"}
       causes:
         - index: 17
@@ -57,7 +62,8 @@ class KnowledgeBaseValidationTest {
             - source: cucm-alarm-catalog
               meaning: {en: "Registration timed out.", ja: "登録のタイムアウト。"}
       """;
-  static final String CHECKLIST = """
+  static final String CHECKLIST =
+      """
       steps:
         - id: step-one
           title: {en: "Capture", ja: "キャプチャ"}
@@ -67,7 +73,8 @@ class KnowledgeBaseValidationTest {
             ja: ["開始する。", "停止する。"]
           settles: [f-one]
       """;
-  static final String CONCEPTS = """
+  static final String CONCEPTS =
+      """
       concepts:
         - id: c-one
           title: {en: "Delayed failover", ja: "遅延フェールオーバー"}
@@ -78,7 +85,8 @@ class KnowledgeBaseValidationTest {
           detail: {en: "More detail.", ja: "詳細。"}
           related: []
       """;
-  static final String FINDINGS = """
+  static final String FINDINGS =
+      """
       findings:
         - code: f-one
           severity: fault
@@ -92,7 +100,8 @@ class KnowledgeBaseValidationTest {
           checklist: [step-one]
           case_studies: [case-one]
       """;
-  static final String CASES = """
+  static final String CASES =
+      """
       cases:
         - id: case-one
           protocol: sip
@@ -154,9 +163,12 @@ class KnowledgeBaseValidationTest {
 
   @Test
   void missingJapanese() {
-    edit("concepts.yaml", "summary: {en: \"Waits three intervals.\", ja: \"間隔 3 回分待つ。\"}",
+    edit(
+        "concepts.yaml",
+        "summary: {en: \"Waits three intervals.\", ja: \"間隔 3 回分待つ。\"}",
         "summary: {en: \"Waits three intervals.\"}");
-    assertThat(failure().problems()).containsExactly("concepts.yaml: concept 'c-one': summary.ja: missing");
+    assertThat(failure().problems())
+        .containsExactly("concepts.yaml: concept 'c-one': summary.ja: missing");
   }
 
   @Test
@@ -176,7 +188,8 @@ class KnowledgeBaseValidationTest {
   @Test
   void emptyText() {
     edit("reason-codes.yaml", "check: {en: \"Capture both sides.\"", "check: {en: \"  \"");
-    assertThat(failure().problems()).containsExactly("reason-codes.yaml: reason 13: check.en: empty text");
+    assertThat(failure().problems())
+        .containsExactly("reason-codes.yaml: reason 13: check.en: empty text");
   }
 
   @Test
@@ -189,7 +202,8 @@ class KnowledgeBaseValidationTest {
   @Test
   void duplicateIds() {
     files.put("concepts.yaml", CONCEPTS + CONCEPTS.substring(CONCEPTS.indexOf("  - id: c-one")));
-    assertThat(failure().problems()).containsExactly("concepts.yaml: concept 'c-one': duplicate id 'c-one'");
+    assertThat(failure().problems())
+        .containsExactly("concepts.yaml: concept 'c-one': duplicate id 'c-one'");
   }
 
   @Test
@@ -199,7 +213,8 @@ class KnowledgeBaseValidationTest {
     String text = files.get("reason-codes.yaml");
     int from = text.indexOf("    - code: 6");
     int to = text.indexOf("sip_register_responses:");
-    files.put("reason-codes.yaml", text.substring(0, to) + text.substring(from, to) + text.substring(to));
+    files.put(
+        "reason-codes.yaml", text.substring(0, to) + text.substring(from, to) + text.substring(to));
     assertThat(failure().problems())
         .containsExactly("reason-codes.yaml: registration failure 6: duplicate id '6'");
   }
@@ -208,81 +223,107 @@ class KnowledgeBaseValidationTest {
   void unknownChecklistStep() {
     edit("findings.yaml", "checklist: [step-one]", "checklist: [step-one, no-such-step]");
     assertThat(failure().problems())
-        .containsExactly("findings.yaml: finding 'f-one': checklist: unknown checklist step 'no-such-step'");
+        .containsExactly(
+            "findings.yaml: finding 'f-one': checklist: unknown checklist step 'no-such-step'");
   }
 
   @Test
   void unknownConcept() {
     edit("findings.yaml", "related_concepts: [c-one]", "related_concepts: [ghost]");
     assertThat(failure().problems())
-        .containsExactly("findings.yaml: finding 'f-one': related_concepts: unknown concept 'ghost'");
+        .containsExactly(
+            "findings.yaml: finding 'f-one': related_concepts: unknown concept 'ghost'");
   }
 
   @Test
   void unknownFinding() {
     edit("checklist.yaml", "settles: [f-one]", "settles: [f-two]");
     edit("reason-codes.yaml", "findings: [f-one]", "findings: [f-three]");
-    assertThat(failure().problems()).containsExactlyInAnyOrder(
-        "checklist.yaml: step 'step-one': settles: unknown finding 'f-two'",
-        "reason-codes.yaml: reason 13: findings: unknown finding 'f-three'");
+    assertThat(failure().problems())
+        .containsExactlyInAnyOrder(
+            "checklist.yaml: step 'step-one': settles: unknown finding 'f-two'",
+            "reason-codes.yaml: reason 13: findings: unknown finding 'f-three'");
   }
 
   @Test
   void unknownCaseStudy() {
     edit("findings.yaml", "case_studies: [case-one]", "case_studies: [case-nine]");
     assertThat(failure().problems())
-        .containsExactly("findings.yaml: finding 'f-one': case_studies: unknown case study 'case-nine'");
+        .containsExactly(
+            "findings.yaml: finding 'f-one': case_studies: unknown case study 'case-nine'");
   }
 
   @Test
   void undeclaredPlaceholder() {
-    edit("findings.yaml", "explanation: {en: \"Sent every {interval} s.\", ja: \"{interval} 秒ごとに送信。\"}",
-        "explanation: {en: \"Sent every {interval} s to {ip}.\", ja: \"{interval} 秒ごとに {ip} へ送信。\"}");
-    assertThat(failure().problems()).containsExactlyInAnyOrder(
-        "findings.yaml: finding 'f-one': explanation.en: placeholder {ip} is not declared under values",
-        "findings.yaml: finding 'f-one': explanation.ja: placeholder {ip} is not declared under values");
+    edit(
+        "findings.yaml",
+        "explanation: {en: \"Sent every {interval} s.\", ja: \"{interval} 秒ごとに送信。\"}",
+        "explanation: {en: \"Sent every {interval} s to {ip}.\", ja: \"{interval} 秒ごとに {ip}"
+            + " へ送信。\"}");
+    assertThat(failure().problems())
+        .containsExactlyInAnyOrder(
+            "findings.yaml: finding 'f-one': explanation.en: placeholder {ip} is not declared under"
+                + " values",
+            "findings.yaml: finding 'f-one': explanation.ja: placeholder {ip} is not declared under"
+                + " values");
   }
 
   @Test
   void placeholderInAFixListMustBeDeclaredToo() {
     edit("findings.yaml", "en: [\"Fix it.\"]", "en: [\"Fix {port}.\"]");
     edit("findings.yaml", "ja: [\"直す。\"]", "ja: [\"{port} を直す。\"]");
-    assertThat(failure().problems()).contains(
-        "findings.yaml: finding 'f-one': fix.en[0]: placeholder {port} is not declared under values");
+    assertThat(failure().problems())
+        .contains(
+            "findings.yaml: finding 'f-one': fix.en[0]: placeholder {port} is not declared under"
+                + " values");
   }
 
   @Test
   void placeholderOutsideFindingsIsUndeclared() {
-    edit("concepts.yaml", "detail: {en: \"More detail.\", ja: \"詳細。\"}",
+    edit(
+        "concepts.yaml",
+        "detail: {en: \"More detail.\", ja: \"詳細。\"}",
         "detail: {en: \"Every {interval} s.\", ja: \"{interval} 秒ごと。\"}");
-    assertThat(failure().problems()).contains(
-        "concepts.yaml: concept 'c-one': detail.en: placeholder {interval} is not declared under values");
+    assertThat(failure().problems())
+        .contains(
+            "concepts.yaml: concept 'c-one': detail.en: placeholder {interval} is not declared"
+                + " under values");
   }
 
   @Test
   void commandSyntaxInBracesIsNotAPlaceholder() throws IOException {
-    edit("concepts.yaml", "detail: {en: \"More detail.\", ja: \"詳細。\"}",
-        "detail: {en: \"aging type {absolute | inactivity}\", ja: \"aging type {absolute | inactivity} を指定\"}");
-    assertThat(load().concept("c-one").orElseThrow().detail().en()).contains("{absolute | inactivity}");
+    edit(
+        "concepts.yaml",
+        "detail: {en: \"More detail.\", ja: \"詳細。\"}",
+        "detail: {en: \"aging type {absolute | inactivity}\", ja: \"aging type {absolute |"
+            + " inactivity} を指定\"}");
+    assertThat(load().concept("c-one").orElseThrow().detail().en())
+        .contains("{absolute | inactivity}");
   }
 
   @Test
   void placeholderMissingFromTheTranslation() {
     edit("findings.yaml", "ja: \"{interval} 秒ごとに送信。\"", "ja: \"定期的に送信。\"");
-    assertThat(failure().problems()).containsExactly(
-        "findings.yaml: finding 'f-one': explanation: en uses placeholders [interval] but ja uses []");
+    assertThat(failure().problems())
+        .containsExactly(
+            "findings.yaml: finding 'f-one': explanation: en uses placeholders [interval] but ja"
+                + " uses []");
   }
 
   @Test
   void declaredValueNobodyUses() {
     edit("findings.yaml", "values: [interval]", "values: [interval, mac]");
     assertThat(failure().problems())
-        .containsExactly("findings.yaml: finding 'f-one': values: {mac} is declared but no text uses it");
+        .containsExactly(
+            "findings.yaml: finding 'f-one': values: {mac} is declared but no text uses it");
   }
 
   @Test
   void unknownFieldIsReported() {
-    edit("findings.yaml", "related_concepts: [c-one]", "related_concepts: [c-one]\n    realted: [c-one]");
+    edit(
+        "findings.yaml",
+        "related_concepts: [c-one]",
+        "related_concepts: [c-one]\n    realted: [c-one]");
     assertThat(failure().problems())
         .containsExactly("findings.yaml: finding 'f-one': entry: unknown field 'realted'");
   }
@@ -290,7 +331,9 @@ class KnowledgeBaseValidationTest {
   @Test
   void badEnumValue() {
     edit("reason-codes.yaml", "nature: fault", "nature: harmless");
-    assertThat(failure().problems()).singleElement().asString()
+    assertThat(failure().problems())
+        .singleElement()
+        .asString()
         .startsWith("reason-codes.yaml: reason 13: nature: 'harmless' is not one of");
   }
 
@@ -299,8 +342,10 @@ class KnowledgeBaseValidationTest {
     String text = files.get("restart-causes.yaml");
     int reading = text.indexOf("- source: cucm-alarm-catalog");
     files.put("restart-causes.yaml", text.substring(0, text.lastIndexOf('\n', reading) + 1));
-    assertThat(failure().problems()).containsExactly(
-        "restart-causes.yaml: restart cause 17: readings: a disputed cause needs both readings");
+    assertThat(failure().problems())
+        .containsExactly(
+            "restart-causes.yaml: restart cause 17: readings: a disputed cause needs both"
+                + " readings");
   }
 
   @Test
@@ -310,8 +355,10 @@ class KnowledgeBaseValidationTest {
     KnowledgeBaseException e = failure();
     assertThat(e.problems()).contains("concepts.yaml: file is missing");
     assertThat(e.problems()).anyMatch(p -> p.startsWith("case-studies.yaml: not valid YAML"));
-    // the finding refers to a concept and a case that could not be read: reported as well, not hidden
-    assertThat(e.problems()).contains("findings.yaml: finding 'f-one': related_concepts: unknown concept 'c-one'");
+    // the finding refers to a concept and a case that could not be read: reported as well, not
+    // hidden
+    assertThat(e.problems())
+        .contains("findings.yaml: finding 'f-one': related_concepts: unknown concept 'c-one'");
   }
 
   @Test
@@ -325,14 +372,22 @@ class KnowledgeBaseValidationTest {
   void everyProblemIsReportedAtOnceAndTheMessageListsThem() {
     edit("concepts.yaml", ", ja: \"詳細。\"", "");
     edit("checklist.yaml", "settles: [f-one]", "settles: [f-two]");
-    edit("findings.yaml", "title: {en: \"Every {interval} s\"", "title: {en: \"Every {interval} s on {port}\"");
+    edit(
+        "findings.yaml",
+        "title: {en: \"Every {interval} s\"",
+        "title: {en: \"Every {interval} s on {port}\"");
     KnowledgeBaseException e = failure();
     assertThat(e.problems()).hasSize(4);
-    assertThat(e.getMessage()).contains("4 problems")
-        .contains("findings.yaml: finding 'f-one': title: en uses placeholders [interval, port] but ja uses [interval]")
+    assertThat(e.getMessage())
+        .contains("4 problems")
+        .contains(
+            "findings.yaml: finding 'f-one': title: en uses placeholders [interval, port] but ja"
+                + " uses [interval]")
         .contains("concepts.yaml: concept 'c-one': detail.ja: missing")
         .contains("checklist.yaml: step 'step-one': settles: unknown finding 'f-two'")
-        .contains("findings.yaml: finding 'f-one': title.en: placeholder {port} is not declared under values");
+        .contains(
+            "findings.yaml: finding 'f-one': title.en: placeholder {port} is not declared under"
+                + " values");
   }
 
   @Test
@@ -341,12 +396,15 @@ class KnowledgeBaseValidationTest {
     edit("findings.yaml", "related_concepts: [c-one]", "related_concepts: [C_One]");
     edit("case-studies.yaml", "concepts: [c-one]", "concepts: [C_One]");
     assertThat(failure().problems())
-        .containsExactly("concepts.yaml: concept 'C_One': id: 'C_One' must be lower-case kebab-case");
+        .containsExactly(
+            "concepts.yaml: concept 'C_One': id: 'C_One' must be lower-case kebab-case");
   }
 
   @Test
   void notADirectory() {
     assertThatThrownBy(() -> KnowledgeBaseLoader.load(dir.resolve("nope")))
-        .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("nope").hasMessageContaining("not a directory");
+        .isInstanceOf(KnowledgeBaseException.class)
+        .hasMessageContaining("nope")
+        .hasMessageContaining("not a directory");
   }
 }

@@ -19,11 +19,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The committed knowledge-base/ directory (Maven runs tests from the project root). */
 class RealKnowledgeBaseTest {
   static final Path DIR = Path.of("knowledge-base");
-  static final List<String> FINDING_CODES = List.of("port-security-aging", "proxy-arp", "sip-refresh-late",
-      "sccp-keepalive-timeout", "keepalive-lost-in-network", "cucm-not-responding", "failover-cycle",
-      "idle-connection-teardown", "registration-rejected", "registration-unanswered", "arp-conflict",
-      "unregistered-reason", "phone-reported-reason", "encrypted-signaling", "no-fault-found", "no-registration-evidence",
-      "nothing-read", "evidence-missing", "undetermined", "arp-poisoning");
+  static final List<String> FINDING_CODES =
+      List.of(
+          "port-security-aging",
+          "proxy-arp",
+          "sip-refresh-late",
+          "sccp-keepalive-timeout",
+          "keepalive-lost-in-network",
+          "cucm-not-responding",
+          "failover-cycle",
+          "idle-connection-teardown",
+          "registration-rejected",
+          "registration-unanswered",
+          "arp-conflict",
+          "unregistered-reason",
+          "phone-reported-reason",
+          "encrypted-signaling",
+          "no-fault-found",
+          "no-registration-evidence",
+          "nothing-read",
+          "evidence-missing",
+          "undetermined",
+          "arp-poisoning");
 
   static KnowledgeBase kb;
 
@@ -40,7 +57,10 @@ class RealKnowledgeBaseTest {
       for (Lang lang : Lang.values()) {
         assertThat(f.title().get(lang)).as(code + " title " + lang).isNotBlank();
         assertThat(f.explanation().get(lang)).as(code + " explanation " + lang).isNotBlank();
-        assertThat(f.fix().get(lang)).as(code + " fix " + lang).isNotEmpty().allMatch(s -> !s.isBlank());
+        assertThat(f.fix().get(lang))
+            .as(code + " fix " + lang)
+            .isNotEmpty()
+            .allMatch(s -> !s.isBlank());
       }
     }
   }
@@ -51,16 +71,21 @@ class RealKnowledgeBaseTest {
       Map<String, Object> values = new HashMap<>();
       f.values().forEach(v -> values.put(v, "<" + v + ">"));
       for (Lang lang : Lang.values()) {
-        String all = f.title(lang, values) + f.explanation(lang, values) + String.join(" ", f.fix(lang, values));
+        String all =
+            f.title(lang, values)
+                + f.explanation(lang, values)
+                + String.join(" ", f.fix(lang, values));
         assertThat(Placeholders.find(all)).as(f.code() + " " + lang).isEmpty();
-        f.values().forEach(v -> assertThat(all).as(f.code() + " uses " + v).contains("<" + v + ">"));
+        f.values()
+            .forEach(v -> assertThat(all).as(f.code() + " uses " + v).contains("<" + v + ">"));
       }
     }
   }
 
   @Test
   void everyUnregistrationReasonFrom0To29IsPresent() {
-    IntStream.rangeClosed(0, 29).forEach(i -> assertThat(kb.reason(i)).as("reason " + i).isPresent());
+    IntStream.rangeClosed(0, 29)
+        .forEach(i -> assertThat(kb.reason(i)).as("reason " + i).isPresent());
     assertThat(kb.reason(30)).isEmpty();
   }
 
@@ -87,8 +112,10 @@ class RealKnowledgeBaseTest {
 
   @Test
   void registrationFailuresFollowTheMibAndCarryTheNumberingCaveat() {
-    assertThat(kb.registrationFailure(27).orElseThrow().mibName()).isEqualTo("capabilityResponseTimeout");
-    assertThat(kb.registrationFailure(33).orElseThrow().mibName()).isEqualTo("addressingModeMismatch");
+    assertThat(kb.registrationFailure(27).orElseThrow().mibName())
+        .isEqualTo("capabilityResponseTimeout");
+    assertThat(kb.registrationFailure(33).orElseThrow().mibName())
+        .isEqualTo("addressingModeMismatch");
     for (int missing : new int[] {19, 20, 21, 22, 24}) {
       assertThat(kb.registrationFailure(missing)).as("code " + missing).isEmpty();
     }
@@ -98,8 +125,18 @@ class RealKnowledgeBaseTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"401,CHALLENGE", "407,CHALLENGE", "403,FAILURE", "404,FAILURE", "408,FAILURE", "423,FAILURE",
-      "480,FAILURE", "500,FAILURE", "503,FAILURE", "200,NORMAL"})
+  @CsvSource({
+    "401,CHALLENGE",
+    "407,CHALLENGE",
+    "403,FAILURE",
+    "404,FAILURE",
+    "408,FAILURE",
+    "423,FAILURE",
+    "480,FAILURE",
+    "500,FAILURE",
+    "503,FAILURE",
+    "200,NORMAL"
+  })
   void sipResponses(int code, SipStatus.Nature nature) {
     assertThat(kb.sipStatus(code).orElseThrow().nature()).isEqualTo(nature);
   }
@@ -109,13 +146,15 @@ class RealKnowledgeBaseTest {
     for (int i = 15; i <= 17; i++) {
       RestartCause rc = kb.restartCause(i).orElseThrow();
       assertThat(rc.disputed()).as("index " + i).isTrue();
-      assertThat(rc.readings()).extracting(RestartCause.Reading::source)
+      assertThat(rc.readings())
+          .extracting(RestartCause.Reading::source)
           .containsExactly("phone-firmware", "cucm-alarm-catalog");
       assertThat(rc.meaning().en()).startsWith("Disputed");
       assertThat(rc.meaning().ja()).contains("解釈が割れています");
     }
     assertThat(kb.restartCause(14).orElseThrow().disputed()).isFalse();
-    assertThat(kb.restartCause(18).orElseThrow().rfoosName()).isEqualTo("TCPclosedConnectHighPriorityUcm");
+    assertThat(kb.restartCause(18).orElseThrow().rfoosName())
+        .isEqualTo("TCPclosedConnectHighPriorityUcm");
   }
 
   @Test
@@ -131,17 +170,24 @@ class RealKnowledgeBaseTest {
   void checklistIsOrderedAndCarriesTheExactCommands() {
     List<ChecklistStep> steps = kb.checklist();
     assertThat(steps.get(0).id()).isEqualTo("cucm-alarms");
-    IntStream.range(0, steps.size()).forEach(i -> assertThat(steps.get(i).order()).isEqualTo(i + 1));
+    IntStream.range(0, steps.size())
+        .forEach(i -> assertThat(steps.get(i).order()).isEqualTo(i + 1));
     String capture = String.join("\n", kb.checklistStep("cucm-capture").orElseThrow().how().en());
     assertThat(capture)
-        .contains("utils network capture eth0 file <name> count 1000000 size all host ip <phone-ip>")
+        .contains(
+            "utils network capture eth0 file <name> count 1000000 size all host ip <phone-ip>")
         .contains("file get activelog platform/cli/<name>.cap");
     String captureJa = String.join("\n", kb.checklistStep("cucm-capture").orElseThrow().how().ja());
-    assertThat(captureJa).contains("utils network capture eth0 file <name> count 1000000 size all host ip <phone-ip>");
+    assertThat(captureJa)
+        .contains(
+            "utils network capture eth0 file <name> count 1000000 size all host ip <phone-ip>");
     assertThat(String.join("\n", kb.checklistStep("switch-port").orElseThrow().how().en()))
-        .contains("show running-config interface").contains("show port-security interface").contains("show logging");
+        .contains("show running-config interface")
+        .contains("show port-security interface")
+        .contains("show logging");
     assertThat(String.join("\n", kb.checklistStep("asa-config").orElseThrow().how().en()))
-        .contains("show running-config").contains("show arp");
+        .contains("show running-config")
+        .contains("show arp");
     assertThat(String.join("\n", kb.checklistStep("phone-capture").orElseThrow().how().en()))
         .contains("Span to PC Port");
   }
@@ -156,9 +202,13 @@ class RealKnowledgeBaseTest {
   void caseStudiesCarryTheNumbersAndFixtures() {
     CaseStudy two = kb.caseStudy("case-2-port-security-aging").orElseThrow();
     assertThat(two.fixtures()).containsExactly("case-study-2");
-    assertThat(two.numbers()).containsEntry("refresh_after_200ok", 115).containsEntry("cycle_minutes", 16)
-        .containsEntry("capture_clock_offset", 5.3).containsEntry("return_to_primary_minutes", 2);
-    assertThat(two.numbers().get("retransmission_delays")).isEqualTo(List.of(0.33, 0.85, 1.68, 3.36, 6.72, 14, 28));
+    assertThat(two.numbers())
+        .containsEntry("refresh_after_200ok", 115)
+        .containsEntry("cycle_minutes", 16)
+        .containsEntry("capture_clock_offset", 5.3)
+        .containsEntry("return_to_primary_minutes", 2);
+    assertThat(two.numbers().get("retransmission_delays"))
+        .isEqualTo(List.of(0.33, 0.85, 1.68, 3.36, 6.72, 14, 28));
     assertThat(two.questions()).hasSizeGreaterThanOrEqualTo(3);
     CaseStudy one = kb.caseStudy("case-1-2-proxy-arp").orElseThrow();
     assertThat(one.fixtures()).containsExactly("case-study-1-2");
@@ -166,21 +216,24 @@ class RealKnowledgeBaseTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "what does delayed failover mean?|EN|delayed-failover",
-      "遅延フェールオーバーとは？|JA|delayed-failover",
-      "標準フェールオーバーって何ですか|JA|standard-failover",
-      "Explain normal failover please|EN|standard-failover",
-      "ＳＩＰキープアライブの仕組みを教えて|JA|sip-keepalive",
-      "why is the SIP keep-alive every 115 s?|EN|sip-keepalive",
-      "What is reason code 13?|EN|reason-code-13",
-      "理由コード13の意味は？|JA|reason-code-13",
-      "what is proxy ARP|EN|proxy-arp",
-      "プロキシARPとは|JA|proxy-arp",
-      "delayed failoverとは何ですか|JA|delayed-failover",
-      "what does a healthy SIP keepalive look like|EN|healthy-sip-keepalive",
-      "ポートセキュリティのエージングについて|JA|port-security-aging",
-      "how do I compare both captures by sequence number|EN|two-sided-capture"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "what does delayed failover mean?|EN|delayed-failover",
+        "遅延フェールオーバーとは？|JA|delayed-failover",
+        "標準フェールオーバーって何ですか|JA|standard-failover",
+        "Explain normal failover please|EN|standard-failover",
+        "ＳＩＰキープアライブの仕組みを教えて|JA|sip-keepalive",
+        "why is the SIP keep-alive every 115 s?|EN|sip-keepalive",
+        "What is reason code 13?|EN|reason-code-13",
+        "理由コード13の意味は？|JA|reason-code-13",
+        "what is proxy ARP|EN|proxy-arp",
+        "プロキシARPとは|JA|proxy-arp",
+        "delayed failoverとは何ですか|JA|delayed-failover",
+        "what does a healthy SIP keepalive look like|EN|healthy-sip-keepalive",
+        "ポートセキュリティのエージングについて|JA|port-security-aging",
+        "how do I compare both captures by sequence number|EN|two-sided-capture"
+      })
   void findConceptMatchesAliasesInBothLanguages(String question, Lang lang, String expected) {
     assertThat(kb.findConcept(question, lang)).map(Concept::id).contains(expected);
   }
@@ -194,9 +247,20 @@ class RealKnowledgeBaseTest {
 
   @Test
   void requiredConceptsExist() {
-    for (String id : List.of("sccp-keepalive", "standard-failover", "delayed-failover", "sip-keepalive",
-        "tcp-retransmission-backoff", "port-security-aging", "proxy-arp", "fallback", "reason-code-13",
-        "two-sided-capture", "healthy-sip-keepalive", "healthy-sccp-keepalive")) {
+    for (String id :
+        List.of(
+            "sccp-keepalive",
+            "standard-failover",
+            "delayed-failover",
+            "sip-keepalive",
+            "tcp-retransmission-backoff",
+            "port-security-aging",
+            "proxy-arp",
+            "fallback",
+            "reason-code-13",
+            "two-sided-capture",
+            "healthy-sip-keepalive",
+            "healthy-sccp-keepalive")) {
       Concept c = kb.concept(id).orElseThrow(() -> new AssertionError("missing concept " + id));
       assertThat(c.aliases().en()).as(id).isNotEmpty();
       assertThat(c.aliases().ja()).as(id).isNotEmpty();
@@ -208,7 +272,9 @@ class RealKnowledgeBaseTest {
     try (Stream<Path> files = Files.list(DIR)) {
       for (Path f : files.toList()) {
         String text = Files.readString(f);
-        assertThat(text).as(f.toString()).doesNotContainPattern("/(w[o]rk|home|tmp)/")
+        assertThat(text)
+            .as(f.toString())
+            .doesNotContainPattern("/(w[o]rk|home|tmp)/")
             .doesNotContainPattern("[A-Za-z]:\\\\");
       }
     }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class CucmAlarmSyslogTest {
 
-  /** Verbatim from the source document (shared/seed/000_11b45b88212e6049.txt), wrap artefacts included. */
+  /**
+   * Verbatim from the source document (shared/seed/000_11b45b88212e6049.txt), wrap artefacts
+   * included.
+   */
   static final String SEED_WRAPPED =
       """
       Example: 31 uc-ucm-01 local7 3 : 41679: uc-ucm-01.pcce.local Jul 02 2015 06:22:31 UTC :
@@ -25,15 +28,26 @@ class CucmAlarmSyslogTest {
       """;
 
   static final String ENGLISH_E1 =
-      "31 uc-ucm-01 local7 3 : 41679: uc-ucm-01.pcce.local Jul 02 2015 06:22:31 UTC :   "
-          + "%UC_CALLMANAGER-3-EndPointUnregistered: %[DeviceName=SEPE0D1730A8137][IPAddress=10.60.98.210]"
-          + "[Protocol=SIP][DeviceType=592][Description=Phone][Reason=13][IPAddrAttributes=0]"
-          + "[LastSignalReceived=SIPStationDPrimaryLineTimeout][AppID=Cisco CallManager]"
-          + "[ClusterID=StandAloneCluster][NodeID=uc-ucm-01]: An endpoint has unregistered";
+      "31 uc-ucm-01 local7 3 : 41679: uc-ucm-01.pcce.local Jul 02 2015 06:22:31 UTC :  "
+          + " %UC_CALLMANAGER-3-EndPointUnregistered:"
+          + " %[DeviceName=SEPE0D1730A8137][IPAddress=10.60.98.210]"
+          + "[Protocol=SIP][DeviceType=592][Description=Phone][Reason=13][IPAddrAttributes=0][LastSignalReceived=SIPStationDPrimaryLineTimeout][AppID=Cisco"
+          + " CallManager][ClusterID=StandAloneCluster][NodeID=uc-ucm-01]: An endpoint has"
+          + " unregistered";
 
   static final List<String> SEED_FIELD_ORDER =
-      List.of("DeviceName", "IPAddress", "Protocol", "DeviceType", "Description", "Reason",
-          "IPAddrAttributes", "LastSignalReceived", "AppID", "ClusterID", "NodeID");
+      List.of(
+          "DeviceName",
+          "IPAddress",
+          "Protocol",
+          "DeviceType",
+          "Description",
+          "Reason",
+          "IPAddrAttributes",
+          "LastSignalReceived",
+          "AppID",
+          "ClusterID",
+          "NodeID");
 
   @Test
   void seedWrappedLineIsRejoinedIntoOneAlarm() {
@@ -64,7 +78,9 @@ class CucmAlarmSyslogTest {
   @Test
   void embeddedSeedTextIsTheSeedFileText() throws IOException {
     Path seed = Path.of("../shared/seed/000_11b45b88212e6049.txt");
-    assumeThat(Files.exists(seed)).as("seed document ../shared/seed/ is absent; skipping the comparison").isTrue();
+    assumeThat(Files.exists(seed))
+        .as("seed document ../shared/seed/ is absent; skipping the comparison")
+        .isTrue();
     List<String> lines = Files.readAllLines(seed, StandardCharsets.UTF_8);
     int start = lines.indexOf(SEED_WRAPPED.lines().findFirst().orElseThrow());
     assertThat(start).isNotNegative();
@@ -93,7 +109,8 @@ class CucmAlarmSyslogTest {
     CucmAlarm a = SyslogFixture.read(text).onlyAlarm();
 
     assertThat(a.deviceName()).isEqualTo("SEP001122334455");
-    assertThat(a.fields().keySet()).containsExactly("DeviceName", "IPAddress", "Protocol", "Reason", "AppID");
+    assertThat(a.fields().keySet())
+        .containsExactly("DeviceName", "IPAddress", "Protocol", "Reason", "AppID");
     assertThat(a.timestamp()).isEqualTo(OffsetDateTime.parse("2015-07-02T15:22:31+09:00"));
     assertThat(a.host()).isEqualTo("uc-ucm-01");
   }
@@ -108,10 +125,13 @@ class CucmAlarmSyslogTest {
     List<CucmAlarm> alarms = SyslogFixture.read(text).alarms();
 
     assertThat(alarms).extracting(CucmAlarm::severity).containsExactly(6, 4);
-    assertThat(alarms).extracting(CucmAlarm::alarm).containsExactly("EndPointUnregistered", "DeviceUnregistered");
+    assertThat(alarms)
+        .extracting(CucmAlarm::alarm)
+        .containsExactly("EndPointUnregistered", "DeviceUnregistered");
     assertThat(alarms.get(1).facility()).isEqualTo("CCM_CALLMANAGER-CALLMANAGER");
     assertThat(alarms.get(1).reason()).isEqualTo(8);
-    assertThat(alarms.get(1).timestamp()).isEqualTo(OffsetDateTime.parse("2015-07-02T06:23:31-04:00"));
+    assertThat(alarms.get(1).timestamp())
+        .isEqualTo(OffsetDateTime.parse("2015-07-02T06:23:31-04:00"));
   }
 
   @Test
@@ -159,22 +179,44 @@ class CucmAlarmSyslogTest {
 
     assertThat(alarms.get(0).alarm()).isEqualTo("EndPointTransientConnection");
     assertThat(alarms.get(0).fields().keySet())
-        .containsExactly("ConnectingPort", "DeviceName", "IPAddress", "DeviceType", "Reason", "Protocol",
-            "MACAddress", "IPAddrAttributes", "LastSignalReceived", "StationState", "AppID", "ClusterID", "NodeID");
+        .containsExactly(
+            "ConnectingPort",
+            "DeviceName",
+            "IPAddress",
+            "DeviceType",
+            "Reason",
+            "Protocol",
+            "MACAddress",
+            "IPAddrAttributes",
+            "LastSignalReceived",
+            "StationState",
+            "AppID",
+            "ClusterID",
+            "NodeID");
     assertThat(alarms.get(0).field("ConnectingPort")).isEqualTo("5060");
     assertThat(alarms.get(1).alarm()).isEqualTo("DeviceTransientConnection");
     assertThat(alarms.get(1).fields().keySet())
-        .containsExactly("ConnectingPort", "DeviceName", "IPAddress", "DeviceType", "Reason", "Protocol",
-            "IPAddrAttributes", "AppID", "ClusterID", "NodeID");
+        .containsExactly(
+            "ConnectingPort",
+            "DeviceName",
+            "IPAddress",
+            "DeviceType",
+            "Reason",
+            "Protocol",
+            "IPAddrAttributes",
+            "AppID",
+            "ClusterID",
+            "NodeID");
     assertThat(alarms.get(1).reason()).isEqualTo(6);
   }
 
   @Test
   void rtmtPipeFormatE2() {
     String text =
-        "CCM|DeviceUnregistered - Device unregistered. Device name.:SEP000F9048529A Device IP address.:10.130.9.5"
-            + " Device type. [Optional]:30006 Device description [Optional].:gmgiska Reason Code [Optional].:8"
-            + " App ID:Cisco CallManager Cluster ID:StandAloneCluster Node ID:10.130.8.21|<CLID::StandAloneCluster>"
+        "CCM|DeviceUnregistered - Device unregistered. Device name.:SEP000F9048529A Device IP"
+            + " address.:10.130.9.5 Device type. [Optional]:30006 Device description"
+            + " [Optional].:gmgiska Reason Code [Optional].:8 App ID:Cisco CallManager Cluster"
+            + " ID:StandAloneCluster Node ID:10.130.8.21|<CLID::StandAloneCluster>"
             + "<NID::10.130.8.21><CT::AlarmSEP000F9048529A><DEV::SEP000F9048529A>";
     SyslogFixture r = SyslogFixture.read(text);
     CucmAlarm a = r.onlyAlarm();
@@ -183,10 +225,17 @@ class CucmAlarmSyslogTest {
     assertThat(a.text()).isEqualTo("Device unregistered.");
     assertThat(a.fields())
         .containsExactly(
-            entry("DeviceName", "SEP000F9048529A"), entry("IPAddress", "10.130.9.5"), entry("DeviceType", "30006"),
-            entry("Description", "gmgiska"), entry("Reason", "8"), entry("AppID", "Cisco CallManager"),
-            entry("ClusterID", "StandAloneCluster"), entry("NodeID", "10.130.8.21"),
-            entry("CLID", "StandAloneCluster"), entry("NID", "10.130.8.21"), entry("CT", "AlarmSEP000F9048529A"),
+            entry("DeviceName", "SEP000F9048529A"),
+            entry("IPAddress", "10.130.9.5"),
+            entry("DeviceType", "30006"),
+            entry("Description", "gmgiska"),
+            entry("Reason", "8"),
+            entry("AppID", "Cisco CallManager"),
+            entry("ClusterID", "StandAloneCluster"),
+            entry("NodeID", "10.130.8.21"),
+            entry("CLID", "StandAloneCluster"),
+            entry("NID", "10.130.8.21"),
+            entry("CT", "AlarmSEP000F9048529A"),
             entry("DEV", "SEP000F9048529A"));
     assertThat(a.reason()).isEqualTo(8);
     assertThat(a.timestamp()).isNull();
@@ -215,8 +264,12 @@ class CucmAlarmSyslogTest {
     assertThat(a.text()).isEqualTo("Transient connection attempted.");
     assertThat(a.fields())
         .containsExactly(
-            entry("ConnectingPort", "0"), entry("DeviceName", ""), entry("IPAddress", "192.168.88.52"),
-            entry("DeviceType", "255"), entry("Reason", "6"), entry("AppID", "Cisco CallManager"));
+            entry("ConnectingPort", "0"),
+            entry("DeviceName", ""),
+            entry("IPAddress", "192.168.88.52"),
+            entry("DeviceType", "255"),
+            entry("Reason", "6"),
+            entry("AppID", "Cisco CallManager"));
     assertThat(a.origin().line()).isEqualTo(1);
     assertThat(r.logs()).singleElement().satisfies(l -> assertThat(l.origin().line()).isEqualTo(9));
     assertThat(r.summary.recognised()).isEqualTo(2);
@@ -226,8 +279,8 @@ class CucmAlarmSyslogTest {
   @Test
   void otherCucmAlarmsAreKeptByNameWithTheirText() {
     String text =
-        "Jul 02 2015 06:22:31 UTC : %CCM_CALLMANAGER-CALLMANAGER-3-CodeYellowEntry: CodeYellowEntry Expected"
-            + " Average Delay:7906 Entry Latency:20 App ID:Cisco CallManager Cluster";
+        "Jul 02 2015 06:22:31 UTC : %CCM_CALLMANAGER-CALLMANAGER-3-CodeYellowEntry: CodeYellowEntry"
+            + " Expected Average Delay:7906 Entry Latency:20 App ID:Cisco CallManager Cluster";
     CucmAlarm a = SyslogFixture.read(text).onlyAlarm();
 
     assertThat(a.alarm()).isEqualTo("CodeYellowEntry");
@@ -244,9 +297,13 @@ class CucmAlarmSyslogTest {
         """;
     SyslogFixture r = SyslogFixture.read(text);
 
-    assertThat(r.alarms()).extracting(CucmAlarm::alarm).containsExactly("EndPointUnregistered", "EndPointRegistered");
-    assertThat(r.alarms().get(1).timestamp()).isEqualTo(OffsetDateTime.parse("2015-07-02T06:22:41Z"));
-    assertThat(r.anomalies("syslog-time-without-zone")).singleElement()
+    assertThat(r.alarms())
+        .extracting(CucmAlarm::alarm)
+        .containsExactly("EndPointUnregistered", "EndPointRegistered");
+    assertThat(r.alarms().get(1).timestamp())
+        .isEqualTo(OffsetDateTime.parse("2015-07-02T06:22:41Z"));
+    assertThat(r.anomalies("syslog-time-without-zone"))
+        .singleElement()
         .satisfies(an -> assertThat(an.origin().line()).isEqualTo(1));
   }
 

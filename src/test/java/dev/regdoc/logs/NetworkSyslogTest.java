@@ -16,19 +16,27 @@ class NetworkSyslogTest {
 
   @Test
   void portSecurityViolationNamesMacAndPort() {
-    NetworkLog l = one("%PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address eeee.eeee.0eee on port Ethernet0/1.");
+    NetworkLog l =
+        one(
+            "%PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address"
+                + " eeee.eeee.0eee on port Ethernet0/1.");
 
     assertThat(l.vendor()).isEqualTo("IOS");
     assertThat(l.facility()).isEqualTo("PORT_SECURITY");
     assertThat(l.severity()).isEqualTo(2);
     assertThat(l.mnemonic()).isEqualTo("PSECURE_VIOLATION");
-    assertThat(l.fields()).containsEntry("mac", "ee:ee:ee:ee:0e:ee").containsEntry("interface", "Ethernet0/1");
+    assertThat(l.fields())
+        .containsEntry("mac", "ee:ee:ee:ee:0e:ee")
+        .containsEntry("interface", "Ethernet0/1");
     assertThat(l.timestamp()).isNull();
   }
 
   @Test
   void errDisableWithUnsynchronisedClockAndInferredYear() {
-    NetworkLog l = one("*Sep 17 19:56:29.872: %PM-4-ERR_DISABLE: psecure-violation error detected on Et0/1, putting Et0/1 in err-disable state");
+    NetworkLog l =
+        one(
+            "*Sep 17 19:56:29.872: %PM-4-ERR_DISABLE: psecure-violation error detected on Et0/1,"
+                + " putting Et0/1 in err-disable state");
 
     assertThat(l.fields())
         .containsEntry("interface", "Et0/1")
@@ -41,23 +49,34 @@ class NetworkSyslogTest {
 
   @Test
   void yearIsTheCurrentOneWhenThatIsNotInTheFuture() {
-    NetworkLog l = one(".May 30 10:00:00.000 UTC: %LINK-3-UPDOWN: Interface Ethernet0/3, changed state to down");
+    NetworkLog l =
+        one(
+            ".May 30 10:00:00.000 UTC: %LINK-3-UPDOWN: Interface Ethernet0/3, changed state to"
+                + " down");
 
     assertThat(l.timestamp()).isEqualTo(OffsetDateTime.parse("2025-05-30T10:00:00Z"));
-    assertThat(l.fields()).containsEntry("clock_unsynchronised", "true").containsEntry("state", "down")
+    assertThat(l.fields())
+        .containsEntry("clock_unsynchronised", "true")
+        .containsEntry("state", "down")
         .containsEntry("interface", "Ethernet0/3");
   }
 
   @Test
   void lineProtocolUpDown() {
-    NetworkLog l = one("*Sep 17 19:56:30.875: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet0/1, changed state to down");
+    NetworkLog l =
+        one(
+            "*Sep 17 19:56:30.875: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet0/1,"
+                + " changed state to down");
 
     assertThat(l.fields()).containsEntry("interface", "Ethernet0/1").containsEntry("state", "down");
   }
 
   @Test
   void macFlapNamesBothPorts() {
-    NetworkLog l = one("Jun  3 14:39:05.941: %SW_MATM-4-MACFLAP_NOTIF: Host f03a.b216.7ad7 in vlan 10 is flapping between port Gi0/5 and port Gi0/15");
+    NetworkLog l =
+        one(
+            "Jun  3 14:39:05.941: %SW_MATM-4-MACFLAP_NOTIF: Host f03a.b216.7ad7 in vlan 10 is"
+                + " flapping between port Gi0/5 and port Gi0/15");
 
     assertThat(l.fields())
         .containsEntry("mac", "f0:3a:b2:16:7a:d7")
@@ -68,16 +87,19 @@ class NetworkSyslogTest {
 
   @Test
   void cdpDuplexMismatchPoeAndDuplicateAddress() {
-    SyslogFixture r = SyslogFixture.read("""
-        *Mar  1 00:02:54.535: %CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on FastEthernet0/0 (not half duplex), with R3 Ethernet0/0 (half duplex).
-        *Apr 24 10:37:49.492: %ILPOWER-7-DETECT: Interface Gi1/0/3: Power Device detected: IEEE PD
-        *Apr 24 10:37:50.493: %ILPOWER-5-POWER_GRANTED: Interface Gi1/0/3: Power granted
-        *Jun 29 08:36:31.299: %IP-4-DUPADDR: Duplicate address 192.168.10.102 on GigabitEthernet0/0, sourced by 5254.001d.836d
-        Jun 29 08:36:32 sw1 %DOT1X-5-FAIL: Authentication failed for client (001e.0b80.13b5) on Interface Gi1/0/16 AuditSessionID 0A
-        """);
+    SyslogFixture r =
+        SyslogFixture.read(
+            """
+            *Mar  1 00:02:54.535: %CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on FastEthernet0/0 (not half duplex), with R3 Ethernet0/0 (half duplex).
+            *Apr 24 10:37:49.492: %ILPOWER-7-DETECT: Interface Gi1/0/3: Power Device detected: IEEE PD
+            *Apr 24 10:37:50.493: %ILPOWER-5-POWER_GRANTED: Interface Gi1/0/3: Power granted
+            *Jun 29 08:36:31.299: %IP-4-DUPADDR: Duplicate address 192.168.10.102 on GigabitEthernet0/0, sourced by 5254.001d.836d
+            Jun 29 08:36:32 sw1 %DOT1X-5-FAIL: Authentication failed for client (001e.0b80.13b5) on Interface Gi1/0/16 AuditSessionID 0A
+            """);
     List<NetworkLog> logs = r.logs();
 
-    assertThat(logs).extracting(NetworkLog::mnemonic)
+    assertThat(logs)
+        .extracting(NetworkLog::mnemonic)
         .containsExactly("DUPLEX_MISMATCH", "DETECT", "POWER_GRANTED", "DUPADDR", "FAIL");
     assertThat(logs.get(0).fields()).containsEntry("interface", "FastEthernet0/0");
     assertThat(logs.get(1).fields()).containsEntry("interface", "Gi1/0/3");
@@ -87,7 +109,9 @@ class NetworkSyslogTest {
         .containsEntry("mac", "52:54:00:1d:83:6d");
     assertThat(logs.get(3).timestamp()).isEqualTo(OffsetDateTime.parse("2024-06-29T08:36:31.299Z"));
     assertThat(logs.get(4).host()).isEqualTo("sw1");
-    assertThat(logs.get(4).fields()).containsEntry("mac", "00:1e:0b:80:13:b5").containsEntry("interface", "Gi1/0/16");
+    assertThat(logs.get(4).fields())
+        .containsEntry("mac", "00:1e:0b:80:13:b5")
+        .containsEntry("interface", "Gi1/0/16");
     assertThat(r.summary.unrecognised()).isZero();
   }
 
@@ -102,7 +126,11 @@ class NetworkSyslogTest {
 
   @Test
   void asaTeardownWithRealLogSpellingAndInitiator() {
-    NetworkLog l = one("May 18 2025 08:15:03: %ASA-6-302014: Teardown TCP connection 207860548 for inside:10.117.142.19/42098 to dmz:192.168.198.28/443 duration 0:00:08 bytes 0 TCP Reset-O from inside");
+    NetworkLog l =
+        one(
+            "May 18 2025 08:15:03: %ASA-6-302014: Teardown TCP connection 207860548 for"
+                + " inside:10.117.142.19/42098 to dmz:192.168.198.28/443 duration 0:00:08 bytes 0"
+                + " TCP Reset-O from inside");
 
     assertThat(l.vendor()).isEqualTo("ASA");
     assertThat(l.mnemonic()).isEqualTo("302014");
@@ -125,45 +153,69 @@ class NetworkSyslogTest {
 
   @Test
   void asaTeardownDurationTooLongToCountHasNoSecondsButIsStillRead() {
-    for (String hours : new String[] {"2562047788015216", "99999999999999999999"}) { // 3600 h overflows a long; not a long
-      NetworkLog l = one("%ASA-6-302014: Teardown TCP connection 5 for outside:10.0.0.1/5060 to inside:10.1.1.2/49152 duration "
-          + hours + ":00:00 bytes 1234 TCP FINs");
+    for (String hours :
+        new String[] {
+          "2562047788015216", "99999999999999999999"
+        }) { // 3600 h overflows a long; not a long
+      NetworkLog l =
+          one(
+              "%ASA-6-302014: Teardown TCP connection 5 for outside:10.0.0.1/5060 to"
+                  + " inside:10.1.1.2/49152 duration "
+                  + hours
+                  + ":00:00 bytes 1234 TCP FINs");
 
-      assertThat(l.fields()).containsEntry("duration", hours + ":00:00").doesNotContainKey("duration_seconds")
+      assertThat(l.fields())
+          .containsEntry("duration", hours + ":00:00")
+          .doesNotContainKey("duration_seconds")
           .containsEntry("reason", "TCP FINs");
     }
   }
 
   @Test
   void asaTeardownGuideSpellingIsNormalised() {
-    NetworkLog l = one("%ASA-6-302014: Teardown TCP connection 5 for outside:10.0.0.1/5060 to inside:10.1.1.2/49152 duration 1:02:03 bytes 1234 TCP Reset - I");
+    NetworkLog l =
+        one(
+            "%ASA-6-302014: Teardown TCP connection 5 for outside:10.0.0.1/5060 to"
+                + " inside:10.1.1.2/49152 duration 1:02:03 bytes 1234 TCP Reset - I");
 
-    assertThat(l.fields()).containsEntry("reason", "TCP Reset-I").doesNotContainKey("initiator")
+    assertThat(l.fields())
+        .containsEntry("reason", "TCP Reset-I")
+        .doesNotContainKey("initiator")
         .containsEntry("duration_seconds", "3723");
   }
 
   @Test
   void asaBuiltAndUdp() {
-    SyslogFixture r = SyslogFixture.read("""
-        %ASA-6-302013: Built inbound TCP connection 11 for outside:198.51.100.7/5060 (198.51.100.7/5060) to inside:10.1.1.2/5060 (203.0.113.2/5060)
-        %ASA-6-302015: Built outbound UDP connection 12 for outside:198.51.100.7/5060 (198.51.100.7/5060) to inside:10.1.1.2/5060 (203.0.113.2/5060)
-        %ASA-6-302016: Teardown UDP connection 12 for outside:198.51.100.7/5060 to inside:10.1.1.2/5060 duration 0:02:01 bytes 4500
-        """);
+    SyslogFixture r =
+        SyslogFixture.read(
+            """
+            %ASA-6-302013: Built inbound TCP connection 11 for outside:198.51.100.7/5060 (198.51.100.7/5060) to inside:10.1.1.2/5060 (203.0.113.2/5060)
+            %ASA-6-302015: Built outbound UDP connection 12 for outside:198.51.100.7/5060 (198.51.100.7/5060) to inside:10.1.1.2/5060 (203.0.113.2/5060)
+            %ASA-6-302016: Teardown UDP connection 12 for outside:198.51.100.7/5060 to inside:10.1.1.2/5060 duration 0:02:01 bytes 4500
+            """);
     List<NetworkLog> logs = r.logs();
 
-    assertThat(logs.get(0).fields()).containsEntry("direction", "inbound").containsEntry("dst_mapped_ip", "203.0.113.2");
-    assertThat(logs.get(1).fields()).containsEntry("protocol", "UDP").containsEntry("connection_id", "12");
-    assertThat(logs.get(2).fields()).containsEntry("duration_seconds", "121").containsEntry("bytes", "4500")
+    assertThat(logs.get(0).fields())
+        .containsEntry("direction", "inbound")
+        .containsEntry("dst_mapped_ip", "203.0.113.2");
+    assertThat(logs.get(1).fields())
+        .containsEntry("protocol", "UDP")
+        .containsEntry("connection_id", "12");
+    assertThat(logs.get(2).fields())
+        .containsEntry("duration_seconds", "121")
+        .containsEntry("bytes", "4500")
         .doesNotContainKey("reason");
   }
 
   @Test
   void asaArpCollisions() {
-    SyslogFixture r = SyslogFixture.read("""
-        %ASA-4-405001: Received ARP response collision from 10.233.250.16/202d.07fc.5c1a on interface WLC-LAN_inside with existing ARP entry 10.233.250.16/0016.a421.94ef
-        %ASA-4-405002: Received mac mismatch packet from 10.1.1.9/0011.2233.4455 for authenticated host
-        %ASA-4-405003: IP address collision detected between host 10.1.1.1 at 0011.2233.4466 and interface inside, 0011.2233.4477
-        """);
+    SyslogFixture r =
+        SyslogFixture.read(
+            """
+            %ASA-4-405001: Received ARP response collision from 10.233.250.16/202d.07fc.5c1a on interface WLC-LAN_inside with existing ARP entry 10.233.250.16/0016.a421.94ef
+            %ASA-4-405002: Received mac mismatch packet from 10.1.1.9/0011.2233.4455 for authenticated host
+            %ASA-4-405003: IP address collision detected between host 10.1.1.1 at 0011.2233.4466 and interface inside, 0011.2233.4477
+            """);
     List<NetworkLog> logs = r.logs();
 
     assertThat(logs.get(0).fields())
@@ -172,43 +224,65 @@ class NetworkSyslogTest {
         .containsEntry("existing_mac", "00:16:a4:21:94:ef")
         .containsEntry("interface", "WLC-LAN_inside")
         .containsEntry("arp", "response");
-    assertThat(logs.get(1).fields()).containsEntry("ip", "10.1.1.9").containsEntry("mac", "00:11:22:33:44:55");
-    assertThat(logs.get(2).fields()).containsEntry("ip", "10.1.1.1").containsEntry("mac", "00:11:22:33:44:66")
-        .containsEntry("interface", "inside").containsEntry("existing_mac", "00:11:22:33:44:77");
+    assertThat(logs.get(1).fields())
+        .containsEntry("ip", "10.1.1.9")
+        .containsEntry("mac", "00:11:22:33:44:55");
+    assertThat(logs.get(2).fields())
+        .containsEntry("ip", "10.1.1.1")
+        .containsEntry("mac", "00:11:22:33:44:66")
+        .containsEntry("interface", "inside")
+        .containsEntry("existing_mac", "00:11:22:33:44:77");
   }
 
   @Test
   void asaInspectionAclAndUnknownIds() {
-    SyslogFixture r = SyslogFixture.read("""
-        %ASA-3-507003: sip flow from outside:198.51.100.7/5060 to inside:10.1.1.2/5060 terminated by inspection engine, reason - malformed packet.
-        %ASA-6-106100: access-list inside_in permitted tcp inside/10.0.1.5(54321) -> dmz/192.168.1.10(80) hit-cnt 1 first hit [0x1, 0x2]
-        %ASA-6-305011: Built dynamic TCP translation from inside:172.31.98.44/1772 to outside:100.66.98.44/8256
-        """);
+    SyslogFixture r =
+        SyslogFixture.read(
+            """
+            %ASA-3-507003: sip flow from outside:198.51.100.7/5060 to inside:10.1.1.2/5060 terminated by inspection engine, reason - malformed packet.
+            %ASA-6-106100: access-list inside_in permitted tcp inside/10.0.1.5(54321) -> dmz/192.168.1.10(80) hit-cnt 1 first hit [0x1, 0x2]
+            %ASA-6-305011: Built dynamic TCP translation from inside:172.31.98.44/1772 to outside:100.66.98.44/8256
+            """);
     List<NetworkLog> logs = r.logs();
 
-    assertThat(logs.get(0).fields()).containsEntry("protocol", "sip").containsEntry("reason", "malformed packet")
-        .containsEntry("src_ip", "198.51.100.7").containsEntry("dst_port", "5060");
-    assertThat(logs.get(1).fields()).containsEntry("acl", "inside_in").containsEntry("action", "permitted")
-        .containsEntry("src_interface", "inside").containsEntry("dst_ip", "192.168.1.10").containsEntry("hits", "1");
+    assertThat(logs.get(0).fields())
+        .containsEntry("protocol", "sip")
+        .containsEntry("reason", "malformed packet")
+        .containsEntry("src_ip", "198.51.100.7")
+        .containsEntry("dst_port", "5060");
+    assertThat(logs.get(1).fields())
+        .containsEntry("acl", "inside_in")
+        .containsEntry("action", "permitted")
+        .containsEntry("src_interface", "inside")
+        .containsEntry("dst_ip", "192.168.1.10")
+        .containsEntry("hits", "1");
     assertThat(logs.get(2).mnemonic()).isEqualTo("305011");
     assertThat(logs.get(2).fields()).isEmpty();
-    assertThat(logs.get(2).message()).isEqualTo("Built dynamic TCP translation from inside:172.31.98.44/1772 to outside:100.66.98.44/8256");
+    assertThat(logs.get(2).message())
+        .isEqualTo(
+            "Built dynamic TCP translation from inside:172.31.98.44/1772 to"
+                + " outside:100.66.98.44/8256");
     assertThat(r.summary.recognised()).isEqualTo(3);
   }
 
   @Test
   void zoneNamesAndOffsetsBecomeOffsets() {
-    SyslogFixture r = SyslogFixture.read("""
-        <189>387448: host-01: May 6 16:13:09.123 UTC+07:30: %DOT1X-5-FAIL: Authentication failed for client (001e.0b80.13b5) on Interface Gi1/0/16
-        <190>3352436: 3352457: Aug 12 2023 12:14:24.412 mdt: %LINK-3-UPDOWN: Interface Gi1/0/1, changed state to up
-        Jan 23 14:54:28.511 CET: %LINK-3-UPDOWN: Interface Gi1/0/2, changed state to up
-        """);
+    SyslogFixture r =
+        SyslogFixture.read(
+            """
+            <189>387448: host-01: May 6 16:13:09.123 UTC+07:30: %DOT1X-5-FAIL: Authentication failed for client (001e.0b80.13b5) on Interface Gi1/0/16
+            <190>3352436: 3352457: Aug 12 2023 12:14:24.412 mdt: %LINK-3-UPDOWN: Interface Gi1/0/1, changed state to up
+            Jan 23 14:54:28.511 CET: %LINK-3-UPDOWN: Interface Gi1/0/2, changed state to up
+            """);
     List<NetworkLog> logs = r.logs();
 
-    assertThat(logs.get(0).timestamp()).isEqualTo(OffsetDateTime.parse("2025-05-06T16:13:09.123+07:30"));
+    assertThat(logs.get(0).timestamp())
+        .isEqualTo(OffsetDateTime.parse("2025-05-06T16:13:09.123+07:30"));
     assertThat(logs.get(0).host()).isEqualTo("host-01");
-    assertThat(logs.get(1).timestamp()).isEqualTo(OffsetDateTime.parse("2023-08-12T12:14:24.412-06:00"));
-    assertThat(logs.get(2).timestamp()).isEqualTo(OffsetDateTime.parse("2025-01-23T14:54:28.511+01:00"));
+    assertThat(logs.get(1).timestamp())
+        .isEqualTo(OffsetDateTime.parse("2023-08-12T12:14:24.412-06:00"));
+    assertThat(logs.get(2).timestamp())
+        .isEqualTo(OffsetDateTime.parse("2025-01-23T14:54:28.511+01:00"));
     assertThat(r.anomalies("syslog-time-without-zone")).isEmpty();
   }
 }

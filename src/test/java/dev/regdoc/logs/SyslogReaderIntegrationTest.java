@@ -23,17 +23,21 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SyslogReaderIntegrationTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
   private final FactCollector facts = new FactCollector();
 
   private TextSummary read(String text) throws IOException {
-    return new SyslogReader(CLOCK).read("test.log", new BufferedReader(new StringReader(text)), facts);
+    return new SyslogReader(CLOCK)
+        .read("test.log", new BufferedReader(new StringReader(text)), facts);
   }
 
   @Test
   void theSourceDocumentsWrappedAlarmIsJoinedAndEveryFieldKept() throws IOException {
-    // exactly as the Japanese source document prints it: wrapped after the tag and inside two values
-    String seed = """
+    // exactly as the Japanese source document prints it: wrapped after the tag and inside two
+    // values
+    String seed =
+        """
         Example: 31 uc-ucm-01 local7 3 : 41679: uc-ucm-01.pcce.local Jul 02 2015 06:22:31 UTC :
         %UC_CALLMANAGER-3-EndPointUnregistered:
         %[DeviceName=SEPE0D1730A8137] [IPAddress=10.60.98.210] [Protocol=SIP] [DeviceType=592] [Description=
@@ -47,8 +51,11 @@ class SyslogReaderIntegrationTest {
     assertThat(a.alarm()).isEqualTo("EndPointUnregistered");
     assertThat(a.severity()).isEqualTo(3);
     assertThat(a.reason()).isEqualTo(13);
-    assertThat(a.fields()).containsEntry("DeviceName", "SEPE0D1730A8137").containsEntry("Description", "Phone")
-        .containsEntry("AppID", "Cisco CallManager").containsEntry("LastSignalReceived", "SIPStationDPrimaryLineTimeout")
+    assertThat(a.fields())
+        .containsEntry("DeviceName", "SEPE0D1730A8137")
+        .containsEntry("Description", "Phone")
+        .containsEntry("AppID", "Cisco CallManager")
+        .containsEntry("LastSignalReceived", "SIPStationDPrimaryLineTimeout")
         .containsEntry("NodeID", "uc-ucm-01");
     assertThat(a.fields().keySet()).startsWith("DeviceName", "IPAddress", "Protocol");
     assertThat(a.timestamp()).isEqualTo(OffsetDateTime.parse("2015-07-02T06:22:31Z"));
@@ -58,13 +65,15 @@ class SyslogReaderIntegrationTest {
 
   @Test
   void anySeverityDigitAndOtherZones() throws IOException {
-    read("""
+    read(
+        """
         Jul 15 22:40:05 cucm-pub local7 6 : 1: cucm-pub Jul 15 2015 22:40:05.347 JST :  %UC_CALLMANAGER-6-EndPointUnregistered: %[DeviceName=SEP001122334455][Reason=19][NodeID=cucm-pub]: An endpoint has unregistered
         <187>Mar 3 10:00:00 cucm2 %CCM_CALLMANAGER-CALLMANAGER-4-DeviceTransientConnection: %[ConnectingPort=2000][DeviceName=SEP00AABBCCDDEE][IPAddress=192.0.2.9][DeviceType=30018][Reason=6][Protocol=SCCP][AppID=Cisco CallManager][ClusterID=c][NodeID=cucm2]: Transient connection attempted
         """);
     var alarms = facts.of(CucmAlarm.class);
     assertThat(alarms).extracting(CucmAlarm::severity).containsExactly(6, 4);
-    assertThat(alarms.get(0).timestamp()).isEqualTo(OffsetDateTime.parse("2015-07-15T22:40:05.347+09:00"));
+    assertThat(alarms.get(0).timestamp())
+        .isEqualTo(OffsetDateTime.parse("2015-07-15T22:40:05.347+09:00"));
     assertThat(alarms.get(1).alarm()).isEqualTo("DeviceTransientConnection");
     assertThat(alarms.get(1).facility()).isEqualTo("CCM_CALLMANAGER-CALLMANAGER");
     assertThat(alarms.get(1).fields().keySet()).startsWith("ConnectingPort", "DeviceName");
@@ -74,7 +83,8 @@ class SyslogReaderIntegrationTest {
 
   @Test
   void theOldRtmtAndWindowsFormats() throws IOException {
-    read("""
+    read(
+        """
         CCM|DeviceUnregistered - Device unregistered. Device name.:SEP000F9048529A Device IP address.:10.130.9.5 Device type. [Optional]:30006 Device description [Optional].:gmgiska Reason Code [Optional].:8 App ID:Cisco CallManager Cluster ID:StandAloneCluster Node ID:10.130.8.21|<CLID::StandAloneCluster><NID::10.130.8.21>
 
         Error: Device TransientConnection \u2013 Transient connection attempted.
@@ -87,45 +97,77 @@ class SyslogReaderIntegrationTest {
         """);
     var alarms = facts.of(CucmAlarm.class);
     assertThat(alarms).hasSize(2);
-    assertThat(alarms.get(0).fields()).containsEntry("DeviceName", "SEP000F9048529A").containsEntry("Reason", "8")
-        .containsEntry("Description", "gmgiska").containsEntry("AppID", "Cisco CallManager").containsEntry("NodeID", "10.130.8.21");
+    assertThat(alarms.get(0).fields())
+        .containsEntry("DeviceName", "SEP000F9048529A")
+        .containsEntry("Reason", "8")
+        .containsEntry("Description", "gmgiska")
+        .containsEntry("AppID", "Cisco CallManager")
+        .containsEntry("NodeID", "10.130.8.21");
     assertThat(alarms.get(1).alarm()).isEqualTo("DeviceTransientConnection");
     assertThat(alarms.get(1).severity()).isEqualTo(3);
-    assertThat(alarms.get(1).fields()).containsEntry("IPAddress", "192.168.88.52").containsEntry("Reason", "6").containsEntry("DeviceType", "255");
+    assertThat(alarms.get(1).fields())
+        .containsEntry("IPAddress", "192.168.88.52")
+        .containsEntry("Reason", "6")
+        .containsEntry("DeviceType", "255");
   }
 
   @Test
   void iosAndAsaMessagesWithTheValuesTheyName() throws IOException {
-    read("""
+    read(
+        """
         Jun  3 14:39:05.941: %SW_MATM-4-MACFLAP_NOTIF: Host f03a.b216.7ad7 in vlan 10 is flapping between port Gi0/5 and port Gi0/15
         *Sep 17 19:56:30.875: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet0/1, changed state to down
         %PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address eeee.eeee.0eee on port Ethernet0/1.
         May 18 2025 08:15:03: %ASA-6-302014: Teardown TCP connection 207860548 for inside:10.117.142.19/42098 to dmz:192.168.198.28/443 duration 0:00:08 bytes 0 TCP Reset-O from inside
         %ASA-4-405001: Received ARP response collision from 10.233.250.16/202d.07fc.5c1a on interface WLC-LAN_inside with existing ARP entry 10.233.250.16/0016.a421.94ef
         """);
-    Map<String, NetworkLog> byMnemonic = facts.of(NetworkLog.class).stream().collect(Collectors.toMap(NetworkLog::mnemonic, Function.identity()));
-    assertThat(byMnemonic.get("MACFLAP_NOTIF").fields()).containsEntry("mac", "f0:3a:b2:16:7a:d7").containsEntry("vlan", "10")
-        .containsEntry("from_port", "Gi0/5").containsEntry("to_port", "Gi0/15");
-    assertThat(byMnemonic.get("UPDOWN").fields()).containsEntry("state", "down").containsEntry("clock_unsynchronised", "true")
+    Map<String, NetworkLog> byMnemonic =
+        facts.of(NetworkLog.class).stream()
+            .collect(Collectors.toMap(NetworkLog::mnemonic, Function.identity()));
+    assertThat(byMnemonic.get("MACFLAP_NOTIF").fields())
+        .containsEntry("mac", "f0:3a:b2:16:7a:d7")
+        .containsEntry("vlan", "10")
+        .containsEntry("from_port", "Gi0/5")
+        .containsEntry("to_port", "Gi0/15");
+    assertThat(byMnemonic.get("UPDOWN").fields())
+        .containsEntry("state", "down")
+        .containsEntry("clock_unsynchronised", "true")
         .containsEntry("interface", "Ethernet0/1");
-    assertThat(byMnemonic.get("PSECURE_VIOLATION").fields()).containsEntry("mac", "ee:ee:ee:ee:0e:ee");
-    assertThat(byMnemonic.get("302014").fields()).containsEntry("reason", "TCP Reset-O").containsEntry("initiator", "inside")
-        .containsEntry("src_ip", "10.117.142.19").containsEntry("dst_port", "443").containsEntry("duration", "0:00:08");
+    assertThat(byMnemonic.get("PSECURE_VIOLATION").fields())
+        .containsEntry("mac", "ee:ee:ee:ee:0e:ee");
+    assertThat(byMnemonic.get("302014").fields())
+        .containsEntry("reason", "TCP Reset-O")
+        .containsEntry("initiator", "inside")
+        .containsEntry("src_ip", "10.117.142.19")
+        .containsEntry("dst_port", "443")
+        .containsEntry("duration", "0:00:08");
     assertThat(byMnemonic.get("302014").vendor()).isEqualTo("ASA");
-    assertThat(byMnemonic.get("405001").fields()).containsEntry("mac", "20:2d:07:fc:5c:1a").containsEntry("existing_mac", "00:16:a4:21:94:ef");
-    assertThat(facts.of(Anomaly.class)).extracting(Anomaly::code).containsExactly("syslog-time-without-zone");
+    assertThat(byMnemonic.get("405001").fields())
+        .containsEntry("mac", "20:2d:07:fc:5c:1a")
+        .containsEntry("existing_mac", "00:16:a4:21:94:ef");
+    assertThat(facts.of(Anomaly.class))
+        .extracting(Anomaly::code)
+        .containsExactly("syslog-time-without-zone");
   }
 
   @Test
   void garbageBinaryAndHugeLinesAreReportedNotThrown() throws IOException {
     String huge = "x".repeat(10 * 1024 * 1024);
-    TextSummary s = read("this is not syslog\n\u0000\u0001\u0002binary\u0000\n\u0000\u0003\n"
-        + "%LINK-3-UPDOWN: Interface Ethernet0/3, changed state to down\n" + huge + "\n");
+    TextSummary s =
+        read(
+            "this is not syslog\n\u0000\u0001\u0002binary\u0000\n\u0000\u0003\n"
+                + "%LINK-3-UPDOWN: Interface Ethernet0/3, changed state to down\n"
+                + huge
+                + "\n");
     assertThat(s.recognised()).isEqualTo(1);
     assertThat(s.unrecognised()).isEqualTo(2);
-    assertThat(s.problems()).anyMatch(p -> p.contains("lines 2-3 look like binary data"))
-        .anyMatch(p -> p.contains("line 5 is 10485760 characters long; only the first 65536 were read"));
-    assertThat(facts.of(Anomaly.class)).filteredOn(a -> a.code().equals("syslog-unrecognised-line")).hasSize(2)
+    assertThat(s.problems())
+        .anyMatch(p -> p.contains("lines 2-3 look like binary data"))
+        .anyMatch(
+            p -> p.contains("line 5 is 10485760 characters long; only the first 65536 were read"));
+    assertThat(facts.of(Anomaly.class))
+        .filteredOn(a -> a.code().equals("syslog-unrecognised-line"))
+        .hasSize(2)
         .allMatch(a -> a.detail().length() < 200);
   }
 
@@ -133,7 +175,10 @@ class SyslogReaderIntegrationTest {
   void everyCiscoLineOfThePublicSamplesIsRecognised() throws IOException {
     Path dir = Path.of("../shared/data/syslog/elastic-integrations");
     assumeTrue(Files.isDirectory(dir), "shared test data folder ../shared/data is absent");
-    for (String f : new String[] {"cisco_ios/test-cisco-ios.log", "cisco_asa/test-asa.log.excerpt", "cisco_asa/test-sip.log"}) {
+    for (String f :
+        new String[] {
+          "cisco_ios/test-cisco-ios.log", "cisco_asa/test-asa.log.excerpt", "cisco_asa/test-sip.log"
+        }) {
       try (BufferedReader in = Files.newBufferedReader(dir.resolve(f))) {
         TextSummary s = new SyslogReader(CLOCK).read(f, in, facts);
         assertThat(s.unrecognised()).as(f).isZero();

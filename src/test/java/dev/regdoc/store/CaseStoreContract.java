@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -81,10 +81,23 @@ abstract class CaseStoreContract {
   @Test
   void savedCaseReloadsWithEveryField() {
     CaseRecord opened = store.newCase("alice", T0);
-    CaseRecord edited = new CaseRecord(opened.id(), opened.version(), "alice", T0, T0.plusSeconds(90),
-        "SEP00AABBCCDDEE", "phone unregisters", "SIP", "every 16 minutes", "14.0", "en", "awaiting-captures",
-        Map.of("collect-phone-capture", "done", "check-port-security", "skipped"),
-        "{\"schema\":\"regdoc.analysis/1\",\"findings\":[]}", Map.of("site", "Osaka", "vlan", "110"));
+    CaseRecord edited =
+        new CaseRecord(
+            opened.id(),
+            opened.version(),
+            "alice",
+            T0,
+            T0.plusSeconds(90),
+            "SEP00AABBCCDDEE",
+            "phone unregisters",
+            "SIP",
+            "every 16 minutes",
+            "14.0",
+            "en",
+            "awaiting-captures",
+            Map.of("collect-phone-capture", "done", "check-port-security", "skipped"),
+            "{\"schema\":\"regdoc.analysis/1\",\"findings\":[]}",
+            Map.of("site", "Osaka", "vlan", "110"));
     CaseRecord saved = store.save(edited);
     assertThat(saved.version()).isEqualTo(2);
     assertThat(store.findCase(opened.id())).contains(saved);
@@ -93,7 +106,9 @@ abstract class CaseStoreContract {
 
   @Test
   void stepsCanBeRemovedAgain() {
-    CaseRecord c = store.save(with(store.newCase("a", T0), Map.of("s1", "done", "s2", "skipped"), Map.of("k", "v")));
+    CaseRecord c =
+        store.save(
+            with(store.newCase("a", T0), Map.of("s1", "done", "s2", "skipped"), Map.of("k", "v")));
     CaseRecord back = store.save(with(c, Map.of("s2", "done"), Map.of()));
     assertThat(store.findCase(c.id()).orElseThrow().steps()).isEqualTo(Map.of("s2", "done"));
     assertThat(store.findCase(c.id()).orElseThrow().attributes()).isEmpty();
@@ -129,16 +144,24 @@ abstract class CaseStoreContract {
     pool.shutdown();
     CaseRecord end = store.findCase(id).orElseThrow();
     int total = threads * perThread;
-    assertThat(winningVersions).as("no two saves of one version both won").hasSize(total).doesNotHaveDuplicates();
+    assertThat(winningVersions)
+        .as("no two saves of one version both won")
+        .hasSize(total)
+        .doesNotHaveDuplicates();
     assertThat(end.attributes().get("count")).isEqualTo(String.valueOf(total));
     assertThat(end.version()).isEqualTo(total + 1);
     assertThat(end.steps()).hasSize(threads);
-    // How many saves were refused depends on scheduling; that a stale save is refused is tested deterministically
+    // How many saves were refused depends on scheduling; that a stale save is refused is tested
+    // deterministically
     // above. Printed so a run shows whether the threads did collide.
-    System.out.println(getClass().getSimpleName() + ": " + staleTotal + " stale saves refused and retried");
+    System.out.println(
+        getClass().getSimpleName() + ": " + staleTotal + " stale saves refused and retried");
   }
 
-  /** Adds one to the case's counter {@code n} times, reloading after each refused save; returns how many were refused. */
+  /**
+   * Adds one to the case's counter {@code n} times, reloading after each refused save; returns how
+   * many were refused.
+   */
   private int incrementMany(long id, String who, int n, List<Long> winners) {
     int refused = 0;
     for (int i = 0; i < n; i++) {
@@ -184,7 +207,8 @@ abstract class CaseStoreContract {
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     assertThat(first.sha256()).isEqualTo(sha).isEqualTo(second.sha256());
     assertThat(first.size()).isEqualTo(bytes.length);
-    assertThat(copiesOnDisk()).containsExactly(dataDir.resolve("files").resolve(sha.substring(0, 2)).resolve(sha));
+    assertThat(copiesOnDisk())
+        .containsExactly(dataDir.resolve("files").resolve(sha.substring(0, 2)).resolve(sha));
     assertThat(Files.readAllBytes(store.content(sha).orElseThrow())).isEqualTo(bytes);
     assertThat(store.files(a.id())).containsExactly(first);
     assertThat(store.files(b.id())).containsExactly(second);
@@ -214,11 +238,14 @@ abstract class CaseStoreContract {
     assertThat(store.purgeExpired(T0.plus(RETENTION))).isEqualTo(1);
     assertThat(store.content(f.sha256())).isEmpty();
     assertThat(copiesOnDisk()).isEmpty();
-    assertThat(store.files(c.id())).singleElement().satisfies(r -> {
-      assertThat(r.expired()).isTrue();
-      assertThat(r.name()).isEqualTo("syslog.txt");
-      assertThat(r.sha256()).isEqualTo(f.sha256());
-    });
+    assertThat(store.files(c.id()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.expired()).isTrue();
+              assertThat(r.name()).isEqualTo("syslog.txt");
+              assertThat(r.sha256()).isEqualTo(f.sha256());
+            });
     assertThat(store.purgeExpired(T0.plus(RETENTION).plusSeconds(5))).isZero();
   }
 
@@ -228,11 +255,15 @@ abstract class CaseStoreContract {
     CaseRecord b = store.newCase("bob", T0);
     Path upload = Files.writeString(dataDir.resolve("phone.pcap"), "same bytes");
     StoredFile old = store.putFile(a.id(), "phone.pcap", upload, "alice", T0);
-    StoredFile newer = store.putFile(b.id(), "phone.pcap", upload, "bob", T0.plus(Duration.ofDays(10)));
+    StoredFile newer =
+        store.putFile(b.id(), "phone.pcap", upload, "bob", T0.plus(Duration.ofDays(10)));
 
     assertThat(store.purgeExpired(T0.plus(RETENTION).plusSeconds(1))).isZero();
     assertThat(store.content(old.sha256())).isPresent();
-    assertThat(store.files(a.id())).singleElement().extracting(StoredFile::expired).isEqualTo(false);
+    assertThat(store.files(a.id()))
+        .singleElement()
+        .extracting(StoredFile::expired)
+        .isEqualTo(false);
 
     assertThat(store.purgeExpired(newer.expiresAt())).isEqualTo(1);
     assertThat(store.content(old.sha256())).isEmpty();
@@ -246,7 +277,8 @@ abstract class CaseStoreContract {
     Path upload = Files.writeString(dataDir.resolve("cfg.txt"), "interface Gi1/0/1");
     StoredFile old = store.putFile(a.id(), "cfg.txt", upload, "alice", T0);
     store.purgeExpired(old.expiresAt());
-    StoredFile again = store.putFile(a.id(), "cfg.txt", upload, "alice", old.expiresAt().plusSeconds(1));
+    StoredFile again =
+        store.putFile(a.id(), "cfg.txt", upload, "alice", old.expiresAt().plusSeconds(1));
     assertThat(store.content(old.sha256())).isPresent();
     assertThat(store.files(a.id())).extracting(StoredFile::expired).containsExactly(true, false);
     assertThat(again.expiresAt()).isEqualTo(old.expiresAt().plusSeconds(1).plus(RETENTION));
@@ -258,8 +290,14 @@ abstract class CaseStoreContract {
     CaseRecord b = store.newCase("bob", T0);
     List<ChatMessage> sent = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      ChatMessage m = new ChatMessage(a.id(), "web:1", i % 2 == 0 ? "alice" : "regdoc", i % 2 == 1, "line " + i,
-          T0.plusSeconds(i));
+      ChatMessage m =
+          new ChatMessage(
+              a.id(),
+              "web:1",
+              i % 2 == 0 ? "alice" : "regdoc",
+              i % 2 == 1,
+              "line " + i,
+              T0.plusSeconds(i));
       store.appendMessage(m);
       sent.add(m);
       store.appendMessage(new ChatMessage(b.id(), "web:2", "bob", false, "other " + i, T0));
@@ -274,7 +312,8 @@ abstract class CaseStoreContract {
     UserProfile first = new UserProfile("U123", null, Map.of());
     store.saveUser(first);
     assertThat(store.user("U123")).contains(first);
-    UserProfile later = new UserProfile("U123", "ja", Map.of("delayed-failover", "3", "sccp-basics", "done"));
+    UserProfile later =
+        new UserProfile("U123", "ja", Map.of("delayed-failover", "3", "sccp-basics", "done"));
     store.saveUser(later);
     assertThat(store.user("U123")).contains(later);
     assertThat(store.user("U999")).isEmpty();
@@ -283,16 +322,35 @@ abstract class CaseStoreContract {
   @Test
   void japaneseTextRoundTrips() throws Exception {
     String symptom = "電話機が16分ごとに登録解除される（CUCM 14）";
-    CaseRecord c = store.save(new CaseRecord(store.newCase("山田", T0).id(), 1, "山田", T0, T0, "SEP001122334455",
-        symptom, "SCCP", "毎朝8時以降", "14.0", "ja", "質問中", Map.of("スイッチ設定の確認", "done"), null,
-        Map.of("拠点", "大阪")));
+    CaseRecord c =
+        store.save(
+            new CaseRecord(
+                store.newCase("山田", T0).id(),
+                1,
+                "山田",
+                T0,
+                T0,
+                "SEP001122334455",
+                symptom,
+                "SCCP",
+                "毎朝8時以降",
+                "14.0",
+                "ja",
+                "質問中",
+                Map.of("スイッチ設定の確認", "done"),
+                null,
+                Map.of("拠点", "大阪")));
     assertThat(store.findCase(c.id())).contains(c);
     ChatMessage m = new ChatMessage(c.id(), "web:日本", "山田", false, "キャプチャを添付します 😀", T0);
     store.appendMessage(m);
     assertThat(store.messages(c.id())).containsExactly(m);
     Path upload = Files.writeString(dataDir.resolve("ログ.txt"), "アラーム");
-    assertThat(store.putFile(c.id(), "電話側のキャプチャ.pcap", upload, "山田", T0).name()).isEqualTo("電話側のキャプチャ.pcap");
-    assertThat(store.files(c.id())).singleElement().extracting(StoredFile::name).isEqualTo("電話側のキャプチャ.pcap");
+    assertThat(store.putFile(c.id(), "電話側のキャプチャ.pcap", upload, "山田", T0).name())
+        .isEqualTo("電話側のキャプチャ.pcap");
+    assertThat(store.files(c.id()))
+        .singleElement()
+        .extracting(StoredFile::name)
+        .isEqualTo("電話側のキャプチャ.pcap");
     store.saveUser(new UserProfile("山田", "ja", Map.of("遅延フェイルオーバー", "二")));
     assertThat(store.user("山田").orElseThrow().learning()).containsEntry("遅延フェイルオーバー", "二");
   }
@@ -309,7 +367,8 @@ abstract class CaseStoreContract {
 
   @Test
   void reopeningTheStoreKeepsEverything() throws Exception {
-    CaseRecord c = store.save(with(store.newCase("alice", T0), Map.of("s", "done"), Map.of("k", "v")));
+    CaseRecord c =
+        store.save(with(store.newCase("alice", T0), Map.of("s", "done"), Map.of("k", "v")));
     store.bindConversation("web:7", c.id());
     store.close();
     store = JdbcCaseStore.open(freshSettingsAgain());
@@ -323,13 +382,41 @@ abstract class CaseStoreContract {
   }
 
   static CaseRecord with(CaseRecord c, Map<String, String> steps, Map<String, String> attributes) {
-    return new CaseRecord(c.id(), c.version(), c.openedBy(), c.openedAt(), c.updatedAt(), c.device(), c.symptom(),
-        c.protocol(), c.when(), c.cucmVersion(), c.lang(), c.stage(), steps, c.findingsJson(), attributes);
+    return new CaseRecord(
+        c.id(),
+        c.version(),
+        c.openedBy(),
+        c.openedAt(),
+        c.updatedAt(),
+        c.device(),
+        c.symptom(),
+        c.protocol(),
+        c.when(),
+        c.cucmVersion(),
+        c.lang(),
+        c.stage(),
+        steps,
+        c.findingsJson(),
+        attributes);
   }
 
   static CaseRecord touch(CaseRecord c, Instant at) {
-    return new CaseRecord(c.id(), c.version(), c.openedBy(), c.openedAt(), at, c.device(), c.symptom(), c.protocol(),
-        c.when(), c.cucmVersion(), c.lang(), c.stage(), c.steps(), c.findingsJson(), c.attributes());
+    return new CaseRecord(
+        c.id(),
+        c.version(),
+        c.openedBy(),
+        c.openedAt(),
+        at,
+        c.device(),
+        c.symptom(),
+        c.protocol(),
+        c.when(),
+        c.cucmVersion(),
+        c.lang(),
+        c.stage(),
+        c.steps(),
+        c.findingsJson(),
+        c.attributes());
   }
 
   private List<Path> copiesOnDisk() throws Exception {
@@ -338,7 +425,8 @@ abstract class CaseStoreContract {
       return List.of();
     }
     try (Stream<Path> s = Files.walk(files)) {
-      return s.filter(Files::isRegularFile).filter(p -> !p.getParent().getFileName().toString().equals("tmp"))
+      return s.filter(Files::isRegularFile)
+          .filter(p -> !p.getParent().getFileName().toString().equals("tmp"))
           .toList();
     }
   }

@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the store returned is still there after the process is killed (no shutdown hook, no close): a child
- * JVM writes a case on the default H2 file store, says "ready", and is killed; this JVM then reopens the store.
+ * What the store returned is still there after the process is killed (no shutdown hook, no close):
+ * a child JVM writes a case on the default H2 file store, says "ready", and is killed; this JVM
+ * then reopens the store.
  */
 class CaseStoreRestartTest {
 
   static final Instant T0 = Instant.parse("2026-12-01T08:00:00.123456789Z");
   static final String CONVERSATION = "web:restart";
-  static final byte[] CAPTURE = "phone-side capture bytes \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+  static final byte[] CAPTURE =
+      "phone-side capture bytes \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
 
   @TempDir Path dataDir;
 
@@ -51,7 +53,8 @@ class CaseStoreRestartTest {
         assertThat(store.files(caseId)).hasSize(1);
         assertThat(file.name()).isEqualTo("phone.pcap");
         assertThat(file.expired()).isFalse();
-        assertThat(Files.readAllBytes(store.content(file.sha256()).orElseThrow())).isEqualTo(CAPTURE);
+        assertThat(Files.readAllBytes(store.content(file.sha256()).orElseThrow()))
+            .isEqualTo(CAPTURE);
         assertThat(store.messages(caseId)).containsExactly(Child.message(caseId));
         assertThat(store.user("alice")).contains(Child.profile());
       }
@@ -62,28 +65,37 @@ class CaseStoreRestartTest {
 
   private static Process startChild(Path dataDir) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        "-Duser.timezone=UTC", Child.class.getName(), dataDir.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Duser.timezone=UTC",
+            Child.class.getName(),
+            dataDir.toString());
     pb.redirectErrorStream(true);
     return pb.start();
   }
 
   /** The child's "ready" line, or what it printed before it ended or a minute passed. */
   private static String awaitReady(Process child, List<String> output) throws Exception {
-    CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          if (line.startsWith("ready ")) {
-            return line;
-          }
-          output.add(line);
-        }
-        return "ended without ready, exit " + child.waitFor();
-      } catch (Exception e) {
-        return "reading the child failed: " + e;
-      }
-    });
+    CompletableFuture<String> ready =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  if (line.startsWith("ready ")) {
+                    return line;
+                  }
+                  output.add(line);
+                }
+                return "ended without ready, exit " + child.waitFor();
+              } catch (Exception e) {
+                return "reading the child failed: " + e;
+              }
+            });
     return ready.get(60, TimeUnit.SECONDS);
   }
 
@@ -107,13 +119,27 @@ class CaseStoreRestartTest {
 
     /** The case the child saves, at {@code version}: 1 as handed to save, 2 as stored. */
     static CaseRecord savedCase(long id, long version) {
-      return new CaseRecord(id, version, "alice", T0, T0.plusSeconds(60), "SEP00AABBCCDDEE", "unregisters every 16 min",
-          "SIP", "since Monday", "14.0", "en", "awaiting-captures", Map.of("collect-phone-capture", "done"),
-          "{\"findings\":[]}", Map.of("site", "Osaka"));
+      return new CaseRecord(
+          id,
+          version,
+          "alice",
+          T0,
+          T0.plusSeconds(60),
+          "SEP00AABBCCDDEE",
+          "unregisters every 16 min",
+          "SIP",
+          "since Monday",
+          "14.0",
+          "en",
+          "awaiting-captures",
+          Map.of("collect-phone-capture", "done"),
+          "{\"findings\":[]}",
+          Map.of("site", "Osaka"));
     }
 
     static ChatMessage message(long id) {
-      return new ChatMessage(id, CONVERSATION, "alice", false, "here is the phone capture", T0.plusSeconds(6));
+      return new ChatMessage(
+          id, CONVERSATION, "alice", false, "here is the phone capture", T0.plusSeconds(6));
     }
 
     static UserProfile profile() {

@@ -44,7 +44,10 @@ class CaseStoreUnavailableTest {
     assertThatThrownBy(() -> JdbcCaseStore.open(s))
         .isInstanceOf(CaseStoreUnavailableException.class)
         .hasMessageContaining("jdbc:h2:mem:unavailable;PASSWORD=***")
-        .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT)).doesNotContain(SECRET));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain(SECRET));
   }
 
   @Test
@@ -53,6 +56,7 @@ class CaseStoreUnavailableTest {
     StoreSettings s = StoreSettings.defaults(notADir.resolve("store"));
     assertThatThrownBy(() -> JdbcCaseStore.open(s))
         .isInstanceOf(CaseStoreUnavailableException.class)
-        .hasMessageContaining("Cannot open the case database at jdbc:h2:file:" + notADir.resolve("store"));
+        .hasMessageContaining(
+            "Cannot open the case database at jdbc:h2:file:" + notADir.resolve("store"));
   }
 }

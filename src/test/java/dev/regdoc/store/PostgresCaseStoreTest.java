@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract on PostgreSQL. Runs when REGDOC_TEST_PG_URL (with REGDOC_TEST_PG_USER, REGDOC_TEST_PG_PASSWORD)
- * names a database the user may create schemas in; bot/test starts one with src/test/scripts/start-postgres.sh.
- * Each test gets its own new schema, so the tests do not see each other's rows and ids.
+ * The contract on PostgreSQL. Runs when REGDOC_TEST_PG_URL (with REGDOC_TEST_PG_USER,
+ * REGDOC_TEST_PG_PASSWORD) names a database the user may create schemas in; bot/test starts one
+ * with src/test/scripts/start-postgres.sh. Each test gets its own new schema, so the tests do not
+ * see each other's rows and ids.
  */
 class PostgresCaseStoreTest extends CaseStoreContract {
 
@@ -33,10 +34,14 @@ class PostgresCaseStoreTest extends CaseStoreContract {
     password = System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
   }
 
-  /** Runs first in every test (from the contract's set-up), so each test reports itself skipped, with the reason. */
+  /**
+   * Runs first in every test (from the contract's set-up), so each test reports itself skipped,
+   * with the reason.
+   */
   @Override
   StoreSettings freshSettings(Path dataDir) throws Exception {
-    assumeTrue(url != null && !url.isBlank(),
+    assumeTrue(
+        url != null && !url.isBlank(),
         "REGDOC_TEST_PG_URL is not set, so the PostgreSQL case-store tests are skipped"
             + " (bot/test sets it when it can start PostgreSQL 15)");
     schema = "contract_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
@@ -56,8 +61,11 @@ class PostgresCaseStoreTest extends CaseStoreContract {
   @Test
   void theTablesAreInTheTestsOwnSchema() throws Exception {
     try (Connection c = DriverManager.getConnection(url, user, password);
-        var rs = c.createStatement().executeQuery(
-            "SELECT table_schema FROM information_schema.tables WHERE table_name = 'cases'")) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT table_schema FROM information_schema.tables WHERE table_name ="
+                        + " 'cases'")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo(schema);
       assertThat(rs.next()).as("only this test's schema exists now").isFalse();
@@ -76,7 +84,8 @@ class PostgresCaseStoreTest extends CaseStoreContract {
   }
 
   private static void execute(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement st = c.createStatement()) {
       st.execute(sql);
     }
   }

@@ -6,11 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Counts the work a regular expression does on an input: the matcher reads the input only through
- * {@link CharSequence#charAt}, so the number of reads is its number of steps. Past a budget the count
- * throws, so a pattern that backtracks quadratically fails in a fraction of a second instead of hanging.
+ * {@link CharSequence#charAt}, so the number of reads is its number of steps. Past a budget the
+ * count throws, so a pattern that backtracks quadratically fails in a fraction of a second instead
+ * of hanging.
  */
 public final class PatternSteps {
-  /** Steps allowed per input char: generous for alternations tried at every position, far below n². */
+  /**
+   * Steps allowed per input char: generous for alternations tried at every position, far below n².
+   */
   public static final long STEPS_PER_CHAR = 500;
 
   private PatternSteps() {}
@@ -23,9 +26,16 @@ public final class PatternSteps {
   }
 
   /** How the production code drives a pattern. */
-  public enum Mode { FIND_ALL, MATCHES, LOOKING_AT }
+  public enum Mode {
+    FIND_ALL,
+    MATCHES,
+    LOOKING_AT
+  }
 
-  /** Steps taken, or throws {@link OverBudget} past {@code STEPS_PER_CHAR * input.length() + 10_000}. */
+  /**
+   * Steps taken, or throws {@link OverBudget} past {@code STEPS_PER_CHAR * input.length() +
+   * 10_000}.
+   */
   public static long count(Pattern pattern, String input, Mode mode) {
     Counting text = new Counting(input, STEPS_PER_CHAR * input.length() + 10_000);
     Matcher m = pattern.matcher(text);

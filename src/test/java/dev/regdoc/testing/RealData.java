@@ -15,8 +15,11 @@ public final class RealData {
   /** A file under ../shared/data/pcap; skips the test with a clear message when it is absent. */
   public static Path pcap(String relative) {
     Path p = PCAP.resolve(relative);
-    assumeTrue(Files.isDirectory(PCAP),
-        "real captures folder " + PCAP.toAbsolutePath().normalize() + " is absent; tests on real captures are skipped");
+    assumeTrue(
+        Files.isDirectory(PCAP),
+        "real captures folder "
+            + PCAP.toAbsolutePath().normalize()
+            + " is absent; tests on real captures are skipped");
     assumeTrue(Files.isRegularFile(p), "real capture " + p + " is absent; skipped");
     return p;
   }

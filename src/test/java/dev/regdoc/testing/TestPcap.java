@@ -37,8 +37,8 @@ import org.pcap4j.packet.namednumber.UdpPort;
 import org.pcap4j.util.MacAddress;
 
 /**
- * Builds small Ethernet captures for parser tests with pcap4j's packet builders and writes them with
- * libpcap's dumper (nanosecond pcap). Frames are numbered from 1 in the order they are added.
+ * Builds small Ethernet captures for parser tests with pcap4j's packet builders and writes them
+ * with libpcap's dumper (nanosecond pcap). Frames are numbered from 1 in the order they are added.
  */
 public final class TestPcap {
   public static final String PHONE = "10.1.1.10";
@@ -68,19 +68,32 @@ public final class TestPcap {
     return this;
   }
 
-  public TestPcap tcp(String src, int sport, String dst, int dport, long seq, long ack, int flags, String payload) {
-    return tcp(src, sport, dst, dport, seq, ack, flags, payload.getBytes(StandardCharsets.ISO_8859_1));
+  public TestPcap tcp(
+      String src, int sport, String dst, int dport, long seq, long ack, int flags, String payload) {
+    return tcp(
+        src, sport, dst, dport, seq, ack, flags, payload.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  public TestPcap tcp(String src, int sport, String dst, int dport, long seq, long ack, int flags, byte[] payload) {
+  public TestPcap tcp(
+      String src, int sport, String dst, int dport, long seq, long ack, int flags, byte[] payload) {
     InetAddress s = addr(src);
     InetAddress d = addr(dst);
-    TcpPacket.Builder tcp = new TcpPacket.Builder()
-        .srcPort(TcpPort.getInstance((short) sport)).dstPort(TcpPort.getInstance((short) dport))
-        .sequenceNumber((int) seq).acknowledgmentNumber((int) ack).dataOffset((byte) 5)
-        .syn((flags & SYN) != 0).ack((flags & ACK) != 0).psh((flags & PSH) != 0).fin((flags & FIN) != 0)
-        .window((short) 0x7fff).srcAddr(s).dstAddr(d)
-        .correctChecksumAtBuild(true).correctLengthAtBuild(true);
+    TcpPacket.Builder tcp =
+        new TcpPacket.Builder()
+            .srcPort(TcpPort.getInstance((short) sport))
+            .dstPort(TcpPort.getInstance((short) dport))
+            .sequenceNumber((int) seq)
+            .acknowledgmentNumber((int) ack)
+            .dataOffset((byte) 5)
+            .syn((flags & SYN) != 0)
+            .ack((flags & ACK) != 0)
+            .psh((flags & PSH) != 0)
+            .fin((flags & FIN) != 0)
+            .window((short) 0x7fff)
+            .srcAddr(s)
+            .dstAddr(d)
+            .correctChecksumAtBuild(true)
+            .correctLengthAtBuild(true);
     if (payload.length > 0) {
       tcp.payloadBuilder(new UnknownPacket.Builder().rawData(payload));
     }
@@ -90,24 +103,42 @@ public final class TestPcap {
   public TestPcap udp(String src, int sport, String dst, int dport, String payload) {
     InetAddress s = addr(src);
     InetAddress d = addr(dst);
-    UdpPacket.Builder udp = new UdpPacket.Builder()
-        .srcPort(UdpPort.getInstance((short) sport)).dstPort(UdpPort.getInstance((short) dport))
-        .srcAddr(s).dstAddr(d).correctChecksumAtBuild(true).correctLengthAtBuild(true)
-        .payloadBuilder(new UnknownPacket.Builder().rawData(payload.getBytes(StandardCharsets.ISO_8859_1)));
+    UdpPacket.Builder udp =
+        new UdpPacket.Builder()
+            .srcPort(UdpPort.getInstance((short) sport))
+            .dstPort(UdpPort.getInstance((short) dport))
+            .srcAddr(s)
+            .dstAddr(d)
+            .correctChecksumAtBuild(true)
+            .correctLengthAtBuild(true)
+            .payloadBuilder(
+                new UnknownPacket.Builder().rawData(payload.getBytes(StandardCharsets.ISO_8859_1)));
     return ip(s, d, IpNumber.UDP, udp);
   }
 
   /** An Ethernet/IPv4 ARP packet; the Ethernet source is the sender MAC. */
-  public TestPcap arp(boolean reply, String senderMac, String senderIp, String targetMac, String targetIp) {
-    ArpPacket.Builder arp = new ArpPacket.Builder()
-        .hardwareType(ArpHardwareType.ETHERNET).protocolType(EtherType.IPV4)
-        .hardwareAddrLength((byte) 6).protocolAddrLength((byte) 4)
-        .operation(reply ? ArpOperation.REPLY : ArpOperation.REQUEST)
-        .srcHardwareAddr(MacAddress.getByName(senderMac)).srcProtocolAddr(addr(senderIp))
-        .dstHardwareAddr(MacAddress.getByName(targetMac)).dstProtocolAddr(addr(targetIp));
+  public TestPcap arp(
+      boolean reply, String senderMac, String senderIp, String targetMac, String targetIp) {
+    ArpPacket.Builder arp =
+        new ArpPacket.Builder()
+            .hardwareType(ArpHardwareType.ETHERNET)
+            .protocolType(EtherType.IPV4)
+            .hardwareAddrLength((byte) 6)
+            .protocolAddrLength((byte) 4)
+            .operation(reply ? ArpOperation.REPLY : ArpOperation.REQUEST)
+            .srcHardwareAddr(MacAddress.getByName(senderMac))
+            .srcProtocolAddr(addr(senderIp))
+            .dstHardwareAddr(MacAddress.getByName(targetMac))
+            .dstProtocolAddr(addr(targetIp));
     String dst = reply ? targetMac : "ff:ff:ff:ff:ff:ff";
-    packets.add(new EthernetPacket.Builder().srcAddr(MacAddress.getByName(senderMac))
-        .dstAddr(MacAddress.getByName(dst)).type(EtherType.ARP).payloadBuilder(arp).paddingAtBuild(true).build());
+    packets.add(
+        new EthernetPacket.Builder()
+            .srcAddr(MacAddress.getByName(senderMac))
+            .dstAddr(MacAddress.getByName(dst))
+            .type(EtherType.ARP)
+            .payloadBuilder(arp)
+            .paddingAtBuild(true)
+            .build());
     nanos.add(now);
     return this;
   }
@@ -116,26 +147,49 @@ public final class TestPcap {
     Packet.Builder ip;
     EtherType type;
     if (s instanceof java.net.Inet4Address) {
-      ip = new IpV4Packet.Builder().version(IpVersion.IPV4).tos(IpV4Rfc791Tos.newInstance((byte) 0))
-          .identification(ipId++).ttl((byte) 64).protocol(proto).dontFragmentFlag(true)
-          .srcAddr((java.net.Inet4Address) s).dstAddr((java.net.Inet4Address) d)
-          .payloadBuilder(l4).correctChecksumAtBuild(true).correctLengthAtBuild(true);
+      ip =
+          new IpV4Packet.Builder()
+              .version(IpVersion.IPV4)
+              .tos(IpV4Rfc791Tos.newInstance((byte) 0))
+              .identification(ipId++)
+              .ttl((byte) 64)
+              .protocol(proto)
+              .dontFragmentFlag(true)
+              .srcAddr((java.net.Inet4Address) s)
+              .dstAddr((java.net.Inet4Address) d)
+              .payloadBuilder(l4)
+              .correctChecksumAtBuild(true)
+              .correctLengthAtBuild(true);
       type = EtherType.IPV4;
     } else {
-      ip = new IpV6Packet.Builder().version(IpVersion.IPV6)
-          .trafficClass(IpV6SimpleTrafficClass.newInstance((byte) 0)).flowLabel(IpV6SimpleFlowLabel.newInstance(0))
-          .nextHeader(proto).hopLimit((byte) 64)
-          .srcAddr((java.net.Inet6Address) s).dstAddr((java.net.Inet6Address) d)
-          .payloadBuilder(l4).correctLengthAtBuild(true);
+      ip =
+          new IpV6Packet.Builder()
+              .version(IpVersion.IPV6)
+              .trafficClass(IpV6SimpleTrafficClass.newInstance((byte) 0))
+              .flowLabel(IpV6SimpleFlowLabel.newInstance(0))
+              .nextHeader(proto)
+              .hopLimit((byte) 64)
+              .srcAddr((java.net.Inet6Address) s)
+              .dstAddr((java.net.Inet6Address) d)
+              .payloadBuilder(l4)
+              .correctLengthAtBuild(true);
       type = EtherType.IPV6;
     }
     boolean fromPhone = s.getHostAddress().equals(PHONE) || s.getHostAddress().endsWith(":10");
-    EthernetPacket.Builder eth = new EthernetPacket.Builder()
-        .srcAddr(MacAddress.getByName(fromPhone ? PHONE_MAC : CUCM_MAC))
-        .dstAddr(MacAddress.getByName(fromPhone ? CUCM_MAC : PHONE_MAC)).paddingAtBuild(true);
+    EthernetPacket.Builder eth =
+        new EthernetPacket.Builder()
+            .srcAddr(MacAddress.getByName(fromPhone ? PHONE_MAC : CUCM_MAC))
+            .dstAddr(MacAddress.getByName(fromPhone ? CUCM_MAC : PHONE_MAC))
+            .paddingAtBuild(true);
     if (vlan >= 0) {
-      eth.type(EtherType.DOT1Q_VLAN_TAGGED_FRAMES).payloadBuilder(new Dot1qVlanTagPacket.Builder()
-          .priority((byte) 5).cfi(false).vid((short) vlan).type(type).payloadBuilder(ip));
+      eth.type(EtherType.DOT1Q_VLAN_TAGGED_FRAMES)
+          .payloadBuilder(
+              new Dot1qVlanTagPacket.Builder()
+                  .priority((byte) 5)
+                  .cfi(false)
+                  .vid((short) vlan)
+                  .type(type)
+                  .payloadBuilder(ip));
     } else {
       eth.type(type).payloadBuilder(ip);
     }
@@ -146,7 +200,8 @@ public final class TestPcap {
 
   /** Writes the frames with libpcap's dumper as a nanosecond pcap. */
   public Path write(Path file) throws Exception {
-    try (PcapHandle dead = Pcaps.openDead(DataLinkType.EN10MB, 65535, PcapHandle.TimestampPrecision.NANO);
+    try (PcapHandle dead =
+            Pcaps.openDead(DataLinkType.EN10MB, 65535, PcapHandle.TimestampPrecision.NANO);
         PcapDumper dumper = dead.dumpOpen(file.toString())) {
       for (int i = 0; i < packets.size(); i++) {
         long t = nanos.get(i);
@@ -180,7 +235,13 @@ public final class TestPcap {
     private final ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
 
     public Raw(int linkType, int snaplen) {
-      buf.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(snaplen).putInt(linkType);
+      buf.putInt(0xa1b2c3d4)
+          .putShort((short) 2)
+          .putShort((short) 4)
+          .putInt(0)
+          .putInt(0)
+          .putInt(snaplen)
+          .putInt(linkType);
     }
 
     /** A record of {@code data} claiming original length {@code len}. */

@@ -31,7 +31,10 @@ class LocaleIndependenceTest {
     String english = timeline();
     Locale.setDefault(Locale.forLanguageTag(tag));
     String local = timeline();
-    assertThat(local).isEqualTo(english).contains("tcp-retransmission").containsPattern("runs [+-]\\d+\\.\\d{3} s");
+    assertThat(local)
+        .isEqualTo(english)
+        .contains("tcp-retransmission")
+        .containsPattern("runs [+-]\\d+\\.\\d{3} s");
   }
 
   @Test

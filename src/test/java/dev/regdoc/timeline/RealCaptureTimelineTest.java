@@ -22,8 +22,11 @@ class RealCaptureTimelineTest {
   private static Timeline timeline(String... files) {
     assumeTrue(Files.isDirectory(DATA), "shared test data folder ../shared/data is absent");
     FactCollector facts = new FactCollector();
-    List<FileReport> reports = new IngestService(new CaptureReader(), Map.of(), IngestLimits.defaults())
-        .ingest(java.util.Arrays.stream(files).map(f -> InputFile.of(DATA.resolve(f))).toList(), facts);
+    List<FileReport> reports =
+        new IngestService(new CaptureReader(), Map.of(), IngestLimits.defaults())
+            .ingest(
+                java.util.Arrays.stream(files).map(f -> InputFile.of(DATA.resolve(f))).toList(),
+                facts);
     return new TimelineBuilder().build(facts, reports);
   }
 
@@ -37,14 +40,18 @@ class RealCaptureTimelineTest {
     assertThat(t.devices()).extracting(DeviceInfo::id).containsExactly("SEP002155D548AC");
     TimelineEvent ack = kind(t, "sccp-register-ack").get(0);
     assertThat(ack.frame()).isEqualTo(5);
-    assertThat(ack.details()).containsEntry("keepAliveInterval", 30).containsEntry("secondaryKeepAliveInterval", 60);
+    assertThat(ack.details())
+        .containsEntry("keepAliveInterval", 30)
+        .containsEntry("secondaryKeepAliveInterval", 60);
     TimelineEvent ka = kind(t, "sccp-keepalive").get(0);
     assertThat(ka.frame()).isEqualTo(48);
     assertThat(ka.details()).containsEntry("role", "primary");
     assertThat(kind(t, "sccp-keepalive-ack").get(0).details()).containsEntry("keepaliveFrame", 48L);
     TimelineEvent alarm = kind(t, "sccp-alarm").get(0);
     assertThat(alarm.frame()).isEqualTo(3);
-    assertThat(alarm.details()).containsEntry("ReasonForOutOfService", "25").containsEntry("LastProtocolEventSent", "1:Register");
+    assertThat(alarm.details())
+        .containsEntry("ReasonForOutOfService", "25")
+        .containsEntry("LastProtocolEventSent", "1:Register");
   }
 
   @Test
@@ -54,8 +61,11 @@ class RealCaptureTimelineTest {
     assertThat(refreshes).hasSize(2);
     assertThat(refreshes.get(0).frame()).isEqualTo(25);
     assertThat((double) refreshes.get(0).details().get("sinceLastOk")).isBetween(300.0, 300.1);
-    assertThat(refreshes.get(0).details()).containsEntry("granted", 600).containsEntry("late", false);
-    assertThat(kind(t, "sip-register-response")).extracting(e -> e.details().get("outcome"))
+    assertThat(refreshes.get(0).details())
+        .containsEntry("granted", 600)
+        .containsEntry("late", false);
+    assertThat(kind(t, "sip-register-response"))
+        .extracting(e -> e.details().get("outcome"))
         .containsExactly("challenge", "registered", "challenge", "registered");
   }
 

@@ -1,6 +1,5 @@
 package dev.regdoc.adapter.slack;
 
-import dev.regdoc.common.DisplayNames;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;
@@ -12,6 +11,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a platform-neutral {@link Reply} into Block Kit within Slack's limits (3,000 characters a section,
- * 50 blocks a message, 25 buttons a row). Whatever does not fit goes out as an attached Markdown report.
+ * Turns a platform-neutral {@link Reply} into Block Kit within Slack's limits (3,000 characters a
+ * section, 50 blocks a message, 25 buttons a row). Whatever does not fit goes out as an attached
+ * Markdown report.
  */
 final class BlockKitRenderer {
   static final int MAX_SECTION_CHARS = 3000;
@@ -58,13 +59,20 @@ final class BlockKitRenderer {
       if (blocks.size() >= MAX_BLOCKS) {
         blocks = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
       }
-      blocks.add(context("_The reply is longer than a Slack message allows; the full report is attached as " + REPORT_NAME + "._"));
-      files.add(new FileOut(REPORT_NAME, "regdoc report", reply.plainText().getBytes(StandardCharsets.UTF_8)));
+      blocks.add(
+          context(
+              "_The reply is longer than a Slack message allows; the full report is attached as "
+                  + REPORT_NAME
+                  + "._"));
+      files.add(
+          new FileOut(
+              REPORT_NAME, "regdoc report", reply.plainText().getBytes(StandardCharsets.UTF_8)));
     }
     return new Rendered(blocks, notification(reply), files);
   }
 
-  private void addBlock(Block b, List<LayoutBlock> out, List<FileOut> files, boolean[] cut, Set<String> ids) {
+  private void addBlock(
+      Block b, List<LayoutBlock> out, List<FileOut> files, boolean[] cut, Set<String> ids) {
     if (b instanceof Block.Text t) {
       for (String part : split(mrkdwn(t.markdown()), MAX_SECTION_CHARS)) {
         out.add(section(part, cut));
@@ -97,10 +105,18 @@ final class BlockKitRenderer {
     }
   }
 
-  /** A step is text only: the engine sends its buttons as a Choices block, whose actions pass through unchanged. */
+  /**
+   * A step is text only: the engine sends its buttons as a Choices block, whose actions pass
+   * through unchanged.
+   */
   private void addStep(Block.Step s, List<LayoutBlock> out, boolean[] cut) {
     StringBuilder text = new StringBuilder();
-    text.append(stateMark(s.state())).append(" *").append(s.order()).append(". ").append(escape(s.title())).append("*\n")
+    text.append(stateMark(s.state()))
+        .append(" *")
+        .append(s.order())
+        .append(". ")
+        .append(escape(s.title()))
+        .append("*\n")
         .append(mrkdwn(s.why()));
     for (String how : s.how()) {
       text.append("\n• ").append(mrkdwn(how));
@@ -111,8 +127,15 @@ final class BlockKitRenderer {
   private void addFinding(Block.FindingCard f, List<LayoutBlock> out, boolean[] cut) {
     out.add(HeaderBlock.builder().text(plain(f.rank() + ". " + f.title(), MAX_HEADER)).build());
     StringBuilder meta = new StringBuilder();
-    meta.append('`').append(f.code()).append("` · ").append(escape(f.device())).append(" · ").append(f.tier()).append(" · ")
-        .append(f.confidencePercent()).append('%');
+    meta.append('`')
+        .append(f.code())
+        .append("` · ")
+        .append(escape(f.device()))
+        .append(" · ")
+        .append(f.tier())
+        .append(" · ")
+        .append(f.confidencePercent())
+        .append('%');
     if (f.causedBy() != null) {
       meta.append(" · caused by `").append(f.causedBy()).append('`');
     }
@@ -122,7 +145,10 @@ final class BlockKitRenderer {
       // one section for all rivals: the 50-block limit is shared by every card of the reply
       StringBuilder rivals = new StringBuilder();
       for (Block.RuledOutLine r : f.ruledOut()) {
-        rivals.append(rivals.length() == 0 ? "" : "\n").append("• ").append(escape(r.text()))
+        rivals
+            .append(rivals.length() == 0 ? "" : "\n")
+            .append("• ")
+            .append(escape(r.text()))
             .append(r.where().isEmpty() ? "" : " _" + escape(String.join("; ", r.where())) + "_");
       }
       out.add(section(rivals.toString(), cut));
@@ -130,7 +156,10 @@ final class BlockKitRenderer {
     if (!f.evidence().isEmpty()) {
       StringBuilder ev = new StringBuilder("*Evidence*");
       for (Block.EvidenceLine e : f.evidence()) {
-        ev.append("\n• ").append(escape(e.where())).append(e.time() == null ? "" : " `" + e.time() + "`").append(": ")
+        ev.append("\n• ")
+            .append(escape(e.where()))
+            .append(e.time() == null ? "" : " `" + e.time() + "`")
+            .append(": ")
             .append(escape(e.note()));
       }
       out.add(section(ev.toString(), cut));
@@ -148,8 +177,14 @@ final class BlockKitRenderer {
 
   private static String fileStatus(Block.FileStatus f) {
     StringBuilder s = new StringBuilder(f.read() ? ":page_facing_up: " : ":warning: ");
-    s.append('*').append(escape(f.name())).append("* (").append(escape(f.looksLike())).append(", ")
-        .append(Sizes.human(f.sizeBytes())).append(')').append(f.read() ? "" : " not read");
+    s.append('*')
+        .append(escape(f.name()))
+        .append("* (")
+        .append(escape(f.looksLike()))
+        .append(", ")
+        .append(Sizes.human(f.sizeBytes()))
+        .append(')')
+        .append(f.read() ? "" : " not read");
     f.problems().forEach(p -> s.append("\n").append(escape(p)));
     return s.toString();
   }
@@ -164,8 +199,8 @@ final class BlockKitRenderer {
   }
 
   /**
-   * Long prose in pieces of at most {@code max} characters, cut at a line break (else a space) so no word is
-   * broken; the 50-block limit then decides whether it all fits.
+   * Long prose in pieces of at most {@code max} characters, cut at a line break (else a space) so
+   * no word is broken; the 50-block limit then decides whether it all fits.
    */
   static List<String> split(String text, int max) {
     List<String> parts = new ArrayList<>();
@@ -195,16 +230,26 @@ final class BlockKitRenderer {
   }
 
   private static ContextBlock context(String mrkdwn) {
-    String text = mrkdwn.length() > MAX_SECTION_CHARS ? mrkdwn.substring(0, MAX_SECTION_CHARS - 1) + "…" : mrkdwn;
+    String text =
+        mrkdwn.length() > MAX_SECTION_CHARS
+            ? mrkdwn.substring(0, MAX_SECTION_CHARS - 1) + "…"
+            : mrkdwn;
     List<ContextBlockElement> els = List.of(MarkdownTextObject.builder().text(text).build());
     return ContextBlock.builder().elements(els).build();
   }
 
-  /** action_id must be unique in a message, so it is a prefix plus a counter; value carries Choice.action. */
+  /**
+   * action_id must be unique in a message, so it is a prefix plus a counter; value carries
+   * Choice.action.
+   */
   private static ButtonElement button(String label, String action, Set<String> ids) {
     String id = ACTION_PREFIX + ids.size();
     ids.add(id);
-    return ButtonElement.builder().actionId(id).value(action).text(plain(label, MAX_BUTTON_LABEL)).build();
+    return ButtonElement.builder()
+        .actionId(id)
+        .value(action)
+        .text(plain(label, MAX_BUTTON_LABEL))
+        .build();
   }
 
   private static PlainTextObject plain(String text, int max) {
@@ -224,12 +269,16 @@ final class BlockKitRenderer {
 
   /** Slack treats &amp;, &lt; and &gt; as control characters in text. */
   static String escape(String s) {
-    return s == null ? "" : DisplayNames.cleanText(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return s == null
+        ? ""
+        : DisplayNames.cleanText(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** The text Slack shows in notifications and to clients that cannot draw blocks. */
   private static String notification(Reply reply) {
     String plain = reply.plainText();
-    return plain.length() > MAX_SECTION_CHARS ? plain.substring(0, MAX_SECTION_CHARS - 1) + "…" : plain;
+    return plain.length() > MAX_SECTION_CHARS
+        ? plain.substring(0, MAX_SECTION_CHARS - 1) + "…"
+        : plain;
   }
 }

@@ -5,10 +5,11 @@ import dev.regdoc.conversation.ChatEngine;
 import java.util.Map;
 
 /**
- * Which Slack threads belong to regdoc, so that plain replies in them (without a mention) are answered. The engine's
- * persisted case binding decides, so a thread stays regdoc's after a restart. Threads known to be regdoc's (bound to a
- * case, or answered by this process) are remembered in a small LRU so that chatter in them needs no store lookup;
- * a "no" is not remembered, since a mention or another regdoc process may open a case there at any time.
+ * Which Slack threads belong to regdoc, so that plain replies in them (without a mention) are
+ * answered. The engine's persisted case binding decides, so a thread stays regdoc's after a
+ * restart. Threads known to be regdoc's (bound to a case, or answered by this process) are
+ * remembered in a small LRU so that chatter in them needs no store lookup; a "no" is not
+ * remembered, since a mention or another regdoc process may open a case there at any time.
  */
 final class CaseThreads {
   private static final int REMEMBERED = 1024;
@@ -24,7 +25,9 @@ final class CaseThreads {
     known.put(conversation, Boolean.TRUE);
   }
 
-  /** Whether the conversation (a thread) is regdoc's: remembered, or bound to a case in the store. */
+  /**
+   * Whether the conversation (a thread) is regdoc's: remembered, or bound to a case in the store.
+   */
   boolean contains(String conversation) {
     if (isRemembered(conversation)) {
       return true;

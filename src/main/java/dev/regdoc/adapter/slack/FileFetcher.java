@@ -1,8 +1,8 @@
 package dev.regdoc.adapter.slack;
 
 import dev.regdoc.common.BoundedCopy;
-import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.Sizes;
+import dev.regdoc.common.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -17,24 +17,38 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Downloads a file a user shared, with the bot token, only from Slack's file host(s). Nothing else is ever
- * fetched: the URL comes from the event, so a forged or odd URL must not make regdoc call arbitrary hosts.
+ * Downloads a file a user shared, with the bot token, only from Slack's file host(s). Nothing else
+ * is ever fetched: the URL comes from the event, so a forged or odd URL must not make regdoc call
+ * arbitrary hosts.
  */
 final class FileFetcher {
   private final Set<String> allowedHosts;
   private final long maxBytes;
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   FileFetcher(Set<String> allowedHosts, long maxBytes) {
-    this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+    this.allowedHosts =
+        allowedHosts.stream()
+            .map(h -> h.toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toSet());
     this.maxBytes = maxBytes;
   }
 
-  /** Why the file may not be downloaded, or null when it may (checked before any byte is fetched). */
+  /**
+   * Why the file may not be downloaded, or null when it may (checked before any byte is fetched).
+   */
   String refusal(String name, String url, long size) {
     if (size > maxBytes) {
-      return name + " is " + Sizes.human(size) + "; the limit is " + Sizes.human(maxBytes) + ", so it was not downloaded";
+      return name
+          + " is "
+          + Sizes.human(size)
+          + "; the limit is "
+          + Sizes.human(maxBytes)
+          + ", so it was not downloaded";
     }
     if (url == null || url.isBlank()) {
       return name + " has no download link in Slack's event, so it was not downloaded";
@@ -55,10 +69,17 @@ final class FileFetcher {
     return null;
   }
 
-  /** Downloads to a temp file, stopping if the body grows past the limit (the announced size may be wrong). */
+  /**
+   * Downloads to a temp file, stopping if the body grows past the limit (the announced size may be
+   * wrong).
+   */
   Path download(String name, String url, String botToken) throws IOException {
-    HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + botToken)
-        .timeout(Duration.ofMinutes(5)).GET().build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + botToken)
+            .timeout(Duration.ofMinutes(5))
+            .GET()
+            .build();
     HttpResponse<InputStream> resp;
     try {
       resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -68,12 +89,14 @@ final class FileFetcher {
     }
     if (resp.statusCode() != 200) {
       resp.body().close();
-      throw new IOException("Slack answered " + resp.statusCode() + " when regdoc downloaded " + name);
+      throw new IOException(
+          "Slack answered " + resp.statusCode() + " when regdoc downloaded " + name);
     }
     Path tmp = TempFiles.process().newFile("slack-", ".upload");
     try (InputStream in = resp.body()) {
       if (BoundedCopy.copyAtMost(in, tmp, maxBytes) == BoundedCopy.TOO_LARGE) {
-        throw new IOException(name + " is larger than the limit of " + Sizes.human(maxBytes) + "; download stopped");
+        throw new IOException(
+            name + " is larger than the limit of " + Sizes.human(maxBytes) + "; download stopped");
       }
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
@@ -84,7 +107,8 @@ final class FileFetcher {
 
   private static boolean isLoopback(String host) {
     try {
-      return InetAddress.getByName(host).isLoopbackAddress() && (host.equals("localhost") || Character.isDigit(host.charAt(0)));
+      return InetAddress.getByName(host).isLoopbackAddress()
+          && (host.equals("localhost") || Character.isDigit(host.charAt(0)));
     } catch (IOException e) {
       return false;
     }

@@ -24,7 +24,10 @@ final class Guards {
     this.perMinute = perMinute;
   }
 
-  /** True the first time a key (event id, "file:F123") is offered; Slack redelivers events it thinks were lost. */
+  /**
+   * True the first time a key (event id, "file:F123") is offered; Slack redelivers events it thinks
+   * were lost.
+   */
   synchronized boolean firstTime(String key) {
     return seen.put(key, Boolean.TRUE) == null;
   }

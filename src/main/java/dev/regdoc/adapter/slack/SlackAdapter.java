@@ -16,8 +16,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * regdoc in Slack: Socket Mode by default (SLACK_APP_TOKEN + SLACK_BOT_TOKEN, no public URL), HTTP mode as an option
- * (SLACK_SIGNING_SECRET). Tokens come only from the environment and never appear in messages or logs.
+ * regdoc in Slack: Socket Mode by default (SLACK_APP_TOKEN + SLACK_BOT_TOKEN, no public URL), HTTP
+ * mode as an option (SLACK_SIGNING_SECRET). Tokens come only from the environment and never appear
+ * in messages or logs.
  */
 public final class SlackAdapter {
   private SlackAdapter() {}
@@ -32,23 +33,43 @@ public final class SlackAdapter {
   }
 
   /**
-   * Starts the adapter. Throws {@link SlackStartException} with a one-line message when a token is missing,
-   * malformed or refused, or Slack cannot be reached.
+   * Starts the adapter. Throws {@link SlackStartException} with a one-line message when a token is
+   * missing, malformed or refused, or Slack cannot be reached.
    */
   public static Running start(SlackSettings settings, ChatEngine engine, Map<String, String> env) {
     return start(settings, engine, env, Clock.systemUTC());
   }
 
-  static Running start(SlackSettings settings, ChatEngine engine, Map<String, String> env, Clock clock) {
-    String botToken = token(env, "SLACK_BOT_TOKEN", "xoxb-", "the bot token (OAuth & Permissions > Bot User OAuth Token)");
+  static Running start(
+      SlackSettings settings, ChatEngine engine, Map<String, String> env, Clock clock) {
+    String botToken =
+        token(
+            env,
+            "SLACK_BOT_TOKEN",
+            "xoxb-",
+            "the bot token (OAuth & Permissions > Bot User OAuth Token)");
     boolean socket = settings.mode() == SlackSettings.Mode.SOCKET;
-    String appToken = socket ? token(env, "SLACK_APP_TOKEN", "xapp-",
-        "the app-level token with connections:write (Basic Information > App-Level Tokens)") : null;
-    String secret = socket ? null : token(env, "SLACK_SIGNING_SECRET", "", "the signing secret (Basic Information > App Credentials)");
+    String appToken =
+        socket
+            ? token(
+                env,
+                "SLACK_APP_TOKEN",
+                "xapp-",
+                "the app-level token with connections:write (Basic Information > App-Level Tokens)")
+            : null;
+    String secret =
+        socket
+            ? null
+            : token(
+                env,
+                "SLACK_SIGNING_SECRET",
+                "",
+                "the signing secret (Basic Information > App Credentials)");
 
     SlackConfig cfg = new SlackConfig();
     cfg.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
-    // The SDK's call statistics resolve a team id per token with extra auth.test calls; regdoc does not read them.
+    // The SDK's call statistics resolve a team id per token with extra auth.test calls; regdoc does
+    // not read them.
     cfg.setMethodsConfig(MethodsConfig.builder().statsEnabled(false).build());
     Slack slack = Slack.getInstance(cfg);
     AuthTestResponse auth = authTest(slack, botToken, settings.apiBaseUrl());
@@ -59,10 +80,18 @@ public final class SlackAdapter {
     }
     App app = new App(ab.build());
     SlackPoster poster = new SlackPoster(slack.methods(botToken));
-    TurnRunner runner = new TurnRunner(engine, settings, new Guards(clock, settings.requestsPerUserPerMinute()), poster, botToken);
+    TurnRunner runner =
+        new TurnRunner(
+            engine,
+            settings,
+            new Guards(clock, settings.requestsPerUserPerMinute()),
+            poster,
+            botToken);
     new SlackEvents(runner, poster, auth.getUserId()).register(app);
     try {
-      return socket ? startSocket(app, appToken, runner, settings) : startHttp(app, runner, settings);
+      return socket
+          ? startSocket(app, appToken, runner, settings)
+          : startHttp(app, runner, settings);
     } catch (SlackStartException e) {
       runner.close();
       throw e;
@@ -75,7 +104,13 @@ public final class SlackAdapter {
     try {
       server = new HttpModeServer(app, s.httpHost(), s.httpPort(), s.httpPath());
     } catch (IOException e) {
-      throw new SlackStartException("Slack HTTP mode cannot listen on " + s.httpHost() + ":" + s.httpPort() + ": " + e.getMessage());
+      throw new SlackStartException(
+          "Slack HTTP mode cannot listen on "
+              + s.httpHost()
+              + ":"
+              + s.httpPort()
+              + ": "
+              + e.getMessage());
     }
     return new Running() {
       @Override
@@ -99,8 +134,11 @@ public final class SlackAdapter {
       socket = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
       socket.startAsync();
     } catch (Exception e) {
-      throw new SlackStartException("Slack Socket Mode could not connect with SLACK_APP_TOKEN via " + s.apiBaseUrl()
-          + "apps.connections.open: " + reason(e));
+      throw new SlackStartException(
+          "Slack Socket Mode could not connect with SLACK_APP_TOKEN via "
+              + s.apiBaseUrl()
+              + "apps.connections.open: "
+              + reason(e));
     }
     return new Running() {
       @Override
@@ -120,17 +158,24 @@ public final class SlackAdapter {
     };
   }
 
-  /** Asks for a Socket Mode URL first so a refused app token is named plainly instead of as a socket failure. */
+  /**
+   * Asks for a Socket Mode URL first so a refused app token is named plainly instead of as a socket
+   * failure.
+   */
   private static void checkAppToken(Slack slack, String appToken, String api) {
     AppsConnectionsOpenResponse r;
     try {
       r = slack.methods().appsConnectionsOpen(b -> b.token(appToken));
     } catch (IOException | SlackApiException e) {
-      throw new SlackStartException("Slack is not reachable at " + api + " (apps.connections.open: " + reason(e) + ")");
+      throw new SlackStartException(
+          "Slack is not reachable at " + api + " (apps.connections.open: " + reason(e) + ")");
     }
     if (!r.isOk()) {
-      throw new SlackStartException("Slack refused SLACK_APP_TOKEN (apps.connections.open: " + r.getError()
-          + "): use the app-level token with connections:write from Basic Information > App-Level Tokens");
+      throw new SlackStartException(
+          "Slack refused SLACK_APP_TOKEN (apps.connections.open: "
+              + r.getError()
+              + "): use the app-level token with connections:write from Basic Information >"
+              + " App-Level Tokens");
     }
   }
 
@@ -138,11 +183,13 @@ public final class SlackAdapter {
     try {
       AuthTestResponse r = slack.methods(botToken).authTest(b -> b);
       if (!r.isOk()) {
-        throw new SlackStartException("Slack refused SLACK_BOT_TOKEN (auth.test: " + r.getError() + ")");
+        throw new SlackStartException(
+            "Slack refused SLACK_BOT_TOKEN (auth.test: " + r.getError() + ")");
       }
       return r;
     } catch (IOException | SlackApiException e) {
-      throw new SlackStartException("Slack is not reachable at " + api + " (auth.test: " + reason(e) + ")");
+      throw new SlackStartException(
+          "Slack is not reachable at " + api + " (auth.test: " + reason(e) + ")");
     }
   }
 
@@ -152,7 +199,8 @@ public final class SlackAdapter {
       throw new SlackStartException(name + " is not set: export " + what);
     }
     if (!v.startsWith(prefix)) {
-      throw new SlackStartException(name + " does not look right: it must start with \"" + prefix + "\" (" + what + ")");
+      throw new SlackStartException(
+          name + " does not look right: it must start with \"" + prefix + "\" (" + what + ")");
     }
     return v.trim();
   }

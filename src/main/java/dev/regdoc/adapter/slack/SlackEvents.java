@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Maps Slack's events, the slash command and button clicks to {@link Turn}s. Every handler only maps and
- * acks; the work happens in {@link TurnRunner}.
+ * Maps Slack's events, the slash command and button clicks to {@link Turn}s. Every handler only
+ * maps and acks; the work happens in {@link TurnRunner}.
  */
 final class SlackEvents {
   static final String COMMAND = "/regdoc";
@@ -30,61 +30,154 @@ final class SlackEvents {
   }
 
   void register(App app) {
-    app.event(AppMentionEvent.class, (req, ctx) -> {
-      AppMentionEvent e = req.getEvent();
-      runner.submit(messageTurn(req.getEventId(), team(ctx, e.getTeam()), e.getChannel(), e.getThreadTs(), e.getTs(), e.getUser(),
-          e.getText(), e.getFiles()));
-      return ctx.ack();
-    });
-    app.event(MessageEvent.class, (req, ctx) -> {
-      MessageEvent e = req.getEvent();
-      if (forRegdoc(ctx, e.getChannelType(), e.getChannel(), e.getThreadTs(), e.getText(), e.getUser(), e.getBotId())) {
-        runner.submit(messageTurn(req.getEventId(), team(ctx, e.getTeam()), e.getChannel(), e.getThreadTs(), e.getTs(), e.getUser(),
-            e.getText(), e.getFiles()));
-      }
-      return ctx.ack();
-    });
-    app.event(MessageFileShareEvent.class, (req, ctx) -> {
-      MessageFileShareEvent e = req.getEvent();
-      if (forRegdoc(ctx, e.getChannelType(), e.getChannel(), e.getThreadTs(), e.getText(), e.getUser(), null)) {
-        runner.submit(messageTurn(req.getEventId(), team(ctx, null), e.getChannel(), e.getThreadTs(), e.getTs(), e.getUser(),
-            e.getText(), e.getFiles()));
-      }
-      return ctx.ack();
-    });
-    app.event(FileSharedEvent.class, (req, ctx) -> {
-      FileSharedEvent e = req.getEvent();
-      String team = team(ctx, null);
-      runner.submit(req.getEventId(), () -> fromFileShared(team, e));
-      return ctx.ack();
-    });
-    app.command(COMMAND, (req, ctx) -> {
-      var p = req.getPayload();
-      runner.submit(new Turn("command:" + p.getTriggerId(), p.getTeamId(), p.getChannelId(), null, p.getUserId(),
-          commandText(p.getText()), List.of(), null));
-      return ctx.ack();
-    });
-    app.blockAction(Pattern.compile("^" + Pattern.quote(BlockKitRenderer.ACTION_PREFIX) + ".*"), (req, ctx) -> {
-      var p = req.getPayload();
-      var action = p.getActions().get(0);
-      String thread = p.getContainer().getThreadTs() != null ? p.getContainer().getThreadTs() : p.getContainer().getMessageTs();
-      runner.submit(new Turn("action:" + action.getActionTs() + ":" + p.getUser().getId(), p.getTeam().getId(),
-          p.getChannel().getId(), thread, p.getUser().getId(), "", List.of(), action.getValue()));
-      return ctx.ack();
-    });
-  }
-
-  /** A message's turn, answered in its thread, or in a new thread under the message when it has none. */
-  private static Turn messageTurn(String eventId, String team, String channel, String threadTs, String ts, String user, String text,
-      List<File> files) {
-    return new Turn(eventId, team, channel, threadTs != null ? threadTs : ts, user, stripMention(text), files(files), null);
+    app.event(
+        AppMentionEvent.class,
+        (req, ctx) -> {
+          AppMentionEvent e = req.getEvent();
+          runner.submit(
+              messageTurn(
+                  req.getEventId(),
+                  team(ctx, e.getTeam()),
+                  e.getChannel(),
+                  e.getThreadTs(),
+                  e.getTs(),
+                  e.getUser(),
+                  e.getText(),
+                  e.getFiles()));
+          return ctx.ack();
+        });
+    app.event(
+        MessageEvent.class,
+        (req, ctx) -> {
+          MessageEvent e = req.getEvent();
+          if (forRegdoc(
+              ctx,
+              e.getChannelType(),
+              e.getChannel(),
+              e.getThreadTs(),
+              e.getText(),
+              e.getUser(),
+              e.getBotId())) {
+            runner.submit(
+                messageTurn(
+                    req.getEventId(),
+                    team(ctx, e.getTeam()),
+                    e.getChannel(),
+                    e.getThreadTs(),
+                    e.getTs(),
+                    e.getUser(),
+                    e.getText(),
+                    e.getFiles()));
+          }
+          return ctx.ack();
+        });
+    app.event(
+        MessageFileShareEvent.class,
+        (req, ctx) -> {
+          MessageFileShareEvent e = req.getEvent();
+          if (forRegdoc(
+              ctx,
+              e.getChannelType(),
+              e.getChannel(),
+              e.getThreadTs(),
+              e.getText(),
+              e.getUser(),
+              null)) {
+            runner.submit(
+                messageTurn(
+                    req.getEventId(),
+                    team(ctx, null),
+                    e.getChannel(),
+                    e.getThreadTs(),
+                    e.getTs(),
+                    e.getUser(),
+                    e.getText(),
+                    e.getFiles()));
+          }
+          return ctx.ack();
+        });
+    app.event(
+        FileSharedEvent.class,
+        (req, ctx) -> {
+          FileSharedEvent e = req.getEvent();
+          String team = team(ctx, null);
+          runner.submit(req.getEventId(), () -> fromFileShared(team, e));
+          return ctx.ack();
+        });
+    app.command(
+        COMMAND,
+        (req, ctx) -> {
+          var p = req.getPayload();
+          runner.submit(
+              new Turn(
+                  "command:" + p.getTriggerId(),
+                  p.getTeamId(),
+                  p.getChannelId(),
+                  null,
+                  p.getUserId(),
+                  commandText(p.getText()),
+                  List.of(),
+                  null));
+          return ctx.ack();
+        });
+    app.blockAction(
+        Pattern.compile("^" + Pattern.quote(BlockKitRenderer.ACTION_PREFIX) + ".*"),
+        (req, ctx) -> {
+          var p = req.getPayload();
+          var action = p.getActions().get(0);
+          String thread =
+              p.getContainer().getThreadTs() != null
+                  ? p.getContainer().getThreadTs()
+                  : p.getContainer().getMessageTs();
+          runner.submit(
+              new Turn(
+                  "action:" + action.getActionTs() + ":" + p.getUser().getId(),
+                  p.getTeam().getId(),
+                  p.getChannel().getId(),
+                  thread,
+                  p.getUser().getId(),
+                  "",
+                  List.of(),
+                  action.getValue()));
+          return ctx.ack();
+        });
   }
 
   /**
-   * Plain messages are for regdoc in a direct message, or in a case thread; a message that mentions the bot
-   * comes again as app_mention and is answered there.
+   * A message's turn, answered in its thread, or in a new thread under the message when it has
+   * none.
    */
-  private boolean forRegdoc(Context ctx, String channelType, String channel, String threadTs, String text, String user,
+  private static Turn messageTurn(
+      String eventId,
+      String team,
+      String channel,
+      String threadTs,
+      String ts,
+      String user,
+      String text,
+      List<File> files) {
+    return new Turn(
+        eventId,
+        team,
+        channel,
+        threadTs != null ? threadTs : ts,
+        user,
+        stripMention(text),
+        files(files),
+        null);
+  }
+
+  /**
+   * Plain messages are for regdoc in a direct message, or in a case thread; a message that mentions
+   * the bot comes again as app_mention and is answered there.
+   */
+  private boolean forRegdoc(
+      Context ctx,
+      String channelType,
+      String channel,
+      String threadTs,
+      String text,
+      String user,
       String botId) {
     if (botId != null || user == null || user.equals(botUserId)) {
       return false;
@@ -92,26 +185,34 @@ final class SlackEvents {
     if ("im".equals(channelType)) {
       return true;
     }
-    boolean mentionsBot = text != null && botUserId != null && text.contains("<@" + botUserId + ">");
+    boolean mentionsBot =
+        text != null && botUserId != null && text.contains("<@" + botUserId + ">");
     return !mentionsBot && runner.isCaseThread(team(ctx, null), channel, threadTs);
   }
 
-  /** file_shared has only ids: files.info gives the file and where it was shared; only case threads count. */
+  /**
+   * file_shared has only ids: files.info gives the file and where it was shared; only case threads
+   * count.
+   */
   private Turn fromFileShared(String team, FileSharedEvent e) throws java.io.IOException {
     File f = poster.fileInfo(e.getFileId());
     String thread = threadOf(f, e.getChannelId());
-    if (!runner.isCaseThread(team, e.getChannelId(), thread) || e.getUserId() == null || e.getUserId().equals(botUserId)) {
+    if (!runner.isCaseThread(team, e.getChannelId(), thread)
+        || e.getUserId() == null
+        || e.getUserId().equals(botUserId)) {
       return null;
     }
-    return new Turn(null, team, e.getChannelId(), thread, e.getUserId(), "", files(List.of(f)), null);
+    return new Turn(
+        null, team, e.getChannelId(), thread, e.getUserId(), "", files(List.of(f)), null);
   }
 
   private static String threadOf(File f, String channel) {
     if (f.getShares() == null) {
       return null;
     }
-    for (Map<String, List<File.ShareDetail>> m : java.util.Arrays.asList(f.getShares().getPublicChannels(),
-        f.getShares().getPrivateChannels())) {
+    for (Map<String, List<File.ShareDetail>> m :
+        java.util.Arrays.asList(
+            f.getShares().getPublicChannels(), f.getShares().getPrivateChannels())) {
       if (m != null && m.get(channel) != null) {
         for (File.ShareDetail d : m.get(channel)) {
           if (d.getThreadTs() != null) {
@@ -127,12 +228,22 @@ final class SlackEvents {
     if (files == null) {
       return List.of();
     }
-    return files.stream().map(f -> new Turn.FileRef(f.getId(), f.getName() == null ? f.getId() : f.getName(),
-        f.getUrlPrivateDownload() != null ? f.getUrlPrivateDownload() : f.getUrlPrivate(),
-        f.getSize() == null ? 0 : f.getSize())).toList();
+    return files.stream()
+        .map(
+            f ->
+                new Turn.FileRef(
+                    f.getId(),
+                    f.getName() == null ? f.getId() : f.getName(),
+                    f.getUrlPrivateDownload() != null
+                        ? f.getUrlPrivateDownload()
+                        : f.getUrlPrivate(),
+                    f.getSize() == null ? 0 : f.getSize()))
+        .toList();
   }
 
-  /** "/regdoc" alone starts a case; "explain X", "teach me", "help" go to the engine as they are. */
+  /**
+   * "/regdoc" alone starts a case; "explain X", "teach me", "help" go to the engine as they are.
+   */
   static String commandText(String text) {
     String t = text == null ? "" : text.trim();
     return t.isEmpty() || t.equalsIgnoreCase("start") ? "new case" : t;

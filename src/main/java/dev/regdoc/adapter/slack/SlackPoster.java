@@ -7,7 +7,10 @@ import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
 import java.util.List;
 
-/** Posts into a thread with the bot token: messages, updates of the progress message, file uploads (files.uploadV2). */
+/**
+ * Posts into a thread with the bot token: messages, updates of the progress message, file uploads
+ * (files.uploadV2).
+ */
 final class SlackPoster {
   private final MethodsClient client;
 
@@ -16,15 +19,18 @@ final class SlackPoster {
   }
 
   /** Posts a message and returns its ts (the thread's ts when threadTs is null). */
-  String post(String channel, String threadTs, String text, List<LayoutBlock> blocks) throws IOException {
+  String post(String channel, String threadTs, String text, List<LayoutBlock> blocks)
+      throws IOException {
     try {
-      ChatPostMessageResponse r = client.chatPostMessage(b -> {
-        b.channel(channel).text(text).threadTs(threadTs);
-        if (blocks != null && !blocks.isEmpty()) {
-          b.blocks(blocks);
-        }
-        return b;
-      });
+      ChatPostMessageResponse r =
+          client.chatPostMessage(
+              b -> {
+                b.channel(channel).text(text).threadTs(threadTs);
+                if (blocks != null && !blocks.isEmpty()) {
+                  b.blocks(blocks);
+                }
+                return b;
+              });
       check(r.isOk(), "chat.postMessage", r.getError());
       return r.getTs();
     } catch (SlackApiException e) {
@@ -43,8 +49,14 @@ final class SlackPoster {
 
   void upload(String channel, String threadTs, BlockKitRenderer.FileOut file) throws IOException {
     try {
-      var r = client.filesUploadV2(b -> b.channel(channel).threadTs(threadTs).filename(file.fileName()).title(file.title())
-          .fileData(file.content()));
+      var r =
+          client.filesUploadV2(
+              b ->
+                  b.channel(channel)
+                      .threadTs(threadTs)
+                      .filename(file.fileName())
+                      .title(file.title())
+                      .fileData(file.content()));
       check(r.isOk(), "files.uploadV2", r.getError());
     } catch (SlackApiException e) {
       throw new IOException("files.uploadV2 failed: HTTP " + e.getResponse().code());

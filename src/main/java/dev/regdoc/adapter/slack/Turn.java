@@ -5,11 +5,19 @@ import java.util.List;
 /**
  * One thing a Slack user did that regdoc answers, already mapped out of Slack's event shapes.
  *
- * @param threadTs the case thread; null when the turn starts a new one (a slash command: regdoc posts the thread's
- *     first message itself)
- * @param eventKey what identifies Slack's delivery (event id, trigger id), to answer a retry only once
+ * @param threadTs the case thread; null when the turn starts a new one (a slash command: regdoc
+ *     posts the thread's first message itself)
+ * @param eventKey what identifies Slack's delivery (event id, trigger id), to answer a retry only
+ *     once
  */
-record Turn(String eventKey, String team, String channel, String threadTs, String user, String text, List<FileRef> files,
+record Turn(
+    String eventKey,
+    String team,
+    String channel,
+    String threadTs,
+    String user,
+    String text,
+    List<FileRef> files,
     String action) {
 
   Turn {
@@ -24,7 +32,10 @@ record Turn(String eventKey, String team, String channel, String threadTs, Strin
     return conversationOf(team, channel, threadTs);
   }
 
-  /** The engine's name for a Slack thread; it is also the key of the thread's persisted case binding. */
+  /**
+   * The engine's name for a Slack thread; it is also the key of the thread's persisted case
+   * binding.
+   */
   static String conversationOf(String team, String channel, String threadTs) {
     return "slack:" + team + ":" + channel + ":" + threadTs;
   }

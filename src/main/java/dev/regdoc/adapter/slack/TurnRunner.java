@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs turns off Bolt's listener thread (Slack wants its ack within 3 s): checks the allowlists, the rate
- * limit and the files, downloads them, asks the engine, and posts the rendered reply into the case thread.
+ * Runs turns off Bolt's listener thread (Slack wants its ack within 3 s): checks the allowlists,
+ * the rate limit and the files, downloads them, asks the engine, and posts the rendered reply into
+ * the case thread.
  */
 final class TurnRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
@@ -32,13 +33,21 @@ final class TurnRunner implements AutoCloseable {
   private final String botToken;
   private final BlockKitRenderer renderer = new BlockKitRenderer();
   private final CaseThreads caseThreads;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "regdoc-slack-turn");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "regdoc-slack-turn");
+            t.setDaemon(true);
+            return t;
+          });
 
-  TurnRunner(ChatEngine engine, SlackSettings settings, Guards guards, SlackPoster poster, String botToken) {
+  TurnRunner(
+      ChatEngine engine,
+      SlackSettings settings,
+      Guards guards,
+      SlackPoster poster,
+      String botToken) {
     this.engine = engine;
     this.settings = settings;
     this.guards = guards;
@@ -63,52 +72,68 @@ final class TurnRunner implements AutoCloseable {
   }
 
   /**
-   * Takes a turn that needs Slack calls to be known (file_shared carries only a file id); the resolver runs on
-   * the worker and may return null when the event is not for regdoc.
+   * Takes a turn that needs Slack calls to be known (file_shared carries only a file id); the
+   * resolver runs on the worker and may return null when the event is not for regdoc.
    */
   void submit(String eventKey, Callable<Turn> resolver) {
     if (eventKey != null && !guards.firstTime("event:" + eventKey)) {
       log.debug("ignoring Slack's redelivery of {}", eventKey);
       return;
     }
-    pool.submit(() -> {
-      try {
-        Turn turn = resolver.call();
-        if (turn == null) {
-          return;
-        }
-        if (!settings.serves(turn.team(), turn.channel())) {
-          log.info("ignoring {} in {}/{}: not in the Slack allowlist", eventKey, turn.team(), turn.channel());
-          return;
-        }
-        runSafely(turn);
-      } catch (Exception e) {
-        log.warn("Slack event {} could not be handled: {}", eventKey, e.toString());
-      }
-    });
+    pool.submit(
+        () -> {
+          try {
+            Turn turn = resolver.call();
+            if (turn == null) {
+              return;
+            }
+            if (!settings.serves(turn.team(), turn.channel())) {
+              log.info(
+                  "ignoring {} in {}/{}: not in the Slack allowlist",
+                  eventKey,
+                  turn.team(),
+                  turn.channel());
+              return;
+            }
+            runSafely(turn);
+          } catch (Exception e) {
+            log.warn("Slack event {} could not be handled: {}", eventKey, e.toString());
+          }
+        });
   }
 
   private void runSafely(Turn turn) {
     try {
       run(turn);
     } catch (IOException | RuntimeException e) {
-      log.warn("Slack turn {} in {} failed: {}", turn.eventKey(), turn.conversation(), e.toString());
+      log.warn(
+          "Slack turn {} in {} failed: {}", turn.eventKey(), turn.conversation(), e.toString());
     }
   }
 
   private void run(Turn turn) throws IOException {
     Turn t = turn;
     if (t.threadTs() == null) {
-      String ts = poster.post(t.channel(), null, "regdoc case thread: reply in this thread to work on it.", null);
+      String ts =
+          poster.post(
+              t.channel(), null, "regdoc case thread: reply in this thread to work on it.", null);
       t = t.inThread(ts);
     }
     caseThreads.remember(t.conversation());
     if (!guards.allow(t.user())) {
-      poster.post(t.channel(), t.threadTs(), "<@" + t.user() + "> you are sending requests faster than regdoc answers "
-          + settings.requestsPerUserPerMinute() + " a minute; please wait a moment.", null);
+      poster.post(
+          t.channel(),
+          t.threadTs(),
+          "<@"
+              + t.user()
+              + "> you are sending requests faster than regdoc answers "
+              + settings.requestsPerUserPerMinute()
+              + " a minute; please wait a moment.",
+          null);
       return;
     }
-    List<Turn.FileRef> fresh = t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
+    List<Turn.FileRef> fresh =
+        t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
     if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
       return; // the same file announced twice (file_shared and the message with files)
     }
@@ -121,13 +146,15 @@ final class TurnRunner implements AutoCloseable {
     String progressTs = null;
     try {
       if (!t.files().isEmpty()) {
-        progressTs = poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
+        progressTs =
+            poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
       }
       for (Turn.FileRef f : t.files()) {
         fetch(f, uploads, refusals);
       }
       if (!refusals.isEmpty()) {
-        poster.post(t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", refusals), null);
+        poster.post(
+            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", refusals), null);
       }
       if (!t.files().isEmpty() && uploads.isEmpty() && t.text().isBlank()) {
         poster.update(t.channel(), progressTs, "No file could be read.");
@@ -167,7 +194,10 @@ final class TurnRunner implements AutoCloseable {
     }
   }
 
-  /** Updates the progress message; Slack rate-limits chat.update, so at most one update per 10 percent. */
+  /**
+   * Updates the progress message; Slack rate-limits chat.update, so at most one update per 10
+   * percent.
+   */
   private ProgressSink progress(Turn t, String progressTs) {
     if (progressTs == null) {
       return ProgressSink.NONE;

@@ -8,16 +8,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Decides whether the terminal chat may read a path a person typed. The path is resolved first (links and '..'),
- * so a link into /proc is judged as /proc: the kernel's pseudo-files (/proc, /sys, /dev) are never read, nor
- * anything but a regular file (a FIFO would block, a device never ends); files outside the person's own folders
- * (the current directory and the home directory) are read only once they said yes.
+ * Decides whether the terminal chat may read a path a person typed. The path is resolved first
+ * (links and '..'), so a link into /proc is judged as /proc: the kernel's pseudo-files (/proc,
+ * /sys, /dev) are never read, nor anything but a regular file (a FIFO would block, a device never
+ * ends); files outside the person's own folders (the current directory and the home directory) are
+ * read only once they said yes.
  */
 final class FileGate {
-  private static final List<Path> NEVER = List.of(Path.of("/proc"), Path.of("/sys"), Path.of("/dev"));
+  private static final List<Path> NEVER =
+      List.of(Path.of("/proc"), Path.of("/sys"), Path.of("/dev"));
 
   /** What may happen to one path. */
-  enum Verdict { READ, ASK, REFUSED, MISSING }
+  enum Verdict {
+    READ,
+    ASK,
+    REFUSED,
+    MISSING
+  }
 
   /** One typed path, its resolved file when it exists, and the verdict. */
   record Decision(String typed, Path file, Verdict verdict) {
@@ -38,7 +45,10 @@ final class FileGate {
   Decision decide(String typed) {
     Path written;
     try {
-      written = Path.of(typed.startsWith("~") ? home + typed.substring(1) : typed).toAbsolutePath().normalize();
+      written =
+          Path.of(typed.startsWith("~") ? home + typed.substring(1) : typed)
+              .toAbsolutePath()
+              .normalize();
     } catch (InvalidPathException e) {
       return new Decision(typed, null, Verdict.MISSING);
     }
@@ -47,7 +57,8 @@ final class FileGate {
     }
     Path file = real(written);
     if (file == null) {
-      return new Decision(typed, null, Files.isSymbolicLink(written) ? Verdict.REFUSED : Verdict.MISSING);
+      return new Decision(
+          typed, null, Files.isSymbolicLink(written) ? Verdict.REFUSED : Verdict.MISSING);
     }
     if (underAny(file, NEVER) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return new Decision(typed, null, Verdict.REFUSED);

@@ -5,14 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A line that consists of paths and nothing else: separated by blanks or commas, each possibly quoted ('...' or
- * "...") or with blanks escaped by a backslash, each looking like a path (a '/', a leading '~' or a file
- * extension). A sentence that merely mentions a path is not such a line, so nothing it names is read.
+ * A line that consists of paths and nothing else: separated by blanks or commas, each possibly
+ * quoted ('...' or "...") or with blanks escaped by a backslash, each looking like a path (a '/', a
+ * leading '~' or a file extension). A sentence that merely mentions a path is not such a line, so
+ * nothing it names is read.
  */
 final class PathLine {
   private PathLine() {}
 
-  /** The line's paths as written (quotes removed, '~' not yet expanded); empty when the line is anything else. */
+  /**
+   * The line's paths as written (quotes removed, '~' not yet expanded); empty when the line is
+   * anything else.
+   */
   static Optional<List<String>> paths(String line) {
     List<String> tokens = tokens(line);
     if (tokens == null || tokens.isEmpty() || !tokens.stream().allMatch(PathLine::looksLikePath)) {
@@ -39,7 +43,8 @@ final class PathLine {
         } else {
           cur.append(c);
         }
-      } else if (c == '\\' && i + 1 < line.length()) { // a terminal's drag and drop escapes blanks: a\ b.pcap
+      } else if (c == '\\'
+          && i + 1 < line.length()) { // a terminal's drag and drop escapes blanks: a\ b.pcap
         cur.append(line.charAt(++i));
       } else if (c == '"' || c == '\'') {
         quote = c;

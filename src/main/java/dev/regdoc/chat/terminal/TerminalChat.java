@@ -21,14 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal chat: one line in, one reply out, so it can be scripted. A line made only of paths uploads those
- * files (see {@link PathLine} and {@link FileGate} for which are read); a bare number picks a numbered choice of the
- * last reply.
+ * The terminal chat: one line in, one reply out, so it can be scripted. A line made only of paths
+ * uploads those files (see {@link PathLine} and {@link FileGate} for which are read); a bare number
+ * picks a numbered choice of the last reply.
  */
 public final class TerminalChat {
   private static final Logger LOG = LoggerFactory.getLogger(TerminalChat.class);
   private static final String TURN_FAILED =
-      "Something went wrong on my side while handling that; it has been logged. Nothing you sent was lost.";
+      "Something went wrong on my side while handling that; it has been logged. Nothing you sent"
+          + " was lost.";
   private static final String YES = "files:yes";
   private static final String NO = "files:no";
   private final ChatEngine engine;
@@ -36,15 +37,22 @@ public final class TerminalChat {
   private final String user;
   private final FileGate gate;
   private List<Block.Choice> lastChoices = List.of();
+
   /** Files outside the user's folders waiting for their yes. */
   private List<FileGate.Decision> awaitingYes = List.of();
 
   /** A chat whose user's own folders are the current directory and the home directory. */
   public TerminalChat(ChatEngine engine, String conversation, String user) {
-    this(engine, conversation, user, List.of(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
+    this(
+        engine,
+        conversation,
+        user,
+        List.of(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
   }
 
-  /** @param ownFolders where files are read without asking; anything else is read only after a yes */
+  /**
+   * @param ownFolders where files are read without asking; anything else is read only after a yes
+   */
   public TerminalChat(ChatEngine engine, String conversation, String user, List<Path> ownFolders) {
     this.engine = engine;
     this.conversation = conversation;
@@ -54,16 +62,21 @@ public final class TerminalChat {
 
   public void run(BufferedReader in, PrintWriter out, boolean prompt) throws IOException {
     if (prompt) {
-      out.println("regdoc chat: describe the problem, name files to upload them, 'help' for more, Ctrl+D to leave.");
+      out.println(
+          "regdoc chat: describe the problem, name files to upload them, 'help' for more, Ctrl+D to"
+              + " leave.");
     }
     for (String line = nextLine(in, out, prompt); line != null; line = nextLine(in, out, prompt)) {
       if (line.isBlank()) {
         continue;
       }
       try {
-        Reply r = turn(line.strip(), (text, pct) -> out.println("... " + DisplayNames.cleanText(text)));
+        Reply r =
+            turn(line.strip(), (text, pct) -> out.println("... " + DisplayNames.cleanText(text)));
         out.println(DisplayNames.cleanText(r.plainText()));
-      } catch (RuntimeException e) { // the engine answers failures itself; this is the last guard of the terminal
+      } catch (
+          RuntimeException
+              e) { // the engine answers failures itself; this is the last guard of the terminal
         LOG.error("terminal turn failed in {}", conversation, e);
         out.println(TURN_FAILED);
       }
@@ -72,10 +85,16 @@ public final class TerminalChat {
     }
   }
 
-  /** One line to the engine; remembers the reply's choices so the next line may pick one by number. */
+  /**
+   * One line to the engine; remembers the reply's choices so the next line may pick one by number.
+   */
   public Reply turn(String line, ProgressSink progress) {
     Reply r = answer(line.strip(), progress);
-    lastChoices = r.blocks().stream().filter(b -> b instanceof Block.Choices).flatMap(b -> ((Block.Choices) b).choices().stream()).toList();
+    lastChoices =
+        r.blocks().stream()
+            .filter(b -> b instanceof Block.Choices)
+            .flatMap(b -> ((Block.Choices) b).choices().stream())
+            .toList();
     return r;
   }
 
@@ -90,17 +109,24 @@ public final class TerminalChat {
       return engine.handle(filesAction("declined", asked), progress);
     }
     if (action != null) {
-      return engine.handle(new Incoming(conversation, user, user, "", List.of(), action, null), progress);
+      return engine.handle(
+          new Incoming(conversation, user, user, "", List.of(), action, null), progress);
     }
     Optional<List<String>> paths = PathLine.paths(line);
-    List<FileGate.Decision> decisions = paths.map(p -> p.stream().map(gate::decide).toList()).orElse(List.of());
+    List<FileGate.Decision> decisions =
+        paths.map(p -> p.stream().map(gate::decide).toList()).orElse(List.of());
     if (decisions.stream().allMatch(d -> d.verdict() == FileGate.Verdict.MISSING)) {
-      return engine.handle(Incoming.text(conversation, user, line), progress); // not files: words that look like paths
+      return engine.handle(
+          Incoming.text(conversation, user, line),
+          progress); // not files: words that look like paths
     }
     return files(decisions, progress);
   }
 
-  /** Refusals first, then the upload of what may be read, then the question about the rest: one reply. */
+  /**
+   * Refusals first, then the upload of what may be read, then the question about the rest: one
+   * reply.
+   */
   private Reply files(List<FileGate.Decision> decisions, ProgressSink progress) {
     List<Reply> replies = new ArrayList<>();
     for (FileGate.Verdict v : List.of(FileGate.Verdict.MISSING, FileGate.Verdict.REFUSED)) {
@@ -119,22 +145,30 @@ public final class TerminalChat {
       awaitingYes = ask;
     }
     Reply last = replies.get(replies.size() - 1);
-    return new Reply(last.lang(), last.caseId(), replies.stream().flatMap(r -> r.blocks().stream()).toList());
+    return new Reply(
+        last.lang(), last.caseId(), replies.stream().flatMap(r -> r.blocks().stream()).toList());
   }
 
-  private static List<FileGate.Decision> only(List<FileGate.Decision> decisions, FileGate.Verdict v) {
+  private static List<FileGate.Decision> only(
+      List<FileGate.Decision> decisions, FileGate.Verdict v) {
     return decisions.stream().filter(d -> d.verdict() == v).toList();
   }
 
   private Incoming uploads(String text, List<FileGate.Decision> files) {
-    List<Upload> uploads = files.stream().map(d -> new Upload(d.name(), size(d.file()), d.file())).toList();
+    List<Upload> uploads =
+        files.stream().map(d -> new Upload(d.name(), size(d.file()), d.file())).toList();
     return new Incoming(conversation, user, user, text, uploads, null, null);
   }
 
-  /** Tells the conversation what happened to files it never receives, so it says so in the user's language. */
+  /**
+   * Tells the conversation what happened to files it never receives, so it says so in the user's
+   * language.
+   */
   private Incoming filesAction(String what, List<FileGate.Decision> files) {
-    String names = files.stream().map(d -> DisplayNames.clean(d.typed())).collect(Collectors.joining(", "));
-    return new Incoming(conversation, user, user, "", List.of(), "files:" + what + ":" + names, null);
+    String names =
+        files.stream().map(d -> DisplayNames.clean(d.typed())).collect(Collectors.joining(", "));
+    return new Incoming(
+        conversation, user, user, "", List.of(), "files:" + what + ":" + names, null);
   }
 
   /** The action of the numbered choice {@code line} picks, or null. */
@@ -157,7 +191,8 @@ public final class TerminalChat {
   }
 
   /** Shows the prompt when interactive, then reads the next line (null at the end of the input). */
-  private static String nextLine(BufferedReader in, PrintWriter out, boolean prompt) throws IOException {
+  private static String nextLine(BufferedReader in, PrintWriter out, boolean prompt)
+      throws IOException {
     if (prompt) {
       out.print("> ");
       out.flush();

@@ -11,14 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At most a given number of open connections per client address: one client cannot take all the server's
- * connections. A connection over the cap is closed as soon as it opens (Jetty's own {@code ConnectionLimit} only
- * bounds the total).
+ * At most a given number of open connections per client address: one client cannot take all the
+ * server's connections. A connection over the cap is closed as soon as it opens (Jetty's own {@code
+ * ConnectionLimit} only bounds the total).
  */
 final class ClientConnections implements Connection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnections.class);
   private final int perClient;
   private final Map<InetAddress, Integer> open = new HashMap<>();
+
   /** Whose each open connection is: a closed socket no longer tells its remote address. */
   private final Map<Connection, InetAddress> owners = new ConcurrentHashMap<>();
 
@@ -54,6 +55,8 @@ final class ClientConnections implements Connection.Listener {
 
   private static InetAddress clientOf(Connection connection) {
     SocketAddress a = connection.getEndPoint().getRemoteSocketAddress();
-    return a instanceof InetSocketAddress ? ((InetSocketAddress) a).getAddress() : InetAddress.getLoopbackAddress();
+    return a instanceof InetSocketAddress
+        ? ((InetSocketAddress) a).getAddress()
+        : InetAddress.getLoopbackAddress();
   }
 }

@@ -6,9 +6,10 @@ import java.io.InputStream;
 /**
  * Reads and throws away what is left of a request body the server has already refused.
  *
- * <p>A server that closes a connection whose request body was not read to its end makes the kernel send a reset
- * (closing a socket with unread bytes). A client still sending its body then sees the reset, often before it has read
- * the answer, and reports a failed connection instead of the 413. Reading the rest lets it finish sending.
+ * <p>A server that closes a connection whose request body was not read to its end makes the kernel
+ * send a reset (closing a socket with unread bytes). A client still sending its body then sees the
+ * reset, often before it has read the answer, and reports a failed connection instead of the 413.
+ * Reading the rest lets it finish sending.
  */
 final class RefusedBody {
   /** Beyond this the client is left to the reset: reading more would only invite a flood. */
@@ -16,7 +17,10 @@ final class RefusedBody {
 
   private RefusedBody() {}
 
-  /** Discards the rest of the body, unless it is announced (or turns out) to be larger than the bound. */
+  /**
+   * Discards the rest of the body, unless it is announced (or turns out) to be larger than the
+   * bound.
+   */
   static void discardRest(WebCall call) {
     if (call.contentLength() > MAX_DISCARDED_BYTES) {
       return;

@@ -1,14 +1,17 @@
 package dev.regdoc.chat.web;
 
-import dev.regdoc.common.DisplayNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regdoc.common.DisplayNames;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
 import java.util.Base64;
 
-/** A {@link Reply} as the JSON the page renders: each block's fields plus a "type"; pictures and files as data URIs. */
+/**
+ * A {@link Reply} as the JSON the page renders: each block's fields plus a "type"; pictures and
+ * files as data URIs.
+ */
 final class ReplyJson {
   private final ObjectMapper mapper;
 
@@ -43,20 +46,28 @@ final class ReplyJson {
     return node;
   }
 
-  /** Every text of the block without control or direction-override characters (names come from uploaded files). */
+  /**
+   * Every text of the block without control or direction-override characters (names come from
+   * uploaded files).
+   */
   private static void clean(com.fasterxml.jackson.databind.JsonNode node) {
     if (node instanceof ObjectNode o) {
-      o.fieldNames().forEachRemaining(k -> {
-        if (o.get(k).isTextual()) {
-          o.put(k, DisplayNames.cleanText(o.get(k).asText()));
-        } else {
-          clean(o.get(k));
-        }
-      });
+      o.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (o.get(k).isTextual()) {
+                  o.put(k, DisplayNames.cleanText(o.get(k).asText()));
+                } else {
+                  clean(o.get(k));
+                }
+              });
     } else if (node instanceof ArrayNode a) {
       for (int i = 0; i < a.size(); i++) {
         if (a.get(i).isTextual()) {
-          a.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(DisplayNames.cleanText(a.get(i).asText())));
+          a.set(
+              i,
+              com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                  DisplayNames.cleanText(a.get(i).asText())));
         } else {
           clean(a.get(i));
         }
@@ -66,6 +77,9 @@ final class ReplyJson {
 
   private static String dataUri(String mime, byte[] bytes) {
     String type = mime == null || mime.isBlank() ? "application/octet-stream" : mime;
-    return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes == null ? new byte[0] : bytes);
+    return "data:"
+        + type
+        + ";base64,"
+        + Base64.getEncoder().encodeToString(bytes == null ? new byte[0] : bytes);
   }
 }

@@ -9,10 +9,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The token each page carries and sends back with every API call: a random nonce signed with a key that lives only in
- * this process. Only a page served by this chat can hold one (another site cannot read the page), and checking one
- * needs no stored state, so serving the page never creates a session. A session's id is derived from the token it
- * was created with, so the first calls of one page share one session however they race.
+ * The token each page carries and sends back with every API call: a random nonce signed with a key
+ * that lives only in this process. Only a page served by this chat can hold one (another site
+ * cannot read the page), and checking one needs no stored state, so serving the page never creates
+ * a session. A session's id is derived from the token it was created with, so the first calls of
+ * one page share one session however they race.
  */
 final class RequestTokens {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -49,8 +50,10 @@ final class RequestTokens {
   }
 
   static boolean same(String a, String b) {
-    return a != null && b != null
-        && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return a != null
+        && b != null
+        && MessageDigest.isEqual(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   private String sign(String text) {

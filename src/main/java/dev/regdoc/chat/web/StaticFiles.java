@@ -9,23 +9,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The page itself: a fixed set of files from the classpath folder web/, nothing else; read once, when the server
- * starts. The page gets the request token its API calls must carry in place of {@value #TOKEN_SLOT}.
+ * The page itself: a fixed set of files from the classpath folder web/, nothing else; read once,
+ * when the server starts. The page gets the request token its API calls must carry in place of
+ * {@value #TOKEN_SLOT}.
  */
 final class StaticFiles {
   static final String TOKEN_SLOT = "{{request-token}}";
-  private static final Map<String, String> FILES = Map.of(
-      "/", "index.html",
-      "/index.html", "index.html",
-      "/app.js", "app.js",
-      "/app.css", "app.css");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "css", "text/css; charset=utf-8");
+  private static final Map<String, String> FILES =
+      Map.of(
+          "/", "index.html",
+          "/index.html", "index.html",
+          "/app.js", "app.js",
+          "/app.css", "app.css");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html; charset=utf-8",
+          "js", "text/javascript; charset=utf-8",
+          "css", "text/css; charset=utf-8");
 
   private final WebExchanges io;
-  /** By file name; a file missing from the classpath has no entry (its request fails, the others are served). */
+
+  /**
+   * By file name; a file missing from the classpath has no entry (its request fails, the others are
+   * served).
+   */
   private final Map<String, byte[]> contents;
 
   StaticFiles(WebExchanges io) {
@@ -48,7 +55,10 @@ final class StaticFiles {
     }
     String ext = file.substring(file.lastIndexOf('.') + 1);
     if (ext.equals("html")) {
-      bytes = new String(bytes, StandardCharsets.UTF_8).replace(TOKEN_SLOT, io.pageToken(call)).getBytes(StandardCharsets.UTF_8);
+      bytes =
+          new String(bytes, StandardCharsets.UTF_8)
+              .replace(TOKEN_SLOT, io.pageToken(call))
+              .getBytes(StandardCharsets.UTF_8);
     }
     call.send(200, TYPES.get(ext), bytes);
   }

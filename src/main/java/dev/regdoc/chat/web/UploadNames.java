@@ -1,6 +1,9 @@
 package dev.regdoc.chat.web;
 
-/** The name a browser gave an upload, reduced to a plain file name (no folders, no control characters). */
+/**
+ * The name a browser gave an upload, reduced to a plain file name (no folders, no control
+ * characters).
+ */
 final class UploadNames {
   private static final int MAX_LENGTH = 200;
 

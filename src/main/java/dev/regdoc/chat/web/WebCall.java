@@ -10,7 +10,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
 
-/** One request and its response on Jetty's core API, read and written blocking (the handlers run on request threads). */
+/**
+ * One request and its response on Jetty's core API, read and written blocking (the handlers run on
+ * request threads).
+ */
 final class WebCall {
   private final Request request;
   private final Response response;
@@ -52,7 +55,10 @@ final class WebCall {
     return null;
   }
 
-  /** The request body; a read that waits longer than the idle timeout fails instead of holding the thread. */
+  /**
+   * The request body; a read that waits longer than the idle timeout fails instead of holding the
+   * thread.
+   */
   InputStream body() {
     if (body == null) {
       body = Request.asInputStream(request);
@@ -72,7 +78,10 @@ final class WebCall {
     return response.isCommitted();
   }
 
-  /** Writes the whole answer and ends the response (the exchange itself ends when the handler returns). */
+  /**
+   * Writes the whole answer and ends the response (the exchange itself ends when the handler
+   * returns).
+   */
   void send(int status, String contentType, byte[] bytes) throws IOException {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

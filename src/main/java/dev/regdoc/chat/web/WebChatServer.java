@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.common.BoundedCopy;
-import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.Sizes;
+import dev.regdoc.common.TempFiles;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.Reply;
@@ -13,7 +13,6 @@ import dev.regdoc.conversation.Upload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,21 +38,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web chat: a page and a small JSON API on Jetty's core handler API. Jetty parses requests without holding a
- * thread, closes connections silent for longer than the idle timeout (also mid-body), and caps connections in total;
- * {@link HeaderDeadline} bounds a request's headers and {@link ClientConnections} the connections of one client.
- * Every request passes {@link WebGate} (own Host, own origin); API calls also need JSON (or the page's upload) and
- * their session's page token. Turns run {@link ChatEngine#handle} on a separate bounded pool so a slow analysis never
+ * The web chat: a page and a small JSON API on Jetty's core handler API. Jetty parses requests
+ * without holding a thread, closes connections silent for longer than the idle timeout (also
+ * mid-body), and caps connections in total; {@link HeaderDeadline} bounds a request's headers and
+ * {@link ClientConnections} the connections of one client. Every request passes {@link WebGate}
+ * (own Host, own origin); API calls also need JSON (or the page's upload) and their session's page
+ * token. Turns run {@link ChatEngine#handle} on a separate bounded pool so a slow analysis never
  * holds a request thread for long, and a busy server answers 503 instead of queueing without end.
  */
 public final class WebChatServer {
   private static final Logger LOG = LoggerFactory.getLogger(WebChatServer.class);
-  /** Request threads beyond those that may wait on a running or queued turn, for pages, progress and history. */
+
+  /**
+   * Request threads beyond those that may wait on a running or queued turn, for pages, progress and
+   * history.
+   */
   private static final int SPARE_REQUEST_THREADS = 32;
+
   private static final int MAX_CONNECTIONS = 512;
   private static final int QUEUED_TURNS = 64;
   private static final long TURN_TIMEOUT_MINUTES = 15;
-  /** Bytes per second below which a request body is too slow and its read fails (Jetty checks it on each read). */
+
+  /**
+   * Bytes per second below which a request body is too slow and its read fails (Jetty checks it on
+   * each read).
+   */
   private static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
   /** An API handler, given the caller's session. */
@@ -82,16 +91,25 @@ public final class WebChatServer {
     this.io = new WebExchanges(mapper, new WebSessions(s.historyLimit()), new RequestTokens());
     this.files = new StaticFiles(io);
     this.replies = new ReplyJson(mapper);
-    this.apis = Map.of(
-        "/api/message", new Api(this::message, "application/json"),
-        "/api/upload", new Api(this::upload, "application/octet-stream"),
-        "/api/progress", new Api(this::progress, "application/json"),
-        "/api/history", new Api(this::history, "application/json"));
-    this.turnPool = new ThreadPoolExecutor(s.turnThreads(), s.turnThreads(), 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(QUEUED_TURNS), named("regdoc-web-turn"));
-    // A turn's request thread waits for its answer: with fewer threads than turns running and queued, waiting turns
+    this.apis =
+        Map.of(
+            "/api/message", new Api(this::message, "application/json"),
+            "/api/upload", new Api(this::upload, "application/octet-stream"),
+            "/api/progress", new Api(this::progress, "application/json"),
+            "/api/history", new Api(this::history, "application/json"));
+    this.turnPool =
+        new ThreadPoolExecutor(
+            s.turnThreads(),
+            s.turnThreads(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED_TURNS),
+            named("regdoc-web-turn"));
+    // A turn's request thread waits for its answer: with fewer threads than turns running and
+    // queued, waiting turns
     // would starve page loads and progress polls (seen in the soak with 50 sessions).
-    QueuedThreadPool threads = new QueuedThreadPool(s.turnThreads() + QUEUED_TURNS + SPARE_REQUEST_THREADS);
+    QueuedThreadPool threads =
+        new QueuedThreadPool(s.turnThreads() + QUEUED_TURNS + SPARE_REQUEST_THREADS);
     threads.setName("regdoc-web-http");
     threads.setDaemon(true);
     this.jetty = new Server(threads);
@@ -120,7 +138,9 @@ public final class WebChatServer {
       server.jetty.start();
     } catch (Exception e) {
       server.stop();
-      throw new UncheckedIOException(new IOException("cannot listen on " + s.host() + ":" + s.port() + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException(
+              "cannot listen on " + s.host() + ":" + s.port() + ": " + e.getMessage(), e));
     }
     server.gate = new WebGate(WebGate.ownNames(s.host(), s.hostNames()), server.port());
     LOG.info("web chat listening on {}", server.uri());
@@ -133,7 +153,8 @@ public final class WebChatServer {
 
   public URI uri() {
     String host = connector.getHost();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+    return URI.create(
+        "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
   }
 
   /** Stops listening, lets turns in flight finish for a moment, then stops the pools. */
@@ -156,7 +177,10 @@ public final class WebChatServer {
     headerDeadline.close();
   }
 
-  /** Every request: the gate, then a page file or an API call; anything unexpected is a JSON 500 (logged, not shown). */
+  /**
+   * Every request: the gate, then a page file or an API call; anything unexpected is a JSON 500
+   * (logged, not shown).
+   */
   private final class Routes extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
@@ -207,7 +231,10 @@ public final class WebChatServer {
       return;
     }
     try {
-      io.error(call, 500, "regdoc could not handle that request (internal error); the problem was logged.");
+      io.error(
+          call,
+          500,
+          "regdoc could not handle that request (internal error); the problem was logged.");
     } catch (IOException | RuntimeException ignored) {
       // the client is gone; nothing more can be sent
     }
@@ -230,9 +257,22 @@ public final class WebChatServer {
     }
     String lang = body.hasNonNull("lang") ? body.get("lang").asText() : null;
     ObjectNode userTurn = mapper.createObjectNode().put("from", "user");
-    userTurn.put(action == null ? "text" : "action", action == null ? text : body.path("label").asText(action));
-    runTurn(call, session, userTurn,
-        new Incoming(session.conversation(), session.user(), session.userName(), text, List.of(), action, lang, true));
+    userTurn.put(
+        action == null ? "text" : "action",
+        action == null ? text : body.path("label").asText(action));
+    runTurn(
+        call,
+        session,
+        userTurn,
+        new Incoming(
+            session.conversation(),
+            session.user(),
+            session.userName(),
+            text,
+            List.of(),
+            action,
+            lang,
+            true));
   }
 
   private void upload(WebCall call, WebSession session) throws IOException {
@@ -243,7 +283,8 @@ public final class WebChatServer {
     long limit = engine.maxUploadBytes();
     long announced = call.contentLength();
     if (announced > limit) {
-      // Refused on the announced size alone: the body is never stored, only discarded after the answer.
+      // Refused on the announced size alone: the body is never stored, only discarded after the
+      // answer.
       io.refuseTooLarge(call, tooBig(name, announced, limit));
       return;
     }
@@ -255,9 +296,21 @@ public final class WebChatServer {
         io.refuseTooLarge(call, tooBig(name, -1, limit));
         return;
       }
-      ObjectNode userTurn = mapper.createObjectNode().put("from", "user").put("file", name).put("size", size);
-      runTurn(call, session, userTurn, new Incoming(session.conversation(), session.user(), session.userName(), "",
-          List.of(new Upload(name, size, tmp)), null, null, true));
+      ObjectNode userTurn =
+          mapper.createObjectNode().put("from", "user").put("file", name).put("size", size);
+      runTurn(
+          call,
+          session,
+          userTurn,
+          new Incoming(
+              session.conversation(),
+              session.user(),
+              session.userName(),
+              "",
+              List.of(new Upload(name, size, tmp)),
+              null,
+              null,
+              true));
     } finally {
       TempFiles.process().delete(tmp);
     }
@@ -282,8 +335,11 @@ public final class WebChatServer {
     io.json(call, 200, out);
   }
 
-  /** Runs one turn on the turn pool (one per session at a time) and answers with the reply's JSON. */
-  private void runTurn(WebCall call, WebSession session, ObjectNode userTurn, Incoming incoming) throws IOException {
+  /**
+   * Runs one turn on the turn pool (one per session at a time) and answers with the reply's JSON.
+   */
+  private void runTurn(WebCall call, WebSession session, ObjectNode userTurn, Incoming incoming)
+      throws IOException {
     session.turnLock.lock();
     try {
       session.remember(userTurn);
@@ -291,11 +347,13 @@ public final class WebChatServer {
       ObjectNode reply;
       try {
         ObjectNode answer = replies.toJson(await(submit(session, incoming)));
-        // The code others join the case with, for the page's case bar (only people in the case see it).
+        // The code others join the case with, for the page's case bar (only people in the case see
+        // it).
         engine.joinCode(session.conversation()).ifPresent(code -> answer.put("joinCode", code));
         reply = answer;
       } finally {
-        // Before the answer goes out: a client that asks for progress once it has its answer sees the turn over.
+        // Before the answer goes out: a client that asks for progress once it has its answer sees
+        // the turn over.
         session.finished();
       }
       session.remember(mapper.createObjectNode().put("from", "regdoc").set("reply", reply));
@@ -311,7 +369,8 @@ public final class WebChatServer {
     try {
       return turnPool.submit(() -> engine.handle(incoming, session::progress));
     } catch (RejectedExecutionException e) {
-      throw new TurnFailed(503, "regdoc is busy with other conversations; please try again in a minute.");
+      throw new TurnFailed(
+          503, "regdoc is busy with other conversations; please try again in a minute.");
     }
   }
 
@@ -320,10 +379,15 @@ public final class WebChatServer {
       return turn.get(TURN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
     } catch (ExecutionException e) {
       LOG.error("a web chat turn failed", e.getCause());
-      throw new TurnFailed(500, "regdoc could not answer that (internal error); the problem was logged.");
+      throw new TurnFailed(
+          500, "regdoc could not answer that (internal error); the problem was logged.");
     } catch (TimeoutException e) {
       turn.cancel(true);
-      throw new TurnFailed(500, "regdoc took too long to answer (over " + TURN_TIMEOUT_MINUTES + " minutes) and gave up.");
+      throw new TurnFailed(
+          500,
+          "regdoc took too long to answer (over "
+              + TURN_TIMEOUT_MINUTES
+              + " minutes) and gave up.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TurnFailed(500, "the server is stopping.");

@@ -8,16 +8,18 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Request and response chores shared by the handlers: the session behind an API call (cookie and page token), JSON in
- * and out, errors without stack traces.
+ * Request and response chores shared by the handlers: the session behind an API call (cookie and
+ * page token), JSON in and out, errors without stack traces.
  */
 final class WebExchanges {
   static final String COOKIE = "regdoc_session";
   static final String TOKEN_HEADER = "X-Regdoc-Token";
   private static final int MAX_JSON_BYTES = 64 * 1024;
-  private static final String MESSAGE_TOO_LARGE = "a message may be at most " + Sizes.human(MAX_JSON_BYTES);
+  private static final String MESSAGE_TOO_LARGE =
+      "a message may be at most " + Sizes.human(MAX_JSON_BYTES);
   private static final String JSON_TYPE = "application/json; charset=utf-8";
-  private static final String BAD_TOKEN = "the page's request token is missing or out of date; reload the page";
+  private static final String BAD_TOKEN =
+      "the page's request token is missing or out of date; reload the page";
 
   private final ObjectMapper mapper;
   private final WebSessions sessions;
@@ -29,15 +31,19 @@ final class WebExchanges {
     this.tokens = tokens;
   }
 
-  /** The token to put in a page: the caller's session's, or a fresh one (which makes no session by itself). */
+  /**
+   * The token to put in a page: the caller's session's, or a fresh one (which makes no session by
+   * itself).
+   */
   String pageToken(WebCall call) {
     WebSession s = sessions.find(call.cookie(COOKIE));
     return s != null ? s.token() : tokens.fresh();
   }
 
   /**
-   * The API call's session: the cookie's, when the call carries that session's token; else, for a valid page token,
-   * the session that token starts. Null after answering 403 (bad token) or 503 (every session slot in use).
+   * The API call's session: the cookie's, when the call carries that session's token; else, for a
+   * valid page token, the session that token starts. Null after answering 403 (bad token) or 503
+   * (every session slot in use).
    */
   WebSession session(WebCall call) throws IOException {
     String token = call.header(TOKEN_HEADER);
@@ -58,7 +64,8 @@ final class WebExchanges {
       error(call, 503, "regdoc has too many open sessions; please try again later.");
       return null;
     }
-    call.addHeader("Set-Cookie", COOKIE + "=" + s.get().id() + "; Path=/; HttpOnly; SameSite=Strict");
+    call.addHeader(
+        "Set-Cookie", COOKIE + "=" + s.get().id() + "; Path=/; HttpOnly; SameSite=Strict");
     return s.get();
   }
 
@@ -71,7 +78,9 @@ final class WebExchanges {
     return false;
   }
 
-  /** The request's JSON object, or null after answering 400 when it is missing, too big or not JSON. */
+  /**
+   * The request's JSON object, or null after answering 400 when it is missing, too big or not JSON.
+   */
   JsonNode readJson(WebCall call) throws IOException {
     if (call.contentLength() > MAX_JSON_BYTES) {
       refuseTooLarge(call, MESSAGE_TOO_LARGE);
@@ -103,9 +112,10 @@ final class WebExchanges {
   }
 
   /**
-   * Answers 413 to a request whose body is not (or no longer) being read, in a way the client can read: the whole
-   * answer goes out first, so a client that reads early sees it at once; then the unread rest of the body is
-   * discarded (bounded, see {@link RefusedBody}) so that the close that follows is not a reset.
+   * Answers 413 to a request whose body is not (or no longer) being read, in a way the client can
+   * read: the whole answer goes out first, so a client that reads early sees it at once; then the
+   * unread rest of the body is discarded (bounded, see {@link RefusedBody}) so that the close that
+   * follows is not a reset.
    */
   void refuseTooLarge(WebCall call, String message) throws IOException {
     // The connection cannot carry another request after a refused body.

@@ -6,17 +6,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who may talk to the web chat at all. A page on another site, or one reached by a host name that was rebound to
- * this address, runs in the user's browser and can send requests here: such requests are told apart by their Host
- * (only the chat's own names), their Origin (only the chat's own, or none) and their Sec-Fetch-Site (never
- * cross-site or same-site: another port on localhost is another application). API calls must also be JSON or the
- * page's own upload, which a plain form cannot send.
+ * Who may talk to the web chat at all. A page on another site, or one reached by a host name that
+ * was rebound to this address, runs in the user's browser and can send requests here: such requests
+ * are told apart by their Host (only the chat's own names), their Origin (only the chat's own, or
+ * none) and their Sec-Fetch-Site (never cross-site or same-site: another port on localhost is
+ * another application). API calls must also be JSON or the page's own upload, which a plain form
+ * cannot send.
  */
 final class WebGate {
   private final Set<String> hosts = new HashSet<>();
   private final Set<String> origins = new HashSet<>();
 
-  /** @param names the chat's own host names and addresses, without port */
+  /**
+   * @param names the chat's own host names and addresses, without port
+   */
   WebGate(Set<String> names, int port) {
     for (String n : names) {
       String name = n.toLowerCase(Locale.ROOT);
@@ -43,7 +46,8 @@ final class WebGate {
   String refusal(WebCall call) {
     String host = call.header("Host");
     if (host == null || !hosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
-      return "this chat does not answer to the host name " + (host == null ? "(none)" : "'" + clip(host) + "'")
+      return "this chat does not answer to the host name "
+          + (host == null ? "(none)" : "'" + clip(host) + "'")
           + "; open it by its own address";
     }
     String origin = call.header("Origin");
@@ -57,20 +61,26 @@ final class WebGate {
     return null;
   }
 
-  /** Why an API call's body type is refused, or null: JSON for messages, the page's octet stream for uploads. */
+  /**
+   * Why an API call's body type is refused, or null: JSON for messages, the page's octet stream for
+   * uploads.
+   */
   static String typeRefusal(WebCall call, String expected) {
     if (!"POST".equalsIgnoreCase(call.method())) {
       return null;
     }
     String type = call.header("Content-Type");
     String base = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    return base.equals(expected) ? null : "send " + expected + ", not " + (base.isEmpty() ? "no content type" : clip(base));
+    return base.equals(expected)
+        ? null
+        : "send " + expected + ", not " + (base.isEmpty() ? "no content type" : clip(base));
   }
 
   private static String normalOrigin(String origin) {
     try {
       URI u = URI.create(origin.strip());
-      return (u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())).toLowerCase(Locale.ROOT);
+      return (u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
+          .toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return "";
     }

@@ -11,25 +11,31 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One browser session: its conversation id, the page token it must present, the rendered turns so far (bounded) and
- * the progress of its turn in flight.
+ * One browser session: its conversation id, the page token it must present, the rendered turns so
+ * far (bounded) and the progress of its turn in flight.
  */
 final class WebSession {
   private final String id;
   private final String token;
   private final int historyLimit;
+
   /**
-   * Bytes of history kept per session: replies carry their pictures and files as data URIs of a few hundred KB, so
-   * a turn limit alone lets a few sessions hold gigabytes. Past this, the oldest turns lose their data URIs first
-   * (their text stays); a turn is dropped only when its text alone no longer fits.
+   * Bytes of history kept per session: replies carry their pictures and files as data URIs of a few
+   * hundred KB, so a turn limit alone lets a few sessions hold gigabytes. Past this, the oldest
+   * turns lose their data URIs first (their text stays); a turn is dropped only when its text alone
+   * no longer fits.
    */
   static final long HISTORY_BYTES = 2L << 20;
+
   /** A data URI shorter than this (an icon, a small text file) is kept with its turn. */
   private static final int SMALL_DATA_URI = 4096;
+
   private final Deque<JsonNode> history = new ArrayDeque<>();
   private long historyBytes;
+
   /** One turn at a time per session, so replies arrive in the order the user acted. */
   final ReentrantLock turnLock = new ReentrantLock();
+
   private volatile String userName = "guest";
   private volatile boolean running;
   private volatile String progressText = "";
@@ -106,13 +112,18 @@ final class WebSession {
     return turn.toString().length();
   }
 
-  /** Empties the large data URIs in {@code node} (marking each such object "kept": false); true when any was. */
+  /**
+   * Empties the large data URIs in {@code node} (marking each such object "kept": false); true when
+   * any was.
+   */
   private static boolean withoutDataUris(JsonNode node) {
     boolean changed = false;
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {
         JsonNode value = field.getValue();
-        if (value.isTextual() && value.textValue().startsWith("data:") && value.textValue().length() > SMALL_DATA_URI) {
+        if (value.isTextual()
+            && value.textValue().startsWith("data:")
+            && value.textValue().length() > SMALL_DATA_URI) {
           object.put(field.getKey(), "");
           object.put("kept", false);
           changed = true;

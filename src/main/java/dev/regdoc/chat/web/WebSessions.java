@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The live sessions by id, at most {@link #MAX_SESSIONS}. A session is made only by an API call that carries a valid
- * page token, never by a page or file request. When the map is full a new session takes the place of the least
- * recently used session that has no turns yet, else of one idle for {@link #IDLE}; when every session is in use,
- * none is pushed out and the new one is refused. (Forgotten sessions lose only their page history: cases stay in
- * the store.)
+ * The live sessions by id, at most {@link #MAX_SESSIONS}. A session is made only by an API call
+ * that carries a valid page token, never by a page or file request. When the map is full a new
+ * session takes the place of the least recently used session that has no turns yet, else of one
+ * idle for {@link #IDLE}; when every session is in use, none is pushed out and the new one is
+ * refused. (Forgotten sessions lose only their page history: cases stay in the store.)
  */
 final class WebSessions {
   static final int MAX_SESSIONS = 1000;
@@ -42,7 +42,10 @@ final class WebSessions {
     return s;
   }
 
-  /** The session of {@code id}, made with {@code token} if it is new; empty when the map is full of sessions in use. */
+  /**
+   * The session of {@code id}, made with {@code token} if it is new; empty when the map is full of
+   * sessions in use.
+   */
   synchronized Optional<WebSession> findOrCreate(String id, String token) {
     WebSession found = find(id);
     if (found != null) {
@@ -63,11 +66,15 @@ final class WebSessions {
 
   private boolean evictOne() {
     Instant idleSince = clock.instant().minus(IDLE);
-    Optional<WebSession> victim = byId.values().stream().filter(s -> !s.running() && !s.hasTurns())
-        .min(Comparator.comparing(WebSession::usedAt));
+    Optional<WebSession> victim =
+        byId.values().stream()
+            .filter(s -> !s.running() && !s.hasTurns())
+            .min(Comparator.comparing(WebSession::usedAt));
     if (victim.isEmpty()) {
-      victim = byId.values().stream().filter(s -> !s.running() && s.usedAt().isBefore(idleSince))
-          .min(Comparator.comparing(WebSession::usedAt));
+      victim =
+          byId.values().stream()
+              .filter(s -> !s.running() && s.usedAt().isBefore(idleSince))
+              .min(Comparator.comparing(WebSession::usedAt));
     }
     victim.ifPresent(s -> byId.remove(s.id()));
     return victim.isPresent();

@@ -17,9 +17,22 @@ import java.util.Map;
  * @param findingsJson the latest analysis as regdoc.analysis/3 JSON, or null before any
  * @param attributes anything else the engine keeps per case (string to string)
  */
-public record CaseRecord(long id, long version, String openedBy, Instant openedAt, Instant updatedAt, String device,
-    String symptom, String protocol, String when, String cucmVersion, String lang, String stage, Map<String, String> steps,
-    String findingsJson, Map<String, String> attributes) {
+public record CaseRecord(
+    long id,
+    long version,
+    String openedBy,
+    Instant openedAt,
+    Instant updatedAt,
+    String device,
+    String symptom,
+    String protocol,
+    String when,
+    String cucmVersion,
+    String lang,
+    String stage,
+    Map<String, String> steps,
+    String findingsJson,
+    Map<String, String> attributes) {
 
   public CaseRecord {
     steps = Map.copyOf(steps);
@@ -28,7 +41,21 @@ public record CaseRecord(long id, long version, String openedBy, Instant openedA
 
   /** The same case under another optimistic-lock version (what a store returns after a save). */
   public CaseRecord withVersion(long newVersion) {
-    return new CaseRecord(id, newVersion, openedBy, openedAt, updatedAt, device, symptom, protocol, when, cucmVersion, lang,
-        stage, steps, findingsJson, attributes);
+    return new CaseRecord(
+        id,
+        newVersion,
+        openedBy,
+        openedAt,
+        updatedAt,
+        device,
+        symptom,
+        protocol,
+        when,
+        cucmVersion,
+        lang,
+        stage,
+        steps,
+        findingsJson,
+        attributes);
   }
 }

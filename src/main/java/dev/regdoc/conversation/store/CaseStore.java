@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything a conversation must not lose: cases, their checklist, uploaded files (by content hash),
- * findings, the messages, users' settings and learners' progress. Implementations are thread-safe and
- * durable: a record returned by a method is on disk (committed) before the method returns.
+ * Everything a conversation must not lose: cases, their checklist, uploaded files (by content
+ * hash), findings, the messages, users' settings and learners' progress. Implementations are
+ * thread-safe and durable: a record returned by a method is on disk (committed) before the method
+ * returns.
  */
 public interface CaseStore extends AutoCloseable {
 
@@ -18,15 +19,17 @@ public interface CaseStore extends AutoCloseable {
   Optional<CaseRecord> findCase(long id);
 
   /**
-   * Saves {@code c} if the stored version is still {@code c.version()}; returns it with version + 1.
+   * Saves {@code c} if the stored version is still {@code c.version()}; returns it with version +
+   * 1.
    *
-   * @throws StaleCaseException when someone else saved the case in between (the caller reloads and retries)
+   * @throws StaleCaseException when someone else saved the case in between (the caller reloads and
+   *     retries)
    */
   CaseRecord save(CaseRecord c);
 
   /**
-   * The case's join token: 16 random bytes, base64url, made with the case (or on first ask for an older case) and
-   * never changed. Empty when there is no such case.
+   * The case's join token: 16 random bytes, base64url, made with the case (or on first ask for an
+   * older case) and never changed. Empty when there is no such case.
    */
   Optional<String> joinToken(long caseId);
 
@@ -40,8 +43,9 @@ public interface CaseStore extends AutoCloseable {
   void bindConversation(String conversation, long caseId);
 
   /**
-   * Keeps a copy of {@code content} under its SHA-256 (stored once however often it is uploaded) and records
-   * that {@code name} was uploaded to the case; the copy is kept until {@code at} plus the retention period.
+   * Keeps a copy of {@code content} under its SHA-256 (stored once however often it is uploaded)
+   * and records that {@code name} was uploaded to the case; the copy is kept until {@code at} plus
+   * the retention period.
    */
   StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at);
 
@@ -51,7 +55,10 @@ public interface CaseStore extends AutoCloseable {
   /** Where the stored bytes of a file are, while it is retained. */
   Optional<Path> content(String sha256);
 
-  /** Deletes file copies past their retention; their records stay, marked expired. Returns how many were deleted. */
+  /**
+   * Deletes file copies past their retention; their records stay, marked expired. Returns how many
+   * were deleted.
+   */
   int purgeExpired(Instant now);
 
   void appendMessage(ChatMessage m);

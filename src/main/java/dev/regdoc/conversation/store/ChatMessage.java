@@ -7,4 +7,5 @@ import java.time.Instant;
  *
  * @param fromBot true for regdoc's replies (stored as plain text)
  */
-public record ChatMessage(long caseId, String conversation, String author, boolean fromBot, String text, Instant at) {}
+public record ChatMessage(
+    long caseId, String conversation, String author, boolean fromBot, String text, Instant at) {}

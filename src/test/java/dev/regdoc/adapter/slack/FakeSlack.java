@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A stand-in for Slack's Web API and file host on 127.0.0.1 that records every call regdoc makes: auth.test,
- * chat.postMessage, chat.update, files.info, file downloads, the files.uploadV2 steps and apps.connections.open.
+ * A stand-in for Slack's Web API and file host on 127.0.0.1 that records every call regdoc makes:
+ * auth.test, chat.postMessage, chat.update, files.info, file downloads, the files.uploadV2 steps
+ * and apps.connections.open.
  */
 final class FakeSlack implements AutoCloseable {
   static final String BOT_TOKEN = "xoxb-test-bot-token";
@@ -84,7 +85,9 @@ final class FakeSlack implements AutoCloseable {
     return calls("/api/chat.postMessage");
   }
 
-  /** Waits up to 20 s for a call matching the predicate (regdoc answers off the listener thread). */
+  /**
+   * Waits up to 20 s for a call matching the predicate (regdoc answers off the listener thread).
+   */
   Call await(String path, Predicate<Call> match) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < end) {
@@ -95,12 +98,20 @@ final class FakeSlack implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no " + path + " matching the expectation; calls were:\n" + describe());
+    throw new AssertionError(
+        "no " + path + " matching the expectation; calls were:\n" + describe());
   }
 
   String describe() {
     StringBuilder s = new StringBuilder();
-    calls.forEach(c -> s.append(c.method()).append(' ').append(c.path()).append(' ').append(c.params()).append('\n'));
+    calls.forEach(
+        c ->
+            s.append(c.method())
+                .append(' ')
+                .append(c.path())
+                .append(' ')
+                .append(c.params())
+                .append('\n'));
     return s.toString();
   }
 
@@ -119,7 +130,8 @@ final class FakeSlack implements AutoCloseable {
     }
   }
 
-  private void route(HttpExchange ex, String path, String auth, Map<String, String> p) throws IOException {
+  private void route(HttpExchange ex, String path, String auth, Map<String, String> p)
+      throws IOException {
     if (path.startsWith("/files-pri/")) {
       byte[] content = downloads.get(path);
       if (!("Bearer " + BOT_TOKEN).equals(auth)) {
@@ -141,8 +153,11 @@ final class FakeSlack implements AutoCloseable {
     }
     String method = path.startsWith("/api/") ? path.substring(5) : path;
     if (method.equals("apps.connections.open")) {
-      json(ex, ("Bearer " + APP_TOKEN).equals(auth) && socketUrl != null
-          ? "{\"ok\":true,\"url\":\"" + socketUrl + "\"}" : "{\"ok\":false,\"error\":\"invalid_auth\"}");
+      json(
+          ex,
+          ("Bearer " + APP_TOKEN).equals(auth) && socketUrl != null
+              ? "{\"ok\":true,\"url\":\"" + socketUrl + "\"}"
+              : "{\"ok\":false,\"error\":\"invalid_auth\"}");
       return;
     }
     if (!("Bearer " + BOT_TOKEN).equals(auth)) {
@@ -150,18 +165,51 @@ final class FakeSlack implements AutoCloseable {
       return;
     }
     switch (method) {
-      case "auth.test" -> json(ex, "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"regdoc\","
-          + "\"team_id\":\"" + TEAM + "\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0REGDOC\"}");
-      case "chat.postMessage" -> json(ex, "{\"ok\":true,\"channel\":\"" + p.get("channel") + "\",\"ts\":\"1700000"
-          + ts.incrementAndGet() + ".000100\"}");
-      case "chat.update" -> json(ex, "{\"ok\":true,\"channel\":\"" + p.get("channel") + "\",\"ts\":\"" + p.get("ts") + "\"}");
-      case "files.info" -> json(ex, fileInfos.containsKey(p.get("file"))
-          ? "{\"ok\":true,\"file\":" + fileInfos.get(p.get("file")) + "}" : "{\"ok\":false,\"error\":\"file_not_found\"}");
+      case "auth.test" ->
+          json(
+              ex,
+              "{\"ok\":true,\"url\":\"https://test.slack.com/\",\"team\":\"Test\",\"user\":\"regdoc\","
+                  + "\"team_id\":\""
+                  + TEAM
+                  + "\",\"user_id\":\""
+                  + BOT_USER
+                  + "\",\"bot_id\":\"B0REGDOC\"}");
+      case "chat.postMessage" ->
+          json(
+              ex,
+              "{\"ok\":true,\"channel\":\""
+                  + p.get("channel")
+                  + "\",\"ts\":\"1700000"
+                  + ts.incrementAndGet()
+                  + ".000100\"}");
+      case "chat.update" ->
+          json(
+              ex,
+              "{\"ok\":true,\"channel\":\""
+                  + p.get("channel")
+                  + "\",\"ts\":\""
+                  + p.get("ts")
+                  + "\"}");
+      case "files.info" ->
+          json(
+              ex,
+              fileInfos.containsKey(p.get("file"))
+                  ? "{\"ok\":true,\"file\":" + fileInfos.get(p.get("file")) + "}"
+                  : "{\"ok\":false,\"error\":\"file_not_found\"}");
       case "files.getUploadURLExternal" -> {
         String id = "F0UP" + ts.incrementAndGet();
-        json(ex, "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/v1/" + id + "\",\"file_id\":\"" + id + "\"}");
+        json(
+            ex,
+            "{\"ok\":true,\"upload_url\":\""
+                + base()
+                + "/upload/v1/"
+                + id
+                + "\",\"file_id\":\""
+                + id
+                + "\"}");
       }
-      case "files.completeUploadExternal" -> json(ex, "{\"ok\":true,\"files\":" + p.get("files") + "}");
+      case "files.completeUploadExternal" ->
+          json(ex, "{\"ok\":true,\"files\":" + p.get("files") + "}");
       default -> json(ex, "{\"ok\":false,\"error\":\"unknown_method\"}");
     }
   }
@@ -196,20 +244,29 @@ final class FakeSlack implements AutoCloseable {
     if (blocks == null) {
       return out;
     }
-    new ObjectMapper().readTree(blocks).forEach(b -> {
-      if (b.has("text")) {
-        out.add(b.get("text").get("text").asText());
-      }
-      if (b.has("elements")) {
-        b.get("elements").forEach(e -> {
-          if (e.has("value")) {
-            out.add("button:" + e.get("text").get("text").asText() + "=" + e.get("value").asText());
-          } else if (e.has("text")) {
-            out.add(e.get("text").asText());
-          }
-        });
-      }
-    });
+    new ObjectMapper()
+        .readTree(blocks)
+        .forEach(
+            b -> {
+              if (b.has("text")) {
+                out.add(b.get("text").get("text").asText());
+              }
+              if (b.has("elements")) {
+                b.get("elements")
+                    .forEach(
+                        e -> {
+                          if (e.has("value")) {
+                            out.add(
+                                "button:"
+                                    + e.get("text").get("text").asText()
+                                    + "="
+                                    + e.get("value").asText());
+                          } else if (e.has("text")) {
+                            out.add(e.get("text").asText());
+                          }
+                        });
+              }
+            });
     return out;
   }
 

@@ -10,15 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The shipped app manifest asks for what the adapter uses: its command, its events, its scopes, Socket Mode. */
+/**
+ * The shipped app manifest asks for what the adapter uses: its command, its events, its scopes,
+ * Socket Mode.
+ */
 class SlackManifestTest {
   @Test
   void theManifestMatchesWhatTheAdapterHandles() throws Exception {
-    JsonNode m = new ObjectMapper(new YAMLFactory()).readTree(Path.of("bot/slack-app-manifest.yaml").toFile());
+    JsonNode m =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("bot/slack-app-manifest.yaml").toFile());
 
     assertThat(m.at("/features/slash_commands/0/command").asText()).isEqualTo(SlackEvents.COMMAND);
-    assertThat(strings(m.at("/oauth_config/scopes/bot"))).containsExactlyInAnyOrder("app_mentions:read", "chat:write",
-        "files:read", "files:write", "im:history", "channels:history", "groups:history", "commands");
+    assertThat(strings(m.at("/oauth_config/scopes/bot")))
+        .containsExactlyInAnyOrder(
+            "app_mentions:read",
+            "chat:write",
+            "files:read",
+            "files:write",
+            "im:history",
+            "channels:history",
+            "groups:history",
+            "commands");
     assertThat(strings(m.at("/settings/event_subscriptions/bot_events")))
         .containsExactlyInAnyOrder("app_mention", "message.im", "message.channels", "file_shared");
     assertThat(m.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();

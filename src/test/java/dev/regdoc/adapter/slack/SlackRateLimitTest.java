@@ -12,30 +12,54 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With a limit of one turn a minute, a user's second mention gets the slow-down note and never reaches the engine. */
+/**
+ * With a limit of one turn a minute, a user's second mention gets the slow-down note and never
+ * reaches the engine.
+ */
 class SlackRateLimitTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void aSecondTurnWithinTheMinuteIsAnsweredWithTheLimitNotTheEngine() throws Exception {
     try (FakeSlack slack = new FakeSlack();
-        BotRuntime runtime = BotRuntime.start(BotConfig.of(Map.of("data.dir", dataDir.toString())), Path.of("knowledge-base"),
-            Path.of("rules"), Illustrator.NONE, Clock.systemUTC())) {
+        BotRuntime runtime =
+            BotRuntime.start(
+                BotConfig.of(Map.of("data.dir", dataDir.toString())),
+                Path.of("knowledge-base"),
+                Path.of("rules"),
+                Illustrator.NONE,
+                Clock.systemUTC())) {
       SlackHttpModeTest.Recorder engine = new SlackHttpModeTest.Recorder(runtime.engine());
-      SlackSettings settings = SlackSettings.defaults().withHttp("127.0.0.1", 0).withApiBaseUrl(slack.apiBase())
-          .withAllowedFileHosts(Set.of("127.0.0.1")).withRateLimit(1);
-      SlackAdapter.Running adapter = SlackAdapter.start(settings, engine,
-          Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN, "SLACK_SIGNING_SECRET", SlackHttpModeTest.SECRET));
+      SlackSettings settings =
+          SlackSettings.defaults()
+              .withHttp("127.0.0.1", 0)
+              .withApiBaseUrl(slack.apiBase())
+              .withAllowedFileHosts(Set.of("127.0.0.1"))
+              .withRateLimit(1);
+      SlackAdapter.Running adapter =
+          SlackAdapter.start(
+              settings,
+              engine,
+              Map.of(
+                  "SLACK_BOT_TOKEN",
+                  FakeSlack.BOT_TOKEN,
+                  "SLACK_SIGNING_SECRET",
+                  SlackHttpModeTest.SECRET));
       try {
         SignedSender send = new SignedSender(adapter.port(), SlackHttpModeTest.SECRET);
-        send.event("Ev-r1", SlackHttpModeTest.mention("C1", "1700001000.000100", "<@U0REGDOC> new case"));
+        send.event(
+            "Ev-r1", SlackHttpModeTest.mention("C1", "1700001000.000100", "<@U0REGDOC> new case"));
         slack.await("/api/chat.postMessage", c -> "1700001000.000100".equals(c.param("thread_ts")));
-        send.event("Ev-r2", SlackHttpModeTest.mention("C1", "1700001001.000100", "<@U0REGDOC> new case"));
+        send.event(
+            "Ev-r2", SlackHttpModeTest.mention("C1", "1700001001.000100", "<@U0REGDOC> new case"));
 
-        FakeSlack.Call limited = slack.await("/api/chat.postMessage", c -> "1700001001.000100".equals(c.param("thread_ts")));
-        assertThat(limited.param("text")).isEqualTo("<@U1> you are sending requests faster than regdoc answers 1 a minute;"
-            + " please wait a moment.");
+        FakeSlack.Call limited =
+            slack.await(
+                "/api/chat.postMessage", c -> "1700001001.000100".equals(c.param("thread_ts")));
+        assertThat(limited.param("text"))
+            .isEqualTo(
+                "<@U1> you are sending requests faster than regdoc answers 1 a minute;"
+                    + " please wait a moment.");
         assertThat(engine.received).hasSize(1);
       } finally {
         adapter.close();

@@ -13,22 +13,24 @@ import org.junit.jupiter.api.Test;
 /** Socket Mode refuses to start with one line the operator can act on, and never echoes a token. */
 class SlackSocketModeStartTest {
   /** Never reached: start fails before any event could arrive. */
-  private static final ChatEngine UNUSED = new ChatEngine() {
-    @Override
-    public Reply handle(dev.regdoc.conversation.Incoming in, dev.regdoc.conversation.ProgressSink progress) {
-      throw new AssertionError("no turn expected");
-    }
+  private static final ChatEngine UNUSED =
+      new ChatEngine() {
+        @Override
+        public Reply handle(
+            dev.regdoc.conversation.Incoming in, dev.regdoc.conversation.ProgressSink progress) {
+          throw new AssertionError("no turn expected");
+        }
 
-    @Override
-    public boolean hasCase(String conversation) {
-      throw new AssertionError("no turn expected");
-    }
+        @Override
+        public boolean hasCase(String conversation) {
+          throw new AssertionError("no turn expected");
+        }
 
-    @Override
-    public long maxUploadBytes() {
-      return 1;
-    }
-  };
+        @Override
+        public long maxUploadBytes() {
+          return 1;
+        }
+      };
 
   private FakeSlack slack;
 
@@ -44,31 +46,52 @@ class SlackSocketModeStartTest {
 
   @Test
   void aMissingAppTokenIsNamedWithWhereToGetIt() {
-    assertThatThrownBy(() -> SlackAdapter.start(socketSettings(), UNUSED, Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN)))
+    assertThatThrownBy(
+            () ->
+                SlackAdapter.start(
+                    socketSettings(), UNUSED, Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN)))
         .isInstanceOf(SlackStartException.class)
-        .hasMessage("SLACK_APP_TOKEN is not set: export the app-level token with connections:write"
-            + " (Basic Information > App-Level Tokens)");
+        .hasMessage(
+            "SLACK_APP_TOKEN is not set: export the app-level token with connections:write"
+                + " (Basic Information > App-Level Tokens)");
     assertThat(slack.calls("/api/apps.connections.open")).isEmpty();
   }
 
   @Test
   void aRefusedAppTokenFailsWithOneLineFromAppsConnectionsOpen() {
     String wrong = "xapp-1-wrong-token-value";
-    assertThatThrownBy(() -> SlackAdapter.start(socketSettings(), UNUSED,
-        Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN, "SLACK_APP_TOKEN", wrong)))
+    assertThatThrownBy(
+            () ->
+                SlackAdapter.start(
+                    socketSettings(),
+                    UNUSED,
+                    Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN, "SLACK_APP_TOKEN", wrong)))
         .isInstanceOf(SlackStartException.class)
-        .satisfies(e -> {
-          assertThat(e.getMessage()).startsWith("Slack refused SLACK_APP_TOKEN (apps.connections.open: invalid_auth)")
-              .doesNotContain("\n").doesNotContain(wrong).doesNotContain(FakeSlack.BOT_TOKEN);
-        });
-    assertThat(slack.calls("/api/apps.connections.open")).singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage())
+                  .startsWith("Slack refused SLACK_APP_TOKEN (apps.connections.open: invalid_auth)")
+                  .doesNotContain("\n")
+                  .doesNotContain(wrong)
+                  .doesNotContain(FakeSlack.BOT_TOKEN);
+            });
+    assertThat(slack.calls("/api/apps.connections.open"))
+        .singleElement()
         .satisfies(c -> assertThat(c.auth()).isEqualTo("Bearer " + wrong));
   }
 
   @Test
   void anAppTokenOfTheWrongKindIsRefusedBeforeAnyCall() {
-    assertThatThrownBy(() -> SlackAdapter.start(socketSettings(), UNUSED,
-        Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN, "SLACK_APP_TOKEN", FakeSlack.BOT_TOKEN)))
+    assertThatThrownBy(
+            () ->
+                SlackAdapter.start(
+                    socketSettings(),
+                    UNUSED,
+                    Map.of(
+                        "SLACK_BOT_TOKEN",
+                        FakeSlack.BOT_TOKEN,
+                        "SLACK_APP_TOKEN",
+                        FakeSlack.BOT_TOKEN)))
         .isInstanceOf(SlackStartException.class)
         .hasMessageStartingWith("SLACK_APP_TOKEN does not look right: it must start with \"xapp-\"")
         .hasMessageNotContaining(FakeSlack.BOT_TOKEN);

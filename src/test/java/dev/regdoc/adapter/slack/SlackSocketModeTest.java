@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Socket Mode end to end on 127.0.0.1: apps.connections.open hands out a WebSocket URL of a fake Socket Mode
- * server, which says hello and pushes an app_mention envelope; regdoc acks it and answers in the thread.
+ * Socket Mode end to end on 127.0.0.1: apps.connections.open hands out a WebSocket URL of a fake
+ * Socket Mode server, which says hello and pushes an app_mention envelope; regdoc acks it and
+ * answers in the thread.
  */
 class SlackSocketModeTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   /** Slack's side of the socket: records what regdoc sends back. */
   static final class FakeSocketMode extends WebSocketServer {
@@ -43,7 +43,8 @@ class SlackSocketModeTest {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
       client = conn;
-      conn.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},\"connection_info\":{\"app_id\":\"A1\"}}");
+      conn.send(
+          "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},\"connection_info\":{\"app_id\":\"A1\"}}");
       connected.countDown();
     }
 
@@ -70,22 +71,42 @@ class SlackSocketModeTest {
     socket.start();
     assertThat(socket.started.await(10, TimeUnit.SECONDS)).isTrue();
     try (FakeSlack slack = new FakeSlack();
-        BotRuntime runtime = BotRuntime.start(BotConfig.of(Map.of("data.dir", dataDir.toString())), Path.of("knowledge-base"),
-            Path.of("rules"), Illustrator.NONE, Clock.systemUTC())) {
+        BotRuntime runtime =
+            BotRuntime.start(
+                BotConfig.of(Map.of("data.dir", dataDir.toString())),
+                Path.of("knowledge-base"),
+                Path.of("rules"),
+                Illustrator.NONE,
+                Clock.systemUTC())) {
       slack.socketModeUrl("ws://127.0.0.1:" + socket.getPort() + "/link");
-      SlackAdapter.Running adapter = SlackAdapter.start(SlackSettings.defaults().withApiBaseUrl(slack.apiBase()), runtime.engine(),
-          Map.of("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN, "SLACK_APP_TOKEN", FakeSlack.APP_TOKEN));
+      SlackAdapter.Running adapter =
+          SlackAdapter.start(
+              SlackSettings.defaults().withApiBaseUrl(slack.apiBase()),
+              runtime.engine(),
+              Map.of(
+                  "SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN, "SLACK_APP_TOKEN", FakeSlack.APP_TOKEN));
       try {
         assertThat(adapter.port()).isEqualTo(-1);
-        assertThat(socket.connected.await(10, TimeUnit.SECONDS)).as("regdoc connected to the socket URL").isTrue();
-        socket.client.send("{\"envelope_id\":\"env-1\",\"type\":\"events_api\",\"accepts_response_payload\":false,"
-            + "\"retry_attempt\":0,\"retry_reason\":\"\",\"payload\":" + SignedSender.envelope("Ev-socket",
-                SlackHttpModeTest.mention("C1", "1700002000.000100", "<@U0REGDOC> SEP0024142DDF24 drops to the secondary every 16 minutes"))
-            + "}");
+        assertThat(socket.connected.await(10, TimeUnit.SECONDS))
+            .as("regdoc connected to the socket URL")
+            .isTrue();
+        socket.client.send(
+            "{\"envelope_id\":\"env-1\",\"type\":\"events_api\",\"accepts_response_payload\":false,"
+                + "\"retry_attempt\":0,\"retry_reason\":\"\",\"payload\":"
+                + SignedSender.envelope(
+                    "Ev-socket",
+                    SlackHttpModeTest.mention(
+                        "C1",
+                        "1700002000.000100",
+                        "<@U0REGDOC> SEP0024142DDF24 drops to the secondary every 16 minutes"))
+                + "}");
 
-        FakeSlack.Call reply = slack.await("/api/chat.postMessage", c -> "1700002000.000100".equals(c.param("thread_ts")));
+        FakeSlack.Call reply =
+            slack.await(
+                "/api/chat.postMessage", c -> "1700002000.000100".equals(c.param("thread_ts")));
         assertThat(FakeSlack.blockTexts(reply)).contains("button:SIP=protocol:SIP");
-        assertThat(slack.calls("/api/apps.connections.open")).isNotEmpty()
+        assertThat(slack.calls("/api/apps.connections.open"))
+            .isNotEmpty()
             .allSatisfy(c -> assertThat(c.auth()).isEqualTo("Bearer " + FakeSlack.APP_TOKEN));
         awaitAck(socket, "env-1");
       } finally {
@@ -96,10 +117,12 @@ class SlackSocketModeTest {
     }
   }
 
-  private static void awaitAck(FakeSocketMode socket, String envelopeId) throws InterruptedException {
+  private static void awaitAck(FakeSocketMode socket, String envelopeId)
+      throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < end) {
-      if (socket.received.stream().anyMatch(m -> m.contains("\"envelope_id\":\"" + envelopeId + "\""))) {
+      if (socket.received.stream()
+          .anyMatch(m -> m.contains("\"envelope_id\":\"" + envelopeId + "\""))) {
         return;
       }
       Thread.sleep(20);

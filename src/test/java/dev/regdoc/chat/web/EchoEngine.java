@@ -5,7 +5,10 @@ import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.Reply;
 
-/** An engine that answers every turn with its text at once: for tests of the web chat's HTTP side alone. */
+/**
+ * An engine that answers every turn with its text at once: for tests of the web chat's HTTP side
+ * alone.
+ */
 final class EchoEngine implements ChatEngine {
   @Override
   public Reply handle(Incoming incoming, ProgressSink progress) {

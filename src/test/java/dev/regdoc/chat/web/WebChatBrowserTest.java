@@ -26,7 +26,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The page in headless Chromium against the real engine: type the symptom, pick the case-study-2 files, see the finding. */
+/**
+ * The page in headless Chromium against the real engine: type the symptom, pick the case-study-2
+ * files, see the finding.
+ */
 class WebChatBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -39,18 +42,40 @@ class WebChatBrowserTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-    runtime = BotRuntime.start(BotConfig.of(Map.of("data.dir", dataDir.toString())), Path.of("knowledge-base"),
-        Path.of("rules"), Illustrator.NONE, Clock.systemUTC());
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver (apt-get install -y chromium"
+            + " chromium-driver)");
+    runtime =
+        BotRuntime.start(
+            BotConfig.of(Map.of("data.dir", dataDir.toString())),
+            Path.of("knowledge-base"),
+            Path.of("rules"),
+            Illustrator.NONE,
+            Clock.systemUTC());
     server = WebChatServer.start(WebChatSettings.defaults().withPort(0), runtime.engine());
     // An explicit driver and browser binary: Selenium Manager is never asked to download anything.
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--lang=en-US", "--window-size=1200,1600", "--user-data-dir=" + browserProfile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(CHROMIUM.toFile())
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--lang=en-US",
+                "--window-size=1200,1600",
+                "--user-data-dir=" + browserProfile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -77,18 +102,25 @@ class WebChatBrowserTest {
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".msg.bot"), 0));
 
     Path case2 = WebChatServerTest.CASE2.toAbsolutePath();
-    browser.findElement(By.id("files")).sendKeys(case2.resolve("phone.pcap") + "\n" + case2.resolve("switch-config.txt"));
-    WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector(".card.finding[data-code='port-security-aging']")));
+    browser
+        .findElement(By.id("files"))
+        .sendKeys(case2.resolve("phone.pcap") + "\n" + case2.resolve("switch-config.txt"));
+    WebElement card =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".card.finding[data-code='port-security-aging']")));
 
-    // Both uploads answered: the progress line goes away; then show the newest such card in the screenshot.
+    // Both uploads answered: the progress line goes away; then show the newest such card in the
+    // screenshot.
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("progress")));
-    java.util.List<WebElement> cards = browser.findElements(By.cssSelector(".card.finding[data-code='port-security-aging']"));
+    java.util.List<WebElement> cards =
+        browser.findElements(By.cssSelector(".card.finding[data-code='port-security-aging']"));
     card = cards.get(cards.size() - 1);
     browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", card);
 
     assertThat(card.getText()).contains("port-security-aging").contains("%");
-    assertThat(browser.findElements(By.cssSelector(".msg.user")).get(0).getText()).isEqualTo(WebChatServerTest.SYMPTOM);
+    assertThat(browser.findElements(By.cssSelector(".msg.user")).get(0).getText())
+        .isEqualTo(WebChatServerTest.SYMPTOM);
     assertThat(browser.findElements(By.cssSelector(".msg.error"))).isEmpty();
     Path shot = Path.of("target", "screenshots", "web-chat-diagnosis.png");
     Files.createDirectories(shot.getParent());
@@ -101,7 +133,8 @@ class WebChatBrowserTest {
     int replies = browser.findElements(By.cssSelector(".msg.bot")).size();
     browser.findElement(By.id("input")).sendKeys(japanese);
     browser.findElement(By.id("send")).click();
-    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".msg.bot"), replies));
+    wait.until(
+        ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".msg.bot"), replies));
     java.util.List<WebElement> mine = browser.findElements(By.cssSelector(".msg.user"));
     assertThat(mine.get(mine.size() - 1).getText()).isEqualTo(japanese);
   }

@@ -18,12 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One browser session against the web chat: its own cookie jar, JSON in and out, and, like the page, the request
- * token from the page it loaded first (sent in {@link #TOKEN_HEADER} with every API call).
+ * One browser session against the web chat: its own cookie jar, JSON in and out, and, like the
+ * page, the request token from the page it loaded first (sent in {@link #TOKEN_HEADER} with every
+ * API call).
  */
 final class WebChatClient {
   static final String TOKEN_HEADER = "X-Regdoc-Token";
-  private static final Pattern TOKEN_META = Pattern.compile("<meta name=\"regdoc-token\" content=\"([^\"]*)\">");
+  private static final Pattern TOKEN_META =
+      Pattern.compile("<meta name=\"regdoc-token\" content=\"([^\"]*)\">");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final URI base;
   private final HttpClient http;
@@ -33,7 +35,11 @@ final class WebChatClient {
 
   WebChatClient(URI base) {
     this.base = base;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   /** Sends {@code name: value} with every later request (e.g. a foreign Origin). */
@@ -42,14 +48,20 @@ final class WebChatClient {
     return this;
   }
 
-  /** Uses this token instead of the page's (null: none at all); the page is then never loaded for one. */
+  /**
+   * Uses this token instead of the page's (null: none at all); the page is then never loaded for
+   * one.
+   */
   WebChatClient token(String value) {
     token = value;
     pageLoaded = true;
     return this;
   }
 
-  /** The token the page carries, loading the page once (as a browser does before it can call the API). */
+  /**
+   * The token the page carries, loading the page once (as a browser does before it can call the
+   * API).
+   */
   String token() throws IOException, InterruptedException {
     if (!pageLoaded) {
       pageLoaded = true;
@@ -64,8 +76,11 @@ final class WebChatClient {
   }
 
   Response message(String json, String contentType) throws IOException, InterruptedException {
-    HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve("api/message")).timeout(Duration.ofMinutes(2))
-        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(base.resolve("api/message"))
+            .timeout(Duration.ofMinutes(2))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     return api(req);
   }
 
@@ -77,9 +92,14 @@ final class WebChatClient {
     return upload(file.getFileName().toString(), HttpRequest.BodyPublishers.ofFile(file));
   }
 
-  Response upload(String name, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
-    HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve("api/upload?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-        .timeout(Duration.ofMinutes(3)).header("Content-Type", "application/octet-stream").POST(body);
+  Response upload(String name, HttpRequest.BodyPublisher body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(
+                base.resolve("api/upload?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+            .timeout(Duration.ofMinutes(3))
+            .header("Content-Type", "application/octet-stream")
+            .POST(body);
     return api(req);
   }
 
@@ -103,8 +123,10 @@ final class WebChatClient {
 
   private Response send(HttpRequest.Builder req) throws IOException, InterruptedException {
     extraHeaders.forEach(req::header);
-    HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    HttpResponse<String> r =
+        http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Response(
+        r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
   }
 
   record Response(int status, String body, String contentType) {
@@ -115,11 +137,14 @@ final class WebChatClient {
     /** The reply's blocks of one type. */
     java.util.List<JsonNode> blocks(String type) throws IOException {
       java.util.List<JsonNode> out = new java.util.ArrayList<>();
-      json().path("blocks").forEach(b -> {
-        if (type.equals(b.path("type").asText())) {
-          out.add(b);
-        }
-      });
+      json()
+          .path("blocks")
+          .forEach(
+              b -> {
+                if (type.equals(b.path("type").asText())) {
+                  out.add(b);
+                }
+              });
       return out;
     }
 

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Another site in the user's browser, or a host name rebound to 127.0.0.1, must not drive the web chat: only the
- * chat's own Host, its own origin, JSON (or the page's upload) and the token of a page the chat served are accepted.
+ * Another site in the user's browser, or a host name rebound to 127.0.0.1, must not drive the web
+ * chat: only the chat's own Host, its own origin, JSON (or the page's upload) and the token of a
+ * page the chat served are accepted.
  */
 class WebChatCrossSiteTest {
   private static final String HELLO = "{\"text\":\"hello\"}";
@@ -27,10 +28,22 @@ class WebChatCrossSiteTest {
   @Test
   void aRebindingHostNameGetsNeitherThePageNorTheApi() throws Exception {
     String token = client().token();
-    String page = RawHttp.exchange(port(), "GET / HTTP/1.1\r\nHost: rebind.example:" + port() + "\r\nConnection: close\r\n\r\n");
-    String api = RawHttp.postJson(port(), "/api/message", "rebind.example:" + port(), WebChatClient.TOKEN_HEADER + ": " + token + "\r\n", HELLO);
+    String page =
+        RawHttp.exchange(
+            port(),
+            "GET / HTTP/1.1\r\nHost: rebind.example:" + port() + "\r\nConnection: close\r\n\r\n");
+    String api =
+        RawHttp.postJson(
+            port(),
+            "/api/message",
+            "rebind.example:" + port(),
+            WebChatClient.TOKEN_HEADER + ": " + token + "\r\n",
+            HELLO);
 
-    assertThat(page).startsWith("HTTP/1.1 403").contains("\"error\"").doesNotContain("regdoc-token");
+    assertThat(page)
+        .startsWith("HTTP/1.1 403")
+        .contains("\"error\"")
+        .doesNotContain("regdoc-token");
     assertThat(api).startsWith("HTTP/1.1 403").contains("\"error\"");
   }
 
@@ -38,7 +51,13 @@ class WebChatCrossSiteTest {
   void theChatsOwnHostNamesAreAccepted() throws Exception {
     String token = client().token();
     for (String host : new String[] {"127.0.0.1:" + port(), "localhost:" + port()}) {
-      String api = RawHttp.postJson(port(), "/api/message", host, WebChatClient.TOKEN_HEADER + ": " + token + "\r\n", HELLO);
+      String api =
+          RawHttp.postJson(
+              port(),
+              "/api/message",
+              host,
+              WebChatClient.TOKEN_HEADER + ": " + token + "\r\n",
+              HELLO);
       assertThat(api).as(host).startsWith("HTTP/1.1 200");
     }
   }
@@ -53,7 +72,8 @@ class WebChatCrossSiteTest {
 
   @Test
   void theChatsOwnOriginIsAccepted() throws Exception {
-    WebChatClient.Response r = client().header("Origin", "http://127.0.0.1:" + port()).text("hello");
+    WebChatClient.Response r =
+        client().header("Origin", "http://127.0.0.1:" + port()).text("hello");
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
   }
@@ -76,10 +96,24 @@ class WebChatCrossSiteTest {
   @Test
   void anUploadFromAFormIsRefused() throws Exception {
     String token = client().token();
-    String body = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.pcap\"\r\n\r\nxx\r\n--b--\r\n";
-    String r = RawHttp.exchange(port(), "POST /api/upload?name=x.pcap HTTP/1.1\r\nHost: 127.0.0.1:" + port()
-        + "\r\nConnection: close\r\nContent-Type: text/plain\r\n" + WebChatClient.TOKEN_HEADER + ": " + token
-        + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    String body =
+        "--b\r\n"
+            + "Content-Disposition: form-data; name=\"f\"; filename=\"x.pcap\"\r\n\r\n"
+            + "xx\r\n"
+            + "--b--\r\n";
+    String r =
+        RawHttp.exchange(
+            port(),
+            "POST /api/upload?name=x.pcap HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port()
+                + "\r\nConnection: close\r\nContent-Type: text/plain\r\n"
+                + WebChatClient.TOKEN_HEADER
+                + ": "
+                + token
+                + "\r\nContent-Length: "
+                + body.length()
+                + "\r\n\r\n"
+                + body);
 
     assertThat(r).startsWith("HTTP/1.1 403");
   }
@@ -87,8 +121,12 @@ class WebChatCrossSiteTest {
   @Test
   void anApiCallWithoutTheTokenOrWithAWrongOneIsRefused() throws Exception {
     WebChatClient.Response none = client().token(null).text("hello");
-    WebChatClient.Response forged = client().token("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").text("hello");
-    WebChatClient.Response upload = client().token(null).upload("x.pcap", HttpRequest.BodyPublishers.ofString("xx"));
+    WebChatClient.Response forged =
+        client()
+            .token("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+            .text("hello");
+    WebChatClient.Response upload =
+        client().token(null).upload("x.pcap", HttpRequest.BodyPublishers.ofString("xx"));
     WebChatClient.Response history = client().token(null).getApi("api/history");
 
     for (WebChatClient.Response r : new WebChatClient.Response[] {none, forged, upload, history}) {

@@ -8,7 +8,10 @@ import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.Reply;
 import org.junit.jupiter.api.Test;
 
-/** An engine that breaks (a fault injected on purpose): the page gets a plain message, never the exception. */
+/**
+ * An engine that breaks (a fault injected on purpose): the page gets a plain message, never the
+ * exception.
+ */
 class WebChatFailureTest {
 
   static final class BrokenEngine implements ChatEngine {
@@ -31,14 +34,18 @@ class WebChatFailureTest {
 
   @Test
   void anEngineExceptionBecomesAPlainJsonError() throws Exception {
-    WebChatServer server = WebChatServer.start(WebChatSettings.defaults().withPort(0), new BrokenEngine());
+    WebChatServer server =
+        WebChatServer.start(WebChatSettings.defaults().withPort(0), new BrokenEngine());
     try {
       WebChatClient c = new WebChatClient(server.uri());
       WebChatClient.Response r = c.text("hello");
 
       assertThat(r.status()).isEqualTo(500);
       assertThat(r.json().path("error").asText()).contains("internal error");
-      assertThat(r.body()).doesNotContain("Exception").doesNotContain("Foo.java").doesNotContain("password");
+      assertThat(r.body())
+          .doesNotContain("Exception")
+          .doesNotContain("Foo.java")
+          .doesNotContain("password");
       assertThat(c.getApi("api/progress").json().path("running").asBoolean()).isFalse();
     } finally {
       server.stop();
@@ -47,8 +54,10 @@ class WebChatFailureTest {
 
   @Test
   void badSettingsNameTheKey() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebChatSettings.fromMap(java.util.Map.of("web.port", "eighty")))
-        .hasMessageContaining("web.port").hasMessageContaining("eighty");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WebChatSettings.fromMap(java.util.Map.of("web.port", "eighty")))
+        .hasMessageContaining("web.port")
+        .hasMessageContaining("eighty");
     assertThat(WebChatSettings.fromMap(java.util.Map.of()).port()).isEqualTo(8080);
     assertThat(WebChatSettings.fromMap(java.util.Map.of("web.port", "0")).port()).isZero();
   }

@@ -20,18 +20,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Uploads over the limit, refused while their body is still going out: every client must read the 413 on its
- * first and only attempt, also when many are refused at once next to uploads that are being analysed.
+ * Uploads over the limit, refused while their body is still going out: every client must read the
+ * 413 on its first and only attempt, also when many are refused at once next to uploads that are
+ * being analysed.
  */
 class WebChatRefusalTest {
   private static final byte[] TWO_MB = new byte[2 << 20];
-  /** Refusals per run of the parallel test; raise it (-Dregdoc.refusals=...) to hunt for a rare race. */
+
+  /**
+   * Refusals per run of the parallel test; raise it (-Dregdoc.refusals=...) to hunt for a rare
+   * race.
+   */
   private static final int REFUSALS = Integer.getInteger("regdoc.refusals", 24);
 
   @RegisterExtension static final WebChatUnderTest CHAT = new WebChatUnderTest();
 
   @Test
-  void afterTheAnswerTheRestOfTheBodyIsReadSoTheClientCanFinishSendingWithoutAReset() throws Exception {
+  void afterTheAnswerTheRestOfTheBodyIsReadSoTheClientCanFinishSendingWithoutAReset()
+      throws Exception {
     try (Socket socket = new Socket("127.0.0.1", CHAT.server().port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -39,12 +45,18 @@ class WebChatRefusalTest {
       out.flush();
       String answer = readUntilJsonEnds(socket.getInputStream());
 
-      assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close").contains("late.pcap");
-      // A server that closed with the body unread would reset the connection and these writes would fail.
+      assertThat(answer)
+          .startsWith("HTTP/1.1 413")
+          .containsIgnoringCase("connection: close")
+          .contains("late.pcap");
+      // A server that closed with the body unread would reset the connection and these writes would
+      // fail.
       out.write(TWO_MB);
       out.flush();
       socket.shutdownOutput();
-      assertThat(socket.getInputStream().read()).as("the server closes cleanly once the body is in").isEqualTo(-1);
+      assertThat(socket.getInputStream().read())
+          .as("the server closes cleanly once the body is in")
+          .isEqualTo(-1);
     }
   }
 
@@ -66,7 +78,10 @@ class WebChatRefusalTest {
       analyses.forEach(a -> busy.add(pool.submit(a)));
       List<Callable<WebChatClient.Response>> refusals = new ArrayList<>();
       for (int i = 0; i < REFUSALS; i++) {
-        refusals.add(i % 2 == 0 ? () -> upload("sized.pcap", sized()) : () -> upload("chunked.pcap", chunked()));
+        refusals.add(
+            i % 2 == 0
+                ? () -> upload("sized.pcap", sized())
+                : () -> upload("chunked.pcap", chunked()));
       }
       for (Future<WebChatClient.Response> f : pool.invokeAll(refusals)) {
         // No retry anywhere: a reset before the answer fails here with an ExecutionException.
@@ -88,7 +103,8 @@ class WebChatRefusalTest {
     return c.upload(WebChatServerTest.CASE2.resolve("phone.pcap"));
   }
 
-  private static WebChatClient.Response upload(String name, HttpRequest.BodyPublisher body) throws Exception {
+  private static WebChatClient.Response upload(String name, HttpRequest.BodyPublisher body)
+      throws Exception {
     return new WebChatClient(CHAT.server().uri()).upload(name, body);
   }
 
@@ -96,15 +112,28 @@ class WebChatRefusalTest {
     return HttpRequest.BodyPublishers.ofByteArray(TWO_MB);
   }
 
-  /** No known length, so it goes out chunked and is refused only once the server has counted past the limit. */
+  /**
+   * No known length, so it goes out chunked and is refused only once the server has counted past
+   * the limit.
+   */
   private static HttpRequest.BodyPublisher chunked() {
     return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(TWO_MB));
   }
 
-  private static String uploadHead(String name, int length) throws IOException, InterruptedException {
-    return "POST /api/upload?name=" + name + " HTTP/1.1\r\nHost: 127.0.0.1:" + CHAT.server().port() + "\r\n"
-        + WebChatClient.TOKEN_HEADER + ": " + new WebChatClient(CHAT.server().uri()).token() + "\r\n"
-        + "Content-Type: application/octet-stream\r\nContent-Length: " + length + "\r\n\r\n";
+  private static String uploadHead(String name, int length)
+      throws IOException, InterruptedException {
+    return "POST /api/upload?name="
+        + name
+        + " HTTP/1.1\r\nHost: 127.0.0.1:"
+        + CHAT.server().port()
+        + "\r\n"
+        + WebChatClient.TOKEN_HEADER
+        + ": "
+        + new WebChatClient(CHAT.server().uri()).token()
+        + "\r\n"
+        + "Content-Type: application/octet-stream\r\nContent-Length: "
+        + length
+        + "\r\n\r\n";
   }
 
   /** The raw response up to the closing brace of its JSON body. */

@@ -30,7 +30,8 @@ class WebChatServerTest {
   @Test
   void listensOnLoopbackAtAFreePort() {
     assertThat(CHAT.server().port()).isPositive();
-    assertThat(CHAT.server().uri().toString()).isEqualTo("http://127.0.0.1:" + CHAT.server().port() + "/");
+    assertThat(CHAT.server().uri().toString())
+        .isEqualTo("http://127.0.0.1:" + CHAT.server().port() + "/");
   }
 
   @Test
@@ -56,10 +57,15 @@ class WebChatServerTest {
     List<String> codes = new ArrayList<>(pcap.findingCodes());
     codes.addAll(config.findingCodes());
     assertThat(codes).contains("port-security-aging");
-    JsonNode card = config.blocks("FindingCard").isEmpty() ? pcap.blocks("FindingCard").get(0) : config.blocks("FindingCard").get(0);
+    JsonNode card =
+        config.blocks("FindingCard").isEmpty()
+            ? pcap.blocks("FindingCard").get(0)
+            : config.blocks("FindingCard").get(0);
     assertThat(card.path("rank").asInt()).isEqualTo(1);
     assertThat(card.path("evidence")).isNotEmpty();
-    assertThat(pcap.blocks("FileStatus")).extracting(b -> b.path("name").asText()).contains("phone.pcap");
+    assertThat(pcap.blocks("FileStatus"))
+        .extracting(b -> b.path("name").asText())
+        .contains("phone.pcap");
   }
 
   @Test
@@ -86,7 +92,8 @@ class WebChatServerTest {
   @Test
   void anUploadOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
     byte[] twoMb = new byte[2 << 20];
-    WebChatClient.Response r = client().upload("huge.pcap", HttpRequest.BodyPublishers.ofByteArray(twoMb));
+    WebChatClient.Response r =
+        client().upload("huge.pcap", HttpRequest.BodyPublishers.ofByteArray(twoMb));
 
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.json().path("error").asText()).contains("huge.pcap").contains("1 MB");
@@ -96,19 +103,31 @@ class WebChatServerTest {
   void theRefusalComesOnTheHeadersAloneWithoutWaitingForTheBody() throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", CHAT.server().port())) {
       socket.setSoTimeout(5000);
-      String head = "POST /api/upload?name=big%20trace.pcap HTTP/1.1\r\nHost: 127.0.0.1:" + CHAT.server().port() + "\r\n"
-        + WebChatClient.TOKEN_HEADER + ": " + new WebChatClient(CHAT.server().uri()).token() + "\r\n"
-          + "Content-Type: application/octet-stream\r\nContent-Length: " + (2 << 20) + "\r\n\r\n";
+      String head =
+          "POST /api/upload?name=big%20trace.pcap HTTP/1.1\r\nHost: 127.0.0.1:"
+              + CHAT.server().port()
+              + "\r\n"
+              + WebChatClient.TOKEN_HEADER
+              + ": "
+              + new WebChatClient(CHAT.server().uri()).token()
+              + "\r\n"
+              + "Content-Type: application/octet-stream\r\nContent-Length: "
+              + (2 << 20)
+              + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
-      // Not one byte of the body is sent: an answer within the timeout proves the server did not wait to read it.
+      // Not one byte of the body is sent: an answer within the timeout proves the server did not
+      // wait to read it.
       String answer = readUntilJsonEnds(socket.getInputStream());
 
       assertThat(answer).startsWith("HTTP/1.1 413").contains("big trace.pcap").contains("1 MB");
     }
   }
 
-  /** The raw response up to the closing brace of its JSON body (the connection stays open while the server drains). */
+  /**
+   * The raw response up to the closing brace of its JSON body (the connection stays open while the
+   * server drains).
+   */
   private static String readUntilJsonEnds(java.io.InputStream in) throws IOException {
     java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
     int b;
@@ -125,9 +144,14 @@ class WebChatServerTest {
   @Test
   void anUploadWithoutALengthIsCutOffAtTheLimit() throws Exception {
     byte[] twoMb = new byte[2 << 20];
-    // ofInputStream has no known length, so it goes out chunked and the server must count as it streams.
-    WebChatClient.Response r = client().upload("stream.pcap",
-        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(twoMb)));
+    // ofInputStream has no known length, so it goes out chunked and the server must count as it
+    // streams.
+    WebChatClient.Response r =
+        client()
+            .upload(
+                "stream.pcap",
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(twoMb)));
 
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.json().path("error").asText()).contains("stream.pcap").contains("1 MB");
@@ -154,7 +178,10 @@ class WebChatServerTest {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
-    assertThat(page.body()).contains("<script src=\"app.js\">").doesNotContain("http://").doesNotContain("https://");
+    assertThat(page.body())
+        .contains("<script src=\"app.js\">")
+        .doesNotContain("http://")
+        .doesNotContain("https://");
     assertThat(js.body()).contains("api/upload").contains("api/progress");
   }
 
@@ -164,7 +191,8 @@ class WebChatServerTest {
     WebChatClient.Response r = c.text("電話機 SEP0024142DDF24 が16分ごとにセカンダリに切り替わります");
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(c.getApi("api/history").json().path("turns").get(0).path("text").asText()).startsWith("電話機");
+    assertThat(c.getApi("api/history").json().path("turns").get(0).path("text").asText())
+        .startsWith("電話機");
   }
 
   @Test
@@ -174,13 +202,14 @@ class WebChatServerTest {
     try {
       List<Callable<List<String>>> jobs = new ArrayList<>();
       for (int i = 0; i < sessions; i++) {
-        jobs.add(() -> {
-          WebChatClient c = client();
-          c.text(SYMPTOM);
-          WebChatClient.Response r = c.upload(CASE2.resolve("phone.pcap"));
-          assertThat(r.status()).as(r.body()).isEqualTo(200);
-          return r.findingCodes();
-        });
+        jobs.add(
+            () -> {
+              WebChatClient c = client();
+              c.text(SYMPTOM);
+              WebChatClient.Response r = c.upload(CASE2.resolve("phone.pcap"));
+              assertThat(r.status()).as(r.body()).isEqualTo(200);
+              return r.findingCodes();
+            });
       }
       long t0 = System.nanoTime();
       List<Future<List<String>>> done = pool.invokeAll(jobs);
@@ -189,8 +218,14 @@ class WebChatServerTest {
         assertThat(f.get()).contains("port-security-aging");
       }
       long usedMb = usedHeapAfterGc();
-      System.out.println("web chat: " + sessions + " parallel sessions uploading phone.pcap answered in " + ms
-          + " ms; used heap after GC " + usedMb + " MB");
+      System.out.println(
+          "web chat: "
+              + sessions
+              + " parallel sessions uploading phone.pcap answered in "
+              + ms
+              + " ms; used heap after GC "
+              + usedMb
+              + " MB");
       assertThat(usedMb).isLessThan(512);
     } finally {
       pool.shutdownNow();

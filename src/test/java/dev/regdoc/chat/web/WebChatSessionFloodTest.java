@@ -13,10 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Requests without a cookie, however many, must not push a person who is using the chat out of it. */
+/**
+ * Requests without a cookie, however many, must not push a person who is using the chat out of it.
+ */
 class WebChatSessionFloodTest {
   private static final int FLOOD = 1_001;
-  private static final Pattern TOKEN = Pattern.compile("name=\"regdoc-token\" content=\"([^\"]+)\"");
+  private static final Pattern TOKEN =
+      Pattern.compile("name=\"regdoc-token\" content=\"([^\"]+)\"");
   private final HttpClient flood = HttpClient.newHttpClient();
   private WebChatServer server;
 
@@ -31,7 +34,8 @@ class WebChatSessionFloodTest {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder req = HttpRequest.newBuilder(server.uri().resolve(path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(server.uri().resolve(path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       req.header(WebChatClient.TOKEN_HEADER, token);
     }

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Clients that open connections and send nothing, or half a request, must not keep anyone else from the chat. */
+/**
+ * Clients that open connections and send nothing, or half a request, must not keep anyone else from
+ * the chat.
+ */
 class WebChatSlowClientTest {
   private static final int SLOW_CLIENTS = 50;
   private final List<Socket> sockets = new ArrayList<>();
@@ -30,9 +33,14 @@ class WebChatSlowClientTest {
 
   @Test
   void fiftyHalfSentHeadersDoNotKeepThePageFromLoadingAndAreCutOff() throws Exception {
-    // A short header deadline, so the test does not wait long for the cut-off; the idle timeout stays long.
-    server = WebChatServer.start(WebChatSettings.defaults().withPort(0).withTimeouts(Duration.ofSeconds(1),
-        Duration.ofSeconds(60)), new EchoEngine());
+    // A short header deadline, so the test does not wait long for the cut-off; the idle timeout
+    // stays long.
+    server =
+        WebChatServer.start(
+            WebChatSettings.defaults()
+                .withPort(0)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(60)),
+            new EchoEngine());
     for (int i = 0; i < SLOW_CLIENTS; i++) {
       sockets.add(halfARequest());
     }
@@ -45,14 +53,18 @@ class WebChatSlowClientTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains("you said: hello");
     for (Socket s : sockets) {
-      assertThat(closedByServer(s)).as("a connection that never finished its headers is closed").isTrue();
+      assertThat(closedByServer(s))
+          .as("a connection that never finished its headers is closed")
+          .isTrue();
     }
   }
 
   @Test
   void connectionsOverTheCapOfOneClientAreClosedAtOnceAndTheOthersStay() throws Exception {
     int cap = 8;
-    server = WebChatServer.start(WebChatSettings.defaults().withPort(0).withConnectionsPerClient(cap), new EchoEngine());
+    server =
+        WebChatServer.start(
+            WebChatSettings.defaults().withPort(0).withConnectionsPerClient(cap), new EchoEngine());
     for (int i = 0; i < cap + 4; i++) {
       Socket s = new Socket("127.0.0.1", server.port());
       // Long enough to see an open connection stay open, short against the 15 s header deadline.
@@ -78,16 +90,25 @@ class WebChatSlowClientTest {
   @Test
   void closedConnectionsGiveTheirPlaceBack() throws Exception {
     int cap = 4;
-    server = WebChatServer.start(WebChatSettings.defaults().withPort(0).withConnectionsPerClient(cap), new EchoEngine());
-    // From another loopback address than the server's own: its count must be kept by client, also at the close.
+    server =
+        WebChatServer.start(
+            WebChatSettings.defaults().withPort(0).withConnectionsPerClient(cap), new EchoEngine());
+    // From another loopback address than the server's own: its count must be kept by client, also
+    // at the close.
     for (int i = 0; i < cap * 4; i++) {
       try (Socket s = new Socket()) {
         s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.2"), 0));
         s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
         s.setSoTimeout(30_000);
-        s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
-        assertThat(RawHttp.readAll(s.getInputStream())).as("connection %d", i).startsWith("HTTP/1.1 200");
+        s.getOutputStream()
+            .write(
+                ("GET / HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + server.port()
+                        + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        assertThat(RawHttp.readAll(s.getInputStream()))
+            .as("connection %d", i)
+            .startsWith("HTTP/1.1 200");
       }
     }
   }
@@ -95,13 +116,18 @@ class WebChatSlowClientTest {
   private Socket halfARequest() throws IOException {
     Socket s = new Socket("127.0.0.1", server.port());
     s.setSoTimeout(60_000);
-    s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nX-Slow: ")
-        .getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream()
+        .write(
+            ("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nX-Slow: ")
+                .getBytes(StandardCharsets.US_ASCII));
     s.getOutputStream().flush();
     return s;
   }
 
-  /** Whether the server ends the connection (end of stream, or a reset) before the socket's read timeout. */
+  /**
+   * Whether the server ends the connection (end of stream, or a reset) before the socket's read
+   * timeout.
+   */
   private static boolean closedByServer(Socket s) throws IOException {
     try {
       while (s.getInputStream().read() >= 0) {

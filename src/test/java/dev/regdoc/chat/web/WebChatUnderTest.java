@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The real bot (engine, H2 store in a fresh data folder, 1 MB upload limit) behind a web chat on a free
- * loopback port, for the whole test class: {@code @RegisterExtension static WebChatUnderTest chat = ...}.
+ * The real bot (engine, H2 store in a fresh data folder, 1 MB upload limit) behind a web chat on a
+ * free loopback port, for the whole test class: {@code @RegisterExtension static WebChatUnderTest
+ * chat = ...}.
  */
 final class WebChatUnderTest implements BeforeAllCallback, AfterAllCallback {
   private Path dataDir;
@@ -30,8 +31,13 @@ final class WebChatUnderTest implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("regdoc-web-test");
-    runtime = BotRuntime.start(BotConfig.of(Map.of("data.dir", dataDir.toString(), "uploads.max-mb", "1")),
-        Path.of("knowledge-base"), Path.of("rules"), Illustrator.NONE, Clock.systemUTC());
+    runtime =
+        BotRuntime.start(
+            BotConfig.of(Map.of("data.dir", dataDir.toString(), "uploads.max-mb", "1")),
+            Path.of("knowledge-base"),
+            Path.of("rules"),
+            Illustrator.NONE,
+            Clock.systemUTC());
     server = WebChatServer.start(WebChatSettings.defaults().withPort(0), runtime.engine());
   }
 

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The history a session keeps for a page reload is bounded in bytes, not only in turns: replies carry their
- * pictures as data URIs of a few hundred KB, and 200 of them per session, times many sessions, would fill the heap.
+ * The history a session keeps for a page reload is bounded in bytes, not only in turns: replies
+ * carry their pictures as data URIs of a few hundred KB, and 200 of them per session, times many
+ * sessions, would fill the heap.
  */
 class WebSessionHistoryTest {
   private final ObjectMapper mapper = new ObjectMapper();
@@ -18,7 +19,11 @@ class WebSessionHistoryTest {
     ObjectNode reply = mapper.createObjectNode();
     var blocks = reply.putArray("blocks");
     blocks.addObject().put("type", "Text").put("text", "answer " + n);
-    blocks.addObject().put("type", "Image").put("title", "timeline " + n).put("src", "data:image/png;base64," + "A".repeat(300_000));
+    blocks
+        .addObject()
+        .put("type", "Image")
+        .put("title", "timeline " + n)
+        .put("src", "data:image/png;base64," + "A".repeat(300_000));
     return mapper.createObjectNode().put("from", "regdoc").set("reply", reply);
   }
 

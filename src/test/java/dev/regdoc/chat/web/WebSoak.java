@@ -23,17 +23,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The web chat soak driver (run by src/test/scripts/web-soak.sh, not in CI): sessions that open cases, upload the
- * case-study-2 files and ask questions for a while, next to a slow-header attacker and a cookieless flood coming
- * from other loopback addresses. Prints answers, errors, p50/p99 latency and what the attacks met.
+ * The web chat soak driver (run by src/test/scripts/web-soak.sh, not in CI): sessions that open
+ * cases, upload the case-study-2 files and ask questions for a while, next to a slow-header
+ * attacker and a cookieless flood coming from other loopback addresses. Prints answers, errors,
+ * p50/p99 latency and what the attacks met.
  *
  * <p>Arguments: base URI, minutes (decimal), sessions.
  */
 public final class WebSoak {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures/case-study-2");
-  private static final String[] QUESTIONS = {"what is reason code 13?", "findings", "checklist",
-      "what does delayed failover mean?"};
-  private static final Pattern TOKEN = Pattern.compile("name=\"regdoc-token\" content=\"([^\"]+)\"");
+  private static final String[] QUESTIONS = {
+    "what is reason code 13?", "findings", "checklist", "what does delayed failover mean?"
+  };
+  private static final Pattern TOKEN =
+      Pattern.compile("name=\"regdoc-token\" content=\"([^\"]+)\"");
   private final URI base;
   private final long deadline;
   private final List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
@@ -75,9 +78,16 @@ public final class WebSoak {
     long start = System.nanoTime();
     while (running()) {
       Thread.sleep(Math.min(30_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-      System.out.printf("soak: %.1f min: %d answers, errors %s, slow connections opened %d / cut off %d, flood %d (refused %d)%n",
-          (System.nanoTime() - start) / 60e9, answers.get(), errors, slowOpened.get(), slowCutOff.get(),
-          floodRequests.get(), floodRefused.get());
+      System.out.printf(
+          "soak: %.1f min: %d answers, errors %s, slow connections opened %d / cut off %d, flood %d"
+              + " (refused %d)%n",
+          (System.nanoTime() - start) / 60e9,
+          answers.get(),
+          errors,
+          slowOpened.get(),
+          slowCutOff.get(),
+          floodRequests.get(),
+          floodRefused.get());
     }
     pool.shutdownNow();
     pool.awaitTermination(3, TimeUnit.MINUTES);
@@ -87,19 +97,40 @@ public final class WebSoak {
     }
     Collections.sort(sorted);
     System.out.println("soak: answers " + answers.get() + ", errors " + errors);
-    System.out.println("soak: latency ms p50 " + percentile(sorted, 50) + ", p99 " + percentile(sorted, 99) + ", max "
-        + (sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)) + " over " + sorted.size() + " calls");
-    System.out.println("soak: slow-header connections opened " + slowOpened.get() + ", cut off by the server "
-        + slowCutOff.get());
-    System.out.println("soak: flood requests " + floodRequests.get() + ", refused or closed " + floodRefused.get() + " "
-        + floodAnswers);
+    System.out.println(
+        "soak: latency ms p50 "
+            + percentile(sorted, 50)
+            + ", p99 "
+            + percentile(sorted, 99)
+            + ", max "
+            + (sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1))
+            + " over "
+            + sorted.size()
+            + " calls");
+    System.out.println(
+        "soak: slow-header connections opened "
+            + slowOpened.get()
+            + ", cut off by the server "
+            + slowCutOff.get());
+    System.out.println(
+        "soak: flood requests "
+            + floodRequests.get()
+            + ", refused or closed "
+            + floodRefused.get()
+            + " "
+            + floodAnswers);
   }
 
   private static long percentile(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? 0
+        : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
-  /** One person: a new case from the symptom, the files one by one, then a question; again until the end. */
+  /**
+   * One person: a new case from the symptom, the files one by one, then a question; again until the
+   * end.
+   */
   private void session(List<Path> files) {
     WebChatClient c = new WebChatClient(base);
     int q = 0;
@@ -138,7 +169,10 @@ public final class WebSoak {
     }
   }
 
-  /** 100 connections from 127.0.0.2 that send half a header and wait; each one the server closes is reopened. */
+  /**
+   * 100 connections from 127.0.0.2 that send half a header and wait; each one the server closes is
+   * reopened.
+   */
   private void slowClients() {
     List<Socket> open = new ArrayList<>();
     try {
@@ -158,7 +192,9 @@ public final class WebSoak {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
-      errors.computeIfAbsent("slow-client " + e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+      errors
+          .computeIfAbsent("slow-client " + e.getClass().getSimpleName(), k -> new AtomicLong())
+          .incrementAndGet();
     } finally {
       for (Socket s : open) {
         try {
@@ -175,7 +211,10 @@ public final class WebSoak {
     s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
     s.connect(new InetSocketAddress(base.getHost(), base.getPort()));
     s.setSoTimeout(1);
-    s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nX-Slow: ").getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream()
+        .write(
+            ("GET / HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nX-Slow: ")
+                .getBytes(StandardCharsets.US_ASCII));
     slowOpened.incrementAndGet();
     return s;
   }
@@ -190,23 +229,41 @@ public final class WebSoak {
     }
   }
 
-  /** Cookieless page loads and API calls with each page's token, from 127.0.0.3, as fast as they go. */
+  /**
+   * Cookieless page loads and API calls with each page's token, from 127.0.0.3, as fast as they go.
+   */
   private void flood() {
     while (running() && !Thread.currentThread().isInterrupted()) {
       try {
-        String page = raw("GET / HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n\r\n");
+        String page =
+            raw("GET / HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n\r\n");
         Matcher m = TOKEN.matcher(page);
-        String api = raw("GET /api/progress HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nConnection: close\r\n"
-            + WebChatClient.TOKEN_HEADER + ": " + (m.find() ? m.group(1) : "none") + "\r\n\r\n");
+        String api =
+            raw(
+                "GET /api/progress HTTP/1.1\r\nHost: "
+                    + base.getAuthority()
+                    + "\r\nConnection: close\r\n"
+                    + WebChatClient.TOKEN_HEADER
+                    + ": "
+                    + (m.find() ? m.group(1) : "none")
+                    + "\r\n\r\n");
         floodRequests.addAndGet(2);
         if (!page.startsWith("HTTP/1.1 200") || !api.startsWith("HTTP/1.1 200")) {
           floodRefused.incrementAndGet();
-          String line = (page.startsWith("HTTP/1.1 200") ? api : page).lines().findFirst().orElse("(nothing)");
-          floodAnswers.computeIfAbsent(line.isEmpty() ? "(closed)" : line, k -> new AtomicLong()).incrementAndGet();
+          String line =
+              (page.startsWith("HTTP/1.1 200") ? api : page)
+                  .lines()
+                  .findFirst()
+                  .orElse("(nothing)");
+          floodAnswers
+              .computeIfAbsent(line.isEmpty() ? "(closed)" : line, k -> new AtomicLong())
+              .incrementAndGet();
         }
       } catch (IOException e) {
         floodRefused.incrementAndGet();
-        floodAnswers.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+        floodAnswers
+            .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
+            .incrementAndGet();
       }
     }
   }
