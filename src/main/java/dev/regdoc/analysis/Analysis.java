@@ -27,7 +27,20 @@ public record Analysis(
     List<CauseSummary> summaries,
     long factCount,
     long diagnosisMillis,
-    Stop stopped) {
+    Stop stopped,
+    Set<String> rulesFired) {
+
+  /** Without the names of the rules that fired (an analysis that did not reach the rules). */
+  public Analysis(
+      List<FileReport> files,
+      Timeline timeline,
+      List<Finding> findings,
+      List<CauseSummary> summaries,
+      long factCount,
+      long diagnosisMillis,
+      Stop stopped) {
+    this(files, timeline, findings, summaries, factCount, diagnosisMillis, stopped, Set.of());
+  }
 
   /**
    * Where an analysis ran into its time limit.
@@ -69,7 +82,8 @@ public record Analysis(
 
   /** The same analysis with every finding listed, nothing summarised. */
   public Analysis unsummarised() {
-    return new Analysis(files, timeline, findings, List.of(), factCount, diagnosisMillis, stopped);
+    return new Analysis(
+        files, timeline, findings, List.of(), factCount, diagnosisMillis, stopped, rulesFired);
   }
 
   /**
@@ -100,6 +114,7 @@ public record Analysis(
         List.of(),
         factCount,
         diagnosisMillis,
-        stopped);
+        stopped,
+        rulesFired);
   }
 }

@@ -149,7 +149,8 @@ public final class Analyzer {
         d.summaries(),
         ruleFacts.size(),
         millis,
-        partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null);
+        partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null,
+        d.rulesFired());
   }
 
   /** A tenth of the limit, at most {@link #MAX_GRACE}. */

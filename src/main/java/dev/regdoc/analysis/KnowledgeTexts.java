@@ -120,6 +120,7 @@ public final class KnowledgeTexts implements FindingTexts {
       return new FindingText(f.code(), "", List.of());
     }
     Map<String, Object> v = new HashMap<>(f.values());
+    v.replaceAll((k, x) -> listed(x, l));
     enrich(f, v, l);
     var k = entry.get();
     return new FindingText(
@@ -239,6 +240,15 @@ public final class KnowledgeTexts implements FindingTexts {
 
   private String stepTitle(String id, Lang l) {
     return kb.checklistStep(id).map(s -> s.title().get(l)).orElse(id);
+  }
+
+  /** A list of plain values (addresses, MACs) in the language's list form: "a, b", "a、b". */
+  private Object listed(Object x, Lang l) {
+    if (x instanceof List<?> xs && xs.stream().noneMatch(e -> e instanceof Map<?, ?>)) {
+      return String.join(
+          words.word("list-separator", l), xs.stream().map(String::valueOf).toList());
+    }
+    return x;
   }
 
   /** A placeholder no value could fill is shown as "?" rather than as template syntax. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -47,6 +48,9 @@ public final class Diagnoser {
   public Diagnosis diagnosis(List<?> facts, BooleanSupplier stop) {
     Thread worker = Thread.currentThread();
     KieSession session = rules.newSession();
+    RuleTrail trail = new RuleTrail();
+    session.addEventListener(trail.inserts);
+    session.addEventListener(trail.firings);
     try (SessionWatchdog watchdog =
         new SessionWatchdog(session, () -> worker.isInterrupted() || stop.getAsBoolean())) {
       try {
@@ -58,29 +62,43 @@ public final class Diagnoser {
         if (e.why() == WorkStopped.Why.CANCELLED) {
           throw e;
         }
-        return new Diagnosis(List.of(), List.of(), true);
+        return new Diagnosis(List.of(), List.of(), true, trail.fired());
       }
       int limit =
           (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * facts.size());
-      fire(session, limit, worker, watchdog);
+      for (Stage stage : Stage.values()) {
+        if (stage == Stage.SUMMARIES || watchdog.halted()) {
+          break;
+        }
+        fire(session, stage, trail, limit, worker, watchdog);
+      }
       List<Finding> findings = rank(all(session, Finding.class));
       if (watchdog.halted()) {
-        return new Diagnosis(findings, List.of(), true);
+        return new Diagnosis(findings, List.of(), true, trail.fired());
       }
       CauseGroup.of(findings).forEach(session::insert);
-      fire(session, limit, worker, watchdog);
+      fire(session, Stage.SUMMARIES, trail, limit, worker, watchdog);
       List<CauseSummary> summaries = new ArrayList<>(all(session, CauseSummary.class));
       summaries.sort(
           Comparator.comparing(CauseSummary::tier)
               .thenComparing(Comparator.comparingInt(CauseSummary::devices).reversed())
               .thenComparing(CauseSummary::code));
-      return new Diagnosis(findings, summaries, watchdog.halted());
+      return new Diagnosis(findings, summaries, watchdog.halted(), trail.fired());
     } finally {
       session.dispose();
     }
   }
 
-  private static void fire(KieSession session, int limit, Thread worker, SessionWatchdog watchdog) {
+  /** Fires one stage's rules until they settle; a stage sees what the earlier ones concluded. */
+  private static void fire(
+      KieSession session,
+      Stage stage,
+      RuleTrail trail,
+      int limit,
+      Thread worker,
+      SessionWatchdog watchdog) {
+    trail.stage(stage);
+    session.getAgenda().getAgendaGroup(stage.group()).setFocus();
     int fired = session.fireAllRules(limit);
     if (worker.isInterrupted()) {
       throw new WorkStopped(WorkStopped.Why.CANCELLED, Duration.ZERO);
@@ -104,8 +122,13 @@ public final class Diagnoser {
    *
    * @param halted true when the session was stopped before it settled: the findings are those
    *     reached until then
+   * @param rulesFired the names of every rule that fired, in any stage
    */
-  public record Diagnosis(List<Finding> findings, List<CauseSummary> summaries, boolean halted) {}
+  public record Diagnosis(
+      List<Finding> findings,
+      List<CauseSummary> summaries,
+      boolean halted,
+      Set<String> rulesFired) {}
 
   /**
    * Root causes first, then by confidence; symptoms point at the strongest cause of their device. A

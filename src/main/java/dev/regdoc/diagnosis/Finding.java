@@ -162,8 +162,15 @@ public final class Finding {
     return List.of();
   }
 
+  /** Evidence notes are filled with text: a list value (addresses, MACs) is written "a, b". */
   private static List<String> strings(Object[] args) {
-    return java.util.Arrays.stream(args).map(String::valueOf).toList();
+    return java.util.Arrays.stream(args)
+        .map(
+            a ->
+                a instanceof Collection<?> c
+                    ? String.join(", ", c.stream().map(String::valueOf).toList())
+                    : String.valueOf(a))
+        .toList();
   }
 
   /** Evidence in time order (untimed items, such as configuration lines, first). */

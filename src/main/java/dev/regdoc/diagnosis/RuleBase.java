@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -56,7 +58,34 @@ public final class RuleBase {
     }
     KieBase base = ks.newKieContainer(id).getKieBase();
     ks.getRepository().removeKieModule(id);
+    List<String> unstaged = withoutStage(base);
+    if (!unstaged.isEmpty()) {
+      throw new RuleBaseException(
+          "every rule must name its stage with agenda-group, one of "
+              + Arrays.stream(Stage.values()).map(Stage::group).toList()
+              + ":\n"
+              + String.join("\n", unstaged));
+    }
     return new RuleBase(base, drl.stream().map(p -> p.getFileName().toString()).toList());
+  }
+
+  /** " file: rule name (agenda-group x)" for each rule outside the {@link Stage}s. */
+  private static List<String> withoutStage(KieBase base) {
+    return base.getKiePackages().stream()
+        .flatMap(p -> p.getRules().stream())
+        .map(RuleImpl.class::cast)
+        .filter(r -> Stage.ofGroup(r.getAgendaGroup()).isEmpty())
+        .map(
+            r ->
+                "  "
+                    + (r.getResource() == null ? "?" : r.getResource().getSourcePath())
+                    + ": \""
+                    + r.getName()
+                    + "\" (agenda-group "
+                    + r.getAgendaGroup()
+                    + ")")
+        .sorted()
+        .toList();
   }
 
   /** Every error as "file:line: message", dropping Drools' follow-up "null Package" noise. */

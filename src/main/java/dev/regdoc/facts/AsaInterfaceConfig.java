@@ -8,4 +8,10 @@ package dev.regdoc.facts;
  */
 public record AsaInterfaceConfig(
     Origin origin, String host, String interfaceName, String nameif, String ip, boolean proxyArp)
-    implements Fact {}
+    implements Fact {
+
+  /** The address part of "ip mask" as written in the configuration ("192.0.2.1 255.255.255.0"). */
+  public static String addressOf(String ipAndMask) {
+    return ipAndMask == null ? null : ipAndMask.strip().split("\\s+")[0];
+  }
+}

@@ -57,7 +57,7 @@ class RulesKnowledgeConsistencyTest {
                       .map(InputFile::of)
                       .toList());
           List<Finding> f = a.findings();
-          f.forEach(x -> fired.addAll(x.rules()));
+          fired.addAll(a.rulesFired());
           a.summaries().forEach(x -> fired.add(x.rule()));
           all.addAll(f);
         }
@@ -89,7 +89,7 @@ class RulesKnowledgeConsistencyTest {
               names.stream().map(d::resolve).filter(Files::exists).map(InputFile::of).toList();
           if (!files.isEmpty()) {
             Analysis a = analyzer.analyze(files);
-            a.findings().forEach(x -> fired.addAll(x.rules()));
+            fired.addAll(a.rulesFired());
             all.addAll(a.findings());
           }
         }

@@ -25,6 +25,7 @@ class DiagnoserStopTest {
       """
       package regdoc.rules
       rule "slow forever"
+      agenda-group "causes"
       when
         $s : String()
       then

@@ -27,6 +27,7 @@ class RuleBaseTest {
         """
         package regdoc.rules
         rule "fine"
+        agenda-group "causes"
         when
           String()
         then
@@ -38,6 +39,7 @@ class RuleBaseTest {
         package regdoc.rules
         import dev.regdoc.facts.*;
         rule "bad field"
+        agenda-group "causes"
         when
           SipMessage( noSuchField == 3 )
         then
@@ -45,7 +47,7 @@ class RuleBaseTest {
         """);
     assertThatThrownBy(() -> RuleBase.load(dir))
         .isInstanceOf(RuleBaseException.class)
-        .hasMessageContaining("broken.drl:5")
+        .hasMessageContaining("broken.drl:6")
         .hasMessageContaining("noSuchField")
         .hasMessageNotContaining("good.drl");
   }
@@ -64,6 +66,7 @@ class RuleBaseTest {
         """
         package regdoc.rules
         rule "forever"
+        agenda-group "causes"
         when
           $s : String()
         then
@@ -74,5 +77,24 @@ class RuleBaseTest {
     assertThatThrownBy(() -> d.diagnose(List.of("x")))
         .isInstanceOf(RuleBaseException.class)
         .hasMessageContaining("looping");
+  }
+
+  @Test
+  void aRuleWithoutStageIsRefusedNamingItsFile(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("unstaged.drl"),
+        """
+        package regdoc.rules
+        rule "no stage"
+        when
+          String()
+        then
+        end
+        """);
+    assertThatThrownBy(() -> RuleBase.load(dir))
+        .isInstanceOf(RuleBaseException.class)
+        .hasMessageContaining("agenda-group")
+        .hasMessageContaining("unstaged.drl")
+        .hasMessageContaining("\"no stage\"");
   }
 }
