@@ -75,7 +75,7 @@ public final class KnowledgeTexts implements FindingTexts {
   public String ruledOut(RuledOut r, String lang) {
     Lang l = Lang.fromTag(lang).orElse(Lang.EN);
     return words.word(
-        "ruled-out", l, summaries.cause(r.code(), l), notes.text(r.why(), r.args(), l));
+        "ruled-out", l, summaries.rival(r.code(), l), notes.text(r.why(), r.args(), l));
   }
 
   @Override
@@ -215,7 +215,7 @@ public final class KnowledgeTexts implements FindingTexts {
         .map(
             c ->
                 words.word(
-                    "candidate", l, summaries.cause(c.getKey(), l), Math.round(c.getValue() * 100)))
+                    "candidate", l, summaries.rival(c.getKey(), l), Math.round(c.getValue() * 100)))
         .collect(java.util.stream.Collectors.joining(words.word("list-separator", l)));
   }
 

@@ -70,14 +70,14 @@ public final class Diagnoser {
         if (stage == Stage.SUMMARIES || watchdog.halted()) {
           break;
         }
-        fire(session, stage, trail, limit, worker, watchdog);
+        fire(session, stage, limit, worker, watchdog);
       }
       List<Finding> findings = rank(all(session, Finding.class));
       if (watchdog.halted()) {
         return new Diagnosis(findings, List.of(), true, trail.fired());
       }
       CauseGroup.of(findings).forEach(session::insert);
-      fire(session, Stage.SUMMARIES, trail, limit, worker, watchdog);
+      fire(session, Stage.SUMMARIES, limit, worker, watchdog);
       List<CauseSummary> summaries = new ArrayList<>(all(session, CauseSummary.class));
       summaries.sort(
           Comparator.comparing(CauseSummary::tier)
@@ -91,13 +91,7 @@ public final class Diagnoser {
 
   /** Fires one stage's rules until they settle; a stage sees what the earlier ones concluded. */
   private static void fire(
-      KieSession session,
-      Stage stage,
-      RuleTrail trail,
-      int limit,
-      Thread worker,
-      SessionWatchdog watchdog) {
-    trail.stage(stage);
+      KieSession session, Stage stage, int limit, Thread worker, SessionWatchdog watchdog) {
     session.getAgenda().getAgendaGroup(stage.group()).setFocus();
     int fired = session.fireAllRules(limit);
     if (worker.isInterrupted()) {
@@ -176,14 +170,14 @@ public final class Diagnoser {
   }
 
   /**
-   * The findings less those a root cause of the same device ruled out. The root causes rule out
-   * strongest first, and one already ruled out rules nothing out, so two that exclude each other
-   * leave the stronger one, not neither.
+   * The findings less those a cause (root cause or location) of the same device ruled out. They
+   * rule out strongest first, and one already ruled out rules nothing out, so two that exclude each
+   * other leave the stronger one, not neither.
    */
   private static List<Finding> withoutRuledOut(List<Finding> findings) {
     List<Finding> judges =
         findings.stream()
-            .filter(f -> f.tier() == Tier.ROOT_CAUSE && !f.ruledOut().isEmpty())
+            .filter(f -> f.tier().compareTo(Tier.LOCATION) <= 0 && !f.ruledOut().isEmpty())
             .sorted(
                 Comparator.comparingDouble((Finding f) -> f.confidence())
                     .reversed()

@@ -192,6 +192,11 @@ public final class Finding {
     this.causedBy = code;
   }
 
+  /** One value the rules passed, or null: lets a later rule read what an earlier one concluded. */
+  public Object valueOf(String key) {
+    return values.get(key);
+  }
+
   public String code() {
     return code;
   }

@@ -9,19 +9,14 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 
 /**
  * Records on each finding the rules that reached it, so the rules themselves need not name
- * themselves: the rule whose consequence inserted the finding, and in the {@link Stage#RIVALS}
- * stage every rule that fired on it (those add the rivals it beat).
+ * themselves: the rule whose consequence inserted the finding, and every rule that fired on it
+ * (those that add the rivals it beat), plus the names of all rules that fired.
  */
 final class RuleTrail {
-  private Stage stage = Stage.DERIVE;
   private final Set<String> fired = new TreeSet<>();
 
   Set<String> fired() {
     return Set.copyOf(fired);
-  }
-
-  void stage(Stage s) {
-    this.stage = s;
   }
 
   final DefaultRuleRuntimeEventListener inserts =
@@ -39,9 +34,6 @@ final class RuleTrail {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
           fired.add(event.getMatch().getRule().getName());
-          if (stage != Stage.RIVALS) {
-            return;
-          }
           for (Object o : event.getMatch().getObjects()) {
             if (o instanceof Finding f) {
               f.rule(event.getMatch().getRule().getName());

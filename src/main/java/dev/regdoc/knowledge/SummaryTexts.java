@@ -23,10 +23,13 @@ public final class SummaryTexts {
 
   private final Map<String, Text> phrases;
   private final Map<String, Text> causes;
+  private final Map<String, Text> rivals;
 
-  private SummaryTexts(Map<String, Text> phrases, Map<String, Text> causes) {
+  private SummaryTexts(
+      Map<String, Text> phrases, Map<String, Text> causes, Map<String, Text> rivals) {
     this.phrases = phrases;
     this.causes = causes;
+    this.rivals = rivals;
   }
 
   public static SummaryTexts load(Path dir) {
@@ -34,6 +37,7 @@ public final class SummaryTexts {
     List<String> problems = new ArrayList<>();
     Map<String, Text> phrases = SlotTexts.read(root, NAME, "phrases", "phrase", problems);
     Map<String, Text> causes = SlotTexts.read(root, NAME, "causes", "cause", problems);
+    Map<String, Text> rivals = SlotTexts.read(root, NAME, "rivals", "rival", problems);
     PHRASES.stream()
         .filter(k -> !phrases.containsKey(k))
         .sorted()
@@ -44,7 +48,7 @@ public final class SummaryTexts {
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(dir.toString(), problems);
     }
-    return new SummaryTexts(phrases, causes);
+    return new SummaryTexts(phrases, causes, rivals);
   }
 
   /** A phrase in {@code lang} with its slots filled. */
@@ -59,6 +63,19 @@ public final class SummaryTexts {
   public String cause(String code, Lang lang) {
     Text t = causes.get(code);
     return t == null ? code : t.get(lang);
+  }
+
+  /**
+   * What a cause is called where it is weighed against others (a ruled-out rival, a candidate); its
+   * summary name when it has no such name.
+   */
+  public String rival(String code, Lang lang) {
+    Text t = rivals.get(code);
+    return t == null ? cause(code, lang) : t.get(lang);
+  }
+
+  public Set<String> rivalCodes() {
+    return rivals.keySet();
   }
 
   public Set<String> causeCodes() {

@@ -124,11 +124,23 @@ class RulesKnowledgeConsistencyTest {
     }
   }
 
+  private static final Pattern RIVAL =
+      Pattern.compile("\\.(?:ruledOut|candidate)\\(\\s*+\"([a-z][a-z-]*+)\"");
+
   @Test
   void everyCodeCanBeSummarisedInBothLanguages() throws IOException {
     SummaryTexts summaries = SummaryTexts.load(Path.of("knowledge-base"));
     assertThat(summaries.causeCodes()).containsExactlyInAnyOrderElementsOf(kb.findingCodes());
     assertThat(grep(CODE)).allSatisfy(code -> assertThat(summaries.causeCodes()).contains(code));
+  }
+
+  /** Every rival a rule rules out or names as a candidate has a name to be weighed by. */
+  @Test
+  void everyRivalAndCandidateHasANameInBothLanguages() throws IOException {
+    SummaryTexts summaries = SummaryTexts.load(Path.of("knowledge-base"));
+    Set<String> named = new TreeSet<>(grep(RIVAL));
+    assertThat(named).contains("random-loss", "port-security-aging", "idle-connection-teardown");
+    assertThat(summaries.rivalCodes()).containsAll(named);
   }
 
   @Test
