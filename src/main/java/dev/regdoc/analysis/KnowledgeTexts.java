@@ -8,6 +8,7 @@ import dev.regdoc.knowledge.AnswerWords;
 import dev.regdoc.knowledge.EvidenceNotes;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
+import dev.regdoc.knowledge.Placeholders;
 import dev.regdoc.knowledge.SummaryTexts;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
  * here.
  */
 public final class KnowledgeTexts implements FindingTexts {
-  private static final Pattern OLD_MINUTES = Pattern.compile("^(\\d{1,9}+(?:\\.\\d{1,9}+)?) min$");
-  private static final String NEVER_SUCCEEDED = ", never followed by success";
-  private static final Pattern LEFTOVER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*\\}");
+  private static final Pattern LEFTOVER =
+      Pattern.compile("\\{[A-Za-z][A-Za-z0-9]*+(?::[a-z]++)?+\\}");
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -123,10 +122,11 @@ public final class KnowledgeTexts implements FindingTexts {
     v.replaceAll((k, x) -> listed(x, l));
     enrich(f, v, l);
     var k = entry.get();
+    Placeholders.Units units = (unit, x) -> shown(unit, x, l);
     return new FindingText(
-        clean(k.title(l, v)),
-        clean(k.explanation(l, v)),
-        k.fix(l, v).stream().map(KnowledgeTexts::clean).toList());
+        clean(k.title(l, v, units)),
+        clean(k.explanation(l, v, units)),
+        k.fix(l, v, units).stream().map(KnowledgeTexts::clean).toList());
   }
 
   private void enrich(Finding f, Map<String, Object> v, Lang l) {
@@ -141,13 +141,10 @@ public final class KnowledgeTexts implements FindingTexts {
         v.put("why", decides(f, l));
       }
       case Finding.UNDETERMINED -> v.put("candidates", candidates(f, l));
-      case "failover-cycle" ->
-          List.of("period", "away", "returnAfter")
-              .forEach(k -> v.computeIfPresent(k, (key, x) -> minutes(x, l)));
       case "registration-rejected" -> {
         // a challenge never answered: the rule passes its status and reason, the words come from
         // the notes
-        if (String.valueOf(v.get("response")).endsWith(NEVER_SUCCEEDED)) {
+        if (Boolean.TRUE.equals(v.get("neverSucceeded"))) {
           v.put(
               "response",
               notes.text("challenge-unanswered", List.of(String.valueOf(v.get("reason"))), l));
@@ -157,15 +154,15 @@ public final class KnowledgeTexts implements FindingTexts {
         // without the firewall's configuration, the losses still bound it: shorter than the idle
         // time
         if (!v.containsKey("timeout") && v.get("interval") instanceof Number n) {
-          v.put("timeout", "<" + n.intValue());
+          v.put("timeout", words.word("below", l, n.intValue()));
         }
       }
       case "port-security-aging" -> {
-        v.putIfAbsent("interface", l == Lang.JA ? "電話機のスイッチポート" : "the phone's switch port");
+        v.putIfAbsent("interface", words.word("phone-switch-port", l));
         // without the configuration, the losses still bound it: aging must be shorter than the
         // refresh interval
         if (!v.containsKey("agingMinutes") && v.get("interval") instanceof Number n) {
-          v.put("agingMinutes", "\u2264" + Math.max(1, n.intValue() / 60));
+          v.put("agingMinutes", words.word("at-most", l, Math.max(1, n.intValue() / 60)));
         }
       }
       default -> {}
@@ -174,7 +171,7 @@ public final class KnowledgeTexts implements FindingTexts {
 
   private String reasonName(Map<String, Object> v, Lang l) {
     if (!(v.get("reason") instanceof Number n)) {
-      return l == Lang.JA ? "理由コードなし" : "no reason code";
+      return words.word("no-reason-code", l);
     }
     int code = n.intValue();
     return switch (String.valueOf(v.get("family"))) {
@@ -220,17 +217,17 @@ public final class KnowledgeTexts implements FindingTexts {
   }
 
   /**
-   * A duration in minutes, in words: from seconds (a number, as rules should pass it) or from the
-   * rules' older "18.0 min" text, so that no English unit reaches another language.
+   * A number of seconds shown as a {@code {name:unit}} placeholder asks: minutes to a tenth, or
+   * seconds, with the unit's word in the answer's language. A value that is not a number (a bound
+   * such as "&lt; 115") is shown as it is.
    */
-  private String minutes(Object x, Lang l) {
-    if (x instanceof Number n) {
-      return words.count(Math.round(n.doubleValue() / 6) / 10.0, AnswerWords.Unit.MINUTES, l);
+  private String shown(String unit, Object x, Lang l) {
+    if (!(x instanceof Number n)) {
+      return String.valueOf(x);
     }
-    Matcher m = OLD_MINUTES.matcher(String.valueOf(x));
-    return m.matches()
-        ? words.count(Double.parseDouble(m.group(1)), AnswerWords.Unit.MINUTES, l)
-        : String.valueOf(x);
+    return unit.equals("minutes")
+        ? words.count(Math.round(n.doubleValue() / 6) / 10.0, AnswerWords.Unit.MINUTES, l)
+        : words.count(n.doubleValue(), AnswerWords.Unit.SECONDS, l);
   }
 
   /** A count in its unit and language, singular or plural: "1 minute", "5 minutes", "5 分". */

@@ -145,7 +145,7 @@ public final class DiagnosisBench {
               refreshes.size(),
               lost,
               115.0,
-              lost.isEmpty() ? "" : "0.10, 0.20 s"));
+              lost.isEmpty() ? java.util.List.of() : java.util.List.of(0.10, 0.20)));
     }
     facts.add(new InputSummary(facts.size() / 72, 0, 0, 0, 0, 0, 0, 1, 1, java.util.List.of()));
     return facts;

@@ -34,7 +34,11 @@ public final class AnswerWords {
           "minutes-one",
           "minutes-other",
           "seconds-one",
-          "seconds-other");
+          "seconds-other",
+          "below",
+          "at-most",
+          "phone-switch-port",
+          "no-reason-code");
 
   private final Map<String, Text> words;
 

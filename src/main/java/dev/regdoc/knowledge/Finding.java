@@ -37,14 +37,26 @@ public record Finding(
   }
 
   public String title(Lang lang, Map<String, ?> values) {
-    return Placeholders.fill(title.get(lang), values);
+    return title(lang, values, Placeholders.Units.PLAIN);
+  }
+
+  public String title(Lang lang, Map<String, ?> values, Placeholders.Units units) {
+    return Placeholders.fill(title.get(lang), values, units);
   }
 
   public String explanation(Lang lang, Map<String, ?> values) {
-    return Placeholders.fill(explanation.get(lang), values);
+    return explanation(lang, values, Placeholders.Units.PLAIN);
+  }
+
+  public String explanation(Lang lang, Map<String, ?> values, Placeholders.Units units) {
+    return Placeholders.fill(explanation.get(lang), values, units);
   }
 
   public List<String> fix(Lang lang, Map<String, ?> values) {
-    return fix.get(lang).stream().map(s -> Placeholders.fill(s, values)).toList();
+    return fix(lang, values, Placeholders.Units.PLAIN);
+  }
+
+  public List<String> fix(Lang lang, Map<String, ?> values, Placeholders.Units units) {
+    return fix.get(lang).stream().map(s -> Placeholders.fill(s, values, units)).toList();
   }
 }

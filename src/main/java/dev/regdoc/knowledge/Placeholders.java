@@ -10,10 +10,23 @@ import java.util.regex.Pattern;
  * {@code {name}} placeholders in finding texts. Only identifiers count, so command syntax such as
  * {@code {absolute | inactivity}} is not mistaken for a placeholder. {@code {name|one|other}} picks
  * a word by the count in {@code name} (English "1 minute", "2 minutes"; Japanese texts need no such
- * form).
+ * form). {@code {name:minutes}} and {@code {name:seconds}} show a number of seconds in that unit,
+ * in the answer's language ("18 minutes", "18 分"): rules pass raw numbers, the text says how to
+ * show them.
  */
 public final class Placeholders {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*+)(?::(minutes|seconds))?+}");
+
+  /** Shows a value in a unit ("minutes", "seconds") in the answer's language. */
+  @FunctionalInterface
+  public interface Units {
+    String show(String unit, Object value);
+
+    /** The number as it is, for texts that name no unit. */
+    Units PLAIN = (unit, value) -> String.valueOf(value);
+  }
+
   private static final Pattern PLURAL =
       Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)\\|([^{}|]*)\\|([^{}|]*)}");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
@@ -51,6 +64,11 @@ public final class Placeholders {
 
   /** Replaces each placeholder with its value; a placeholder without a value is left as it is. */
   public static String fill(String text, Map<String, ?> values) {
+    return fill(text, values, Units.PLAIN);
+  }
+
+  /** {@link #fill(String, Map)} showing {@code {name:unit}} placeholders through {@code units}. */
+  public static String fill(String text, Map<String, ?> values, Units units) {
     Matcher p = PLURAL.matcher(text);
     StringBuilder words = new StringBuilder();
     while (p.find()) {
@@ -65,8 +83,11 @@ public final class Placeholders {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       Object value = values.get(m.group(1));
-      m.appendReplacement(
-          sb, Matcher.quoteReplacement(value == null ? m.group() : String.valueOf(value)));
+      String shown =
+          value == null
+              ? m.group()
+              : m.group(2) == null ? String.valueOf(value) : units.show(m.group(2), value);
+      m.appendReplacement(sb, Matcher.quoteReplacement(shown));
     }
     m.appendTail(sb);
     return sb.toString();

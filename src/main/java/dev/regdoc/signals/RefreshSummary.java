@@ -8,8 +8,8 @@ import java.util.List;
  * @param lost refreshes whose first transmission needed a TCP retransmission or never reached the
  *     other capture
  * @param typicalInterval median seconds from a 200 OK to the next refresh
- * @param rtoSeries first retransmission delay of each lost refresh, in order, e.g. "0.33, 0.85,
- *     1.68 s"
+ * @param rtoSeries first retransmission delay of each lost refresh in seconds, in order, e.g.
+ *     [0.33, 0.85, 1.68]
  */
 public record RefreshSummary(
     String device,
@@ -17,7 +17,7 @@ public record RefreshSummary(
     int refreshes,
     List<RefreshTiming> lost,
     double typicalInterval,
-    String rtoSeries) {
+    List<Double> rtoSeries) {
 
   public int getLostCount() {
     return lost.size();

@@ -2,7 +2,6 @@ package dev.regdoc.signals;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Small calculations the rules use on groups of signals. */
 public final class Signals {
@@ -18,17 +17,16 @@ public final class Signals {
   }
 
   /**
-   * The first retransmission delay of each refresh, in order: the RTO series, e.g. "0.33, 0.85,
-   * 1.68 s".
+   * The first retransmission delay of each refresh in seconds, in time order, to the hundredth: the
+   * RTO series, e.g. [0.33, 0.85, 1.68].
    */
-  public static String rtoSeries(Collection<?> refreshes) {
+  public static List<Double> rtoSeries(Collection<?> refreshes) {
     return refreshes.stream()
-            .map(r -> (RefreshTiming) r)
-            .filter(r -> !r.retransmissionDelays().isEmpty())
-            .sorted(java.util.Comparator.comparing(RefreshTiming::time))
-            .map(r -> String.format(java.util.Locale.ROOT, "%.2f", r.retransmissionDelays().get(0)))
-            .collect(Collectors.joining(", "))
-        + " s";
+        .map(r -> (RefreshTiming) r)
+        .filter(r -> !r.retransmissionDelays().isEmpty())
+        .sorted(java.util.Comparator.comparing(RefreshTiming::time))
+        .map(r -> Math.round(r.retransmissionDelays().get(0) * 100) / 100.0)
+        .toList();
   }
 
   /** Mean seconds between consecutive role changes of one kind. */
@@ -100,9 +98,5 @@ public final class Signals {
     } catch (NumberFormatException e) {
       return -1;
     }
-  }
-
-  public static String minutes(double seconds) {
-    return String.format(java.util.Locale.ROOT, "%.1f min", seconds / 60);
   }
 }
