@@ -1,0 +1,83 @@
+package dev.regdoc.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.ingest.TextReaders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lab's firewall idle timeout (every copy of the refresh after the idle period lost, a new
+ * connection passing at once) with a firewall configuration whose idle timeout is longer than the
+ * idle time: that firewall is ruled out, not the pattern. With the CUCM-side capture showing no
+ * copy arrived, the teardown stands at lower confidence and says the given firewall kept the
+ * connection; with the phone side alone the answer is undetermined, the CUCM leading, and the
+ * CUCM-side capture decides.
+ */
+class FirewallTimeoutLongerTest {
+  private static final Path LAB = Path.of("src/test/resources/fixtures/lab/firewall-idle-timeout");
+  @TempDir static Path dir;
+  static Path asa;
+  static Analyzer analyzer;
+
+  @BeforeAll
+  static void writeALongTimeout() throws IOException {
+    String config = Files.readString(LAB.resolve("asa-config.txt"));
+    assertThat(config).contains("timeout conn 0:01:30");
+    asa = dir.resolve("asa-config.txt");
+    Files.writeString(asa, config.replace("timeout conn 0:01:30", "timeout conn 2:00:00"));
+    analyzer =
+        new Analyzer(
+            RuleBase.load(Path.of("rules")),
+            TextReaders.defaults(),
+            IngestLimits.defaults(),
+            SignalingPorts.defaults());
+  }
+
+  private static List<Finding> analyse(String... captures) {
+    List<InputFile> in =
+        new java.util.ArrayList<>(
+            java.util.Arrays.stream(captures).map(c -> InputFile.of(LAB.resolve(c))).toList());
+    in.add(InputFile.of(asa));
+    return analyzer.analyze(in).findings();
+  }
+
+  @Test
+  void bothCapturesKeepTheTeardownAtLowerConfidenceNamingTheLongerTimeout() {
+    List<Finding> f = analyse("phone.pcap", "cucm.pcap");
+    Finding top = f.get(0);
+    assertThat(top.code()).isEqualTo("idle-connection-teardown");
+    assertThat(top.confidence()).isEqualTo(0.6);
+    assertThat(top.evidence())
+        .anySatisfy(
+            e -> {
+              assertThat(e.note()).isEqualTo("asa-timeout-longer");
+              assertThat(e.args()).first().isEqualTo("7200");
+            });
+    assertThat(top.ruledOut()).extracting(r -> r.code()).contains("cucm-not-responding");
+  }
+
+  @Test
+  void thePhoneSideAloneIsUndeterminedWithTheCucmLeading() {
+    List<Finding> f = analyse("phone.pcap");
+    Finding top = f.get(0);
+    assertThat(top.code()).isEqualTo(Finding.UNDETERMINED);
+    assertThat(top.candidates().keySet())
+        .containsExactly("cucm-not-responding", "idle-connection-teardown");
+    assertThat(f)
+        .filteredOn(x -> x.code().equals("evidence-missing"))
+        .extracting(x -> x.values().get("step"))
+        .containsExactly("cucm-capture");
+    assertThat(f).extracting(Finding::code).doesNotContain("idle-connection-teardown");
+  }
+}
