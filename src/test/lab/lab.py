@@ -333,6 +333,35 @@ def finish(name, spec, work, out, truth, events, events_dir, keep_work):
     return result
 
 
+# Variants made from a recorded scenario by changing one configuration file: the same traffic, another
+# configuration given. name -> (recorded scenario, file, text replaced, replacement).
+VARIANTS = {
+    # the firewall of the recording forgot the connection after 90 s; this configuration says 2 hours,
+    # so the given firewall is ruled out and only the pattern (or the CUCM) remains
+    "firewall-timeout-longer": ("firewall-idle-timeout", "asa-config.txt",
+                                "timeout conn 0:01:30", "timeout conn 2:00:00"),
+}
+
+
+def derive_variants(out):
+    """Writes each variant whose recorded scenario is in out; no namespaces needed."""
+    for name, (base, changed, old, new) in VARIANTS.items():
+        src = out / base
+        if not (src / changed).exists():
+            continue
+        dst = out / name
+        dst.mkdir(exist_ok=True)
+        for f in sorted(src.iterdir()):
+            if f.is_file():
+                data = f.read_bytes()
+                if f.name == changed:
+                    text = data.decode()
+                    if old not in text:
+                        sys.exit(f"variant {name}: '{old}' not in {f}")
+                    data = text.replace(old, new).encode()
+                (dst / f.name).write_bytes(data)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("scenarios", nargs="*", help="default: all")
@@ -340,7 +369,11 @@ def main():
     p.add_argument("--keep-work", action="store_true")
     p.add_argument("--retries", type=int, default=2, help="reruns when a run missed its ground truth")
     p.add_argument("--duration", type=float, help="override every scenario's length (smoke tests only)")
+    p.add_argument("--variants-only", action="store_true", help="only rewrite the configuration variants")
     a = p.parse_args()
+    if a.variants_only:
+        derive_variants(Path(a.out))
+        return
     if a.duration:
         for s in SCENARIOS.values():
             s["duration"] = a.duration
@@ -378,6 +411,7 @@ def main():
     except KeyboardInterrupt:
         sys.exit(130)
     measure.write_manifest(out, results, SCENARIOS)
+    derive_variants(out)
     bad = [n for n in names if not results.get(n, {}).get("ok")]
     if bad:
         print("ground truth not reached in: " + ", ".join(bad), file=sys.stderr)
