@@ -22,19 +22,4 @@ public record RefreshSummary(
   public int getLostCount() {
     return lost.size();
   }
-
-  /** Most refreshes lose their first transmission: a pattern, not an occasional drop. */
-  public boolean isMostlyLost() {
-    return lost.size() >= 2 && lost.size() * 2 >= refreshes;
-  }
-
-  /**
-   * Most lost refreshes got through with their first TCP retransmission: only the first copy after
-   * the idle period was dropped (port-security aging), not every copy (a firewall that forgot the
-   * connection, an ARP fault sending the answers elsewhere).
-   */
-  public boolean isFirstCopyOnly() {
-    long once = lost.stream().filter(r -> r.getRetransmissions() <= 1).count();
-    return !lost.isEmpty() && once * 2 > lost.size();
-  }
 }

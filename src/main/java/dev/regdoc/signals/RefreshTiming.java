@@ -45,19 +45,9 @@ public record RefreshTiming(
   }
 
   /**
-   * CUCM's patience: it waits about 15 s past the moment the refresh was due (source document, case
-   * study 2: 115 s + 15 s), and never less than the Expires it granted.
+   * CUCM's grace past the due time, for drawing the deadline in the timeline chart; whether a
+   * refresh was late is the rules' judgement (answeredLate in rules/thresholds.drl, kept equal by
+   * ThresholdsTest).
    */
-  public double getDeadline() {
-    return Math.max(granted, sinceLastOk + CUCM_GRACE_SECONDS);
-  }
-
-  /**
-   * Answered, but only after CUCM's deadline had passed: CUCM had already unregistered the phone.
-   */
-  public boolean isAnsweredLate() {
-    return isAnswered() && granted > 0 && okAfterLastOk > getDeadline();
-  }
-
   public static final double CUCM_GRACE_SECONDS = 15;
 }
