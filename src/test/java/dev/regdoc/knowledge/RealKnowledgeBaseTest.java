@@ -53,7 +53,7 @@ class RealKnowledgeBaseTest {
   void everyRequiredFindingHasTextsInBothLanguages() {
     assertThat(kb.findingCodes()).containsExactlyInAnyOrderElementsOf(FINDING_CODES);
     for (String code : FINDING_CODES) {
-      Finding f = kb.finding(code).orElseThrow();
+      FindingEntry f = kb.finding(code).orElseThrow();
       for (Lang lang : Lang.values()) {
         assertThat(f.title().get(lang)).as(code + " title " + lang).isNotBlank();
         assertThat(f.explanation().get(lang)).as(code + " explanation " + lang).isNotBlank();
@@ -67,7 +67,7 @@ class RealKnowledgeBaseTest {
 
   @Test
   void renderingWithEveryDeclaredValueLeavesNoPlaceholder() {
-    for (Finding f : kb.findings()) {
+    for (FindingEntry f : kb.findings()) {
       Map<String, Object> values = new HashMap<>();
       f.values().forEach(v -> values.put(v, "<" + v + ">"));
       for (Lang lang : Lang.values()) {
