@@ -41,6 +41,7 @@ public final class ConversationEngine implements ChatEngine {
   private final Intake intake;
   private final CaseAnalysis analysis;
   private final Teacher teacher;
+  private final LessonLibrary lessons;
   private final KnowledgeAnswers answers;
   private final ConversationLocks locks = new ConversationLocks();
 
@@ -59,7 +60,8 @@ public final class ConversationEngine implements ChatEngine {
             kb, texts, analyzer, store, phrases, checklist, illustrator, settings, clock);
     this.intake = new Intake(phrases, checklist);
     this.analysis = new CaseAnalysis(parts);
-    this.teacher = new Teacher(parts, analysis);
+    this.lessons = new LessonLibrary(settings.lessonCaptures());
+    this.teacher = new Teacher(parts, analysis, lessons);
     this.answers = new KnowledgeAnswers(kb);
   }
 
@@ -76,6 +78,16 @@ public final class ConversationEngine implements ChatEngine {
   @Override
   public Optional<String> joinCode(String conversation) {
     return parts.store().caseOfConversation(conversation).flatMap(this::joinCode);
+  }
+
+  @Override
+  public Optional<Path> lessonFile(String lesson, String file) {
+    return lessons.file(lesson, file);
+  }
+
+  @Override
+  public Optional<Path> lessonFolder(String lesson) {
+    return lessons.folder(lesson);
   }
 
   private Optional<String> joinCode(long caseId) {
@@ -476,10 +488,10 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   /**
-   * Where lesson captures are by default: the generated case-study fixtures next to the knowledge
-   * base.
+   * Where the lessons' files are by default: {@code lessons/} inside the knowledge base, so they go
+   * wherever the knowledge base goes (-Dregdoc.kb, the working directory, or next to the jar).
    */
   public static Path defaultLessonCaptures(Path kbDir) {
-    return kbDir.toAbsolutePath().getParent().resolve("src/test/resources/fixtures");
+    return kbDir.toAbsolutePath().resolve("lessons");
   }
 }

@@ -99,9 +99,6 @@ final class KbValidator {
       refs(CaseStudyFile.NAME, label, "findings", c.findings(), findings, "finding");
       refs(CaseStudyFile.NAME, label, "concepts", c.concepts(), concepts, "concept");
       refs(CaseStudyFile.NAME, label, "checklist", c.checklist(), steps, "checklist step");
-      for (String fixture : c.fixtures()) {
-        kebab(CaseStudyFile.NAME, label, "fixtures", fixture);
-      }
     }
   }
 
