@@ -31,7 +31,7 @@ final class RequestRunner implements AutoCloseable {
   private final FileFetcher fetcher;
   private final SlackPoster poster;
   private final String botToken;
-  private final BlockKitRenderer renderer = new BlockKitRenderer();
+  private final BlockKitRenderer renderer;
   private final CaseThreads caseThreads;
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
@@ -55,6 +55,7 @@ final class RequestRunner implements AutoCloseable {
     this.botToken = botToken;
     this.fetcher = new FileFetcher(settings.allowedFileHosts(), engine.maxUploadBytes());
     this.caseThreads = new CaseThreads(engine);
+    this.renderer = new BlockKitRenderer(engine::lessonFile);
   }
 
   /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
@@ -194,7 +195,17 @@ final class RequestRunner implements AutoCloseable {
     BlockKitRenderer.Rendered r = renderer.render(reply);
     poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
     for (BlockKitRenderer.FileOut f : r.files()) {
-      poster.upload(t.channel(), t.threadTs(), f);
+      try {
+        poster.upload(t.channel(), t.threadTs(), f);
+      } catch (IOException e) {
+        // the message went out; say in the thread what is missing rather than drop it silently
+        log.warn("upload of {} to {} failed: {}", f.fileName(), t.conversation(), e.getMessage());
+        poster.post(
+            t.channel(),
+            t.threadTs(),
+            ":warning: regdoc could not upload " + f.fileName() + " here: " + e.getMessage() + ".",
+            null);
+      }
     }
   }
 
