@@ -149,8 +149,40 @@
       a.href = b.href;
       a.download = b.fileName;
       return a;
+    },
+    // A lesson's files: each a link fetched with the page's token, then saved under its own name.
+    LessonFiles: function (b) {
+      var ul = el('ul', 'lesson-files');
+      (b.downloads || []).forEach(function (d) {
+        var a = el('a', 'attachment', '⬇ ' + d.name);
+        a.href = d.href;
+        a.dataset.file = d.name;
+        a.addEventListener('click', function (e) { e.preventDefault(); download(d.href, d.name); });
+        var li = el('li');
+        li.appendChild(a);
+        ul.appendChild(li);
+      });
+      return ul;
     }
   };
+
+  function download(href, name) {
+    fetch(href, { credentials: 'same-origin', headers: { 'X-Regdoc-Token': token } }).then(function (r) {
+      if (!r.ok) {
+        return r.json().then(function (j) { throw new Error(j.error || ('HTTP ' + r.status)); });
+      }
+      return r.blob();
+    }).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      var a = el('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }).catch(function (e) { errorBubble('Could not download ' + name + ': ' + e.message); });
+  }
 
   // The case bar: the case this chat works on and the code others join it with (typed as "case <code>").
   var caseBar = document.getElementById('case');

@@ -9,14 +9,17 @@ import dev.regdoc.analysis.ReportText;
 import dev.regdoc.charts.Pictures;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.InputFile;
+import dev.regdoc.knowledge.Lang;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** regdoc analyze: root cause, evidence and fix from any mix of captures, syslog and configs. */
 @Command(
@@ -32,9 +35,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     json
   }
 
-  enum Lang {
-    en,
-    ja
+  /** The report's language, by the knowledge base's own tags ("ja", "ja-JP", "EN"). */
+  static final class LangTag implements ITypeConverter<Lang> {
+    @Override
+    public Lang convert(String value) {
+      return Lang.fromTag(value)
+          .orElseThrow(() -> new TypeConversionException("en or ja, not '" + value + "'"));
+    }
   }
 
   @Mixin InputOptions input = new InputOptions();
@@ -48,6 +55,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--lang",
       defaultValue = "en",
+      converter = LangTag.class,
       description = "en or ja (default ${DEFAULT-VALUE})")
   Lang lang;
 
@@ -88,14 +96,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     a = device != null ? a.forDevice(device) : all ? a.unsummarised() : a;
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case json -> out.println(ReportJson.render(a, texts, lang.name()));
-      case markdown -> out.print(ReportText.render(a, texts, lang.name(), true));
-      default -> out.print(ReportText.render(a, texts, lang.name(), false));
+      case json -> out.println(ReportJson.render(a, texts, lang.key()));
+      case markdown -> out.print(ReportText.render(a, texts, lang.key(), true));
+      default -> out.print(ReportText.render(a, texts, lang.key(), false));
     }
     out.flush();
     if (chartDir != null
         && !Pictures.writeAndTell(
-            Pictures.forAnalysis(a, lang.name(), texts), chartDir, spec.commandLine().getErr())) {
+            Pictures.forAnalysis(a, lang.key(), texts), chartDir, spec.commandLine().getErr())) {
       return 1;
     }
     return a.anythingRead() ? 0 : 2;

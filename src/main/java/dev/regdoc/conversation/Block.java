@@ -114,6 +114,18 @@ public sealed interface Block {
   /** A picture (PNG), e.g. a timeline chart or a ladder diagram. */
   record Image(String fileName, String title, byte[] png) implements Block {}
 
+  /**
+   * The files a lesson ships with, by name. Each front end offers them its own way: the terminal
+   * names where they are on this machine, the web chat links each for download, Slack uploads them
+   * to the thread ({@link ChatEngine#lessonFile}). The block itself holds no path: a reply may be
+   * stored, or shown on another machine.
+   */
+  record LessonFiles(String lesson, List<String> files) implements Block {
+    public LessonFiles {
+      files = List.copyOf(files);
+    }
+  }
+
   /** A longer document sent as a file (the full report where a platform limits message size). */
   record Attachment(String fileName, String mimeType, byte[] content) implements Block {}
 }

@@ -80,13 +80,13 @@ final class CaseAnalysis {
                 Sizes.human(maxUploadBytes)));
         continue;
       }
-      store.putFile(t.kase.id, u.name(), u.content(), t.in.user(), clock.instant());
+      store.putFile(t.caseState.id, u.name(), u.content(), t.in.user(), clock.instant());
       fresh.add(u.name());
     }
     if (fresh.isEmpty()) {
       return;
     }
-    List<StoredFile> files = retained(t.kase.id);
+    List<StoredFile> files = retained(t.caseState.id);
     t.say(
         say.get(
             "upload-stored",
@@ -94,7 +94,7 @@ final class CaseAnalysis {
             "count",
             fresh.size(),
             "id",
-            t.kase.id,
+            t.caseState.id,
             "files",
             files.size()));
     Analysis a = analysisOf(t, files);
@@ -113,12 +113,12 @@ final class CaseAnalysis {
    * (then kept).
    */
   private Analysis analysisOf(Turn t, List<StoredFile> files) {
-    Optional<Analysis> kept = cache.find(t.kase.id, files);
+    Optional<Analysis> kept = cache.find(t.caseState.id, files);
     if (kept.isPresent()) {
       return kept.get();
     }
     Analysis a = analyse(t, files);
-    cache.put(t.kase.id, files, a);
+    cache.put(t.caseState.id, files, a);
     return a;
   }
 
@@ -147,7 +147,7 @@ final class CaseAnalysis {
               "seconds",
               String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)),
           100);
-      t.kase.findingsJson = ReportJson.render(a, texts, t.lang.key());
+      t.caseState.findingsJson = ReportJson.render(a, texts, t.lang.key());
       return a;
     } finally {
       slots.release();
@@ -188,7 +188,7 @@ final class CaseAnalysis {
     List<Block.FindingCard> shown = cards.cards(a, t.lang.key(), SHOWN_FINDINGS);
     shown.forEach(t::add);
     if (listed > shown.size()) {
-      String name = "regdoc-case-" + t.kase.id + ".json";
+      String name = "regdoc-case-" + t.caseState.id + ".json";
       t.say(say.get("findings-more", t.lang, "count", listed - shown.size(), "file", name));
       // Rendered now, not taken from the case: the analysis may have been made for someone with
       // another language.
@@ -206,7 +206,7 @@ final class CaseAnalysis {
         .distinct()
         .map(kb::checklistStep)
         .flatMap(Optional::stream)
-        .filter(s -> !ChecklistGuide.DONE.equals(t.kase.steps.get(s.id())))
+        .filter(s -> !ChecklistGuide.DONE.equals(t.caseState.steps.get(s.id())))
         .forEach(s -> ask(t, s));
   }
 
@@ -222,7 +222,7 @@ final class CaseAnalysis {
    * length.
    */
   void timeline(Turn t, String device) {
-    List<StoredFile> files = retained(t.kase.id);
+    List<StoredFile> files = retained(t.caseState.id);
     if (files.isEmpty()) {
       t.say(say.get("timeline-no-files", t.lang));
       return;
@@ -236,7 +236,7 @@ final class CaseAnalysis {
       t.say("```\n" + String.join("\n", java.util.Arrays.copyOf(lines, TIMELINE_LINES)) + "\n```");
       t.add(
           new Block.Attachment(
-              "timeline-case-" + t.kase.id + ".txt",
+              "timeline-case-" + t.caseState.id + ".txt",
               "text/plain",
               text.getBytes(StandardCharsets.UTF_8)));
     } else {
@@ -249,7 +249,7 @@ final class CaseAnalysis {
    * unchanged.
    */
   void showFindings(Turn t) {
-    List<StoredFile> files = retained(t.kase.id);
+    List<StoredFile> files = retained(t.caseState.id);
     if (files.isEmpty()) {
       t.say(say.get("no-findings-yet", t.lang));
       return;
@@ -275,7 +275,7 @@ final class CaseAnalysis {
    * this shows one).
    */
   void showFindings(Turn t, String device) {
-    List<StoredFile> files = retained(t.kase.id);
+    List<StoredFile> files = retained(t.caseState.id);
     if (files.isEmpty()) {
       t.say(say.get("no-findings-yet", t.lang));
       return;

@@ -1,5 +1,8 @@
 package dev.regdoc.conversation;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The conversation, independent of any chat platform. Thread-safe: adapters call it from many
  * threads at once (one per conversation is enough; turns of the same case are serialised inside).
@@ -20,12 +23,25 @@ public interface ChatEngine {
    * ("&lt;id&gt;-&lt;token&gt;"), shown to the people already in it; empty when the conversation
    * has no case.
    */
-  default java.util.Optional<String> joinCode(String conversation) {
-    return java.util.Optional.empty();
+  default Optional<String> joinCode(String conversation) {
+    return Optional.empty();
   }
 
   /**
    * The largest upload accepted, in bytes; adapters refuse bigger files before downloading them.
    */
   long maxUploadBytes();
+
+  /**
+   * A file a lesson ships with ({@link Block.LessonFiles}), for a front end to hand to the learner;
+   * empty for any name that is not one of the lesson's files (see {@link LessonLibrary}).
+   */
+  default Optional<Path> lessonFile(String lesson, String file) {
+    return Optional.empty();
+  }
+
+  /** Where a lesson's files are on the machine regdoc runs on (the terminal names them so). */
+  default Optional<Path> lessonFolder(String lesson) {
+    return Optional.empty();
+  }
 }

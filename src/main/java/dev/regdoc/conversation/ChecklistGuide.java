@@ -28,7 +28,7 @@ final class ChecklistGuide {
 
   /** Shows the first open step with its buttons, or says the checklist is complete. */
   void showNext(Turn t) {
-    Optional<ChecklistStep> next = nextOpen(t.kase);
+    Optional<ChecklistStep> next = nextOpen(t.caseState);
     if (next.isEmpty()) {
       t.say(say.get("checklist-complete", t.lang));
       return;
@@ -66,7 +66,7 @@ final class ChecklistGuide {
     for (ChecklistStep s : kb.checklist()) {
       t.add(step(t, s, List.of()));
     }
-    nextOpen(t.kase).ifPresent(s -> t.add(buttons(s, t.lang)));
+    nextOpen(t.caseState).ifPresent(s -> t.add(buttons(s, t.lang)));
   }
 
   /**
@@ -82,7 +82,7 @@ final class ChecklistGuide {
   }
 
   private void mark(Turn t, ChecklistStep s, String state) {
-    t.kase.steps.put(s.id(), state);
+    t.caseState.steps.put(s.id(), state);
     t.say(
         say.get(
             DONE.equals(state) ? "step-done" : "step-skipped",
@@ -104,7 +104,7 @@ final class ChecklistGuide {
 
   private static Block.Step step(Turn t, ChecklistStep s, List<String> how) {
     return new Block.Step(
-        s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), how, state(t.kase, s));
+        s.id(), s.order(), s.title().get(t.lang), s.why().get(t.lang), how, state(t.caseState, s));
   }
 
   private static String state(CaseState c, ChecklistStep s) {

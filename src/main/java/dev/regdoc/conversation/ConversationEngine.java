@@ -41,6 +41,7 @@ public final class ConversationEngine implements ChatEngine {
   private final Intake intake;
   private final CaseAnalysis analysis;
   private final Teacher teacher;
+  private final LessonLibrary lessons;
   private final KnowledgeAnswers answers;
   private final ConversationLocks locks = new ConversationLocks();
 
@@ -59,7 +60,8 @@ public final class ConversationEngine implements ChatEngine {
             kb, texts, analyzer, store, phrases, checklist, illustrator, settings, clock);
     this.intake = new Intake(phrases, checklist);
     this.analysis = new CaseAnalysis(parts);
-    this.teacher = new Teacher(parts, analysis);
+    this.lessons = new LessonLibrary(settings.lessonCaptures());
+    this.teacher = new Teacher(parts, analysis, lessons);
     this.answers = new KnowledgeAnswers(kb);
   }
 
@@ -76,6 +78,16 @@ public final class ConversationEngine implements ChatEngine {
   @Override
   public Optional<String> joinCode(String conversation) {
     return parts.store().caseOfConversation(conversation).flatMap(this::joinCode);
+  }
+
+  @Override
+  public Optional<Path> lessonFile(String lesson, String file) {
+    return lessons.file(lesson, file);
+  }
+
+  @Override
+  public Optional<Path> lessonFolder(String lesson) {
+    return lessons.folder(lesson);
   }
 
   private Optional<String> joinCode(long caseId) {
@@ -110,18 +122,18 @@ public final class ConversationEngine implements ChatEngine {
         Languages.choose(
             profile.lang(), in.text(), in.langHint(), rec.map(CaseRecord::lang).orElse(null));
     Turn t = new Turn(in, progress, lang, rec.map(CaseState::new).orElse(null), profile);
-    if (t.kase != null) {
+    if (t.caseState != null) {
       remember(t, false, userLine(in));
     }
     dispatch(t);
-    if (t.kase != null) {
+    if (t.caseState != null) {
       save(t);
     }
     if (!t.profile().equals(profile)) {
       store.saveUser(t.profile());
     }
-    Reply reply = t.reply.build(t.lang.key(), t.kase == null ? 0 : t.kase.id);
-    if (t.kase != null) {
+    Reply reply = t.reply.build(t.lang.key(), t.caseState == null ? 0 : t.caseState.id);
+    if (t.caseState != null) {
       remember(t, true, reply.plainText());
     }
     return reply;
@@ -138,10 +150,10 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   private void upload(Turn t) {
-    if (t.kase == null) {
+    if (t.caseState == null) {
       open(t, t.in.text());
     } else if (!t.in.text().isBlank()) {
-      Intake.absorb(t.kase, t.in.text());
+      Intake.absorb(t.caseState, t.in.text());
     }
     analysis.upload(t);
   }
@@ -214,7 +226,7 @@ public final class ConversationEngine implements ChatEngine {
     Intent intent = parser.parse(text);
     if (teacher.inLesson(t) && intent.kind() == Intent.Kind.NONE) {
       teacher.answer(t);
-    } else if (t.kase != null && intake.asking(t.kase) && answersQuestion(intent)) {
+    } else if (t.caseState != null && intake.asking(t.caseState) && answersQuestion(intent)) {
       intake.answer(t, text, intent.kind() == Intent.Kind.SKIP);
     } else {
       command(t, intent, text);
@@ -261,10 +273,10 @@ public final class ConversationEngine implements ChatEngine {
     boolean problem = CaseDetails.describesProblem(text);
     if (concept.isPresent() && (looksLikeQuestion(text) || !problem)) {
       t.say(concept.get());
-    } else if (problem && opensNewCase(t.kase, text)) {
+    } else if (problem && opensNewCase(t.caseState, text)) {
       open(t, text);
     } else if (problem) {
-      Intake.absorb(t.kase, text);
+      Intake.absorb(t.caseState, text);
       intake.askNext(t);
     } else {
       t.say(parts.phrases().get("not-understood", t.lang));
@@ -276,10 +288,10 @@ public final class ConversationEngine implements ChatEngine {
    * A problem description opens a new case when there is none, its phone is not known yet, or the
    * text names another phone.
    */
-  private static boolean opensNewCase(CaseState kase, String text) {
-    return kase == null
-        || kase.knownDevice() == null
-        || !CaseDetails.device(text).map(d -> d.equals(kase.knownDevice())).orElse(true);
+  private static boolean opensNewCase(CaseState caseState, String text) {
+    return caseState == null
+        || caseState.knownDevice() == null
+        || !CaseDetails.device(text).map(d -> d.equals(caseState.knownDevice())).orElse(true);
   }
 
   private static boolean looksLikeQuestion(String text) {
@@ -299,7 +311,7 @@ public final class ConversationEngine implements ChatEngine {
     CaseState c = new CaseState(r);
     c.lang = t.lang.key();
     c.symptom = description == null || description.isBlank() ? null : description.strip();
-    t.kase = c;
+    t.caseState = c;
     parts.store().bindConversation(t.in.conversation(), c.id);
     if (t.in.remote()) {
       t.say(
@@ -336,7 +348,7 @@ public final class ConversationEngine implements ChatEngine {
       return;
     }
     long wanted = known.getAsLong();
-    boolean already = t.kase != null && t.kase.id == wanted;
+    boolean already = t.caseState != null && t.caseState.id == wanted;
     if (!already && (token != null || t.in.remote()) && !tokenMatches(wanted, token)) {
       t.say(parts.phrases().get("case-needs-code", t.lang, "id", wanted));
       return;
@@ -347,16 +359,16 @@ public final class ConversationEngine implements ChatEngine {
       return;
     }
     long id = r.get().id();
-    if (t.kase != null) {
+    if (t.caseState != null) {
       save(t);
     }
     parts.store().bindConversation(t.in.conversation(), id);
-    t.kase = new CaseState(r.get());
+    t.caseState = new CaseState(r.get());
     t.say(
         parts
             .phrases()
-            .get("case-joined", t.lang, "id", id, "summary", intake.summary(t.kase, t.lang)));
-    if (intake.asking(t.kase)) {
+            .get("case-joined", t.lang, "id", id, "summary", intake.summary(t.caseState, t.lang)));
+    if (intake.asking(t.caseState)) {
       intake.askNext(t);
     } else {
       parts.checklist().showNext(t);
@@ -383,7 +395,7 @@ public final class ConversationEngine implements ChatEngine {
   private void stepByNumber(Turn t, Intent intent) {
     ChecklistGuide checklist = parts.checklist();
     Optional<ChecklistStep> step =
-        intent.arg() == null ? checklist.nextOpen(t.kase) : checklist.byNumber(intent.arg());
+        intent.arg() == null ? checklist.nextOpen(t.caseState) : checklist.byNumber(intent.arg());
     if (step.isPresent()) {
       checklist.act(t, step.get(), intent.kind());
     } else if (intent.arg() != null) {
@@ -409,7 +421,7 @@ public final class ConversationEngine implements ChatEngine {
         return d.get();
       }
     }
-    return t.kase.knownDevice();
+    return t.caseState.knownDevice();
   }
 
   private void setLang(Turn t, String lang) {
@@ -423,7 +435,7 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   private void withCase(Turn t, Runnable r) {
-    if (t.kase == null) {
+    if (t.caseState == null) {
       t.say(parts.phrases().get("no-case", t.lang));
     } else {
       r.run();
@@ -438,16 +450,16 @@ public final class ConversationEngine implements ChatEngine {
     CaseStore store = parts.store();
     for (int attempt = 0; ; attempt++) {
       try {
-        t.kase = new CaseState(store.save(t.kase.toRecord(parts.clock().instant())));
+        t.caseState = new CaseState(store.save(t.caseState.toRecord(parts.clock().instant())));
         return;
       } catch (StaleCaseException e) {
         if (attempt >= 3) {
           throw e;
         }
-        CaseState mine = t.kase;
+        CaseState mine = t.caseState;
         CaseState theirs = new CaseState(store.findCase(mine.id).orElseThrow());
         Merge.into(theirs, mine);
-        t.kase = theirs;
+        t.caseState = theirs;
       }
     }
   }
@@ -460,7 +472,7 @@ public final class ConversationEngine implements ChatEngine {
         .store()
         .appendMessage(
             new ChatMessage(
-                t.kase.id,
+                t.caseState.id,
                 t.in.conversation(),
                 fromBot ? "regdoc" : t.in.userName(),
                 fromBot,
@@ -476,10 +488,10 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   /**
-   * Where lesson captures are by default: the generated case-study fixtures next to the knowledge
-   * base.
+   * Where the lessons' files are by default: {@code lessons/} inside the knowledge base, so they go
+   * wherever the knowledge base goes (-Dregdoc.kb, the working directory, or next to the jar).
    */
   public static Path defaultLessonCaptures(Path kbDir) {
-    return kbDir.toAbsolutePath().getParent().resolve("src/test/resources/fixtures");
+    return kbDir.toAbsolutePath().resolve("lessons");
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
  * @param maxUploadBytes the largest file accepted (adapters refuse bigger ones before download)
  * @param parallelAnalyses analyses run at once; further uploads wait (bounds memory with many
  *     chats)
- * @param lessonCaptures folder with one sub-folder of captures per case study (the "teach me"
- *     lessons)
+ * @param lessonCaptures folder with one sub-folder per lesson holding the files it teaches with
+ *     (captures, logs, configs); the knowledge base's lessons/ unless lessons.captures says
  */
 public record EngineSettings(long maxUploadBytes, int parallelAnalyses, Path lessonCaptures) {
   public static final long DEFAULT_MAX_UPLOAD = 512L << 20;

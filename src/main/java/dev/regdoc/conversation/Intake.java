@@ -39,7 +39,7 @@ final class Intake {
 
   /** The user's answer to the question the case is waiting on. */
   void answer(Turn t, String text, boolean skip) {
-    CaseState c = t.kase;
+    CaseState c = t.caseState;
     switch (c.stage) {
       case CaseState.ASK_DEVICE -> {
         Optional<String> d = CaseDetails.device(text);
@@ -64,15 +64,15 @@ final class Intake {
 
   /** The protocol button. */
   void protocol(Turn t, String protocol) {
-    t.kase.protocol = protocol;
-    if (CaseState.ASK_PROTOCOL.equals(t.kase.stage)) {
+    t.caseState.protocol = protocol;
+    if (CaseState.ASK_PROTOCOL.equals(t.caseState.stage)) {
       askNext(t);
     }
   }
 
   /** Asks the next unknown, or starts the checklist when nothing is missing. */
   void askNext(Turn t) {
-    CaseState c = t.kase;
+    CaseState c = t.caseState;
     if (c.device == null) {
       c.stage = CaseState.ASK_DEVICE;
       t.say(say.get("ask-device", t.lang));

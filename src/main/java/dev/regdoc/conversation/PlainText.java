@@ -1,19 +1,28 @@
 package dev.regdoc.conversation;
 
 import dev.regdoc.common.DisplayNames;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Renders a reply as plain text: the terminal chat and the text of transcripts. */
 final class PlainText {
   private PlainText() {}
 
-  static String render(Reply reply) {
+  /**
+   * @param lessonFolders where a lesson's files are on this machine; empty to name them only
+   */
+  static String render(Reply reply, Function<String, Optional<Path>> lessonFolders) {
     StringBuilder out = new StringBuilder();
     for (Block b : reply.blocks()) {
       if (!out.isEmpty()) {
         out.append('\n');
       }
-      out.append(block(b));
+      out.append(
+          b instanceof Block.LessonFiles l
+              ? lessonFiles(l, lessonFolders.apply(l.lesson()))
+              : block(b));
     }
     return DisplayNames.cleanText(out.toString());
   }
@@ -48,6 +57,13 @@ final class PlainText {
       return "[file: " + a.fileName() + "]";
     }
     throw new IllegalArgumentException("unknown block " + b);
+  }
+
+  /** One line per file: its path when the folder is known, else its name. */
+  private static String lessonFiles(Block.LessonFiles l, Optional<Path> folder) {
+    return l.files().stream()
+        .map(f -> "- " + folder.map(dir -> dir.resolve(f).toString()).orElse(f))
+        .collect(Collectors.joining("\n"));
   }
 
   private static String choices(Block.Choices c) {

@@ -1,7 +1,10 @@
 package dev.regdoc.conversation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What regdoc answers to one {@link Incoming}: blocks in order, in one language.
@@ -15,10 +18,20 @@ public record Reply(String lang, long caseId, List<Block> blocks) {
   }
 
   /**
-   * The reply as plain text (the terminal chat, logs of a transcript, Slack's notification text).
+   * The reply as plain text, with no path of the machine regdoc runs on (the stored transcript,
+   * logs, Slack's notification text).
    */
   public String plainText() {
-    return PlainText.render(this);
+    return PlainText.render(this, lesson -> Optional.empty());
+  }
+
+  /**
+   * The reply as plain text for a user on the machine regdoc runs on (the terminal chat): a
+   * lesson's files are named by their path, found with {@code lessonFolders} (lesson id to its
+   * folder).
+   */
+  public String plainText(Function<String, Optional<Path>> lessonFolders) {
+    return PlainText.render(this, lessonFolders);
   }
 
   /** Collects blocks for a reply. */

@@ -4,18 +4,17 @@ import dev.regdoc.analysis.Analysis;
 import dev.regdoc.knowledge.CaseStudy;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * "Teach me": walks a learner through the case studies of the knowledge base (each question asked
  * before its answer is shown, then regdoc's own analysis of the case's captures) and through the
- * purpose of each checklist step. Progress lives in the user's profile: "active" is the lesson
- * under way, each lesson id maps to the position reached or "done".
+ * purpose of each checklist step. A lesson's files ship in its folder of the {@link LessonLibrary};
+ * the reply names them in a {@link Block.LessonFiles}, which each front end offers its own way.
+ * Progress lives in the user's profile: "active" is the lesson under way, each lesson id maps to
+ * the position reached or "done".
  */
 final class Teacher {
   static final String ACTIVE = "active";
@@ -24,13 +23,13 @@ final class Teacher {
   private final KnowledgeBase kb;
   private final Phrases say;
   private final CaseAnalysis analysis;
-  private final Path captures;
+  private final LessonLibrary lessons;
 
-  Teacher(EngineParts p, CaseAnalysis analysis) {
+  Teacher(EngineParts p, CaseAnalysis analysis, LessonLibrary lessons) {
     this.kb = p.kb();
     this.say = p.phrases();
     this.analysis = analysis;
-    this.captures = p.settings().lessonCaptures();
+    this.lessons = lessons;
   }
 
   boolean inLesson(Turn t) {
@@ -95,9 +94,11 @@ final class Teacher {
             "symptom",
             c.symptom().get(t.lang)));
     t.say(bullets(c.collected().get(t.lang)));
-    c.fixtures()
-        .forEach(
-            f -> t.say(say.get("lesson-files", t.lang, "dir", "`" + captures.resolve(f) + "`")));
+    List<String> files = lessons.files(lessonId);
+    if (!files.isEmpty()) {
+      t.say(say.get("lesson-files", t.lang));
+      t.add(new Block.LessonFiles(lessonId, files));
+    }
   }
 
   /** Asks the question the learner has reached, or finishes the lesson. */
@@ -156,8 +157,8 @@ final class Teacher {
   }
 
   private void showAnalysis(Turn t, CaseStudy c) {
-    List<Path> files = new ArrayList<>();
-    c.fixtures().forEach(f -> files.addAll(list(captures.resolve(f))));
+    List<Path> files =
+        lessons.files(c.id()).stream().flatMap(f -> lessons.file(c.id(), f).stream()).toList();
     if (!files.isEmpty()) {
       t.say(say.get("lesson-analysis", t.lang));
       Analysis a = analysis.analyseFiles(files);
@@ -189,19 +190,5 @@ final class Teacher {
             ? "lesson-state-new"
             : DONE.equals(at) ? "lesson-state-done" : "lesson-state-started",
         t.lang);
-  }
-
-  private static List<Path> list(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().endsWith(".md"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      return List.of();
-    }
   }
 }

@@ -13,16 +13,16 @@ final class Turn {
   final Incoming in;
   final ProgressSink progress;
   Lang lang;
-  CaseState kase;
+  CaseState caseState;
   final Map<String, String> learning;
   String userLang;
   final Reply.Builder reply = new Reply.Builder();
 
-  Turn(Incoming in, ProgressSink progress, Lang lang, CaseState kase, UserProfile profile) {
+  Turn(Incoming in, ProgressSink progress, Lang lang, CaseState caseState, UserProfile profile) {
     this.in = in;
     this.progress = progress;
     this.lang = lang;
-    this.kase = kase;
+    this.caseState = caseState;
     this.learning = new LinkedHashMap<>(profile.learning());
     this.userLang = profile.lang();
   }

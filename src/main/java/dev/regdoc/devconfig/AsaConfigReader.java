@@ -50,13 +50,13 @@ public final class AsaConfigReader implements TextReader {
       Pattern.compile("^(no\\s+)?sysopt\\s+noproxyarp\\s+(\\S+)$");
 
   /** One interface block as read. */
-  private static final class Block {
+  private static final class InterfaceBlock {
     final long line;
     final String name;
     String nameif;
     String ip;
 
-    Block(long line, String name) {
+    InterfaceBlock(long line, String name) {
       this.line = line;
       this.name = name;
     }
@@ -64,10 +64,10 @@ public final class AsaConfigReader implements TextReader {
 
   @Override
   public TextSummary read(String file, BufferedReader in, FactSink sink) throws IOException {
-    List<Block> blocks = new ArrayList<>();
+    List<InterfaceBlock> blocks = new ArrayList<>();
     Set<String> noProxyArp = new HashSet<>();
     String host = null;
-    Block current = null;
+    InterfaceBlock current = null;
     String policyMap = null;
     String policyClass = null;
     List<AsaConnTimeout> timeouts = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class AsaConfigReader implements TextReader {
       } else if ((m = HOSTNAME.matcher(text)).find()) {
         host = m.group(1);
       } else if ((m = INTERFACE.matcher(text)).find()) {
-        current = new Block(lineNumber, m.group(1));
+        current = new InterfaceBlock(lineNumber, m.group(1));
         blocks.add(current);
       } else if ((m = TIMEOUT_CONN.matcher(text)).find()) {
         timeouts.add(
@@ -138,7 +138,7 @@ public final class AsaConfigReader implements TextReader {
       }
     }
     long facts = 0;
-    for (Block b : blocks) {
+    for (InterfaceBlock b : blocks) {
       if (b.nameif != null) {
         sink.accept(
             new AsaInterfaceConfig(

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A worked case from the source document.
+ * A worked case from the source document; also a lesson of the teaching mode, whose files are in
+ * the knowledge base's {@code lessons/<id>/}.
  *
  * @param numbers machine-readable values (a Number or a List of Numbers), keyed by name
  * @param questions teach-me questions with their answers
- * @param fixtures names of the generated fixtures that reproduce the case
  */
 public record CaseStudy(
     String id,
@@ -25,8 +25,7 @@ public record CaseStudy(
     List<Question> questions,
     List<String> findings,
     List<String> concepts,
-    List<String> checklist,
-    List<String> fixtures) {
+    List<String> checklist) {
 
   /** A question to ask the learner, and its answer. */
   public record Question(Text q, Text a) {}
@@ -37,6 +36,5 @@ public record CaseStudy(
     findings = List.copyOf(findings);
     concepts = List.copyOf(concepts);
     checklist = List.copyOf(checklist);
-    fixtures = List.copyOf(fixtures);
   }
 }

@@ -33,8 +33,7 @@ final class CaseStudyFile {
               questions(r, e.node().get("questions")),
               r.strings("findings"),
               r.strings("concepts"),
-              r.strings("checklist"),
-              r.strings("fixtures")));
+              r.strings("checklist")));
       r.finish(
           Set.of(
               "id",
@@ -49,8 +48,7 @@ final class CaseStudyFile {
               "questions",
               "findings",
               "concepts",
-              "checklist",
-              "fixtures"));
+              "checklist"));
     }
     return cases;
   }

@@ -11,9 +11,9 @@ final class FindingFile {
 
   private FindingFile() {}
 
-  static List<Finding> parse(JsonNode root, Problems problems) {
+  static List<FindingEntry> parse(JsonNode root, Problems problems) {
     YamlEntries.onlyKeys(root, Set.of("findings"), NAME, null, problems);
-    List<Finding> findings = new ArrayList<>();
+    List<FindingEntry> findings = new ArrayList<>();
     for (YamlEntries.Entry e :
         YamlEntries.list(root, "findings", NAME, null, "finding", "code", problems)) {
       EntryReader r = e.reader();
@@ -23,9 +23,9 @@ final class FindingFile {
       List<String> values = r.strings("values");
       r.declare(values);
       findings.add(
-          new Finding(
+          new FindingEntry(
               r.string("code"),
-              r.choice("severity", Finding.Severity.class, Finding.Severity.INFO),
+              r.choice("severity", FindingEntry.Severity.class, FindingEntry.Severity.INFO),
               values,
               r.text("title"),
               r.text("explanation"),

@@ -8,5 +8,5 @@ record KbContent(
     RestartCauseFile.Content restartCauses,
     List<ChecklistStep> checklist,
     List<Concept> concepts,
-    List<Finding> findings,
+    List<FindingEntry> findings,
     List<CaseStudy> caseStudies) {}

@@ -38,12 +38,12 @@ final class KbValidator {
         false);
     unique(ChecklistFile.NAME, "step", kb.checklist(), ChecklistStep::id, true);
     unique(ConceptFile.NAME, "concept", kb.concepts(), Concept::id, true);
-    unique(FindingFile.NAME, "finding", kb.findings(), Finding::code, true);
+    unique(FindingFile.NAME, "finding", kb.findings(), FindingEntry::code, true);
     unique(CaseStudyFile.NAME, "case", kb.caseStudies(), CaseStudy::id, true);
 
     Set<String> steps = ids(kb.checklist(), ChecklistStep::id);
     Set<String> concepts = ids(kb.concepts(), Concept::id);
-    Set<String> findings = ids(kb.findings(), Finding::code);
+    Set<String> findings = ids(kb.findings(), FindingEntry::code);
     Set<String> cases = ids(kb.caseStudies(), CaseStudy::id);
 
     for (ReasonCode c : r.unregistration()) {
@@ -88,7 +88,7 @@ final class KbValidator {
         problems.add(ConceptFile.NAME, label, "related: refers to itself");
       }
     }
-    for (Finding f : kb.findings()) {
+    for (FindingEntry f : kb.findings()) {
       String label = "finding '" + f.code() + "'";
       refs(FindingFile.NAME, label, "related_concepts", f.relatedConcepts(), concepts, "concept");
       refs(FindingFile.NAME, label, "checklist", f.checklist(), steps, "checklist step");
@@ -99,9 +99,6 @@ final class KbValidator {
       refs(CaseStudyFile.NAME, label, "findings", c.findings(), findings, "finding");
       refs(CaseStudyFile.NAME, label, "concepts", c.concepts(), concepts, "concept");
       refs(CaseStudyFile.NAME, label, "checklist", c.checklist(), steps, "checklist step");
-      for (String fixture : c.fixtures()) {
-        kebab(CaseStudyFile.NAME, label, "fixtures", fixture);
-      }
     }
   }
 

@@ -29,7 +29,7 @@ public final class KnowledgeBase {
   private final Map<String, RestartCause> restartCausesByName = new LinkedHashMap<>();
   private final Map<String, ChecklistStep> checklist;
   private final Map<String, Concept> concepts;
-  private final Map<String, Finding> findings;
+  private final Map<String, FindingEntry> findings;
   private final Map<String, CaseStudy> caseStudies;
   private final ConceptMatcher matcher;
 
@@ -50,7 +50,7 @@ public final class KnowledgeBase {
     }
     checklist = index(c.checklist(), ChecklistStep::id);
     concepts = index(c.concepts(), Concept::id);
-    findings = index(c.findings(), Finding::code);
+    findings = index(c.findings(), FindingEntry::code);
     caseStudies = index(c.caseStudies(), CaseStudy::id);
     matcher = new ConceptMatcher(c.concepts());
   }
@@ -131,7 +131,7 @@ public final class KnowledgeBase {
     return matcher.find(question, lang);
   }
 
-  public Optional<Finding> finding(String code) {
+  public Optional<FindingEntry> finding(String code) {
     return Optional.ofNullable(findings.get(code));
   }
 
@@ -160,7 +160,7 @@ public final class KnowledgeBase {
     return List.copyOf(concepts.values());
   }
 
-  public Collection<Finding> findings() {
+  public Collection<FindingEntry> findings() {
     return List.copyOf(findings.values());
   }
 

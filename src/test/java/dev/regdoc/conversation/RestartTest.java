@@ -47,10 +47,10 @@ class RestartTest {
       Reply checklist =
           bot.handle(Incoming.text("web:s1", "web:alice", "checklist"), ProgressSink.NONE);
       assertThat(checklist.plainText()).contains("CUCM alarms (Event Viewer / CiscoSyslog) [done]");
-      var kase = second.store().findCase(caseId).orElseThrow();
-      assertThat(kase.device()).isEqualTo("SEP0024142DDF24");
-      assertThat(kase.protocol()).isEqualTo("SIP");
-      assertThat(kase.cucmVersion()).isEqualTo("14");
+      var caseRecord = second.store().findCase(caseId).orElseThrow();
+      assertThat(caseRecord.device()).isEqualTo("SEP0024142DDF24");
+      assertThat(caseRecord.protocol()).isEqualTo("SIP");
+      assertThat(caseRecord.cucmVersion()).isEqualTo("14");
       assertThat(second.store().messages(caseId))
           .extracting(ChatMessage::text)
           .anyMatch(t -> t.contains("drops to the secondary"))

@@ -118,7 +118,6 @@ class KnowledgeBaseValidationTest {
           findings: [f-one]
           concepts: [c-one]
           checklist: [step-one]
-          fixtures: [case-fixture]
       """;
 
   @TempDir Path dir;

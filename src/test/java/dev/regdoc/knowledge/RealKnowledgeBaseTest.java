@@ -3,6 +3,7 @@ package dev.regdoc.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ class RealKnowledgeBaseTest {
   void everyRequiredFindingHasTextsInBothLanguages() {
     assertThat(kb.findingCodes()).containsExactlyInAnyOrderElementsOf(FINDING_CODES);
     for (String code : FINDING_CODES) {
-      Finding f = kb.finding(code).orElseThrow();
+      FindingEntry f = kb.finding(code).orElseThrow();
       for (Lang lang : Lang.values()) {
         assertThat(f.title().get(lang)).as(code + " title " + lang).isNotBlank();
         assertThat(f.explanation().get(lang)).as(code + " explanation " + lang).isNotBlank();
@@ -67,7 +68,7 @@ class RealKnowledgeBaseTest {
 
   @Test
   void renderingWithEveryDeclaredValueLeavesNoPlaceholder() {
-    for (Finding f : kb.findings()) {
+    for (FindingEntry f : kb.findings()) {
       Map<String, Object> values = new HashMap<>();
       f.values().forEach(v -> values.put(v, "<" + v + ">"));
       for (Lang lang : Lang.values()) {
@@ -199,9 +200,8 @@ class RealKnowledgeBaseTest {
   }
 
   @Test
-  void caseStudiesCarryTheNumbersAndFixtures() {
+  void caseStudiesCarryTheNumbers() {
     CaseStudy two = kb.caseStudy("case-2-port-security-aging").orElseThrow();
-    assertThat(two.fixtures()).containsExactly("case-study-2");
     assertThat(two.numbers())
         .containsEntry("refresh_after_200ok", 115)
         .containsEntry("cycle_minutes", 16)
@@ -211,8 +211,22 @@ class RealKnowledgeBaseTest {
         .isEqualTo(List.of(0.33, 0.85, 1.68, 3.36, 6.72, 14, 28));
     assertThat(two.questions()).hasSizeGreaterThanOrEqualTo(3);
     CaseStudy one = kb.caseStudy("case-1-2-proxy-arp").orElseThrow();
-    assertThat(one.fixtures()).containsExactly("case-study-1-2");
     assertThat(one.fix().en()).anyMatch(s -> s.contains("sysopt noproxyarp"));
+  }
+
+  /** Every case study is a lesson that ships its captures in the knowledge base's lessons/. */
+  @Test
+  void everyCaseStudyShipsItsLessonFiles() throws IOException {
+    for (CaseStudy c : kb.caseStudies()) {
+      Path lesson = DIR.resolve("lessons").resolve(c.id());
+      assertThat(lesson).as("lesson folder of %s", c.id()).isDirectory();
+      try (Stream<Path> files = Files.list(lesson)) {
+        assertThat(files.map(p -> p.getFileName().toString()).toList())
+            .as("files of lesson %s", c.id())
+            .anyMatch(n -> n.endsWith(".pcap"))
+            .noneMatch(n -> n.endsWith(".md"));
+      }
+    }
   }
 
   @ParameterizedTest
@@ -269,9 +283,10 @@ class RealKnowledgeBaseTest {
 
   @Test
   void committedFilesHoldNoMachinePaths() throws IOException {
-    try (Stream<Path> files = Files.list(DIR)) {
-      for (Path f : files.toList()) {
-        String text = Files.readString(f);
+    // every file, the lessons' captures too (read byte for byte, so binary files are checked alike)
+    try (Stream<Path> files = Files.walk(DIR)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
         assertThat(text)
             .as(f.toString())
             .doesNotContainPattern("/(w[o]rk|home|tmp)/")

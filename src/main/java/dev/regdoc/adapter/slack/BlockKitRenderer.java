@@ -15,12 +15,18 @@ import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns a platform-neutral {@link Reply} into Block Kit within Slack's limits (3,000 characters a
@@ -36,6 +42,20 @@ final class BlockKitRenderer {
   private static final int MAX_HEADER = 150;
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
   static final String REPORT_NAME = "regdoc-report.md";
+
+  /** A lesson file larger than this is named, not uploaded (the lessons' own are kilobytes). */
+  static final long MAX_LESSON_FILE = 64L << 20;
+
+  /** Where a lesson's file is ({@code ChatEngine.lessonFile}); none without lessons. */
+  private final BiFunction<String, String, Optional<Path>> lessonFiles;
+
+  BlockKitRenderer() {
+    this((lesson, file) -> Optional.empty());
+  }
+
+  BlockKitRenderer(BiFunction<String, String, Optional<Path>> lessonFiles) {
+    this.lessonFiles = lessonFiles;
+  }
 
   /** A file to upload into the thread after the message (pictures, long reports). */
   record FileOut(String fileName, String title, byte[] content) {}
@@ -102,6 +122,48 @@ final class BlockKitRenderer {
       files.add(new FileOut(i.fileName(), i.title(), i.png()));
     } else if (b instanceof Block.Attachment a) {
       files.add(new FileOut(a.fileName(), a.fileName(), a.content()));
+    } else if (b instanceof Block.LessonFiles l) {
+      addLessonFiles(l, out, files);
+    }
+  }
+
+  /**
+   * A lesson's files are uploaded to the thread (a Slack user has no path to open on regdoc's
+   * machine); the message names them, and says which could not be attached.
+   */
+  private void addLessonFiles(Block.LessonFiles l, List<LayoutBlock> out, List<FileOut> files) {
+    List<String> missing = new ArrayList<>();
+    for (String name : l.files()) {
+      Optional<byte[]> content =
+          lessonFiles.apply(l.lesson(), name).flatMap(BlockKitRenderer::read);
+      if (content.isPresent()) {
+        files.add(new FileOut(name, name, content.get()));
+      } else {
+        missing.add(name);
+      }
+    }
+    String names =
+        l.files().stream()
+            .map(f -> "`" + escape(DisplayNames.clean(f)) + "`")
+            .collect(Collectors.joining(" · "));
+    out.add(
+        context(
+            ":paperclip: "
+                + names
+                + (missing.isEmpty()
+                    ? ""
+                    : "\n_Not attached (regdoc could not read them): "
+                        + escape(DisplayNames.clean(String.join(", ", missing)))
+                        + "_")));
+  }
+
+  private static Optional<byte[]> read(Path file) {
+    try {
+      return Files.size(file) > MAX_LESSON_FILE
+          ? Optional.empty()
+          : Optional.of(Files.readAllBytes(file));
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

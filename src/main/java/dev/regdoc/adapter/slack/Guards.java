@@ -16,7 +16,7 @@ final class Guards {
 
   private final Clock clock;
   private final int perMinute;
-  private final Map<String, Deque<Instant>> turns = new HashMap<>();
+  private final Map<String, Deque<Instant>> requests = new HashMap<>();
   private final Map<String, Boolean> seen = BoundedMap.oldestOut(REMEMBERED);
 
   Guards(Clock clock, int perMinute) {
@@ -32,10 +32,10 @@ final class Guards {
     return seen.put(key, Boolean.TRUE) == null;
   }
 
-  /** True when the user may start another turn now (sliding one-minute window). */
+  /** True when the user may send another request now (sliding one-minute window). */
   synchronized boolean allow(String user) {
     Instant now = clock.instant();
-    Deque<Instant> q = turns.computeIfAbsent(user, u -> new ArrayDeque<>());
+    Deque<Instant> q = requests.computeIfAbsent(user, u -> new ArrayDeque<>());
     while (!q.isEmpty() && !q.peekFirst().isAfter(now.minus(WINDOW))) {
       q.pollFirst();
     }

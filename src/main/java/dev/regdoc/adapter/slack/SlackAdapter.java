@@ -80,8 +80,8 @@ public final class SlackAdapter {
     }
     App app = new App(ab.build());
     SlackPoster poster = new SlackPoster(slack.methods(botToken));
-    TurnRunner runner =
-        new TurnRunner(
+    RequestRunner runner =
+        new RequestRunner(
             engine,
             settings,
             new Guards(clock, settings.requestsPerUserPerMinute()),
@@ -98,7 +98,7 @@ public final class SlackAdapter {
     }
   }
 
-  private static Running startHttp(App app, TurnRunner runner, SlackSettings s) {
+  private static Running startHttp(App app, RequestRunner runner, SlackSettings s) {
     app.start();
     HttpModeServer server;
     try {
@@ -127,7 +127,8 @@ public final class SlackAdapter {
     };
   }
 
-  private static Running startSocket(App app, String appToken, TurnRunner runner, SlackSettings s) {
+  private static Running startSocket(
+      App app, String appToken, RequestRunner runner, SlackSettings s) {
     checkAppToken(app.slack(), appToken, s.apiBaseUrl());
     SocketModeApp socket;
     try {

@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Maps Slack's events, the slash command and button clicks to {@link Turn}s. Every handler only
- * maps and acks; the work happens in {@link TurnRunner}.
+ * Maps Slack's events, the slash command and button clicks to {@link SlackRequest}s. Every handler
+ * only maps and acks; the work happens in {@link RequestRunner}.
  */
 final class SlackEvents {
   static final String COMMAND = "/regdoc";
   private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+>\\s*");
 
-  private final TurnRunner runner;
+  private final RequestRunner runner;
   private final SlackPoster poster;
   private final String botUserId;
 
-  SlackEvents(TurnRunner runner, SlackPoster poster, String botUserId) {
+  SlackEvents(RequestRunner runner, SlackPoster poster, String botUserId) {
     this.runner = runner;
     this.poster = poster;
     this.botUserId = botUserId;
@@ -35,7 +35,7 @@ final class SlackEvents {
         (req, ctx) -> {
           AppMentionEvent e = req.getEvent();
           runner.submit(
-              messageTurn(
+              messageRequest(
                   req.getEventId(),
                   team(ctx, e.getTeam()),
                   e.getChannel(),
@@ -59,7 +59,7 @@ final class SlackEvents {
               e.getUser(),
               e.getBotId())) {
             runner.submit(
-                messageTurn(
+                messageRequest(
                     req.getEventId(),
                     team(ctx, e.getTeam()),
                     e.getChannel(),
@@ -84,7 +84,7 @@ final class SlackEvents {
               e.getUser(),
               null)) {
             runner.submit(
-                messageTurn(
+                messageRequest(
                     req.getEventId(),
                     team(ctx, null),
                     e.getChannel(),
@@ -109,7 +109,7 @@ final class SlackEvents {
         (req, ctx) -> {
           var p = req.getPayload();
           runner.submit(
-              new Turn(
+              new SlackRequest(
                   "command:" + p.getTriggerId(),
                   p.getTeamId(),
                   p.getChannelId(),
@@ -130,7 +130,7 @@ final class SlackEvents {
                   ? p.getContainer().getThreadTs()
                   : p.getContainer().getMessageTs();
           runner.submit(
-              new Turn(
+              new SlackRequest(
                   "action:" + action.getActionTs() + ":" + p.getUser().getId(),
                   p.getTeam().getId(),
                   p.getChannel().getId(),
@@ -144,10 +144,10 @@ final class SlackEvents {
   }
 
   /**
-   * A message's turn, answered in its thread, or in a new thread under the message when it has
-   * none.
+   * A message as a request, answered in its thread, or in a new thread under the message when it
+   * has none.
    */
-  private static Turn messageTurn(
+  private static SlackRequest messageRequest(
       String eventId,
       String team,
       String channel,
@@ -156,7 +156,7 @@ final class SlackEvents {
       String user,
       String text,
       List<File> files) {
-    return new Turn(
+    return new SlackRequest(
         eventId,
         team,
         channel,
@@ -194,7 +194,7 @@ final class SlackEvents {
    * file_shared has only ids: files.info gives the file and where it was shared; only case threads
    * count.
    */
-  private Turn fromFileShared(String team, FileSharedEvent e) throws java.io.IOException {
+  private SlackRequest fromFileShared(String team, FileSharedEvent e) throws java.io.IOException {
     File f = poster.fileInfo(e.getFileId());
     String thread = threadOf(f, e.getChannelId());
     if (!runner.isCaseThread(team, e.getChannelId(), thread)
@@ -202,7 +202,7 @@ final class SlackEvents {
         || e.getUserId().equals(botUserId)) {
       return null;
     }
-    return new Turn(
+    return new SlackRequest(
         null, team, e.getChannelId(), thread, e.getUserId(), "", files(List.of(f)), null);
   }
 
@@ -224,14 +224,14 @@ final class SlackEvents {
     return null;
   }
 
-  private static List<Turn.FileRef> files(List<File> files) {
+  private static List<SlackRequest.FileRef> files(List<File> files) {
     if (files == null) {
       return List.of();
     }
     return files.stream()
         .map(
             f ->
-                new Turn.FileRef(
+                new SlackRequest.FileRef(
                     f.getId(),
                     f.getName() == null ? f.getId() : f.getName(),
                     f.getUrlPrivateDownload() != null

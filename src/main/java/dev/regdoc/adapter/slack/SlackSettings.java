@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * @param allowedFileHosts the only hosts files are ever downloaded from
  * @param allowedTeams team ids served; empty = all
  * @param allowedChannels channel ids served; empty = all
- * @param requestsPerUserPerMinute turns one user may start per minute
+ * @param requestsPerUserPerMinute requests one user may start per minute
  */
 public record SlackSettings(
     Mode mode,

@@ -73,7 +73,7 @@ public final class TerminalChat {
       try {
         Reply r =
             turn(line.strip(), (text, pct) -> out.println("... " + DisplayNames.cleanText(text)));
-        out.println(DisplayNames.cleanText(r.plainText()));
+        out.println(render(r));
       } catch (
           RuntimeException
               e) { // the engine answers failures itself; this is the last guard of the terminal
@@ -83,6 +83,16 @@ public final class TerminalChat {
       out.println();
       out.flush();
     }
+  }
+
+  /**
+   * The reply as this terminal shows it. The user sits at the machine regdoc runs on, so a lesson's
+   * files are named by their absolute path there, which opens from any working directory (the
+   * launcher keeps the caller's, and a jar may run from anywhere): a path relative to the knowledge
+   * base would first need the user to know where that is.
+   */
+  public String render(Reply r) {
+    return DisplayNames.cleanText(r.plainText(engine::lessonFolder));
   }
 
   /**

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
  * A {@link Reply} as the JSON the page renders: each block's fields plus a "type"; pictures and
- * files as data URIs.
+ * files as data URIs, a lesson's files as links to {@code api/lesson-file}.
  */
 final class ReplyJson {
   private final ObjectMapper mapper;
@@ -42,8 +44,24 @@ final class ReplyJson {
       Block.Attachment a = (Block.Attachment) b;
       node.remove("content");
       node.put("href", dataUri(a.mimeType(), a.content()));
+    } else if (b instanceof Block.LessonFiles l) {
+      ArrayNode downloads = node.putArray("downloads");
+      for (String f : l.files()) {
+        downloads
+            .addObject()
+            .put("name", DisplayNames.clean(f))
+            .put("href", lessonFileHref(l.lesson(), f));
+      }
     }
     return node;
+  }
+
+  /** Where the page fetches a lesson's file (with its request token, like every API call). */
+  static String lessonFileHref(String lesson, String file) {
+    return "api/lesson-file?lesson="
+        + URLEncoder.encode(lesson, StandardCharsets.UTF_8)
+        + "&file="
+        + URLEncoder.encode(file, StandardCharsets.UTF_8);
   }
 
   /**

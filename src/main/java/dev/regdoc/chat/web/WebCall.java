@@ -2,7 +2,10 @@ package dev.regdoc.chat.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -89,5 +92,17 @@ final class WebCall {
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     Content.Sink.write(response, true, ByteBuffer.wrap(bytes));
+  }
+
+  /** Streams a file as the whole answer, so a large one is never held in memory. */
+  void sendFile(int status, String contentType, Path file) throws IOException {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, Files.size(file));
+    try (OutputStream out = Content.Sink.asOutputStream(response)) {
+      Files.copy(file, out);
+    }
   }
 }

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -96,7 +97,8 @@ public final class WebChatServer {
             "/api/message", new Api(this::message, "application/json"),
             "/api/upload", new Api(this::upload, "application/octet-stream"),
             "/api/progress", new Api(this::progress, "application/json"),
-            "/api/history", new Api(this::history, "application/json"));
+            "/api/history", new Api(this::history, "application/json"),
+            "/api/lesson-file", new Api(this::lessonFile, "application/json"));
     this.turnPool =
         new ThreadPoolExecutor(
             s.turnThreads(),
@@ -333,6 +335,25 @@ public final class WebChatServer {
     ObjectNode out = mapper.createObjectNode();
     out.putArray("turns").addAll(session.history());
     io.json(call, 200, out);
+  }
+
+  /**
+   * A lesson's file as a download, behind the same gate and page token as every API call; only the
+   * lessons' own files are served (the engine refuses any other name, see LessonLibrary).
+   */
+  private void lessonFile(WebCall call, WebSession session) throws IOException {
+    if (!io.requireMethod(call, "GET")) {
+      return;
+    }
+    String file = call.queryParam("file");
+    Optional<Path> path = engine.lessonFile(call.queryParam("lesson"), file);
+    if (path.isEmpty()) {
+      io.error(call, 404, "no such lesson file");
+      return;
+    }
+    // the name is one plain path segment of letters, digits, '.', '_' and '-' (LessonLibrary)
+    call.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    call.sendFile(200, "application/octet-stream", path.get());
   }
 
   /**

@@ -3,20 +3,59 @@ package dev.regdoc.adapter.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BlockKitRendererTest {
   private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+  @Test
+  void aLessonsFilesGoOutAsUploadsAndOneThatCannotBeReadIsNamed(@TempDir Path dir)
+      throws Exception {
+    Path pcap = Files.write(dir.resolve("phone.pcap"), new byte[] {10, 20, 30});
+    BlockKitRenderer withLessons =
+        new BlockKitRenderer(
+            (lesson, file) ->
+                lesson.equals("l1") && file.equals("phone.pcap")
+                    ? Optional.of(pcap)
+                    : Optional.empty());
+
+    BlockKitRenderer.Rendered r =
+        withLessons.render(
+            new Reply.Builder()
+                .add(new Block.LessonFiles("l1", List.of("phone.pcap", "gone.log")))
+                .build("en", 0));
+
+    assertThat(r.files())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.fileName()).isEqualTo("phone.pcap");
+              assertThat(f.content()).containsExactly(10, 20, 30);
+            });
+    assertThat(r.blocks()).singleElement().isInstanceOf(ContextBlock.class);
+    assertThat(
+            ((MarkdownTextObject) ((ContextBlock) r.blocks().get(0)).getElements().get(0))
+                .getText())
+        .isEqualTo(
+            ":paperclip: `phone.pcap` · `gone.log`\n"
+                + "_Not attached (regdoc could not read them): gone.log_");
+  }
 
   @Test
   void aTenThousandCharacterTextIsSplitIntoSectionsWithNothingLost() {

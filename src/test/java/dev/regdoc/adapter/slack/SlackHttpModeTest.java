@@ -17,8 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +69,11 @@ class SlackHttpModeTest {
     @Override
     public long maxUploadBytes() {
       return real.maxUploadBytes();
+    }
+
+    @Override
+    public Optional<Path> lessonFile(String lesson, String file) {
+      return real.lessonFile(lesson, file);
     }
   }
 
@@ -345,6 +353,49 @@ class SlackHttpModeTest {
     assertThat(engine.received)
         .filteredOn(in -> in.conversation().endsWith(":C8:1700000900.000100"))
         .hasSize(1);
+  }
+
+  @Test
+  void aLessonsFilesAreUploadedToItsThread() throws Exception {
+    String thread = "1700001000.000100";
+    String lesson = "case-1-2-proxy-arp";
+    sendEvent("Ev-teach", mention("C10", thread, "<@U0REGDOC> teach me"));
+    slack.await(
+        "/api/chat.postMessage",
+        c -> thread.equals(c.param("thread_ts")) && c.param("text").contains("Pick a lesson"));
+
+    sendAction("C10", thread, "lesson:" + lesson, "1700001001.1");
+    FakeSlack.Call intro =
+        slack.await(
+            "/api/chat.postMessage",
+            c -> thread.equals(c.param("thread_ts")) && c.param("text").contains("Question 1 of"));
+    List<String> files = List.of("asa-config.txt", "cucm-syslog.log", "cucm.pcap", "phone.pcap");
+    assertThat(FakeSlack.blockTexts(intro))
+        .contains(":paperclip: `asa-config.txt` · `cucm-syslog.log` · `cucm.pcap` · `phone.pcap`");
+    assertThat(intro.param("text") + intro.param("blocks"))
+        .doesNotContain(Path.of("").toAbsolutePath().toString())
+        .doesNotContain("knowledge-base/");
+    for (String name : files) {
+      slack.await("/api/files.getUploadURLExternal", c -> name.equals(c.param("filename")));
+    }
+    List<byte[]> uploaded = new ArrayList<>();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (uploaded.size() < files.size() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      uploaded =
+          slack.calls().stream()
+              .filter(c -> c.path().startsWith("/upload/"))
+              .map(FakeSlack.Call::body)
+              .toList();
+    }
+    for (String name : files) {
+      byte[] content = Files.readAllBytes(Path.of("knowledge-base/lessons", lesson, name));
+      assertThat(uploaded).as(name).anyMatch(b -> Arrays.equals(b, content));
+    }
+    assertThat(slack.calls("/api/files.completeUploadExternal"))
+        .filteredOn(c -> thread.equals(c.param("thread_ts")))
+        .hasSize(files.size())
+        .allSatisfy(c -> assertThat(c.param("channel_id")).isEqualTo("C10"));
   }
 
   @Test

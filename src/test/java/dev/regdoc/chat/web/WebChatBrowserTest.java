@@ -7,6 +7,7 @@ import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.Illustrator;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +37,7 @@ class WebChatBrowserTest {
 
   @TempDir Path dataDir;
   @TempDir Path browserProfile;
+  @TempDir Path downloads;
   BotRuntime runtime;
   WebChatServer server;
   ChromeDriver browser;
@@ -70,7 +72,14 @@ class WebChatBrowserTest {
                 "--disable-sync",
                 "--lang=en-US",
                 "--window-size=1200,1600",
-                "--user-data-dir=" + browserProfile);
+                "--user-data-dir=" + browserProfile)
+            .setExperimentalOption(
+                "prefs",
+                Map.of(
+                    "download.default_directory",
+                    downloads.toString(),
+                    "download.prompt_for_download",
+                    false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -137,5 +146,40 @@ class WebChatBrowserTest {
         ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".msg.bot"), replies));
     java.util.List<WebElement> mine = browser.findElements(By.cssSelector(".msg.user"));
     assertThat(mine.get(mine.size() - 1).getText()).isEqualTo(japanese);
+  }
+
+  @Test
+  void aLessonsCaptureDownloadsFromItsLink() throws Exception {
+    browser.get(server.uri().toString());
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+
+    browser.findElement(By.id("input")).sendKeys("teach me");
+    browser.findElement(By.id("send")).click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[data-action='lesson:case-1-2-proxy-arp']")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".lesson-files a[data-file='phone.pcap']")))
+        .click();
+
+    Path saved = downloads.resolve("phone.pcap");
+    wait.until(d -> Files.isRegularFile(saved));
+    byte[] shipped =
+        Files.readAllBytes(Path.of("knowledge-base/lessons/case-1-2-proxy-arp/phone.pcap"));
+    wait.until(d -> sizeOf(saved) == shipped.length);
+    assertThat(Files.readAllBytes(saved)).isEqualTo(shipped);
+    assertThat(browser.findElements(By.cssSelector(".msg.error"))).isEmpty();
+    assertThat(browser.findElement(By.id("messages")).getText())
+        .doesNotContain(Path.of("").toAbsolutePath().toString());
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,25 @@ final class WebChatClient {
   /** A GET of an API resource (with the token). */
   Response getApi(String path) throws IOException, InterruptedException {
     return api(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET());
+  }
+
+  /** A GET of an API resource (with the token) whose answer is kept as bytes: a download. */
+  Download download(String path) throws IOException, InterruptedException {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+    String t = token();
+    if (t != null) {
+      req.header(TOKEN_HEADER, t);
+    }
+    extraHeaders.forEach(req::header);
+    HttpResponse<byte[]> r = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Download(r.statusCode(), r.body(), r.headers());
+  }
+
+  record Download(int status, byte[] body, HttpHeaders headers) {
+    String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
   }
 
   private Response api(HttpRequest.Builder req) throws IOException, InterruptedException {

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Texts for one finding code. Texts may contain {@code {placeholders}}; every one is listed in
- * {@link #values()}.
+ * The knowledge base's entry for one finding code (findings.yaml): the texts a rule's {@code
+ * dev.regdoc.diagnosis.Finding} is told in. Texts may contain {@code {placeholders}}; every one is
+ * listed in {@link #values()}.
  *
  * @param relatedConcepts concept ids
  * @param checklist checklist step ids that gather the evidence for this finding
  * @param caseStudies case study ids that illustrate it
  */
-public record Finding(
+public record FindingEntry(
     String code,
     Severity severity,
     List<String> values,
@@ -29,7 +30,7 @@ public record Finding(
     INFO
   }
 
-  public Finding {
+  public FindingEntry {
     values = List.copyOf(values);
     relatedConcepts = List.copyOf(relatedConcepts);
     checklist = List.copyOf(checklist);

@@ -3,14 +3,15 @@ package dev.regdoc.adapter.slack;
 import java.util.List;
 
 /**
- * One thing a Slack user did that regdoc answers, already mapped out of Slack's event shapes.
+ * What a Slack user asks of regdoc (a message, a shared file, the slash command or a button click),
+ * already mapped out of Slack's event shapes.
  *
- * @param threadTs the case thread; null when the turn starts a new one (a slash command: regdoc
+ * @param threadTs the case thread; null when the request starts a new one (a slash command: regdoc
  *     posts the thread's first message itself)
  * @param eventKey what identifies Slack's delivery (event id, trigger id), to answer a retry only
  *     once
  */
-record Turn(
+record SlackRequest(
     String eventKey,
     String team,
     String channel,
@@ -20,7 +21,7 @@ record Turn(
     List<FileRef> files,
     String action) {
 
-  Turn {
+  SlackRequest {
     text = text == null ? "" : text;
     files = files == null ? List.of() : List.copyOf(files);
   }
@@ -40,11 +41,11 @@ record Turn(
     return "slack:" + team + ":" + channel + ":" + threadTs;
   }
 
-  Turn inThread(String ts) {
-    return new Turn(eventKey, team, channel, ts, user, text, files, action);
+  SlackRequest inThread(String ts) {
+    return new SlackRequest(eventKey, team, channel, ts, user, text, files, action);
   }
 
-  Turn withFiles(List<FileRef> f) {
-    return new Turn(eventKey, team, channel, threadTs, user, text, f, action);
+  SlackRequest withFiles(List<FileRef> f) {
+    return new SlackRequest(eventKey, team, channel, threadTs, user, text, f, action);
   }
 }

@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs turns off Bolt's listener thread (Slack wants its ack within 3 s): checks the allowlists,
+ * Runs requests off Bolt's listener thread (Slack wants its ack within 3 s): checks the allowlists,
  * the rate limit and the files, downloads them, asks the engine, and posts the rendered reply into
  * the case thread.
  */
-final class TurnRunner implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
+final class RequestRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
 
   private final ChatEngine engine;
   private final SlackSettings settings;
@@ -31,18 +31,18 @@ final class TurnRunner implements AutoCloseable {
   private final FileFetcher fetcher;
   private final SlackPoster poster;
   private final String botToken;
-  private final BlockKitRenderer renderer = new BlockKitRenderer();
+  private final BlockKitRenderer renderer;
   private final CaseThreads caseThreads;
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
           r -> {
-            Thread t = new Thread(r, "regdoc-slack-turn");
+            Thread t = new Thread(r, "regdoc-slack-request");
             t.setDaemon(true);
             return t;
           });
 
-  TurnRunner(
+  RequestRunner(
       ChatEngine engine,
       SlackSettings settings,
       Guards guards,
@@ -55,27 +55,29 @@ final class TurnRunner implements AutoCloseable {
     this.botToken = botToken;
     this.fetcher = new FileFetcher(settings.allowedFileHosts(), engine.maxUploadBytes());
     this.caseThreads = new CaseThreads(engine);
+    this.renderer = new BlockKitRenderer(engine::lessonFile);
   }
 
   /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
   boolean isCaseThread(String team, String channel, String threadTs) {
-    return threadTs != null && caseThreads.contains(Turn.conversationOf(team, channel, threadTs));
+    return threadTs != null
+        && caseThreads.contains(SlackRequest.conversationOf(team, channel, threadTs));
   }
 
   boolean serves(String team, String channel) {
     return settings.serves(team, channel);
   }
 
-  /** Takes the turn if it is new and allowed; returns at once. */
-  void submit(Turn turn) {
-    submit(turn.eventKey(), () -> turn);
+  /** Takes the request if it is new and allowed; returns at once. */
+  void submit(SlackRequest request) {
+    submit(request.eventKey(), () -> request);
   }
 
   /**
-   * Takes a turn that needs Slack calls to be known (file_shared carries only a file id); the
+   * Takes a request that needs Slack calls to be known (file_shared carries only a file id); the
    * resolver runs on the worker and may return null when the event is not for regdoc.
    */
-  void submit(String eventKey, Callable<Turn> resolver) {
+  void submit(String eventKey, Callable<SlackRequest> resolver) {
     if (eventKey != null && !guards.firstTime("event:" + eventKey)) {
       log.debug("ignoring Slack's redelivery of {}", eventKey);
       return;
@@ -83,36 +85,39 @@ final class TurnRunner implements AutoCloseable {
     pool.submit(
         () -> {
           try {
-            Turn turn = resolver.call();
-            if (turn == null) {
+            SlackRequest request = resolver.call();
+            if (request == null) {
               return;
             }
-            if (!settings.serves(turn.team(), turn.channel())) {
+            if (!settings.serves(request.team(), request.channel())) {
               log.info(
                   "ignoring {} in {}/{}: not in the Slack allowlist",
                   eventKey,
-                  turn.team(),
-                  turn.channel());
+                  request.team(),
+                  request.channel());
               return;
             }
-            runSafely(turn);
+            runSafely(request);
           } catch (Exception e) {
             log.warn("Slack event {} could not be handled: {}", eventKey, e.toString());
           }
         });
   }
 
-  private void runSafely(Turn turn) {
+  private void runSafely(SlackRequest request) {
     try {
-      run(turn);
+      run(request);
     } catch (IOException | RuntimeException e) {
       log.warn(
-          "Slack turn {} in {} failed: {}", turn.eventKey(), turn.conversation(), e.toString());
+          "Slack request {} in {} failed: {}",
+          request.eventKey(),
+          request.conversation(),
+          e.toString());
     }
   }
 
-  private void run(Turn turn) throws IOException {
-    Turn t = turn;
+  private void run(SlackRequest request) throws IOException {
+    SlackRequest t = request;
     if (t.threadTs() == null) {
       String ts =
           poster.post(
@@ -132,7 +137,7 @@ final class TurnRunner implements AutoCloseable {
           null);
       return;
     }
-    List<Turn.FileRef> fresh =
+    List<SlackRequest.FileRef> fresh =
         t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
     if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
       return; // the same file announced twice (file_shared and the message with files)
@@ -140,7 +145,7 @@ final class TurnRunner implements AutoCloseable {
     answer(t.withFiles(fresh));
   }
 
-  private void answer(Turn t) throws IOException {
+  private void answer(SlackRequest t) throws IOException {
     List<Upload> uploads = new ArrayList<>();
     List<String> refusals = new ArrayList<>();
     String progressTs = null;
@@ -149,7 +154,7 @@ final class TurnRunner implements AutoCloseable {
         progressTs =
             poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
       }
-      for (Turn.FileRef f : t.files()) {
+      for (SlackRequest.FileRef f : t.files()) {
         fetch(f, uploads, refusals);
       }
       if (!refusals.isEmpty()) {
@@ -172,7 +177,7 @@ final class TurnRunner implements AutoCloseable {
     }
   }
 
-  private void fetch(Turn.FileRef f, List<Upload> uploads, List<String> refusals) {
+  private void fetch(SlackRequest.FileRef f, List<Upload> uploads, List<String> refusals) {
     String refusal = fetcher.refusal(f.name(), f.url(), f.size());
     if (refusal != null) {
       refusals.add(refusal);
@@ -186,11 +191,21 @@ final class TurnRunner implements AutoCloseable {
     }
   }
 
-  private void post(Turn t, Reply reply) throws IOException {
+  private void post(SlackRequest t, Reply reply) throws IOException {
     BlockKitRenderer.Rendered r = renderer.render(reply);
     poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
     for (BlockKitRenderer.FileOut f : r.files()) {
-      poster.upload(t.channel(), t.threadTs(), f);
+      try {
+        poster.upload(t.channel(), t.threadTs(), f);
+      } catch (IOException e) {
+        // the message went out; say in the thread what is missing rather than drop it silently
+        log.warn("upload of {} to {} failed: {}", f.fileName(), t.conversation(), e.getMessage());
+        poster.post(
+            t.channel(),
+            t.threadTs(),
+            ":warning: regdoc could not upload " + f.fileName() + " here: " + e.getMessage() + ".",
+            null);
+      }
     }
   }
 
@@ -198,7 +213,7 @@ final class TurnRunner implements AutoCloseable {
    * Updates the progress message; Slack rate-limits chat.update, so at most one update per 10
    * percent.
    */
-  private ProgressSink progress(Turn t, String progressTs) {
+  private ProgressSink progress(SlackRequest t, String progressTs) {
     if (progressTs == null) {
       return ProgressSink.NONE;
     }
@@ -216,13 +231,13 @@ final class TurnRunner implements AutoCloseable {
     };
   }
 
-  private static Incoming incoming(Turn t, List<Upload> uploads) {
+  private static Incoming incoming(SlackRequest t, List<Upload> uploads) {
     String user = "slack:" + t.user();
     return new Incoming(t.conversation(), user, t.user(), t.text(), uploads, t.action(), null);
   }
 
-  private static String names(List<Turn.FileRef> files) {
-    return String.join(", ", files.stream().map(Turn.FileRef::name).toList());
+  private static String names(List<SlackRequest.FileRef> files) {
+    return String.join(", ", files.stream().map(SlackRequest.FileRef::name).toList());
   }
 
   @Override
