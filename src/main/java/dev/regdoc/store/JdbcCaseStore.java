@@ -73,10 +73,10 @@ public final class JdbcCaseStore implements CaseStore {
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
       pool = new HikariDataSource(poolConfig(settings));
+      Schema.migrate(pool);
       boolean h2;
       try (Connection c = pool.getConnection()) {
-        Schema.migrate(c);
-        h2 = c.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
+        h2 = Schema.isH2(c);
       }
       return new JdbcCaseStore(pool, settings, h2);
     } catch (Exception e) {

@@ -59,4 +59,28 @@ class CaseStoreUnavailableTest {
         .hasMessageContaining(
             "Cannot open the case database at jdbc:h2:file:" + notADir.resolve("store"));
   }
+
+  @Test
+  void aDatabaseOfAnotherProgramIsNamedAndLeftAlone() throws Exception {
+    StoreSettings s = StoreSettings.defaults(dataDir);
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE invoices (id INT PRIMARY KEY)");
+    }
+    assertThatThrownBy(() -> JdbcCaseStore.open(s))
+        .isInstanceOf(CaseStoreUnavailableException.class)
+        .hasMessageStartingWith("Cannot open the case database at jdbc:h2:file:")
+        .hasMessageEndingWith(
+            "it has tables but no regdoc schema history: it is not a regdoc case database");
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+        java.sql.ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", null)) {
+      java.util.List<String> tables = new java.util.ArrayList<>();
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_NAME"));
+      }
+      assertThat(tables).containsExactly("INVOICES");
+    }
+  }
 }
