@@ -26,9 +26,12 @@ public record StoreSettings(
 
   /**
    * WRITE_DELAY=0: H2 writes each commit out before returning, so a killed process loses nothing
-   * committed.
+   * committed. AUTO_SERVER=TRUE: several regdoc processes share the database (the bot running, a
+   * terminal chat beside it): the first to open it serves it to the others over a loopback TCP port
+   * that it writes in the lock file, and when it ends another takes over. Only a process that can
+   * read the data directory learns that port's key (see JdbcCaseStore for the loopback bind).
    */
-  private static final String H2_OPTIONS = ";WRITE_DELAY=0";
+  private static final String H2_OPTIONS = ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
 
   public StoreSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
