@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BotConfig cfg = config.load();
-    WebChatSettings webSettings = WebChatSettings.fromMap(cfg.values());
+    WebChatSettings webSettings = cfg.webChat();
     if (port != null) {
       webSettings = webSettings.withPort(port);
     }
