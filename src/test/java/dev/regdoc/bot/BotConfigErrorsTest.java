@@ -1,5 +1,6 @@
 package dev.regdoc.bot;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class BotConfigErrorsTest {
     assertThatThrownBy(() -> BotConfig.load(yaml))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("config " + yaml + ", line 3: not valid YAML: ")
-        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasLineCount(1));
+        .satisfies(e -> assertThat(e.getMessage()).hasLineCount(1));
   }
 
   @Test
