@@ -96,9 +96,20 @@ final class ConfigBinding {
     if (secretVariable != null) {
       return key + " is never read from the config; set the environment variable " + secretVariable;
     }
-    String section = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+    String name = e.getPropertyName();
+    String section =
+        key.length() > name.length() ? key.substring(0, key.length() - name.length() - 1) : "";
     String prefix = section.isEmpty() ? "" : section + ".";
-    String name = key.substring(prefix.length());
+    if (section.isEmpty() && knownKeys().contains(name)) {
+      // the flat form ("web.port: 8081"), which the file writes nested
+      int dot = name.indexOf('.');
+      return key
+          + " is written nested: "
+          + name.substring(dot + 1)
+          + ": under "
+          + name.substring(0, dot)
+          + ":";
+    }
     List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
     return known.stream()
         .filter(k -> distance(k, name) <= Math.max(2, name.length() / 3))

@@ -33,6 +33,14 @@ class BotConfigErrorsTest {
   }
 
   @Test
+  void aFlatKeyIsShownItsNestedForm() throws Exception {
+    Path yaml = write("data:\n  dir: /srv/regdoc\nweb.port: 8081\n");
+    assertThatThrownBy(() -> BotConfig.load(yaml))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("config " + yaml + ", line 3: web.port is written nested: port: under web:");
+  }
+
+  @Test
   void anUnknownKeyListsTheKnownKeysOfItsSection() throws Exception {
     Path yaml = write("data:\n  dir: /srv/regdoc\n  colour: blue\n");
     assertThatThrownBy(() -> BotConfig.load(yaml))
