@@ -1,68 +1,120 @@
 package dev.regdoc.bot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.regdoc.chat.web.WebChatSettings;
+import dev.regdoc.conversation.EngineSettings;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
- * The bot's configuration as flat keys ("web.port", "db.url"): from an optional YAML file, nested
- * sections joined with dots, then overridden by {@code -Dregdoc.KEY=value}. Secrets are never read
- * from here, only from the environment (see bot/regdoc.example.yaml).
+ * The bot's configuration: an optional YAML file bound to {@link ConfigFile}, then overridden by
+ * {@code -Dregdoc.SECTION.KEY=value} and by command-line options. A key regdoc does not know, a
+ * value of the wrong type or out of range, stops it with one line naming the place (see {@link
+ * ConfigException}). Secrets are never read from here, only from the environment (see
+ * bot/regdoc.example.yaml). System properties without a section ({@code -Dregdoc.kb}, {@code
+ * -Dregdoc.rules}) are switches of their own, not config keys.
  */
 public final class BotConfig {
-  private final Map<String, String> values;
+  private final ConfigFile file;
 
-  private BotConfig(Map<String, String> values) {
-    this.values = Map.copyOf(values);
+  private BotConfig(ConfigFile file) {
+    this.file = file;
   }
 
+  /** The file (none when null) and the {@code -Dregdoc.} properties. */
   public static BotConfig load(Path yaml) {
-    Map<String, String> flat = new LinkedHashMap<>();
-    if (yaml != null) {
-      try {
-        flatten("", new YAMLMapper().readTree(yaml.toFile()), flat);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the config " + yaml + ": " + e.getMessage(), e);
-      }
-    }
-    System.getProperties()
-        .forEach(
-            (k, v) -> {
-              if (k.toString().startsWith("regdoc.")) {
-                flat.put(k.toString().substring("regdoc.".length()), v.toString());
-              }
-            });
-    return new BotConfig(flat);
+    return load(yaml, Map.of());
   }
 
+  /**
+   * As {@link #load(Path)}, then {@code options} over both: key ("data.dir") to the value and the
+   * option that gave it, as {@code Map.entry("--data-dir", "/srv/regdoc")}.
+   */
+  public static BotConfig load(Path yaml, Map<String, Map.Entry<String, String>> options) {
+    ConfigSource source = ConfigSource.of(yaml);
+    propertyOverrides(System.getProperties()).forEach(source::override);
+    options.forEach((key, option) -> source.override(key, option.getValue(), option.getKey()));
+    return new BotConfig(ConfigBinding.bind(source));
+  }
+
+  /** The config of these keys ("web.port" to "8081") alone, as -D properties would give them. */
   public static BotConfig of(Map<String, String> values) {
-    return new BotConfig(values);
+    ConfigSource source = ConfigSource.of(null);
+    new TreeMap<>(values).forEach(source::override);
+    return new BotConfig(ConfigBinding.bind(source));
   }
 
-  private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return;
-    }
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+  /** The typed sections. */
+  public ConfigFile file() {
+    return file;
+  }
+
+  /** The case store's settings; its password only from {@code env} (REGDOC_DB_PASSWORD). */
+  public StoreSettings store(Map<String, String> env) {
+    Path dataDir = Path.of(file.data().dir().replaceFirst("^~", System.getProperty("user.home")));
+    String url = file.db().url().isEmpty() ? StoreSettings.defaultH2Url(dataDir) : file.db().url();
+    return new StoreSettings(
+        url,
+        file.db().user(),
+        env.getOrDefault(StoreSettings.PASSWORD_ENV, ""),
+        dataDir,
+        Duration.ofDays(file.files().retentionDays()));
+  }
+
+  public StoreSettings store() {
+    return store(System.getenv());
+  }
+
+  public WebChatSettings webChat() {
+    ConfigFile.WebSection w = file.web();
+    return new WebChatSettings(
+        w.host(),
+        w.port().intValue(),
+        w.turnThreads().intValue(),
+        w.historyLimit().intValue(),
+        new HashSet<>(w.hostNames()),
+        Duration.ofSeconds(w.headerTimeoutSeconds()),
+        Duration.ofSeconds(w.idleTimeoutSeconds()),
+        w.connectionsPerClient().intValue());
+  }
+
+  /**
+   * @param defaultLessons the lesson captures when lessons.captures is not set
+   */
+  public EngineSettings engine(Path defaultLessons) {
+    String lessons = file.lessons().captures();
+    return new EngineSettings(
+        file.uploads().maxMb() << 20,
+        file.analyses().parallel().intValue(),
+        lessons.isEmpty() ? defaultLessons : Path.of(lessons));
+  }
+
+  public IngestLimits ingestLimits() {
+    long expanded = file.uploads().maxExpandedMb() << 20;
+    return IngestLimits.defaults()
+        .withMaxFileBytes(file.uploads().maxMb() << 20)
+        .withExpansion(expanded, expanded)
+        .withMaxRatio(file.uploads().maxRatio());
+  }
+
+  public Duration analysisTimeLimit() {
+    return Duration.ofSeconds(file.analyses().timeLimitSeconds());
+  }
+
+  /** The {@code -Dregdoc.SECTION.KEY} properties, as keys without the prefix. */
+  static Map<String, String> propertyOverrides(Properties properties) {
+    Map<String, String> out = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      String key = name.startsWith("regdoc.") ? name.substring("regdoc.".length()) : "";
+      if (key.contains(".")) {
+        out.put(key, properties.getProperty(name));
       }
-    } else if (node.isArray()) {
-      StringBuilder s = new StringBuilder();
-      node.forEach(n -> s.append(s.isEmpty() ? "" : ",").append(n.asText()));
-      out.put(prefix, s.toString());
-    } else {
-      out.put(prefix, node.asText());
     }
-  }
-
-  public Map<String, String> values() {
-    return values;
+    return out;
   }
 }

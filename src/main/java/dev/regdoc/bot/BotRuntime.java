@@ -3,7 +3,6 @@ package dev.regdoc.bot;
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.KnowledgeTexts;
 import dev.regdoc.capture.SignalingPorts;
-import dev.regdoc.common.ConfigValues;
 import dev.regdoc.common.TempFiles;
 import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.EngineSettings;
@@ -11,7 +10,6 @@ import dev.regdoc.conversation.Illustrator;
 import dev.regdoc.conversation.Phrases;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.diagnosis.RuleBase;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.knowledge.AnswerWords;
 import dev.regdoc.knowledge.EvidenceNotes;
@@ -21,7 +19,6 @@ import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +81,7 @@ public final class BotRuntime implements AutoCloseable {
       Path rulesDir,
       Function<KnowledgeTexts, Illustrator> illustrator,
       Clock clock) {
-    StoreSettings storeSettings = StoreSettings.fromMap(config.values());
+    StoreSettings storeSettings = config.store();
     // temp files in the data directory, where a restart after a kill sweeps what the killed process
     // left
     TempFiles.useDataDir(storeSettings.dataDir());
@@ -124,22 +121,14 @@ public final class BotRuntime implements AutoCloseable {
     KnowledgeTexts texts =
         new KnowledgeTexts(
             kb, EvidenceNotes.load(kbDir), SummaryTexts.load(kbDir), AnswerWords.load(kbDir));
-    EngineSettings settings =
-        EngineSettings.fromMap(config.values(), ConversationEngine.defaultLessonCaptures(kbDir));
+    EngineSettings settings = config.engine(ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer =
         new Analyzer(
                 RuleBase.load(rulesDir),
                 TextReaders.defaults(),
-                IngestLimits.fromMap(config.values(), settings.maxUploadBytes()),
+                config.ingestLimits(),
                 SignalingPorts.defaults())
-            .withTimeLimit(
-                Duration.ofSeconds(
-                    ConfigValues.wholeNumber(
-                        config.values(),
-                        "analyses.time-limit-seconds",
-                        (int) Analyzer.DEFAULT_TIME_LIMIT.toSeconds(),
-                        1,
-                        86_400)));
+            .withTimeLimit(config.analysisTimeLimit());
     return new ConversationEngine(
         kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
   }

@@ -1,7 +1,6 @@
 package dev.regdoc.cli;
 
 import dev.regdoc.bot.BotRuntime;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,12 +20,6 @@ import picocli.CommandLine.Spec;
 final class ChatCommand implements Callable<Integer> {
   @Mixin ConfigOption config = new ConfigOption();
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Where cases and files are kept (default ~/.regdoc)")
-  Path dataDir;
-
   @Option(names = "--user", description = "Who is talking (default: $USER)")
   String user = System.getProperty("user.name", "engineer");
 
@@ -40,9 +33,6 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (dataDir != null) {
-      System.setProperty("regdoc.data.dir", dataDir.toString());
-    }
     try (BotRuntime bot = CliBot.start(config.load())) {
       CliBot.chatInTerminal(
           bot, conversation, user, spec.commandLine().getOut(), System.console() != null);

@@ -7,6 +7,8 @@ import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.chat.web.WebChatServer;
 import dev.regdoc.chat.web.WebChatSettings;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,13 +45,13 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     BotConfig cfg = config.load();
-    WebChatSettings webSettings = WebChatSettings.fromMap(cfg.values());
+    WebChatSettings webSettings = cfg.webChat();
     if (port != null) {
       webSettings = webSettings.withPort(port);
     }
     PrintWriter out = spec.commandLine().getOut();
     try (BotRuntime bot = CliBot.start(cfg)) {
-      WebChatServer web = WebChatServer.start(webSettings, bot.engine());
+      WebChatServer web = startWebChat(webSettings, bot);
       out.println("regdoc: web chat on " + web.uri());
       SlackAdapter.Running slack = startSlack(bot, out);
       out.flush();
@@ -68,6 +70,30 @@ final class ServeCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+  }
+
+  /**
+   * The web chat; when its port is taken (most often by a regdoc already serving), one line that
+   * says so and how to start another.
+   */
+  private static WebChatServer startWebChat(WebChatSettings s, BotRuntime bot) {
+    try {
+      return WebChatServer.start(s, bot.engine());
+    } catch (UncheckedIOException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          String at = s.host() + ":" + s.port();
+          throw new IllegalStateException(
+              "the web chat cannot listen on "
+                  + at
+                  + ": the port is in use (regdoc already serving? it is at http://"
+                  + at
+                  + "/); give this one another with --port N (0: any free port)",
+              e);
+        }
+      }
+      throw e;
     }
   }
 

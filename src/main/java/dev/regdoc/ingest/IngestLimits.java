@@ -1,8 +1,5 @@
 package dev.regdoc.ingest;
 
-import dev.regdoc.common.ConfigValues;
-import java.util.Map;
-
 /**
  * Bounds on what one upload may expand to, so a zip or gzip bomb is refused instead of filling the
  * disk or taking the analysis' time. Sizes are bytes; {@code maxRatio} is expanded bytes per
@@ -26,27 +23,6 @@ public record IngestLimits(
     long expanded = (long) DEFAULT_MAX_EXPANDED_MB << 20;
     return new IngestLimits(
         (long) DEFAULT_MAX_FILE_MB << 20, expanded, expanded, 10_000, 3, DEFAULT_MAX_RATIO);
-  }
-
-  /**
-   * From flat config keys: uploads.max-mb (the largest file), uploads.max-expanded-mb,
-   * uploads.max-ratio.
-   */
-  public static IngestLimits fromMap(Map<String, String> config, long defaultMaxFileBytes) {
-    long maxFile =
-        config.containsKey("uploads.max-mb")
-            ? (long) ConfigValues.wholeNumber(config, "uploads.max-mb", 0L, 1L, 1L << 20) << 20
-            : defaultMaxFileBytes;
-    long expanded =
-        ConfigValues.wholeNumber(
-                config, "uploads.max-expanded-mb", (long) DEFAULT_MAX_EXPANDED_MB, 1L, 1L << 20)
-            << 20;
-    int ratio =
-        ConfigValues.wholeNumber(config, "uploads.max-ratio", DEFAULT_MAX_RATIO, 2, 1_000_000);
-    return defaults()
-        .withMaxFileBytes(maxFile)
-        .withExpansion(expanded, expanded)
-        .withMaxRatio(ratio);
   }
 
   public IngestLimits withMaxFileBytes(long bytes) {

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The uploaded bytes on disk, one copy per SHA-256 under files/&lt;first 2 hex&gt;/&lt;sha256&gt;.
@@ -23,10 +24,20 @@ final class FileCopies {
 
   private final Path root;
   private final TempFiles temp;
+  private final CrossProcessLock lock;
 
   FileCopies(Path dataDir) {
     this.root = dataDir.resolve("files");
     this.temp = TempFiles.under(dataDir.resolve("tmp"));
+    this.lock = new CrossProcessLock(dataDir.resolve("files.lock"));
+  }
+
+  /**
+   * Runs {@code work} while no other thread or process that shares these copies runs theirs: a copy
+   * is stored and recorded, or found expired and deleted, as one step.
+   */
+  <T> T exclusively(Supplier<T> work) {
+    return lock.call(work);
   }
 
   /**

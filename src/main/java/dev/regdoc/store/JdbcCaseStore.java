@@ -34,15 +34,14 @@ public final class JdbcCaseStore implements CaseStore {
   private static final String FILE_COLUMNS =
       "case_id, name, sha256, size_bytes, uploaded_by, uploaded_at, expires_at," + " expired";
 
+  private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+  /** H2's error code for a database file that another process holds without AUTO_SERVER. */
+  private static final int H2_DATABASE_IN_USE = 90020;
+
   private final HikariDataSource pool;
   private final FileCopies copies;
   private final StoreSettings settings;
-
-  /**
-   * Serialises putFile and purgeExpired in this process so a purge never deletes a copy being
-   * re-uploaded.
-   */
-  private final Object fileLock = new Object();
 
   private final java.security.SecureRandom random = new java.security.SecureRandom();
 
@@ -50,11 +49,20 @@ public final class JdbcCaseStore implements CaseStore {
    * On H2, saves of one case are also serialised in this process (by stripe of the case id). Once,
    * on a loaded machine, the concurrent-save contract test lost 2 of 90 updates on H2 2.3.232: the
    * row lock plus version check let two saves of one version through (H2 has had SELECT ... FOR
-   * UPDATE return pre-commit data before). An H2 file database is used by one process only, so this
-   * lock closes the gap there; PostgreSQL re-reads a row it waited for, so there the row lock alone
-   * decides, also between processes, and stays what the test exercises.
+   * UPDATE return pre-commit data before). This lock closes the gap between the threads of one
+   * process; saves of one case from two processes sharing the file (AUTO_SERVER) rest on the row
+   * lock alone, as on PostgreSQL, which re-reads a row it waited for and so decides alone, also
+   * between processes.
    */
   private final Object[] saveLocks;
+
+  static {
+    // The H2 server that AUTO_SERVER starts listens on every interface unless told otherwise; the
+    // database is shared by the processes of this machine only. Read once, when H2 loads.
+    if (System.getProperty(H2_BIND_ADDRESS) == null) {
+      System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+    }
+  }
 
   private JdbcCaseStore(HikariDataSource pool, StoreSettings settings, boolean serialiseSaves) {
     this.saveLocks = serialiseSaves ? newLocks(64) : null;
@@ -73,10 +81,10 @@ public final class JdbcCaseStore implements CaseStore {
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
       pool = new HikariDataSource(poolConfig(settings));
+      Schema.migrate(pool);
       boolean h2;
       try (Connection c = pool.getConnection()) {
-        Schema.migrate(c);
-        h2 = c.getMetaData().getDatabaseProductName().equalsIgnoreCase("H2");
+        h2 = Schema.isH2(c);
       }
       return new JdbcCaseStore(pool, settings, h2);
     } catch (Exception e) {
@@ -89,7 +97,10 @@ public final class JdbcCaseStore implements CaseStore {
               + " (user '"
               + settings.user()
               + "'): "
-              + rootMessage(e),
+              + (isH2InUse(e)
+                  ? "another process has it open. Add ;AUTO_SERVER=TRUE to db.url in every process"
+                      + " that shares it (the default database has it), or stop the other process"
+                  : rootMessage(e)),
           e);
     }
   }
@@ -105,6 +116,15 @@ public final class JdbcCaseStore implements CaseStore {
     cfg.setConnectionTimeout(10_000);
     cfg.setInitializationFailTimeout(1);
     return cfg;
+  }
+
+  private static boolean isH2InUse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -374,39 +394,42 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at) {
-    synchronized (fileLock) {
-      FileCopies.Copied copy = copies.store(content);
-      StoredFile f =
-          new StoredFile(
-              caseId,
-              name,
-              copy.sha256(),
-              copy.size(),
-              uploadedBy,
-              at,
-              at.plus(settings.fileRetention()),
-              false);
-      inTransaction(
-          c -> {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO file_uploads ("
-                        + FILE_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-              ps.setLong(1, f.caseId());
-              ps.setString(2, f.name());
-              ps.setString(3, f.sha256());
-              ps.setLong(4, f.size());
-              ps.setString(5, f.uploadedBy());
-              Sql.setInstant(ps, 6, f.uploadedAt());
-              Sql.setInstant(ps, 7, f.expiresAt());
-              ps.setBoolean(8, false);
-              ps.executeUpdate();
-            }
-            return null;
-          });
-      return f;
-    }
+    // with purgeExpired, one at a time among all processes on this data directory, so that a purge
+    // never deletes a copy being uploaded again
+    return copies.exclusively(
+        () -> {
+          FileCopies.Copied copy = copies.store(content);
+          StoredFile f =
+              new StoredFile(
+                  caseId,
+                  name,
+                  copy.sha256(),
+                  copy.size(),
+                  uploadedBy,
+                  at,
+                  at.plus(settings.fileRetention()),
+                  false);
+          inTransaction(
+              c -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "INSERT INTO file_uploads ("
+                            + FILE_COLUMNS
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  ps.setLong(1, f.caseId());
+                  ps.setString(2, f.name());
+                  ps.setString(3, f.sha256());
+                  ps.setLong(4, f.size());
+                  ps.setString(5, f.uploadedBy());
+                  Sql.setInstant(ps, 6, f.uploadedAt());
+                  Sql.setInstant(ps, 7, f.expiresAt());
+                  ps.setBoolean(8, false);
+                  ps.executeUpdate();
+                }
+                return null;
+              });
+          return f;
+        });
   }
 
   @Override
@@ -448,33 +471,34 @@ public final class JdbcCaseStore implements CaseStore {
    */
   @Override
   public int purgeExpired(Instant now) {
-    synchronized (fileLock) {
-      List<String> due =
-          inTransaction(
-              c -> {
-                List<String> out = new ArrayList<>();
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
-                            + " GROUP BY sha256 HAVING MAX(expires_at) <= ?")) {
-                  Sql.setInstant(ps, 1, now);
-                  try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                      out.add(rs.getString(1));
+    return copies.exclusively(
+        () -> {
+          List<String> due =
+              inTransaction(
+                  c -> {
+                    List<String> out = new ArrayList<>();
+                    try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
+                                + " GROUP BY sha256 HAVING MAX(expires_at) <= ?")) {
+                      Sql.setInstant(ps, 1, now);
+                      try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                          out.add(rs.getString(1));
+                        }
+                      }
                     }
-                  }
-                }
-                return out;
-              });
-      int deleted = 0;
-      for (String sha : due) {
-        markExpired(sha);
-        if (copies.delete(sha)) {
-          deleted++;
-        }
-      }
-      return deleted;
-    }
+                    return out;
+                  });
+          int deleted = 0;
+          for (String sha : due) {
+            markExpired(sha);
+            if (copies.delete(sha)) {
+              deleted++;
+            }
+          }
+          return deleted;
+        });
   }
 
   private void markExpired(String sha) {

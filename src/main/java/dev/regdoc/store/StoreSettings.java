@@ -1,9 +1,7 @@
 package dev.regdoc.store;
 
-import dev.regdoc.common.ConfigValues;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,14 +19,14 @@ public record StoreSettings(
   public static final String PASSWORD_ENV = "REGDOC_DB_PASSWORD";
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
-  /** A hundred years: "keep for ever" without overflowing the instant it is subtracted from. */
-  private static final long MAX_RETENTION_DAYS = 36_500;
-
   /**
    * WRITE_DELAY=0: H2 writes each commit out before returning, so a killed process loses nothing
-   * committed.
+   * committed. AUTO_SERVER=TRUE: several regdoc processes share the database (the bot running, a
+   * terminal chat beside it): the first to open it serves it to the others over a loopback TCP port
+   * that it writes in the lock file, and when it ends another takes over. Only a process that can
+   * read the data directory learns that port's key (see JdbcCaseStore for the loopback bind).
    */
-  private static final String H2_OPTIONS = ";WRITE_DELAY=0";
+  private static final String H2_OPTIONS = ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
 
   public StoreSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -50,32 +48,6 @@ public record StoreSettings(
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("regdoc") + H2_OPTIONS;
   }
 
-  /**
-   * Reads {@code db.url}, {@code db.user}, {@code data.dir}, {@code files.retention-days}; the
-   * password from the environment.
-   */
-  public static StoreSettings fromMap(Map<String, String> config) {
-    return fromMap(config, System.getenv());
-  }
-
-  public static StoreSettings fromMap(Map<String, String> config, Map<String, String> env) {
-    Path dataDir =
-        Path.of(
-            config
-                .getOrDefault("data.dir", "~/.regdoc")
-                .replaceFirst("^~", System.getProperty("user.home")));
-    String url = blankToNull(config.get("db.url"));
-    String user = blankToNull(config.get("db.user"));
-    Duration retention = retention(config.get("files.retention-days"));
-    String password = env.getOrDefault(PASSWORD_ENV, "");
-    return new StoreSettings(
-        url == null ? defaultH2Url(dataDir) : url,
-        user == null ? "sa" : user,
-        password,
-        dataDir,
-        retention);
-  }
-
   public StoreSettings withRetention(Duration retention) {
     return new StoreSettings(jdbcUrl, user, password, dataDir, retention);
   }
@@ -87,23 +59,6 @@ public record StoreSettings(
   /** The URL as it may be shown to an operator: any password in it is masked. */
   public String displayUrl() {
     return JdbcUrlMask.mask(jdbcUrl);
-  }
-
-  private static Duration retention(String days) {
-    if (days == null || days.isBlank()) {
-      return DEFAULT_RETENTION;
-    }
-    return Duration.ofDays(
-        ConfigValues.wholeNumber(
-            Map.of("files.retention-days", days),
-            "files.retention-days",
-            0,
-            0,
-            MAX_RETENTION_DAYS));
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 
   /** Never prints the password. */

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +64,27 @@ class CaseStoreUnavailableTest {
         .isInstanceOf(CaseStoreUnavailableException.class)
         .hasMessageContaining(
             "Cannot open the case database at jdbc:h2:file:" + notADir.resolve("store"));
+  }
+
+  @Test
+  void aDatabaseOfAnotherProgramIsNamedAndLeftAlone() throws Exception {
+    StoreSettings s = StoreSettings.defaults(dataDir);
+    try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE invoices (id INT PRIMARY KEY)");
+    }
+    assertThatThrownBy(() -> JdbcCaseStore.open(s))
+        .isInstanceOf(CaseStoreUnavailableException.class)
+        .hasMessageStartingWith("Cannot open the case database at jdbc:h2:file:")
+        .hasMessageEndingWith(
+            "it has tables but no regdoc schema history: it is not a regdoc case database");
+    try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());
+        ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", null)) {
+      List<String> tables = new ArrayList<>();
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_NAME"));
+      }
+      assertThat(tables).containsExactly("INVOICES");
+    }
   }
 }

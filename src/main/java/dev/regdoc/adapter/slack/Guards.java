@@ -1,12 +1,13 @@
 package dev.regdoc.adapter.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.regdoc.common.BoundedMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Per-user rate limit and "seen once" memory for Slack's retries and for files announced twice. */
@@ -14,14 +15,35 @@ final class Guards {
   private static final int REMEMBERED = 10_000;
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
+  /**
+   * Users whose turns of the last minute are held at once. Past it the least used are let go early:
+   * such a user starts a fresh window, which takes more than this many users writing in one minute.
+   */
+  static final int MAX_TRACKED_USERS = 10_000;
+
   private final Clock clock;
   private final int perMinute;
-  private final Map<String, Deque<Instant>> requests = new HashMap<>();
+
+  /**
+   * Each user's turns within the window. A user idle for a whole window has none left, so expiring
+   * after a window without access forgets nothing; the clock is the ticker so that tests move it.
+   * Upkeep runs on the calling thread: nothing is left to a pool, and the counts are exact after
+   * it.
+   */
+  private final Cache<String, Deque<Instant>> turns;
+
   private final Map<String, Boolean> seen = BoundedMap.oldestOut(REMEMBERED);
 
   Guards(Clock clock, int perMinute) {
     this.clock = clock;
     this.perMinute = perMinute;
+    this.turns =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_TRACKED_USERS)
+            .expireAfterAccess(WINDOW)
+            .ticker(() -> nanos(clock.instant()))
+            .executor(Runnable::run)
+            .build();
   }
 
   /**
@@ -35,7 +57,7 @@ final class Guards {
   /** True when the user may send another request now (sliding one-minute window). */
   synchronized boolean allow(String user) {
     Instant now = clock.instant();
-    Deque<Instant> q = requests.computeIfAbsent(user, u -> new ArrayDeque<>());
+    Deque<Instant> q = turns.get(user, u -> new ArrayDeque<>());
     while (!q.isEmpty() && !q.peekFirst().isAfter(now.minus(WINDOW))) {
       q.pollFirst();
     }
@@ -44,5 +66,15 @@ final class Guards {
     }
     q.addLast(now);
     return true;
+  }
+
+  /** How many users' recent turns are held now. */
+  synchronized int trackedUsers() {
+    turns.cleanUp();
+    return (int) turns.estimatedSize();
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 }

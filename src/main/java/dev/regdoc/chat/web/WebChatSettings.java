@@ -1,10 +1,7 @@
 package dev.regdoc.chat.web;
 
-import dev.regdoc.common.ConfigValues;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -77,30 +74,6 @@ public record WebChatSettings(
         Duration.ofSeconds(15),
         Duration.ofSeconds(60),
         64);
-  }
-
-  /**
-   * From flat config keys: web.host, web.port, web.turn-threads, web.history-limit, web.host-names
-   * (comma separated), web.header-timeout-seconds, web.idle-timeout-seconds,
-   * web.connections-per-client.
-   */
-  public static WebChatSettings fromMap(Map<String, String> m) {
-    WebChatSettings d = defaults();
-    String names = m.getOrDefault("web.host-names", "");
-    return new WebChatSettings(
-        m.getOrDefault("web.host", d.host()),
-        ConfigValues.wholeNumber(m, "web.port", d.port(), 0, 65535),
-        ConfigValues.wholeNumber(m, "web.turn-threads", d.turnThreads(), 1, 1024),
-        ConfigValues.wholeNumber(m, "web.history-limit", d.historyLimit(), 1, 1_000_000),
-        Arrays.stream(names.split(",")).collect(Collectors.toSet()),
-        Duration.ofSeconds(
-            ConfigValues.wholeNumber(
-                m, "web.header-timeout-seconds", (int) d.headerTimeout().toSeconds(), 1, 3600)),
-        Duration.ofSeconds(
-            ConfigValues.wholeNumber(
-                m, "web.idle-timeout-seconds", (int) d.idleTimeout().toSeconds(), 1, 86_400)),
-        ConfigValues.wholeNumber(
-            m, "web.connections-per-client", d.connectionsPerClient(), 1, 100_000));
   }
 
   public WebChatSettings withPort(int newPort) {

@@ -64,6 +64,36 @@ class SlackGuardsTest {
   }
 
   @Test
+  void manyDistinctUsersAreHeldUpToABoundAndForgottenAfterAnIdleMinute() {
+    ManualClock clock = new ManualClock();
+    Guards guards = new Guards(clock, 5);
+
+    for (int i = 0; i < 5 * Guards.MAX_TRACKED_USERS; i++) {
+      assertThat(guards.allow("U" + i)).isTrue();
+    }
+    assertThat(guards.trackedUsers()).isLessThanOrEqualTo(Guards.MAX_TRACKED_USERS);
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(guards.allow("U-late")).isTrue();
+    assertThat(guards.trackedUsers()).as("users idle for a whole window are let go").isEqualTo(1);
+  }
+
+  @Test
+  void aLimitedUserStaysLimitedWhileOthersComeWithinTheBound() {
+    ManualClock clock = new ManualClock();
+    Guards guards = new Guards(clock, 1);
+
+    assertThat(guards.allow("U1")).isTrue();
+    for (int i = 0; i < Guards.MAX_TRACKED_USERS / 2; i++) {
+      guards.allow("other" + i);
+    }
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(guards.allow("U1")).isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(guards.allow("U1")).isTrue();
+  }
+
+  @Test
   void aRedeliveredEventIsSeenOnlyOnce() {
     Guards guards = new Guards(Clock.systemUTC(), 1);
 

@@ -51,14 +51,4 @@ class WebChatFailureTest {
       server.stop();
     }
   }
-
-  @Test
-  void badSettingsNameTheKey() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> WebChatSettings.fromMap(java.util.Map.of("web.port", "eighty")))
-        .hasMessageContaining("web.port")
-        .hasMessageContaining("eighty");
-    assertThat(WebChatSettings.fromMap(java.util.Map.of()).port()).isEqualTo(8080);
-    assertThat(WebChatSettings.fromMap(java.util.Map.of("web.port", "0")).port()).isZero();
-  }
 }
