@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The knowledge base's entry for one finding code (findings.yaml): the texts a rule's {@code
  * dev.regdoc.diagnosis.Finding} is told in. Texts may contain {@code {placeholders}}; every one is
- * listed in {@link #values()}.
+ * listed in {@link #values()}. How a finding ranks is the rule's decision (its {@code Tier}), not
+ * the text's.
  *
  * @param relatedConcepts concept ids
  * @param checklist checklist step ids that gather the evidence for this finding
@@ -14,7 +15,6 @@ import java.util.Map;
  */
 public record FindingEntry(
     String code,
-    Severity severity,
     List<String> values,
     Text title,
     Text explanation,
@@ -22,13 +22,6 @@ public record FindingEntry(
     List<String> relatedConcepts,
     List<String> checklist,
     List<String> caseStudies) {
-
-  /** How serious the finding is. */
-  public enum Severity {
-    FAULT,
-    WARNING,
-    INFO
-  }
 
   public FindingEntry {
     values = List.copyOf(values);

@@ -25,7 +25,6 @@ final class FindingFile {
       findings.add(
           new FindingEntry(
               r.string("code"),
-              r.choice("severity", FindingEntry.Severity.class, FindingEntry.Severity.INFO),
               values,
               r.text("title"),
               r.text("explanation"),
@@ -36,7 +35,6 @@ final class FindingFile {
       r.finish(
           Set.of(
               "code",
-              "severity",
               "values",
               "title",
               "explanation",

@@ -89,7 +89,6 @@ class KnowledgeBaseValidationTest {
       """
       findings:
         - code: f-one
-          severity: fault
           values: [interval]
           title: {en: "Every {interval} s", ja: "{interval} 秒ごと"}
           explanation: {en: "Sent every {interval} s.", ja: "{interval} 秒ごとに送信。"}
