@@ -5,7 +5,7 @@ import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuledOut;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

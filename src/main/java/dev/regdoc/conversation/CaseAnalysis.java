@@ -9,7 +9,7 @@ import dev.regdoc.common.WorkStopped;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;

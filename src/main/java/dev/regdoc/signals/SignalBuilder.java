@@ -1,7 +1,7 @@
 package dev.regdoc.signals;
 
 import dev.regdoc.common.WorkLimit;
-import dev.regdoc.ingest.InputKind;
+import dev.regdoc.facts.InputKind;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;

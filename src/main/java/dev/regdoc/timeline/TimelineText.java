@@ -2,7 +2,7 @@ package dev.regdoc.timeline;
 
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.Anomaly;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

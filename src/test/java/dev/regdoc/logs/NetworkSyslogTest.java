@@ -2,6 +2,7 @@ package dev.regdoc.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regdoc.facts.Macs;
 import dev.regdoc.facts.NetworkLog;
 import java.time.OffsetDateTime;
 import java.util.List;

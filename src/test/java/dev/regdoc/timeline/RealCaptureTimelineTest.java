@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.facts.FactCollector;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
