@@ -1,5 +1,7 @@
 package dev.regdoc.conversation;
 
+import java.util.Optional;
+
 /**
  * The conversation, independent of any chat platform. Thread-safe: adapters call it from many
  * threads at once (one per conversation is enough; turns of the same case are serialised inside).
@@ -20,8 +22,8 @@ public interface ChatEngine {
    * ("&lt;id&gt;-&lt;token&gt;"), shown to the people already in it; empty when the conversation
    * has no case.
    */
-  default java.util.Optional<String> joinCode(String conversation) {
-    return java.util.Optional.empty();
+  default Optional<String> joinCode(String conversation) {
+    return Optional.empty();
   }
 
   /**

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -230,7 +231,7 @@ public final class SyslogReader implements TextReader {
             "times without a zone (first: \"" + t.raw().strip() + "\") were read as UTC");
       } else if (!t.zoneKnown()) {
         onceForFile(
-            "syslog-time-unknown-zone:" + t.zoneWritten().toUpperCase(java.util.Locale.ROOT),
+            "syslog-time-unknown-zone:" + t.zoneWritten().toUpperCase(Locale.ROOT),
             line,
             "time zone \""
                 + t.zoneWritten()

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,7 +63,7 @@ final class Schema {
       }
       String sql =
           new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${text}", textType);
-      return java.util.Arrays.stream(sql.replaceAll("(?m)^--.*$", "").split(";"))
+      return Arrays.stream(sql.replaceAll("(?m)^--.*$", "").split(";"))
           .map(String::trim)
           .filter(s -> !s.isEmpty())
           .toList();

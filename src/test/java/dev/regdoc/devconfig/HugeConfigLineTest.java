@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class HugeConfigLineTest {
     try (BufferedWriter out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
       out.write(BEFORE);
       char[] chunk = new char[1 << 16];
-      java.util.Arrays.fill(chunk, 'x');
+      Arrays.fill(chunk, 'x');
       for (long written = 0; written < HUGE; written += chunk.length) {
         out.write(chunk);
       }

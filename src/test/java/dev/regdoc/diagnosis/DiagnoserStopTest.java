@@ -24,11 +24,12 @@ class DiagnoserStopTest {
   static final String SLOW_LOOP =
       """
       package regdoc.rules
+      import java.util.concurrent.locks.LockSupport
       rule "slow forever"
       when
         $s : String()
       then
-        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        LockSupport.parkNanos(1_000_000L);
         insert(new String($s));
       end
       """;

@@ -23,6 +23,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -416,9 +417,7 @@ class BadInputTest {
                 + " right; they are shown at the nearest of those and their times are unreliable");
     assertThat(facts.of(SipMessage.class))
         .singleElement()
-        .satisfies(
-            m ->
-                assertThat(m.time()).isEqualTo(java.time.Instant.ofEpochSecond(0, Long.MAX_VALUE)));
+        .satisfies(m -> assertThat(m.time()).isEqualTo(Instant.ofEpochSecond(0, Long.MAX_VALUE)));
   }
 
   static final String SIP_OPTIONS =

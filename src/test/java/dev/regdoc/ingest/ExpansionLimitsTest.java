@@ -14,6 +14,7 @@ import dev.regdoc.facts.TextSummary;
 import dev.regdoc.testing.RealData;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,7 +208,7 @@ class ExpansionLimitsTest {
     try (Stream<Path> s = Files.list(folder)) {
       return s.toList();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

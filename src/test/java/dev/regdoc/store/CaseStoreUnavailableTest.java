@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +45,7 @@ class CaseStoreUnavailableTest {
     assertThatThrownBy(() -> JdbcCaseStore.open(s))
         .isInstanceOf(CaseStoreUnavailableException.class)
         .hasMessageContaining("jdbc:h2:mem:unavailable;PASSWORD=***")
-        .satisfies(
-            e ->
-                assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
-                    .doesNotContain(SECRET));
+        .satisfies(e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).doesNotContain(SECRET));
   }
 
   @Test

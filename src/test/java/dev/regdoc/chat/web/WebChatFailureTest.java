@@ -6,6 +6,8 @@ import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.Reply;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,11 +56,10 @@ class WebChatFailureTest {
 
   @Test
   void badSettingsNameTheKey() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> WebChatSettings.fromMap(java.util.Map.of("web.port", "eighty")))
+    Assertions.assertThatThrownBy(() -> WebChatSettings.fromMap(Map.of("web.port", "eighty")))
         .hasMessageContaining("web.port")
         .hasMessageContaining("eighty");
-    assertThat(WebChatSettings.fromMap(java.util.Map.of()).port()).isEqualTo(8080);
-    assertThat(WebChatSettings.fromMap(java.util.Map.of("web.port", "0")).port()).isZero();
+    assertThat(WebChatSettings.fromMap(Map.of()).port()).isEqualTo(8080);
+    assertThat(WebChatSettings.fromMap(Map.of("web.port", "0")).port()).isZero();
   }
 }
