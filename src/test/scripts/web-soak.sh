@@ -12,7 +12,7 @@ sessions="${2:-50}"
 port="${SOAK_PORT:-18080}"
 data="$(mktemp -d -t regdoc-soak.XXXXXX)"
 
-mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/soak.classpath >&2
+./mvnw -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/soak.classpath >&2
 cp="target/classes:target/test-classes:$(cat target/soak.classpath)"
 
 java -Djava.awt.headless=true -XX:+UseParallelGC -Duser.timezone=UTC -Dregdoc.data.dir="$data" \

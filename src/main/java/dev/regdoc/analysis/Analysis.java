@@ -2,7 +2,7 @@ package dev.regdoc.analysis;
 
 import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import java.time.Duration;

@@ -1,19 +1,26 @@
 package dev.regdoc.analysis;
 
+import dev.regdoc.diagnosis.CauseSummary;
+import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuledOut;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Where finding texts come from (the knowledge base); rules never carry prose. */
 public interface FindingTexts {
   FindingText textOf(Finding finding, String lang);
 
   /** The words for a cause many devices share, answered as one summary. */
-  SummaryText summaryOf(dev.regdoc.diagnosis.CauseSummary summary, String lang);
+  SummaryText summaryOf(CauseSummary summary, String lang);
 
   /** "N per-phone findings are summarised here", in {@code lang}. */
   String summarised(int findings, String lang);
 
   /** What a piece of evidence shows, in {@code lang}; by default the note key itself. */
-  default String note(dev.regdoc.diagnosis.Evidence evidence, String lang) {
+  default String note(Evidence evidence, String lang) {
     return evidence.note();
   }
 
@@ -21,7 +28,7 @@ public interface FindingTexts {
    * Where a piece of evidence is, "phone.pcap frames 8, 13" or "switch.txt line 5", in {@code
    * lang}.
    */
-  default String cite(dev.regdoc.diagnosis.Evidence evidence, String lang) {
+  default String cite(Evidence evidence, String lang) {
     return ReportText.cite(evidence);
   }
 
@@ -30,16 +37,14 @@ public interface FindingTexts {
    * ("phone.pcap frames 8, 13, 18"), lines cited one by one; at most {@code maxFrames} frames a
    * file, so a long series stays one short line.
    */
-  default java.util.List<String> citeAll(
-      java.util.List<dev.regdoc.diagnosis.Evidence> evidence, String lang, int maxFrames) {
-    java.util.Map<String, java.util.List<Long>> frames = new java.util.LinkedHashMap<>();
-    java.util.List<String> out = new java.util.ArrayList<>();
-    for (dev.regdoc.diagnosis.Evidence e : evidence) {
+  default List<String> citeAll(List<Evidence> evidence, String lang, int maxFrames) {
+    Map<String, List<Long>> frames = new LinkedHashMap<>();
+    List<String> out = new ArrayList<>();
+    for (Evidence e : evidence) {
       if (e.frames().isEmpty()) {
         out.add(cite(e, lang));
       } else {
-        java.util.List<Long> mine =
-            frames.computeIfAbsent(e.file(), f -> new java.util.ArrayList<>());
+        List<Long> mine = frames.computeIfAbsent(e.file(), f -> new ArrayList<>());
         e.frames().stream().filter(x -> !mine.contains(x)).forEach(mine::add);
       }
     }
@@ -47,13 +52,8 @@ public interface FindingTexts {
         (file, xs) ->
             out.add(
                 cite(
-                        new dev.regdoc.diagnosis.Evidence(
-                            file,
-                            xs.stream().limit(maxFrames).toList(),
-                            0,
-                            null,
-                            "",
-                            java.util.List.of()),
+                        new Evidence(
+                            file, xs.stream().limit(maxFrames).toList(), 0, null, "", List.of()),
                         lang)
                     + (xs.size() > maxFrames ? ", ..." : "")));
     return out.stream().distinct().toList();
@@ -62,7 +62,7 @@ public interface FindingTexts {
   /**
    * "Not (rival), because (why).", in {@code lang}; by default the rival's code and the note key.
    */
-  default String ruledOut(dev.regdoc.diagnosis.RuledOut rival, String lang) {
+  default String ruledOut(RuledOut rival, String lang) {
     return rival.code() + ": " + rival.why();
   }
 }

@@ -10,6 +10,7 @@ import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
 import dev.regdoc.knowledge.Placeholders;
 import dev.regdoc.knowledge.SummaryTexts;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finding texts from the knowledge base, in the asked language, with the finding's values filled
@@ -48,7 +50,7 @@ public final class KnowledgeTexts implements FindingTexts {
    * The knowledge base, its evidence notes, summary and answer words from one folder, all
    * validated.
    */
-  public static KnowledgeTexts load(java.nio.file.Path dir) {
+  public static KnowledgeTexts load(Path dir) {
     return new KnowledgeTexts(
         KnowledgeBase.load(dir),
         EvidenceNotes.load(dir),
@@ -60,10 +62,7 @@ public final class KnowledgeTexts implements FindingTexts {
   public String cite(Evidence e, String lang) {
     Lang l = Lang.fromTag(lang).orElse(Lang.EN);
     if (!e.frames().isEmpty()) {
-      String list =
-          e.frames().stream()
-              .map(String::valueOf)
-              .collect(java.util.stream.Collectors.joining(", "));
+      String list = e.frames().stream().map(String::valueOf).collect(Collectors.joining(", "));
       return e.file() + " " + words.word(e.frames().size() > 1 ? "frames" : "frame", l, list);
     }
     return e.line() > 0 ? e.file() + " " + words.word("line", l, e.line()) : e.file();
@@ -213,7 +212,7 @@ public final class KnowledgeTexts implements FindingTexts {
             c ->
                 words.word(
                     "candidate", l, summaries.rival(c.getKey(), l), Math.round(c.getValue() * 100)))
-        .collect(java.util.stream.Collectors.joining(words.word("list-separator", l)));
+        .collect(Collectors.joining(words.word("list-separator", l)));
   }
 
   /**

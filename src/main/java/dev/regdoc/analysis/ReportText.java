@@ -5,10 +5,11 @@ import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuledOut;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The findings as plain text or Markdown, most likely root cause first. */
@@ -69,10 +70,7 @@ public final class ReportText {
               : (lang.startsWith("ja") ? "判定中" : "while judging");
       out.append(
               String.format(
-                  java.util.Locale.ROOT,
-                  Labels.of(lang).partial(),
-                  a.stopped().limit().toSeconds(),
-                  where))
+                  Locale.ROOT, Labels.of(lang).partial(), a.stopped().limit().toSeconds(), where))
           .append("\n\n");
     }
     int n = 1;

@@ -6,6 +6,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Date;
 import java.util.List;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -78,8 +79,7 @@ final class IntervalsPanel extends TimeAxisPanel {
     return Math.ceil(max * 1.15 / 10) * 10;
   }
 
-  private void points(
-      String name, List<Point> ps, Color color, org.knowm.xchart.style.markers.Marker marker) {
+  private void points(String name, List<Point> ps, Color color, Marker marker) {
     if (ps.isEmpty()) {
       return;
     }

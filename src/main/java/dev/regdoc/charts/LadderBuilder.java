@@ -11,6 +11,7 @@ import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -403,7 +404,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
           && o.label().equals(r.label())
           && o.from() == r.from()
           && o.to() == r.to()
-          && Math.abs(java.time.Duration.between(o.time(), r.time()).toMillis()) < 50) {
+          && Math.abs(Duration.between(o.time(), r.time()).toMillis()) < 50) {
         return o;
       }
     }

@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -87,12 +89,10 @@ final class LanesPanel extends TimeAxisPanel {
 
   /** More than one request per six pixels on some lane (at 1280 px: about 180). */
   static boolean isDense(TimelineScene scene) {
-    java.util.Map<Integer, Long> perLane =
+    Map<Integer, Long> perLane =
         scene.marks().stream()
             .filter(Mark::upper)
-            .collect(
-                java.util.stream.Collectors.groupingBy(
-                    Mark::lane, java.util.stream.Collectors.counting()));
+            .collect(Collectors.groupingBy(Mark::lane, Collectors.counting()));
     return perLane.values().stream().anyMatch(n -> n > DENSE_MARKS);
   }
 

@@ -6,7 +6,12 @@ import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +100,7 @@ public final class Pictures {
    *
    * @return false when the pictures could not be written
    */
-  public static boolean writeAndTell(List<Picture> pictures, Path dir, java.io.PrintWriter err) {
+  public static boolean writeAndTell(List<Picture> pictures, Path dir, PrintWriter err) {
     try {
       List<Path> files = write(pictures, dir);
       if (files.isEmpty()) {
@@ -113,16 +118,16 @@ public final class Pictures {
   }
 
   private static String why(Exception e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+    if (e instanceof FileAlreadyExistsException) {
       return "a file of that name is in the way";
     }
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "a folder on the way does not exist";
     }
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
       return f.getReason();
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

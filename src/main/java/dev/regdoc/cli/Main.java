@@ -1,5 +1,7 @@
 package dev.regdoc.cli;
 
+import java.util.List;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point of the regdoc command line. */
@@ -15,10 +17,19 @@ public final class Main {
    * trace.
    */
   public static int run(String... args) {
+    return run(List.of(), args);
+  }
+
+  /**
+   * Runs regdoc with {@code args} and the {@code extra} picocli commands of a tool that ships apart
+   * from the product (the bench).
+   */
+  public static int run(List<Object> extra, String... args) {
     CommandLine cli = new CommandLine(new RegdocCommand());
+    extra.forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(
         (ex, line, parse) -> {
-          org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
+          LoggerFactory.getLogger(Main.class).debug("command failed", ex);
           line.getErr()
               .println(
                   "regdoc: "

@@ -2,11 +2,11 @@ package dev.regdoc.cli;
 
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.facts.FactCollector;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
+import dev.regdoc.facts.InputKind;
+import dev.regdoc.facts.TextReader;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.InputKind;
-import dev.regdoc.ingest.TextReader;
 import dev.regdoc.ingest.TextReaders;
 import java.util.List;
 import java.util.Map;

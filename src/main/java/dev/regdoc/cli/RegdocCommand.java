@@ -1,6 +1,8 @@
 package dev.regdoc.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level command; everything is a subcommand. */
 @Command(
@@ -15,12 +17,14 @@ import picocli.CommandLine.Command;
       ChatCommand.class,
       TimelineCommand.class,
       AnalyzeCommand.class,
-      ExplainCommand.class,
-      BenchCommand.class
+      ExplainCommand.class
     })
 public final class RegdocCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+    // the command line as built, with the subcommands a tool added (the bench)
+    spec.commandLine().usage(System.out);
   }
 }

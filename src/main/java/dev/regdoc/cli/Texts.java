@@ -1,12 +1,13 @@
 package dev.regdoc.cli;
 
 import dev.regdoc.analysis.KnowledgeTexts;
+import dev.regdoc.knowledge.KnowledgeBase;
 
 /** Finding texts for the command line, from the knowledge base (validated when loaded). */
 final class Texts {
   private Texts() {}
 
   static KnowledgeTexts load() {
-    return KnowledgeTexts.load(dev.regdoc.knowledge.KnowledgeBase.defaultDirectory());
+    return KnowledgeTexts.load(KnowledgeBase.defaultDirectory());
   }
 }

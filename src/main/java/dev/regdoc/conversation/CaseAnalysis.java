@@ -9,16 +9,21 @@ import dev.regdoc.common.WorkStopped;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.timeline.TimelineText;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -98,7 +103,7 @@ final class CaseAnalysis {
             "files",
             files.size()));
     Analysis a = analysisOf(t, files);
-    Map<String, Long> sizes = new java.util.HashMap<>();
+    Map<String, Long> sizes = new HashMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
     for (FileReport r : a.files()) {
       if (fresh.contains(Upload.nameOf(r.file()))) {
@@ -145,7 +150,7 @@ final class CaseAnalysis {
               "progress-done",
               t.lang,
               "seconds",
-              String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)),
+              String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9)),
           100);
       t.caseState.findingsJson = ReportJson.render(a, texts, t.lang.key());
       return a;
@@ -233,7 +238,7 @@ final class CaseAnalysis {
     String[] lines = text.split("\n");
     if (lines.length > TIMELINE_LINES) {
       t.say(say.get("timeline-cut", t.lang, "lines", TIMELINE_LINES));
-      t.say("```\n" + String.join("\n", java.util.Arrays.copyOf(lines, TIMELINE_LINES)) + "\n```");
+      t.say("```\n" + String.join("\n", Arrays.copyOf(lines, TIMELINE_LINES)) + "\n```");
       t.add(
           new Block.Attachment(
               "timeline-case-" + t.caseState.id + ".txt",
@@ -308,8 +313,8 @@ final class CaseAnalysis {
 
   private static long sizeOf(Path p) {
     try {
-      return java.nio.file.Files.size(p);
-    } catch (java.io.IOException e) {
+      return Files.size(p);
+    } catch (IOException e) {
       return 0;
     }
   }

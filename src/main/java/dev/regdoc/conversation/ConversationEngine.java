@@ -14,7 +14,9 @@ import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -382,9 +384,9 @@ public final class ConversationEngine implements ChatEngine {
             .joinToken(id)
             .map(
                 stored ->
-                    java.security.MessageDigest.isEqual(
-                        stored.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                        token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                    MessageDigest.isEqual(
+                        stored.getBytes(StandardCharsets.US_ASCII),
+                        token.getBytes(StandardCharsets.US_ASCII)))
             .orElse(false);
   }
 

@@ -7,7 +7,7 @@ import dev.regdoc.analysis.SummaryText;
 import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.regdoc.conversation;
 
+import dev.regdoc.knowledge.Lang;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,7 +105,7 @@ final class Intake {
     }
   }
 
-  String summary(CaseState c, dev.regdoc.knowledge.Lang lang) {
+  String summary(CaseState c, Lang lang) {
     String unknown = say.get("unknown-value", lang);
     return say.get(
         "case-summary",

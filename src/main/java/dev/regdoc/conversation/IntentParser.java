@@ -43,8 +43,9 @@ final class IntentParser {
               Intent.Kind.CHECKLIST,
               0),
           rule(
-              "^(?:show (?:me )?)?(?:the"
-                  + " )?(?:findings|diagnosis|results?)\\s+(?:for|of|about)\\s+(\\S+?)\\??$|^(\\S+?)\\s*の(?:結果|診断結果)(?:を(?:見せて|表示))?[?？]?$",
+              "^(?:show (?:me )?)?(?:the )?(?:findings|diagnosis|results?)"
+                  + "\\s+(?:for|of|about)\\s+(\\S+?)\\??$"
+                  + "|^(\\S+?)\\s*の(?:結果|診断結果)(?:を(?:見せて|表示))?[?？]?$",
               Intent.Kind.DEVICE_FINDINGS,
               -1),
           rule(
@@ -52,8 +53,9 @@ final class IntentParser {
               Intent.Kind.FINDINGS,
               0),
           rule(
-              "^(?:mark )?(?:step\\s*+)?(\\d++)?\\s*+(?:is"
-                  + " )?(?:done|finished|collected)(?:\\s*+(?:step\\s*+)?(\\d++))?$|^(?:ステップ\\s*+)?(\\d++)?\\s*+(?:を)?(?:完了|済み|取得した)$",
+              "^(?:mark )?(?:step\\s*+)?(\\d++)?\\s*+(?:is )?(?:done|finished|collected)"
+                  + "(?:\\s*+(?:step\\s*+)?(\\d++))?$"
+                  + "|^(?:ステップ\\s*+)?(\\d++)?\\s*+(?:を)?(?:完了|済み|取得した)$",
               Intent.Kind.STEP_DONE,
               -1),
           rule(

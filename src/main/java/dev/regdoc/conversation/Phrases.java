@@ -3,6 +3,7 @@ package dev.regdoc.conversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.regdoc.knowledge.Lang;
+import dev.regdoc.knowledge.Placeholders;
 import dev.regdoc.knowledge.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,12 +54,11 @@ public final class Phrases {
     if (phrase == null) {
       throw new IllegalArgumentException("no phrase " + key + " in " + FILE);
     }
-    java.util.Map<String, Object> named = new java.util.HashMap<>();
+    Map<String, Object> named = new HashMap<>();
     for (int i = 0; i + 1 < values.length; i += 2) {
       named.put(String.valueOf(values[i]), values[i + 1]);
     }
-    return dev.regdoc.knowledge.Placeholders.fill(
-        phrase.get(lang), named); // also "{count|file|files}"
+    return Placeholders.fill(phrase.get(lang), named); // also "{count|file|files}"
   }
 
   public boolean has(String key) {

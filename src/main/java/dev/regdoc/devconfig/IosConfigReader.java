@@ -2,9 +2,9 @@ package dev.regdoc.devconfig;
 
 import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.FactSink;
-import dev.regdoc.ingest.TextReader;
-import dev.regdoc.ingest.TextSummary;
-import dev.regdoc.logs.Macs;
+import dev.regdoc.facts.Macs;
+import dev.regdoc.facts.TextReader;
+import dev.regdoc.facts.TextSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;

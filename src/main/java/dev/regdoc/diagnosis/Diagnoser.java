@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -187,7 +188,7 @@ public final class Diagnoser {
         && findings.stream().noneMatch(f -> Finding.UNDETERMINED.equals(f.code()))) {
       return findings;
     }
-    java.util.Set<String> excluded = new java.util.HashSet<>();
+    Set<String> excluded = new HashSet<>();
     for (Finding j : judges) {
       WorkLimit.checkpoint();
       if (!excluded.contains(key(j.device(), j.code()))) {
@@ -199,7 +200,7 @@ public final class Diagnoser {
     // an undetermined answer says the evidence does not decide between its candidates: none of them
     // is asserted
     // as the device's root cause beside it (they may still be shown as a mechanism or a symptom)
-    java.util.Set<String> undecided = new java.util.HashSet<>();
+    Set<String> undecided = new HashSet<>();
     for (Finding u : findings) {
       if (Finding.UNDETERMINED.equals(u.code()) && !excluded.contains(key(u.device(), u.code()))) {
         u.candidates().keySet().forEach(c -> undecided.add(key(u.device(), c)));

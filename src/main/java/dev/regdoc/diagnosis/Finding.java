@@ -4,10 +4,14 @@ import dev.regdoc.facts.Fact;
 import dev.regdoc.signals.Cited;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A conclusion a rule reached: a stable code (texts come from the knowledge base by this code), the
@@ -164,7 +168,7 @@ public final class Finding {
 
   /** Evidence notes are filled with text: a list value (addresses, MACs) is written "a, b". */
   private static List<String> strings(Object[] args) {
-    return java.util.Arrays.stream(args)
+    return Arrays.stream(args)
         .map(
             a ->
                 a instanceof Collection<?> c
@@ -176,16 +180,11 @@ public final class Finding {
   /** Evidence in time order (untimed items, such as configuration lines, first). */
   void sortEvidence() {
     evidence.sort(
-        java.util.Comparator.comparing(
-            Evidence::time, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        Comparator.comparing(Evidence::time, Comparator.nullsFirst(Comparator.naturalOrder())));
   }
 
   Instant firstEvidenceTime() {
-    return evidence.stream()
-        .map(Evidence::time)
-        .filter(java.util.Objects::nonNull)
-        .findFirst()
-        .orElse(null);
+    return evidence.stream().map(Evidence::time).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   void causedBy(String code) {
@@ -263,7 +262,7 @@ public final class Finding {
    * order.
    */
   public Map<String, Double> candidates() {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.regdoc.ingest;
 
+import dev.regdoc.facts.InputKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

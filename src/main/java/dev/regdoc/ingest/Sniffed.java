@@ -1,5 +1,7 @@
 package dev.regdoc.ingest;
 
+import dev.regdoc.facts.InputKind;
+
 /**
  * The verdict on a file's content.
  *

@@ -2,6 +2,8 @@ package dev.regdoc.ingest;
 
 import dev.regdoc.devconfig.AsaConfigReader;
 import dev.regdoc.devconfig.IosConfigReader;
+import dev.regdoc.facts.InputKind;
+import dev.regdoc.facts.TextReader;
 import dev.regdoc.logs.SyslogReader;
 import java.time.Clock;
 import java.util.Map;

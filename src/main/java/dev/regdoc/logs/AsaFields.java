@@ -1,7 +1,9 @@
 package dev.regdoc.logs;
 
+import dev.regdoc.facts.Macs;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -311,6 +313,6 @@ final class AsaFields {
             .replace("If", "_interface")
             .replace("MapIp", "_mapped_ip")
             .replace("MapPort", "_mapped_port");
-    return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 }

@@ -31,8 +31,9 @@ final class CucmFormats {
           // the alarm name takes its blanks possessively and the dash must follow a blank: a lazy
           // name
           // before "\\s+-" rescans every run of blanks (quadratic on a long line)
-          "^\\s*+(?<level>Error|Warning|Information|Informational|Critical|Alert|Emergency|Notice|Debug):\\s*+(?<alarm>[A-Za-z][A-Za-z"
-              + " ]*+)\\s*+(?<=\\s)[\u2013\u2014-]\\s++(?<text>.*+)$");
+          "^\\s*+(?<level>Error|Warning|Information|Informational|Critical|Alert|Emergency"
+              + "|Notice|Debug):\\s*+(?<alarm>[A-Za-z][A-Za-z ]*+)"
+              + "\\s*+(?<=\\s)[\u2013\u2014-]\\s++(?<text>.*+)$");
   private static final Pattern WINDOWS_LABEL_LINE =
       Pattern.compile("^\\s*+[A-Za-z][A-Za-z0-9 .()\\[\\]/_-]{0,60}:(?!:).*+$");
   private static final String OPTIONAL = "[\\[(]\\s*+optional\\s*+[\\])]";

@@ -1,5 +1,6 @@
 package dev.regdoc.logs;
 
+import dev.regdoc.facts.Macs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

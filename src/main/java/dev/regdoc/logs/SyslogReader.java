@@ -7,8 +7,8 @@ import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.NetworkLog;
 import dev.regdoc.facts.Origin;
-import dev.regdoc.ingest.TextReader;
-import dev.regdoc.ingest.TextSummary;
+import dev.regdoc.facts.TextReader;
+import dev.regdoc.facts.TextSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -230,7 +231,7 @@ public final class SyslogReader implements TextReader {
             "times without a zone (first: \"" + t.raw().strip() + "\") were read as UTC");
       } else if (!t.zoneKnown()) {
         onceForFile(
-            "syslog-time-unknown-zone:" + t.zoneWritten().toUpperCase(java.util.Locale.ROOT),
+            "syslog-time-unknown-zone:" + t.zoneWritten().toUpperCase(Locale.ROOT),
             line,
             "time zone \""
                 + t.zoneWritten()

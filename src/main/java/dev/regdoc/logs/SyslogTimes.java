@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -139,7 +140,7 @@ final class SyslogTimes {
     int year = OffsetDateTime.now(clock).withOffsetSameInstant(offset).getYear();
     OffsetDateTime latestAllowed = OffsetDateTime.now(clock).plus(FUTURE_SLACK);
     for (int candidate = year + 1; candidate >= year - 4; candidate--) {
-      if (month == Month.FEBRUARY && day == 29 && !java.time.Year.isLeap(candidate)) {
+      if (month == Month.FEBRUARY && day == 29 && !Year.isLeap(candidate)) {
         continue;
       }
       OffsetDateTime t = OffsetDateTime.of(LocalDate.of(candidate, month, day), time, offset);

@@ -1,5 +1,6 @@
 package dev.regdoc.signals;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,8 +9,6 @@ import java.time.Instant;
  */
 public record CaptureSpan(String file, Instant first, Instant last) {
   public double getSeconds() {
-    return first == null || last == null
-        ? 0
-        : java.time.Duration.between(first, last).toNanos() / 1e9;
+    return first == null || last == null ? 0 : Duration.between(first, last).toNanos() / 1e9;
   }
 }

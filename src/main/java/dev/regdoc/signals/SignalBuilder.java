@@ -1,10 +1,11 @@
 package dev.regdoc.signals;
 
 import dev.regdoc.common.WorkLimit;
-import dev.regdoc.ingest.InputKind;
+import dev.regdoc.facts.InputKind;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Derives the typed signals the rules reason about from a timeline: each refresh with its
@@ -75,20 +80,18 @@ public final class SignalBuilder {
     return out;
   }
 
-  private static final java.util.regex.Pattern CISCO_ALARM =
-      java.util.regex.Pattern.compile("cisco-alarm:(\\d++)");
+  private static final Pattern CISCO_ALARM = Pattern.compile("cisco-alarm:(\\d++)");
 
   /**
    * Looked for after the alarm in a second pass: a lazy ".*?Last=" rescans the rest from every
    * alarm.
    */
-  private static final java.util.regex.Pattern LAST_EVENT =
-      java.util.regex.Pattern.compile("Last=([\\w-]++)");
+  private static final Pattern LAST_EVENT = Pattern.compile("Last=([\\w-]++)");
 
-  private static java.util.Optional<OutOfServiceReport> sccpReport(TimelineEvent e) {
+  private static Optional<OutOfServiceReport> sccpReport(TimelineEvent e) {
     Object reason = e.details().get("ReasonForOutOfService");
     if (reason == null && e.details().get("LastProtocolEventSent") == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int code = reason == null ? -1 : parseInt(reason.toString());
     String last =
@@ -96,20 +99,20 @@ public final class SignalBuilder {
             + e.details().getOrDefault("LastProtocolEventSent", "?")
             + ", received "
             + e.details().getOrDefault("LastProtocolEventReceived", "?");
-    return java.util.Optional.of(
+    return Optional.of(
         new OutOfServiceReport(e.device(), "SCCP", code, last, e.file(), e.frame(), e.time()));
   }
 
-  private static java.util.Optional<OutOfServiceReport> sipReport(TimelineEvent e) {
+  private static Optional<OutOfServiceReport> sipReport(TimelineEvent e) {
     Object header = e.details().get("reasonHeader");
-    java.util.regex.Matcher m = header == null ? null : CISCO_ALARM.matcher(header.toString());
+    Matcher m = header == null ? null : CISCO_ALARM.matcher(header.toString());
     if (m == null || !m.find()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    java.util.regex.Matcher last =
+    Matcher last =
         LAST_EVENT.matcher(header.toString()).region(m.end(), header.toString().length());
     String lastEvent = last.find() ? last.group(1) : null;
-    return java.util.Optional.of(
+    return Optional.of(
         new OutOfServiceReport(
             e.device(), "SIP", parseInt(m.group(1)), lastEvent, e.file(), e.frame(), e.time()));
   }
@@ -123,8 +126,7 @@ public final class SignalBuilder {
   }
 
   private static InputSummary inputSummary(Timeline t, List<Object> signals) {
-    java.util.function.Function<Class<?>, Integer> count =
-        c -> (int) signals.stream().filter(c::isInstance).count();
+    Function<Class<?>, Integer> count = c -> (int) signals.stream().filter(c::isInstance).count();
     int alarms = (int) t.events().stream().filter(e -> e.kind().equals("cucm-alarm")).count();
     int arp = (int) t.events().stream().filter(e -> e.kind().startsWith("arp-")).count();
     int captures = (int) t.files().stream().filter(f -> f.kind().isCapture() && f.read()).count();
@@ -342,6 +344,6 @@ public final class SignalBuilder {
   }
 
   private static double seconds(Instant a, Instant b) {
-    return java.time.Duration.between(a, b).toNanos() / 1e9;
+    return Duration.between(a, b).toNanos() / 1e9;
   }
 }

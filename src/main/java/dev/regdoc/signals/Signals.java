@@ -1,6 +1,9 @@
 package dev.regdoc.signals;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /** Small calculations the rules use on groups of signals. */
@@ -24,7 +27,7 @@ public final class Signals {
     return refreshes.stream()
         .map(r -> (RefreshTiming) r)
         .filter(r -> !r.retransmissionDelays().isEmpty())
-        .sorted(java.util.Comparator.comparing(RefreshTiming::time))
+        .sorted(Comparator.comparing(RefreshTiming::time))
         .map(r -> Math.round(r.retransmissionDelays().get(0) * 100) / 100.0)
         .toList();
   }
@@ -34,12 +37,12 @@ public final class Signals {
     List<RoleChange> xs =
         changes.stream()
             .map(c -> (RoleChange) c)
-            .sorted(java.util.Comparator.comparing(RoleChange::time))
+            .sorted(Comparator.comparing(RoleChange::time))
             .toList();
     if (xs.size() < 2) {
       return 0;
     }
-    return java.time.Duration.between(xs.get(0).time(), xs.get(xs.size() - 1).time()).toNanos()
+    return Duration.between(xs.get(0).time(), xs.get(xs.size() - 1).time()).toNanos()
         / 1e9
         / (xs.size() - 1);
   }
@@ -61,17 +64,17 @@ public final class Signals {
         .map(r -> (RefreshTiming) r)
         .filter(r -> r.time().isBefore(failover.time()))
         .map(r -> r.time().minusMillis(Math.round(r.sinceLastOk() * 1000)))
-        .min(java.util.Comparator.naturalOrder())
-        .map(t -> java.time.Duration.between(t, failover.time()).toNanos() / 1e9)
+        .min(Comparator.naturalOrder())
+        .map(t -> Duration.between(t, failover.time()).toNanos() / 1e9)
         .orElse(0.0);
   }
 
   /** Whole seconds of silence before {@code at}, since the last registration transaction. */
-  public static long idleBefore(Collection<?> transactions, java.time.Instant at) {
+  public static long idleBefore(Collection<?> transactions, Instant at) {
     return transactions.stream()
         .map(t -> ((RegisterTransaction) t).time())
-        .max(java.util.Comparator.naturalOrder())
-        .map(t -> java.time.Duration.between(t, at).toSeconds())
+        .max(Comparator.naturalOrder())
+        .map(t -> Duration.between(t, at).toSeconds())
         .orElse(-1L);
   }
 
@@ -79,7 +82,7 @@ public final class Signals {
   public static long firstSeq(Collection<?> oneSided) {
     return oneSided.stream()
         .map(o -> (OneSided) o)
-        .min(java.util.Comparator.comparing(OneSided::time))
+        .min(Comparator.comparing(OneSided::time))
         .map(OneSided::seq)
         .orElse(-1L);
   }

@@ -8,7 +8,9 @@ import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.conversation.store.UserProfile;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,7 @@ public final class JdbcCaseStore implements CaseStore {
   private final FileCopies copies;
   private final StoreSettings settings;
 
-  private final java.security.SecureRandom random = new java.security.SecureRandom();
+  private final SecureRandom random = new SecureRandom();
 
   /**
    * On H2, saves of one case are also serialised in this process (by stripe of the case id). Once,
@@ -79,7 +82,7 @@ public final class JdbcCaseStore implements CaseStore {
   public static JdbcCaseStore open(StoreSettings settings) {
     HikariDataSource pool = null;
     try {
-      java.nio.file.Files.createDirectories(settings.dataDir());
+      Files.createDirectories(settings.dataDir());
       pool = new HikariDataSource(poolConfig(settings));
       Schema.migrate(pool);
       boolean h2;
@@ -215,7 +218,7 @@ public final class JdbcCaseStore implements CaseStore {
   private String freshToken() {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static Object[] newLocks(int n) {

@@ -11,11 +11,14 @@ import dev.regdoc.facts.TcpRetransmission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lines up two captures of the same conversation taken at different points (the phone's span port
@@ -55,10 +58,9 @@ final class CaptureAligner {
   private final Map<Fact, Path> paths = new IdentityHashMap<>();
   private final Map<String, Instant[]> spans =
       new HashMap<>(); // first and last frame time per capture
-  private final java.util.Set<String> secondFiles = new java.util.HashSet<>();
-  private final java.util.Set<String> duplicateFrames =
-      new java.util.HashSet<>(); // file#frame of repeated messages
-  private final java.util.Set<String> connectionsByFile = new java.util.HashSet<>(); // file|conn
+  private final Set<String> secondFiles = new HashSet<>();
+  private final Set<String> duplicateFrames = new HashSet<>(); // file#frame of repeated messages
+  private final Set<String> connectionsByFile = new HashSet<>(); // file|conn
   private final List<ClockOffset> offsets = new ArrayList<>();
 
   CaptureAligner(FactCollector facts, DeviceDirectory directory, List<String> captureOrder) {
@@ -176,7 +178,7 @@ final class CaptureAligner {
     List<String> files =
         segsByFile.keySet().stream()
             .filter(f -> !segsByFile.get(f).isEmpty())
-            .sorted(java.util.Comparator.comparing(f -> !phoneMacSeen(f)))
+            .sorted(Comparator.comparing(f -> !phoneMacSeen(f)))
             .toList();
     if (files.size() < 2) {
       return;

@@ -9,6 +9,7 @@ import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
+import dev.regdoc.facts.TlsSegment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class DeviceDirectory {
     facts.of(SccpMessage.class).forEach(this::sccp);
     facts.of(CucmAlarm.class).forEach(this::alarm);
     facts
-        .of(dev.regdoc.facts.TlsSegment.class)
+        .of(TlsSegment.class)
         .forEach(
             t -> {
               Endpoints e = t.endpoints();

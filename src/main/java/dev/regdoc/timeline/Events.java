@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Collects timeline events, putting every capture's times on the reference clock. */
 final class Events {
@@ -40,7 +41,7 @@ final class Events {
   /**
    * Sorted, without events of a second capture that only repeat what the reference capture shows.
    */
-  List<TimelineEvent> sorted(java.util.function.Predicate<TimelineEvent> repeat) {
+  List<TimelineEvent> sorted(Predicate<TimelineEvent> repeat) {
     List<TimelineEvent> out = sorted();
     out.removeIf(repeat);
     return out;

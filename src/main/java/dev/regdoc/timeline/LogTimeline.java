@@ -3,6 +3,7 @@ package dev.regdoc.timeline;
 import static dev.regdoc.timeline.Events.details;
 
 import dev.regdoc.common.DisplayNames;
+import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.NetworkLog;
@@ -26,7 +27,7 @@ final class LogTimeline {
   }
 
   private void alarm(CucmAlarm a) {
-    dev.regdoc.common.WorkLimit.checkpoint();
+    WorkLimit.checkpoint();
     String device =
         a.deviceName() != null
             ? DisplayNames.clean(a.deviceName().trim().toUpperCase(Locale.ROOT))

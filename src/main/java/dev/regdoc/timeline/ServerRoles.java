@@ -1,6 +1,7 @@
 package dev.regdoc.timeline;
 
 import dev.regdoc.facts.Fact;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ final class ServerRoles {
   private final Events events;
   private final Map<String, String> active = new HashMap<>();
   private final Map<String, String> first = new HashMap<>();
-  private final Map<String, java.time.Instant> lastChange = new HashMap<>();
+  private final Map<String, Instant> lastChange = new HashMap<>();
 
   ServerRoles(Events events) {
     this.events = events;
@@ -24,10 +25,9 @@ final class ServerRoles {
    *
    * @return the server the phone was registered with before, when this moved it; otherwise null
    */
-  String registered(
-      Fact source, java.time.Instant requested, String device, String server, String protocol) {
+  String registered(Fact source, Instant requested, String device, String server, String protocol) {
     String key = source.origin().file() + "|" + device;
-    java.time.Instant changed = lastChange.get(key);
+    Instant changed = lastChange.get(key);
     if (changed != null && requested != null && requested.isBefore(changed)) {
       return null;
     }
@@ -54,8 +54,8 @@ final class ServerRoles {
   }
 
   /** An answer to a request sent before the phone last moved: it no longer changes anything. */
-  boolean isStale(Fact source, java.time.Instant requested, String device) {
-    java.time.Instant changed = lastChange.get(source.origin().file() + "|" + device);
+  boolean isStale(Fact source, Instant requested, String device) {
+    Instant changed = lastChange.get(source.origin().file() + "|" + device);
     return changed != null && requested != null && requested.isBefore(changed);
   }
 

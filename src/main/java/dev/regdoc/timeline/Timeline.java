@@ -2,7 +2,7 @@ package dev.regdoc.timeline;
 
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.Fact;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import java.util.List;
 
 /**

@@ -2,13 +2,18 @@ package dev.regdoc.timeline;
 
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.Anomaly;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.AsaInterfaceConfig;
+import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.FileReport;
+import dev.regdoc.facts.SwitchPortConfig;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A readable table per device, for a terminal. */
@@ -20,8 +25,7 @@ public final class TimelineText {
   private TimelineText() {}
 
   /** Call-control messages that say nothing about registration; shown only on request. */
-  private static final java.util.Set<String> DETAIL_KINDS =
-      java.util.Set.of("sccp-message", "sip-message");
+  private static final Set<String> DETAIL_KINDS = Set.of("sccp-message", "sip-message");
 
   public static String render(Timeline t) {
     return render(t, false);
@@ -38,7 +42,7 @@ public final class TimelineText {
         t.events().stream()
             .collect(
                 Collectors.groupingBy(
-                    TimelineEvent::device, java.util.LinkedHashMap::new, Collectors.toList()));
+                    TimelineEvent::device, LinkedHashMap::new, Collectors.toList()));
     for (DeviceInfo d : t.devices()) {
       device(d, byDevice.remove(d.id()), all, out);
     }
@@ -119,13 +123,13 @@ public final class TimelineText {
     }
   }
 
-  private static void configs(List<dev.regdoc.facts.Fact> configs, StringBuilder out) {
+  private static void configs(List<Fact> configs, StringBuilder out) {
     if (configs.isEmpty()) {
       return;
     }
     out.append("\nConfigurations:\n");
-    for (dev.regdoc.facts.Fact c : configs) {
-      if (c instanceof dev.regdoc.facts.SwitchPortConfig p) {
+    for (Fact c : configs) {
+      if (c instanceof SwitchPortConfig p) {
         out.append("  ")
             .append(p.host() == null ? "switch" : p.host())
             .append(' ')
@@ -146,7 +150,7 @@ public final class TimelineText {
             .append("  [")
             .append(c.origin().cite())
             .append("]\n");
-      } else if (c instanceof dev.regdoc.facts.AsaInterfaceConfig a) {
+      } else if (c instanceof AsaInterfaceConfig a) {
         out.append("  ")
             .append(a.host() == null ? "ASA" : a.host())
             .append(' ')

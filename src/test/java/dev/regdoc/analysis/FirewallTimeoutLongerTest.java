@@ -11,6 +11,8 @@ import dev.regdoc.ingest.TextReaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,7 @@ class FirewallTimeoutLongerTest {
 
   private static List<Finding> analyse(String... captures) {
     List<InputFile> in =
-        new java.util.ArrayList<>(
-            java.util.Arrays.stream(captures).map(c -> InputFile.of(LAB.resolve(c))).toList());
+        new ArrayList<>(Arrays.stream(captures).map(c -> InputFile.of(LAB.resolve(c))).toList());
     in.add(InputFile.of(asa));
     return analyzer.analyze(in).findings();
   }

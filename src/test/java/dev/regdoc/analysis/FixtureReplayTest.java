@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +96,7 @@ class FixtureReplayTest {
       if (f.causedBy() != null) {
         n.put("causedBy", f.causedBy());
       }
-      n.set("values", TimelineJson.MAPPER.valueToTree(new java.util.TreeMap<>(f.values())));
+      n.set("values", TimelineJson.MAPPER.valueToTree(new TreeMap<>(f.values())));
       n.set("evidence", TimelineJson.MAPPER.valueToTree(f.evidence()));
     }
     if (!a.summaries().isEmpty()) {

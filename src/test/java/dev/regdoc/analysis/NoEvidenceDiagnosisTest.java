@@ -11,6 +11,7 @@ import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.testing.TestPcap;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class NoEvidenceDiagnosisTest {
   }
 
   private List<Finding> analyze(Path... files) {
-    return analyzer.analyze(java.util.Arrays.stream(files).map(InputFile::of).toList()).findings();
+    return analyzer.analyze(Arrays.stream(files).map(InputFile::of).toList()).findings();
   }
 
   @Test

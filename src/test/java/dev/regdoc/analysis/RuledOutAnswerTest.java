@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regdoc.capture.SignalingPorts;
+import dev.regdoc.conversation.CardsForTest;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.diagnosis.Tier;
@@ -99,7 +100,7 @@ class RuledOutAnswerTest {
 
   @Test
   void theChatCardCarriesTheRivalsAndNoCardShowsThem() {
-    var cards = new dev.regdoc.conversation.CardsForTest(texts).cards(analysis, "en", 10);
+    var cards = new CardsForTest(texts).cards(analysis, "en", 10);
     assertThat(cards.get(0).ruledOut().stream().map(r -> r.code()).toList()).containsAll(BEATEN);
     assertThat(cards.get(0).ruledOut())
         .allSatisfy(

@@ -16,7 +16,9 @@ import dev.regdoc.knowledge.SummaryTexts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -45,7 +47,7 @@ class RulesKnowledgeConsistencyTest {
         new Analyzer(
             rules, TextReaders.defaults(), IngestLimits.defaults(), SignalingPorts.defaults());
     fired = new TreeSet<>();
-    all = new java.util.ArrayList<>();
+    all = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/fixtures"))) {
       // lab/ is a folder of recorded scenarios with their own manifest, not one fixture
       for (Path d : dirs.filter(d -> !d.getFileName().toString().equals("lab")).sorted().toList()) {
@@ -265,7 +267,7 @@ class RulesKnowledgeConsistencyTest {
                       .append(String.join("; ", texts.citeAll(r.evidence(), "ja", 8))));
       Matcher m = WORD.matcher(shown);
       while (m.find()) {
-        if (ENGLISH.contains(m.group().toLowerCase(java.util.Locale.ROOT))) {
+        if (ENGLISH.contains(m.group().toLowerCase(Locale.ROOT))) {
           found.add(
               f.code()
                   + ": \""

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -62,7 +63,7 @@ class LinearPatternsTest {
                       ? null
                       : e.getKey() + " /" + e.getValue().pattern() + "/ " + failure;
                 })
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .sorted()
             .toList();
     assertThat(failures).as("patterns that are not linear on hostile input").isEmpty();

@@ -17,6 +17,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.assertj.core.api.SoftAssertions;
@@ -143,8 +145,7 @@ class RealCaptureAgreementTest {
   /** Anomaly facts stop at 20 per code; beyond that the summary states the total. */
   static long notIpv4ArpCount(Capture c) {
     for (String p : c.summary().problems()) {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile(": (\\d+) frames with anomaly arp-not-ipv4 ").matcher(p);
+      Matcher m = Pattern.compile(": (\\d+) frames with anomaly arp-not-ipv4 ").matcher(p);
       if (m.find()) {
         return Long.parseLong(m.group(1));
       }

@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class SccpTcpArpEdgeCaseTest {
   }
 
   static byte[] slice(byte[] b, int from, int to) {
-    return java.util.Arrays.copyOfRange(b, from, to);
+    return Arrays.copyOfRange(b, from, to);
   }
 
   /** RegisterAck as in the source document §3: keepalive 30, date template M/D/YA, secondary 60. */
@@ -67,7 +68,7 @@ class SccpTcpArpEdgeCaseTest {
   static byte[] registerReq(String device, int... ip) {
     ByteBuffer b = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
     b.putInt(40).putInt(0).putInt(1);
-    byte[] name = java.util.Arrays.copyOf(device.getBytes(StandardCharsets.US_ASCII), 16);
+    byte[] name = Arrays.copyOf(device.getBytes(StandardCharsets.US_ASCII), 16);
     b.put(name).putInt(0).putInt(1);
     for (int octet : ip) {
       b.put((byte) octet);

@@ -12,6 +12,7 @@ import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.Transport;
 import dev.regdoc.testing.Capture;
 import dev.regdoc.testing.TestPcap;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,10 @@ class SipEdgeCaseTest {
         + " REGISTER\r\n"
         + "User-Agent: Cisco-CP7975G/9.3.1\r\n"
         + "Contact:"
-        + " <sip:9e9e1ffb-0206-4ea1-6d77-ba04a72017f7@10.1.1.10:53006;transport=tcp>;+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-0024142ddf24>\";+u.sip!devicename.ccm.cisco.com=\"SEP0024142DDF24\";+u.sip!model.ccm.cisco.com=\"437\"\r\n"
+        + " <sip:9e9e1ffb-0206-4ea1-6d77-ba04a72017f7@10.1.1.10:53006;transport=tcp>"
+        + ";+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-0024142ddf24>\""
+        + ";+u.sip!devicename.ccm.cisco.com=\"SEP0024142DDF24\""
+        + ";+u.sip!model.ccm.cisco.com=\"437\"\r\n"
         + "Content-Length: 0\r\n"
         + "Expires: 3600\r\n"
         + "\r\n";
@@ -209,7 +213,7 @@ class SipEdgeCaseTest {
     TestPcap.Raw sll2 = new TestPcap.Raw(276, 65535);
     for (int i = 1; i <= 2; i++) {
       byte[] frame = eth.frame(i);
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20 + frame.length - 14);
+      ByteBuffer b = ByteBuffer.allocate(20 + frame.length - 14);
       b.putShort((short) 0x0800)
           .putShort((short) 0)
           .putInt(2)
@@ -246,7 +250,10 @@ class SipEdgeCaseTest {
             + "CSeq: 18800 REGISTER\r\n"
             + "Expires: 0\r\n"
             + "Contact:"
-            + " <sip:e2b0f175-feae-d664-befa-b7cd0837fcc6@10.60.63.21:5060;transport=TCP>;+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-e0d1730ac1b1>\";+u.sip!devicename.ccm.cisco.com=\"SEPE0D1730AC1B1\";+u.sip!model.ccm.cisco.com=\"592\";expires=0;cisco-keep-alive\r\n"
+            + " <sip:e2b0f175-feae-d664-befa-b7cd0837fcc6@10.60.63.21:5060;transport=TCP>"
+            + ";+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-e0d1730ac1b1>\""
+            + ";+u.sip!devicename.ccm.cisco.com=\"SEPE0D1730AC1B1\""
+            + ";+u.sip!model.ccm.cisco.com=\"592\";expires=0;cisco-keep-alive\r\n"
             + "Content-Length: 0\r\n\r\n";
     String unregister = register(11).replace("Expires: 3600", "Expires: 0");
     Capture c =

@@ -25,7 +25,9 @@ class SipParserAgreementTest {
           "REGISTER sip:10.1.1.2 SIP/2.0\r\n"
               + "i: abc@10.1.1.10\r\n"
               + "CSeq: 7 register\r\n"
-              + "m: <sip:5678@10.1.1.10:5060>;expires=0;+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-0024142DDF24>\";cisco-keep-alive\r\n"
+              + "m: <sip:5678@10.1.1.10:5060>;expires=0"
+              + ";+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-0024142DDF24>\""
+              + ";cisco-keep-alive\r\n"
               + "l: 0\r\n\r\n",
           "SIP/2.0 503 Service Unavailable\n"
               + "Call-ID: x\n"

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,7 @@ class LadderDiagramTest {
             "failover \u2192 198.51.100.11",
             "EndPointUnregistered Reason=13 (cucm-pub)",
             "fallback \u2192 198.51.100.10");
-    assertThat(s.rows()).isSortedAccordingTo(java.util.Comparator.comparing(Row::time));
+    assertThat(s.rows()).isSortedAccordingTo(Comparator.comparing(Row::time));
     assertThat(s.rows()).hasSizeLessThanOrEqualTo(LadderBuilder.MAX_ROWS);
   }
 

@@ -2,12 +2,14 @@ package dev.regdoc.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.ThreadMXBean;
 import dev.regdoc.analysis.Analysis;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.fixtures.DayLongCapture;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,9 +88,9 @@ class LargeTimelineChartTest {
 
     String preview = System.getProperty("regdoc.preview"); // a folder to look at the pictures in
     if (preview != null) {
-      java.nio.file.Files.createDirectories(Path.of(preview));
+      Files.createDirectories(Path.of(preview));
       Pictures.write(pictures, Path.of(preview));
-      java.nio.file.Files.write(Path.of(preview, "whole-day.png"), whole.png());
+      Files.write(Path.of(preview, "whole-day.png"), whole.png());
     }
     System.out.printf(
         "charts bench: %d h capture, %d packets at the phone, %d refreshes, %d fault cycles, %d"
@@ -119,7 +121,6 @@ class LargeTimelineChartTest {
   }
 
   private static long allocated() {
-    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
-        .getCurrentThreadAllocatedBytes();
+    return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
   }
 }

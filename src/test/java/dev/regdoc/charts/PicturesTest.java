@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.analysis.Analysis;
 import dev.regdoc.cli.Main;
+import dev.regdoc.conversation.Block;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,11 +62,11 @@ class PicturesTest {
 
   @Test
   void theChatEnginesIllustratorGivesImageBlocks() throws IOException {
-    List<dev.regdoc.conversation.Block.Image> images =
+    List<Block.Image> images =
         new ChartIllustrator(CaseStudies.texts())
             .pictures(CaseStudies.analysis("case-study-1-2"), "ja");
     assertThat(images)
-        .extracting(dev.regdoc.conversation.Block.Image::fileName)
+        .extracting(Block.Image::fileName)
         .containsExactly("timeline-SEP00245111A4C2.png", "ladder-SEP00245111A4C2-proxy-arp.png");
     assertThat(decode(images.get(1).png()).getWidth()).isEqualTo(1280);
   }

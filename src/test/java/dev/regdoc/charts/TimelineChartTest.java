@@ -16,6 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +43,9 @@ class TimelineChartTest {
     assertThat(s.lanes())
         .extracting(TimelineScene.Lane::server, TimelineScene.Lane::side, TimelineScene.Lane::role)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("198.51.100.10", "phone.pcap", "primary"),
-            org.assertj.core.groups.Tuple.tuple("198.51.100.10", "cucm.pcap", "primary"),
-            org.assertj.core.groups.Tuple.tuple("198.51.100.11", "phone.pcap", "secondary"));
+            Tuple.tuple("198.51.100.10", "phone.pcap", "primary"),
+            Tuple.tuple("198.51.100.10", "cucm.pcap", "primary"),
+            Tuple.tuple("198.51.100.11", "phone.pcap", "secondary"));
     assertThat(s.lanes().get(0).phoneSide()).isTrue();
     assertThat(s.lanes().get(1).phoneSide()).isFalse();
     assertThat(s.focused()).isFalse();
@@ -254,8 +256,7 @@ class TimelineChartTest {
   @Test
   void theGlyphCheckCatchesAFontWithoutJapanese() {
     Font latin = new Font("DejaVu Sans", Font.PLAIN, 16);
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        latin.getFamily().equals("DejaVu Sans"), "DejaVu Sans is installed");
+    Assumptions.assumeTrue(latin.getFamily().equals("DejaVu Sans"), "DejaVu Sans is installed");
     assertThat(Fonts.displays(latin, "refresh 115 s")).isTrue();
     assertThat(Fonts.displays(latin, "登録更新")).isFalse();
     assertThat(Fonts.familyFor(List.of("refresh"))).isEqualTo("DejaVu Sans");

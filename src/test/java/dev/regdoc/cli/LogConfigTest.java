@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class LogConfigTest {
     LoggerContext ctx = new LoggerContext();
     System.setErr(new PrintStream(terminal, true, StandardCharsets.UTF_8));
     try {
-      ctx.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+      ctx.setMDCAdapter(new LogbackMDCAdapter());
       ctx.putProperty("REGDOC_LOG_FILE", logFile.toString());
       JoranConfigurator config = new JoranConfigurator();
       config.setContext(ctx);

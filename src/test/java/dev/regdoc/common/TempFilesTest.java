@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,14 +70,13 @@ class TempFilesTest {
 
   @Test
   void looseFilesOfEarlierVersionsAreSweptOnceADayOld() throws Exception {
-    java.nio.file.attribute.FileTime twoDaysAgo =
-        java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(2 * 86_400));
+    FileTime twoDaysAgo = FileTime.from(Instant.now().minusSeconds(2 * 86_400));
     Path oldWeb = Files.write(parent.resolve("regdoc-web-123456789.upload"), new byte[10]);
     Path oldGunzip = Files.write(parent.resolve("regdoc-987654321.gunzip"), new byte[10]);
     Path oldEntry = Files.write(parent.resolve("regdoc-55.entry"), new byte[10]);
     Path fresh = Files.write(parent.resolve("regdoc-slack-42.upload"), new byte[10]);
     Path notOurs = Files.write(parent.resolve("regdoc-notes.txt"), new byte[10]);
-    for (Path p : java.util.List.of(oldWeb, oldGunzip, oldEntry, notOurs)) {
+    for (Path p : List.of(oldWeb, oldGunzip, oldEntry, notOurs)) {
       Files.setLastModifiedTime(p, twoDaysAgo);
     }
 

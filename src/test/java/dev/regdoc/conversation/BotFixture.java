@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ final class BotFixture {
   }
 
   static BotRuntime start(Path dataDir, Map<String, String> extra) {
-    Map<String, String> config = new java.util.HashMap<>(extra);
+    Map<String, String> config = new HashMap<>(extra);
     config.put("data.dir", dataDir.toString());
     return BotRuntime.start(
         BotConfig.of(config), Path.of("knowledge-base"), Path.of("rules"), Illustrator.NONE, CLOCK);

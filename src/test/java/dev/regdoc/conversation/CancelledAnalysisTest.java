@@ -7,9 +7,9 @@ import dev.regdoc.analysis.KnowledgeTexts;
 import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.facts.InputKind;
+import dev.regdoc.facts.TextReader;
 import dev.regdoc.ingest.IngestLimits;
-import dev.regdoc.ingest.InputKind;
-import dev.regdoc.ingest.TextReader;
 import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.store.JdbcCaseStore;
@@ -17,13 +17,16 @@ import dev.regdoc.store.StoreSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +64,7 @@ class CancelledAnalysisTest {
     return engine(parallel, endless, System::nanoTime);
   }
 
-  ConversationEngine engine(
-      int parallel, TextReader syslog, java.util.function.LongSupplier clock) {
+  ConversationEngine engine(int parallel, TextReader syslog, LongSupplier clock) {
     store = JdbcCaseStore.open(StoreSettings.defaults(data));
     KnowledgeBase kb = KnowledgeBase.load(KB);
     Map<InputKind, TextReader> readers = new HashMap<>(TextReaders.defaults());
@@ -73,7 +75,7 @@ class CancelledAnalysisTest {
                 readers,
                 IngestLimits.defaults(),
                 SignalingPorts.defaults())
-            .withTimeLimit(java.time.Duration.ofSeconds(300), clock);
+            .withTimeLimit(Duration.ofSeconds(300), clock);
     return new ConversationEngine(
         kb,
         KnowledgeTexts.load(KB),
@@ -191,7 +193,7 @@ class CancelledAnalysisTest {
 
   @Test
   void anAnalysisPastItsTimeLimitAnswersPartiallyAndNamesTheCostlyFile() throws Exception {
-    java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong clock = new AtomicLong();
     TextReader costly =
         (file, in, sink) -> {
           while (true) { // a second of the test's clock per checkpoint, until the limit stops it

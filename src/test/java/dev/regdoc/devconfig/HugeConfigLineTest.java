@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.SwitchPortConfig;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.TextSummary;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.TextReaders;
-import dev.regdoc.ingest.TextSummary;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class HugeConfigLineTest {
     try (BufferedWriter out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
       out.write(BEFORE);
       char[] chunk = new char[1 << 16];
-      java.util.Arrays.fill(chunk, 'x');
+      Arrays.fill(chunk, 'x');
       for (long written = 0; written < HUGE; written += chunk.length) {
         out.write(chunk);
       }

@@ -24,12 +24,13 @@ class DiagnoserStopTest {
   static final String SLOW_LOOP =
       """
       package regdoc.rules
+      import java.util.concurrent.locks.LockSupport
       rule "slow forever"
       agenda-group "causes"
       when
         $s : String()
       then
-        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        LockSupport.parkNanos(1_000_000L);
         insert(new String($s));
       end
       """;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,12 +130,11 @@ class RuledOutRankingTest {
 
     assertThat(u.candidates())
         .containsExactly(
-            java.util.Map.entry("port-security-aging", 0.5),
-            java.util.Map.entry("idle-connection-teardown", 0.4));
+            Map.entry("port-security-aging", 0.5), Map.entry("idle-connection-teardown", 0.4));
     assertThat(u.values().get("candidates"))
         .isEqualTo(
             List.of(
-                java.util.Map.of("code", "port-security-aging", "confidence", 0.5),
-                java.util.Map.of("code", "idle-connection-teardown", "confidence", 0.4)));
+                Map.of("code", "port-security-aging", "confidence", 0.5),
+                Map.of("code", "idle-connection-teardown", "confidence", 0.4)));
   }
 }

@@ -7,8 +7,12 @@ import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.cli.Main;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.FileReport;
+import dev.regdoc.facts.InputKind;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
+import dev.regdoc.facts.TextReader;
+import dev.regdoc.facts.TextSummary;
 import dev.regdoc.testing.RealData;
 import dev.regdoc.testing.TestPcap;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +23,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -412,9 +417,7 @@ class BadInputTest {
                 + " right; they are shown at the nearest of those and their times are unreliable");
     assertThat(facts.of(SipMessage.class))
         .singleElement()
-        .satisfies(
-            m ->
-                assertThat(m.time()).isEqualTo(java.time.Instant.ofEpochSecond(0, Long.MAX_VALUE)));
+        .satisfies(m -> assertThat(m.time()).isEqualTo(Instant.ofEpochSecond(0, Long.MAX_VALUE)));
   }
 
   static final String SIP_OPTIONS =

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.common.TempFiles;
 import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.FileReport;
+import dev.regdoc.facts.InputKind;
 import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.facts.TextReader;
+import dev.regdoc.facts.TextSummary;
 import dev.regdoc.testing.RealData;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,7 +208,7 @@ class ExpansionLimitsTest {
     try (Stream<Path> s = Files.list(folder)) {
       return s.toList();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -9,6 +9,8 @@ import dev.regdoc.common.WorkStopped;
 import dev.regdoc.devconfig.AsaConfigReader;
 import dev.regdoc.devconfig.IosConfigReader;
 import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.TextReader;
+import dev.regdoc.facts.TextSummary;
 import dev.regdoc.logs.SyslogReader;
 import dev.regdoc.testing.TestPcap;
 import java.io.BufferedReader;

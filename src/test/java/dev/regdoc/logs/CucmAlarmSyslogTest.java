@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.regdoc.facts.CucmAlarm;
+import dev.regdoc.testing.TestText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CucmAlarmSyslogTest {
@@ -31,7 +33,8 @@ class CucmAlarmSyslogTest {
       "31 uc-ucm-01 local7 3 : 41679: uc-ucm-01.pcce.local Jul 02 2015 06:22:31 UTC :  "
           + " %UC_CALLMANAGER-3-EndPointUnregistered:"
           + " %[DeviceName=SEPE0D1730A8137][IPAddress=10.60.98.210]"
-          + "[Protocol=SIP][DeviceType=592][Description=Phone][Reason=13][IPAddrAttributes=0][LastSignalReceived=SIPStationDPrimaryLineTimeout][AppID=Cisco"
+          + "[Protocol=SIP][DeviceType=592][Description=Phone][Reason=13][IPAddrAttributes=0]"
+          + "[LastSignalReceived=SIPStationDPrimaryLineTimeout][AppID=Cisco"
           + " CallManager][ClusterID=StandAloneCluster][NodeID=uc-ucm-01]: An endpoint has"
           + " unregistered";
 
@@ -101,11 +104,9 @@ class CucmAlarmSyslogTest {
   @Test
   void breakInsideAValueIsDeletedAndBreakBetweenFieldsIsAllowed() {
     String text =
-        """
-        Jul  2 06:22:31 uc-ucm-01 local7 3 : 41680: uc-ucm-01 Jul 02 2015 15:22:31 JST : %UC_CALLMANAGER-3-EndPointUnregistered: %[DeviceName=SEP0011223344
-        55][IPAddress=10.1.1.5]
-        [Protocol=SCCP][Reason=6][AppID=Cisco CallManager]: An endpoint has unregistered
-        """;
+        TestText.of(
+            CucmAlarmSyslogTest.class,
+            "breakInsideAValueIsDeletedAndBreakBetweenFieldsIsAllowed.log");
     CucmAlarm a = SyslogFixture.read(text).onlyAlarm();
 
     assertThat(a.deviceName()).isEqualTo("SEP001122334455");
@@ -118,10 +119,7 @@ class CucmAlarmSyslogTest {
   @Test
   void informationalAndWarningSeveritiesAreAccepted() {
     String text =
-        """
-        Jul 02 2015 06:22:31 UTC : %UC_CALLMANAGER-6-EndPointUnregistered: %[DeviceName=SEPAAAABBBBCCCC][Reason=9][AppID=Cisco CallManager]: An endpoint has unregistered
-        Jul 02 2015 06:23:31 EDT : %CCM_CALLMANAGER-CALLMANAGER-4-DeviceUnregistered: %[DeviceName=SEPAAAABBBBCCCC][IPAddress=10.1.1.9][Protocol=SCCP][DeviceType=30006][Reason=8][IPAddrAttributes=0][AppID=Cisco CallManager][ClusterID=StandAloneCluster][NodeID=cm1]: Device unregistered
-        """;
+        TestText.of(CucmAlarmSyslogTest.class, "informationalAndWarningSeveritiesAreAccepted.log");
     List<CucmAlarm> alarms = SyslogFixture.read(text).alarms();
 
     assertThat(alarms).extracting(CucmAlarm::severity).containsExactly(6, 4);
@@ -136,12 +134,7 @@ class CucmAlarmSyslogTest {
 
   @Test
   void rfc3164HeaderInFrontOfAWrappedAlarm() {
-    String text =
-        """
-        <187>Jul  2 06:22:31 uc-ucm-01 41679: uc-ucm-01.pcce.local Jul 02 2015 06:22:31.123 UTC :
-        %UC_CALLMANAGER-3-EndPointUnregistered: %[DeviceName=SEPE0D1730A8137][IPAddress=10.60.98.210][Protocol=SIP][Reason=13][AppID=Ci
-        sco CallManager][NodeID=uc-ucm-01]: An endpoint has unregistered
-        """;
+    String text = TestText.of(CucmAlarmSyslogTest.class, "rfc3164HeaderInFrontOfAWrappedAlarm.log");
     SyslogFixture r = SyslogFixture.read(text);
     CucmAlarm a = r.onlyAlarm();
 
@@ -171,10 +164,7 @@ class CucmAlarmSyslogTest {
   @Test
   void transientConnectionAlarmsKeepTheirFieldOrder() {
     String text =
-        """
-        Jul 02 2015 06:22:31 UTC : %UC_CALLMANAGER-3-EndPointTransientConnection: %[ConnectingPort=5060][DeviceName=SEPE0D1730A8137][IPAddress=10.60.98.210][DeviceType=592][Reason=6][Protocol=SIP][MACAddress=E0D1730A8137][IPAddrAttributes=0][LastSignalReceived=SIPRegisterInd][StationState=wait_register][AppID=Cisco CallManager][ClusterID=StandAloneCluster][NodeID=uc-ucm-01]: Endpoint transient connection attempt
-        Jul 02 2015 06:22:32 UTC : %CCM_CALLMANAGER-CALLMANAGER-3-DeviceTransientConnection: %[ConnectingPort=0][DeviceName=SEP000F9048529A][IPAddress=192.168.88.52][DeviceType=30006][Reason=6][Protocol=SCCP][IPAddrAttributes=0][AppID=Cisco CallManager][ClusterID=StandAloneCluster][NodeID=cm1]: Transient connection attempted
-        """;
+        TestText.of(CucmAlarmSyslogTest.class, "transientConnectionAlarmsKeepTheirFieldOrder.log");
     List<CucmAlarm> alarms = SyslogFixture.read(text).alarms();
 
     assertThat(alarms.get(0).alarm()).isEqualTo("EndPointTransientConnection");
@@ -291,10 +281,7 @@ class CucmAlarmSyslogTest {
   @Test
   void missingZoneIsAssumedUtcAndReportedOncePerFile() {
     String text =
-        """
-        Jul 02 2015 06:22:31 : %UC_CALLMANAGER-3-EndPointUnregistered: %[DeviceName=SEP1][Reason=13]: An endpoint has unregistered
-        Jul 02 2015 06:22:41 : %UC_CALLMANAGER-6-EndPointRegistered: %[DeviceName=SEP1][IPAddress=10.1.1.1]: Endpoint registered
-        """;
+        TestText.of(CucmAlarmSyslogTest.class, "missingZoneIsAssumedUtcAndReportedOncePerFile.log");
     SyslogFixture r = SyslogFixture.read(text);
 
     assertThat(r.alarms())
@@ -307,7 +294,7 @@ class CucmAlarmSyslogTest {
         .satisfies(an -> assertThat(an.origin().line()).isEqualTo(1));
   }
 
-  private static java.util.Map.Entry<String, String> entry(String k, String v) {
-    return java.util.Map.entry(k, v);
+  private static Map.Entry<String, String> entry(String k, String v) {
+    return Map.entry(k, v);
   }
 }

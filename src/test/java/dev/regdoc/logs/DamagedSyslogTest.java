@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,7 +126,7 @@ class DamagedSyslogTest {
     public int read(char[] buf, int off, int len) {
       if (remaining > 0) {
         int n = (int) Math.min(len, remaining);
-        java.util.Arrays.fill(buf, off, off + n, c);
+        Arrays.fill(buf, off, off + n, c);
         remaining -= n;
         return n;
       }

@@ -2,7 +2,9 @@ package dev.regdoc.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regdoc.facts.Macs;
 import dev.regdoc.facts.NetworkLog;
+import dev.regdoc.testing.TestText;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,13 +91,7 @@ class NetworkSyslogTest {
   void cdpDuplexMismatchPoeAndDuplicateAddress() {
     SyslogFixture r =
         SyslogFixture.read(
-            """
-            *Mar  1 00:02:54.535: %CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on FastEthernet0/0 (not half duplex), with R3 Ethernet0/0 (half duplex).
-            *Apr 24 10:37:49.492: %ILPOWER-7-DETECT: Interface Gi1/0/3: Power Device detected: IEEE PD
-            *Apr 24 10:37:50.493: %ILPOWER-5-POWER_GRANTED: Interface Gi1/0/3: Power granted
-            *Jun 29 08:36:31.299: %IP-4-DUPADDR: Duplicate address 192.168.10.102 on GigabitEthernet0/0, sourced by 5254.001d.836d
-            Jun 29 08:36:32 sw1 %DOT1X-5-FAIL: Authentication failed for client (001e.0b80.13b5) on Interface Gi1/0/16 AuditSessionID 0A
-            """);
+            TestText.of(NetworkSyslogTest.class, "cdpDuplexMismatchPoeAndDuplicateAddress.log"));
     List<NetworkLog> logs = r.logs();
 
     assertThat(logs)
@@ -187,12 +183,7 @@ class NetworkSyslogTest {
   @Test
   void asaBuiltAndUdp() {
     SyslogFixture r =
-        SyslogFixture.read(
-            """
-            %ASA-6-302013: Built inbound TCP connection 11 for outside:198.51.100.7/5060 (198.51.100.7/5060) to inside:10.1.1.2/5060 (203.0.113.2/5060)
-            %ASA-6-302015: Built outbound UDP connection 12 for outside:198.51.100.7/5060 (198.51.100.7/5060) to inside:10.1.1.2/5060 (203.0.113.2/5060)
-            %ASA-6-302016: Teardown UDP connection 12 for outside:198.51.100.7/5060 to inside:10.1.1.2/5060 duration 0:02:01 bytes 4500
-            """);
+        SyslogFixture.read(TestText.of(NetworkSyslogTest.class, "asaBuiltAndUdp.log"));
     List<NetworkLog> logs = r.logs();
 
     assertThat(logs.get(0).fields())
@@ -210,12 +201,7 @@ class NetworkSyslogTest {
   @Test
   void asaArpCollisions() {
     SyslogFixture r =
-        SyslogFixture.read(
-            """
-            %ASA-4-405001: Received ARP response collision from 10.233.250.16/202d.07fc.5c1a on interface WLC-LAN_inside with existing ARP entry 10.233.250.16/0016.a421.94ef
-            %ASA-4-405002: Received mac mismatch packet from 10.1.1.9/0011.2233.4455 for authenticated host
-            %ASA-4-405003: IP address collision detected between host 10.1.1.1 at 0011.2233.4466 and interface inside, 0011.2233.4477
-            """);
+        SyslogFixture.read(TestText.of(NetworkSyslogTest.class, "asaArpCollisions.log"));
     List<NetworkLog> logs = r.logs();
 
     assertThat(logs.get(0).fields())
@@ -238,11 +224,7 @@ class NetworkSyslogTest {
   void asaInspectionAclAndUnknownIds() {
     SyslogFixture r =
         SyslogFixture.read(
-            """
-            %ASA-3-507003: sip flow from outside:198.51.100.7/5060 to inside:10.1.1.2/5060 terminated by inspection engine, reason - malformed packet.
-            %ASA-6-106100: access-list inside_in permitted tcp inside/10.0.1.5(54321) -> dmz/192.168.1.10(80) hit-cnt 1 first hit [0x1, 0x2]
-            %ASA-6-305011: Built dynamic TCP translation from inside:172.31.98.44/1772 to outside:100.66.98.44/8256
-            """);
+            TestText.of(NetworkSyslogTest.class, "asaInspectionAclAndUnknownIds.log"));
     List<NetworkLog> logs = r.logs();
 
     assertThat(logs.get(0).fields())
@@ -269,11 +251,7 @@ class NetworkSyslogTest {
   void zoneNamesAndOffsetsBecomeOffsets() {
     SyslogFixture r =
         SyslogFixture.read(
-            """
-            <189>387448: host-01: May 6 16:13:09.123 UTC+07:30: %DOT1X-5-FAIL: Authentication failed for client (001e.0b80.13b5) on Interface Gi1/0/16
-            <190>3352436: 3352457: Aug 12 2023 12:14:24.412 mdt: %LINK-3-UPDOWN: Interface Gi1/0/1, changed state to up
-            Jan 23 14:54:28.511 CET: %LINK-3-UPDOWN: Interface Gi1/0/2, changed state to up
-            """);
+            TestText.of(NetworkSyslogTest.class, "zoneNamesAndOffsetsBecomeOffsets.log"));
     List<NetworkLog> logs = r.logs();
 
     assertThat(logs.get(0).timestamp())

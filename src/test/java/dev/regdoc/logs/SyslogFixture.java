@@ -4,7 +4,7 @@ import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.NetworkLog;
-import dev.regdoc.ingest.TextSummary;
+import dev.regdoc.facts.TextSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -7,7 +7,8 @@ import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.NetworkLog;
-import dev.regdoc.ingest.TextSummary;
+import dev.regdoc.facts.TextSummary;
+import dev.regdoc.testing.TestText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -65,11 +66,7 @@ class SyslogReaderIntegrationTest {
 
   @Test
   void anySeverityDigitAndOtherZones() throws IOException {
-    read(
-        """
-        Jul 15 22:40:05 cucm-pub local7 6 : 1: cucm-pub Jul 15 2015 22:40:05.347 JST :  %UC_CALLMANAGER-6-EndPointUnregistered: %[DeviceName=SEP001122334455][Reason=19][NodeID=cucm-pub]: An endpoint has unregistered
-        <187>Mar 3 10:00:00 cucm2 %CCM_CALLMANAGER-CALLMANAGER-4-DeviceTransientConnection: %[ConnectingPort=2000][DeviceName=SEP00AABBCCDDEE][IPAddress=192.0.2.9][DeviceType=30018][Reason=6][Protocol=SCCP][AppID=Cisco CallManager][ClusterID=c][NodeID=cucm2]: Transient connection attempted
-        """);
+    read(TestText.of(SyslogReaderIntegrationTest.class, "anySeverityDigitAndOtherZones.log"));
     var alarms = facts.of(CucmAlarm.class);
     assertThat(alarms).extracting(CucmAlarm::severity).containsExactly(6, 4);
     assertThat(alarms.get(0).timestamp())
@@ -83,18 +80,7 @@ class SyslogReaderIntegrationTest {
 
   @Test
   void theOldRtmtAndWindowsFormats() throws IOException {
-    read(
-        """
-        CCM|DeviceUnregistered - Device unregistered. Device name.:SEP000F9048529A Device IP address.:10.130.9.5 Device type. [Optional]:30006 Device description [Optional].:gmgiska Reason Code [Optional].:8 App ID:Cisco CallManager Cluster ID:StandAloneCluster Node ID:10.130.8.21|<CLID::StandAloneCluster><NID::10.130.8.21>
-
-        Error: Device TransientConnection \u2013 Transient connection attempted.
-        Connecting Port: 0
-        Device name (Optional):
-        Device IP address: 192.168.88.52
-        Device type: (Optional): 255
-        Reason Code (Optional): 6
-        App ID: Cisco CallManager
-        """);
+    read(TestText.of(SyslogReaderIntegrationTest.class, "theOldRtmtAndWindowsFormats.log"));
     var alarms = facts.of(CucmAlarm.class);
     assertThat(alarms).hasSize(2);
     assertThat(alarms.get(0).fields())
@@ -114,13 +100,8 @@ class SyslogReaderIntegrationTest {
   @Test
   void iosAndAsaMessagesWithTheValuesTheyName() throws IOException {
     read(
-        """
-        Jun  3 14:39:05.941: %SW_MATM-4-MACFLAP_NOTIF: Host f03a.b216.7ad7 in vlan 10 is flapping between port Gi0/5 and port Gi0/15
-        *Sep 17 19:56:30.875: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet0/1, changed state to down
-        %PORT_SECURITY-2-PSECURE_VIOLATION: Security violation occurred, caused by MAC address eeee.eeee.0eee on port Ethernet0/1.
-        May 18 2025 08:15:03: %ASA-6-302014: Teardown TCP connection 207860548 for inside:10.117.142.19/42098 to dmz:192.168.198.28/443 duration 0:00:08 bytes 0 TCP Reset-O from inside
-        %ASA-4-405001: Received ARP response collision from 10.233.250.16/202d.07fc.5c1a on interface WLC-LAN_inside with existing ARP entry 10.233.250.16/0016.a421.94ef
-        """);
+        TestText.of(
+            SyslogReaderIntegrationTest.class, "iosAndAsaMessagesWithTheValuesTheyName.log"));
     Map<String, NetworkLog> byMnemonic =
         facts.of(NetworkLog.class).stream()
             .collect(Collectors.toMap(NetworkLog::mnemonic, Function.identity()));

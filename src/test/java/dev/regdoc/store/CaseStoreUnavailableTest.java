@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,10 +51,7 @@ class CaseStoreUnavailableTest {
     assertThatThrownBy(() -> JdbcCaseStore.open(s))
         .isInstanceOf(CaseStoreUnavailableException.class)
         .hasMessageContaining("jdbc:h2:mem:unavailable;PASSWORD=***")
-        .satisfies(
-            e ->
-                assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
-                    .doesNotContain(SECRET));
+        .satisfies(e -> assertThat(e.getMessage().toLowerCase(Locale.ROOT)).doesNotContain(SECRET));
   }
 
   @Test

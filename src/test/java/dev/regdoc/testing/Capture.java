@@ -4,6 +4,7 @@ import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
 import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.facts.Anomaly;
+import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ public record Capture(CaptureSummary summary, FactCollector facts) {
     }
   }
 
-  public <T extends dev.regdoc.facts.Fact> List<T> of(Class<T> type) {
+  public <T extends Fact> List<T> of(Class<T> type) {
     return facts.of(type);
   }
 

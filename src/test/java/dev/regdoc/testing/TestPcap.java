@@ -2,7 +2,10 @@ package dev.regdoc.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +149,7 @@ public final class TestPcap {
   private TestPcap ip(InetAddress s, InetAddress d, IpNumber proto, Packet.Builder l4) {
     Packet.Builder ip;
     EtherType type;
-    if (s instanceof java.net.Inet4Address) {
+    if (s instanceof Inet4Address) {
       ip =
           new IpV4Packet.Builder()
               .version(IpVersion.IPV4)
@@ -155,8 +158,8 @@ public final class TestPcap {
               .ttl((byte) 64)
               .protocol(proto)
               .dontFragmentFlag(true)
-              .srcAddr((java.net.Inet4Address) s)
-              .dstAddr((java.net.Inet4Address) d)
+              .srcAddr((Inet4Address) s)
+              .dstAddr((Inet4Address) d)
               .payloadBuilder(l4)
               .correctChecksumAtBuild(true)
               .correctLengthAtBuild(true);
@@ -169,8 +172,8 @@ public final class TestPcap {
               .flowLabel(IpV6SimpleFlowLabel.newInstance(0))
               .nextHeader(proto)
               .hopLimit((byte) 64)
-              .srcAddr((java.net.Inet6Address) s)
-              .dstAddr((java.net.Inet6Address) d)
+              .srcAddr((Inet6Address) s)
+              .dstAddr((Inet6Address) d)
               .payloadBuilder(l4)
               .correctLengthAtBuild(true);
       type = EtherType.IPV6;
@@ -225,7 +228,7 @@ public final class TestPcap {
   private static InetAddress addr(String s) {
     try {
       return InetAddress.getByName(s);
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       throw new IllegalArgumentException(s, e);
     }
   }

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.facts.FactCollector;
-import dev.regdoc.ingest.FileReport;
+import dev.regdoc.facts.FileReport;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,7 @@ class RealCaptureTimelineTest {
     FactCollector facts = new FactCollector();
     List<FileReport> reports =
         new IngestService(new CaptureReader(), Map.of(), IngestLimits.defaults())
-            .ingest(
-                java.util.Arrays.stream(files).map(f -> InputFile.of(DATA.resolve(f))).toList(),
-                facts);
+            .ingest(Arrays.stream(files).map(f -> InputFile.of(DATA.resolve(f))).toList(), facts);
     return new TimelineBuilder().build(facts, reports);
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Downloads a file a user shared, with the bot token, only from Slack's file host(s). Nothing else
@@ -32,9 +33,7 @@ final class FileFetcher {
 
   FileFetcher(Set<String> allowedHosts, long maxBytes) {
     this.allowedHosts =
-        allowedHosts.stream()
-            .map(h -> h.toLowerCase(Locale.ROOT))
-            .collect(java.util.stream.Collectors.toSet());
+        allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     this.maxBytes = maxBytes;
   }
 

@@ -7,6 +7,8 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.FileSharedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -194,7 +196,7 @@ final class SlackEvents {
    * file_shared has only ids: files.info gives the file and where it was shared; only case threads
    * count.
    */
-  private SlackRequest fromFileShared(String team, FileSharedEvent e) throws java.io.IOException {
+  private SlackRequest fromFileShared(String team, FileSharedEvent e) throws IOException {
     File f = poster.fileInfo(e.getFileId());
     String thread = threadOf(f, e.getChannelId());
     if (!runner.isCaseThread(team, e.getChannelId(), thread)
@@ -211,8 +213,7 @@ final class SlackEvents {
       return null;
     }
     for (Map<String, List<File.ShareDetail>> m :
-        java.util.Arrays.asList(
-            f.getShares().getPublicChannels(), f.getShares().getPrivateChannels())) {
+        Arrays.asList(f.getShares().getPublicChannels(), f.getShares().getPrivateChannels())) {
       if (m != null && m.get(channel) != null) {
         for (File.ShareDetail d : m.get(channel)) {
           if (d.getThreadTs() != null) {

@@ -3,6 +3,7 @@ package dev.regdoc.adapter.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.File;
 import com.slack.api.model.block.LayoutBlock;
 import java.io.IOException;
 import java.util.List;
@@ -64,7 +65,7 @@ final class SlackPoster {
   }
 
   /** files.info: the file's name, size and link (the file_shared event carries only its id). */
-  com.slack.api.model.File fileInfo(String fileId) throws IOException {
+  File fileInfo(String fileId) throws IOException {
     try {
       var r = client.filesInfo(b -> b.file(fileId));
       check(r.isOk(), "files.info", r.getError());

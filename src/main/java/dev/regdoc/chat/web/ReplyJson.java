@@ -1,8 +1,10 @@
 package dev.regdoc.chat.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
@@ -68,7 +70,7 @@ final class ReplyJson {
    * Every text of the block without control or direction-override characters (names come from
    * uploaded files).
    */
-  private static void clean(com.fasterxml.jackson.databind.JsonNode node) {
+  private static void clean(JsonNode node) {
     if (node instanceof ObjectNode o) {
       o.fieldNames()
           .forEachRemaining(
@@ -82,10 +84,7 @@ final class ReplyJson {
     } else if (node instanceof ArrayNode a) {
       for (int i = 0; i < a.size(); i++) {
         if (a.get(i).isTextual()) {
-          a.set(
-              i,
-              com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                  DisplayNames.cleanText(a.get(i).asText())));
+          a.set(i, TextNode.valueOf(DisplayNames.cleanText(a.get(i).asText())));
         } else {
           clean(a.get(i));
         }

@@ -242,7 +242,8 @@ class SlackHttpModeTest {
             + pcap.length
             + ",\"url_private_download\":\""
             + url
-            + "\",\"shares\":{\"public\":{\"C4\":[{\"ts\":\"1700000501.000100\",\"thread_ts\":\"1700000500.000100\"}]}}}");
+            + "\",\"shares\":{\"public\":{\"C4\":"
+            + "[{\"ts\":\"1700000501.000100\",\"thread_ts\":\"1700000500.000100\"}]}}}");
     sendEvent(
         "Ev-file-shared",
         "{\"type\":\"file_shared\",\"file_id\":\"F4\",\"user_id\":\"U1\",\"file\":{\"id\":\"F4\"},"

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regdoc.conversation.ChatEngine;
+import dev.regdoc.conversation.Incoming;
+import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +18,7 @@ class SlackSocketModeStartTest {
   private static final ChatEngine UNUSED =
       new ChatEngine() {
         @Override
-        public Reply handle(
-            dev.regdoc.conversation.Incoming in, dev.regdoc.conversation.ProgressSink progress) {
+        public Reply handle(Incoming in, ProgressSink progress) {
           throw new AssertionError("no turn expected");
         }
 

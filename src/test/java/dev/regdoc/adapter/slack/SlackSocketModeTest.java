@@ -44,7 +44,8 @@ class SlackSocketModeTest {
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
       client = conn;
       conn.send(
-          "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},\"connection_info\":{\"app_id\":\"A1\"}}");
+          "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
+              + "\"connection_info\":{\"app_id\":\"A1\"}}");
       connected.countDown();
     }
 

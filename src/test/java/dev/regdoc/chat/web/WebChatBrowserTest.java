@@ -10,8 +10,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +124,7 @@ class WebChatBrowserTest {
     // Both uploads answered: the progress line goes away; then show the newest such card in the
     // screenshot.
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("progress")));
-    java.util.List<WebElement> cards =
+    List<WebElement> cards =
         browser.findElements(By.cssSelector(".card.finding[data-code='port-security-aging']"));
     card = cards.get(cards.size() - 1);
     browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", card);
@@ -134,7 +136,7 @@ class WebChatBrowserTest {
     Path shot = Path.of("target", "screenshots", "web-chat-diagnosis.png");
     Files.createDirectories(shot.getParent());
     File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(png.toPath(), shot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(png.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
     assertThat(Files.size(shot)).isGreaterThan(10_000);
 
     // Japanese goes in and comes back on the page as typed.
@@ -144,7 +146,7 @@ class WebChatBrowserTest {
     browser.findElement(By.id("send")).click();
     wait.until(
         ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".msg.bot"), replies));
-    java.util.List<WebElement> mine = browser.findElements(By.cssSelector(".msg.user"));
+    List<WebElement> mine = browser.findElements(By.cssSelector(".msg.user"));
     assertThat(mine.get(mine.size() - 1).getText()).isEqualTo(japanese);
   }
 

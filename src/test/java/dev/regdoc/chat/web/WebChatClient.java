@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,8 +157,8 @@ final class WebChatClient {
     }
 
     /** The reply's blocks of one type. */
-    java.util.List<JsonNode> blocks(String type) throws IOException {
-      java.util.List<JsonNode> out = new java.util.ArrayList<>();
+    List<JsonNode> blocks(String type) throws IOException {
+      List<JsonNode> out = new ArrayList<>();
       json()
           .path("blocks")
           .forEach(
@@ -168,7 +170,7 @@ final class WebChatClient {
       return out;
     }
 
-    java.util.List<String> findingCodes() throws IOException {
+    List<String> findingCodes() throws IOException {
       return blocks("FindingCard").stream().map(b -> b.path("code").asText()).toList();
     }
   }

@@ -3,9 +3,14 @@ package dev.regdoc.chat.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +106,7 @@ class WebChatServerTest {
 
   @Test
   void theRefusalComesOnTheHeadersAloneWithoutWaitingForTheBody() throws Exception {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", CHAT.server().port())) {
+    try (Socket socket = new Socket("127.0.0.1", CHAT.server().port())) {
       socket.setSoTimeout(5000);
       String head =
           "POST /api/upload?name=big%20trace.pcap HTTP/1.1\r\nHost: 127.0.0.1:"
@@ -114,7 +119,7 @@ class WebChatServerTest {
               + "Content-Type: application/octet-stream\r\nContent-Length: "
               + (2 << 20)
               + "\r\n\r\n";
-      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       // Not one byte of the body is sent: an answer within the timeout proves the server did not
       // wait to read it.
@@ -128,17 +133,17 @@ class WebChatServerTest {
    * The raw response up to the closing brace of its JSON body (the connection stays open while the
    * server drains).
    */
-  private static String readUntilJsonEnds(java.io.InputStream in) throws IOException {
-    java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+  private static String readUntilJsonEnds(InputStream in) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
     int b;
     while ((b = in.read()) >= 0) {
       got.write(b);
-      String text = got.toString(java.nio.charset.StandardCharsets.UTF_8);
+      String text = got.toString(StandardCharsets.UTF_8);
       if (b == '}' && text.contains("\r\n\r\n{")) {
         break;
       }
     }
-    return got.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return got.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -150,8 +155,7 @@ class WebChatServerTest {
         client()
             .upload(
                 "stream.pcap",
-                HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new java.io.ByteArrayInputStream(twoMb)));
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twoMb)));
 
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.json().path("error").asText()).contains("stream.pcap").contains("1 MB");

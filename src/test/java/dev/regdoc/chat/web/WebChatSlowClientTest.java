@@ -3,8 +3,11 @@ package dev.regdoc.chat.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +82,7 @@ class WebChatSlowClientTest {
         if (closedByServer(s)) {
           closed++;
         }
-      } catch (java.net.SocketTimeoutException stillOpen) {
+      } catch (SocketTimeoutException stillOpen) {
         open++;
       }
     }
@@ -97,8 +100,8 @@ class WebChatSlowClientTest {
     // at the close.
     for (int i = 0; i < cap * 4; i++) {
       try (Socket s = new Socket()) {
-        s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.2"), 0));
-        s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+        s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+        s.connect(new InetSocketAddress("127.0.0.1", server.port()));
         s.setSoTimeout(30_000);
         s.getOutputStream()
             .write(

@@ -1,4 +1,4 @@
-package dev.regdoc.ingest;
+package dev.regdoc.facts;
 
 /** What a file is, judged by its content, never by its name. */
 public enum InputKind {

@@ -1,6 +1,5 @@
-package dev.regdoc.ingest;
+package dev.regdoc.facts;
 
-import dev.regdoc.facts.FactSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 

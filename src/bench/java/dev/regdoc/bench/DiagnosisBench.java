@@ -10,6 +10,7 @@ import dev.regdoc.signals.Phone;
 import dev.regdoc.signals.RefreshSummary;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.signals.RegisterTransaction;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class DiagnosisBench {
     Diagnoser diagnoser = new Diagnoser(rules);
     List<Long> millis = new ArrayList<>();
     List<Long> cpuMillis = new ArrayList<>();
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    var threads = ManagementFactory.getThreadMXBean();
     int findings = 0;
     for (int i = 0; i < runs; i++) {
       System.gc(); // each analysis starts on a settled heap, as the reader runs do: previous runs'
@@ -145,9 +146,9 @@ public final class DiagnosisBench {
               refreshes.size(),
               lost,
               115.0,
-              lost.isEmpty() ? java.util.List.of() : java.util.List.of(0.10, 0.20)));
+              lost.isEmpty() ? List.of() : List.of(0.10, 0.20)));
     }
-    facts.add(new InputSummary(facts.size() / 72, 0, 0, 0, 0, 0, 0, 1, 1, java.util.List.of()));
+    facts.add(new InputSummary(facts.size() / 72, 0, 0, 0, 0, 0, 0, 1, 1, List.of()));
     return facts;
   }
 }

@@ -1,10 +1,9 @@
-package dev.regdoc.cli;
+package dev.regdoc.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.regdoc.bench.TsharkBench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ class BenchCommandTest {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       code =
-          Main.run(
+          BenchMain.run(
               "bench",
               "--dir",
               dir.toString(),

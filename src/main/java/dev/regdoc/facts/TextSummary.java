@@ -1,4 +1,4 @@
-package dev.regdoc.ingest;
+package dev.regdoc.facts;
 
 import java.util.List;
 

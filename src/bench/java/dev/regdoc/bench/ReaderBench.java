@@ -1,5 +1,6 @@
 package dev.regdoc.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
 import dev.regdoc.facts.FactSink;
@@ -36,8 +37,7 @@ public final class ReaderBench {
     System.gc();
     resetPeaks();
     // the whole process: the reader decodes on the calling thread and reads libpcap on another
-    var os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
     try (LiveHeap live = new LiveHeap()) {
       long start = System.nanoTime();

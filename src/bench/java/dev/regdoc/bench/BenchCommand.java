@@ -1,12 +1,8 @@
-package dev.regdoc.cli;
+package dev.regdoc.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.analysis.Locations;
-import dev.regdoc.bench.BenchCaptureWriter;
-import dev.regdoc.bench.DiagnosisBench;
-import dev.regdoc.bench.ReaderBench;
-import dev.regdoc.bench.TsharkBench;
 import dev.regdoc.timeline.TimelineJson;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.regdoc.logs;
+package dev.regdoc.facts;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

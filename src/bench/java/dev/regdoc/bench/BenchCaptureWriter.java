@@ -125,14 +125,18 @@ public final class BenchCaptureWriter {
             + (p & 255)
             + ":50000;transport=tcp>;+u.sip!devicename.ccm.cisco.com=\"SEP"
             + String.format("%012X", 0x001122000000L + p)
-            + "\";+u.sip!model.ccm.cisco.com=\"568\";+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-"
+            + "\";+u.sip!model.ccm.cisco.com=\"568\""
+            + ";+sip.instance=\"<urn:uuid:00000000-0000-0000-0000-"
             + String.format("%012x", 0x001122000000L + p)
             + ">\"\r\n"
             + "Max-Forwards: 70\r\n"
             + "Date: Mon, 05 Jan 2026 08:00:00 GMT\r\n"
             + "User-Agent: Cisco-CP8841/14.2.1\r\n"
             + "Supported:"
-            + " replaces,join,sdp-anat,norefersub,resource-priority,extended-refer,X-cisco-callinfo,X-cisco-serviceuri,X-cisco-escapecodes,X-cisco-service-control,X-cisco-srtp-fallback,X-cisco-monrec,X-cisco-config,X-cisco-sis-7.0.0,X-cisco-xsi-8.5.1\r\n"
+            + " replaces,join,sdp-anat,norefersub,resource-priority,extended-refer,"
+            + "X-cisco-callinfo,X-cisco-serviceuri,X-cisco-escapecodes,X-cisco-service-control,"
+            + "X-cisco-srtp-fallback,X-cisco-monrec,X-cisco-config,X-cisco-sis-7.0.0,"
+            + "X-cisco-xsi-8.5.1\r\n"
             + "Allow: ACK,BYE,CANCEL,INVITE,NOTIFY,OPTIONS,REFER,REGISTER,UPDATE,SUBSCRIBE,INFO\r\n"
             + "Reason: SIP;cause=200;text=\"cisco-alarm:25 Name=SEP"
             + String.format("%012X", 0x001122000000L + p)
