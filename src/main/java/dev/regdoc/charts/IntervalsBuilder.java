@@ -4,6 +4,7 @@ import dev.regdoc.charts.TimelineScene.Intervals;
 import dev.regdoc.charts.TimelineScene.Point;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ final class IntervalsBuilder {
   }
 
   Intervals build(Instant[] window) {
-    boolean sip = events.stream().anyMatch(e -> e.kind().equals("sip-refresh"));
+    boolean sip = events.stream().anyMatch(e -> e.kind() == EventKind.SIP_REFRESH);
     return sip ? sip(window) : sccp(window);
   }
 
@@ -46,7 +47,7 @@ final class IntervalsBuilder {
     List<Point> answered = new ArrayList<>();
     Map<Integer, Integer> grantedCounts = new HashMap<>();
     for (TimelineEvent e : events) {
-      if (e.kind().equals("sip-refresh")
+      if (e.kind() == EventKind.SIP_REFRESH
           && e.details().get("sinceLastOk") instanceof Number since) {
         refreshes.put(e.file() + "#" + e.frame(), e);
         if (e.details().get("granted") instanceof Number g) {
@@ -55,7 +56,7 @@ final class IntervalsBuilder {
         if (inside(e.time(), window)) {
           sent.add(new Point(e.time(), since.doubleValue(), e.file(), e.frame()));
         }
-      } else if (e.kind().equals("sip-register-response")
+      } else if (e.kind() == EventKind.SIP_REGISTER_RESPONSE
           && isFinalOk(e)
           && e.details().get("requestFrame") instanceof Number rf) {
         TimelineEvent req = refreshes.get(e.file() + "#" + rf.longValue());
@@ -90,13 +91,13 @@ final class IntervalsBuilder {
     for (TimelineEvent e : events) {
       String server = String.valueOf(e.details().get("server"));
       switch (e.kind()) {
-        case "sccp-register-ack" -> {
+        case SCCP_REGISTER_ACK -> {
           lastAck.put(server, e.time());
           if (e.details().get("keepAliveInterval") instanceof Number n && interval == 0) {
             interval = n.doubleValue();
           }
         }
-        case "sccp-keepalive" -> {
+        case SCCP_KEEPALIVE -> {
           Instant ack = lastAck.get(server);
           if ("primary".equals(e.details().get("role")) && ack != null) {
             double s = Scenes.secondsBetween(ack, e.time());
@@ -106,7 +107,7 @@ final class IntervalsBuilder {
             }
           }
         }
-        case "sccp-keepalive-ack" -> {
+        case SCCP_KEEPALIVE_ACK -> {
           Object kf = e.details().get("keepaliveFrame");
           Instant ack = lastAck.put(server, e.time());
           if (kf instanceof Number n

@@ -11,6 +11,7 @@ import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -211,8 +212,8 @@ final class LadderBuilder extends DeviceSceneBuilder {
     Instant firstEvidence = evidence.stream().min(Instant::compareTo).orElse(null);
     for (TimelineEvent e : events) {
       boolean breaks =
-          e.kind().equals("failover")
-              || e.kind().equals("cucm-alarm")
+          e.kind() == EventKind.FAILOVER
+              || e.kind() == EventKind.CUCM_ALARM
                   && String.valueOf(e.details().get("alarm")).contains("Unregistered");
       if (breaks && (firstEvidence == null || !e.time().isBefore(firstEvidence))) {
         brk = e.time();
@@ -237,40 +238,40 @@ final class LadderBuilder extends DeviceSceneBuilder {
   }
 
   private boolean isRow(TimelineEvent e) {
-    if (e.kind().equals("sip-register-response")
+    if (e.kind() == EventKind.SIP_REGISTER_RESPONSE
         && e.details().get("status") instanceof Number st
         && st.intValue() < 200) {
       return false; // 100 Trying adds a line and says nothing about the registration
     }
     switch (e.kind()) {
-      case "sip-register",
-      "sip-refresh",
-      "sip-backup-keepalive",
-      "sip-deregister",
-      "sip-register-response",
-      "sip-request-retransmission",
-      "sccp-register",
-      "sccp-register-ack",
-      "sccp-register-reject",
-      "sccp-keepalive",
-      "sccp-keepalive-ack",
-      "sccp-unregister",
-      "sccp-unregister-ack",
-      "sccp-reset",
-      "tcp-retransmission",
-      "tcp-syn",
-      "tcp-syn-ack",
-      "tcp-fin",
-      "tcp-rst",
-      "arp-request",
-      "arp-reply",
-      "failover",
-      "fallback",
-      "cucm-alarm",
-      "switch-log",
-      "asa-log":
+      case SIP_REGISTER,
+      SIP_REFRESH,
+      SIP_BACKUP_KEEPALIVE,
+      SIP_DEREGISTER,
+      SIP_REGISTER_RESPONSE,
+      SIP_REQUEST_RETRANSMISSION,
+      SCCP_REGISTER,
+      SCCP_REGISTER_ACK,
+      SCCP_REGISTER_REJECT,
+      SCCP_KEEPALIVE,
+      SCCP_KEEPALIVE_ACK,
+      SCCP_UNREGISTER,
+      SCCP_UNREGISTER_ACK,
+      SCCP_RESET,
+      TCP_RETRANSMISSION,
+      TCP_SYN,
+      TCP_SYN_ACK,
+      TCP_FIN,
+      TCP_RST,
+      ARP_REQUEST,
+      ARP_REPLY,
+      FAILOVER,
+      FALLBACK,
+      CUCM_ALARM,
+      SWITCH_LOG,
+      ASA_LOG:
         return true;
-      case "mac-path":
+      case MAC_PATH:
         return e.details().get("previousDstMac") != null;
       default:
         return false;
@@ -279,12 +280,12 @@ final class LadderBuilder extends DeviceSceneBuilder {
 
   private static boolean isRequest(TimelineEvent e) {
     return switch (e.kind()) {
-      case "sip-register",
-          "sip-refresh",
-          "sip-backup-keepalive",
-          "sip-deregister",
-          "sccp-register",
-          "sccp-keepalive" ->
+      case SIP_REGISTER,
+          SIP_REFRESH,
+          SIP_BACKUP_KEEPALIVE,
+          SIP_DEREGISTER,
+          SCCP_REGISTER,
+          SCCP_KEEPALIVE ->
           true;
       default -> false;
     };
@@ -311,14 +312,14 @@ final class LadderBuilder extends DeviceSceneBuilder {
       this.cites = cites;
       for (TimelineEvent e : events) {
         String cite = e.file() + "#" + e.frame();
-        if (e.kind().equals("lost-in-network")) {
+        if (e.kind() == EventKind.LOST_IN_NETWORK) {
           lost.put(cite, e);
           if (!Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))) {
             lostEntirely.add(cite);
           }
-        } else if (e.kind().equals("sccp-keepalive-unanswered")) {
+        } else if (e.kind() == EventKind.SCCP_KEEPALIVE_UNANSWERED) {
           unanswered.add(cite);
-        } else if (e.kind().equals("tcp-delivered")
+        } else if (e.kind() == EventKind.TCP_DELIVERED
             && e.details().get("deliveredFrame") instanceof Number d) {
           deliveredBy.put(
               e.file() + "#" + d.longValue(), e.file() + "#" + e.details().get("firstFrame"));
@@ -331,7 +332,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
      * gave it.
      */
     void see(TimelineEvent e) {
-      if (e.kind().equals("arp-reply")) {
+      if (e.kind() == EventKind.ARP_REPLY) {
         firstMac.putIfAbsent(
             String.valueOf(e.details().get("ip")), String.valueOf(e.details().get("mac")));
       }
@@ -362,7 +363,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
       String label = label(e);
       Style style = Style.MESSAGE;
       String noteText = unanswered.contains(cite) ? labels.get("mark.unanswered") : null;
-      if (e.kind().equals("sip-register-response")
+      if (e.kind() == EventKind.SIP_REGISTER_RESPONSE
           && String.valueOf(d.get("outcome")).startsWith("answered after")) {
         noteText = labels.get("ladder.stale");
       }
@@ -372,12 +373,12 @@ final class LadderBuilder extends DeviceSceneBuilder {
         boolean up = !"cucm-to-phone".equals(l.details().get("direction"));
         noteText =
             labels.get(up ? "ladder.lost" : "ladder.lostDown", l.details().get("missingFrom"));
-      } else if (e.kind().equals("tcp-retransmission")
-          || e.kind().equals("sip-request-retransmission")) {
+      } else if (e.kind() == EventKind.TCP_RETRANSMISSION
+          || e.kind() == EventKind.SIP_REQUEST_RETRANSMISSION) {
         String original =
             e.file()
                 + "#"
-                + d.get(e.kind().equals("tcp-retransmission") ? "originalFrame" : "firstFrame");
+                + d.get(e.kind() == EventKind.TCP_RETRANSMISSION ? "originalFrame" : "firstFrame");
         style = lostEntirely.contains(original) ? Style.LOST : Style.RETRANSMISSION;
         String delivered = deliveredBy.get(cite);
         if (delivered != null && alsoAtOfOriginal.containsKey(delivered)) {
@@ -410,13 +411,13 @@ final class LadderBuilder extends DeviceSceneBuilder {
     return null;
   }
 
-  private static boolean isNote(String kind) {
-    return kind.equals("failover")
-        || kind.equals("fallback")
-        || kind.equals("cucm-alarm")
-        || kind.equals("switch-log")
-        || kind.equals("asa-log")
-        || kind.equals("mac-path");
+  private static boolean isNote(EventKind kind) {
+    return kind == EventKind.FAILOVER
+        || kind == EventKind.FALLBACK
+        || kind == EventKind.CUCM_ALARM
+        || kind == EventKind.SWITCH_LOG
+        || kind == EventKind.ASA_LOG
+        || kind == EventKind.MAC_PATH;
   }
 
   private Row note(TimelineEvent e, String cite, boolean emph) {
@@ -424,14 +425,14 @@ final class LadderBuilder extends DeviceSceneBuilder {
     int firstCucm = participants.size() - cucmIndex.size();
     int lastCucm = participants.size() - 1;
     switch (e.kind()) {
-      case "failover", "fallback":
+      case FAILOVER, FALLBACK:
         {
           String word =
-              labels.get(e.kind().equals("failover") ? "marker.failover" : "marker.fallback");
+              labels.get(e.kind() == EventKind.FAILOVER ? "marker.failover" : "marker.fallback");
           return new Row(
               e.time(), cite, 0, 0, Style.NOTE, word + " \u2192 " + d.get("to"), null, null, emph);
         }
-      case "cucm-alarm":
+      case CUCM_ALARM:
         {
           Object reason = d.get("reason");
           Object node = d.get("NodeID");
@@ -443,10 +444,10 @@ final class LadderBuilder extends DeviceSceneBuilder {
               ? null
               : new Row(e.time(), cite, firstCucm, lastCucm, Style.NOTE, text, null, null, emph);
         }
-      case "switch-log", "asa-log":
+      case SWITCH_LOG, ASA_LOG:
         {
           int at =
-              e.kind().equals("asa-log") && firewall >= 0 ? firewall : middle >= 0 ? middle : 0;
+              e.kind() == EventKind.ASA_LOG && firewall >= 0 ? firewall : middle >= 0 ? middle : 0;
           return new Row(
               e.time(),
               cite,
@@ -458,7 +459,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
               null,
               emph);
         }
-      case "mac-path":
+      case MAC_PATH:
         return new Row(
             e.time(),
             cite,
@@ -477,10 +478,10 @@ final class LadderBuilder extends DeviceSceneBuilder {
   /** Which participants a message goes between, or null when it concerns none of them. */
   private int[] ends(TimelineEvent e, Map<String, String> firstMac) {
     Map<String, Object> d = e.details();
-    if (e.kind().startsWith("arp-")) {
+    if (e.kind().family() == EventKind.Family.ARP) {
       String ip = String.valueOf(d.get("ip"));
       Integer cucm = cucmIndex.get(ip);
-      if (e.kind().equals("arp-request")) {
+      if (e.kind() == EventKind.ARP_REQUEST) {
         return cucm == null ? null : new int[] {0, cucm};
       }
       if (cucm == null) {
@@ -496,13 +497,13 @@ final class LadderBuilder extends DeviceSceneBuilder {
       return null;
     }
     boolean fromPhone;
-    if (e.kind().startsWith("tcp-")) {
+    if (e.kind().family() == EventKind.Family.TCP) {
       fromPhone = phoneIps.contains(String.valueOf(d.get("from")));
     } else {
       fromPhone =
           isRequest(e)
-              || e.kind().equals("sip-request-retransmission")
-              || e.kind().equals("sccp-unregister");
+              || e.kind() == EventKind.SIP_REQUEST_RETRANSMISSION
+              || e.kind() == EventKind.SCCP_UNREGISTER;
     }
     return fromPhone ? new int[] {0, cucm} : new int[] {cucm, 0};
   }
@@ -511,17 +512,17 @@ final class LadderBuilder extends DeviceSceneBuilder {
     Map<String, Object> d = e.details();
     Object cseq = d.get("cseq");
     switch (e.kind()) {
-      case "sip-register":
+      case SIP_REGISTER:
         return "REGISTER CSeq "
             + cseq
             + (d.get("expires") != null ? " (Expires " + d.get("expires") + ")" : "");
-      case "sip-refresh":
+      case SIP_REFRESH:
         return "REGISTER CSeq " + cseq + " (" + labels.get("mark.refresh") + ")";
-      case "sip-backup-keepalive":
+      case SIP_BACKUP_KEEPALIVE:
         return "REGISTER CSeq " + cseq + " (" + labels.get("mark.keepalive") + ", Expires 0)";
-      case "sip-deregister":
+      case SIP_DEREGISTER:
         return "REGISTER CSeq " + cseq + " (Expires 0)";
-      case "sip-register-response":
+      case SIP_REGISTER_RESPONSE:
         return d.get("status")
             + " "
             + d.get("reason")
@@ -533,47 +534,47 @@ final class LadderBuilder extends DeviceSceneBuilder {
                     && g.intValue() > 0
                 ? " Expires " + g
                 : "");
-      case "sip-request-retransmission":
+      case SIP_REQUEST_RETRANSMISSION:
         return d.get("method")
             + " CSeq "
             + cseq
             + ", "
             + labels.get("ladder.retransmission", Scenes.seconds(num(d.get("sinceFirst"))));
-      case "tcp-retransmission":
+      case TCP_RETRANSMISSION:
         return labels.get(
                 "ladder.retransmission",
                 d.get("delay") == null ? "?" : Scenes.seconds(num(d.get("delay"))))
             + (d.get("carries") != null ? " (" + d.get("carries") + ")" : "");
-      case "tcp-syn":
+      case TCP_SYN:
         return "TCP SYN";
-      case "tcp-syn-ack":
+      case TCP_SYN_ACK:
         return "TCP SYN/ACK";
-      case "tcp-fin":
+      case TCP_FIN:
         return "TCP FIN";
-      case "tcp-rst":
+      case TCP_RST:
         return "TCP RST";
-      case "sccp-register":
+      case SCCP_REGISTER:
         return "RegisterReq";
-      case "sccp-register-ack":
+      case SCCP_REGISTER_ACK:
         return "RegisterAck (keepalive " + d.get("keepAliveInterval") + " s)";
-      case "sccp-register-reject":
+      case SCCP_REGISTER_REJECT:
         return "RegisterReject";
-      case "sccp-keepalive":
+      case SCCP_KEEPALIVE:
         return "KeepAliveReq";
-      case "sccp-keepalive-ack":
+      case SCCP_KEEPALIVE_ACK:
         return "KeepAliveAck";
-      case "sccp-unregister":
+      case SCCP_UNREGISTER:
         return "UnregisterReq";
-      case "sccp-unregister-ack":
+      case SCCP_UNREGISTER_ACK:
         return "UnregisterAck";
-      case "sccp-reset":
+      case SCCP_RESET:
         return "Reset (" + d.get("resetType") + ")";
-      case "arp-request":
+      case ARP_REQUEST:
         return "ARP who has " + d.get("ip") + "?";
-      case "arp-reply":
+      case ARP_REPLY:
         return "ARP " + d.get("ip") + " is at " + d.get("mac");
       default:
-        return e.kind();
+        return e.kind().id();
     }
   }
 

@@ -7,6 +7,7 @@ import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,31 +43,31 @@ final class Scenes {
         .orElse("");
   }
 
-  static boolean isMessage(String kind) {
-    return (kind.startsWith("sip-") || kind.startsWith("sccp-"))
-        && !kind.equals("sccp-alarm")
-        && !kind.equals("sccp-keepalive-unanswered");
+  static boolean isMessage(EventKind kind) {
+    return (kind.family() == EventKind.Family.SIP || kind.family() == EventKind.Family.SCCP)
+        && kind != EventKind.SCCP_ALARM
+        && kind != EventKind.SCCP_KEEPALIVE_UNANSWERED;
   }
 
   static MarkKind markKind(TimelineEvent e) {
     switch (e.kind()) {
-      case "sip-register", "sccp-register":
+      case SIP_REGISTER, SCCP_REGISTER:
         return MarkKind.REGISTRATION;
-      case "sip-refresh":
+      case SIP_REFRESH:
         return MarkKind.REFRESH;
-      case "sip-backup-keepalive", "sccp-keepalive":
+      case SIP_BACKUP_KEEPALIVE, SCCP_KEEPALIVE:
         return MarkKind.KEEPALIVE;
-      case "sip-deregister", "sccp-unregister":
+      case SIP_DEREGISTER, SCCP_UNREGISTER:
         return MarkKind.DEREGISTRATION;
-      case "sccp-register-ack", "sccp-keepalive-ack", "sccp-unregister-ack":
+      case SCCP_REGISTER_ACK, SCCP_KEEPALIVE_ACK, SCCP_UNREGISTER_ACK:
         return MarkKind.ANSWER;
-      case "sccp-register-reject":
+      case SCCP_REGISTER_REJECT:
         return MarkKind.REJECTED;
-      case "sccp-keepalive-unanswered":
+      case SCCP_KEEPALIVE_UNANSWERED:
         return MarkKind.UNANSWERED;
-      case "tcp-retransmission", "sip-request-retransmission":
+      case TCP_RETRANSMISSION, SIP_REQUEST_RETRANSMISSION:
         return MarkKind.RETRANSMISSION;
-      case "sip-register-response":
+      case SIP_REGISTER_RESPONSE:
         return registerResponse(e);
       default:
         return null;
@@ -95,7 +96,7 @@ final class Scenes {
     }
     Object from = e.details().get("from");
     Object to = e.details().get("to");
-    if (e.kind().startsWith("tcp-") && from != null && to != null) {
+    if (e.kind().family() == EventKind.Family.TCP && from != null && to != null) {
       return phoneIps.contains(from.toString()) ? to.toString() : from.toString();
     }
     return null;
@@ -121,7 +122,7 @@ final class Scenes {
   /** The CUCM of the first registration (the phone's first choice), else the first server. */
   static String primary(List<TimelineEvent> events, List<String> servers) {
     for (TimelineEvent e : events) {
-      if (e.kind().equals("sip-register") || e.kind().equals("sccp-register")) {
+      if (e.kind() == EventKind.SIP_REGISTER || e.kind() == EventKind.SCCP_REGISTER) {
         String s = serverOf(e, Set.of());
         if (s != null) {
           return s;
@@ -214,13 +215,13 @@ final class Scenes {
 
   static MarkerKind markerKind(TimelineEvent e) {
     switch (e.kind()) {
-      case "failover":
+      case FAILOVER:
         return MarkerKind.FAILOVER;
-      case "fallback":
+      case FALLBACK:
         return MarkerKind.FALLBACK;
-      case "switch-log", "asa-log":
+      case SWITCH_LOG, ASA_LOG:
         return MarkerKind.NETWORK;
-      case "cucm-alarm":
+      case CUCM_ALARM:
         String alarm = String.valueOf(e.details().get("alarm"));
         int severity = e.details().get("severity") instanceof Number n ? n.intValue() : 7;
         return alarm.contains("Unregistered") || alarm.contains("Rejected") || severity <= 3
@@ -232,7 +233,7 @@ final class Scenes {
   }
 
   static boolean isAddressEvent(TimelineEvent e) {
-    return e.kind().equals("arp-reply") || e.kind().equals("mac-path");
+    return e.kind() == EventKind.ARP_REPLY || e.kind() == EventKind.MAC_PATH;
   }
 
   /**
@@ -242,18 +243,18 @@ final class Scenes {
    */
   static boolean isAddressChange(TimelineEvent e, Set<String> servers, Map<String, String> macOf) {
     Map<String, Object> d = e.details();
-    if (e.kind().equals("arp-reply") && servers.contains(String.valueOf(d.get("ip")))) {
+    if (e.kind() == EventKind.ARP_REPLY && servers.contains(String.valueOf(d.get("ip")))) {
       String previous = macOf.put(String.valueOf(d.get("ip")), String.valueOf(d.get("mac")));
       return previous != null && !previous.equals(d.get("mac"));
     }
-    return e.kind().equals("mac-path") && d.get("previousDstMac") != null;
+    return e.kind() == EventKind.MAC_PATH && d.get("previousDstMac") != null;
   }
 
   static String markerLabel(TimelineEvent e, MarkerKind kind, Labels labels) {
     Map<String, Object> d = e.details();
     switch (kind) {
       case ADDRESS:
-        return e.kind().equals("mac-path")
+        return e.kind() == EventKind.MAC_PATH
             ? d.get("dstIp") + " \u2192 " + d.get("dstMac")
             : "ARP " + d.get("ip") + " = " + d.get("mac");
       case FAILOVER:

@@ -12,6 +12,7 @@ import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     Map<String, Set<String>> sides = new LinkedHashMap<>();
     for (TimelineEvent e : events) {
       TimelineEvent msg =
-          e.kind().equals("lost-in-network") ? byCite.get(e.file() + "#" + e.frame()) : e;
+          e.kind() == EventKind.LOST_IN_NETWORK ? byCite.get(e.file() + "#" + e.frame()) : e;
       String server = msg == null ? null : Scenes.serverOf(msg, phoneIps);
       if (server == null || !servers.contains(server) || e.frame() == 0) {
         continue;
@@ -221,12 +222,12 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       this.window = window;
       Map<String, Instant> retransmissionTimes = new HashMap<>();
       for (TimelineEvent e : events) {
-        if (e.kind().equals("tcp-retransmission")) {
+        if (e.kind() == EventKind.TCP_RETRANSMISSION) {
           retransmissionTimes.put(e.file() + "#" + e.frame(), e.time());
         }
       }
       for (TimelineEvent e : events) {
-        if (e.kind().equals("tcp-delivered")
+        if (e.kind() == EventKind.TCP_DELIVERED
             && e.details().get("deliveredFrame") instanceof Number n
             && e.details().get("firstFrame") instanceof Number first) {
           Instant t = retransmissionTimes.get(e.file() + "#" + n.longValue());
@@ -242,7 +243,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         if (e.time().isBefore(window[0]) || e.time().isAfter(window[1])) {
           continue;
         }
-        if (e.kind().equals("lost-in-network")) {
+        if (e.kind() == EventKind.LOST_IN_NETWORK) {
           lost(e, marks, links);
           continue;
         }
@@ -261,7 +262,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         boolean upper =
             kind == MarkKind.RETRANSMISSION
                 ? phoneIps.contains(String.valueOf(e.details().get("from")))
-                    || e.kind().startsWith("sip")
+                    || e.kind().family() == EventKind.Family.SIP
                 : Scenes.fromPhone(kind);
         Mark m = mark(lane, kind, upper, e.time(), e.file(), e.frame(), label(e, kind));
         marks.add(m);
@@ -291,7 +292,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       String key = e.file() + "#" + e.frame();
       if (m.upper() && m.kind() != MarkKind.RETRANSMISSION && m.kind() != MarkKind.UNANSWERED) {
         requestByCite.put(key, m);
-        if (e.kind().equals("sccp-register")) {
+        if (e.kind() == EventKind.SCCP_REGISTER) {
           lastRegisterByLane.put(server + "|" + e.file(), m);
         }
         return;
@@ -306,7 +307,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       Mark req =
           rf instanceof Number n
               ? requestByCite.get(e.file() + "#" + n.longValue())
-              : e.kind().equals("sccp-register-ack")
+              : e.kind() == EventKind.SCCP_REGISTER_ACK
                   ? lastRegisterByLane.get(server + "|" + e.file())
                   : null;
       if (req != null) {

@@ -5,6 +5,7 @@ import dev.regdoc.ingest.InputKind;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,34 +29,34 @@ public final class SignalBuilder {
     for (TimelineEvent e : t.events()) {
       WorkLimit.checkpoint();
       switch (e.kind()) {
-        case "sip-refresh" -> out.add(refresh(e, idx));
-        case "sccp-keepalive" -> out.add(sccpKeepalive(e, idx));
-        case "sip-backup-keepalive" -> out.add(sipKeepalive(e, idx));
-        case "failover", "fallback" ->
+        case SIP_REFRESH -> out.add(refresh(e, idx));
+        case SCCP_KEEPALIVE -> out.add(sccpKeepalive(e, idx));
+        case SIP_BACKUP_KEEPALIVE -> out.add(sipKeepalive(e, idx));
+        case FAILOVER, FALLBACK ->
             out.add(
                 new RoleChange(
                     e.device(),
-                    e.kind(),
+                    e.kind().id(),
                     text(e, "from"),
                     text(e, "to"),
                     e.time(),
                     e.file(),
                     e.frame()));
-        case "lost-in-network", "seen-one-side-only" ->
+        case LOST_IN_NETWORK, SEEN_ONE_SIDE_ONLY ->
             out.add(
                 new OneSided(
                     e.device(),
                     text(e, "message"),
                     text(e, "direction"),
-                    e.kind().equals("lost-in-network"),
+                    e.kind() == EventKind.LOST_IN_NETWORK,
                     e.file(),
                     e.frame(),
                     e.time(),
                     text(e, "missingFrom"),
                     Boolean.TRUE.equals(e.details().get("firstTransmissionOnly")),
                     num(e, "seq") == null ? -1 : num(e, "seq").longValue()));
-        case "sccp-alarm" -> sccpReport(e).ifPresent(out::add);
-        case "sip-register" -> sipReport(e).ifPresent(out::add);
+        case SCCP_ALARM -> sccpReport(e).ifPresent(out::add);
+        case SIP_REGISTER -> sipReport(e).ifPresent(out::add);
         default -> {}
       }
     }
@@ -125,8 +126,9 @@ public final class SignalBuilder {
   private static InputSummary inputSummary(Timeline t, List<Object> signals) {
     java.util.function.Function<Class<?>, Integer> count =
         c -> (int) signals.stream().filter(c::isInstance).count();
-    int alarms = (int) t.events().stream().filter(e -> e.kind().equals("cucm-alarm")).count();
-    int arp = (int) t.events().stream().filter(e -> e.kind().startsWith("arp-")).count();
+    int alarms = (int) t.events().stream().filter(e -> e.kind() == EventKind.CUCM_ALARM).count();
+    int arp =
+        (int) t.events().stream().filter(e -> e.kind().family() == EventKind.Family.ARP).count();
     int captures = (int) t.files().stream().filter(f -> f.kind().isCapture() && f.read()).count();
     int filesRead = (int) t.files().stream().filter(f -> f.read()).count();
     // Files, not the per-interface entries a configuration yields: the answer says "2
@@ -158,7 +160,7 @@ public final class SignalBuilder {
   private static List<EncryptedFlows> encrypted(List<TimelineEvent> events) {
     Map<String, List<TimelineEvent>> byDevice = new LinkedHashMap<>();
     events.stream()
-        .filter(e -> e.kind().equals("tls-data"))
+        .filter(e -> e.kind() == EventKind.TLS_DATA)
         .forEach(e -> byDevice.computeIfAbsent(e.device(), k -> new ArrayList<>()).add(e));
     List<EncryptedFlows> out = new ArrayList<>();
     byDevice.forEach(
@@ -290,15 +292,15 @@ public final class SignalBuilder {
     Index(List<TimelineEvent> events) {
       for (TimelineEvent e : events) {
         WorkLimit.checkpoint();
-        if (e.kind().equals("tcp-retransmission") && text(e, "carries") != null) {
+        if (e.kind() == EventKind.TCP_RETRANSMISSION && text(e, "carries") != null) {
           rtxByCarried
               .computeIfAbsent(
                   e.file() + "|" + e.device() + "|" + text(e, "carries"), k -> new ArrayList<>())
               .add(e);
-        } else if (e.kind().equals("sip-register-response")
+        } else if (e.kind() == EventKind.SIP_REGISTER_RESPONSE
             && num(e, "status").intValue() / 100 == 2) {
           okByTransaction.putIfAbsent(e.file() + "|" + text(e, "callId") + "|" + num(e, "cseq"), e);
-        } else if (e.kind().equals("sccp-keepalive-ack") && num(e, "keepaliveFrame") != null) {
+        } else if (e.kind() == EventKind.SCCP_KEEPALIVE_ACK && num(e, "keepaliveFrame") != null) {
           sccpAckByKeepalive.put(e.file() + "|" + num(e, "keepaliveFrame"), e);
         }
       }

@@ -2,7 +2,9 @@ package dev.regdoc.signals;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,12 @@ import java.util.Set;
 
 /** Groups a timeline's registration events into {@link RegisterTransaction}s. */
 final class Transactions {
-  private static final Set<String> REQUESTS =
-      Set.of("sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister");
+  private static final Set<EventKind> REQUESTS =
+      EnumSet.of(
+          EventKind.SIP_REGISTER,
+          EventKind.SIP_REFRESH,
+          EventKind.SIP_BACKUP_KEEPALIVE,
+          EventKind.SIP_DEREGISTER);
 
   private Transactions() {}
 
@@ -28,28 +34,31 @@ final class Transactions {
       if (REQUESTS.contains(e.kind())) {
         Builder b = open.computeIfAbsent(key, k -> new Builder(e, "SIP"));
         byCarried.put(e.file() + "|" + e.device() + "|REGISTER CSeq " + b.cseq, b);
-      } else if (e.kind().equals("sip-request-retransmission") && open.containsKey(key)) {
+      } else if (e.kind() == EventKind.SIP_REQUEST_RETRANSMISSION && open.containsKey(key)) {
         open.get(key).retransmitted(e.frame());
-      } else if (e.kind().equals("tcp-retransmission")
+      } else if (e.kind() == EventKind.TCP_RETRANSMISSION
           && byCarried.containsKey(
               e.file() + "|" + e.device() + "|" + e.details().get("carries"))) {
         byCarried
             .get(e.file() + "|" + e.device() + "|" + e.details().get("carries"))
             .retransmitted(e.frame());
-      } else if (e.kind().equals("sip-register-response") && open.containsKey(key)) {
+      } else if (e.kind() == EventKind.SIP_REGISTER_RESPONSE && open.containsKey(key)) {
         int status = ((Number) e.details().get("status")).intValue();
         open.get(key).answered(status, (String) e.details().get("reason"), e.frame());
         if (status / 100 == 2) {
           successByCall.put(e.file() + "|" + e.details().get("callId"), true);
         }
-      } else if (e.kind().equals("sccp-register")) {
+      } else if (e.kind() == EventKind.SCCP_REGISTER) {
         sccp.add(new Builder(e, "SCCP"));
-      } else if ((e.kind().equals("sccp-register-ack") || e.kind().equals("sccp-register-reject"))
+      } else if ((e.kind() == EventKind.SCCP_REGISTER_ACK
+              || e.kind() == EventKind.SCCP_REGISTER_REJECT)
           && !sccp.isEmpty()) {
         Builder b = sccp.get(sccp.size() - 1);
         b.answered(
-            e.kind().endsWith("ack") ? 200 : 403, (String) e.details().get("text"), e.frame());
-        b.sccpRejected = e.kind().endsWith("reject");
+            e.kind() == EventKind.SCCP_REGISTER_ACK ? 200 : 403,
+            (String) e.details().get("text"),
+            e.frame());
+        b.sccpRejected = e.kind() == EventKind.SCCP_REGISTER_REJECT;
       }
     }
     List<RegisterTransaction> out = new ArrayList<>();
@@ -109,7 +118,7 @@ final class Transactions {
           host,
           callId,
           cseq,
-          first.kind().equals("sip-backup-keepalive"),
+          first.kind() == EventKind.SIP_BACKUP_KEEPALIVE,
           frames.size(),
           status,
           reason,

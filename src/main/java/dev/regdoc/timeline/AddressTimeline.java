@@ -7,6 +7,7 @@ import dev.regdoc.facts.ArpPacket;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.IcmpUnreachable;
 import dev.regdoc.facts.MacPath;
+import dev.regdoc.timeline.event.EventKind;
 
 /**
  * Layer 2 and 3 events: ARP questions and answers (with the Ethernet sender, which exposes a proxy
@@ -36,7 +37,7 @@ final class AddressTimeline {
     if (a.gratuitous()) {
       events.add(
           a,
-          "arp-gratuitous",
+          EventKind.ARP_GRATUITOUS,
           device,
           "Gratuitous ARP: " + a.senderIp() + " is at " + a.senderMac(),
           details("ip", a.senderIp(), "mac", a.senderMac(), "ethSrc", a.ethSrcMac()));
@@ -44,7 +45,7 @@ final class AddressTimeline {
       boolean proxied = a.ethSrcMac() != null && !a.ethSrcMac().equals(a.senderMac());
       events.add(
           a,
-          "arp-reply",
+          EventKind.ARP_REPLY,
           device,
           "ARP reply: "
               + a.senderIp()
@@ -66,7 +67,7 @@ final class AddressTimeline {
     } else {
       events.add(
           a,
-          "arp-request",
+          EventKind.ARP_REQUEST,
           device,
           "ARP request: who has " + a.targetIp() + "? tell " + a.senderIp(),
           details("ip", a.targetIp(), "from", a.senderIp(), "fromMac", a.senderMac()));
@@ -77,7 +78,7 @@ final class AddressTimeline {
     if (b.previousMac() == null) {
       return; // the first binding is already visible as the ARP packet itself
     }
-    String kind = b.conflict() ? "arp-conflict" : "arp-binding-change";
+    EventKind kind = b.conflict() ? EventKind.ARP_CONFLICT : EventKind.ARP_BINDING_CHANGE;
     events.add(
         b,
         kind,
@@ -98,7 +99,7 @@ final class AddressTimeline {
     String change = p.previousDstMac() == null ? "" : " (was " + p.previousDstMac() + ")";
     events.add(
         p,
-        "mac-path",
+        EventKind.MAC_PATH,
         directory.deviceFor(p.srcIp()),
         "Frames from "
             + p.srcIp()
@@ -133,7 +134,7 @@ final class AddressTimeline {
             : deviceOf(i.about().srcIp(), i.about().dstIp());
     events.add(
         i,
-        "icmp-unreachable",
+        EventKind.ICMP_UNREACHABLE,
         device,
         "ICMP unreachable (code " + i.code() + ") from " + i.reporterIp() + about,
         details(

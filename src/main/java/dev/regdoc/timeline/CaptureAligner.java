@@ -8,6 +8,7 @@ import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TcpRetransmission;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,13 +163,13 @@ final class CaptureAligner {
       return false;
     }
     if (duplicateFrames.contains(e.file() + "#" + e.frame())) {
-      return !e.kind().equals("mac-path")
-          && !e.kind().equals("lost-in-network")
-          && !e.kind().equals("seen-one-side-only");
+      return e.kind() != EventKind.MAC_PATH
+          && e.kind() != EventKind.LOST_IN_NETWORK
+          && e.kind() != EventKind.SEEN_ONE_SIDE_ONLY;
     }
-    return e.kind().startsWith("tcp-")
-        && !e.kind().equals("tcp-rst")
-        && !e.kind().equals("tcp-retransmission");
+    return e.kind().family() == EventKind.Family.TCP
+        && e.kind() != EventKind.TCP_RST
+        && e.kind() != EventKind.TCP_RETRANSMISSION;
   }
 
   private void align() {

@@ -2,6 +2,7 @@ package dev.regdoc.timeline;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Fact;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,8 @@ final class Events {
     this.offsetByFile = offsetByFile;
   }
 
-  void add(Fact source, String kind, String device, String summary, Map<String, Object> details) {
+  void add(
+      Fact source, EventKind kind, String device, String summary, Map<String, Object> details) {
     WorkLimit.checkpoint();
     Instant fileTime = source.time();
     double offset = offsetByFile.getOrDefault(source.origin().file(), 0.0);

@@ -6,6 +6,7 @@ import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.NetworkLog;
+import dev.regdoc.timeline.event.EventKind;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class LogTimeline {
     String node = a.field("NodeID") != null ? " on " + a.field("NodeID") : "";
     events.add(
         a,
-        "cucm-alarm",
+        EventKind.CUCM_ALARM,
         device,
         a.alarm()
             + reason
@@ -71,7 +72,7 @@ final class LogTimeline {
       String phone = directory.ipOfDevice(mac);
       device = phone != null ? directory.deviceFor(phone) : device;
     }
-    String kind = "ASA".equals(n.vendor()) ? "asa-log" : "switch-log";
+    EventKind kind = "ASA".equals(n.vendor()) ? EventKind.ASA_LOG : EventKind.SWITCH_LOG;
     Map<String, Object> d =
         details(
             "facility",

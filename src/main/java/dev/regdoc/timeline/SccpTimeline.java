@@ -5,6 +5,7 @@ import static dev.regdoc.timeline.Events.round3;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ final class SccpTimeline {
             k ->
                 add(
                     k,
-                    "sccp-keepalive-unanswered",
+                    EventKind.SCCP_KEEPALIVE_UNANSWERED,
                     device(k),
                     "KeepAliveReq to "
                         + directory.serverIp(k.endpoints())
@@ -72,7 +73,7 @@ final class SccpTimeline {
       case 0x0001 ->
           add(
               m,
-              "sccp-register",
+              EventKind.SCCP_REGISTER,
               device,
               "RegisterReq from " + m.deviceName() + " to " + server,
               details("server", server, "deviceName", m.deviceName(), "stationIp", m.stationIp()));
@@ -80,7 +81,7 @@ final class SccpTimeline {
       case 0x009D ->
           add(
               m,
-              "sccp-register-reject",
+              EventKind.SCCP_REGISTER_REJECT,
               device,
               "RegisterReject from " + server + ": \"" + m.text() + "\"",
               details("server", server, "text", m.text()));
@@ -89,21 +90,21 @@ final class SccpTimeline {
       case 0x0027 ->
           add(
               m,
-              "sccp-unregister",
+              EventKind.SCCP_UNREGISTER,
               device,
               "UnregisterReq to " + server,
               details("server", server, "reason", m.code()));
       case 0x0118 ->
           add(
               m,
-              "sccp-unregister-ack",
+              EventKind.SCCP_UNREGISTER_ACK,
               device,
               "UnregisterAck from " + server + " (status " + m.code() + ")",
               details("server", server, "status", m.code()));
       case 0x009F ->
           add(
               m,
-              "sccp-reset",
+              EventKind.SCCP_RESET,
               device,
               "Reset from " + server + " (" + resetType(m.code()) + ")",
               details("server", server, "resetType", resetType(m.code())));
@@ -111,7 +112,7 @@ final class SccpTimeline {
       default ->
           add(
               m,
-              "sccp-message",
+              EventKind.SCCP_MESSAGE,
               device,
               m.name(),
               details("server", server, "messageId", m.messageId()));
@@ -122,7 +123,7 @@ final class SccpTimeline {
     acking.add(server);
     add(
         m,
-        "sccp-register-ack",
+        EventKind.SCCP_REGISTER_ACK,
         device,
         "RegisterAck from "
             + server
@@ -148,7 +149,7 @@ final class SccpTimeline {
     if (missed != null && sentToPrimary.contains(missed)) {
       add(
           missed,
-          "sccp-keepalive-unanswered",
+          EventKind.SCCP_KEEPALIVE_UNANSWERED,
           device,
           "KeepAliveReq to " + server + " got no KeepAliveAck before the next keepalive",
           details("server", server, "nextKeepaliveFrame", m.origin().frame()));
@@ -167,7 +168,7 @@ final class SccpTimeline {
     }
     add(
         m,
-        "sccp-keepalive",
+        EventKind.SCCP_KEEPALIVE,
         device,
         "KeepAliveReq to " + (primary ? "primary " : "backup ") + server + since,
         d);
@@ -186,7 +187,7 @@ final class SccpTimeline {
             req == null ? null : req.origin().frame());
     add(
         m,
-        "sccp-keepalive-ack",
+        EventKind.SCCP_KEEPALIVE_ACK,
         device,
         "KeepAliveAck from " + server + (req == null ? "" : " after " + d.get("latency") + " s"),
         d);
@@ -207,7 +208,7 @@ final class SccpTimeline {
     String reason = (String) d.get("ReasonForOutOfService");
     add(
         m,
-        "sccp-alarm",
+        EventKind.SCCP_ALARM,
         device,
         m.name()
             + " from the phone"
@@ -232,7 +233,7 @@ final class SccpTimeline {
   }
 
   private void add(
-      SccpMessage m, String kind, String device, String summary, Map<String, Object> d) {
+      SccpMessage m, EventKind kind, String device, String summary, Map<String, Object> d) {
     events.add(m, kind, device, summary, aligner.annotate(m, d));
   }
 

@@ -1,6 +1,7 @@
 package dev.regdoc.timeline;
 
 import dev.regdoc.facts.Fact;
+import dev.regdoc.timeline.event.EventKind;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ final class ServerRoles {
     }
     lastChange.put(key, source.time());
     boolean fallback = server.equals(first.get(key));
-    String kind = fallback ? "fallback" : "failover";
+    EventKind kind = fallback ? EventKind.FALLBACK : EventKind.FAILOVER;
     events.add(
         source,
         kind,

@@ -5,6 +5,7 @@ import static dev.regdoc.timeline.Events.round3;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.SipMessage;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class SipTimeline {
       int n = attempts.merge(txKey, 1, Integer::sum);
       add(
           m,
-          "sip-request-retransmission",
+          EventKind.SIP_REQUEST_RETRANSMISSION,
           device,
           m.method()
               + " CSeq "
@@ -84,7 +85,7 @@ final class SipTimeline {
     if (!m.isRegister()) {
       add(
           m,
-          "sip-message",
+          EventKind.SIP_MESSAGE,
           device,
           m.method() + " to " + server,
           details("method", m.method(), "callId", m.callId(), "cseq", m.cseq()));
@@ -111,7 +112,7 @@ final class SipTimeline {
     } else if (m.isDeregistration()) {
       add(
           m,
-          "sip-deregister",
+          EventKind.SIP_DEREGISTER,
           device,
           "REGISTER Expires 0 to " + server + ": the phone removes its registration",
           d);
@@ -120,7 +121,7 @@ final class SipTimeline {
     } else {
       add(
           m,
-          "sip-register",
+          EventKind.SIP_REGISTER,
           device,
           "REGISTER to "
               + server
@@ -141,7 +142,7 @@ final class SipTimeline {
     }
     add(
         m,
-        "sip-backup-keepalive",
+        EventKind.SIP_BACKUP_KEEPALIVE,
         device,
         "Keepalive REGISTER (Expires 0, cisco-keep-alive) to backup "
             + server
@@ -160,7 +161,7 @@ final class SipTimeline {
     d.put("late", late);
     add(
         m,
-        "sip-refresh",
+        EventKind.SIP_REFRESH,
         device,
         "REGISTER refresh CSeq "
             + m.cseq()
@@ -179,7 +180,7 @@ final class SipTimeline {
     if (!m.isRegister()) {
       add(
           m,
-          "sip-message",
+          EventKind.SIP_MESSAGE,
           device,
           "SIP " + m.status() + " " + m.reasonPhrase() + " (" + m.cseqMethod() + ")",
           details("status", m.status(), "cseqMethod", m.cseqMethod(), "callId", m.callId()));
@@ -211,7 +212,7 @@ final class SipTimeline {
     d.put("outcome", outcome);
     add(
         m,
-        "sip-register-response",
+        EventKind.SIP_REGISTER_RESPONSE,
         device,
         m.status()
             + " "
@@ -260,7 +261,7 @@ final class SipTimeline {
   }
 
   private void add(
-      SipMessage m, String kind, String device, String summary, Map<String, Object> d) {
+      SipMessage m, EventKind kind, String device, String summary, Map<String, Object> d) {
     events.add(m, kind, device, summary, aligner.annotate(m, d));
   }
 

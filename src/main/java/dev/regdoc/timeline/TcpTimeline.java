@@ -12,10 +12,10 @@ import dev.regdoc.facts.TcpControl;
 import dev.regdoc.facts.TcpDelivered;
 import dev.regdoc.facts.TcpRetransmission;
 import dev.regdoc.facts.TlsSegment;
+import dev.regdoc.timeline.event.EventKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -87,7 +87,7 @@ final class TcpTimeline {
     boolean timed = !Double.isNaN(r.delaySeconds());
     events.add(
         r,
-        "tcp-retransmission",
+        EventKind.TCP_RETRANSMISSION,
         device,
         "TCP retransmission #"
             + r.attempt()
@@ -122,7 +122,7 @@ final class TcpTimeline {
     String what = carries(d.origin().file(), d.endpoints(), d.seq());
     events.add(
         d,
-        "tcp-delivered",
+        EventKind.TCP_DELIVERED,
         device(d.endpoints()),
         (what != null ? what : d.length() + " bytes")
             + " acknowledged after "
@@ -150,7 +150,13 @@ final class TcpTimeline {
   private void control(TcpControl c) {
     Endpoints e = c.endpoints();
     String device = device(e);
-    String kind = "tcp-" + c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    EventKind kind =
+        switch (c.kind()) {
+          case SYN -> EventKind.TCP_SYN;
+          case SYN_ACK -> EventKind.TCP_SYN_ACK;
+          case FIN -> EventKind.TCP_FIN;
+          case RST -> EventKind.TCP_RST;
+        };
     String who = e.srcIp().equals(directory.phoneIp(e)) ? "phone" : e.srcIp();
     events.add(
         c,
@@ -174,7 +180,7 @@ final class TcpTimeline {
       if (previous != null && previous != e.srcPort()) {
         events.add(
             c,
-            "tcp-reconnect",
+            EventKind.TCP_RECONNECT,
             device,
             "Phone reconnects to "
                 + e.dstIp()
@@ -201,7 +207,7 @@ final class TcpTimeline {
   private void tls(TlsSegment s) {
     events.add(
         s,
-        "tls-data",
+        EventKind.TLS_DATA,
         device(s.endpoints()),
         "Encrypted signaling, " + s.length() + " bytes " + s.endpoints(),
         details("length", s.length(), "from", s.endpoints().srcIp(), "to", s.endpoints().dstIp()));

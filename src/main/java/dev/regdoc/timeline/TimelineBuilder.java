@@ -11,6 +11,7 @@ import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.ingest.FileReport;
+import dev.regdoc.timeline.event.EventKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -100,7 +101,7 @@ public final class TimelineBuilder {
               : what + " is in " + p.seenIn() + " only, not in " + p.otherFile();
       events.add(
           m,
-          lost ? "lost-in-network" : "seen-one-side-only",
+          lost ? EventKind.LOST_IN_NETWORK : EventKind.SEEN_ONE_SIDE_ONLY,
           directory.deviceFor(directory.phoneIp(e)),
           summary,
           details(
@@ -125,7 +126,7 @@ public final class TimelineBuilder {
     String what = describe(m);
     events.add(
         m,
-        "lost-in-network",
+        EventKind.LOST_IN_NETWORK,
         directory.deviceFor(directory.phoneIp(e)),
         "First transmission of "
             + what

@@ -1,5 +1,6 @@
 package dev.regdoc.timeline;
 
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
 public record TimelineEvent(
     Instant time,
     Instant fileTime,
-    String kind,
+    EventKind kind,
     String device,
     String file,
     long frame,

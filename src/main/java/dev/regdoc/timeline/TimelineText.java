@@ -3,12 +3,15 @@ package dev.regdoc.timeline;
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.ingest.FileReport;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A readable table per device, for a terminal. */
@@ -20,8 +23,8 @@ public final class TimelineText {
   private TimelineText() {}
 
   /** Call-control messages that say nothing about registration; shown only on request. */
-  private static final java.util.Set<String> DETAIL_KINDS =
-      java.util.Set.of("sccp-message", "sip-message");
+  private static final Set<EventKind> DETAIL_KINDS =
+      EnumSet.of(EventKind.SCCP_MESSAGE, EventKind.SIP_MESSAGE);
 
   public static String render(Timeline t) {
     return render(t, false);

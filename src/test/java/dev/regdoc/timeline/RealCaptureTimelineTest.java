@@ -9,6 +9,7 @@ import dev.regdoc.ingest.FileReport;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
+import dev.regdoc.timeline.event.EventKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,24 +31,25 @@ class RealCaptureTimelineTest {
     return new TimelineBuilder().build(facts, reports);
   }
 
-  private static List<TimelineEvent> kind(Timeline t, String kind) {
-    return t.events().stream().filter(e -> e.kind().equals(kind)).toList();
+  private static List<TimelineEvent> kind(Timeline t, EventKind kind) {
+    return t.events().stream().filter(e -> e.kind() == kind).toList();
   }
 
   @Test
   void sccpRegistrationKeepaliveAndThePhonesOutOfServiceReport() {
     Timeline t = timeline("russo-collab/sccp_phone_register.pcapng");
     assertThat(t.devices()).extracting(DeviceInfo::id).containsExactly("SEP002155D548AC");
-    TimelineEvent ack = kind(t, "sccp-register-ack").get(0);
+    TimelineEvent ack = kind(t, EventKind.SCCP_REGISTER_ACK).get(0);
     assertThat(ack.frame()).isEqualTo(5);
     assertThat(ack.details())
         .containsEntry("keepAliveInterval", 30)
         .containsEntry("secondaryKeepAliveInterval", 60);
-    TimelineEvent ka = kind(t, "sccp-keepalive").get(0);
+    TimelineEvent ka = kind(t, EventKind.SCCP_KEEPALIVE).get(0);
     assertThat(ka.frame()).isEqualTo(48);
     assertThat(ka.details()).containsEntry("role", "primary");
-    assertThat(kind(t, "sccp-keepalive-ack").get(0).details()).containsEntry("keepaliveFrame", 48L);
-    TimelineEvent alarm = kind(t, "sccp-alarm").get(0);
+    assertThat(kind(t, EventKind.SCCP_KEEPALIVE_ACK).get(0).details())
+        .containsEntry("keepaliveFrame", 48L);
+    TimelineEvent alarm = kind(t, EventKind.SCCP_ALARM).get(0);
     assertThat(alarm.frame()).isEqualTo(3);
     assertThat(alarm.details())
         .containsEntry("ReasonForOutOfService", "25")
@@ -57,14 +59,14 @@ class RealCaptureTimelineTest {
   @Test
   void refreshIntervalIsMeasuredFromThePrevious200Ok() {
     Timeline t = timeline("ndpi/sip_hello.pcapng");
-    List<TimelineEvent> refreshes = kind(t, "sip-refresh");
+    List<TimelineEvent> refreshes = kind(t, EventKind.SIP_REFRESH);
     assertThat(refreshes).hasSize(2);
     assertThat(refreshes.get(0).frame()).isEqualTo(25);
     assertThat((double) refreshes.get(0).details().get("sinceLastOk")).isBetween(300.0, 300.1);
     assertThat(refreshes.get(0).details())
         .containsEntry("granted", 600)
         .containsEntry("late", false);
-    assertThat(kind(t, "sip-register-response"))
+    assertThat(kind(t, EventKind.SIP_REGISTER_RESPONSE))
         .extracting(e -> e.details().get("outcome"))
         .containsExactly("challenge", "registered", "challenge", "registered");
   }
@@ -72,16 +74,16 @@ class RealCaptureTimelineTest {
   @Test
   void unansweredRegisterRetransmissionsOverUdp() {
     Timeline t = timeline("russo-collab/rtp_sip_isac.pcapng");
-    List<TimelineEvent> again = kind(t, "sip-request-retransmission");
+    List<TimelineEvent> again = kind(t, EventKind.SIP_REQUEST_RETRANSMISSION);
     assertThat(again).extracting(TimelineEvent::frame).containsExactly(217L, 484L, 752L, 1020L);
     assertThat(again.get(0).details()).containsEntry("attempt", 2).containsEntry("firstFrame", 7L);
-    assertThat(kind(t, "sip-register-response")).isEmpty();
+    assertThat(kind(t, EventKind.SIP_REGISTER_RESPONSE)).isEmpty();
   }
 
   @Test
   void arpOverLinuxCookedCapture() {
     Timeline t = timeline("zeek/linuxsll-arp.pcap");
-    assertThat(kind(t, "arp-gratuitous")).isNotEmpty();
-    assertThat(kind(t, "arp-request")).allMatch(e -> e.frame() > 0);
+    assertThat(kind(t, EventKind.ARP_GRATUITOUS)).isNotEmpty();
+    assertThat(kind(t, EventKind.ARP_REQUEST)).allMatch(e -> e.frame() > 0);
   }
 }
