@@ -3,6 +3,8 @@ package dev.regdoc.charts;
 import dev.regdoc.charts.TimelineScene.Gap;
 import dev.regdoc.timeline.TimelineEvent;
 import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SipEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +45,8 @@ final class GapFinder {
       if (!server.equals(Scenes.serverOf(e, phoneIps))) {
         continue;
       }
-      if (e.kind() == EventKind.SCCP_REGISTER_ACK
-          && e.details().get("keepAliveInterval") instanceof Number n
-          && n.doubleValue() > 0) {
-        sccpInterval = n.doubleValue();
+      if (e.details() instanceof SccpEvent.RegisterAck a && a.keepAliveInterval() > 0) {
+        sccpInterval = a.keepAliveInterval();
       }
       double granted = grantedBy(e, sccpInterval);
       if (granted > 0) {
@@ -83,11 +83,8 @@ final class GapFinder {
 
   /** Seconds the answer keeps the registration alive, or 0 when {@code e} is no such answer. */
   private static double grantedBy(TimelineEvent e, double sccpInterval) {
-    if (e.kind() == EventKind.SIP_REGISTER_RESPONSE) {
-      Object status = e.details().get("status");
-      Object granted = e.details().get("granted");
-      boolean ok = status instanceof Number s && s.intValue() >= 200 && s.intValue() < 300;
-      return ok && granted instanceof Number g ? g.doubleValue() : 0;
+    if (e.details() instanceof SipEvent.RegisterResponse r) {
+      return r.success() && r.granted() != null ? r.granted() : 0;
     }
     if (e.kind() == EventKind.SCCP_REGISTER_ACK || e.kind() == EventKind.SCCP_KEEPALIVE_ACK) {
       return sccpInterval * SCCP_TOLERANCE;

@@ -34,7 +34,7 @@ final class DeviceDirectory {
   private final Map<String, String> macByIp = new LinkedHashMap<>();
   private final Set<String> servers = new LinkedHashSet<>();
   private final Map<String, Set<String>> serversByPhoneIp = new LinkedHashMap<>();
-  private final Map<String, String> protocolByIp = new LinkedHashMap<>();
+  private final Map<String, SignalingPort> protocolByIp = new LinkedHashMap<>();
   private Map<String, String> ipById;
 
   DeviceDirectory(FactCollector facts) {
@@ -47,7 +47,7 @@ final class DeviceDirectory {
       Endpoints e = t.endpoints();
       SignalingPort.of(e.dstPort())
           .filter(SignalingPort::tls)
-          .ifPresent(p -> contact(e.srcIp(), e.dstIp(), p.label()));
+          .ifPresent(p -> contact(e.srcIp(), e.dstIp(), p));
     }
     facts.of(ArpBinding.class).forEach(b -> learnMac(b.ip(), b.mac()));
     facts.of(MacPath.class).stream()
@@ -57,7 +57,7 @@ final class DeviceDirectory {
 
   private void sipRegister(SipMessage m) {
     String phone = m.endpoints().srcIp();
-    contact(phone, m.endpoints().dstIp(), "SIP");
+    contact(phone, m.endpoints().dstIp(), SignalingPort.SIP);
     if (m.deviceName() != null) {
       name(phone, m.deviceName());
     } else if (m.instanceMac() != null) {
@@ -72,7 +72,7 @@ final class DeviceDirectory {
     Endpoints e = m.endpoints();
     boolean fromPhone = isSignaling(e.dstPort()) && !isSignaling(e.srcPort());
     String phone = fromPhone ? e.srcIp() : e.dstIp();
-    contact(phone, fromPhone ? e.dstIp() : e.srcIp(), "SCCP");
+    contact(phone, fromPhone ? e.dstIp() : e.srcIp(), SignalingPort.SCCP);
     if (m.deviceName() != null && !m.deviceName().isBlank()) {
       name(phone, m.deviceName().toUpperCase(Locale.ROOT));
     }
@@ -84,10 +84,10 @@ final class DeviceDirectory {
     }
   }
 
-  private void contact(String phone, String server, String protocol) {
+  private void contact(String phone, String server, SignalingPort signaling) {
     servers.add(server);
     serversByPhoneIp.computeIfAbsent(phone, k -> new LinkedHashSet<>()).add(server);
-    protocolByIp.putIfAbsent(phone, protocol);
+    protocolByIp.putIfAbsent(phone, signaling);
   }
 
   private void name(String ip, String raw) {

@@ -1,7 +1,9 @@
 package dev.regdoc.timeline;
 
 import dev.regdoc.facts.Fact;
-import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.facts.Protocol;
+import dev.regdoc.timeline.event.InferredEvent;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ final class ServerRoles {
   private final Events events;
   private final Map<String, String> active = new HashMap<>();
   private final Map<String, String> first = new HashMap<>();
-  private final Map<String, java.time.Instant> lastChange = new HashMap<>();
+  private final Map<String, Instant> lastChange = new HashMap<>();
 
   ServerRoles(Events events) {
     this.events = events;
@@ -26,9 +28,9 @@ final class ServerRoles {
    * @return the server the phone was registered with before, when this moved it; otherwise null
    */
   String registered(
-      Fact source, java.time.Instant requested, String device, String server, String protocol) {
+      Fact source, Instant requested, String device, String server, Protocol protocol) {
     String key = source.origin().file() + "|" + device;
-    java.time.Instant changed = lastChange.get(key);
+    Instant changed = lastChange.get(key);
     if (changed != null && requested != null && requested.isBefore(changed)) {
       return null;
     }
@@ -39,10 +41,8 @@ final class ServerRoles {
     }
     lastChange.put(key, source.time());
     boolean fallback = server.equals(first.get(key));
-    EventKind kind = fallback ? EventKind.FALLBACK : EventKind.FAILOVER;
     events.add(
         source,
-        kind,
         device,
         (fallback ? "Fallback: " : "Failover: ")
             + protocol
@@ -50,13 +50,13 @@ final class ServerRoles {
             + previous
             + " to "
             + server,
-        Events.details("from", previous, "to", server, "protocol", protocol));
+        new InferredEvent.RoleChange(fallback, previous, server, protocol));
     return previous;
   }
 
   /** An answer to a request sent before the phone last moved: it no longer changes anything. */
-  boolean isStale(Fact source, java.time.Instant requested, String device) {
-    java.time.Instant changed = lastChange.get(source.origin().file() + "|" + device);
+  boolean isStale(Fact source, Instant requested, String device) {
+    Instant changed = lastChange.get(source.origin().file() + "|" + device);
     return changed != null && requested != null && requested.isBefore(changed);
   }
 

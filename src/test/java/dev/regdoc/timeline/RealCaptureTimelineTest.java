@@ -10,6 +10,10 @@ import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.KeepaliveRole;
+import dev.regdoc.timeline.event.RegisterOutcome;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SipEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,17 +45,18 @@ class RealCaptureTimelineTest {
     assertThat(t.devices()).extracting(DeviceInfo::id).containsExactly("SEP002155D548AC");
     TimelineEvent ack = kind(t, EventKind.SCCP_REGISTER_ACK).get(0);
     assertThat(ack.frame()).isEqualTo(5);
-    assertThat(ack.details())
-        .containsEntry("keepAliveInterval", 30)
-        .containsEntry("secondaryKeepAliveInterval", 60);
+    SccpEvent.RegisterAck registerAck = (SccpEvent.RegisterAck) ack.details();
+    assertThat(registerAck.keepAliveInterval()).isEqualTo(30);
+    assertThat(registerAck.secondaryKeepAliveInterval()).isEqualTo(60);
     TimelineEvent ka = kind(t, EventKind.SCCP_KEEPALIVE).get(0);
     assertThat(ka.frame()).isEqualTo(48);
-    assertThat(ka.details()).containsEntry("role", "primary");
-    assertThat(kind(t, EventKind.SCCP_KEEPALIVE_ACK).get(0).details())
-        .containsEntry("keepaliveFrame", 48L);
+    assertThat(((SccpEvent.KeepAlive) ka.details()).role()).isEqualTo(KeepaliveRole.PRIMARY);
+    assertThat(((SccpEvent.KeepAliveAck) kind(t, EventKind.SCCP_KEEPALIVE_ACK).get(0).details()))
+        .extracting(SccpEvent.KeepAliveAck::keepaliveFrame)
+        .isEqualTo(48L);
     TimelineEvent alarm = kind(t, EventKind.SCCP_ALARM).get(0);
     assertThat(alarm.frame()).isEqualTo(3);
-    assertThat(alarm.details())
+    assertThat(((SccpEvent.Alarm) alarm.details()).fields())
         .containsEntry("ReasonForOutOfService", "25")
         .containsEntry("LastProtocolEventSent", "1:Register");
   }
@@ -62,13 +67,17 @@ class RealCaptureTimelineTest {
     List<TimelineEvent> refreshes = kind(t, EventKind.SIP_REFRESH);
     assertThat(refreshes).hasSize(2);
     assertThat(refreshes.get(0).frame()).isEqualTo(25);
-    assertThat((double) refreshes.get(0).details().get("sinceLastOk")).isBetween(300.0, 300.1);
-    assertThat(refreshes.get(0).details())
-        .containsEntry("granted", 600)
-        .containsEntry("late", false);
+    SipEvent.Refresh first = (SipEvent.Refresh) refreshes.get(0).details();
+    assertThat(first.sinceLastOk()).isBetween(300.0, 300.1);
+    assertThat(first.granted()).isEqualTo(600);
+    assertThat(first.late()).isFalse();
     assertThat(kind(t, EventKind.SIP_REGISTER_RESPONSE))
-        .extracting(e -> e.details().get("outcome"))
-        .containsExactly("challenge", "registered", "challenge", "registered");
+        .extracting(e -> ((SipEvent.RegisterResponse) e.details()).outcome())
+        .containsExactly(
+            RegisterOutcome.CHALLENGE,
+            RegisterOutcome.REGISTERED,
+            RegisterOutcome.CHALLENGE,
+            RegisterOutcome.REGISTERED);
   }
 
   @Test
@@ -76,7 +85,9 @@ class RealCaptureTimelineTest {
     Timeline t = timeline("russo-collab/rtp_sip_isac.pcapng");
     List<TimelineEvent> again = kind(t, EventKind.SIP_REQUEST_RETRANSMISSION);
     assertThat(again).extracting(TimelineEvent::frame).containsExactly(217L, 484L, 752L, 1020L);
-    assertThat(again.get(0).details()).containsEntry("attempt", 2).containsEntry("firstFrame", 7L);
+    SipEvent.RequestRetransmission second = (SipEvent.RequestRetransmission) again.get(0).details();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.firstFrame()).isEqualTo(7L);
     assertThat(kind(t, EventKind.SIP_REGISTER_RESPONSE)).isEmpty();
   }
 
