@@ -2,6 +2,7 @@ package dev.regdoc.charts;
 
 import dev.regdoc.charts.TimelineScene.Intervals;
 import dev.regdoc.charts.TimelineScene.Point;
+import dev.regdoc.facts.Protocol;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.timeline.TimelineEvent;
 import dev.regdoc.timeline.event.KeepaliveRole;
@@ -80,7 +81,7 @@ final class IntervalsBuilder {
             .orElse(120);
     double expected = granted - TIMER_REGISTER_DELTA;
     double deadline = Math.max(granted, expected + RefreshTiming.CUCM_GRACE_SECONDS);
-    return new Intervals("SIP", sent, answered, expected, deadline);
+    return new Intervals(Protocol.SIP, sent, answered, expected, deadline);
   }
 
   private Intervals sccp(Instant[] window) {
@@ -116,7 +117,8 @@ final class IntervalsBuilder {
       }
     }
     double expected = interval > 0 ? interval : 30;
-    return new Intervals("SCCP", sent, answered, expected, expected * SCCP_MISSED_KEEPALIVES);
+    return new Intervals(
+        Protocol.SCCP, sent, answered, expected, expected * SCCP_MISSED_KEEPALIVES);
   }
 
   private static boolean isFinalOk(SipEvent.RegisterResponse r) {

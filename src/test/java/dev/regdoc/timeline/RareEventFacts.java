@@ -5,6 +5,7 @@ import dev.regdoc.facts.ArpPacket;
 import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.IcmpUnreachable;
+import dev.regdoc.facts.NetworkLog;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
@@ -17,8 +18,8 @@ import java.util.Map;
 
 /**
  * Facts for the event kinds no recorded fixture holds (SCCP unregistration, reset, alarms and call
- * control, SIP call control, ICMP unreachables, ARP binding changes, messages seen in one of two
- * captures only), so that their JSON is pinned too.
+ * control, SIP call control, ICMP unreachables, ARP binding changes, switch messages, messages seen
+ * in one of two captures only), so that their JSON is pinned too.
  */
 final class RareEventFacts {
   static final String PHONE = "192.0.2.45";
@@ -148,6 +149,18 @@ final class RareEventFacts {
             "192.0.2.1",
             "00:24:14:2d:df:24",
             false));
+    facts.accept(
+        new NetworkLog(
+            Origin.line("switch.log", 1, t),
+            null,
+            "Mar  1 10:00:30",
+            "access-sw1",
+            "IOS",
+            "PORT_SECURITY",
+            2,
+            "PSECURE_VIOLATION",
+            "Security violation occurred, caused by MAC address 0024.142d.df24 on port Gi1/0/3.",
+            Map.of("mac", "00:24:14:2d:df:24")));
     facts.accept(
         new ArpBinding(
             Origin.frame("a.pcap", 17, t), PHONE, "00:24:14:2d:df:25", "00:24:14:2d:df:24", false));

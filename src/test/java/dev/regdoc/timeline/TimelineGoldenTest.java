@@ -9,13 +9,19 @@ import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.timeline.event.EventKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +38,7 @@ class TimelineGoldenTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   private static final Path LAB = FIXTURES.resolve("lab");
   private static final Path GOLDEN = Path.of("src/test/resources/golden/timeline");
+  private static final Pattern KIND = Pattern.compile("\"kind\" : \"([a-z-]++)\"");
   private static final Clock FIXED =
       Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -66,6 +73,25 @@ class TimelineGoldenTest {
     Timeline t = new TimelineBuilder().build(RareEventFacts.collect(), RareEventFacts.reports());
     compare(GOLDEN.resolve("rare-event-kinds.json"), TimelineJson.render(t) + "\n");
     compare(GOLDEN.resolve("rare-event-kinds.txt"), TimelineText.render(t, true));
+  }
+
+  @Test
+  void everyEventKindIsPinnedByAGoldenFileAndListedInTheReadme() throws IOException {
+    Set<String> pinned = new TreeSet<>();
+    try (Stream<Path> files = Files.list(GOLDEN)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        Matcher m = KIND.matcher(Files.readString(p));
+        while (m.find()) {
+          pinned.add(m.group(1));
+        }
+      }
+    }
+    Set<String> kinds = new TreeSet<>();
+    Arrays.stream(EventKind.values()).map(EventKind::id).forEach(kinds::add);
+    assertThat(pinned).as("kinds in the golden timelines").isEqualTo(kinds);
+    String readme = Files.readString(Path.of("README.md"));
+    String listed = readme.substring(readme.indexOf("Event kinds:"), readme.indexOf("## Speed"));
+    assertThat(kinds).allMatch(k -> listed.contains("`" + k + "`"), "listed in the README");
   }
 
   private static Timeline timeline(Path folder) throws IOException {
