@@ -21,6 +21,7 @@ import dev.regdoc.timeline.event.RegisterOutcome;
 import dev.regdoc.timeline.event.SeenIn;
 import dev.regdoc.timeline.event.SipEvent;
 import dev.regdoc.timeline.event.TcpEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -409,7 +410,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
           && o.label().equals(r.label())
           && o.from() == r.from()
           && o.to() == r.to()
-          && Math.abs(java.time.Duration.between(o.time(), r.time()).toMillis()) < 50) {
+          && Math.abs(Duration.between(o.time(), r.time()).toMillis()) < 50) {
         return o;
       }
     }

@@ -21,11 +21,16 @@ import dev.regdoc.timeline.event.SipEvent;
 import dev.regdoc.timeline.event.TcpEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -125,15 +130,14 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
           labels.get(
               "timeline.aligned",
               o.file(),
-              String.format(java.util.Locale.ROOT, "%+.3f", o.offsetSeconds()),
+              String.format(Locale.ROOT, "%+.3f", o.offsetSeconds()),
               o.reference()));
     }
     return String.join("  ·  ", parts);
   }
 
-  private static final java.time.format.DateTimeFormatter TIME =
-      java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
-          .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
   /**
    * The whole timeline when it is short; else the evidence's span with a margin (all of it if that
@@ -190,9 +194,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       }
       String role = labels.get(server.equals(primary) ? "role.primary" : "role.secondary");
       List<String> ordered =
-          s.stream()
-              .sorted(java.util.Comparator.comparing((String f) -> !f.equals(phoneSide)))
-              .toList();
+          s.stream().sorted(Comparator.comparing((String f) -> !f.equals(phoneSide))).toList();
       for (String side : ordered) {
         boolean atPhone = side.equals(phoneSide);
         String label = labels.get("lane.server", server, role);
@@ -387,7 +389,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
    */
   private List<Gap> gaps(List<Lane> lanes, Instant[] window) {
     List<Gap> gaps = new ArrayList<>();
-    Set<String> done = new java.util.HashSet<>();
+    Set<String> done = new HashSet<>();
     for (int i = 0; i < lanes.size(); i++) {
       if (!done.add(lanes.get(i).server())) {
         continue;

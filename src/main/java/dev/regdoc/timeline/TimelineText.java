@@ -2,12 +2,16 @@ package dev.regdoc.timeline;
 
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.facts.Anomaly;
+import dev.regdoc.facts.AsaInterfaceConfig;
+import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.ingest.FileReport;
 import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +45,7 @@ public final class TimelineText {
         t.events().stream()
             .collect(
                 Collectors.groupingBy(
-                    TimelineEvent::device, java.util.LinkedHashMap::new, Collectors.toList()));
+                    TimelineEvent::device, LinkedHashMap::new, Collectors.toList()));
     for (DeviceInfo d : t.devices()) {
       device(d, byDevice.remove(d.id()), all, out);
     }
@@ -122,13 +126,13 @@ public final class TimelineText {
     }
   }
 
-  private static void configs(List<dev.regdoc.facts.Fact> configs, StringBuilder out) {
+  private static void configs(List<Fact> configs, StringBuilder out) {
     if (configs.isEmpty()) {
       return;
     }
     out.append("\nConfigurations:\n");
-    for (dev.regdoc.facts.Fact c : configs) {
-      if (c instanceof dev.regdoc.facts.SwitchPortConfig p) {
+    for (Fact c : configs) {
+      if (c instanceof SwitchPortConfig p) {
         out.append("  ")
             .append(p.host() == null ? "switch" : p.host())
             .append(' ')
@@ -149,7 +153,7 @@ public final class TimelineText {
             .append("  [")
             .append(c.origin().cite())
             .append("]\n");
-      } else if (c instanceof dev.regdoc.facts.AsaInterfaceConfig a) {
+      } else if (c instanceof AsaInterfaceConfig a) {
         out.append("  ")
             .append(a.host() == null ? "ASA" : a.host())
             .append(' ')
