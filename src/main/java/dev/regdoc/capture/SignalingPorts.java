@@ -1,18 +1,24 @@
 package dev.regdoc.capture;
 
+import dev.regdoc.facts.Protocol;
+import dev.regdoc.facts.SignalingPort;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Which ports carry what. Defaults follow Cisco: SIP 5060 (TLS 5061), SCCP 2000 (TLS 2443); extra
- * SIP ports can be added for registrars on other ports.
+ * Which ports carry what. Defaults are Cisco's well-known {@link SignalingPort}s; extra SIP ports
+ * can be added for registrars on other ports.
  */
 public record SignalingPorts(
     Set<Integer> sip, Set<Integer> sipTls, Set<Integer> sccp, Set<Integer> sccpTls) {
 
   public static SignalingPorts defaults() {
-    return new SignalingPorts(Set.of(5060), Set.of(5061), Set.of(2000), Set.of(2443));
+    return new SignalingPorts(
+        SignalingPort.numbers(Protocol.SIP, false),
+        SignalingPort.numbers(Protocol.SIP, true),
+        SignalingPort.numbers(Protocol.SCCP, false),
+        SignalingPort.numbers(Protocol.SCCP, true));
   }
 
   public SignalingPorts withExtraSip(Set<Integer> extra) {

@@ -2,6 +2,9 @@ package dev.regdoc.charts;
 
 import dev.regdoc.charts.TimelineScene.Gap;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SipEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +45,8 @@ final class GapFinder {
       if (!server.equals(Scenes.serverOf(e, phoneIps))) {
         continue;
       }
-      if (e.kind().equals("sccp-register-ack")
-          && e.details().get("keepAliveInterval") instanceof Number n
-          && n.doubleValue() > 0) {
-        sccpInterval = n.doubleValue();
+      if (e.details() instanceof SccpEvent.RegisterAck a && a.keepAliveInterval() > 0) {
+        sccpInterval = a.keepAliveInterval();
       }
       double granted = grantedBy(e, sccpInterval);
       if (granted > 0) {
@@ -57,7 +58,7 @@ final class GapFinder {
         lastAnswer = e.time();
         limit = granted;
         lastRequest = null;
-      } else if (e.kind().equals("sip-deregister") || e.kind().equals("sccp-unregister")) {
+      } else if (e.kind() == EventKind.SIP_DEREGISTER || e.kind() == EventKind.SCCP_UNREGISTER) {
         // the phone left this CUCM on purpose: no registration to keep alive until it registers
         // again
         lastAnswer = null;
@@ -82,13 +83,10 @@ final class GapFinder {
 
   /** Seconds the answer keeps the registration alive, or 0 when {@code e} is no such answer. */
   private static double grantedBy(TimelineEvent e, double sccpInterval) {
-    if (e.kind().equals("sip-register-response")) {
-      Object status = e.details().get("status");
-      Object granted = e.details().get("granted");
-      boolean ok = status instanceof Number s && s.intValue() >= 200 && s.intValue() < 300;
-      return ok && granted instanceof Number g ? g.doubleValue() : 0;
+    if (e.details() instanceof SipEvent.RegisterResponse r) {
+      return r.success() && r.granted() != null ? r.granted() : 0;
     }
-    if (e.kind().equals("sccp-register-ack") || e.kind().equals("sccp-keepalive-ack")) {
+    if (e.kind() == EventKind.SCCP_REGISTER_ACK || e.kind() == EventKind.SCCP_KEEPALIVE_ACK) {
       return sccpInterval * SCCP_TOLERANCE;
     }
     return 0;
@@ -96,12 +94,12 @@ final class GapFinder {
 
   private static boolean isRequest(TimelineEvent e) {
     return switch (e.kind()) {
-      case "sip-refresh",
-          "sip-register",
-          "sccp-keepalive",
-          "sccp-register",
-          "tcp-retransmission",
-          "sip-request-retransmission" ->
+      case SIP_REFRESH,
+          SIP_REGISTER,
+          SCCP_KEEPALIVE,
+          SCCP_REGISTER,
+          TCP_RETRANSMISSION,
+          SIP_REQUEST_RETRANSMISSION ->
           true;
       default -> false;
     };

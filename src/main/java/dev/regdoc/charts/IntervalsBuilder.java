@@ -2,8 +2,13 @@ package dev.regdoc.charts;
 
 import dev.regdoc.charts.TimelineScene.Intervals;
 import dev.regdoc.charts.TimelineScene.Point;
+import dev.regdoc.facts.Protocol;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.KeepaliveRole;
+import dev.regdoc.timeline.event.RegisterOutcome;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SipEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +41,7 @@ final class IntervalsBuilder {
   }
 
   Intervals build(Instant[] window) {
-    boolean sip = events.stream().anyMatch(e -> e.kind().equals("sip-refresh"));
+    boolean sip = events.stream().anyMatch(e -> e.details() instanceof SipEvent.Refresh);
     return sip ? sip(window) : sccp(window);
   }
 
@@ -46,26 +51,24 @@ final class IntervalsBuilder {
     List<Point> answered = new ArrayList<>();
     Map<Integer, Integer> grantedCounts = new HashMap<>();
     for (TimelineEvent e : events) {
-      if (e.kind().equals("sip-refresh")
-          && e.details().get("sinceLastOk") instanceof Number since) {
+      if (e.details() instanceof SipEvent.Refresh r) {
         refreshes.put(e.file() + "#" + e.frame(), e);
-        if (e.details().get("granted") instanceof Number g) {
-          grantedCounts.merge(g.intValue(), 1, Integer::sum);
+        if (r.granted() != null) {
+          grantedCounts.merge(r.granted(), 1, Integer::sum);
         }
         if (inside(e.time(), window)) {
-          sent.add(new Point(e.time(), since.doubleValue(), e.file(), e.frame()));
+          sent.add(new Point(e.time(), r.sinceLastOk(), e.file(), e.frame()));
         }
-      } else if (e.kind().equals("sip-register-response")
-          && isFinalOk(e)
-          && e.details().get("requestFrame") instanceof Number rf) {
-        TimelineEvent req = refreshes.get(e.file() + "#" + rf.longValue());
-        if (req != null
-            && req.details().get("sinceLastOk") instanceof Number since
-            && inside(e.time(), window)) {
+      } else if (e.details() instanceof SipEvent.RegisterResponse r
+          && isFinalOk(r)
+          && r.requestFrame() != null) {
+        TimelineEvent req = refreshes.get(e.file() + "#" + r.requestFrame());
+        if (req != null && inside(e.time(), window)) {
+          double since = ((SipEvent.Refresh) req.details()).sinceLastOk();
           answered.add(
               new Point(
                   e.time(),
-                  since.doubleValue() + Scenes.secondsBetween(req.time(), e.time()),
+                  since + Scenes.secondsBetween(req.time(), e.time()),
                   e.file(),
                   e.frame()));
         }
@@ -78,7 +81,7 @@ final class IntervalsBuilder {
             .orElse(120);
     double expected = granted - TIMER_REGISTER_DELTA;
     double deadline = Math.max(granted, expected + RefreshTiming.CUCM_GRACE_SECONDS);
-    return new Intervals("SIP", sent, answered, expected, deadline);
+    return new Intervals(Protocol.SIP, sent, answered, expected, deadline);
   }
 
   private Intervals sccp(Instant[] window) {
@@ -88,50 +91,40 @@ final class IntervalsBuilder {
     Map<String, Double> sinceAtSend = new HashMap<>();
     double interval = 0;
     for (TimelineEvent e : events) {
-      String server = String.valueOf(e.details().get("server"));
-      switch (e.kind()) {
-        case "sccp-register-ack" -> {
-          lastAck.put(server, e.time());
-          if (e.details().get("keepAliveInterval") instanceof Number n && interval == 0) {
-            interval = n.doubleValue();
+      if (e.details() instanceof SccpEvent.RegisterAck a) {
+        lastAck.put(String.valueOf(a.server()), e.time());
+        if (interval == 0) {
+          interval = a.keepAliveInterval();
+        }
+      } else if (e.details() instanceof SccpEvent.KeepAlive k) {
+        Instant ack = lastAck.get(String.valueOf(k.server()));
+        if (k.role() == KeepaliveRole.PRIMARY && ack != null) {
+          double s = Scenes.secondsBetween(ack, e.time());
+          sinceAtSend.put(e.file() + "#" + e.frame(), s);
+          if (inside(e.time(), window)) {
+            sent.add(new Point(e.time(), s, e.file(), e.frame()));
           }
         }
-        case "sccp-keepalive" -> {
-          Instant ack = lastAck.get(server);
-          if ("primary".equals(e.details().get("role")) && ack != null) {
-            double s = Scenes.secondsBetween(ack, e.time());
-            sinceAtSend.put(e.file() + "#" + e.frame(), s);
-            if (inside(e.time(), window)) {
-              sent.add(new Point(e.time(), s, e.file(), e.frame()));
-            }
-          }
+      } else if (e.details() instanceof SccpEvent.KeepAliveAck a) {
+        Instant ack = lastAck.put(String.valueOf(a.server()), e.time());
+        if (a.keepaliveFrame() != null
+            && ack != null
+            && sinceAtSend.containsKey(e.file() + "#" + a.keepaliveFrame())
+            && inside(e.time(), window)) {
+          answered.add(
+              new Point(e.time(), Scenes.secondsBetween(ack, e.time()), e.file(), e.frame()));
         }
-        case "sccp-keepalive-ack" -> {
-          Object kf = e.details().get("keepaliveFrame");
-          Instant ack = lastAck.put(server, e.time());
-          if (kf instanceof Number n
-              && ack != null
-              && sinceAtSend.containsKey(e.file() + "#" + n.longValue())
-              && inside(e.time(), window)) {
-            answered.add(
-                new Point(e.time(), Scenes.secondsBetween(ack, e.time()), e.file(), e.frame()));
-          }
-        }
-        default -> {}
       }
     }
     double expected = interval > 0 ? interval : 30;
-    return new Intervals("SCCP", sent, answered, expected, expected * SCCP_MISSED_KEEPALIVES);
+    return new Intervals(
+        Protocol.SCCP, sent, answered, expected, expected * SCCP_MISSED_KEEPALIVES);
   }
 
-  private static boolean isFinalOk(TimelineEvent e) {
-    Object s = e.details().get("status");
-    Object outcome = e.details().get("outcome");
-    return s instanceof Number n
-        && n.intValue() >= 200
-        && n.intValue() < 300
-        && !"keepalive acknowledged".equals(outcome)
-        && !"unregistered".equals(outcome);
+  private static boolean isFinalOk(SipEvent.RegisterResponse r) {
+    return r.success()
+        && r.outcome() != RegisterOutcome.KEEPALIVE_ACKNOWLEDGED
+        && r.outcome() != RegisterOutcome.UNREGISTERED;
   }
 
   private static boolean inside(Instant t, Instant[] w) {

@@ -2,6 +2,7 @@ package dev.regdoc.charts;
 
 import dev.regdoc.charts.TimelineScene.Intervals;
 import dev.regdoc.charts.TimelineScene.Point;
+import dev.regdoc.facts.Protocol;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.Date;
@@ -26,7 +27,7 @@ final class IntervalsPanel extends TimeAxisPanel {
     s.setYAxisMin(yMin(iv));
     s.setYAxisMax(yMax(iv));
     s.setYAxisDecimalPattern("0");
-    boolean sip = "SIP".equals(iv.protocol());
+    boolean sip = iv.protocol() == Protocol.SIP;
     List<Point> onTime = iv.answered().stream().filter(p -> p.seconds() <= iv.deadline()).toList();
     List<Point> late = iv.answered().stream().filter(p -> p.seconds() > iv.deadline()).toList();
     points(

@@ -11,6 +11,16 @@ import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.AddressEvent;
+import dev.regdoc.timeline.event.Direction;
+import dev.regdoc.timeline.event.EventDetails;
+import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.InferredEvent;
+import dev.regdoc.timeline.event.LogEvent;
+import dev.regdoc.timeline.event.RegisterOutcome;
+import dev.regdoc.timeline.event.SeenIn;
+import dev.regdoc.timeline.event.SipEvent;
+import dev.regdoc.timeline.event.TcpEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,9 +222,9 @@ final class LadderBuilder extends DeviceSceneBuilder {
     Instant firstEvidence = evidence.stream().min(Instant::compareTo).orElse(null);
     for (TimelineEvent e : events) {
       boolean breaks =
-          e.kind().equals("failover")
-              || e.kind().equals("cucm-alarm")
-                  && String.valueOf(e.details().get("alarm")).contains("Unregistered");
+          e.kind() == EventKind.FAILOVER
+              || e.details() instanceof LogEvent.CucmAlarm a
+                  && String.valueOf(a.alarm()).contains("Unregistered");
       if (breaks && (firstEvidence == null || !e.time().isBefore(firstEvidence))) {
         brk = e.time();
         break;
@@ -238,41 +248,39 @@ final class LadderBuilder extends DeviceSceneBuilder {
   }
 
   private boolean isRow(TimelineEvent e) {
-    if (e.kind().equals("sip-register-response")
-        && e.details().get("status") instanceof Number st
-        && st.intValue() < 200) {
+    if (e.details() instanceof SipEvent.RegisterResponse r && r.status() < 200) {
       return false; // 100 Trying adds a line and says nothing about the registration
     }
     switch (e.kind()) {
-      case "sip-register",
-      "sip-refresh",
-      "sip-backup-keepalive",
-      "sip-deregister",
-      "sip-register-response",
-      "sip-request-retransmission",
-      "sccp-register",
-      "sccp-register-ack",
-      "sccp-register-reject",
-      "sccp-keepalive",
-      "sccp-keepalive-ack",
-      "sccp-unregister",
-      "sccp-unregister-ack",
-      "sccp-reset",
-      "tcp-retransmission",
-      "tcp-syn",
-      "tcp-syn-ack",
-      "tcp-fin",
-      "tcp-rst",
-      "arp-request",
-      "arp-reply",
-      "failover",
-      "fallback",
-      "cucm-alarm",
-      "switch-log",
-      "asa-log":
+      case SIP_REGISTER,
+      SIP_REFRESH,
+      SIP_BACKUP_KEEPALIVE,
+      SIP_DEREGISTER,
+      SIP_REGISTER_RESPONSE,
+      SIP_REQUEST_RETRANSMISSION,
+      SCCP_REGISTER,
+      SCCP_REGISTER_ACK,
+      SCCP_REGISTER_REJECT,
+      SCCP_KEEPALIVE,
+      SCCP_KEEPALIVE_ACK,
+      SCCP_UNREGISTER,
+      SCCP_UNREGISTER_ACK,
+      SCCP_RESET,
+      TCP_RETRANSMISSION,
+      TCP_SYN,
+      TCP_SYN_ACK,
+      TCP_FIN,
+      TCP_RST,
+      ARP_REQUEST,
+      ARP_REPLY,
+      FAILOVER,
+      FALLBACK,
+      CUCM_ALARM,
+      SWITCH_LOG,
+      ASA_LOG:
         return true;
-      case "mac-path":
-        return e.details().get("previousDstMac") != null;
+      case MAC_PATH:
+        return ((AddressEvent.MacPath) e.details()).previousDstMac() != null;
       default:
         return false;
     }
@@ -280,12 +288,12 @@ final class LadderBuilder extends DeviceSceneBuilder {
 
   private static boolean isRequest(TimelineEvent e) {
     return switch (e.kind()) {
-      case "sip-register",
-          "sip-refresh",
-          "sip-backup-keepalive",
-          "sip-deregister",
-          "sccp-register",
-          "sccp-keepalive" ->
+      case SIP_REGISTER,
+          SIP_REFRESH,
+          SIP_BACKUP_KEEPALIVE,
+          SIP_DEREGISTER,
+          SCCP_REGISTER,
+          SCCP_KEEPALIVE ->
           true;
       default -> false;
     };
@@ -297,7 +305,7 @@ final class LadderBuilder extends DeviceSceneBuilder {
    */
   private final class RowMaker {
     private final Set<String> cites;
-    private final Map<String, TimelineEvent> lost = new HashMap<>();
+    private final Map<String, InferredEvent.OneSided> lost = new HashMap<>();
     private final Set<String> lostEntirely = new HashSet<>();
     private final Set<String> unanswered = new HashSet<>();
     private final Map<String, String> deliveredBy =
@@ -312,17 +320,15 @@ final class LadderBuilder extends DeviceSceneBuilder {
       this.cites = cites;
       for (TimelineEvent e : events) {
         String cite = e.file() + "#" + e.frame();
-        if (e.kind().equals("lost-in-network")) {
-          lost.put(cite, e);
-          if (!Boolean.TRUE.equals(e.details().get("firstTransmissionOnly"))) {
+        if (e.details() instanceof InferredEvent.OneSided o && o.lost()) {
+          lost.put(cite, o);
+          if (!o.firstTransmissionOnly()) {
             lostEntirely.add(cite);
           }
-        } else if (e.kind().equals("sccp-keepalive-unanswered")) {
+        } else if (e.kind() == EventKind.SCCP_KEEPALIVE_UNANSWERED) {
           unanswered.add(cite);
-        } else if (e.kind().equals("tcp-delivered")
-            && e.details().get("deliveredFrame") instanceof Number d) {
-          deliveredBy.put(
-              e.file() + "#" + d.longValue(), e.file() + "#" + e.details().get("firstFrame"));
+        } else if (e.details() instanceof TcpEvent.Delivered d) {
+          deliveredBy.put(e.file() + "#" + d.deliveredFrame(), e.file() + "#" + d.firstFrame());
         }
       }
     }
@@ -332,22 +338,16 @@ final class LadderBuilder extends DeviceSceneBuilder {
      * gave it.
      */
     void see(TimelineEvent e) {
-      if (e.kind().equals("arp-reply")) {
-        firstMac.putIfAbsent(
-            String.valueOf(e.details().get("ip")), String.valueOf(e.details().get("mac")));
+      if (e.details() instanceof AddressEvent.ArpReply r) {
+        firstMac.putIfAbsent(String.valueOf(r.ip()), String.valueOf(r.mac()));
       }
     }
 
     Row row(TimelineEvent e) {
       String cite = e.cite();
-      Map<String, Object> d = e.details();
-      String alsoAt =
-          d.get("otherFile") != null
-                  && d.get("otherFrame") != null
-                  && "both".equals(d.get("seenIn"))
-              ? d.get("otherFile") + "#" + d.get("otherFrame")
-              : null;
-      if (Boolean.TRUE.equals(d.get("originalLost")) && alsoAt != null) {
+      SeenIn seen = Scenes.seen(e);
+      String alsoAt = Scenes.otherCite(e);
+      if (seen != null && seen.originalLost() && alsoAt != null) {
         alsoAtOfOriginal.put(cite, alsoAt); // it arrived with the retransmission that got through
         alsoAt = null;
       }
@@ -360,36 +360,42 @@ final class LadderBuilder extends DeviceSceneBuilder {
       if (ends == null) {
         return null;
       }
-      String label = label(e);
+      String label = LadderLabels.of(e, labels);
       Style style = Style.MESSAGE;
       String noteText = unanswered.contains(cite) ? labels.get("mark.unanswered") : null;
-      if (e.kind().equals("sip-register-response")
-          && String.valueOf(d.get("outcome")).startsWith("answered after")) {
+      if (e.details() instanceof SipEvent.RegisterResponse r
+          && r.outcome() == RegisterOutcome.STALE) {
         noteText = labels.get("ladder.stale");
       }
-      TimelineEvent l = lost.get(cite);
+      InferredEvent.OneSided l = lost.get(cite);
+      String original = originalOf(e);
       if (l != null) {
         style = Style.LOST;
-        boolean up = !"cucm-to-phone".equals(l.details().get("direction"));
-        noteText =
-            labels.get(up ? "ladder.lost" : "ladder.lostDown", l.details().get("missingFrom"));
-      } else if (e.kind().equals("tcp-retransmission")
-          || e.kind().equals("sip-request-retransmission")) {
-        String original =
-            e.file()
-                + "#"
-                + d.get(e.kind().equals("tcp-retransmission") ? "originalFrame" : "firstFrame");
+        boolean up = l.direction() != Direction.CUCM_TO_PHONE;
+        noteText = labels.get(up ? "ladder.lost" : "ladder.lostDown", l.missingFrom());
+      } else if (original != null) {
         style = lostEntirely.contains(original) ? Style.LOST : Style.RETRANSMISSION;
         String delivered = deliveredBy.get(cite);
         if (delivered != null && alsoAtOfOriginal.containsKey(delivered)) {
           alsoAt = alsoAtOfOriginal.get(delivered);
         }
         if (style == Style.LOST) {
-          noteText = labels.get("ladder.lost", lost.get(original).details().get("missingFrom"));
+          noteText = labels.get("ladder.lost", lost.get(original).missingFrom());
         }
       }
       return new Row(e.time(), cite, ends[0], ends[1], style, label, noteText, alsoAt, emph);
     }
+  }
+
+  /** For a retransmission, the cite of the transmission it repeats; otherwise null. */
+  private static String originalOf(TimelineEvent e) {
+    if (e.details() instanceof TcpEvent.Retransmission r) {
+      return e.file() + "#" + r.originalFrame();
+    }
+    if (e.details() instanceof SipEvent.RequestRetransmission r) {
+      return e.file() + "#" + r.firstFrame();
+    }
+    return null;
   }
 
   private static Row twinOf(List<Row> rows, Row r) {
@@ -411,83 +417,67 @@ final class LadderBuilder extends DeviceSceneBuilder {
     return null;
   }
 
-  private static boolean isNote(String kind) {
-    return kind.equals("failover")
-        || kind.equals("fallback")
-        || kind.equals("cucm-alarm")
-        || kind.equals("switch-log")
-        || kind.equals("asa-log")
-        || kind.equals("mac-path");
+  private static boolean isNote(EventKind kind) {
+    return kind == EventKind.FAILOVER
+        || kind == EventKind.FALLBACK
+        || kind == EventKind.CUCM_ALARM
+        || kind == EventKind.SWITCH_LOG
+        || kind == EventKind.ASA_LOG
+        || kind == EventKind.MAC_PATH;
   }
 
   private Row note(TimelineEvent e, String cite, boolean emph) {
-    Map<String, Object> d = e.details();
     int firstCucm = participants.size() - cucmIndex.size();
     int lastCucm = participants.size() - 1;
-    switch (e.kind()) {
-      case "failover", "fallback":
-        {
-          String word =
-              labels.get(e.kind().equals("failover") ? "marker.failover" : "marker.fallback");
-          return new Row(
-              e.time(), cite, 0, 0, Style.NOTE, word + " \u2192 " + d.get("to"), null, null, emph);
-        }
-      case "cucm-alarm":
-        {
-          Object reason = d.get("reason");
-          Object node = d.get("NodeID");
-          String text =
-              d.get("alarm")
-                  + (reason != null ? " Reason=" + reason : "")
-                  + (node != null ? " (" + node + ")" : "");
-          return cucmIndex.isEmpty()
-              ? null
-              : new Row(e.time(), cite, firstCucm, lastCucm, Style.NOTE, text, null, null, emph);
-        }
-      case "switch-log", "asa-log":
-        {
-          int at =
-              e.kind().equals("asa-log") && firewall >= 0 ? firewall : middle >= 0 ? middle : 0;
-          return new Row(
-              e.time(),
-              cite,
-              at,
-              at,
-              Style.NOTE,
-              "%" + d.get("facility") + "-" + d.get("severity") + "-" + d.get("mnemonic"),
-              null,
-              null,
-              emph);
-        }
-      case "mac-path":
-        return new Row(
-            e.time(),
-            cite,
-            0,
-            0,
-            Style.NOTE,
-            d.get("dstIp") + " \u2192 MAC " + d.get("dstMac"),
-            null,
-            null,
-            emph);
-      default:
-        return null;
+    EventDetails d = e.details();
+    if (d instanceof InferredEvent.RoleChange c) {
+      String word = labels.get(c.fallback() ? "marker.fallback" : "marker.failover");
+      return new Row(
+          e.time(), cite, 0, 0, Style.NOTE, word + " \u2192 " + c.to(), null, null, emph);
     }
+    if (d instanceof LogEvent.CucmAlarm a) {
+      String node = a.field("NodeID");
+      String text =
+          a.alarm()
+              + (a.reason() != null ? " Reason=" + a.reason() : "")
+              + (node != null ? " (" + node + ")" : "");
+      return cucmIndex.isEmpty()
+          ? null
+          : new Row(e.time(), cite, firstCucm, lastCucm, Style.NOTE, text, null, null, emph);
+    }
+    if (d instanceof LogEvent.NetworkLog n) {
+      int at = n.asa() && firewall >= 0 ? firewall : middle >= 0 ? middle : 0;
+      return new Row(e.time(), cite, at, at, Style.NOTE, Scenes.logTag(n), null, null, emph);
+    }
+    if (d instanceof AddressEvent.MacPath p) {
+      return new Row(
+          e.time(),
+          cite,
+          0,
+          0,
+          Style.NOTE,
+          p.dstIp() + " \u2192 MAC " + p.dstMac(),
+          null,
+          null,
+          emph);
+    }
+    return null;
   }
 
   /** Which participants a message goes between, or null when it concerns none of them. */
   private int[] ends(TimelineEvent e, Map<String, String> firstMac) {
-    Map<String, Object> d = e.details();
-    if (e.kind().startsWith("arp-")) {
-      String ip = String.valueOf(d.get("ip"));
+    EventDetails d = e.details();
+    if (d instanceof AddressEvent.Arp arp) {
+      String ip = String.valueOf(arp.ip());
       Integer cucm = cucmIndex.get(ip);
-      if (e.kind().equals("arp-request")) {
+      if (d instanceof AddressEvent.ArpRequest) {
         return cucm == null ? null : new int[] {0, cucm};
       }
       if (cucm == null) {
         return null;
       }
-      boolean own = String.valueOf(d.get("mac")).equals(firstMac.get(ip));
+      String mac = d instanceof AddressEvent.ArpReply r ? r.mac() : null;
+      boolean own = String.valueOf(mac).equals(firstMac.get(ip));
       int from = own ? cucm : firewall >= 0 ? firewall : middle >= 0 ? middle : cucm;
       return new int[] {from, 0};
     }
@@ -497,88 +487,14 @@ final class LadderBuilder extends DeviceSceneBuilder {
       return null;
     }
     boolean fromPhone;
-    if (e.kind().startsWith("tcp-")) {
-      fromPhone = phoneIps.contains(String.valueOf(d.get("from")));
+    if (d instanceof TcpEvent.Between b) {
+      fromPhone = phoneIps.contains(String.valueOf(b.from()));
     } else {
       fromPhone =
           isRequest(e)
-              || e.kind().equals("sip-request-retransmission")
-              || e.kind().equals("sccp-unregister");
+              || e.kind() == EventKind.SIP_REQUEST_RETRANSMISSION
+              || e.kind() == EventKind.SCCP_UNREGISTER;
     }
     return fromPhone ? new int[] {0, cucm} : new int[] {cucm, 0};
-  }
-
-  private String label(TimelineEvent e) {
-    Map<String, Object> d = e.details();
-    Object cseq = d.get("cseq");
-    switch (e.kind()) {
-      case "sip-register":
-        return "REGISTER CSeq "
-            + cseq
-            + (d.get("expires") != null ? " (Expires " + d.get("expires") + ")" : "");
-      case "sip-refresh":
-        return "REGISTER CSeq " + cseq + " (" + labels.get("mark.refresh") + ")";
-      case "sip-backup-keepalive":
-        return "REGISTER CSeq " + cseq + " (" + labels.get("mark.keepalive") + ", Expires 0)";
-      case "sip-deregister":
-        return "REGISTER CSeq " + cseq + " (Expires 0)";
-      case "sip-register-response":
-        return d.get("status")
-            + " "
-            + d.get("reason")
-            + " (CSeq "
-            + cseq
-            + ")"
-            + (d.get("granted") instanceof Number g
-                    && num(d.get("status")) == 200
-                    && g.intValue() > 0
-                ? " Expires " + g
-                : "");
-      case "sip-request-retransmission":
-        return d.get("method")
-            + " CSeq "
-            + cseq
-            + ", "
-            + labels.get("ladder.retransmission", Scenes.seconds(num(d.get("sinceFirst"))));
-      case "tcp-retransmission":
-        return labels.get(
-                "ladder.retransmission",
-                d.get("delay") == null ? "?" : Scenes.seconds(num(d.get("delay"))))
-            + (d.get("carries") != null ? " (" + d.get("carries") + ")" : "");
-      case "tcp-syn":
-        return "TCP SYN";
-      case "tcp-syn-ack":
-        return "TCP SYN/ACK";
-      case "tcp-fin":
-        return "TCP FIN";
-      case "tcp-rst":
-        return "TCP RST";
-      case "sccp-register":
-        return "RegisterReq";
-      case "sccp-register-ack":
-        return "RegisterAck (keepalive " + d.get("keepAliveInterval") + " s)";
-      case "sccp-register-reject":
-        return "RegisterReject";
-      case "sccp-keepalive":
-        return "KeepAliveReq";
-      case "sccp-keepalive-ack":
-        return "KeepAliveAck";
-      case "sccp-unregister":
-        return "UnregisterReq";
-      case "sccp-unregister-ack":
-        return "UnregisterAck";
-      case "sccp-reset":
-        return "Reset (" + d.get("resetType") + ")";
-      case "arp-request":
-        return "ARP who has " + d.get("ip") + "?";
-      case "arp-reply":
-        return "ARP " + d.get("ip") + " is at " + d.get("mac");
-      default:
-        return e.kind();
-    }
-  }
-
-  private static double num(Object o) {
-    return o instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 }

@@ -7,6 +7,15 @@ import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.AddressEvent;
+import dev.regdoc.timeline.event.EventDetails;
+import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.InferredEvent;
+import dev.regdoc.timeline.event.LogEvent;
+import dev.regdoc.timeline.event.SeenIn;
+import dev.regdoc.timeline.event.SignalingEvent;
+import dev.regdoc.timeline.event.SipEvent;
+import dev.regdoc.timeline.event.TcpEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,31 +51,31 @@ final class Scenes {
         .orElse("");
   }
 
-  static boolean isMessage(String kind) {
-    return (kind.startsWith("sip-") || kind.startsWith("sccp-"))
-        && !kind.equals("sccp-alarm")
-        && !kind.equals("sccp-keepalive-unanswered");
+  static boolean isMessage(EventKind kind) {
+    return (kind.family() == EventKind.Family.SIP || kind.family() == EventKind.Family.SCCP)
+        && kind != EventKind.SCCP_ALARM
+        && kind != EventKind.SCCP_KEEPALIVE_UNANSWERED;
   }
 
   static MarkKind markKind(TimelineEvent e) {
     switch (e.kind()) {
-      case "sip-register", "sccp-register":
+      case SIP_REGISTER, SCCP_REGISTER:
         return MarkKind.REGISTRATION;
-      case "sip-refresh":
+      case SIP_REFRESH:
         return MarkKind.REFRESH;
-      case "sip-backup-keepalive", "sccp-keepalive":
+      case SIP_BACKUP_KEEPALIVE, SCCP_KEEPALIVE:
         return MarkKind.KEEPALIVE;
-      case "sip-deregister", "sccp-unregister":
+      case SIP_DEREGISTER, SCCP_UNREGISTER:
         return MarkKind.DEREGISTRATION;
-      case "sccp-register-ack", "sccp-keepalive-ack", "sccp-unregister-ack":
+      case SCCP_REGISTER_ACK, SCCP_KEEPALIVE_ACK, SCCP_UNREGISTER_ACK:
         return MarkKind.ANSWER;
-      case "sccp-register-reject":
+      case SCCP_REGISTER_REJECT:
         return MarkKind.REJECTED;
-      case "sccp-keepalive-unanswered":
+      case SCCP_KEEPALIVE_UNANSWERED:
         return MarkKind.UNANSWERED;
-      case "tcp-retransmission", "sip-request-retransmission":
+      case TCP_RETRANSMISSION, SIP_REQUEST_RETRANSMISSION:
         return MarkKind.RETRANSMISSION;
-      case "sip-register-response":
+      case SIP_REGISTER_RESPONSE:
         return registerResponse(e);
       default:
         return null;
@@ -74,7 +83,7 @@ final class Scenes {
   }
 
   private static MarkKind registerResponse(TimelineEvent e) {
-    int status = e.details().get("status") instanceof Number n ? n.intValue() : 0;
+    int status = ((SipEvent.RegisterResponse) e.details()).status();
     if (status < 200) {
       return null; // 100 Trying says nothing about the registration
     }
@@ -87,18 +96,41 @@ final class Scenes {
 
   /** The CUCM an event concerns (an IP address), or null. */
   static String serverOf(TimelineEvent e, Set<String> phoneIps) {
-    Object s = e.details().get("server");
-    if (s != null) {
-      String v = s.toString();
-      int colon = v.lastIndexOf(':');
-      return colon > 0 && v.indexOf(':') == colon ? v.substring(0, colon) : v;
+    EventDetails d = e.details();
+    if (d instanceof SignalingEvent s && s.server() != null) {
+      return s.server();
     }
-    Object from = e.details().get("from");
-    Object to = e.details().get("to");
-    if (e.kind().startsWith("tcp-") && from != null && to != null) {
-      return phoneIps.contains(from.toString()) ? to.toString() : from.toString();
+    if (d instanceof TcpEvent.Reconnect r) {
+      return r.server();
+    }
+    if (d instanceof TcpEvent.Between b && b.from() != null && b.to() != null) {
+      return phoneIps.contains(b.from()) ? b.to() : b.from();
     }
     return null;
+  }
+
+  /** Where a SIP or SCCP message was seen when two captures were aligned, or null. */
+  static SeenIn seen(TimelineEvent e) {
+    return e.details() instanceof SignalingEvent s ? s.seen() : null;
+  }
+
+  /**
+   * The other capture an event names: where a message seen in both was seen too, or where a
+   * one-sided message is missing; null when it names none.
+   */
+  static String otherFile(TimelineEvent e) {
+    if (e.details() instanceof InferredEvent.OneSided o) {
+      return o.missingFrom();
+    }
+    return otherCite(e) == null ? null : seen(e).otherFile();
+  }
+
+  /** The same message's frame in the other capture ("file#frame"), or null. */
+  static String otherCite(TimelineEvent e) {
+    SeenIn seen = seen(e);
+    return seen != null && seen.inBoth() && seen.otherFrame() > 0
+        ? seen.otherFile() + "#" + seen.otherFrame()
+        : null;
   }
 
   /**
@@ -121,7 +153,7 @@ final class Scenes {
   /** The CUCM of the first registration (the phone's first choice), else the first server. */
   static String primary(List<TimelineEvent> events, List<String> servers) {
     for (TimelineEvent e : events) {
-      if (e.kind().equals("sip-register") || e.kind().equals("sccp-register")) {
+      if (e.kind() == EventKind.SIP_REGISTER || e.kind() == EventKind.SCCP_REGISTER) {
         String s = serverOf(e, Set.of());
         if (s != null) {
           return s;
@@ -180,9 +212,9 @@ final class Scenes {
     Map<String, Instant> byCite = new HashMap<>();
     for (TimelineEvent e : events) {
       byCite.putIfAbsent(e.cite(), e.time());
-      if (e.details().get("otherFile") != null && e.details().get("otherFrame") != null) {
-        byCite.putIfAbsent(
-            e.details().get("otherFile") + "#" + e.details().get("otherFrame"), e.time());
+      String other = otherCite(e);
+      if (other != null) {
+        byCite.putIfAbsent(other, e.time());
       }
     }
     for (Evidence e : f.evidence()) {
@@ -214,16 +246,16 @@ final class Scenes {
 
   static MarkerKind markerKind(TimelineEvent e) {
     switch (e.kind()) {
-      case "failover":
+      case FAILOVER:
         return MarkerKind.FAILOVER;
-      case "fallback":
+      case FALLBACK:
         return MarkerKind.FALLBACK;
-      case "switch-log", "asa-log":
+      case SWITCH_LOG, ASA_LOG:
         return MarkerKind.NETWORK;
-      case "cucm-alarm":
-        String alarm = String.valueOf(e.details().get("alarm"));
-        int severity = e.details().get("severity") instanceof Number n ? n.intValue() : 7;
-        return alarm.contains("Unregistered") || alarm.contains("Rejected") || severity <= 3
+      case CUCM_ALARM:
+        LogEvent.CucmAlarm a = (LogEvent.CucmAlarm) e.details();
+        String alarm = String.valueOf(a.alarm());
+        return alarm.contains("Unregistered") || alarm.contains("Rejected") || a.severity() <= 3
             ? MarkerKind.ALARM
             : MarkerKind.NOTICE;
       default:
@@ -232,7 +264,7 @@ final class Scenes {
   }
 
   static boolean isAddressEvent(TimelineEvent e) {
-    return e.kind().equals("arp-reply") || e.kind().equals("mac-path");
+    return e.kind() == EventKind.ARP_REPLY || e.kind() == EventKind.MAC_PATH;
   }
 
   /**
@@ -241,32 +273,34 @@ final class Scenes {
    * traffic.
    */
   static boolean isAddressChange(TimelineEvent e, Set<String> servers, Map<String, String> macOf) {
-    Map<String, Object> d = e.details();
-    if (e.kind().equals("arp-reply") && servers.contains(String.valueOf(d.get("ip")))) {
-      String previous = macOf.put(String.valueOf(d.get("ip")), String.valueOf(d.get("mac")));
-      return previous != null && !previous.equals(d.get("mac"));
+    if (e.details() instanceof AddressEvent.ArpReply r && servers.contains(r.ip())) {
+      String previous = macOf.put(r.ip(), String.valueOf(r.mac()));
+      return previous != null && !previous.equals(r.mac());
     }
-    return e.kind().equals("mac-path") && d.get("previousDstMac") != null;
+    return e.details() instanceof AddressEvent.MacPath p && p.previousDstMac() != null;
   }
 
   static String markerLabel(TimelineEvent e, MarkerKind kind, Labels labels) {
-    Map<String, Object> d = e.details();
-    switch (kind) {
-      case ADDRESS:
-        return e.kind().equals("mac-path")
-            ? d.get("dstIp") + " \u2192 " + d.get("dstMac")
-            : "ARP " + d.get("ip") + " = " + d.get("mac");
-      case FAILOVER:
-      case FALLBACK:
-        return labels.get(kind == MarkerKind.FAILOVER ? "marker.failover" : "marker.fallback")
-            + " \u2192 "
-            + d.get("to");
-      case NETWORK:
-        return "%" + d.get("facility") + "-" + d.get("severity") + "-" + d.get("mnemonic");
-      default:
-        Object reason = d.get("reason");
-        return d.get("alarm") + (reason != null ? " " + reason : "");
+    EventDetails d = e.details();
+    if (d instanceof AddressEvent.MacPath p) {
+      return p.dstIp() + " \u2192 " + p.dstMac();
+    } else if (d instanceof AddressEvent.ArpReply r) {
+      return "ARP " + r.ip() + " = " + r.mac();
+    } else if (d instanceof InferredEvent.RoleChange c) {
+      return labels.get(kind == MarkerKind.FAILOVER ? "marker.failover" : "marker.fallback")
+          + " \u2192 "
+          + c.to();
+    } else if (d instanceof LogEvent.NetworkLog n) {
+      return logTag(n);
+    } else if (d instanceof LogEvent.CucmAlarm a) {
+      return a.alarm() + (a.reason() != null ? " " + a.reason() : "");
     }
+    return e.kind().id();
+  }
+
+  /** %FACILITY-SEVERITY-MNEMONIC, as the switch or firewall wrote it. */
+  static String logTag(LogEvent.NetworkLog n) {
+    return "%" + n.facility() + "-" + n.severity() + "-" + n.mnemonic();
   }
 
   /** Seconds from {@code a} to {@code b}, to the nanosecond. */

@@ -1,5 +1,6 @@
 package dev.regdoc.charts;
 
+import dev.regdoc.facts.Protocol;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +122,7 @@ public record TimelineScene(
    * since the previous answer when it was sent and when its answer came.
    */
   public record Intervals(
-      String protocol, List<Point> sent, List<Point> answered, double expected, double deadline) {
+      Protocol protocol, List<Point> sent, List<Point> answered, double expected, double deadline) {
     public boolean isEmpty() {
       return sent.isEmpty() && answered.isEmpty();
     }

@@ -12,6 +12,13 @@ import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.Direction;
+import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.InferredEvent;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SeenIn;
+import dev.regdoc.timeline.event.SipEvent;
+import dev.regdoc.timeline.event.TcpEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -166,19 +173,16 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     Map<String, Set<String>> sides = new LinkedHashMap<>();
     for (TimelineEvent e : events) {
       TimelineEvent msg =
-          e.kind().equals("lost-in-network") ? byCite.get(e.file() + "#" + e.frame()) : e;
+          e.kind() == EventKind.LOST_IN_NETWORK ? byCite.get(e.file() + "#" + e.frame()) : e;
       String server = msg == null ? null : Scenes.serverOf(msg, phoneIps);
       if (server == null || !servers.contains(server) || e.frame() == 0) {
         continue;
       }
       Set<String> s = sides.computeIfAbsent(server, k -> new LinkedHashSet<>());
       s.add(e.file());
-      Object other =
-          e.details().containsKey("otherFile")
-              ? e.details().get("otherFile")
-              : e.details().get("missingFrom");
+      String other = Scenes.otherFile(e);
       if (other != null) {
-        s.add(other.toString());
+        s.add(other);
       }
     }
     boolean twoCaptures = !timeline.clockOffsets().isEmpty();
@@ -223,17 +227,15 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       this.window = window;
       Map<String, Instant> retransmissionTimes = new HashMap<>();
       for (TimelineEvent e : events) {
-        if (e.kind().equals("tcp-retransmission")) {
+        if (e.kind() == EventKind.TCP_RETRANSMISSION) {
           retransmissionTimes.put(e.file() + "#" + e.frame(), e.time());
         }
       }
       for (TimelineEvent e : events) {
-        if (e.kind().equals("tcp-delivered")
-            && e.details().get("deliveredFrame") instanceof Number n
-            && e.details().get("firstFrame") instanceof Number first) {
-          Instant t = retransmissionTimes.get(e.file() + "#" + n.longValue());
+        if (e.details() instanceof TcpEvent.Delivered d) {
+          Instant t = retransmissionTimes.get(e.file() + "#" + d.deliveredFrame());
           if (t != null) {
-            deliveredAt.put(e.file() + "#" + first.longValue(), t);
+            deliveredAt.put(e.file() + "#" + d.firstFrame(), t);
           }
         }
       }
@@ -244,7 +246,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         if (e.time().isBefore(window[0]) || e.time().isAfter(window[1])) {
           continue;
         }
-        if (e.kind().equals("lost-in-network")) {
+        if (e.kind() == EventKind.LOST_IN_NETWORK) {
           lost(e, marks, links);
           continue;
         }
@@ -262,8 +264,8 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         }
         boolean upper =
             kind == MarkKind.RETRANSMISSION
-                ? phoneIps.contains(String.valueOf(e.details().get("from")))
-                    || e.kind().startsWith("sip")
+                ? e.details() instanceof TcpEvent.Between b && phoneIps.contains(b.from())
+                    || e.kind().family() == EventKind.Family.SIP
                 : Scenes.fromPhone(kind);
         Mark m = mark(lane, kind, upper, e.time(), e.file(), e.frame(), label(e, kind));
         marks.add(m);
@@ -282,18 +284,18 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (kind != MarkKind.RETRANSMISSION) {
         return null;
       }
-      Object d =
-          e.details().containsKey("delay")
-              ? e.details().get("delay")
-              : e.details().get("sinceFirst");
-      return d instanceof Number n ? "+" + Scenes.seconds(n.doubleValue()) + " s" : null;
+      Double d =
+          e.details() instanceof TcpEvent.Retransmission r
+              ? r.delay()
+              : e.details() instanceof SipEvent.RequestRetransmission r ? r.sinceFirst() : null;
+      return d != null ? "+" + Scenes.seconds(d) + " s" : null;
     }
 
     private void answerLink(TimelineEvent e, Mark m, String server, List<Link> links) {
       String key = e.file() + "#" + e.frame();
       if (m.upper() && m.kind() != MarkKind.RETRANSMISSION && m.kind() != MarkKind.UNANSWERED) {
         requestByCite.put(key, m);
-        if (e.kind().equals("sccp-register")) {
+        if (e.kind() == EventKind.SCCP_REGISTER) {
           lastRegisterByLane.put(server + "|" + e.file(), m);
         }
         return;
@@ -301,14 +303,14 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (m.kind() != MarkKind.ANSWER && m.kind() != MarkKind.REJECTED) {
         return;
       }
-      Object rf =
-          e.details().containsKey("requestFrame")
-              ? e.details().get("requestFrame")
-              : e.details().get("keepaliveFrame");
+      Long rf =
+          e.details() instanceof SipEvent.RegisterResponse r
+              ? r.requestFrame()
+              : e.details() instanceof SccpEvent.KeepAliveAck a ? a.keepaliveFrame() : null;
       Mark req =
-          rf instanceof Number n
-              ? requestByCite.get(e.file() + "#" + n.longValue())
-              : e.kind().equals("sccp-register-ack")
+          rf != null
+              ? requestByCite.get(e.file() + "#" + rf)
+              : e.kind() == EventKind.SCCP_REGISTER_ACK
                   ? lastRegisterByLane.get(server + "|" + e.file())
                   : null;
       if (req != null) {
@@ -323,12 +325,11 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
      */
     private void mirror(
         TimelineEvent e, Mark m, String server, List<Mark> marks, List<Link> links) {
-      Object other = e.details().get("otherFile");
-      if (!"both".equals(e.details().get("seenIn"))
-          || other == null
-          || !(e.details().get("otherFrame") instanceof Number f)) {
+      SeenIn seen = Scenes.seen(e);
+      if (Scenes.otherCite(e) == null) {
         return;
       }
+      String other = seen.otherFile();
       Integer lane = laneIndex.get(server + "|" + other);
       if (lane == null || m.kind() == MarkKind.RETRANSMISSION) {
         return;
@@ -336,10 +337,10 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       // a message whose first transmission was lost arrived with the retransmission that got
       // through
       Instant at =
-          Boolean.TRUE.equals(e.details().get("originalLost"))
+          seen.originalLost()
               ? deliveredAt.getOrDefault(e.file() + "#" + e.frame(), m.time())
               : m.time();
-      Mark twin = mark(lane, m.kind(), m.upper(), at, other.toString(), f.longValue(), null);
+      Mark twin = mark(lane, m.kind(), m.upper(), at, other, seen.otherFrame(), null);
       marks.add(twin);
       links.add(
           m.upper()
@@ -357,8 +358,9 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (server == null) {
         return;
       }
-      boolean up = !"cucm-to-phone".equals(e.details().get("direction"));
-      String missingFrom = String.valueOf(e.details().get("missingFrom"));
+      InferredEvent.OneSided o = (InferredEvent.OneSided) e.details();
+      boolean up = o.direction() != Direction.CUCM_TO_PHONE;
+      String missingFrom = String.valueOf(o.missingFrom());
       Integer from = laneIndex.get(server + "|" + e.file());
       Integer to = laneIndex.get(server + "|" + missingFrom);
       if (from == null) {

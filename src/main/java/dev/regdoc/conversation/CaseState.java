@@ -10,11 +10,6 @@ import java.util.Map;
  * CaseRecord}.
  */
 final class CaseState {
-  static final String ASK_DEVICE = "ask-device";
-  static final String ASK_PROTOCOL = "ask-protocol";
-  static final String ASK_WHEN = "ask-when";
-  static final String ASK_VERSION = "ask-version";
-  static final String CHECKLIST = "checklist";
   static final String SKIPPED = "-";
 
   final long id;
@@ -27,7 +22,7 @@ final class CaseState {
   String when;
   String cucmVersion;
   String lang;
-  String stage;
+  CaseStage stage;
   final Map<String, String> steps;
   String findingsJson;
   final Map<String, String> attributes;
@@ -43,7 +38,7 @@ final class CaseState {
     when = r.when();
     cucmVersion = r.cucmVersion();
     lang = r.lang();
-    stage = r.stage();
+    stage = CaseStage.fromId(r.stage());
     steps = new LinkedHashMap<>(r.steps());
     findingsJson = r.findingsJson();
     attributes = new LinkedHashMap<>(r.attributes());
@@ -62,7 +57,7 @@ final class CaseState {
         when,
         cucmVersion,
         lang,
-        stage,
+        CaseStage.idOf(stage),
         steps,
         findingsJson,
         attributes);

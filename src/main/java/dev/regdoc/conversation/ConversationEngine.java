@@ -330,7 +330,7 @@ public final class ConversationEngine implements ChatEngine {
     if (t.in.uploads().isEmpty()) {
       intake.askNext(t);
     } else {
-      c.stage = CaseState.CHECKLIST;
+      c.stage = CaseStage.CHECKLIST;
     }
   }
 

@@ -35,14 +35,14 @@ final class Intake {
   }
 
   boolean asking(CaseState c) {
-    return c.stage != null && c.stage.startsWith("ask-");
+    return c.stage != null && c.stage.asking();
   }
 
   /** The user's answer to the question the case is waiting on. */
   void answer(Turn t, String text, boolean skip) {
     CaseState c = t.caseState;
     switch (c.stage) {
-      case CaseState.ASK_DEVICE -> {
+      case ASK_DEVICE -> {
         Optional<String> d = CaseDetails.device(text);
         if (d.isEmpty() && !skip) {
           t.say(say.get("ask-device-again", t.lang));
@@ -51,12 +51,12 @@ final class Intake {
         c.device = d.orElse(CaseState.SKIPPED);
         absorb(c, text);
       }
-      case CaseState.ASK_PROTOCOL ->
+      case ASK_PROTOCOL ->
           c.protocol =
               skip ? CaseState.SKIPPED : CaseDetails.protocol(text).orElse(CaseState.SKIPPED);
-      case CaseState.ASK_WHEN ->
+      case ASK_WHEN ->
           c.when = skip ? CaseState.SKIPPED : CaseDetails.when(text).orElse(text.strip());
-      case CaseState.ASK_VERSION ->
+      case ASK_VERSION ->
           c.cucmVersion = skip ? CaseState.SKIPPED : CaseDetails.version(text).orElse(text.strip());
       default -> {}
     }
@@ -66,7 +66,7 @@ final class Intake {
   /** The protocol button. */
   void protocol(Turn t, String protocol) {
     t.caseState.protocol = protocol;
-    if (CaseState.ASK_PROTOCOL.equals(t.caseState.stage)) {
+    if (t.caseState.stage == CaseStage.ASK_PROTOCOL) {
       askNext(t);
     }
   }
@@ -75,10 +75,10 @@ final class Intake {
   void askNext(Turn t) {
     CaseState c = t.caseState;
     if (c.device == null) {
-      c.stage = CaseState.ASK_DEVICE;
+      c.stage = CaseStage.ASK_DEVICE;
       t.say(say.get("ask-device", t.lang));
     } else if (c.protocol == null) {
-      c.stage = CaseState.ASK_PROTOCOL;
+      c.stage = CaseStage.ASK_PROTOCOL;
       t.add(
           new Block.Choices(
               say.get("ask-protocol", t.lang),
@@ -87,19 +87,19 @@ final class Intake {
                   new Block.Choice("protocol:SCCP", say.get("choice-sccp", t.lang)),
                   new Block.Choice("protocol:-", say.get("choice-unknown", t.lang)))));
     } else if (c.when == null) {
-      c.stage = CaseState.ASK_WHEN;
+      c.stage = CaseStage.ASK_WHEN;
       t.add(
           new Block.Choices(
               say.get("ask-when", t.lang),
               List.of(new Block.Choice("skip", say.get("choice-skip", t.lang)))));
     } else if (c.cucmVersion == null) {
-      c.stage = CaseState.ASK_VERSION;
+      c.stage = CaseStage.ASK_VERSION;
       t.add(
           new Block.Choices(
               say.get("ask-version", t.lang),
               List.of(new Block.Choice("skip", say.get("choice-skip", t.lang)))));
     } else {
-      c.stage = CaseState.CHECKLIST;
+      c.stage = CaseStage.CHECKLIST;
       t.say(say.get("intake-done", t.lang));
       checklist.showNext(t);
     }

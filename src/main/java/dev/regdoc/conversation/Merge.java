@@ -16,7 +16,7 @@ final class Merge {
     theirs.attributes.putAll(mine.attributes);
   }
 
-  private static String pick(String mine, String theirs) {
+  private static <T> T pick(T mine, T theirs) {
     return mine != null ? mine : theirs;
   }
 }

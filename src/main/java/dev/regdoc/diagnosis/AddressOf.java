@@ -1,12 +1,10 @@
 package dev.regdoc.diagnosis;
 
 import dev.regdoc.facts.NetworkLog;
-import java.util.Set;
+import dev.regdoc.facts.SignalingPort;
 
 /** Reads addresses and ports out of firewall log fields for the rules. */
 public final class AddressOf {
-  private static final Set<Integer> SIGNALING = Set.of(5060, 5061, 2000, 2443);
-
   private AddressOf() {}
 
   /** The inside (phone side) address a log names, or "network". */
@@ -25,7 +23,7 @@ public final class AddressOf {
     for (var e : log.fields().entrySet()) {
       if (e.getKey().contains("port")) {
         try {
-          if (SIGNALING.contains(Integer.parseInt(e.getValue().trim()))) {
+          if (SignalingPort.isSignaling(Integer.parseInt(e.getValue().trim()))) {
             return true;
           }
         } catch (NumberFormatException ignored) {

@@ -2,23 +2,30 @@ package dev.regdoc.signals;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.InputKind;
+import dev.regdoc.facts.Protocol;
+import dev.regdoc.facts.SignalingPort;
 import dev.regdoc.timeline.DeviceInfo;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineEvent;
-import java.time.Duration;
+import dev.regdoc.timeline.event.AddressEvent;
+import dev.regdoc.timeline.event.EventDetails;
+import dev.regdoc.timeline.event.InferredEvent;
+import dev.regdoc.timeline.event.KeepaliveRole;
+import dev.regdoc.timeline.event.LogEvent;
+import dev.regdoc.timeline.event.MessageName;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SeenIn;
+import dev.regdoc.timeline.event.SipEvent;
+import dev.regdoc.timeline.event.TcpEvent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Derives the typed signals the rules reason about from a timeline: each refresh with its
@@ -26,42 +33,42 @@ import java.util.regex.Pattern;
  * Pure Java, no rule engine: the arithmetic lives here, the judgement in the rules.
  */
 public final class SignalBuilder {
+  private static final String REGISTER = "REGISTER";
+  private static final String KEEPALIVE_REQ = "KeepAliveReq";
 
   public List<Object> build(Timeline t) {
     List<Object> out = new ArrayList<>();
-    Index idx = new Index(t.events());
+    EventIndex idx = new EventIndex(t.events());
     for (TimelineEvent e : t.events()) {
       WorkLimit.checkpoint();
-      switch (e.kind()) {
-        case "sip-refresh" -> out.add(refresh(e, idx));
-        case "sccp-keepalive" -> out.add(sccpKeepalive(e, idx));
-        case "sip-backup-keepalive" -> out.add(sipKeepalive(e, idx));
-        case "failover", "fallback" ->
-            out.add(
-                new RoleChange(
-                    e.device(),
-                    e.kind(),
-                    text(e, "from"),
-                    text(e, "to"),
-                    e.time(),
-                    e.file(),
-                    e.frame()));
-        case "lost-in-network", "seen-one-side-only" ->
-            out.add(
-                new OneSided(
-                    e.device(),
-                    text(e, "message"),
-                    text(e, "direction"),
-                    e.kind().equals("lost-in-network"),
-                    e.file(),
-                    e.frame(),
-                    e.time(),
-                    text(e, "missingFrom"),
-                    Boolean.TRUE.equals(e.details().get("firstTransmissionOnly")),
-                    num(e, "seq") == null ? -1 : num(e, "seq").longValue()));
-        case "sccp-alarm" -> sccpReport(e).ifPresent(out::add);
-        case "sip-register" -> sipReport(e).ifPresent(out::add);
-        default -> {}
+      EventDetails d = e.details();
+      if (d instanceof SipEvent.Refresh r) {
+        out.add(refresh(e, r, idx));
+      } else if (d instanceof SccpEvent.KeepAlive k) {
+        out.add(sccpKeepalive(e, k, idx));
+      } else if (d instanceof SipEvent.BackupKeepalive k) {
+        out.add(sipKeepalive(e, k, idx));
+      } else if (d instanceof InferredEvent.RoleChange c) {
+        out.add(
+            new RoleChange(
+                e.device(), e.kind().id(), c.from(), c.to(), e.time(), e.file(), e.frame()));
+      } else if (d instanceof InferredEvent.OneSided o) {
+        out.add(
+            new OneSided(
+                e.device(),
+                o.message().text(),
+                o.direction().id(),
+                o.lost(),
+                e.file(),
+                e.frame(),
+                e.time(),
+                o.missingFrom(),
+                o.firstTransmissionOnly(),
+                o.seq()));
+      } else if (d instanceof SccpEvent.Alarm a) {
+        PhoneReports.of(e, a).ifPresent(out::add);
+      } else if (d instanceof SipEvent.Register r) {
+        PhoneReports.of(e, r).ifPresent(out::add);
       }
     }
     out.addAll(Transactions.of(t.events()));
@@ -80,55 +87,12 @@ public final class SignalBuilder {
     return out;
   }
 
-  private static final Pattern CISCO_ALARM = Pattern.compile("cisco-alarm:(\\d++)");
-
-  /**
-   * Looked for after the alarm in a second pass: a lazy ".*?Last=" rescans the rest from every
-   * alarm.
-   */
-  private static final Pattern LAST_EVENT = Pattern.compile("Last=([\\w-]++)");
-
-  private static Optional<OutOfServiceReport> sccpReport(TimelineEvent e) {
-    Object reason = e.details().get("ReasonForOutOfService");
-    if (reason == null && e.details().get("LastProtocolEventSent") == null) {
-      return Optional.empty();
-    }
-    int code = reason == null ? -1 : parseInt(reason.toString());
-    String last =
-        "sent "
-            + e.details().getOrDefault("LastProtocolEventSent", "?")
-            + ", received "
-            + e.details().getOrDefault("LastProtocolEventReceived", "?");
-    return Optional.of(
-        new OutOfServiceReport(e.device(), "SCCP", code, last, e.file(), e.frame(), e.time()));
-  }
-
-  private static Optional<OutOfServiceReport> sipReport(TimelineEvent e) {
-    Object header = e.details().get("reasonHeader");
-    Matcher m = header == null ? null : CISCO_ALARM.matcher(header.toString());
-    if (m == null || !m.find()) {
-      return Optional.empty();
-    }
-    Matcher last =
-        LAST_EVENT.matcher(header.toString()).region(m.end(), header.toString().length());
-    String lastEvent = last.find() ? last.group(1) : null;
-    return Optional.of(
-        new OutOfServiceReport(
-            e.device(), "SIP", parseInt(m.group(1)), lastEvent, e.file(), e.frame(), e.time()));
-  }
-
-  private static int parseInt(String s) {
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException x) {
-      return -1;
-    }
-  }
-
   private static InputSummary inputSummary(Timeline t, List<Object> signals) {
     Function<Class<?>, Integer> count = c -> (int) signals.stream().filter(c::isInstance).count();
-    int alarms = (int) t.events().stream().filter(e -> e.kind().equals("cucm-alarm")).count();
-    int arp = (int) t.events().stream().filter(e -> e.kind().startsWith("arp-")).count();
+    int alarms =
+        (int) t.events().stream().filter(e -> e.details() instanceof LogEvent.CucmAlarm).count();
+    int arp =
+        (int) t.events().stream().filter(e -> e.details() instanceof AddressEvent.Arp).count();
     int captures = (int) t.files().stream().filter(f -> f.kind().isCapture() && f.read()).count();
     int filesRead = (int) t.files().stream().filter(f -> f.read()).count();
     // Files, not the per-interface entries a configuration yields: the answer says "2
@@ -160,19 +124,21 @@ public final class SignalBuilder {
   private static List<EncryptedFlows> encrypted(List<TimelineEvent> events) {
     Map<String, List<TimelineEvent>> byDevice = new LinkedHashMap<>();
     events.stream()
-        .filter(e -> e.kind().equals("tls-data"))
+        .filter(e -> e.details() instanceof TcpEvent.TlsData)
         .forEach(e -> byDevice.computeIfAbsent(e.device(), k -> new ArrayList<>()).add(e));
     List<EncryptedFlows> out = new ArrayList<>();
     byDevice.forEach(
         (device, es) -> {
           TimelineEvent first = es.get(0);
-          int port =
-              first.summary().contains(":5061")
-                  ? 5061
-                  : first.summary().contains(":2443") ? 2443 : 0;
+          SignalingPort port = ((TcpEvent.TlsData) first.details()).port();
           out.add(
               new EncryptedFlows(
-                  device, port, es.size(), first.file(), first.frame(), first.time()));
+                  device,
+                  port == null ? 0 : port.number(),
+                  es.size(),
+                  first.file(),
+                  first.frame(),
+                  first.time()));
         });
     return out;
   }
@@ -203,67 +169,71 @@ public final class SignalBuilder {
     return out;
   }
 
-  private static RefreshTiming refresh(TimelineEvent e, Index idx) {
-    long cseq = num(e, "cseq").longValue();
+  private static RefreshTiming refresh(TimelineEvent e, SipEvent.Refresh r, EventIndex idx) {
+    long cseq = r.request().cseq();
     List<TimelineEvent> rtx =
-        idx.retransmissions(e.file(), e.device(), "REGISTER CSeq " + cseq, e.time());
-    TimelineEvent ok = idx.ok(e.file(), text(e, "callId"), cseq);
-    double sinceLastOk = num(e, "sinceLastOk").doubleValue();
-    double okAfter = ok == null ? -1 : sinceLastOk + seconds(e.time(), ok.time());
-    Number granted = num(e, "granted");
+        idx.retransmissions(e.file(), e.device(), MessageName.sipRequest(REGISTER, cseq), e.time());
+    TimelineEvent ok = idx.ok(e.file(), r.request().callId(), cseq);
+    double okAfter = ok == null ? -1 : r.sinceLastOk() + seconds(e.time(), ok.time());
     return new RefreshTiming(
         e.device(),
         e.file(),
         e.frame(),
         e.time(),
-        host(text(e, "server")),
+        r.server(),
         cseq,
-        sinceLastOk,
-        granted == null ? -1 : granted.intValue(),
+        r.sinceLastOk(),
+        r.granted() == null ? -1 : r.granted(),
         rtx.stream()
-            .map(r -> num(r, "delay"))
+            .map(x -> ((TcpEvent.Retransmission) x.details()).delay())
             .filter(Objects::nonNull)
-            .map(Number::doubleValue)
             .toList(),
         rtx.stream().map(TimelineEvent::frame).toList(),
         okAfter,
         ok == null ? 0 : ok.frame(),
-        Boolean.TRUE.equals(e.details().get("originalLost")),
-        text(e, "seenIn"));
+        r.seen() != null && r.seen().originalLost(),
+        seenIn(r.seen()));
   }
 
-  private static KeepaliveTiming sccpKeepalive(TimelineEvent e, Index idx) {
+  private static KeepaliveTiming sccpKeepalive(
+      TimelineEvent e, SccpEvent.KeepAlive k, EventIndex idx) {
     TimelineEvent ack = idx.sccpAck(e.file(), e.frame());
     List<TimelineEvent> rtx =
-        idx.retransmissions(e.file(), e.device(), "SCCP KeepAliveReq", e.time());
+        idx.retransmissions(e.file(), e.device(), MessageName.sccp(KEEPALIVE_REQ), e.time());
     return new KeepaliveTiming(
         e.device(),
-        "SCCP",
+        Protocol.SCCP.name(),
         e.file(),
         e.frame(),
         e.time(),
-        text(e, "server"),
-        text(e, "role"),
-        num(e, "interval") == null ? -1 : num(e, "interval").doubleValue(),
+        k.server(),
+        k.role().id(),
+        k.interval() == null ? -1 : k.interval(),
         ack == null ? -1 : seconds(e.time(), ack.time()),
         rtx.size(),
-        text(e, "seenIn"));
+        seenIn(k.seen()));
   }
 
-  private static KeepaliveTiming sipKeepalive(TimelineEvent e, Index idx) {
-    TimelineEvent ok = idx.ok(e.file(), text(e, "callId"), num(e, "cseq").longValue());
+  private static KeepaliveTiming sipKeepalive(
+      TimelineEvent e, SipEvent.BackupKeepalive k, EventIndex idx) {
+    TimelineEvent ok = idx.ok(e.file(), k.request().callId(), k.request().cseq());
     return new KeepaliveTiming(
         e.device(),
-        "SIP",
+        Protocol.SIP.name(),
         e.file(),
         e.frame(),
         e.time(),
-        host(text(e, "server")),
-        "backup",
-        num(e, "interval") == null ? -1 : num(e, "interval").doubleValue(),
+        k.server(),
+        KeepaliveRole.BACKUP.id(),
+        k.interval() == null ? -1 : k.interval(),
         ok == null ? -1 : seconds(e.time(), ok.time()),
         0,
-        text(e, "seenIn"));
+        seenIn(k.seen()));
+  }
+
+  /** "both", the one capture that has it, or null with a single capture (the rules' words). */
+  private static String seenIn(SeenIn seen) {
+    return seen == null ? null : seen.id();
   }
 
   private static List<CaptureSpan> spans(List<TimelineEvent> events) {
@@ -283,67 +253,7 @@ public final class SignalBuilder {
         .toList();
   }
 
-  /** Lookups over the event list. */
-  private static final class Index {
-    private final Map<String, List<TimelineEvent>> rtxByCarried = new HashMap<>();
-    private final Map<String, TimelineEvent> okByTransaction = new HashMap<>();
-    private final Map<String, TimelineEvent> sccpAckByKeepalive = new HashMap<>();
-
-    Index(List<TimelineEvent> events) {
-      for (TimelineEvent e : events) {
-        WorkLimit.checkpoint();
-        if (e.kind().equals("tcp-retransmission") && text(e, "carries") != null) {
-          rtxByCarried
-              .computeIfAbsent(
-                  e.file() + "|" + e.device() + "|" + text(e, "carries"), k -> new ArrayList<>())
-              .add(e);
-        } else if (e.kind().equals("sip-register-response")
-            && num(e, "status").intValue() / 100 == 2) {
-          okByTransaction.putIfAbsent(e.file() + "|" + text(e, "callId") + "|" + num(e, "cseq"), e);
-        } else if (e.kind().equals("sccp-keepalive-ack") && num(e, "keepaliveFrame") != null) {
-          sccpAckByKeepalive.put(e.file() + "|" + num(e, "keepaliveFrame"), e);
-        }
-      }
-    }
-
-    /**
-     * One phone's retransmissions of the message described as {@code carried}, within 64 s after
-     * {@code sent}.
-     */
-    List<TimelineEvent> retransmissions(String file, String device, String carried, Instant sent) {
-      return rtxByCarried.getOrDefault(file + "|" + device + "|" + carried, List.of()).stream()
-          .filter(r -> !r.time().isBefore(sent) && seconds(sent, r.time()) < 64)
-          .toList();
-    }
-
-    TimelineEvent ok(String file, String callId, long cseq) {
-      return okByTransaction.get(file + "|" + callId + "|" + cseq);
-    }
-
-    TimelineEvent sccpAck(String file, long keepaliveFrame) {
-      return sccpAckByKeepalive.get(file + "|" + keepaliveFrame);
-    }
-  }
-
-  private static String host(String server) {
-    if (server == null) {
-      return null;
-    }
-    int colon = server.lastIndexOf(':');
-    return colon > 0 && server.indexOf(':') == colon ? server.substring(0, colon) : server;
-  }
-
-  private static String text(TimelineEvent e, String key) {
-    Object v = e.details().get(key);
-    return v == null ? null : v.toString();
-  }
-
-  private static Number num(TimelineEvent e, String key) {
-    Object v = e.details().get(key);
-    return v instanceof Number n ? n : null;
-  }
-
   private static double seconds(Instant a, Instant b) {
-    return Duration.between(a, b).toNanos() / 1e9;
+    return EventIndex.seconds(a, b);
   }
 }

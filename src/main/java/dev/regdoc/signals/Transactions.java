@@ -1,9 +1,16 @@
 package dev.regdoc.signals;
 
 import dev.regdoc.common.WorkLimit;
+import dev.regdoc.facts.Protocol;
 import dev.regdoc.timeline.TimelineEvent;
+import dev.regdoc.timeline.event.EventDetails;
+import dev.regdoc.timeline.event.MessageName;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SipEvent;
+import dev.regdoc.timeline.event.TcpEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,72 +18,114 @@ import java.util.Set;
 
 /** Groups a timeline's registration events into {@link RegisterTransaction}s. */
 final class Transactions {
-  private static final Set<String> REQUESTS =
-      Set.of("sip-register", "sip-refresh", "sip-backup-keepalive", "sip-deregister");
+  private static final String REGISTER = "REGISTER";
+
+  /** A SIP transaction of one capture. */
+  private record Key(String file, String callId, long cseq) {}
+
+  /** A SIP call (dialog) of one capture. */
+  private record Call(String file, String callId) {}
+
+  /** A message one phone sent, in one capture. */
+  private record Sent(String file, String device, MessageName message) {}
+
+  private final Map<Key, Builder> open = new LinkedHashMap<>();
+  private final Set<Call> succeededCalls = new HashSet<>();
+  private final Map<Sent, Builder> byCarried = new HashMap<>(); // the latest such request
+  private final List<Builder> sccp = new ArrayList<>();
 
   private Transactions() {}
 
   static List<RegisterTransaction> of(List<TimelineEvent> events) {
-    Map<String, Builder> open = new LinkedHashMap<>();
-    Map<String, Boolean> successByCall = new HashMap<>();
-    Map<String, Builder> byCarried =
-        new HashMap<>(); // file|"REGISTER CSeq n" -> latest such request
-    List<Builder> sccp = new ArrayList<>();
+    Transactions t = new Transactions();
     for (TimelineEvent e : events) {
       WorkLimit.checkpoint();
-      String key = e.file() + "|" + e.details().get("callId") + "|" + e.details().get("cseq");
-      if (REQUESTS.contains(e.kind())) {
-        Builder b = open.computeIfAbsent(key, k -> new Builder(e, "SIP"));
-        byCarried.put(e.file() + "|" + e.device() + "|REGISTER CSeq " + b.cseq, b);
-      } else if (e.kind().equals("sip-request-retransmission") && open.containsKey(key)) {
-        open.get(key).retransmitted(e.frame());
-      } else if (e.kind().equals("tcp-retransmission")
-          && byCarried.containsKey(
-              e.file() + "|" + e.device() + "|" + e.details().get("carries"))) {
-        byCarried
-            .get(e.file() + "|" + e.device() + "|" + e.details().get("carries"))
-            .retransmitted(e.frame());
-      } else if (e.kind().equals("sip-register-response") && open.containsKey(key)) {
-        int status = ((Number) e.details().get("status")).intValue();
-        open.get(key).answered(status, (String) e.details().get("reason"), e.frame());
-        if (status / 100 == 2) {
-          successByCall.put(e.file() + "|" + e.details().get("callId"), true);
-        }
-      } else if (e.kind().equals("sccp-register")) {
-        sccp.add(new Builder(e, "SCCP"));
-      } else if ((e.kind().equals("sccp-register-ack") || e.kind().equals("sccp-register-reject"))
-          && !sccp.isEmpty()) {
-        Builder b = sccp.get(sccp.size() - 1);
-        b.answered(
-            e.kind().endsWith("ack") ? 200 : 403, (String) e.details().get("text"), e.frame());
-        b.sccpRejected = e.kind().endsWith("reject");
-      }
+      t.see(e);
     }
     List<RegisterTransaction> out = new ArrayList<>();
-    open.values()
-        .forEach(
-            b -> out.add(b.build(successByCall.getOrDefault(b.file() + "|" + b.callId, false))));
-    sccp.forEach(b -> out.add(b.build(false)));
+    t.open
+        .values()
+        .forEach(b -> out.add(b.build(t.succeededCalls.contains(new Call(b.file(), b.callId)))));
+    t.sccp.forEach(b -> out.add(b.build(false)));
     return out;
+  }
+
+  private void see(TimelineEvent e) {
+    EventDetails d = e.details();
+    if (d instanceof SipEvent.Registering r) {
+      Key key = new Key(e.file(), r.request().callId(), r.request().cseq());
+      Builder b = open.computeIfAbsent(key, k -> Builder.sip(e, r));
+      byCarried.put(new Sent(e.file(), e.device(), MessageName.sipRequest(REGISTER, b.cseq)), b);
+    } else if (d instanceof SipEvent.RequestRetransmission r) {
+      Builder b = open.get(new Key(e.file(), r.callId(), r.cseq()));
+      if (b != null) {
+        b.retransmitted(e.frame());
+      }
+    } else if (d instanceof TcpEvent.Retransmission r) {
+      Builder b = byCarried.get(new Sent(e.file(), e.device(), r.carries()));
+      if (b != null) {
+        b.retransmitted(e.frame());
+      }
+    } else if (d instanceof SipEvent.RegisterResponse r) {
+      Builder b = open.get(new Key(e.file(), r.callId(), r.cseq()));
+      if (b != null) {
+        b.answered(r.status(), r.reason(), e.frame());
+        if (r.status() / 100 == 2) {
+          succeededCalls.add(new Call(e.file(), r.callId()));
+        }
+      }
+    } else if (d instanceof SccpEvent.Register r) {
+      sccp.add(Builder.sccp(e, r));
+    } else if (d instanceof SccpEvent.RegisterAck && !sccp.isEmpty()) {
+      sccp.get(sccp.size() - 1).answered(200, null, e.frame());
+    } else if (d instanceof SccpEvent.RegisterReject r && !sccp.isEmpty()) {
+      Builder b = sccp.get(sccp.size() - 1);
+      b.answered(403, r.text(), e.frame());
+      b.sccpRejected = true;
+    }
   }
 
   private static final class Builder {
     final TimelineEvent first;
-    final String protocol;
+    final Protocol protocol;
+    final String server;
     final String callId;
     final long cseq;
+    final boolean keepalive;
     final List<Long> frames = new ArrayList<>();
     int status;
     String reason;
     long finalFrame;
     boolean sccpRejected;
 
-    Builder(TimelineEvent e, String protocol) {
+    private Builder(
+        TimelineEvent e,
+        Protocol protocol,
+        String server,
+        String callId,
+        long cseq,
+        boolean keepalive) {
       this.first = e;
       this.protocol = protocol;
-      this.callId = (String) e.details().get("callId");
-      this.cseq = e.details().get("cseq") instanceof Number n ? n.longValue() : -1;
+      this.server = server;
+      this.callId = callId;
+      this.cseq = cseq;
+      this.keepalive = keepalive;
       frames.add(e.frame());
+    }
+
+    static Builder sip(TimelineEvent e, SipEvent.Registering r) {
+      return new Builder(
+          e,
+          Protocol.SIP,
+          r.request().server(),
+          r.request().callId(),
+          r.request().cseq(),
+          r instanceof SipEvent.BackupKeepalive);
+    }
+
+    static Builder sccp(TimelineEvent e, SccpEvent.Register r) {
+      return new Builder(e, Protocol.SCCP, r.server(), null, -1, false);
     }
 
     String file() {
@@ -97,19 +146,17 @@ final class Transactions {
 
     RegisterTransaction build(boolean laterSuccess) {
       boolean challenge = status == 401 || status == 407;
-      boolean rejected = "SCCP".equals(protocol) ? sccpRejected : status >= 300 && !challenge;
-      Object server = first.details().get("server");
-      String host = server == null ? null : server.toString().replaceAll(":\\d+$", "");
+      boolean rejected = protocol == Protocol.SCCP ? sccpRejected : status >= 300 && !challenge;
       return new RegisterTransaction(
           first.device(),
-          protocol,
+          protocol.name(),
           first.file(),
           first.frame(),
           first.time(),
-          host,
+          server,
           callId,
           cseq,
-          first.kind().equals("sip-backup-keepalive"),
+          keepalive,
           frames.size(),
           status,
           reason,

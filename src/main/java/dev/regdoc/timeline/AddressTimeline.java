@@ -1,12 +1,11 @@
 package dev.regdoc.timeline;
 
-import static dev.regdoc.timeline.Events.details;
-
 import dev.regdoc.facts.ArpBinding;
 import dev.regdoc.facts.ArpPacket;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.IcmpUnreachable;
 import dev.regdoc.facts.MacPath;
+import dev.regdoc.timeline.event.AddressEvent;
 
 /**
  * Layer 2 and 3 events: ARP questions and answers (with the Ethernet sender, which exposes a proxy
@@ -36,15 +35,13 @@ final class AddressTimeline {
     if (a.gratuitous()) {
       events.add(
           a,
-          "arp-gratuitous",
           device,
           "Gratuitous ARP: " + a.senderIp() + " is at " + a.senderMac(),
-          details("ip", a.senderIp(), "mac", a.senderMac(), "ethSrc", a.ethSrcMac()));
+          new AddressEvent.ArpGratuitous(a.senderIp(), a.senderMac(), a.ethSrcMac()));
     } else if (a.reply()) {
       boolean proxied = a.ethSrcMac() != null && !a.ethSrcMac().equals(a.senderMac());
       events.add(
           a,
-          "arp-reply",
           device,
           "ARP reply: "
               + a.senderIp()
@@ -54,22 +51,13 @@ final class AddressTimeline {
               + a.targetIp()
               + ")"
               + (proxied ? ", sent from " + a.ethSrcMac() : ""),
-          details(
-              "ip",
-              a.senderIp(),
-              "mac",
-              a.senderMac(),
-              "to",
-              a.targetIp(),
-              "ethSrc",
-              a.ethSrcMac()));
+          new AddressEvent.ArpReply(a.senderIp(), a.senderMac(), a.targetIp(), a.ethSrcMac()));
     } else {
       events.add(
           a,
-          "arp-request",
           device,
           "ARP request: who has " + a.targetIp() + "? tell " + a.senderIp(),
-          details("ip", a.targetIp(), "from", a.senderIp(), "fromMac", a.senderMac()));
+          new AddressEvent.ArpRequest(a.targetIp(), a.senderIp(), a.senderMac()));
     }
   }
 
@@ -77,10 +65,8 @@ final class AddressTimeline {
     if (b.previousMac() == null) {
       return; // the first binding is already visible as the ARP packet itself
     }
-    String kind = b.conflict() ? "arp-conflict" : "arp-binding-change";
     events.add(
         b,
-        kind,
         deviceOf(b.ip(), null),
         b.ip()
             + " moved from "
@@ -88,7 +74,7 @@ final class AddressTimeline {
             + " to "
             + b.mac()
             + (b.conflict() ? ": more than one MAC claims this address" : ""),
-        details("ip", b.ip(), "mac", b.mac(), "previousMac", b.previousMac()));
+        new AddressEvent.ArpBindingChange(b.conflict(), b.ip(), b.mac(), b.previousMac()));
   }
 
   private void macPath(MacPath p) {
@@ -98,7 +84,6 @@ final class AddressTimeline {
     String change = p.previousDstMac() == null ? "" : " (was " + p.previousDstMac() + ")";
     events.add(
         p,
-        "mac-path",
         directory.deviceFor(p.srcIp()),
         "Frames from "
             + p.srcIp()
@@ -108,20 +93,13 @@ final class AddressTimeline {
             + p.dstMac()
             + change
             + (p.vlan() >= 0 ? " on VLAN " + p.vlan() : ""),
-        details(
-            "srcIp",
+        new AddressEvent.MacPath(
             p.srcIp(),
-            "dstIp",
             p.dstIp(),
-            "srcMac",
             p.srcMac(),
-            "dstMac",
             p.dstMac(),
-            "previousDstMac",
             p.previousDstMac(),
-            "vlan",
             p.vlan() >= 0 ? p.vlan() : null,
-            "ttl",
             p.ttl()));
   }
 
@@ -133,11 +111,9 @@ final class AddressTimeline {
             : deviceOf(i.about().srcIp(), i.about().dstIp());
     events.add(
         i,
-        "icmp-unreachable",
         device,
         "ICMP unreachable (code " + i.code() + ") from " + i.reporterIp() + about,
-        details(
-            "from", i.reporterIp(), "to", i.toIp(), "code", i.code(), "protocol", i.protocol()));
+        new AddressEvent.IcmpUnreachable(i.reporterIp(), i.toIp(), i.code(), i.protocol()));
   }
 
   private String deviceOf(String ip1, String ip2) {

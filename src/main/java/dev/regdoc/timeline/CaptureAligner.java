@@ -8,10 +8,13 @@ import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TcpRetransmission;
+import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.SeenIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -31,16 +34,15 @@ final class CaptureAligner {
 
   /** Where a message was seen, for one pair of captures. */
   record Path(String seenIn, String otherFile, long otherFrame, boolean originalLost) {
-    /** Adds where the message was seen to an event's details. */
-    void annotate(Map<String, Object> details) {
-      details.put("seenIn", seenIn);
-      if (otherFrame > 0) {
-        details.put("otherFile", otherFile);
-        details.put("otherFrame", otherFrame);
-      }
-      if (originalLost) {
-        details.put("originalLost", true);
-      }
+    static final String BOTH = "both";
+
+    boolean inBoth() {
+      return BOTH.equals(seenIn);
+    }
+
+    /** As an event's details say it. */
+    SeenIn toSeenIn() {
+      return inBoth() ? SeenIn.both(otherFile, otherFrame, originalLost) : SeenIn.only(seenIn);
     }
   }
 
@@ -117,16 +119,10 @@ final class CaptureAligner {
     return paths.get(message);
   }
 
-  /**
-   * Adds to {@code details} where {@code message} was seen, when two captures were aligned; returns
-   * them.
-   */
-  Map<String, Object> annotate(Fact message, Map<String, Object> details) {
+  /** Where {@code message} was seen, when two captures were aligned; otherwise null. */
+  SeenIn seenIn(Fact message) {
     Path p = paths.get(message);
-    if (p != null) {
-      p.annotate(details);
-    }
-    return details;
+    return p == null ? null : p.toSeenIn();
   }
 
   /** Seconds to subtract from {@code file}'s times to put them on the reference clock. */
@@ -164,14 +160,26 @@ final class CaptureAligner {
       return false;
     }
     if (duplicateFrames.contains(e.file() + "#" + e.frame())) {
-      return !e.kind().equals("mac-path")
-          && !e.kind().equals("lost-in-network")
-          && !e.kind().equals("seen-one-side-only");
+      return !KEPT_FROM_BOTH.contains(e.kind());
     }
-    return e.kind().startsWith("tcp-")
-        && !e.kind().equals("tcp-rst")
-        && !e.kind().equals("tcp-retransmission");
+    return REPEATED_TCP.contains(e.kind());
   }
+
+  /** Events of a repeated frame that say something of their own capture. */
+  private static final Set<EventKind> KEPT_FROM_BOTH =
+      EnumSet.of(EventKind.MAC_PATH, EventKind.LOST_IN_NETWORK, EventKind.SEEN_ONE_SIDE_ONLY);
+
+  /**
+   * TCP events the reference capture shows as well; a reset or a retransmission may be the second
+   * capture's own.
+   */
+  private static final Set<EventKind> REPEATED_TCP =
+      EnumSet.of(
+          EventKind.TCP_SYN,
+          EventKind.TCP_SYN_ACK,
+          EventKind.TCP_FIN,
+          EventKind.TCP_DELIVERED,
+          EventKind.TCP_RECONNECT);
 
   private void align() {
     // the phone-side capture is the reference clock and the view the events are told from
@@ -241,8 +249,8 @@ final class CaptureAligner {
           originalLost =
               Math.abs(seconds(s.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
         }
-        paths.put(s.msg(), new Path("both", other, o.msg().origin().frame(), originalLost));
-        paths.put(o.msg(), new Path("both", ref, s.msg().origin().frame(), originalLost));
+        paths.put(s.msg(), new Path(Path.BOTH, other, o.msg().origin().frame(), originalLost));
+        paths.put(o.msg(), new Path(Path.BOTH, ref, s.msg().origin().frame(), originalLost));
         duplicateFrames.add(other + "#" + o.msg().origin().frame());
       } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan)
           && connectionsByFile.contains(other + "|" + connection(s.e()))) {

@@ -1,5 +1,7 @@
 package dev.regdoc.timeline;
 
+import static dev.regdoc.facts.SignalingPort.isSignaling;
+
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.ArpBinding;
@@ -8,6 +10,7 @@ import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.facts.SignalingPort;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TlsSegment;
 import java.util.ArrayList;
@@ -26,13 +29,12 @@ import java.util.regex.Pattern;
  */
 final class DeviceDirectory {
   private static final Pattern SEP = Pattern.compile("SEP([0-9A-F]{12})");
-  private static final Set<Integer> SERVER_PORTS = Set.of(5060, 5061, 2000, 2443);
 
   private final Map<String, String> nameByIp = new LinkedHashMap<>();
   private final Map<String, String> macByIp = new LinkedHashMap<>();
   private final Set<String> servers = new LinkedHashSet<>();
   private final Map<String, Set<String>> serversByPhoneIp = new LinkedHashMap<>();
-  private final Map<String, String> protocolByIp = new LinkedHashMap<>();
+  private final Map<String, SignalingPort> protocolByIp = new LinkedHashMap<>();
   private Map<String, String> ipById;
 
   DeviceDirectory(FactCollector facts) {
@@ -41,15 +43,12 @@ final class DeviceDirectory {
         .forEach(this::sipRegister);
     facts.of(SccpMessage.class).forEach(this::sccp);
     facts.of(CucmAlarm.class).forEach(this::alarm);
-    facts
-        .of(TlsSegment.class)
-        .forEach(
-            t -> {
-              Endpoints e = t.endpoints();
-              if (e.dstPort() == 5061 || e.dstPort() == 2443) {
-                contact(e.srcIp(), e.dstIp(), e.dstPort() == 5061 ? "SIP (TLS)" : "SCCP (TLS)");
-              }
-            });
+    for (TlsSegment t : facts.of(TlsSegment.class)) {
+      Endpoints e = t.endpoints();
+      SignalingPort.of(e.dstPort())
+          .filter(SignalingPort::tls)
+          .ifPresent(p -> contact(e.srcIp(), e.dstIp(), p));
+    }
     facts.of(ArpBinding.class).forEach(b -> learnMac(b.ip(), b.mac()));
     facts.of(MacPath.class).stream()
         .filter(p -> servers.contains(p.dstIp()))
@@ -58,7 +57,7 @@ final class DeviceDirectory {
 
   private void sipRegister(SipMessage m) {
     String phone = m.endpoints().srcIp();
-    contact(phone, m.endpoints().dstIp(), "SIP");
+    contact(phone, m.endpoints().dstIp(), SignalingPort.SIP);
     if (m.deviceName() != null) {
       name(phone, m.deviceName());
     } else if (m.instanceMac() != null) {
@@ -71,9 +70,9 @@ final class DeviceDirectory {
 
   private void sccp(SccpMessage m) {
     Endpoints e = m.endpoints();
-    boolean fromPhone = SERVER_PORTS.contains(e.dstPort()) && !SERVER_PORTS.contains(e.srcPort());
+    boolean fromPhone = isSignaling(e.dstPort()) && !isSignaling(e.srcPort());
     String phone = fromPhone ? e.srcIp() : e.dstIp();
-    contact(phone, fromPhone ? e.dstIp() : e.srcIp(), "SCCP");
+    contact(phone, fromPhone ? e.dstIp() : e.srcIp(), SignalingPort.SCCP);
     if (m.deviceName() != null && !m.deviceName().isBlank()) {
       name(phone, m.deviceName().toUpperCase(Locale.ROOT));
     }
@@ -85,10 +84,10 @@ final class DeviceDirectory {
     }
   }
 
-  private void contact(String phone, String server, String protocol) {
+  private void contact(String phone, String server, SignalingPort signaling) {
     servers.add(server);
     serversByPhoneIp.computeIfAbsent(phone, k -> new LinkedHashSet<>()).add(server);
-    protocolByIp.putIfAbsent(phone, protocol);
+    protocolByIp.putIfAbsent(phone, signaling);
   }
 
   private void name(String ip, String raw) {
@@ -133,9 +132,7 @@ final class DeviceDirectory {
     if (isServer(e.srcIp()) && !isServer(e.dstIp())) {
       return e.dstIp();
     }
-    return SERVER_PORTS.contains(e.dstPort()) && !SERVER_PORTS.contains(e.srcPort())
-        ? e.srcIp()
-        : e.dstIp();
+    return isSignaling(e.dstPort()) && !isSignaling(e.srcPort()) ? e.srcIp() : e.dstIp();
   }
 
   String serverIp(Endpoints e) {

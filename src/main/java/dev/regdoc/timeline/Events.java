@@ -2,10 +2,10 @@ package dev.regdoc.timeline;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Fact;
+import dev.regdoc.timeline.event.EventDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -19,7 +19,7 @@ final class Events {
     this.offsetByFile = offsetByFile;
   }
 
-  void add(Fact source, String kind, String device, String summary, Map<String, Object> details) {
+  void add(Fact source, String device, String summary, EventDetails details) {
     WorkLimit.checkpoint();
     Instant fileTime = source.time();
     double offset = offsetByFile.getOrDefault(source.origin().file(), 0.0);
@@ -29,7 +29,6 @@ final class Events {
         new TimelineEvent(
             time,
             offset == 0 ? null : fileTime,
-            kind,
             device,
             source.origin().file(),
             source.origin().frame(),
@@ -57,17 +56,6 @@ final class Events {
             .thenComparingLong(TimelineEvent::frame)
             .thenComparingLong(TimelineEvent::line));
     return out;
-  }
-
-  /** A details map that keeps insertion order and skips nulls. */
-  static Map<String, Object> details(Object... keyValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < keyValues.length; i += 2) {
-      if (keyValues[i + 1] != null) {
-        m.put((String) keyValues[i], keyValues[i + 1]);
-      }
-    }
-    return m;
   }
 
   static double round3(double seconds) {

@@ -1,15 +1,12 @@
 package dev.regdoc.timeline;
 
-import static dev.regdoc.timeline.Events.details;
-
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.NetworkLog;
-import java.util.LinkedHashMap;
+import dev.regdoc.timeline.event.LogEvent;
 import java.util.Locale;
-import java.util.Map;
 
 /** CUCM alarms, switch and firewall messages, attached to the phone they name where possible. */
 final class LogTimeline {
@@ -34,24 +31,10 @@ final class LogTimeline {
             : a.ipAddress() != null
                 ? directory.deviceFor(a.ipAddress().trim())
                 : AddressTimeline.NETWORK;
-    Map<String, Object> d =
-        details(
-            "alarm",
-            a.alarm(),
-            "severity",
-            a.severity(),
-            "host",
-            a.host(),
-            "reason",
-            a.reason() >= 0 ? a.reason() : null,
-            "localTime",
-            a.rawTime());
-    d.putAll(new LinkedHashMap<>(a.fields()));
     String reason = a.reason() >= 0 ? " Reason=" + a.reason() : "";
     String node = a.field("NodeID") != null ? " on " + a.field("NodeID") : "";
     events.add(
         a,
-        "cucm-alarm",
         device,
         a.alarm()
             + reason
@@ -59,7 +42,13 @@ final class LogTimeline {
             + (a.field("LastSignalReceived") != null
                 ? " (" + a.field("LastSignalReceived") + ")"
                 : ""),
-        d);
+        new LogEvent.CucmAlarm(
+            a.alarm(),
+            a.severity(),
+            a.host(),
+            a.reason() >= 0 ? a.reason() : null,
+            a.rawTime(),
+            a.fields()));
   }
 
   private void network(NetworkLog n) {
@@ -72,23 +61,16 @@ final class LogTimeline {
       String phone = directory.ipOfDevice(mac);
       device = phone != null ? directory.deviceFor(phone) : device;
     }
-    String kind = "ASA".equals(n.vendor()) ? "asa-log" : "switch-log";
-    Map<String, Object> d =
-        details(
-            "facility",
-            n.facility(),
-            "severity",
-            n.severity(),
-            "mnemonic",
-            n.mnemonic(),
-            "host",
-            n.host());
-    d.putAll(n.fields());
     events.add(
         n,
-        kind,
         device,
         "%" + n.facility() + "-" + n.severity() + "-" + n.mnemonic() + ": " + n.message(),
-        d);
+        new LogEvent.NetworkLog(
+            "ASA".equals(n.vendor()),
+            n.facility(),
+            n.severity(),
+            n.mnemonic(),
+            n.host(),
+            n.fields()));
   }
 }

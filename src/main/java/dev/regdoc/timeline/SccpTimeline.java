@@ -1,13 +1,17 @@
 package dev.regdoc.timeline;
 
-import static dev.regdoc.timeline.Events.details;
 import static dev.regdoc.timeline.Events.round3;
 
 import dev.regdoc.common.WorkLimit;
+import dev.regdoc.facts.Protocol;
 import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.timeline.event.KeepaliveRole;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SeenIn;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,79 +54,66 @@ final class SccpTimeline {
     unanswered.values().stream()
         .filter(sentToPrimary::contains)
         .forEach(
-            k ->
-                add(
-                    k,
-                    "sccp-keepalive-unanswered",
-                    device(k),
-                    "KeepAliveReq to "
-                        + directory.serverIp(k.endpoints())
-                        + " was never answered before the capture ended",
-                    details(
-                        "server",
-                        directory.serverIp(k.endpoints()),
-                        "keepaliveFrame",
-                        k.origin().frame())));
+            k -> {
+              String server = directory.serverIp(k.endpoints());
+              events.add(
+                  k,
+                  device(k),
+                  "KeepAliveReq to " + server + " was never answered before the capture ended",
+                  new SccpEvent.KeepAliveUnanswered(
+                      server, k.origin().frame(), null, aligner.seenIn(k)));
+            });
   }
 
   private void message(SccpMessage m) {
     String device = device(m);
     String server = directory.serverIp(m.endpoints());
+    SeenIn seen = aligner.seenIn(m);
     switch (m.messageId()) {
       case 0x0001 ->
-          add(
+          events.add(
               m,
-              "sccp-register",
               device,
               "RegisterReq from " + m.deviceName() + " to " + server,
-              details("server", server, "deviceName", m.deviceName(), "stationIp", m.stationIp()));
-      case 0x0081 -> registerAck(m, device, server);
+              new SccpEvent.Register(server, m.deviceName(), m.stationIp(), seen));
+      case 0x0081 -> registerAck(m, device, server, seen);
       case 0x009D ->
-          add(
+          events.add(
               m,
-              "sccp-register-reject",
               device,
               "RegisterReject from " + server + ": \"" + m.text() + "\"",
-              details("server", server, "text", m.text()));
-      case 0x0000 -> keepAlive(m, device, server);
-      case 0x0100 -> keepAliveAck(m, device, server);
+              new SccpEvent.RegisterReject(server, m.text(), seen));
+      case 0x0000 -> keepAlive(m, device, server, seen);
+      case 0x0100 -> keepAliveAck(m, device, server, seen);
       case 0x0027 ->
-          add(
+          events.add(
               m,
-              "sccp-unregister",
               device,
               "UnregisterReq to " + server,
-              details("server", server, "reason", m.code()));
+              new SccpEvent.Unregister(server, m.code(), seen));
       case 0x0118 ->
-          add(
+          events.add(
               m,
-              "sccp-unregister-ack",
               device,
               "UnregisterAck from " + server + " (status " + m.code() + ")",
-              details("server", server, "status", m.code()));
-      case 0x009F ->
-          add(
-              m,
-              "sccp-reset",
-              device,
-              "Reset from " + server + " (" + resetType(m.code()) + ")",
-              details("server", server, "resetType", resetType(m.code())));
-      case 0x0020, 0x015A -> alarm(m, device, server);
-      default ->
-          add(
-              m,
-              "sccp-message",
-              device,
-              m.name(),
-              details("server", server, "messageId", m.messageId()));
+              new SccpEvent.UnregisterAck(server, m.code(), seen));
+      case 0x009F -> {
+        String type = SccpEvent.Reset.typeOf(m.code());
+        events.add(
+            m,
+            device,
+            "Reset from " + server + " (" + type + ")",
+            new SccpEvent.Reset(server, type, seen));
+      }
+      case 0x0020, 0x015A -> alarm(m, device, server, seen);
+      default -> events.add(m, device, m.name(), new SccpEvent.Other(server, m.messageId(), seen));
     }
   }
 
-  private void registerAck(SccpMessage m, String device, String server) {
+  private void registerAck(SccpMessage m, String device, String server, SeenIn seen) {
     acking.add(server);
-    add(
+    events.add(
         m,
-        "sccp-register-ack",
         device,
         "RegisterAck from "
             + server
@@ -131,109 +122,76 @@ final class SccpTimeline {
             + " s to the primary, "
             + m.secondaryKeepAliveInterval()
             + " s to the backup",
-        details(
-            "server",
-            server,
-            "keepAliveInterval",
-            m.keepAliveInterval(),
-            "secondaryKeepAliveInterval",
-            m.secondaryKeepAliveInterval()));
-    roles.registered(m, null, device, server, "SCCP");
+        new SccpEvent.RegisterAck(
+            server, m.keepAliveInterval(), m.secondaryKeepAliveInterval(), seen));
+    roles.registered(m, null, device, server, Protocol.SCCP);
   }
 
-  private void keepAlive(SccpMessage m, String device, String server) {
+  private void keepAlive(SccpMessage m, String device, String server, SeenIn seen) {
     String key = device + "|" + server;
     SccpMessage prev = lastKeepAlive.put(key, m);
     SccpMessage missed = unanswered.remove(key);
     if (missed != null && sentToPrimary.contains(missed)) {
-      add(
+      events.add(
           missed,
-          "sccp-keepalive-unanswered",
           device,
           "KeepAliveReq to " + server + " got no KeepAliveAck before the next keepalive",
-          details("server", server, "nextKeepaliveFrame", m.origin().frame()));
+          new SccpEvent.KeepAliveUnanswered(
+              server, null, m.origin().frame(), aligner.seenIn(missed)));
     }
     unanswered.put(key, m);
     boolean primary = acking.contains(server) || roles.isActive(m, device, server);
     if (primary) {
       sentToPrimary.add(m);
     }
-    Map<String, Object> d = details("server", server, "role", primary ? "primary" : "backup");
-    String since = "";
-    if (prev != null) {
-      double s = round3(seconds(prev.time(), m.time()));
-      d.put("interval", s);
-      since = ", " + s + " s after the previous one";
-    }
-    add(
+    Double interval = prev == null ? null : round3(seconds(prev.time(), m.time()));
+    events.add(
         m,
-        "sccp-keepalive",
         device,
-        "KeepAliveReq to " + (primary ? "primary " : "backup ") + server + since,
-        d);
+        "KeepAliveReq to "
+            + (primary ? "primary " : "backup ")
+            + server
+            + (interval == null ? "" : ", " + interval + " s after the previous one"),
+        new SccpEvent.KeepAlive(
+            server, primary ? KeepaliveRole.PRIMARY : KeepaliveRole.BACKUP, interval, seen));
   }
 
-  private void keepAliveAck(SccpMessage m, String device, String server) {
+  private void keepAliveAck(SccpMessage m, String device, String server, SeenIn seen) {
     acking.add(server);
     SccpMessage req = unanswered.remove(device + "|" + server);
-    Map<String, Object> d =
-        details(
-            "server",
-            server,
-            "latency",
-            req == null ? null : round3(seconds(req.time(), m.time())),
-            "keepaliveFrame",
-            req == null ? null : req.origin().frame());
-    add(
+    Double latency = req == null ? null : round3(seconds(req.time(), m.time()));
+    events.add(
         m,
-        "sccp-keepalive-ack",
         device,
-        "KeepAliveAck from " + server + (req == null ? "" : " after " + d.get("latency") + " s"),
-        d);
+        "KeepAliveAck from " + server + (req == null ? "" : " after " + latency + " s"),
+        new SccpEvent.KeepAliveAck(
+            server, latency, req == null ? null : req.origin().frame(), seen));
   }
 
-  private void alarm(SccpMessage m, String device, String server) {
-    Map<String, Object> d = details("server", server, "messageId", m.messageId());
+  private void alarm(SccpMessage m, String device, String server, SeenIn seen) {
     String text = m.text() == null ? "" : m.text();
+    Map<String, String> fields = new LinkedHashMap<>();
     Matcher x = XML_FIELD.matcher(text);
     while (x.find()) {
       if (!x.group(2).isEmpty()) {
-        d.put(x.group(1), x.group(2));
+        fields.put(x.group(1), x.group(2));
       }
     }
-    if (d.size() == 2) {
-      d.put("text", text);
-    }
-    String reason = (String) d.get("ReasonForOutOfService");
-    add(
+    SccpEvent.Alarm alarm = new SccpEvent.Alarm(server, m.messageId(), fields, text, seen);
+    String reason = alarm.field("ReasonForOutOfService");
+    String lastSent = alarm.field("LastProtocolEventSent");
+    events.add(
         m,
-        "sccp-alarm",
         device,
         m.name()
             + " from the phone"
             + (reason != null ? ": ReasonForOutOfService " + reason : "")
-            + (d.containsKey("LastProtocolEventSent")
-                ? ", last sent " + d.get("LastProtocolEventSent")
-                : ""),
-        d);
+            + (lastSent != null ? ", last sent " + lastSent : ""),
+        alarm);
   }
 
   private String device(SccpMessage m) {
     return directory.deviceFor(directory.phoneIp(m.endpoints()));
-  }
-
-  private static String resetType(int code) {
-    return switch (code) {
-      case 1 -> "reset";
-      case 2 -> "restart";
-      case 3 -> "apply config";
-      default -> "type " + code;
-    };
-  }
-
-  private void add(
-      SccpMessage m, String kind, String device, String summary, Map<String, Object> d) {
-    events.add(m, kind, device, summary, aligner.annotate(m, d));
   }
 
   private static double seconds(Instant a, Instant b) {

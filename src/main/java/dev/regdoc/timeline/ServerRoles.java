@@ -1,6 +1,8 @@
 package dev.regdoc.timeline;
 
 import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.Protocol;
+import dev.regdoc.timeline.event.InferredEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +27,8 @@ final class ServerRoles {
    *
    * @return the server the phone was registered with before, when this moved it; otherwise null
    */
-  String registered(Fact source, Instant requested, String device, String server, String protocol) {
+  String registered(
+      Fact source, Instant requested, String device, String server, Protocol protocol) {
     String key = source.origin().file() + "|" + device;
     Instant changed = lastChange.get(key);
     if (changed != null && requested != null && requested.isBefore(changed)) {
@@ -38,10 +41,8 @@ final class ServerRoles {
     }
     lastChange.put(key, source.time());
     boolean fallback = server.equals(first.get(key));
-    String kind = fallback ? "fallback" : "failover";
     events.add(
         source,
-        kind,
         device,
         (fallback ? "Fallback: " : "Failover: ")
             + protocol
@@ -49,7 +50,7 @@ final class ServerRoles {
             + previous
             + " to "
             + server,
-        Events.details("from", previous, "to", server, "protocol", protocol));
+        new InferredEvent.RoleChange(fallback, previous, server, protocol));
     return previous;
   }
 

@@ -1,10 +1,14 @@
 package dev.regdoc.timeline;
 
-import static dev.regdoc.timeline.Events.details;
 import static dev.regdoc.timeline.Events.round3;
 
 import dev.regdoc.common.WorkLimit;
+import dev.regdoc.facts.Protocol;
 import dev.regdoc.facts.SipMessage;
+import dev.regdoc.timeline.event.RegisterOutcome;
+import dev.regdoc.timeline.event.RegisterRequest;
+import dev.regdoc.timeline.event.SeenIn;
+import dev.regdoc.timeline.event.SipEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -48,13 +52,14 @@ final class SipTimeline {
   private void request(SipMessage m) {
     String device = directory.deviceFor(directory.phoneIp(m.endpoints()));
     String server = directory.serverIp(m.endpoints());
+    SeenIn seen = aligner.seenIn(m);
     String txKey = m.callId() + "|" + m.cseq() + "|" + m.method();
     SipMessage first = firstRequest.putIfAbsent(txKey, m);
     if (first != null) {
       int n = attempts.merge(txKey, 1, Integer::sum);
-      add(
+      double sinceFirst = round3(seconds(first.time(), m.time()));
+      events.add(
           m,
-          "sip-request-retransmission",
           device,
           m.method()
               + " CSeq "
@@ -62,156 +67,112 @@ final class SipTimeline {
               + " sent again (attempt "
               + (n + 1)
               + ", "
-              + round3(seconds(first.time(), m.time()))
+              + sinceFirst
               + " s after the first)",
-          details(
-              "method",
+          new SipEvent.RequestRetransmission(
               m.method(),
-              "callId",
               m.callId(),
-              "cseq",
               m.cseq(),
-              "attempt",
               n + 1,
-              "sinceFirst",
-              round3(seconds(first.time(), m.time())),
-              "firstFrame",
+              sinceFirst,
               first.origin().frame(),
-              "server",
-              server));
+              server,
+              seen));
       return;
     }
     if (!m.isRegister()) {
-      add(
+      events.add(
           m,
-          "sip-message",
           device,
           m.method() + " to " + server,
-          details("method", m.method(), "callId", m.callId(), "cseq", m.cseq()));
+          new SipEvent.Request(m.method(), m.callId(), m.cseq(), seen));
       return;
     }
-    Map<String, Object> d =
-        details(
-            "server",
-            server + ":" + m.endpoints().dstPort(),
-            "transport",
-            m.transport().name(),
-            "callId",
+    RegisterRequest r =
+        new RegisterRequest(
+            server,
+            m.endpoints().dstPort(),
+            m.transport(),
             m.callId(),
-            "cseq",
             m.cseq(),
-            "expires",
             m.effectiveExpires(),
-            "userAgent",
             m.userAgent(),
-            "reasonHeader",
             m.reasonHeader());
     if (m.ciscoKeepAlive()) {
-      keepAlive(m, device, server, d);
+      keepAlive(m, device, r, seen);
     } else if (m.isDeregistration()) {
-      add(
+      events.add(
           m,
-          "sip-deregister",
           device,
           "REGISTER Expires 0 to " + server + ": the phone removes its registration",
-          d);
+          new SipEvent.Deregister(r, seen));
     } else if (lastOk.containsKey(server + "|" + m.callId())) {
-      refresh(m, device, server, d);
+      refresh(m, device, r, seen);
     } else {
-      add(
+      events.add(
           m,
-          "sip-register",
           device,
           "REGISTER to "
               + server
               + (m.effectiveExpires() == null
                   ? " without Expires"
                   : " asking Expires " + m.effectiveExpires()),
-          d);
+          new SipEvent.Register(r, seen));
     }
   }
 
-  private void keepAlive(SipMessage m, String device, String server, Map<String, Object> d) {
-    Instant prev = lastKeepAlive.put(device + "|" + server, m.time());
-    String since = "";
-    if (prev != null) {
-      double interval = round3(seconds(prev, m.time()));
-      d.put("interval", interval);
-      since = ", " + interval + " s after the previous one";
-    }
-    add(
+  private void keepAlive(SipMessage m, String device, RegisterRequest r, SeenIn seen) {
+    Instant prev = lastKeepAlive.put(device + "|" + r.server(), m.time());
+    Double interval = prev == null ? null : round3(seconds(prev, m.time()));
+    events.add(
         m,
-        "sip-backup-keepalive",
         device,
         "Keepalive REGISTER (Expires 0, cisco-keep-alive) to backup "
-            + server
-            + since
+            + r.server()
+            + (interval == null ? "" : ", " + interval + " s after the previous one")
             + "; not a de-registration",
-        d);
+        new SipEvent.BackupKeepalive(r, interval, seen));
   }
 
-  private void refresh(SipMessage m, String device, String server, Map<String, Object> d) {
-    String key = server + "|" + m.callId();
+  private void refresh(SipMessage m, String device, RegisterRequest r, SeenIn seen) {
+    String key = r.server() + "|" + m.callId();
     double since = round3(seconds(lastOk.get(key), m.time()));
     Integer g = granted.get(key);
-    d.put("sinceLastOk", since);
-    d.put("granted", g);
     boolean late = g != null && since > g;
-    d.put("late", late);
-    add(
+    events.add(
         m,
-        "sip-refresh",
         device,
         "REGISTER refresh CSeq "
             + m.cseq()
             + " to "
-            + server
+            + r.server()
             + ", "
             + since
             + " s after the last 200 OK"
             + (g == null ? "" : " (granted " + g + " s" + (late ? ", LATE" : "") + ")"),
-        d);
+        new SipEvent.Refresh(r, since, g, late, seen));
   }
 
   private void response(SipMessage m) {
     String device = directory.deviceFor(directory.phoneIp(m.endpoints()));
     String server = directory.serverIp(m.endpoints());
+    SeenIn seen = aligner.seenIn(m);
     if (!m.isRegister()) {
-      add(
+      events.add(
           m,
-          "sip-message",
           device,
           "SIP " + m.status() + " " + m.reasonPhrase() + " (" + m.cseqMethod() + ")",
-          details("status", m.status(), "cseqMethod", m.cseqMethod(), "callId", m.callId()));
+          new SipEvent.Response(m.status(), m.cseqMethod(), m.callId(), seen));
       return;
     }
     SipMessage req = firstRequest.get(m.callId() + "|" + m.cseq() + "|REGISTER");
-    Map<String, Object> d =
-        details(
-            "status",
-            m.status(),
-            "reason",
-            m.reasonPhrase(),
-            "server",
-            server,
-            "callId",
-            m.callId(),
-            "cseq",
-            m.cseq(),
-            "granted",
-            m.effectiveExpires(),
-            "latency",
-            req == null ? null : round3(seconds(req.time(), m.time())),
-            "requestFrame",
-            req == null ? null : req.origin().frame());
-    String outcome = outcome(m, req);
-    if ("registered".equals(outcome) && roles.isStale(m, req == null ? null : req.time(), device)) {
-      outcome = "answered after the phone had moved to another CUCM";
+    RegisterOutcome outcome = outcome(m, req);
+    if (outcome == RegisterOutcome.REGISTERED
+        && roles.isStale(m, req == null ? null : req.time(), device)) {
+      outcome = RegisterOutcome.STALE;
     }
-    d.put("outcome", outcome);
-    add(
+    events.add(
         m,
-        "sip-register-response",
         device,
         m.status()
             + " "
@@ -221,20 +182,31 @@ final class SipTimeline {
             + " from "
             + server
             + " ("
-            + outcome
+            + outcome.text()
             + (m.status() == 200
                     && m.effectiveExpires() != null
-                    && !"keepalive acknowledged".equals(outcome)
+                    && outcome != RegisterOutcome.KEEPALIVE_ACKNOWLEDGED
                 ? ", Expires " + m.effectiveExpires()
                 : "")
             + ")",
-        d);
-    if (m.status() >= 200 && m.status() < 300 && "registered".equals(outcome)) {
+        new SipEvent.RegisterResponse(
+            m.status(),
+            m.reasonPhrase(),
+            server,
+            m.callId(),
+            m.cseq(),
+            m.effectiveExpires(),
+            req == null ? null : round3(seconds(req.time(), m.time())),
+            req == null ? null : req.origin().frame(),
+            outcome,
+            seen));
+    if (m.status() >= 200 && m.status() < 300 && outcome == RegisterOutcome.REGISTERED) {
       lastOk.put(server + "|" + m.callId(), m.time());
       if (m.effectiveExpires() != null) {
         granted.put(server + "|" + m.callId(), m.effectiveExpires());
       }
-      String left = roles.registered(m, req == null ? null : req.time(), device, server, "SIP");
+      String left =
+          roles.registered(m, req == null ? null : req.time(), device, server, Protocol.SIP);
       if (left != null) {
         // the registration with the server the phone left is gone: its next REGISTER starts afresh
         lastOk.keySet().removeIf(k -> k.startsWith(left + "|"));
@@ -242,26 +214,21 @@ final class SipTimeline {
     }
   }
 
-  private static String outcome(SipMessage m, SipMessage req) {
+  private static RegisterOutcome outcome(SipMessage m, SipMessage req) {
     int s = m.status();
     if (s < 200) {
-      return "provisional";
+      return RegisterOutcome.PROVISIONAL;
     }
     if (s < 300) {
       if (req != null && req.ciscoKeepAlive()) {
-        return "keepalive acknowledged";
+        return RegisterOutcome.KEEPALIVE_ACKNOWLEDGED;
       }
       if (req != null && req.isDeregistration()) {
-        return "unregistered";
+        return RegisterOutcome.UNREGISTERED;
       }
-      return "registered";
+      return RegisterOutcome.REGISTERED;
     }
-    return s == 401 || s == 407 ? "challenge" : "rejected";
-  }
-
-  private void add(
-      SipMessage m, String kind, String device, String summary, Map<String, Object> d) {
-    events.add(m, kind, device, summary, aligner.annotate(m, d));
+    return s == 401 || s == 407 ? RegisterOutcome.CHALLENGE : RegisterOutcome.REJECTED;
   }
 
   private static double seconds(Instant a, Instant b) {

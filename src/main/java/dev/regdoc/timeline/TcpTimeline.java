@@ -1,21 +1,22 @@
 package dev.regdoc.timeline;
 
-import static dev.regdoc.timeline.Events.details;
 import static dev.regdoc.timeline.Events.round3;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.facts.SignalingPort;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TcpControl;
 import dev.regdoc.facts.TcpDelivered;
 import dev.regdoc.facts.TcpRetransmission;
 import dev.regdoc.facts.TlsSegment;
+import dev.regdoc.timeline.event.MessageName;
+import dev.regdoc.timeline.event.TcpEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,8 +29,11 @@ final class TcpTimeline {
   private final DeviceDirectory directory;
   private final Events events;
 
+  /** A message and the bytes it occupies in its stream. */
+  private record Span(MessageName name, int length) {}
+
   /** file|src>dst -> messages by starting sequence number, to say what a retransmission carried. */
-  private final Map<String, TreeMap<Long, String>> carried = new HashMap<>();
+  private final Map<String, TreeMap<Long, Span>> carried = new HashMap<>();
 
   private final Map<String, Integer> lastClientPort = new HashMap<>();
 
@@ -39,19 +43,12 @@ final class TcpTimeline {
     for (SipMessage m : facts.of(SipMessage.class)) {
       WorkLimit.checkpoint();
       if (m.tcpSeq() >= 0) {
-        index(
-            m.origin().file(),
-            m.endpoints(),
-            m.tcpSeq(),
-            m.tcpLength(),
-            m.request()
-                ? m.method() + " CSeq " + m.cseq()
-                : "SIP " + m.status() + " (CSeq " + m.cseq() + ")");
+        index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(), MessageName.of(m));
       }
     }
     for (SccpMessage m : facts.of(SccpMessage.class)) {
       WorkLimit.checkpoint();
-      index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), "SCCP " + m.name());
+      index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), MessageName.of(m));
     }
   }
 
@@ -63,118 +60,81 @@ final class TcpTimeline {
     facts.of(TlsSegment.class).forEach(this::tls);
   }
 
-  private void index(String file, Endpoints e, long seq, int length, String what) {
-    carried.computeIfAbsent(file + "|" + e, k -> new TreeMap<>()).put(seq, what + "|" + length);
+  private void index(String file, Endpoints e, long seq, int length, MessageName what) {
+    carried.computeIfAbsent(file + "|" + e, k -> new TreeMap<>()).put(seq, new Span(what, length));
   }
 
   /** The message whose bytes include {@code seq}, or null. */
-  private String carries(String file, Endpoints e, long seq) {
-    TreeMap<Long, String> msgs = carried.get(file + "|" + e);
+  private MessageName carries(String file, Endpoints e, long seq) {
+    TreeMap<Long, Span> msgs = carried.get(file + "|" + e);
     if (msgs == null) {
       return null;
     }
-    Map.Entry<Long, String> floor = msgs.floorEntry(seq);
+    Map.Entry<Long, Span> floor = msgs.floorEntry(seq);
     if (floor == null) {
       return null;
     }
-    String[] parts = floor.getValue().split("\\|");
-    return seq - floor.getKey() < Long.parseLong(parts[1]) ? parts[0] : null;
+    return seq - floor.getKey() < floor.getValue().length() ? floor.getValue().name() : null;
   }
 
   private void retransmission(TcpRetransmission r) {
-    String what = carries(r.origin().file(), r.endpoints(), r.seq());
+    MessageName what = carries(r.origin().file(), r.endpoints(), r.seq());
     String device = device(r.endpoints());
     boolean timed = !Double.isNaN(r.delaySeconds());
+    Double delay = timed ? round3(r.delaySeconds()) : null;
     events.add(
         r,
-        "tcp-retransmission",
         device,
         "TCP retransmission #"
             + r.attempt()
             + (what != null ? " of " + what : " of " + r.length() + " bytes")
             + (timed
-                ? ", "
-                    + round3(r.delaySeconds())
-                    + " s after the original (frame "
-                    + r.originalFrame()
-                    + ")"
+                ? ", " + delay + " s after the original (frame " + r.originalFrame() + ")"
                 : ""),
-        details(
-            "seq",
+        new TcpEvent.Retransmission(
             r.seq(),
-            "length",
             r.length(),
-            "attempt",
             r.attempt(),
-            "delay",
-            timed ? round3(r.delaySeconds()) : null,
-            "originalFrame",
+            delay,
             r.originalFrame() > 0 ? r.originalFrame() : null,
-            "carries",
             what,
-            "from",
             r.endpoints().srcIp(),
-            "to",
             r.endpoints().dstIp()));
   }
 
   private void delivered(TcpDelivered d) {
-    String what = carries(d.origin().file(), d.endpoints(), d.seq());
+    MessageName what = carries(d.origin().file(), d.endpoints(), d.seq());
+    double since = round3(d.secondsSinceFirstSend());
     events.add(
         d,
-        "tcp-delivered",
         device(d.endpoints()),
-        (what != null ? what : d.length() + " bytes")
+        (what != null ? what.text() : d.length() + " bytes")
             + " acknowledged after "
             + d.attempts()
             + " retransmission(s), "
-            + round3(d.secondsSinceFirstSend())
+            + since
             + " s after the first send; frame "
             + d.lastAttemptFrame()
             + " got through",
-        details(
-            "seq",
-            d.seq(),
-            "attempts",
-            d.attempts(),
-            "firstFrame",
-            d.firstFrame(),
-            "deliveredFrame",
-            d.lastAttemptFrame(),
-            "sinceFirstSend",
-            round3(d.secondsSinceFirstSend()),
-            "carries",
-            what));
+        new TcpEvent.Delivered(
+            d.seq(), d.attempts(), d.firstFrame(), d.lastAttemptFrame(), since, what));
   }
 
   private void control(TcpControl c) {
     Endpoints e = c.endpoints();
     String device = device(e);
-    String kind = "tcp-" + c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
     String who = e.srcIp().equals(directory.phoneIp(e)) ? "phone" : e.srcIp();
     events.add(
         c,
-        kind,
         device,
         c.kind().name().replace('_', '/') + " from " + who + " (" + e + ", TTL " + c.ttl() + ")",
-        details(
-            "from",
-            e.srcIp(),
-            "srcPort",
-            e.srcPort(),
-            "to",
-            e.dstIp(),
-            "dstPort",
-            e.dstPort(),
-            "ttl",
-            c.ttl()));
+        new TcpEvent.Control(c.kind(), e.srcIp(), e.srcPort(), e.dstIp(), e.dstPort(), c.ttl()));
     if (c.kind() == TcpControl.Kind.SYN && e.srcIp().equals(directory.phoneIp(e))) {
       String key = c.origin().file() + "|" + e.srcIp() + ">" + e.dstIp() + ":" + e.dstPort();
       Integer previous = lastClientPort.put(key, e.srcPort());
       if (previous != null && previous != e.srcPort()) {
         events.add(
             c,
-            "tcp-reconnect",
             device,
             "Phone reconnects to "
                 + e.dstIp()
@@ -185,26 +145,23 @@ final class TcpTimeline {
                 + " (was "
                 + previous
                 + ")",
-            details(
-                "server",
-                e.dstIp(),
-                "port",
-                e.dstPort(),
-                "previousPort",
-                previous,
-                "newPort",
-                e.srcPort()));
+            new TcpEvent.Reconnect(e.dstIp(), e.dstPort(), previous, e.srcPort()));
       }
     }
   }
 
   private void tls(TlsSegment s) {
+    Endpoints e = s.endpoints();
+    SignalingPort port =
+        SignalingPort.of(e.dstPort())
+            .or(() -> SignalingPort.of(e.srcPort()))
+            .filter(SignalingPort::tls)
+            .orElse(null);
     events.add(
         s,
-        "tls-data",
-        device(s.endpoints()),
-        "Encrypted signaling, " + s.length() + " bytes " + s.endpoints(),
-        details("length", s.length(), "from", s.endpoints().srcIp(), "to", s.endpoints().dstIp()));
+        device(e),
+        "Encrypted signaling, " + s.length() + " bytes " + e,
+        new TcpEvent.TlsData(s.length(), e.srcIp(), e.dstIp(), port));
   }
 
   private String device(Endpoints e) {

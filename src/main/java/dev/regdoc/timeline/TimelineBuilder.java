@@ -1,22 +1,25 @@
 package dev.regdoc.timeline;
 
-import static dev.regdoc.timeline.Events.details;
-
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.AsaInterfaceConfig;
+import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.SwitchPortConfig;
+import dev.regdoc.timeline.event.Direction;
+import dev.regdoc.timeline.event.InferredEvent;
+import dev.regdoc.timeline.event.MessageName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Builds the registration timeline from the facts of all files handed over together. */
@@ -67,28 +70,28 @@ public final class TimelineBuilder {
       FactCollector facts, DeviceDirectory directory, CaptureAligner aligner, Events events) {
     List<Fact> messages = new ArrayList<>(facts.of(SipMessage.class));
     messages.addAll(facts.of(SccpMessage.class));
+    String phoneSide =
+        aligner.offsets().stream()
+            .map(ClockOffset::phoneSide)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
     for (Fact m : messages) {
       WorkLimit.checkpoint();
       CaptureAligner.Path p = aligner.pathOf(m);
       if (p == null) {
         continue;
       }
-      if ("both".equals(p.seenIn())) {
+      if (p.inBoth()) {
         if (p.originalLost() && !aligner.isDuplicate(m.origin().file())) {
           firstTransmissionLost(m, p, directory, events);
         }
         continue;
       }
-      var e = m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
+      Endpoints e = endpoints(m);
       boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
-      String phoneSide =
-          aligner.offsets().stream()
-              .map(ClockOffset::phoneSide)
-              .filter(x -> x != null)
-              .findFirst()
-              .orElse(null);
       boolean lost = phoneSide != null && (fromPhone == phoneSide.equals(p.seenIn()));
-      String what = describe(m);
+      MessageName what = MessageName.of(m);
       String summary =
           lost
               ? (fromPhone
@@ -100,32 +103,21 @@ public final class TimelineBuilder {
               : what + " is in " + p.seenIn() + " only, not in " + p.otherFile();
       events.add(
           m,
-          lost ? "lost-in-network" : "seen-one-side-only",
           directory.deviceFor(directory.phoneIp(e)),
           summary,
-          details(
-              "message",
-              what,
-              "seenIn",
-              p.seenIn(),
-              "missingFrom",
-              p.otherFile(),
-              "direction",
-              fromPhone ? "phone-to-cucm" : "cucm-to-phone",
-              "seq",
-              tcpSeq(m)));
+          new InferredEvent.OneSided(
+              lost, what, p.seenIn(), p.otherFile(), Direction.of(fromPhone), false, 0, tcpSeq(m)));
     }
   }
 
   /** Both captures have the message, but only because a retransmission got through. */
   private static void firstTransmissionLost(
       Fact m, CaptureAligner.Path p, DeviceDirectory directory, Events events) {
-    var e = m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
+    Endpoints e = endpoints(m);
     boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
-    String what = describe(m);
+    MessageName what = MessageName.of(m);
     events.add(
         m,
-        "lost-in-network",
         directory.deviceFor(directory.phoneIp(e)),
         "First transmission of "
             + what
@@ -138,33 +130,22 @@ public final class TimelineBuilder {
             + "#"
             + p.otherFrame()
             + ")",
-        details(
-            "message",
-            what,
-            "seenIn",
-            m.origin().file(),
-            "missingFrom",
-            p.otherFile(),
-            "direction",
-            fromPhone ? "phone-to-cucm" : "cucm-to-phone",
-            "firstTransmissionOnly",
+        new InferredEvent.OneSided(
             true,
-            "otherFrame",
+            what,
+            m.origin().file(),
+            p.otherFile(),
+            Direction.of(fromPhone),
+            true,
             p.otherFrame(),
-            "seq",
             tcpSeq(m)));
+  }
+
+  private static Endpoints endpoints(Fact m) {
+    return m instanceof SipMessage s ? s.endpoints() : ((SccpMessage) m).endpoints();
   }
 
   private static long tcpSeq(Fact m) {
     return m instanceof SipMessage s ? s.tcpSeq() : ((SccpMessage) m).tcpSeq();
-  }
-
-  private static String describe(Fact m) {
-    if (m instanceof SipMessage s) {
-      return s.request()
-          ? s.method() + " CSeq " + s.cseq()
-          : "SIP " + s.status() + " (CSeq " + s.cseq() + ")";
-    }
-    return "SCCP " + ((SccpMessage) m).name();
   }
 }

@@ -1,31 +1,65 @@
 package dev.regdoc.timeline;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.regdoc.timeline.event.EventDetails;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * One thing that happened to one device, on the common time axis.
+ *
+ * <p>Consumers switch on {@link #kind()} or test {@link #details()} against the records of {@code
+ * dev.regdoc.timeline.event}; no value is read back out of the summary or out of strings.
+ *
+ * <p>To add an event kind: add its constant with its kebab-case id to {@link EventKind}; add a
+ * record for its details to the sealed interface of its source ({@code SipEvent}, {@code
+ * SccpEvent}, {@code TcpEvent}, {@code AddressEvent}, {@code LogEvent}, {@code InferredEvent}),
+ * whose {@code kind()} returns the constant and whose components, in order, are the JSON details;
+ * emit it from the source's timeline class through {@code Events.add}. The compiler then lists the
+ * exhaustive switches that must handle it. Pin its JSON: a fixture that holds it in {@code
+ * TimelineGoldenTest}, or facts in {@code RareEventFacts}.
+ *
+ * <p>To add a source (say a CallManager trace reader): its facts become events in a new {@code
+ * XxxTimeline} called from {@link TimelineBuilder#build}; its details get a new sealed interface
+ * next to the others, named in the {@code permits} clause of {@code EventDetails}, and an {@link
+ * EventKind.Family} for its kinds.
  *
  * @param time on the reference clock (captures from the other side are shifted by the estimated
  *     offset)
  * @param fileTime the time as written in the file, when it differs from {@code time}; otherwise
  *     null
- * @param kind stable kebab-case id, e.g. sip-refresh, tcp-retransmission, cucm-alarm
  * @param frame capture frame number, 0 for text files
  * @param line text line number, 0 for captures
- * @param summary one readable line
- * @param details the values that matter, JSON-friendly (strings, numbers, booleans)
+ * @param summary one readable line, for people only
+ * @param details what the event says, typed; its record decides the kind
  */
+@JsonPropertyOrder({
+  "time",
+  "fileTime",
+  "kind",
+  "device",
+  "file",
+  "frame",
+  "line",
+  "summary",
+  "details"
+})
 public record TimelineEvent(
     Instant time,
     Instant fileTime,
-    String kind,
     String device,
     String file,
     long frame,
     long line,
     String summary,
-    Map<String, Object> details) {
+    EventDetails details) {
+
+  /** What the event is: stable kebab-case id, e.g. sip-refresh, tcp-retransmission, cucm-alarm. */
+  @JsonProperty("kind")
+  public EventKind kind() {
+    return details.kind();
+  }
 
   public String cite() {
     return frame > 0 ? file + "#" + frame : line > 0 ? file + ":" + line : file;

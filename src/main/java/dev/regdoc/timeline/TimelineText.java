@@ -6,9 +6,11 @@ import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.SwitchPortConfig;
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,8 @@ public final class TimelineText {
   private TimelineText() {}
 
   /** Call-control messages that say nothing about registration; shown only on request. */
-  private static final Set<String> DETAIL_KINDS = Set.of("sccp-message", "sip-message");
+  private static final Set<EventKind> DETAIL_KINDS =
+      EnumSet.of(EventKind.SCCP_MESSAGE, EventKind.SIP_MESSAGE);
 
   public static String render(Timeline t) {
     return render(t, false);

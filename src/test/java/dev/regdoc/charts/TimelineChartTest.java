@@ -10,6 +10,7 @@ import dev.regdoc.charts.TimelineScene.Mark;
 import dev.regdoc.charts.TimelineScene.MarkKind;
 import dev.regdoc.charts.TimelineScene.MarkerKind;
 import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.facts.Protocol;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -164,7 +165,7 @@ class TimelineChartTest {
   @Test
   void theIntervalPanelShowsTheAnswerCrossingTheDeadline() {
     TimelineScene.Intervals iv = scene("case-study-2", "en").intervals();
-    assertThat(iv.protocol()).isEqualTo("SIP");
+    assertThat(iv.protocol()).isEqualTo(Protocol.SIP);
     assertThat(iv.expected()).isEqualTo(115);
     assertThat(iv.deadline()).isEqualTo(130);
     assertThat(iv.sent()).hasSize(13).allMatch(p -> Math.abs(p.seconds() - 115) < 0.01);
@@ -204,7 +205,7 @@ class TimelineChartTest {
         .extracting(TimelineScene.Marker::cite)
         .contains("phone.pcap#55", "phone.pcap#57");
     TimelineScene.Intervals iv = s.intervals();
-    assertThat(iv.protocol()).isEqualTo("SCCP");
+    assertThat(iv.protocol()).isEqualTo(Protocol.SCCP);
     assertThat(iv.deadline()).isEqualTo(90);
     assertThat(iv.sent()).extracting(p -> Math.round(p.seconds())).contains(60L, 90L);
   }

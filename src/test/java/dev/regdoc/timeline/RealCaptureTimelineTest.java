@@ -9,6 +9,11 @@ import dev.regdoc.facts.FileReport;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
+import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.KeepaliveRole;
+import dev.regdoc.timeline.event.RegisterOutcome;
+import dev.regdoc.timeline.event.SccpEvent;
+import dev.regdoc.timeline.event.SipEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,26 +34,28 @@ class RealCaptureTimelineTest {
     return new TimelineBuilder().build(facts, reports);
   }
 
-  private static List<TimelineEvent> kind(Timeline t, String kind) {
-    return t.events().stream().filter(e -> e.kind().equals(kind)).toList();
+  private static List<TimelineEvent> kind(Timeline t, EventKind kind) {
+    return t.events().stream().filter(e -> e.kind() == kind).toList();
   }
 
   @Test
   void sccpRegistrationKeepaliveAndThePhonesOutOfServiceReport() {
     Timeline t = timeline("russo-collab/sccp_phone_register.pcapng");
     assertThat(t.devices()).extracting(DeviceInfo::id).containsExactly("SEP002155D548AC");
-    TimelineEvent ack = kind(t, "sccp-register-ack").get(0);
+    TimelineEvent ack = kind(t, EventKind.SCCP_REGISTER_ACK).get(0);
     assertThat(ack.frame()).isEqualTo(5);
-    assertThat(ack.details())
-        .containsEntry("keepAliveInterval", 30)
-        .containsEntry("secondaryKeepAliveInterval", 60);
-    TimelineEvent ka = kind(t, "sccp-keepalive").get(0);
+    SccpEvent.RegisterAck registerAck = (SccpEvent.RegisterAck) ack.details();
+    assertThat(registerAck.keepAliveInterval()).isEqualTo(30);
+    assertThat(registerAck.secondaryKeepAliveInterval()).isEqualTo(60);
+    TimelineEvent ka = kind(t, EventKind.SCCP_KEEPALIVE).get(0);
     assertThat(ka.frame()).isEqualTo(48);
-    assertThat(ka.details()).containsEntry("role", "primary");
-    assertThat(kind(t, "sccp-keepalive-ack").get(0).details()).containsEntry("keepaliveFrame", 48L);
-    TimelineEvent alarm = kind(t, "sccp-alarm").get(0);
+    assertThat(((SccpEvent.KeepAlive) ka.details()).role()).isEqualTo(KeepaliveRole.PRIMARY);
+    assertThat(((SccpEvent.KeepAliveAck) kind(t, EventKind.SCCP_KEEPALIVE_ACK).get(0).details()))
+        .extracting(SccpEvent.KeepAliveAck::keepaliveFrame)
+        .isEqualTo(48L);
+    TimelineEvent alarm = kind(t, EventKind.SCCP_ALARM).get(0);
     assertThat(alarm.frame()).isEqualTo(3);
-    assertThat(alarm.details())
+    assertThat(((SccpEvent.Alarm) alarm.details()).fields())
         .containsEntry("ReasonForOutOfService", "25")
         .containsEntry("LastProtocolEventSent", "1:Register");
   }
@@ -56,31 +63,37 @@ class RealCaptureTimelineTest {
   @Test
   void refreshIntervalIsMeasuredFromThePrevious200Ok() {
     Timeline t = timeline("ndpi/sip_hello.pcapng");
-    List<TimelineEvent> refreshes = kind(t, "sip-refresh");
+    List<TimelineEvent> refreshes = kind(t, EventKind.SIP_REFRESH);
     assertThat(refreshes).hasSize(2);
     assertThat(refreshes.get(0).frame()).isEqualTo(25);
-    assertThat((double) refreshes.get(0).details().get("sinceLastOk")).isBetween(300.0, 300.1);
-    assertThat(refreshes.get(0).details())
-        .containsEntry("granted", 600)
-        .containsEntry("late", false);
-    assertThat(kind(t, "sip-register-response"))
-        .extracting(e -> e.details().get("outcome"))
-        .containsExactly("challenge", "registered", "challenge", "registered");
+    SipEvent.Refresh first = (SipEvent.Refresh) refreshes.get(0).details();
+    assertThat(first.sinceLastOk()).isBetween(300.0, 300.1);
+    assertThat(first.granted()).isEqualTo(600);
+    assertThat(first.late()).isFalse();
+    assertThat(kind(t, EventKind.SIP_REGISTER_RESPONSE))
+        .extracting(e -> ((SipEvent.RegisterResponse) e.details()).outcome())
+        .containsExactly(
+            RegisterOutcome.CHALLENGE,
+            RegisterOutcome.REGISTERED,
+            RegisterOutcome.CHALLENGE,
+            RegisterOutcome.REGISTERED);
   }
 
   @Test
   void unansweredRegisterRetransmissionsOverUdp() {
     Timeline t = timeline("russo-collab/rtp_sip_isac.pcapng");
-    List<TimelineEvent> again = kind(t, "sip-request-retransmission");
+    List<TimelineEvent> again = kind(t, EventKind.SIP_REQUEST_RETRANSMISSION);
     assertThat(again).extracting(TimelineEvent::frame).containsExactly(217L, 484L, 752L, 1020L);
-    assertThat(again.get(0).details()).containsEntry("attempt", 2).containsEntry("firstFrame", 7L);
-    assertThat(kind(t, "sip-register-response")).isEmpty();
+    SipEvent.RequestRetransmission second = (SipEvent.RequestRetransmission) again.get(0).details();
+    assertThat(second.attempt()).isEqualTo(2);
+    assertThat(second.firstFrame()).isEqualTo(7L);
+    assertThat(kind(t, EventKind.SIP_REGISTER_RESPONSE)).isEmpty();
   }
 
   @Test
   void arpOverLinuxCookedCapture() {
     Timeline t = timeline("zeek/linuxsll-arp.pcap");
-    assertThat(kind(t, "arp-gratuitous")).isNotEmpty();
-    assertThat(kind(t, "arp-request")).allMatch(e -> e.frame() > 0);
+    assertThat(kind(t, EventKind.ARP_GRATUITOUS)).isNotEmpty();
+    assertThat(kind(t, EventKind.ARP_REQUEST)).allMatch(e -> e.frame() > 0);
   }
 }

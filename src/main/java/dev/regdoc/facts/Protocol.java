@@ -1,0 +1,7 @@
+package dev.regdoc.facts;
+
+/** The signaling protocols a Cisco phone registers with. */
+public enum Protocol {
+  SIP,
+  SCCP
+}

@@ -1,0 +1,84 @@
+package dev.regdoc.timeline.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * Layer 2 and 3: ARP questions and answers, IP-to-MAC binding changes, which MAC a phone's frames
+ * to its CUCM carry, and ICMP unreachables.
+ */
+public sealed interface AddressEvent extends EventDetails {
+
+  /** An ARP packet or what ARP packets showed about one address. */
+  sealed interface Arp extends AddressEvent {
+    String ip();
+  }
+
+  /** Who has {@code ip}? asked by {@code from}. */
+  record ArpRequest(String ip, String from, String fromMac) implements Arp {
+    @Override
+    public EventKind kind() {
+      return EventKind.ARP_REQUEST;
+    }
+  }
+
+  /**
+   * {@code ip} is at {@code mac}, told to {@code to}.
+   *
+   * @param ethSrc the Ethernet source: another MAC than {@code mac} is a proxy answering
+   */
+  record ArpReply(String ip, String mac, String to, String ethSrc) implements Arp {
+    @Override
+    public EventKind kind() {
+      return EventKind.ARP_REPLY;
+    }
+  }
+
+  record ArpGratuitous(String ip, String mac, String ethSrc) implements Arp {
+    @Override
+    public EventKind kind() {
+      return EventKind.ARP_GRATUITOUS;
+    }
+  }
+
+  /**
+   * {@code ip} moved from {@code previousMac} to {@code mac}.
+   *
+   * @param conflict more than one MAC has claimed the address in the capture
+   */
+  record ArpBindingChange(@JsonIgnore boolean conflict, String ip, String mac, String previousMac)
+      implements Arp {
+    @Override
+    public EventKind kind() {
+      return conflict ? EventKind.ARP_CONFLICT : EventKind.ARP_BINDING_CHANGE;
+    }
+  }
+
+  /**
+   * The MACs of a phone's frames to a CUCM, when first seen and whenever they change.
+   *
+   * @param previousDstMac the destination MAC before this change, null for the first sighting
+   * @param vlan the 802.1Q VLAN, null when untagged
+   */
+  record MacPath(
+      String srcIp,
+      String dstIp,
+      String srcMac,
+      String dstMac,
+      String previousDstMac,
+      Integer vlan,
+      int ttl)
+      implements AddressEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.MAC_PATH;
+    }
+  }
+
+  record IcmpUnreachable(String from, String to, int code, String protocol)
+      implements AddressEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.ICMP_UNREACHABLE;
+    }
+  }
+}

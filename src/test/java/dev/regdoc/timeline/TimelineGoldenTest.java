@@ -1,0 +1,121 @@
+package dev.regdoc.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regdoc.capture.CaptureReader;
+import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.FileReport;
+import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.ingest.IngestService;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.timeline.event.EventKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The timeline of every fixture (the case studies, the rule scenarios and each scenario of the
+ * namespace lab), pinned as the JSON of schema {@value Timeline#SCHEMA} and as the text table, in
+ * {@code src/test/resources/golden/timeline/}. The JSON is a published contract: it changes only
+ * with a new schema version. Golden files are rewritten with {@code -Dregdoc.updateGolden=true};
+ * review the diff before committing it.
+ */
+class TimelineGoldenTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  private static final Path LAB = FIXTURES.resolve("lab");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/timeline");
+  private static final Pattern KIND = Pattern.compile("\"kind\" : \"([a-z-]++)\"");
+  private static final Clock FIXED =
+      Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+  static Stream<String> fixtures() throws IOException {
+    return Stream.concat(
+        folders(FIXTURES).filter(n -> !n.equals("lab")),
+        folders(LAB).filter(n -> !n.equals("events")).map(n -> "lab/" + n));
+  }
+
+  private static Stream<String> folders(Path parent) throws IOException {
+    try (Stream<Path> s = Files.list(parent)) {
+      return s
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void jsonAndTextMatchTheGoldenFiles(String fixture) throws IOException {
+    Timeline t = timeline(FIXTURES.resolve(fixture));
+    String name = fixture.replace('/', '-');
+    compare(GOLDEN.resolve(name + ".json"), TimelineJson.render(t) + "\n");
+    compare(GOLDEN.resolve(name + ".txt"), TimelineText.render(t, true));
+  }
+
+  @Test
+  void eventKindsNoFixtureHoldsMatchTheirGoldenFiles() throws IOException {
+    Timeline t = new TimelineBuilder().build(RareEventFacts.collect(), RareEventFacts.reports());
+    compare(GOLDEN.resolve("rare-event-kinds.json"), TimelineJson.render(t) + "\n");
+    compare(GOLDEN.resolve("rare-event-kinds.txt"), TimelineText.render(t, true));
+  }
+
+  @Test
+  void everyEventKindIsPinnedByAGoldenFileAndListedInTheReadme() throws IOException {
+    Set<String> pinned = new TreeSet<>();
+    try (Stream<Path> files = Files.list(GOLDEN)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        Matcher m = KIND.matcher(Files.readString(p));
+        while (m.find()) {
+          pinned.add(m.group(1));
+        }
+      }
+    }
+    Set<String> kinds = new TreeSet<>();
+    Arrays.stream(EventKind.values()).map(EventKind::id).forEach(kinds::add);
+    assertThat(pinned).as("kinds in the golden timelines").isEqualTo(kinds);
+    String readme = Files.readString(Path.of("README.md"));
+    String listed = readme.substring(readme.indexOf("Event kinds:"), readme.indexOf("## Speed"));
+    assertThat(kinds).allMatch(k -> listed.contains("`" + k + "`"), "listed in the README");
+  }
+
+  private static Timeline timeline(Path folder) throws IOException {
+    List<InputFile> files;
+    try (Stream<Path> s = Files.list(folder)) {
+      files =
+          s.filter(p -> !p.getFileName().toString().equals("README.md"))
+              .sorted()
+              .map(InputFile::of)
+              .toList();
+    }
+    FactCollector facts = new FactCollector();
+    List<FileReport> reports =
+        new IngestService(new CaptureReader(), TextReaders.defaults(FIXED), IngestLimits.defaults())
+            .ingest(files, facts);
+    return new TimelineBuilder().build(facts, reports);
+  }
+
+  private static void compare(Path golden, String actual) throws IOException {
+    if (Boolean.getBoolean("regdoc.updateGolden")) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actual);
+    }
+    assertThat(golden).as("golden file (create with -Dregdoc.updateGolden=true)").exists();
+    assertThat(actual).isEqualTo(Files.readString(golden));
+  }
+}
