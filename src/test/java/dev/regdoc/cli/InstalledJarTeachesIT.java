@@ -85,6 +85,7 @@ class InstalledJarTeachesIT {
     try (Stream<Path> s = Files.list(REPO.resolve("target"))) {
       return s.filter(p -> p.getFileName().toString().matches("regdoc-.*\\.jar"))
           .filter(p -> !p.getFileName().toString().endsWith("-sources.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-bench.jar"))
           .findFirst()
           .orElseThrow(
               () -> new AssertionError("no built jar in target/: run mvn package (or verify)"));
