@@ -145,6 +145,7 @@ class SipParserAgreementTest {
         h.ciscoKeepAlive,
         h.userAgent,
         h.reasonHeader,
+        h.viaBranch,
         h.contentLength,
         h.anomalies);
   }
@@ -167,6 +168,7 @@ class SipParserAgreementTest {
         h.ciscoKeepAlive,
         h.userAgent,
         h.reasonHeader,
+        h.viaBranch,
         h.contentLength,
         h.anomalies);
   }
