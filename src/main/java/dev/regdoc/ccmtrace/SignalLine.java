@@ -1,0 +1,76 @@
+package dev.regdoc.ccmtrace;
+
+import java.util.Locale;
+
+/**
+ * The payload of an SdlSig line: {@code SignalName |state |Receiver(node,app,type,instance)
+ * |Sender(...) |node,app,x,y.z^deviceIp^deviceName |...}. The receiver comes first. Only what
+ * regdoc uses is kept: the signal, both processes, and the device the tag names.
+ */
+record SignalLine(
+    String signal, String receiver, String sender, String deviceIp, String deviceName) {
+
+  private static final String[] REGISTRATION_WORDS = {
+    "regist", "keepalive", "timeout", "reset", "unreg"
+  };
+
+  /** The signal in {@code payload}, or null when it has fewer than five fields. */
+  static SignalLine parse(String payload) {
+    int[] bars = new int[5];
+    int found = 0;
+    for (int i = payload.indexOf('|'); i >= 0 && found < 5; i = payload.indexOf('|', i + 1)) {
+      bars[found++] = i;
+    }
+    if (found < 4) {
+      return null;
+    }
+    String receiver = field(payload, bars[1] + 1, bars[2]);
+    String sender = field(payload, bars[2] + 1, bars[3]);
+    String tag = field(payload, bars[3] + 1, found > 4 ? bars[4] : payload.length());
+    String ip = null;
+    String device = null;
+    int caret = tag.indexOf('^');
+    if (caret >= 0) {
+      int second = tag.indexOf('^', caret + 1);
+      ip = known(tag.substring(caret + 1, second < 0 ? tag.length() : second));
+      device = second < 0 ? null : known(tag.substring(second + 1));
+    }
+    return new SignalLine(field(payload, 0, bars[0]), receiver, sender, ip, device);
+  }
+
+  /** The instance of a {@code StationD(1,100,64,5195)} process, -1 for other processes. */
+  static long stationInstance(String process) {
+    if (!process.startsWith("StationD(") || !process.endsWith(")")) {
+      return -1;
+    }
+    int comma = process.lastIndexOf(',');
+    try {
+      return Long.parseLong(process.substring(comma + 1, process.length() - 1).trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** A signal to or from a station process about registration, keepalives or their timers. */
+  boolean isRegistrationSignal() {
+    if (!receiver.contains("Station") && !sender.contains("Station")) {
+      return false;
+    }
+    String s = signal.toLowerCase(Locale.ROOT);
+    for (String w : REGISTRATION_WORDS) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String field(String s, int from, int to) {
+    return s.substring(from, to).trim();
+  }
+
+  private static String known(String v) {
+    String t = v.trim();
+    return t.isEmpty() || t.equals("*") ? null : t;
+  }
+}
