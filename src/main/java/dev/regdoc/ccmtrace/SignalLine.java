@@ -10,9 +10,11 @@ import java.util.Locale;
 record SignalLine(
     String signal, String receiver, String sender, String deviceIp, String deviceName) {
 
-  private static final String[] REGISTRATION_WORDS = {
-    "regist", "keepalive", "timeout", "reset", "unreg"
-  };
+  /**
+   * Timers that ended a registration, resets and unregistrations: what the messages themselves do
+   * not show. Register signals are not kept; the message they carry is.
+   */
+  private static final String[] REGISTRATION_WORDS = {"timeout", "keepalive", "reset", "unreg"};
 
   /** The signal in {@code payload}, or null when it has fewer than five fields. */
   static SignalLine parse(String payload) {

@@ -3,10 +3,11 @@ package dev.regdoc.facts;
 import java.time.LocalDateTime;
 
 /**
- * A registration-related SDL signal to or from a station process, e.g. {@code SIPRegisterInd} to
- * SIPStationD, {@code StationRegister}, or a timer such as {@code SIPStationDPrimaryLineTimeout}
- * (the LastSignalReceived of an unregistration for a missed refresh). Kept for signals whose name
- * holds Regist, KeepAlive, Timeout, Reset or Unreg; all others are only counted.
+ * A registration-related SDL signal to or from a station process that the messages do not show: a
+ * timer such as {@code SIPStationDPrimaryLineTimeout} (the LastSignalReceived of an unregistration
+ * for a missed refresh), a reset or an unregistration. Kept for signals whose name holds Timeout,
+ * KeepAlive, Reset or Unreg; the others (SIPRegisterInd, StationRegister: the message they carry is
+ * kept) are only counted.
  *
  * @param signal the signal name
  * @param receiver the process that received it, e.g. {@code SIPStationD(1,100,72,15)}
