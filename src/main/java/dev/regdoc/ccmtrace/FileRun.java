@@ -1,6 +1,6 @@
 package dev.regdoc.ccmtrace;
 
-import dev.regdoc.common.PhysicalLine;
+import dev.regdoc.common.CappedByteLineReader;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.Origin;
@@ -9,6 +9,7 @@ import dev.regdoc.facts.TraceFile;
 import dev.regdoc.facts.TraceSccp;
 import dev.regdoc.facts.TraceSignal;
 import dev.regdoc.facts.TraceSip;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class FileRun {
   private int suspendedFor;
   private boolean skippingCopy;
   private boolean beforeRecords = true;
-  private final List<String> headLines = new ArrayList<>();
+  private final List<byte[]> headLines = new ArrayList<>();
   private long headFirstLine;
   private String lastInfo;
   private LocalDateTime first;
@@ -78,27 +79,28 @@ final class FileRun {
     this.node = nodeName();
   }
 
-  void line(PhysicalLine pl) {
+  void line(CappedByteLineReader r) {
     lines++;
-    String text = pl.text();
-    LineContent content = LineContent.of(text);
+    byte[] b = r.bytes();
+    int n = r.length();
+    LineContent content = LineContent.of(b, n);
     if (content == LineContent.BINARY) {
-      notes.note(pl.number(), LineNotes.Kind.BINARY);
+      notes.note(r.number(), LineNotes.Kind.BINARY);
       return;
     }
     if (content == LineContent.INVALID_UTF8) {
-      notes.note(pl.number(), LineNotes.Kind.INVALID_UTF8);
+      notes.note(r.number(), LineNotes.Kind.INVALID_UTF8);
     }
-    switch (line.parse(text)) {
+    switch (line.parse(b, n)) {
       case SDL, SDI -> {
         if (line.recovered >= 0) {
-          broken(pl.number());
+          broken(r.number());
         }
-        record(pl.number());
+        record(r.number(), b, n);
       }
-      case MARKER -> marker(pl.number(), text);
-      case BROKEN -> broken(pl.number());
-      default -> continuation(pl.number(), text);
+      case MARKER -> marker(r.number(), b, n);
+      case BROKEN -> broken(r.number());
+      default -> continuation(r.number(), b, n);
     }
   }
 
@@ -109,14 +111,14 @@ final class FileRun {
 
   // ------------------------------------------------------------------ records
 
-  private void record(long number) {
+  private void record(long number, byte[] b, int n) {
     records++;
     if (format == null) {
       format = line.kind == TraceLine.Kind.SDI ? TraceFile.Format.SDI : TraceFile.Format.SDL;
     }
     String type = line.type;
     if (TraceLine.Types.FILE_HEAD.equals(type)) {
-      header = FileHeader.parse(line.payload);
+      header = FileHeader.parse(line.payload());
       node = nodeName();
     } else if (beforeRecords) {
       headFragment();
@@ -129,11 +131,11 @@ final class FileRun {
     endMessageAtRecord();
     skippingCopy = false;
     if (TraceLine.Types.APP_INFO.equals(type) || line.kind == TraceLine.Kind.SDI) {
-      info(number, local, line.payload);
+      info(number, local);
     } else if (TraceLine.Types.isSignal(type)) {
-      signal(number, local, line.payload, type);
+      signal(number, local, SignalLine.parse(b, line.payloadFrom, n), type);
     } else if (TraceLine.Types.isAlarm(type)) {
-      alarm(number, local, type, line.payload);
+      alarm(number, local, type, line.payload());
     }
   }
 
@@ -159,34 +161,50 @@ final class FileRun {
     expectMarker = false;
   }
 
-  private void info(long number, LocalDateTime local, String payload) {
-    SipLead lead = SipLead.parse(payload);
-    if (lead != null) {
-      if (suspended != null) {
-        emit(suspended, null);
-        suspended = null;
+  /**
+   * An AppInfo line: a SIP lead, a station message, a refused oversize message, or an alarm's
+   * prose; judged on its bytes first, as most AppInfo lines are call processing.
+   */
+  private void info(long number, LocalDateTime local) {
+    lastInfo = null;
+    if (line.payloadContains("coming SIP ") || line.payloadContains("going SIP ")) {
+      SipLead lead = SipLead.parse(line.payload());
+      if (lead != null) {
+        if (suspended != null) {
+          emit(suspended, null);
+          suspended = null;
+        }
+        open = new SipBlock(lead, number, local, clock.instant(local), maxMessageChars);
+        expectMarker = true;
+        return;
       }
-      open = new SipBlock(lead, number, local, clock.instant(local), maxMessageChars);
-      expectMarker = true;
+    }
+    if (line.payloadStartsWith("Station")) {
+      StationLine station = StationLine.parse(line.payload());
+      if (station != null) {
+        station(number, local, station);
+      }
       return;
     }
-    StationLine station = StationLine.parse(payload);
-    if (station != null) {
-      station(number, local, station);
+    if (line.payloadContains("Ignoring large message")) {
+      tooLarge(number, local, SipLead.tooLarge(line.payload()));
+    } else if (line.payloadContains(" - ")) {
+      lastInfo = line.payload(); // the prose of an alarm written next ("Name - text")
+    }
+  }
+
+  private void tooLarge(long number, LocalDateTime local, String from) {
+    if (from == null) {
       return;
     }
-    String tooLarge = SipLead.tooLarge(payload);
-    if (tooLarge != null) {
-      count("sip-refused-too-large");
-      sink.accept(
-          new Anomaly(
-              Origin.line(file, number, clock.instant(local)),
-              "trace-sip-message-too-large",
-              "CUCM dropped a SIP message from "
-                  + tooLarge
-                  + " over its size limit and reset the connection"));
-    }
-    lastInfo = payload;
+    count("sip-refused-too-large");
+    sink.accept(
+        new Anomaly(
+            Origin.line(file, number, clock.instant(local)),
+            "trace-sip-message-too-large",
+            "CUCM dropped a SIP message from "
+                + from
+                + " over its size limit and reset the connection"));
   }
 
   private void station(long number, LocalDateTime local, StationLine s) {
@@ -220,8 +238,7 @@ final class FileRun {
             s.instance()));
   }
 
-  private void signal(long number, LocalDateTime local, String payload, String type) {
-    SignalLine s = SignalLine.parse(payload);
+  private void signal(long number, LocalDateTime local, SignalLine s, String type) {
     if (s == null) {
       return;
     }
@@ -266,9 +283,9 @@ final class FileRun {
 
   // ------------------------------------------------------------------ lines that are not records
 
-  private void marker(long number, String text) {
+  private void marker(long number, byte[] b, int n) {
     if (beforeRecords) {
-      head(number, text);
+      head(number, b, n);
     } else if (line.internal) {
       count("sip-internal-copies");
       skippingCopy = true; // a copy made inside CUCM (normalization): the wire copy is traced too
@@ -278,19 +295,19 @@ final class FileRun {
       open.messageNumber = line.marker;
       expectMarker = false;
     } else {
-      continuation(number, text);
+      continuation(number, b, n);
     }
   }
 
-  private void continuation(long number, String text) {
+  private void continuation(long number, byte[] b, int n) {
     if (beforeRecords) {
-      head(number, text);
+      head(number, b, n);
       return;
     }
     if (skippingCopy) {
       return;
     }
-    if (open == null && suspended != null && looksLikeSipLine(text)) {
+    if (open == null && suspended != null && looksLikeSipLine(b, n)) {
       open = suspended; // another writer's record broke in; the message goes on here
       suspended = null;
       if (interleaved++ == 0) {
@@ -299,7 +316,7 @@ final class FileRun {
     }
     if (open != null) {
       expectMarker = false;
-      open.add(text);
+      open.add(b, n);
     }
     // otherwise the line continues the record above it (a dump, a long signal): part of it
   }
@@ -308,35 +325,38 @@ final class FileRun {
    * A header line ({@code Name: value}) or the blank line ending a head: what may continue a
    * message another writer broke into. Other lines continue the record that broke in.
    */
-  private static boolean looksLikeSipLine(String text) {
-    if (text.isEmpty()) {
+  private static boolean looksLikeSipLine(byte[] b, int n) {
+    if (n == 0) {
       return true;
     }
     int i = 0;
-    while (i < text.length() && isTokenChar(text.charAt(i))) {
+    while (i < n && isTokenChar(b[i])) {
       i++;
     }
-    int colon = TraceLine.skipBlanks(text, i);
-    return i > 0 && colon < text.length() && text.charAt(colon) == ':';
+    int colon = i;
+    while (colon < n && (b[colon] == ' ' || b[colon] == '\t')) {
+      colon++;
+    }
+    return i > 0 && colon < n && b[colon] == ':';
   }
 
-  private static boolean isTokenChar(char c) {
+  private static boolean isTokenChar(byte c) {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
   }
 
-  private void head(long number, String text) {
+  private void head(long number, byte[] b, int n) {
     if (headLines.isEmpty()) {
       headFirstLine = number;
     }
     if (headLines.size() < MAX_HEAD_LINES) {
-      headLines.add(text);
+      headLines.add(java.util.Arrays.copyOf(b, n));
     }
   }
 
   /** The lines before the first record, handed on to be joined with the previous file's tail. */
   private void headFragment() {
     beforeRecords = false;
-    if (headLines.stream().allMatch(String::isBlank)) {
+    if (headLines.stream().allMatch(l -> new String(l, StandardCharsets.ISO_8859_1).isBlank())) {
       headLines.clear();
       return;
     }

@@ -19,8 +19,7 @@ final class LineNotes {
     BROKEN(
         "trace-broken-line",
         "start like a trace record but are cut or run together with another line; skipped"),
-    INVALID_UTF8(
-        "trace-invalid-utf8", "hold bytes that are not valid UTF-8 (shown as \uFFFD); read anyway"),
+    INVALID_UTF8("trace-invalid-utf8", "hold bytes that are not valid UTF-8; read anyway"),
     BINARY("trace-binary-data", "look like binary data, not text; skipped");
 
     final String code;

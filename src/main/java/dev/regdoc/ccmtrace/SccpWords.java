@@ -52,7 +52,8 @@ final class SccpWords {
   }
 
   static String name(int id) {
-    return NAMES.getOrDefault(id, String.format(Locale.ROOT, "0x%04X", id));
+    String n = NAMES.get(id);
+    return n != null ? n : String.format(Locale.ROOT, "0x%04X", id);
   }
 
   private static String strip(String w, String suffix) {

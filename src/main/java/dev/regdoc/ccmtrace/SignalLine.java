@@ -1,5 +1,6 @@
 package dev.regdoc.ccmtrace;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -16,19 +17,22 @@ record SignalLine(
    */
   private static final String[] REGISTRATION_WORDS = {"timeout", "keepalive", "reset", "unreg"};
 
-  /** The signal in {@code payload}, or null when it has fewer than five fields. */
-  static SignalLine parse(String payload) {
+  /**
+   * The signal in {@code b[from..to)} when a station process receives or sends it, else null (most
+   * signals are call processing, judged here without a string made).
+   */
+  static SignalLine parse(byte[] b, int from, int to) {
     int[] bars = new int[5];
     int found = 0;
-    for (int i = payload.indexOf('|'); i >= 0 && found < 5; i = payload.indexOf('|', i + 1)) {
+    for (int i = Bytes.indexOf(b, from, to, (byte) '|');
+        i >= 0 && found < 5;
+        i = Bytes.indexOf(b, i + 1, to, (byte) '|')) {
       bars[found++] = i;
     }
-    if (found < 4) {
+    if (found < 4 || Bytes.indexOf(b, bars[1] + 1, bars[3], "Station") < 0) {
       return null;
     }
-    String receiver = field(payload, bars[1] + 1, bars[2]);
-    String sender = field(payload, bars[2] + 1, bars[3]);
-    String tag = field(payload, bars[3] + 1, found > 4 ? bars[4] : payload.length());
+    String tag = field(b, bars[3] + 1, found > 4 ? bars[4] : to);
     String ip = null;
     String device = null;
     int caret = tag.indexOf('^');
@@ -37,7 +41,12 @@ record SignalLine(
       ip = known(tag.substring(caret + 1, second < 0 ? tag.length() : second));
       device = second < 0 ? null : known(tag.substring(second + 1));
     }
-    return new SignalLine(field(payload, 0, bars[0]), receiver, sender, ip, device);
+    return new SignalLine(
+        field(b, from, bars[0]),
+        field(b, bars[1] + 1, bars[2]),
+        field(b, bars[2] + 1, bars[3]),
+        ip,
+        device);
   }
 
   /** The instance of a {@code StationD(1,100,64,5195)} process, -1 for other processes. */
@@ -53,11 +62,8 @@ record SignalLine(
     }
   }
 
-  /** A signal to or from a station process about registration, keepalives or their timers. */
+  /** A signal about registration, keepalives or their timers. */
   boolean isRegistrationSignal() {
-    if (!receiver.contains("Station") && !sender.contains("Station")) {
-      return false;
-    }
     String s = signal.toLowerCase(Locale.ROOT);
     for (String w : REGISTRATION_WORDS) {
       if (s.contains(w)) {
@@ -67,8 +73,8 @@ record SignalLine(
     return false;
   }
 
-  private static String field(String s, int from, int to) {
-    return s.substring(from, to).trim();
+  private static String field(byte[] b, int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.UTF_8).trim();
   }
 
   private static String known(String v) {

@@ -4,6 +4,7 @@ import dev.regdoc.facts.TraceFile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 
 /**
@@ -50,8 +51,15 @@ final class TraceClock {
   }
 
   private LocalDateTime on(int day, int millis) {
-    return start.plusDays(day).atStartOfDay().plusNanos(millis * 1_000_000L);
+    if (day != cachedDay) {
+      cachedDay = day;
+      cachedDate = start.plusDays(day);
+    }
+    return LocalDateTime.of(cachedDate, LocalTime.ofNanoOfDay(millis * 1_000_000L));
   }
+
+  private int cachedDay = -1;
+  private LocalDate cachedDate;
 
   Instant instant(LocalDateTime local) {
     return local.toInstant(zone);

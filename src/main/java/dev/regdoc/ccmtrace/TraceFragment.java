@@ -13,7 +13,7 @@ import java.util.List;
  * @param key node, application and file sequence: the next file's head has the same node and
  *     application and the sequence after
  * @param block the tail's message so far; null for a head
- * @param lines the head's lines; empty for a tail
+ * @param lines the head's lines as read (bytes); empty for a tail
  * @param hostIp the node's address from the file header, for the joined message
  */
 record TraceFragment(
@@ -22,7 +22,7 @@ record TraceFragment(
     LocalDateTime localTime,
     Key key,
     SipBlock block,
-    List<String> lines,
+    List<byte[]> lines,
     String hostIp)
     implements TraceRecord {
 

@@ -1,12 +1,15 @@
 package dev.regdoc.ccmtrace;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Splits one physical trace line into what it is: an SDL record ({@code 02760551.004 |19:11:08.219
  * |AppInfo |payload}), an older SDI record ({@code 16:03:06.703 CCM|payload}), a {@code [N,NET]} or
  * {@code [N,INT]} line before a SIP message, a line that starts like a record but is broken (cut,
  * or mixed with another writer's line), or anything else: a continuation of the record above it.
- * Parsed by hand, not with a regex: this runs for every line of files of hundreds of megabytes. One
- * instance is reused line after line; its fields describe the last line parsed.
+ * Parsed by hand on the bytes, not with a regex or a string: this runs for every line of files of
+ * hundreds of megabytes, and most lines are judged by their first bytes. One instance is reused
+ * line after line; its fields describe the last line parsed.
  */
 final class TraceLine {
   enum Kind {
@@ -25,8 +28,8 @@ final class TraceLine {
   /** The type column (SdlSig, AppInfo, AlarmErr, ...) or the SDI label (CCM). */
   String type;
 
-  /** Text after the type column, leading blanks removed. */
-  String payload;
+  /** Where the text after the type column starts, leading blanks skipped. */
+  int payloadFrom;
 
   /** N of a marker line. */
   long marker;
@@ -40,76 +43,99 @@ final class TraceLine {
    */
   int recovered;
 
+  private byte[] b;
+  private int n;
+
+  /** The line {@code s} (for the sniffer, which has text). */
   Kind parse(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    return parse(bytes, bytes.length);
+  }
+
+  Kind parse(byte[] bytes, int length) {
+    this.b = bytes;
+    this.n = length;
     recovered = -1;
-    int n = s.length();
-    int i = skipBlanks(s, 0);
+    int i = skipBlanks(0);
     if (i >= n) {
       return kind = Kind.OTHER;
     }
-    char c = s.charAt(i);
+    byte c = b[i];
     if (c == '[') {
-      return kind = marker(s, i) ? Kind.MARKER : Kind.OTHER;
+      return kind = marker(i) ? Kind.MARKER : Kind.OTHER;
     }
     if (!isDigit(c)) {
       return kind = Kind.OTHER;
     }
-    int digits = digitsFrom(s, i);
-    if (digits == 2 && i + 2 < n && s.charAt(i + 2) == ':') {
-      return kind = sdi(s, i) ? Kind.SDI : Kind.OTHER;
+    int digits = digitsFrom(i);
+    if (digits == 2 && i + 2 < n && b[i + 2] == ':') {
+      return kind = sdi(i) ? Kind.SDI : Kind.OTHER;
     }
-    if (digits == 0 || i + digits >= n || s.charAt(i + digits) != '.') {
+    if (digits == 0 || i + digits >= n || b[i + digits] != '.') {
       return kind = Kind.OTHER;
     }
-    return kind = sdl(s, i + digits + 1) ? Kind.SDL : broken(s, i + digits);
+    return kind = sdl(i + digits + 1) ? Kind.SDL : broken(i + digits);
+  }
+
+  /** The payload as text (UTF-8, bytes that are not as U+FFFD). */
+  String payload() {
+    return new String(b, payloadFrom, n - payloadFrom, StandardCharsets.UTF_8);
+  }
+
+  /** Whether the payload holds {@code ascii} (a short literal). */
+  boolean payloadContains(String ascii) {
+    return Bytes.indexOf(b, payloadFrom, n, ascii) >= 0;
+  }
+
+  boolean payloadStartsWith(String ascii) {
+    return Bytes.startsWith(b, payloadFrom, n, ascii);
   }
 
   /** The rest of {@code NNNNNNNN.NNN |HH:MM:SS.mmm |Type |payload} after the first dot. */
-  private boolean sdl(String s, int afterDot) {
-    int n = s.length();
-    int subDigits = digitsFrom(s, afterDot);
+  private boolean sdl(int afterDot) {
+    int subDigits = digitsFrom(afterDot);
     if (subDigits < 1 || subDigits > 4) {
       return false;
     }
-    int i = skipBlanks(s, afterDot + subDigits);
-    if (i >= n || s.charAt(i) != '|') {
+    int i = skipBlanks(afterDot + subDigits);
+    if (i >= n || b[i] != '|') {
       return false;
     }
-    i = skipBlanks(s, i + 1);
-    if (!time(s, i)) {
+    i = skipBlanks(i + 1);
+    if (!time(i)) {
       return false;
     }
-    i = skipBlanks(s, i + 12);
-    if (i >= n || s.charAt(i) != '|') {
+    i = skipBlanks(i + 12);
+    if (i >= n || b[i] != '|') {
       return false;
     }
-    int typeFrom = skipBlanks(s, i + 1);
-    int bar = s.indexOf('|', typeFrom);
-    int typeTo = trimEnd(s, typeFrom, bar < 0 ? n : bar);
-    if (typeTo == typeFrom || !isWord(s, typeFrom, typeTo)) {
+    int typeFrom = skipBlanks(i + 1);
+    int bar = Bytes.indexOf(b, typeFrom, n, (byte) '|');
+    int typeTo = trimEnd(typeFrom, bar < 0 ? n : bar);
+    if (typeTo == typeFrom || !isWord(typeFrom, typeTo)) {
       return false;
     }
-    type = Types.of(s, typeFrom, typeTo);
-    payload = bar < 0 ? "" : s.substring(skipBlanks(s, bar + 1));
+    type = Types.of(b, typeFrom, typeTo);
+    payloadFrom = bar < 0 ? n : skipBlanks(bar + 1);
     return true;
   }
 
   /** {@code HH:MM:SS.mmm LABEL|payload}, the SDI layout of CallManager before 9.x. */
-  private boolean sdi(String s, int i) {
-    if (!time(s, i)) {
+  private boolean sdi(int i) {
+    if (!time(i)) {
       return false;
     }
     int from = i + 12;
-    if (from >= s.length() || s.charAt(from) != ' ') {
+    if (from >= n || b[from] != ' ') {
       return false;
     }
-    int labelFrom = skipBlanks(s, from);
-    int bar = s.indexOf('|', labelFrom);
-    if (bar < 0 || bar == labelFrom || !isWord(s, labelFrom, bar)) {
+    int labelFrom = skipBlanks(from);
+    int bar = Bytes.indexOf(b, labelFrom, n, (byte) '|');
+    if (bar < 0 || bar == labelFrom || !isWord(labelFrom, bar)) {
       return false;
     }
-    type = Types.of(s, labelFrom, bar);
-    payload = s.substring(bar + 1);
+    type = Types.of(b, labelFrom, bar);
+    payloadFrom = bar + 1;
     return true;
   }
 
@@ -119,19 +145,19 @@ final class TraceLine {
    * #recovered} says where it starts; otherwise it is broken. A few tries at most: a hostile line
    * must not cost more than a few passes.
    */
-  private Kind broken(String s, int from) {
+  private Kind broken(int from) {
     int tries = 0;
-    for (int at = s.indexOf(" |", from); at >= 0 && tries < 4; at = s.indexOf(" |", at + 2)) {
+    for (int at = barAfterBlank(from); at >= 0 && tries < 4; at = barAfterBlank(at + 2)) {
       int start = at;
-      while (start > from && isDigitOrDot(s.charAt(start - 1))) {
+      while (start > from && (isDigit(b[start - 1]) || b[start - 1] == '.')) {
         start--;
       }
-      if (start == at || !isDigit(s.charAt(start))) {
+      if (start == at || !isDigit(b[start])) {
         continue;
       }
       tries++;
-      int digits = digitsFrom(s, start);
-      if (s.charAt(start + digits) == '.' && sdl(s, start + digits + 1)) {
+      int digits = digitsFrom(start);
+      if (b[start + digits] == '.' && sdl(start + digits + 1)) {
         recovered = start;
         return Kind.SDL;
       }
@@ -139,34 +165,45 @@ final class TraceLine {
     return Kind.BROKEN;
   }
 
-  private boolean marker(String s, int i) {
-    int digits = digitsFrom(s, i + 1);
+  /** Index of the next " |" at or after {@code from}, or -1. */
+  private int barAfterBlank(int from) {
+    for (int i = from; i + 1 < n; i++) {
+      if (b[i] == ' ' && b[i + 1] == '|') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean marker(int i) {
+    int digits = digitsFrom(i + 1);
     int comma = i + 1 + digits;
-    if (digits == 0 || digits > 18 || comma + 5 > s.length() || s.charAt(comma) != ',') {
+    if (digits == 0 || digits > 18 || comma + 5 > n || b[comma] != ',') {
       return false;
     }
-    boolean net = s.startsWith("NET]", comma + 1);
-    boolean in = s.startsWith("INT]", comma + 1);
-    if (!net && !in || skipBlanks(s, comma + 5) != s.length()) {
+    boolean net = Bytes.startsWith(b, comma + 1, n, "NET]");
+    boolean in = Bytes.startsWith(b, comma + 1, n, "INT]");
+    if (!net && !in || skipBlanks(comma + 5) != n) {
       return false;
     }
-    marker = Long.parseLong(s, i + 1, comma, 10);
+    long v = 0;
+    for (int k = i + 1; k < comma; k++) {
+      v = v * 10 + (b[k] - '0');
+    }
+    marker = v;
     internal = in;
     return true;
   }
 
   /** {@code HH:MM:SS.mmm} at {@code i}; sets {@link #millis}. */
-  private boolean time(String s, int i) {
-    if (i + 12 > s.length()
-        || s.charAt(i + 2) != ':'
-        || s.charAt(i + 5) != ':'
-        || s.charAt(i + 8) != '.') {
+  private boolean time(int i) {
+    if (i + 12 > n || b[i + 2] != ':' || b[i + 5] != ':' || b[i + 8] != '.') {
       return false;
     }
-    int h = two(s, i);
-    int m = two(s, i + 3);
-    int sec = two(s, i + 6);
-    int ms = two(s, i + 9) * 10 + digit(s, i + 11);
+    int h = two(i);
+    int m = two(i + 3);
+    int sec = two(i + 6);
+    int ms = two(i + 9) * 10 + digit(i + 11);
     if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59 || ms < 0) {
       return false;
     }
@@ -174,37 +211,33 @@ final class TraceLine {
     return true;
   }
 
-  private static int two(String s, int i) {
-    int a = digit(s, i);
-    int b = digit(s, i + 1);
-    return a < 0 || b < 0 ? -1 : a * 10 + b;
+  private int two(int i) {
+    int x = digit(i);
+    int y = digit(i + 1);
+    return x < 0 || y < 0 ? -1 : x * 10 + y;
   }
 
-  private static int digit(String s, int i) {
-    char c = s.charAt(i);
+  private int digit(int i) {
+    byte c = b[i];
     return c >= '0' && c <= '9' ? c - '0' : -1000;
   }
 
-  private static int digitsFrom(String s, int i) {
+  private int digitsFrom(int i) {
     int j = i;
-    while (j < s.length() && isDigit(s.charAt(j))) {
+    while (j < n && isDigit(b[j])) {
       j++;
     }
     return j - i;
   }
 
-  private static boolean isDigit(char c) {
+  private static boolean isDigit(byte c) {
     return c >= '0' && c <= '9';
   }
 
-  private static boolean isDigitOrDot(char c) {
-    return isDigit(c) || c == '.';
-  }
-
   /** Letters, digits and dashes only: a type column or an SDI label. */
-  private static boolean isWord(String s, int from, int to) {
+  private boolean isWord(int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      byte c = b[i];
       if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || isDigit(c) || c == '-')) {
         return false;
       }
@@ -212,17 +245,17 @@ final class TraceLine {
     return true;
   }
 
-  static int skipBlanks(String s, int i) {
+  private int skipBlanks(int i) {
     int j = i;
-    while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+    while (j < n && (b[j] == ' ' || b[j] == '\t')) {
       j++;
     }
     return j;
   }
 
-  private static int trimEnd(String s, int from, int to) {
+  private int trimEnd(int from, int to) {
     int j = to;
-    while (j > from && (s.charAt(j - 1) == ' ' || s.charAt(j - 1) == '\t')) {
+    while (j > from && (b[j - 1] == ' ' || b[j - 1] == '\t')) {
       j--;
     }
     return j;
@@ -241,13 +274,13 @@ final class TraceLine {
 
     private Types() {}
 
-    static String of(String s, int from, int to) {
+    static String of(byte[] b, int from, int to) {
       for (String k : KNOWN) {
-        if (k.length() == to - from && s.startsWith(k, from)) {
+        if (k.length() == to - from && Bytes.startsWith(b, from, to, k)) {
           return k;
         }
       }
-      return s.substring(from, to);
+      return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     static boolean isSignal(String type) {

@@ -1,12 +1,13 @@
 package dev.regdoc.ccmtrace;
 
-import dev.regdoc.common.CappedLineReader;
-import dev.regdoc.common.PhysicalLine;
+import dev.regdoc.common.CappedByteLineReader;
+import dev.regdoc.common.Utf8InputStream;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.TraceDirection;
 import dev.regdoc.facts.TraceFile;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -23,8 +24,9 @@ import java.util.Map;
  * Reads one Cisco CallManager trace file (SDL, or the older SDI) line by line into trace records:
  * the registration SIP messages CUCM received and sent, SCCP station messages, registration signals
  * and alarms, then a {@link dev.regdoc.facts.TraceFile} for the file as a whole. Streams: a line is
- * held up to {@link #MAX_LINE_CHARS}, a message up to {@link #MAX_MESSAGE_CHARS}, and the first
- * {@link #PRESCAN_CHARS} characters once more while the date is looked for.
+ * held up to {@link #MAX_LINE_CHARS} bytes, a message up to {@link #MAX_MESSAGE_CHARS}, and the
+ * first {@link #PRESCAN_CHARS} bytes once more while the date is looked for. Lines are judged on
+ * their bytes; only the few that matter become strings.
  *
  * <p>The date and UTC offset come from the FileHead line; without one, from the GMT Date header of
  * a SIP message CUCM sent near the start; without that, they are assumed (the analysis day, UTC)
@@ -57,19 +59,20 @@ public final class TraceReader {
    * @param file the name to cite, as the user knows it (with the archive path)
    * @param sink a {@link TraceSession} when rotation cuts are to be joined across files
    */
-  public TraceSummary read(String file, BufferedReader in, FactSink sink) throws IOException {
-    Dating d = prescan(in);
+  public TraceSummary read(String file, InputStream in, FactSink sink) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    Dating d = prescan(buffered);
     List<String> problems = new ArrayList<>();
     TraceClock traceClock = clock(d, problems);
     FileRun run =
         new FileRun(file, sink, traceClock, d.header, new SipRecords(), MAX_MESSAGE_CHARS);
-    CappedLineReader lines = new CappedLineReader(in, MAX_LINE_CHARS);
+    CappedByteLineReader lines = new CappedByteLineReader(buffered, MAX_LINE_CHARS);
     List<String> cut = new ArrayList<>();
-    for (PhysicalLine l = lines.next(); l != null; l = lines.next()) {
-      if (l.truncated() && cut.size() < 5) {
-        cut.add(l.cutNotice());
+    while (lines.next()) {
+      if (lines.truncated() && cut.size() < 5) {
+        cut.add(lines.cutNotice());
       }
-      run.line(l);
+      run.line(lines);
     }
     TraceFile f = run.finish(problems);
     problems.addAll(cut);
@@ -87,6 +90,11 @@ public final class TraceReader {
     }
     Map<String, Long> counts = new LinkedHashMap<>(run.counts());
     return new TraceSummary(f, run.lines(), run.records(), run.broken(), counts, problems);
+  }
+
+  /** As {@link #read(String, InputStream, FactSink)} for text already decoded. */
+  public TraceSummary read(String file, Reader in, FactSink sink) throws IOException {
+    return read(file, new Utf8InputStream(in), sink);
   }
 
   private TraceClock clock(Dating d, List<String> problems) {
@@ -123,32 +131,35 @@ public final class TraceReader {
   }
 
   /**
-   * Looks through the first {@link #PRESCAN_CHARS} characters for a FileHead line or, failing that,
-   * the Date header of a SIP message CUCM sent; then rewinds.
+   * Looks through the first {@link #PRESCAN_CHARS} bytes for a FileHead line or, failing that, the
+   * Date header of a SIP message CUCM sent; then rewinds.
    */
-  private static Dating prescan(BufferedReader in) throws IOException {
+  private static Dating prescan(BufferedInputStream in) throws IOException {
     Dating d = new Dating();
     in.mark(PRESCAN_CHARS);
-    CappedLineReader r = new CappedLineReader(limited(in, PRESCAN_CHARS), MAX_LINE_CHARS);
+    CappedByteLineReader r = new CappedByteLineReader(limited(in, PRESCAN_CHARS), MAX_LINE_CHARS);
     TraceLine t = new TraceLine();
     TraceClock days = new TraceClock(LocalDate.EPOCH, ZoneOffset.UTC, TraceFile.Dating.ASSUMED);
     int millis = -1;
     long leadLine = 0;
     boolean outgoing = false;
-    for (PhysicalLine l = r.next(); l != null; l = r.next()) {
-      TraceLine.Kind k = t.parse(l.text());
+    while (r.next()) {
+      TraceLine.Kind k = t.parse(r.bytes(), r.length());
       if (k == TraceLine.Kind.SDL || k == TraceLine.Kind.SDI) {
         if (TraceLine.Types.FILE_HEAD.equals(t.type)) {
-          d.header = FileHeader.parse(t.payload);
+          d.header = FileHeader.parse(t.payload());
           break;
         }
         millis = t.millis;
         days.at(millis);
-        SipLead lead = TraceLine.Types.APP_INFO.equals(t.type) ? SipLead.parse(t.payload) : null;
+        SipLead lead =
+            TraceLine.Types.APP_INFO.equals(t.type) && t.payloadContains("going SIP ")
+                ? SipLead.parse(t.payload())
+                : null;
         outgoing = lead != null && lead.direction() == TraceDirection.OUTGOING;
-        leadLine = l.number();
-      } else if (outgoing && l.text().regionMatches(true, 0, "Date:", 0, 5)) {
-        if (fromSipDate(d, l.text().substring(5).trim(), millis, days)) {
+        leadLine = r.number();
+      } else if (outgoing && Bytes.startsWithIgnoreCase(r.bytes(), r.length(), "date:")) {
+        if (fromSipDate(d, r.text().substring(5).trim(), millis, days)) {
           d.sipDateLine = leadLine;
           break;
         }
@@ -188,13 +199,22 @@ public final class TraceReader {
     return true;
   }
 
-  /** {@code in} seen only up to {@code max} characters, so a reset to its mark stays possible. */
-  private static Reader limited(Reader in, int max) {
-    return new Reader() {
+  /** {@code in} seen only up to {@code max} bytes, so a reset to its mark stays possible. */
+  private static InputStream limited(InputStream in, int max) {
+    return new InputStream() {
       private int left = max;
 
       @Override
-      public int read(char[] buf, int off, int len) throws IOException {
+      public int read() throws IOException {
+        if (left <= 0) {
+          return -1;
+        }
+        left--;
+        return in.read();
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
         if (left <= 0) {
           return -1;
         }
@@ -203,11 +223,6 @@ public final class TraceReader {
           left -= n;
         }
         return n;
-      }
-
-      @Override
-      public void close() {
-        // the file stays open for the real reading
       }
     };
   }

@@ -5,6 +5,7 @@ import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.TraceFile;
 import dev.regdoc.facts.TraceRecord;
 import dev.regdoc.facts.TraceSip;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -137,14 +138,14 @@ public final class TraceSession implements FactSink {
   private void join(TraceFragment tail, TraceFragment head) {
     SipBlock b = tail.block();
     boolean expectMarker = b.isEmpty();
-    for (String l : head.lines()) {
-      TraceLine t = new TraceLine();
-      if (expectMarker && t.parse(l) == TraceLine.Kind.MARKER) {
+    TraceLine t = new TraceLine();
+    for (byte[] l : head.lines()) {
+      if (expectMarker && t.parse(l, l.length) == TraceLine.Kind.MARKER) {
         b.messageNumber = t.marker;
         expectMarker = false;
         continue;
       }
-      b.add(l);
+      b.add(l, l.length);
     }
     emit(tail, head.origin().file(), Boolean.FALSE.equals(b.complete()));
   }
@@ -170,8 +171,9 @@ public final class TraceSession implements FactSink {
   }
 
   /** A marker, a start line or a SIP header among the lines: a message's rest, not a dump's. */
-  private static boolean looksLikeSip(List<String> lines) {
-    for (String l : lines) {
+  private static boolean looksLikeSip(List<byte[]> lines) {
+    for (byte[] bytes : lines) {
+      String l = new String(bytes, StandardCharsets.ISO_8859_1);
       if (l.startsWith("[")
           || l.startsWith("SIP/2.0")
           || l.regionMatches(true, 0, "Via:", 0, 4)

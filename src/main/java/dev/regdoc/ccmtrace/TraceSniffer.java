@@ -22,7 +22,7 @@ public final class TraceSniffer {
         case SDL -> {
           sdl++;
           if (header == null && TraceLine.Types.FILE_HEAD.equals(t.type)) {
-            header = FileHeader.parse(t.payload);
+            header = FileHeader.parse(t.payload());
           }
         }
         case SDI -> sdi++;

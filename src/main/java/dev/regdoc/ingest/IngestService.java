@@ -11,15 +11,11 @@ import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.common.WorkStopped;
 import dev.regdoc.facts.FactSink;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -300,13 +296,7 @@ public final class IngestService {
 
     private void text(Path path, String name, Sniffed s) throws IOException {
       TextReader reader = textReaders.get(s.kind());
-      var decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPLACE)
-              .onUnmappableCharacter(CodingErrorAction.REPLACE);
-      try (BufferedReader in =
-          new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16)) {
+      try (InputStream in = Files.newInputStream(path)) {
         TextSummary t = reader.read(name, in, sink);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lines", t.lines());

@@ -5,6 +5,7 @@ import dev.regdoc.ccmtrace.TraceSummary;
 import dev.regdoc.facts.FactSink;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,15 @@ final class TraceTextReader implements TextReader {
 
   @Override
   public TextSummary read(String file, BufferedReader in, FactSink sink) throws IOException {
-    TraceSummary t = reader.read(file, in, sink);
+    return summary(reader.read(file, in, sink));
+  }
+
+  @Override
+  public TextSummary read(String file, InputStream in, FactSink sink) throws IOException {
+    return summary(reader.read(file, in, sink));
+  }
+
+  private static TextSummary summary(TraceSummary t) {
     Map<String, Long> details = new LinkedHashMap<>();
     for (String key : new String[] {"sip", "sip-other", "sccp", "alarms", "signals"}) {
       details.put(key, t.counts().getOrDefault(key, 0L));
