@@ -94,7 +94,7 @@ final class FileRun {
     switch (line.parse(b, n)) {
       case SDL, SDI -> {
         if (line.recovered >= 0) {
-          broken(r.number());
+          notes.note(r.number(), LineNotes.Kind.RUN_TOGETHER);
         }
         record(r.number(), b, n);
       }

@@ -14,20 +14,33 @@ import java.util.List;
 final class LineNotes {
   private static final int MAX_SENTENCES = 20;
 
-  /** What can be wrong with a line. */
+  /** What can be wrong with a line, said of one line and of several. */
   enum Kind {
     BROKEN(
         "trace-broken-line",
-        "start like a trace record but are cut or run together with another line; skipped"),
-    INVALID_UTF8("trace-invalid-utf8", "hold bytes that are not valid UTF-8; read anyway"),
-    BINARY("trace-binary-data", "look like binary data, not text; skipped");
+        "starts like a trace record but is cut; skipped",
+        "start like trace records but are cut; skipped"),
+    RUN_TOGETHER(
+        "trace-lines-run-together",
+        "holds a record cut short and run together with the next one; the next one was read",
+        "hold records cut short and run together with the next ones; the next ones were read"),
+    INVALID_UTF8(
+        "trace-invalid-utf8",
+        "holds bytes that are not valid UTF-8; read anyway",
+        "hold bytes that are not valid UTF-8; read anyway"),
+    BINARY(
+        "trace-binary-data",
+        "looks like binary data, not text; skipped",
+        "look like binary data, not text; skipped");
 
     final String code;
-    final String sentence;
+    final String one;
+    final String several;
 
-    Kind(String code, String sentence) {
+    Kind(String code, String one, String several) {
       this.code = code;
-      this.sentence = sentence;
+      this.one = one;
+      this.several = several;
     }
   }
 
@@ -79,24 +92,8 @@ final class LineNotes {
       return;
     }
     String where = first == last ? "line " + first : "lines " + first + "-" + last;
-    String sentence = where + " " + singular(open.sentence, first == last);
+    String sentence = where + " " + (first == last ? open.one : open.several);
     add(first, open.code, sentence);
     open = null;
-  }
-
-  /** "lines 3-4 hold ..." but "line 3 holds ...". */
-  private static String singular(String plural, boolean one) {
-    if (!one) {
-      return plural;
-    }
-    int space = plural.indexOf(' ');
-    String verb = plural.substring(0, space);
-    String rest = plural.substring(space);
-    return switch (verb) {
-      case "start" -> "starts" + rest;
-      case "hold" -> "holds" + rest;
-      case "look" -> "looks" + rest;
-      default -> plural;
-    };
   }
 }
