@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 for d in CaptureFilesFuzzTestInputs/pcap CaptureFilesFuzzTestInputs/pcapng FramesFuzzTestInputs/frame \
     FramesFuzzTestInputs/sipHead FramesFuzzTestInputs/sipStream FramesFuzzTestInputs/sccpStream \
     FramesFuzzTestInputs/tcpReassembly TextFuzzTestInputs/syslog TextFuzzTestInputs/iosConfig \
-    TextFuzzTestInputs/asaConfig IngestFuzzTestInputs/upload; do
+    TextFuzzTestInputs/asaConfig TextFuzzTestInputs/ccmTrace IngestFuzzTestInputs/upload; do
   mkdir -p "$out/$d"
   rm -f "$out/$d"/seed-*
 done
@@ -110,6 +110,26 @@ for f in case-study-2/switch-config.txt case-study-2-recovered/switch-config.txt
   cp "$fx/$f" "$text/iosConfig/seed-$(echo "$f" | tr / -)"
 done
 cp "$fx/case-study-1-2/asa-config.txt" "$text/asaConfig/seed-case-study-1-2-asa-config.txt"
+python3 - "$fx" "$text/ccmTrace" <<'PY'
+import gzip, sys, zipfile
+fx, out = sys.argv[1], sys.argv[2]
+def files(z):
+    with zipfile.ZipFile(f'{fx}/{z}') as zf:
+        return {n: gzip.decompress(zf.read(n)) for n in zf.namelist()}
+cs2 = files('case-study-2-traces/rtmt-traces.zip')
+cs12 = files('case-study-1-2-traces/rtmt-traces.zip')
+pub = 'cucm-pub/cm/trace/ccm/sdl/'
+def write(name, data):
+    with open(f'{out}/seed-{name}.txt', 'wb') as f:
+        f.write(data)
+write('cut-end', cs2[pub + 'SDL001_100_000001.txt.gz'][-6000:])  # ends inside a REGISTER
+write('rotated-top', cs2[pub + 'SDL001_100_000002.txt.gz'][:6000])  # starts with its rest
+sccp = cs12[pub + 'SDL001_100_000001.txt.gz'].splitlines(keepends=True)
+write('sccp-sdl', b''.join(l for l in sccp if b'DbObjectCacheTimer' not in l)[:6000])
+write('sdi', b'16:02:57.000 CCM|StationInit - New connection accepted. DeviceName=, TCPHandle=0x4fbbc30,'
+      b' Socket=0x5a4, IPAddr=192.0.2.231, Port=52095, StationD=[0,0,0]\n'
+      b'16:03:06.703 CCM|StationD - stationOutputKeepAliveAck tcpHandle=0x4fbbc30\n')
+PY
 
 up=$out/IngestFuzzTestInputs/upload
 cp "$cap/pcap/seed-sip-udp.pcap" "$up/seed-capture.pcap"

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * regdoc bench: generates a large mixed capture and a SIP-dense one, and prints regdoc's reading
- * speed and peak heap next to tshark's on the same data, plus the rule engine's start-up and
- * analysis time.
+ * regdoc bench: generates a large mixed capture, a SIP-dense one and a busy node's CallManager
+ * trace, and prints regdoc's reading speed and peak heap (next to tshark's on the same captures),
+ * plus the rule engine's start-up and analysis time.
  */
 @Command(
     name = "bench",
@@ -44,6 +44,12 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "200",
       description = "Size of the SIP-dense capture in MB (default ${DEFAULT-VALUE})")
   long denseMb;
+
+  @Option(
+      names = "--trace-mb",
+      defaultValue = "200",
+      description = "Size of the CallManager trace in MB (default ${DEFAULT-VALUE})")
+  long traceMb;
 
   @Option(
       names = "--tshark-mb",
@@ -76,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
         Runtime.getRuntime().maxMemory() >> 20);
     capture("mixed", BenchCaptureWriter.Profile.MIXED, mixedMb, 400);
     capture("sip-dense", BenchCaptureWriter.Profile.SIP_DENSE, denseMb, 100);
+    trace(traceMb, 100);
     diagnosis();
     Path results = dir.resolve("bench-results.json");
     Files.writeString(results, TimelineJson.MAPPER.writeValueAsString(json));
@@ -196,6 +203,97 @@ final class BenchCommand implements Callable<Integer> {
     x.put("packetsPerSecond", packetsPerSecond);
     x.put("peakRssMb", t.peakRssKb() >> 10);
     x.put("regdocMbPerSecondSamePrefix", regdocMbs);
+  }
+
+  /** A busy node's SDL trace through the upload path: speed per run, heap, a 64 MB child. */
+  private void trace(long mb, double goal) throws Exception {
+    if (mb <= 0) {
+      out.printf("%ntrace: skipped (size 0)%n");
+      return;
+    }
+    Path file = dir.resolve("SDL001_100_000001.txt");
+    long t0 = System.nanoTime();
+    BenchTraceWriter.Counts counts = new BenchTraceWriter().write(file, mb << 20);
+    double gen = (System.nanoTime() - t0) / 1e9;
+    long bytes = Files.size(file);
+    out.printf("%ntrace: %,d MB, %s (generated in %.1f s)%n", bytes >> 20, counts, gen);
+    ObjectNode n = json.putObject("trace");
+    n.put("bytes", bytes);
+    n.put("lines", counts.lines);
+    n.put("registers", counts.registers);
+    ArrayNode runsJson = n.putArray("regdoc");
+    double best = 0;
+    double bestCpu = 0;
+    TraceBench.Run last = null;
+    for (int i = 0; i < runs; i++) {
+      TraceBench.Run r = new TraceBench().run(file);
+      double mbs = bytes / 1e6 / r.seconds();
+      double cpuMbs = bytes / 1e6 / r.cpuSeconds();
+      best = Math.max(best, mbs);
+      bestCpu = Math.max(bestCpu, cpuMbs);
+      out.printf(
+          "  regdoc  %6.2f s wall %6.2f s CPU  %5.0f MB/s (%5.0f per CPU-second)  %,9.0f lines/s "
+              + " peak heap %4d MB (%s)%n",
+          r.seconds(),
+          r.cpuSeconds(),
+          mbs,
+          cpuMbs,
+          counts.lines / r.seconds(),
+          r.peakHeap() >> 20,
+          r.liveHeap() == 0
+              ? "no collection during the run"
+              : "after GC " + (r.liveHeap() >> 20) + " MB");
+      ObjectNode x = runsJson.addObject();
+      x.put("seconds", r.seconds());
+      x.put("cpuSeconds", r.cpuSeconds());
+      x.put("mbPerSecond", mbs);
+      x.put("peakHeapMb", r.peakHeap() >> 20);
+      x.put("heapAfterGcMb", r.liveHeap() >> 20);
+      last = r;
+    }
+    out.printf("  records: %s%n", last.records());
+    out.printf(
+        "  regdoc best %.0f MB/s wall, %.0f MB/s per CPU-second (goal %.0f MB/s: %s)%n",
+        best,
+        bestCpu,
+        goal,
+        best >= goal
+            ? "met"
+            : bestCpu >= goal
+                ? "met in CPU time, not in wall time on this loaded machine"
+                : "NOT met");
+    n.put("bestMbPerSecond", best);
+    n.put("bestMbPerCpuSecond", bestCpu);
+    traceInSmallHeap(file, n);
+  }
+
+  /** The same read in a child JVM with 64 MB of heap: it must finish, holding little. */
+  private void traceInSmallHeap(Path file, ObjectNode n) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx64m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            TraceBench.class.getName(),
+            file.toString());
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes()).trim();
+    int rc = p.waitFor();
+    String[] figures = output.lines().findFirst().orElse("").split(" ");
+    if (rc == 0 && figures.length == 5) {
+      long live = Long.parseLong(figures[3]) >> 20;
+      out.printf(
+          "  regdoc with -Xmx64m: completed (%s records, at most %d MB of heap in use after a"
+              + " collection)%n",
+          figures[1], live);
+      n.put("heapAfterGcMbWith64MbHeap", live);
+    } else {
+      out.printf(
+          "  regdoc with -Xmx64m: FAILED: %s%n", output.lines().reduce((a, b) -> b).orElse(""));
+    }
+    n.put("completesWith64MbHeap", rc == 0);
   }
 
   private void diagnosis() {

@@ -14,6 +14,7 @@ import dev.regdoc.facts.InputKind;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TextReader;
+import dev.regdoc.facts.TraceRecord;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.IngestService;
 import dev.regdoc.ingest.InputFile;
@@ -131,11 +132,15 @@ public final class Analyzer {
     Timeline timeline = new TimelineBuilder().build(facts, reports);
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
     // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of
-    // raw
-    // SIP/SCCP messages would only slow the session down.
+    // raw SIP/SCCP messages, and of what CallManager traces logged, would only slow the session
+    // down.
     List<Fact> all = facts.all();
     all.stream()
-        .filter(f -> !(f instanceof SipMessage) && !(f instanceof SccpMessage))
+        .filter(
+            f ->
+                !(f instanceof SipMessage)
+                    && !(f instanceof SccpMessage)
+                    && !(f instanceof TraceRecord))
         .forEach(ruleFacts::add);
     ruleFacts.addAll(ArpClaim.of(all));
     long start = System.nanoTime();

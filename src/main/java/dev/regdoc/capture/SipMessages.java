@@ -79,6 +79,7 @@ final class SipMessages {
         h.callId,
         h.cseq,
         h.cseqMethod,
+        h.viaBranch,
         h.expires,
         h.contactExpires,
         h.contact,

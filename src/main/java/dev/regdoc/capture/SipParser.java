@@ -61,6 +61,8 @@ final class SipParser {
     boolean ciscoKeepAlive;
     String userAgent;
     String reasonHeader;
+    String viaBranch;
+    boolean sawVia;
     int contentLength = -1;
     final List<String> anomalies = new ArrayList<>(0);
   }
@@ -186,10 +188,10 @@ final class SipParser {
   }
 
   private static final String[] KNOWN = {
-    "call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"
+    "call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length", "via"
   };
   private static final String[][] COMPACT = {
-    {"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}
+    {"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}, {"v", "via"}
   };
 
   /**
@@ -268,6 +270,12 @@ final class SipParser {
       case "reason":
         h.reasonHeader = h.reasonHeader != null ? h.reasonHeader : latin1(b, vf, vt - vf);
         break;
+      case "via":
+        if (!h.sawVia) {
+          h.sawVia = true; // only the topmost Via names the transaction of the sender
+          h.viaBranch = branch(b, vf, vt);
+        }
+        break;
       case "content-length":
         Integer cl = parseInt(b, vf, vt, h, "sip-bad-content-length");
         h.contentLength = cl == null ? -1 : cl;
@@ -292,6 +300,24 @@ final class SipParser {
       int mf = trimStart(b, space + 1, to);
       h.cseqMethod = word(b, mf, trimEnd(b, mf, to)).toUpperCase(Locale.ROOT);
     }
+  }
+
+  /**
+   * The branch parameter of the first Via value in {@code b[from..to)} (a header may list several,
+   * separated by commas), or null.
+   */
+  private static String branch(byte[] b, int from, int to) {
+    int comma = indexOf(b, (byte) ',', from, to);
+    int end = comma < 0 ? to : comma;
+    int start = paramValueStart(b, from, end, ";branch=");
+    if (start < 0) {
+      return null;
+    }
+    int stop = start;
+    while (stop < end && b[stop] != ';' && !isWhiteSpace(b[stop])) {
+      stop++;
+    }
+    return stop > start ? latin1(b, start, stop - start) : null;
   }
 
   private static final String DEVICE_NAME_KEY = "+u.sip!devicename.ccm.cisco.com=";

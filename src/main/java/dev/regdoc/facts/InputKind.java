@@ -9,6 +9,8 @@ public enum InputKind {
   SYSLOG,
   IOS_CONFIG,
   ASA_CONFIG,
+  /** A Cisco CallManager SDL or SDI trace file. */
+  CCM_TRACE,
   EMPTY,
   UNKNOWN;
 

@@ -9,6 +9,8 @@ import java.util.List;
  *     firstFrame is the frame holding its first byte
  * @param status 0 for requests
  * @param cseqMethod method named in CSeq (for responses: which request they answer)
+ * @param viaBranch the branch parameter of the topmost Via, null when absent: with Call-ID and CSeq
+ *     it names one transaction, so the same message can be matched in another capture or a trace
  * @param expiresHeader value of the Expires header, null when absent
  * @param contactExpires the expires parameter of the (first) Contact, null when absent
  * @param deviceName Cisco {@code +u.sip!devicename.ccm.cisco.com}, null when absent
@@ -30,6 +32,7 @@ public record SipMessage(
     String callId,
     long cseq,
     String cseqMethod,
+    String viaBranch,
     Integer expiresHeader,
     Integer contactExpires,
     String contact,

@@ -3,6 +3,7 @@ package dev.regdoc.ingest;
 import dev.regdoc.capture.CaptureException;
 import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.capture.CaptureSummary;
+import dev.regdoc.ccmtrace.TraceSession;
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.Sizes;
@@ -14,13 +15,11 @@ import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.InputKind;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,9 +87,11 @@ public final class IngestService {
    */
   public Ingested ingestWithin(List<InputFile> files, FactSink sink, ReadProgress progress) {
     List<FileReport> reports = new ArrayList<>();
+    // trace files of one node may come in any order: a message cut by rotation is joined here
+    TraceSession traces = new TraceSession(sink);
     for (int i = 0; i < files.size(); i++) {
       InputFile f = files.get(i);
-      Expansion e = new Expansion(sink, reports, progress);
+      Expansion e = new Expansion(traces, reports, progress);
       try {
         e.file(f.path(), f.name(), 0);
       } catch (WorkStopped stop) {
@@ -112,10 +113,38 @@ public final class IngestService {
                           + stop.limit().toSeconds()
                           + " s before this file")));
         }
+        addNotes(reports, traces.finish());
         return new Ingested(reports, f.name());
       }
     }
+    addNotes(reports, traces.finish());
     return new Ingested(reports, null);
+  }
+
+  /** Adds each file's later sentences (from joining traces) to its report. */
+  private static void addNotes(List<FileReport> reports, Map<String, List<String>> notes) {
+    notes.forEach((file, sentences) -> amend(reports, file, sentences));
+  }
+
+  /**
+   * Adds {@code sentences} to the last report for {@code file}, or a report of its own when there
+   * is none.
+   */
+  private static void amend(List<FileReport> reports, String file, List<String> sentences) {
+    List<String> named = sentences.stream().map(p -> file + ": " + p).toList();
+    for (int i = reports.size() - 1; i >= 0; i--) {
+      FileReport r = reports.get(i);
+      if (r.file().equals(file)) {
+        List<String> problems = new ArrayList<>(r.problems());
+        problems.addAll(named);
+        reports.set(
+            i,
+            new FileReport(
+                r.file(), r.kind(), r.looksLike(), r.read(), r.counts(), List.copyOf(problems)));
+        return;
+      }
+    }
+    reports.add(new FileReport(file, InputKind.UNKNOWN, "", false, Map.of(), named));
   }
 
   /**
@@ -233,7 +262,8 @@ public final class IngestService {
     private void refuseUnread(String name, Sniffed s) {
       if (s.kind() == InputKind.SYSLOG
           || s.kind() == InputKind.IOS_CONFIG
-          || s.kind() == InputKind.ASA_CONFIG) {
+          || s.kind() == InputKind.ASA_CONFIG
+          || s.kind() == InputKind.CCM_TRACE) {
         refuse(
             name,
             s.kind(),
@@ -247,8 +277,8 @@ public final class IngestService {
           s.description(),
           "is not something regdoc reads: it looks like "
               + s.description()
-              + ". regdoc reads pcap/pcapng captures, CUCM, IOS and ASA syslog, and IOS and ASA"
-              + " configurations, also inside gzip or zip (RTMT) bundles");
+              + ". regdoc reads pcap/pcapng captures, CUCM, IOS and ASA syslog, IOS and ASA"
+              + " configurations and CallManager traces, also inside gzip or zip (RTMT) bundles");
     }
 
     private void capture(Path path, String name, Sniffed s) {
@@ -270,22 +300,17 @@ public final class IngestService {
 
     private void text(Path path, String name, Sniffed s) throws IOException {
       TextReader reader = textReaders.get(s.kind());
-      var decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPLACE)
-              .onUnmappableCharacter(CodingErrorAction.REPLACE);
-      try (BufferedReader in =
-          new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16)) {
+      try (InputStream in = Files.newInputStream(path)) {
         TextSummary t = reader.read(name, in, sink);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lines", t.lines());
         counts.put("recognised", t.recognised());
         counts.put("unrecognised", t.unrecognised());
+        counts.putAll(t.details());
         List<String> problems =
             t.problems().stream().map(p -> p.startsWith(name + ":") ? p : name + ": " + p).toList();
-        reports.add(
-            new FileReport(name, s.kind(), s.description(), t.recognised() > 0, counts, problems));
+        String looks = t.description() != null ? t.description() : s.description();
+        reports.add(new FileReport(name, s.kind(), looks, t.recognised() > 0, counts, problems));
       }
     }
 
@@ -295,7 +320,7 @@ public final class IngestService {
       }
       try (CountedInput compressed = new CountedInput(Files.newInputStream(path));
           InputStream in = new GZIPInputStream(compressed, INFLATER_INPUT)) {
-        expand(in, compressed::count, name, depth);
+        expand(in, compressed::count, name, depth, "the gzip stream");
       } catch (LimitExceeded x) {
         reports.add(
             new FileReport(
@@ -368,7 +393,7 @@ public final class IngestService {
         List<String> problems)
         throws IOException {
       try {
-        expand(zin, compressed, entryName, depth);
+        expand(zin, compressed, entryName, depth, "the zip entry");
         return true;
       } catch (LimitExceeded x) {
         problems.add(x.getMessage());
@@ -380,15 +405,19 @@ public final class IngestService {
      * Expands one gzip stream or zip entry: its head is judged first, and a head that is nothing
      * regdoc reads is refused without expanding the rest; otherwise it is written to a temp file
      * under the size and ratio limits, which stop it as soon as it passes them, and read from
-     * there.
+     * there. Compressed data that ends early (CallManager's trace file still being written, a cut
+     * download) is read up to where it ends, and its status says so.
      */
-    private void expand(InputStream raw, LongSupplier compressed, String name, int depth)
+    private void expand(
+        InputStream raw, LongSupplier compressed, String name, int depth, String what)
         throws IOException {
       ExpandingInput in =
           new ExpandingInput(
               raw, compressed, remaining(limits.maxEntryBytes()), limits.maxRatio(), name);
       try {
-        byte[] head = in.readNBytes(InputSniffer.HEAD);
+        ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+        boolean endedEarly = copyUntilEarlyEnd(in, headBytes, InputSniffer.HEAD);
+        byte[] head = headBytes.toByteArray();
         Sniffed s = sniffer.sniff(head);
         if (!reads(s)) {
           refuseUnread(name, s);
@@ -401,14 +430,50 @@ public final class IngestService {
         try {
           try (OutputStream out = Files.newOutputStream(tmp)) {
             out.write(head);
-            in.transferTo(out);
+            if (!endedEarly && head.length == InputSniffer.HEAD) {
+              endedEarly = copyUntilEarlyEnd(in, out, Long.MAX_VALUE);
+            }
           }
           dispatch(tmp, name, depth + 1, s);
+          if (endedEarly) {
+            amend(
+                reports,
+                name,
+                List.of(
+                    what
+                        + " ends early, after "
+                        + Sizes.human(in.count())
+                        + " unpacked (a file still being written, such as CallManager's current"
+                        + " .gzo trace, or a cut download); the part before the end was read"));
+          }
         } finally {
           temp.delete(tmp);
         }
       } finally {
         expanded += in.count();
+      }
+    }
+
+    /**
+     * Copies up to {@code max} bytes; true when the compressed data ended before its end mark (what
+     * came before is copied), false at a proper end or at {@code max}.
+     */
+    private static boolean copyUntilEarlyEnd(InputStream in, OutputStream out, long max)
+        throws IOException {
+      byte[] buf = new byte[8192];
+      long left = max;
+      try {
+        while (left > 0) {
+          int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+          if (n < 0) {
+            return false;
+          }
+          out.write(buf, 0, n);
+          left -= n;
+        }
+        return false;
+      } catch (EOFException e) {
+        return true;
       }
     }
 

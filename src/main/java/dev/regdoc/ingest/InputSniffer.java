@@ -1,5 +1,6 @@
 package dev.regdoc.ingest;
 
+import dev.regdoc.ccmtrace.TraceSniffer;
 import dev.regdoc.facts.InputKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,6 +116,11 @@ public final class InputSniffer {
   }
 
   private static Sniffed textFormat(String text) {
+    String trace = TraceSniffer.describe(text);
+    if (trace != null) {
+      // before syslog: a trace may quote alarms and "CCM|" lines of its own
+      return new Sniffed(InputKind.CCM_TRACE, trace);
+    }
     if (CISCO_TAG.matcher(text).find() || OLD_CUCM.matcher(text).find() || text.contains("CCM|")) {
       return new Sniffed(InputKind.SYSLOG, "syslog text (Cisco messages)");
     }
@@ -128,7 +134,8 @@ public final class InputSniffer {
     String first = text.strip().lines().findFirst().orElse("");
     return new Sniffed(
         InputKind.UNKNOWN,
-        "text that is neither Cisco syslog nor a Cisco configuration (it starts \""
+        "text that is neither Cisco syslog, a Cisco configuration nor a CallManager trace (it"
+            + " starts \""
             + (first.length() > 60 ? first.substring(0, 60) + "..." : first)
             + "\")");
   }

@@ -17,7 +17,8 @@ public final class TextReaders {
   }
 
   /**
-   * @param clock gives the year to syslog lines that carry none
+   * @param clock gives the year to syslog lines that carry none, and the assumed date of a trace
+   *     file that says none
    */
   public static Map<InputKind, TextReader> defaults(Clock clock) {
     return Map.of(
@@ -26,6 +27,8 @@ public final class TextReaders {
         InputKind.IOS_CONFIG,
         new IosConfigReader(),
         InputKind.ASA_CONFIG,
-        new AsaConfigReader());
+        new AsaConfigReader(),
+        InputKind.CCM_TRACE,
+        new TraceTextReader(clock));
   }
 }

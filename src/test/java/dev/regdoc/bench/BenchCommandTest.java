@@ -37,6 +37,8 @@ class BenchCommandTest {
               "2",
               "--tshark-mb",
               "1",
+              "--trace-mb",
+              "2",
               "--runs",
               "2");
     } finally {
@@ -51,9 +53,16 @@ class BenchCommandTest {
             "packets/s",
             "peak heap",
             "regdoc with -Xmx256m: completed (",
+            "trace: 2 MB",
+            "lines/s",
+            "regdoc with -Xmx64m: completed (",
             "of heap in use after a collection)",
             "diagnosis: rule base compiled");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("bench-results.json").toFile());
+    JsonNode trace = json.get("trace");
+    assertThat(trace.get("regdoc")).hasSize(2);
+    assertThat(trace.get("bestMbPerSecond").asDouble()).isPositive();
+    assertThat(trace.get("completesWith64MbHeap").asBoolean()).isTrue();
     for (String capture : new String[] {"mixed", "sip-dense"}) {
       JsonNode c = json.get(capture);
       assertThat(c.get("regdoc")).hasSize(2);

@@ -34,6 +34,8 @@ final class RegexSipParser {
     boolean ciscoKeepAlive;
     String userAgent;
     String reasonHeader;
+    String viaBranch;
+    boolean sawVia;
     int contentLength = -1;
     final List<String> anomalies = new ArrayList<>();
   }
@@ -101,11 +103,13 @@ final class RegexSipParser {
   }
 
   private static final String[] KNOWN = {
-    "call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length"
+    "call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length", "via"
   };
   private static final String[][] COMPACT = {
-    {"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}
+    {"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}, {"v", "via"}
   };
+  private static final Pattern BRANCH =
+      Pattern.compile(";branch=\"?([^;\\s]*)", Pattern.CASE_INSENSITIVE);
 
   /**
    * The canonical name of a header regdoc reads, or null for every other header (no string made).
@@ -209,6 +213,14 @@ final class RegexSipParser {
         break;
       case "reason":
         h.reasonHeader = first(h.reasonHeader, value);
+        break;
+      case "via":
+        if (!h.sawVia) {
+          h.sawVia = true;
+          int comma = value.indexOf(',');
+          Matcher m = BRANCH.matcher(comma < 0 ? value : value.substring(0, comma));
+          h.viaBranch = m.find() && !m.group(1).isEmpty() ? m.group(1) : null;
+        }
         break;
       case "content-length":
         Integer cl = parseInt(value, h, "sip-bad-content-length");

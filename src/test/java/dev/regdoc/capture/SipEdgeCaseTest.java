@@ -59,6 +59,31 @@ class SipEdgeCaseTest {
   }
 
   @Test
+  void theTopmostViaBranchIsKeptForMatchingTheSameMessageElsewhere() throws Exception {
+    // GIVEN a response with two Via values on one line, the second line compact, and a request
+    // whose branch parameter is spelt in capitals
+    String response =
+        "SIP/2.0 200 OK\r\n"
+            + "Via: SIP/2.0/TCP 10.1.1.10:53006;branch=z9hG4bK7a1;rport , SIP/2.0/UDP"
+            + " p;branch=x\r\n"
+            + "v: SIP/2.0/UDP 10.9.9.9;branch=z9hG4bKother\r\n"
+            + "Call-ID: c1@10.1.1.10\r\n"
+            + "CSeq: 5 REGISTER\r\n"
+            + "Content-Length: 0\r\n\r\n";
+    String request = register(6).replace(";branch=", ";BRANCH=");
+    // WHEN both are read
+    Capture c =
+        read(
+            new TestPcap()
+                .tcp(PHONE, PHONE_PORT, CUCM, 5060, 1000, 1, ACK | PSH, request)
+                .tcp(CUCM, 5060, PHONE, PHONE_PORT, 1, 1000 + request.length(), ACK, response));
+    // THEN each keeps the branch of its first Via only
+    assertThat(c.of(SipMessage.class))
+        .extracting(SipMessage::cseq, SipMessage::viaBranch)
+        .containsExactly(tuple(6L, "z9hG4bKd451a4fa6"), tuple(5L, "z9hG4bK7a1"));
+  }
+
+  @Test
   void severalMessagesInOneTcpSegment() throws Exception {
     String two = register(1) + register(2);
     Capture c = read(new TestPcap().tcp(PHONE, PHONE_PORT, CUCM, 5060, 1000, 1, ACK | PSH, two));

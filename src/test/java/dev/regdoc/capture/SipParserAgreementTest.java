@@ -147,6 +147,7 @@ class SipParserAgreementTest {
         h.ciscoKeepAlive,
         h.userAgent,
         h.reasonHeader,
+        h.viaBranch,
         h.contentLength,
         h.anomalies);
   }
@@ -169,6 +170,7 @@ class SipParserAgreementTest {
         h.ciscoKeepAlive,
         h.userAgent,
         h.reasonHeader,
+        h.viaBranch,
         h.contentLength,
         h.anomalies);
   }

@@ -3,6 +3,9 @@ package dev.regdoc.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.regdoc.ccmtrace.TraceReader;
+import dev.regdoc.ccmtrace.TraceSession;
+import dev.regdoc.ccmtrace.TraceSummary;
 import dev.regdoc.devconfig.AsaConfigReader;
 import dev.regdoc.devconfig.IosConfigReader;
 import dev.regdoc.facts.Anomaly;
@@ -12,6 +15,8 @@ import dev.regdoc.facts.NetworkLog;
 import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
+import dev.regdoc.facts.TraceFile;
+import dev.regdoc.facts.TraceSip;
 import dev.regdoc.logs.SyslogReader;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -22,12 +27,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Fuzzes the text readers (syslog, IOS and ASA configurations) with the bytes of a file, decoded as
- * ingest decodes uploads (UTF-8, malformed bytes replaced). The counts they report must add up with
- * the facts they emitted, and every fact must point at a line of the file.
+ * Fuzzes the text readers (syslog, IOS and ASA configurations, CallManager traces) with the bytes
+ * of a file, decoded as ingest decodes uploads (UTF-8, malformed bytes replaced; traces are read as
+ * bytes). The counts they report must add up with the facts they emitted, and every fact must point
+ * at a line of the file.
  */
 @Tag("fuzz")
 class TextFuzzTest {
@@ -63,6 +71,28 @@ class TextFuzzTest {
     FactChecks facts = FactChecks.forText(NAME);
     TextSummary s = read(new AsaConfigReader(), file, facts);
     assertThat(facts.count(AsaInterfaceConfig.class)).isEqualTo(s.recognised());
+  }
+
+  @FuzzTest
+  void ccmTrace(byte[] file) throws IOException {
+    FactChecks facts = FactChecks.forText(NAME);
+    TraceSession session = new TraceSession(facts, 1000);
+    TraceSummary s = new TraceReader(CLOCK).read(NAME, new ByteArrayInputStream(file), session);
+    Map<String, List<String>> notes = session.finish();
+    assertThat(s.records() + s.broken()).as("records are lines").isLessThanOrEqualTo(s.lines());
+    assertThat(facts.facts())
+        .allSatisfy(f -> assertThat(f.origin().line()).isBetween(1L, Math.max(1, s.lines())));
+    assertThat(facts.count(TraceFile.class)).isEqualTo(1);
+    assertThat(facts.facts())
+        .filteredOn(TraceSip.class::isInstance)
+        .allSatisfy(
+            f -> {
+              TraceSip m = (TraceSip) f;
+              assertThat(m.message().isRegister()).isTrue();
+              assertThat(m.remotePort()).isBetween(0, 99_999);
+            });
+    assertThat(s.problems()).allSatisfy(p -> assertThat(p).isNotBlank());
+    assertThat(notes.keySet()).allMatch(NAME::equals);
   }
 
   private static TextSummary read(TextReader reader, byte[] file, FactChecks facts)

@@ -159,8 +159,8 @@ class BadInputTest {
         .asString()
         .startsWith("notes.txt: ")
         .contains(
-            "text that is neither Cisco syslog nor a Cisco configuration (it starts \"Phone keeps"
-                + " unregistering");
+            "text that is neither Cisco syslog, a Cisco configuration nor a CallManager trace (it"
+                + " starts \"Phone keeps unregistering");
     Run run = cli("timeline", rnd.toString(), pdf.toString(), txt.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.all())

@@ -120,6 +120,7 @@ final class RareEventFacts {
         "call-1",
         1,
         "INVITE",
+        null, // Via branch
         null,
         null,
         null,
