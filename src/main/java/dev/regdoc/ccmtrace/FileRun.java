@@ -84,12 +84,12 @@ final class FileRun {
     lines++;
     byte[] b = r.bytes();
     int n = r.length();
-    LineContent content = LineContent.of(b, n);
-    if (content == LineContent.BINARY) {
+    TraceLineContent content = TraceLineContent.of(b, n);
+    if (content == TraceLineContent.BINARY) {
       notes.note(r.number(), LineNotes.Kind.BINARY);
       return;
     }
-    if (content == LineContent.INVALID_UTF8) {
+    if (content == TraceLineContent.INVALID_UTF8) {
       notes.note(r.number(), LineNotes.Kind.INVALID_UTF8);
     }
     switch (line.parse(b, n)) {

@@ -24,12 +24,12 @@ record SignalLine(
   static SignalLine parse(byte[] b, int from, int to) {
     int[] bars = new int[5];
     int found = 0;
-    for (int i = Bytes.indexOf(b, from, to, (byte) '|');
+    for (int i = TraceBytes.indexOf(b, from, to, (byte) '|');
         i >= 0 && found < 5;
-        i = Bytes.indexOf(b, i + 1, to, (byte) '|')) {
+        i = TraceBytes.indexOf(b, i + 1, to, (byte) '|')) {
       bars[found++] = i;
     }
-    if (found < 4 || Bytes.indexOf(b, bars[1] + 1, bars[3], "Station") < 0) {
+    if (found < 4 || TraceBytes.indexOf(b, bars[1] + 1, bars[3], "Station") < 0) {
       return null;
     }
     String tag = field(b, bars[3] + 1, found > 4 ? bars[4] : to);

@@ -46,9 +46,9 @@ final class SipBlock {
       bodyBytes += n + 2;
     } else if (n == 0) {
       headDone = true;
-    } else if (contentLength < 0 && Bytes.startsWithIgnoreCase(b, n, "content-length:")) {
+    } else if (contentLength < 0 && TraceBytes.startsWithIgnoreCase(b, n, "content-length:")) {
       contentLength = number(b, 15, n);
-    } else if (contentLength < 0 && n > 2 && Bytes.startsWithIgnoreCase(b, n, "l:")) {
+    } else if (contentLength < 0 && n > 2 && TraceBytes.startsWithIgnoreCase(b, n, "l:")) {
       contentLength = number(b, 2, n);
     }
     if (size + n + 2 > cap) {

@@ -1,5 +1,6 @@
 package dev.regdoc.ccmtrace;
 
+import dev.regdoc.facts.SignalingPort;
 import dev.regdoc.facts.TraceDirection;
 import dev.regdoc.facts.Transport;
 import java.util.regex.Matcher;
@@ -76,6 +77,6 @@ record SipLead(
 
   /** CUCM's own port, which the trace does not write: the standard one for the transport. */
   int localPort() {
-    return tls ? 5061 : 5060;
+    return (tls ? SignalingPort.SIP_TLS : SignalingPort.SIP).number();
   }
 }

@@ -84,11 +84,11 @@ final class TraceLine {
 
   /** Whether the payload holds {@code ascii} (a short literal). */
   boolean payloadContains(String ascii) {
-    return Bytes.indexOf(b, payloadFrom, n, ascii) >= 0;
+    return TraceBytes.indexOf(b, payloadFrom, n, ascii) >= 0;
   }
 
   boolean payloadStartsWith(String ascii) {
-    return Bytes.startsWith(b, payloadFrom, n, ascii);
+    return TraceBytes.startsWith(b, payloadFrom, n, ascii);
   }
 
   /** The rest of {@code NNNNNNNN.NNN |HH:MM:SS.mmm |Type |payload} after the first dot. */
@@ -110,7 +110,7 @@ final class TraceLine {
       return false;
     }
     int typeFrom = skipBlanks(i + 1);
-    int bar = Bytes.indexOf(b, typeFrom, n, (byte) '|');
+    int bar = TraceBytes.indexOf(b, typeFrom, n, (byte) '|');
     int typeTo = trimEnd(typeFrom, bar < 0 ? n : bar);
     if (typeTo == typeFrom || !isWord(typeFrom, typeTo)) {
       return false;
@@ -130,7 +130,7 @@ final class TraceLine {
       return false;
     }
     int labelFrom = skipBlanks(from);
-    int bar = Bytes.indexOf(b, labelFrom, n, (byte) '|');
+    int bar = TraceBytes.indexOf(b, labelFrom, n, (byte) '|');
     if (bar < 0 || bar == labelFrom || !isWord(labelFrom, bar)) {
       return false;
     }
@@ -181,8 +181,8 @@ final class TraceLine {
     if (digits == 0 || digits > 18 || comma + 5 > n || b[comma] != ',') {
       return false;
     }
-    boolean net = Bytes.startsWith(b, comma + 1, n, "NET]");
-    boolean in = Bytes.startsWith(b, comma + 1, n, "INT]");
+    boolean net = TraceBytes.startsWith(b, comma + 1, n, "NET]");
+    boolean in = TraceBytes.startsWith(b, comma + 1, n, "INT]");
     if (!net && !in || skipBlanks(comma + 5) != n) {
       return false;
     }
@@ -276,7 +276,7 @@ final class TraceLine {
 
     static String of(byte[] b, int from, int to) {
       for (String k : KNOWN) {
-        if (k.length() == to - from && Bytes.startsWith(b, from, to, k)) {
+        if (k.length() == to - from && TraceBytes.startsWith(b, from, to, k)) {
           return k;
         }
       }

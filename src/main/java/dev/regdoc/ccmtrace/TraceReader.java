@@ -158,7 +158,7 @@ public final class TraceReader {
                 : null;
         outgoing = lead != null && lead.direction() == TraceDirection.OUTGOING;
         leadLine = r.number();
-      } else if (outgoing && Bytes.startsWithIgnoreCase(r.bytes(), r.length(), "date:")) {
+      } else if (outgoing && TraceBytes.startsWithIgnoreCase(r.bytes(), r.length(), "date:")) {
         if (fromSipDate(d, r.text().substring(5).trim(), millis, days)) {
           d.sipDateLine = leadLine;
           break;

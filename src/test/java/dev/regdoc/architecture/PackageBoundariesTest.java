@@ -37,6 +37,9 @@ class PackageBoundariesTest {
    *   <li>knowledge (the knowledge base: finding texts, checklists, lessons) sits just below
    *       analysis: the two layers that word answers read it, and nothing that measures or judges
    *       (ingest, diagnosis, signals, timeline, the readers) can reach for display text.
+   *   <li>ccmtrace (the CallManager trace reader) sits just above the other readers: the SIP
+   *       messages a trace holds are parsed by the capture's SIP parser, so both sides give the
+   *       same record.
    *   <li>common (bounded readers, the work limit, sizes) is the primitives every layer uses, and
    *       uses no other regdoc package.
    * </ul>
@@ -60,6 +63,7 @@ class PackageBoundariesTest {
           List.of(new Layer("Diagnosis", "dev.regdoc.diagnosis..")),
           List.of(new Layer("Signals", "dev.regdoc.signals..")),
           List.of(new Layer("Timeline", "dev.regdoc.timeline..")),
+          List.of(new Layer("Ccmtrace", "dev.regdoc.ccmtrace..")),
           List.of(
               new Layer("Capture", "dev.regdoc.capture.."),
               new Layer("Logs", "dev.regdoc.logs.."),

@@ -5,7 +5,7 @@ package dev.regdoc.ccmtrace;
  * anyway (as ISO-8859-1 in a SIP message, as the capture reader reads SIP); a line with NUL bytes,
  * or mostly control bytes and broken sequences, is binary data and skipped.
  */
-enum LineContent {
+enum TraceLineContent {
   TEXT,
   INVALID_UTF8,
   BINARY;
@@ -13,7 +13,7 @@ enum LineContent {
   /** A tenth of odd bytes is far beyond any trace line and well below random bytes. */
   private static final double ODD_SHARE = 0.10;
 
-  static LineContent of(byte[] b, int n) {
+  static TraceLineContent of(byte[] b, int n) {
     int odd = 0;
     int invalid = 0;
     for (int i = 0; i < n; i++) {

@@ -1,8 +1,8 @@
 package dev.regdoc.ccmtrace;
 
 /** Searches in the bytes of a line for ASCII literals, without making strings. */
-final class Bytes {
-  private Bytes() {}
+final class TraceBytes {
+  private TraceBytes() {}
 
   static int indexOf(byte[] b, int from, int to, byte x) {
     for (int i = from; i < to; i++) {
