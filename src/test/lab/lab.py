@@ -343,6 +343,37 @@ VARIANTS = {
 }
 
 
+# Variants that add the firewall's own log to a recording: name -> (recorded scenario, files kept). The
+# log is what an ASA that forgot the connection writes for each phone segment it drops (106015), made from
+# the recording's own segments with tshark: the phone's data segments on the connection whose refresh was
+# retransmitted, from the first copy of that refresh on.
+LOGGED_VARIANTS = {
+    "firewall-deny-logged": ("firewall-idle-timeout", ["phone.pcap"]),
+}
+
+
+def asa_deny_log(pcap):
+    fields = ["frame.time_epoch", "ip.src", "tcp.srcport", "ip.dst", "tcp.dstport", "tcp.len",
+              "tcp.analysis.retransmission"]
+    rows = subprocess.run(
+        ["tshark", "-r", str(pcap), "-Y", "tcp.dstport == 5060 && tcp.len > 0", "-T", "fields"]
+        + [x for f in fields for x in ("-e", f)],
+        check=True, capture_output=True, text=True).stdout.splitlines()
+    segs = [r.split("\t") for r in rows]
+    retrans = [r for r in segs if r[6]]
+    if not retrans:
+        return ""
+    port = retrans[0][2]
+    start = float(retrans[0][0]) - 1.0
+    lines = []
+    for r in segs:
+        if r[2] == port and float(r[0]) >= start:
+            t = time.strftime("%b %d %Y %H:%M:%S", time.gmtime(float(r[0])))
+            lines.append(f"{t} voice-fw : %ASA-6-106015: Deny TCP (no connection) from {r[1]}/{r[2]} "
+                         f"to {r[3]}/{r[4]} flags PSH ACK  on interface inside")
+    return "\n".join(lines) + "\n"
+
+
 def derive_variants(out):
     """Writes each variant whose recorded scenario is in out; no namespaces needed."""
     for name, (base, changed, old, new) in VARIANTS.items():
@@ -360,6 +391,15 @@ def derive_variants(out):
                         sys.exit(f"variant {name}: '{old}' not in {f}")
                     data = text.replace(old, new).encode()
                 (dst / f.name).write_bytes(data)
+    for name, (base, kept) in LOGGED_VARIANTS.items():
+        src = out / base
+        if not (src / "phone.pcap").exists():
+            continue
+        dst = out / name
+        dst.mkdir(exist_ok=True)
+        for f in kept:
+            (dst / f).write_bytes((src / f).read_bytes())
+        (dst / "asa-syslog.log").write_text(asa_deny_log(src / "phone.pcap"))
 
 
 def main():

@@ -97,6 +97,18 @@ final class AsaFields {
               + " (?<srcIf>[^\\s:]+):(?<srcIp>[^\\s/]+)(?:/(?<srcPort>\\d+))? to"
               + " (?<dstIf>[^\\s:]+):(?<dstIp>[^\\s/]+?)(?:/(?<dstPort>\\d+))? from"
               + " (?<sipMessage>\\S+) message");
+
+  /**
+   * 106015: a TCP segment of a connection the firewall does not know (it timed out or was never
+   * built), dropped: "Deny TCP (no connection) from 192.0.2.45/59200 to 198.51.100.10/5060 flags
+   * PSH ACK on interface inside".
+   */
+  private static final Pattern DENY_NO_CONNECTION =
+      Pattern.compile(
+          "^Deny (?<protocol>TCP) \\(no connection\\) from (?<srcIp>[^\\s/]++)/(?<srcPort>\\d++)"
+              + " to (?<dstIp>[^\\s/]++)/(?<dstPort>\\d++) flags (?<flags>(?:[A-Z]++ )++) *+on"
+              + " interface (?<srcIf>\\S++)");
+
   private static final Pattern TCP_RESET = Pattern.compile("^TCP Reset\\s*+-\\s*+(\\S++)$");
 
   private static final List<String> ENDPOINT_GROUPS =
@@ -140,6 +152,10 @@ final class AsaFields {
         f.computeIfPresent("reason", (k, reason) -> withoutFinalStop(reason));
       }
       case "106023" -> flow(DENY_BY_ACL.matcher(text), f, "acl", "icmpType", "icmpCode");
+      case "106015" -> {
+        flow(DENY_NO_CONNECTION.matcher(text), f, "flags");
+        f.computeIfPresent("flags", (k, flags) -> flags.strip());
+      }
       case "106100" -> flow(ACL_HIT.matcher(text), f, "acl", "action", "hits");
       case "607001" -> flow(SIP_PREALLOCATE.matcher(text), f, "kind", "sipMessage");
       default -> {}

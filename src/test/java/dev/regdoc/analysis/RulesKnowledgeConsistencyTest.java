@@ -74,6 +74,7 @@ class RulesKnowledgeConsistencyTest {
                 "phone.pcap",
                 "cucm.pcap",
                 "cucm-syslog.log",
+                "asa-syslog.log",
                 "switch-config.txt",
                 "asa-config.txt",
                 "arp.pcap"),
