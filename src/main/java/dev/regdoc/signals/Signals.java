@@ -87,18 +87,29 @@ public final class Signals {
         .orElse(-1L);
   }
 
-  /** "1:00:00" or "0:00:08" (an ASA duration) in seconds; -1 when unreadable. */
+  /**
+   * "1:00:00" or "0:00:08" (an ASA duration) in seconds; -1 when unreadable: more than three parts,
+   * a part that is not digits, or a total too large to count (a damaged log must not wrap around
+   * into a small or negative timeout).
+   */
   public static long seconds(String hms) {
     if (hms == null) {
       return -1;
     }
+    String[] parts = hms.trim().split(":", -1);
+    if (parts.length > 3) {
+      return -1;
+    }
     long total = 0;
     try {
-      for (String part : hms.trim().split(":")) {
-        total = total * 60 + Long.parseLong(part);
+      for (String part : parts) {
+        if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
+          return -1;
+        }
+        total = Math.addExact(Math.multiplyExact(total, 60), Long.parseLong(part));
       }
       return total;
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       return -1;
     }
   }
