@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -209,6 +210,51 @@ class RulesKnowledgeConsistencyTest {
   }
 
   /**
+   * A token of plain lowercase letters. One alone is an id ("inside", a nameif; "description", how
+   * a port was found); two or more make a phrase of English.
+   */
+  private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]++(?:'[a-z]++)?+");
+
+  /** A number with an English unit after it: "18.0 min", "0.33 s". */
+  private static final Pattern NUMBER_WITH_UNIT =
+      Pattern.compile("\\d++(?:\\.\\d++)?+ ?+(?:s|ms|min|sec|seconds?+|minutes?+)\\b");
+
+  /**
+   * What the rules pass into an answer is raw: numbers, booleans, ids (addresses, MACs, interface
+   * names, codes, protocol tokens) and lists of them, never words of a language; the knowledge base
+   * words them per language.
+   */
+  @Test
+  void everyValueArgumentAndRivalArgumentIsRaw() {
+    List<String> words = new ArrayList<>();
+    for (Finding f : all) {
+      f.values().forEach((k, v) -> rawOrNot(f.code() + " value " + k, v, words));
+      f.evidence()
+          .forEach(e -> e.args().forEach(x -> rawOrNot(f.code() + " note " + e.note(), x, words)));
+      f.ruledOut()
+          .forEach(r -> r.args().forEach(x -> rawOrNot(f.code() + " rival " + r.why(), x, words)));
+    }
+    assertThat(all.size()).as("findings checked").isGreaterThan(50);
+    assertThat(words).as("English words in values").isEmpty();
+  }
+
+  private static void rawOrNot(String where, Object v, List<String> words) {
+    if (v instanceof Map<?, ?> m) {
+      m.values().forEach(x -> rawOrNot(where, x, words));
+    } else if (v instanceof List<?> xs) {
+      xs.forEach(x -> rawOrNot(where, x, words));
+    } else if (v instanceof String text) {
+      long plain =
+          Stream.of(text.split("[\\s,;()\"]++"))
+              .filter(t -> PLAIN_WORD.matcher(t).matches())
+              .count();
+      if (plain >= 2 || NUMBER_WITH_UNIT.matcher(text).find()) {
+        words.add(where + ": \"" + text + "\"");
+      }
+    }
+  }
+
+  /**
    * English words that reach a Japanese answer through the values rules pass or the words around
    * them (units, citations, file states), as found in answers before the knowledge base worded
    * them.
@@ -238,7 +284,11 @@ class RulesKnowledgeConsistencyTest {
           "and",
           "or",
           "the",
-          "of");
+          "of",
+          "never",
+          "followed",
+          "success",
+          "switch");
 
   private static final Pattern WORD =
       Pattern.compile("(?<![A-Za-z0-9._/-])[A-Za-z]+(?![A-Za-z0-9._/-])");
