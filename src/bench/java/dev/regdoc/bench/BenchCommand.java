@@ -155,18 +155,9 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The same read in a child JVM limited to 256 MB of heap: it must finish. */
   private void boundedHeap(Path file, ObjectNode n) throws IOException, InterruptedException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            ReaderBench.class.getName(),
-            file.toString());
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes()).trim();
-    int rc = p.waitFor();
+    ChildRun run = inChildJvm("-Xmx256m", ReaderBench.class, file);
+    String output = run.output();
+    int rc = run.exitCode();
     String last = output.lines().reduce((a, b) -> b).orElse("");
     String[] figures = last.split(" ");
     if (rc == 0 && figures.length == 3) {
@@ -269,18 +260,9 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The same read in a child JVM with 64 MB of heap: it must finish, holding little. */
   private void traceInSmallHeap(Path file, ObjectNode n) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx64m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            TraceBench.class.getName(),
-            file.toString());
-    pb.redirectErrorStream(true);
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes()).trim();
-    int rc = p.waitFor();
+    ChildRun run = inChildJvm("-Xmx64m", TraceBench.class, file);
+    String output = run.output();
+    int rc = run.exitCode();
     String[] figures = output.lines().findFirst().orElse("").split(" ");
     if (rc == 0 && figures.length == 5) {
       long live = Long.parseLong(figures[3]) >> 20;
@@ -318,5 +300,24 @@ final class BenchCommand implements Callable<Integer> {
     n.put("medianMillis", median);
     n.put("medianCpuMillis", cpuMedian);
     n.put("bestMillis", r.best());
+  }
+
+  /** What a bench class printed, run on one file in a fresh JVM with the given heap limit. */
+  private record ChildRun(int exitCode, String output) {}
+
+  private static ChildRun inChildJvm(String heap, Class<?> main, Path file)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            heap,
+            "-cp",
+            System.getProperty("java.class.path"),
+            main.getName(),
+            file.toString());
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes()).trim();
+    return new ChildRun(p.waitFor(), output);
   }
 }
