@@ -61,7 +61,7 @@ public final class RuleBase {
     List<String> unstaged = withoutStage(base);
     if (!unstaged.isEmpty()) {
       throw new RuleBaseException(
-          "every rule must name its stage with agenda-group, one of "
+          "every rule must name its stage with ruleflow-group, one of "
               + Arrays.stream(Stage.values()).map(Stage::group).toList()
               + ":\n"
               + String.join("\n", unstaged));
@@ -69,7 +69,7 @@ public final class RuleBase {
     return new RuleBase(base, drl.stream().map(p -> p.getFileName().toString()).toList());
   }
 
-  /** " file: rule name (agenda-group x)" for each rule outside the {@link Stage}s. */
+  /** " file: rule name (ruleflow-group x)" for each rule outside the {@link Stage}s. */
   private static List<String> withoutStage(KieBase base) {
     return base.getKiePackages().stream()
         .flatMap(p -> p.getRules().stream())
@@ -81,7 +81,7 @@ public final class RuleBase {
                     + (r.getResource() == null ? "?" : r.getResource().getSourcePath())
                     + ": \""
                     + r.getName()
-                    + "\" (agenda-group "
+                    + "\" (ruleflow-group "
                     + r.getAgendaGroup()
                     + ")")
         .sorted()

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The order in which the rule base reasons, one Drools agenda group per stage: every rule names its
- * stage ({@code agenda-group "causes"}), and a stage sees everything the earlier stages concluded.
- * This replaces salience numbers: rules of one stage do not depend on each other's order, so only
- * the order of stages matters, and it is written here once.
+ * stage ({@code ruleflow-group "causes"}), and a stage sees everything the earlier stages
+ * concluded. This replaces salience numbers: rules of one stage do not depend on each other's
+ * order, so only the order of stages matters, and it is written here once.
  */
 public enum Stage {
   /** Intermediate facts other rules build on, e.g. which address a proxy ARP answered for. */

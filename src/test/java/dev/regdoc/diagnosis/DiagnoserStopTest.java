@@ -26,7 +26,7 @@ class DiagnoserStopTest {
       package regdoc.rules
       import java.util.concurrent.locks.LockSupport
       rule "slow forever"
-      agenda-group "causes"
+      ruleflow-group "causes"
       when
         $s : String()
       then

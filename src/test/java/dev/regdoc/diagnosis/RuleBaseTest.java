@@ -27,7 +27,7 @@ class RuleBaseTest {
         """
         package regdoc.rules
         rule "fine"
-        agenda-group "causes"
+        ruleflow-group "causes"
         when
           String()
         then
@@ -39,7 +39,7 @@ class RuleBaseTest {
         package regdoc.rules
         import dev.regdoc.facts.*;
         rule "bad field"
-        agenda-group "causes"
+        ruleflow-group "causes"
         when
           SipMessage( noSuchField == 3 )
         then
@@ -66,7 +66,7 @@ class RuleBaseTest {
         """
         package regdoc.rules
         rule "forever"
-        agenda-group "causes"
+        ruleflow-group "causes"
         when
           $s : String()
         then
@@ -93,7 +93,7 @@ class RuleBaseTest {
         """);
     assertThatThrownBy(() -> RuleBase.load(dir))
         .isInstanceOf(RuleBaseException.class)
-        .hasMessageContaining("agenda-group")
+        .hasMessageContaining("ruleflow-group")
         .hasMessageContaining("unstaged.drl")
         .hasMessageContaining("\"no stage\"");
   }
