@@ -125,11 +125,13 @@ class LookAlikeMatrixTest {
    */
   private static final Map<String, Set<String>> BEATEN =
       Map.of(
-          "port-security-aging", Set.of(FW, HUNG, "random-loss"),
+          "port-security-aging", Set.of(FW, HUNG, "random-loss", "proxy-arp", "arp-conflict"),
           "firewall-idle-timeout", Set.of(PSA, HUNG, "random-loss"),
           "proxy-arp", Set.of("arp-conflict", HUNG),
           "duplicate-ip", Set.of(HUNG, "proxy-arp"),
-          "cucm-hung", Set.of(PSA, FW, "random-loss", "arp-conflict"));
+          "cucm-hung", Set.of(PSA, FW, "random-loss", "arp-conflict"),
+          "random-loss", Set.of(PSA, FW),
+          "healthy-long-aging", Set.of(PSA));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();
