@@ -8,6 +8,31 @@
   var token = document.querySelector('meta[name="regdoc-token"]').content;
   var busy = 0;
   var poller = null;
+  // The page's own words, in the conversation's language: each reply brings them ("page"), so the
+  // chrome follows when the user switches language. These are the page's words until the first reply.
+  var words = {
+    title: document.title, sub: 'Why do my Cisco IP phones unregister?', placeholder: input.placeholder,
+    drop: 'Drop captures, logs or configs here (several at once), or', choose: 'choose files', send: 'Send',
+    case: 'Case #{n}', 'join-code': 'join code', kilobytes: '{n} KB', 'not-read': 'not read',
+    confidence: '{n} % sure', 'all-evidence': 'All {n} frames and lines', why: 'Why',
+    'other-findings': 'Other findings ({n})', checklist: 'Checklist', 'open-full': 'Click to open full size',
+    close: 'Close', unreachable: 'regdoc could not be reached: {n}', 'download-failed': 'Could not download {n}'
+  };
+  function word(key, n) { return String(words[key] || key).replace('{n}', n === undefined ? '' : n); }
+
+  function applyWords(page, lang) {
+    if (!page) { return; }
+    Object.keys(page).forEach(function (k) { words[k] = page[k]; });
+    if (lang) { document.documentElement.lang = lang; }
+    document.title = word('title');
+    document.getElementById('sub').textContent = word('sub');
+    input.placeholder = word('placeholder');
+    document.getElementById('drop-text').textContent = word('drop') + ' ';
+    document.getElementById('choose').textContent = word('choose');
+    document.getElementById('send').textContent = word('send');
+    document.getElementById('lightbox-close').textContent = word('close');
+    if (lastCase) { showCase(lastCase); }
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -52,10 +77,84 @@
 
   function scroll() { messages.scrollTop = messages.scrollHeight; }
 
+  // A new answer is read from its start: its top goes to the top of the chat (a short one simply
+  // ends up at the bottom, as far as the chat scrolls).
+  function scrollToStart(m) {
+    messages.scrollTop += m.getBoundingClientRect().top - messages.getBoundingClientRect().top - 8;
+  }
+
   function userBubble(text) {
     var m = el('div', 'msg user', text);
     messages.appendChild(m);
     scroll();
+  }
+
+  function details(cls, summary, open) {
+    var d = el('details', cls);
+    d.appendChild(el('summary', null, summary));
+    if (open) { d.open = true; }
+    return d;
+  }
+
+  function evidenceList(items) {
+    var ev = el('ul', 'evidence');
+    items.forEach(function (e) {
+      var li = el('li');
+      li.appendChild(el('span', 'where', e.where));
+      li.appendChild(document.createTextNode((e.time ? ' ' + e.time : '') + ': ' + (e.note || '')));
+      ev.appendChild(li);
+    });
+    return ev;
+  }
+
+  function ruledOutList(items) {
+    // the rivals a finding beat, each with where the evidence that rules it out is
+    var ro = el('ul', 'ruled-out');
+    items.forEach(function (r) {
+      var li = el('li', null, r.text);
+      li.dataset.code = r.code;
+      if (r.where && r.where.length) { li.appendChild(el('span', 'where', ' (' + r.where.join('; ') + ')')); }
+      ro.appendChild(li);
+    });
+    return ro;
+  }
+
+  function cardHead(b) {
+    var d = el('div', 'card finding');
+    d.dataset.code = b.code;
+    d.dataset.rank = b.rank;
+    var h = el('h3');
+    h.appendChild(el('span', 'rank', String(b.rank)));
+    h.appendChild(document.createTextNode(b.title));
+    d.appendChild(h);
+    d.appendChild(el('div', 'meta', [b.device, b.code, word('confidence', b.confidencePercent)].filter(Boolean).join(' · ')));
+    if (b.causedBy) { d.appendChild(el('div', 'meta', '← ' + b.causedBy)); }
+    return d;
+  }
+
+  // How many pieces of evidence lead a first finding; the rest wait behind "all N".
+  var DECISIVE = 3;
+
+  // The first finding leads: title, confidence, the decisive evidence and the fix; why, every piece of
+  // evidence and the rivals it beat are one click away.
+  function leadCard(b) {
+    var d = cardHead(b);
+    d.classList.add('lead');
+    var ev = b.evidence || [];
+    if (ev.length) { d.appendChild(evidenceList(ev.slice(0, DECISIVE))); }
+    if (b.fix && b.fix.length) { d.appendChild(inlineList('ol', 'fix', b.fix)); }
+    if (b.explanation || (b.ruledOut && b.ruledOut.length)) {
+      var why = details('why', word('why'));
+      if (b.explanation) { var x = el('div', 'explanation'); x.innerHTML = markdown(b.explanation); why.appendChild(x); }
+      if (b.ruledOut && b.ruledOut.length) { why.appendChild(ruledOutList(b.ruledOut)); }
+      d.appendChild(why);
+    }
+    if (ev.length > DECISIVE) {
+      var all = details('all-evidence', word('all-evidence', ev.length));
+      all.appendChild(evidenceList(ev));
+      d.appendChild(all);
+    }
+    return d;
   }
 
   function errorBubble(text) {
@@ -88,43 +187,20 @@
       return d;
     },
     FindingCard: function (b) {
-      var d = el('div', 'card finding');
-      d.dataset.code = b.code;
-      var h = el('h3');
-      h.appendChild(el('span', 'rank', String(b.rank)));
-      h.appendChild(document.createTextNode(b.title));
-      d.appendChild(h);
-      d.appendChild(el('div', 'meta', [b.device, b.code, b.confidencePercent + ' %'].filter(Boolean).join(' · ')));
-      if (b.causedBy) { d.appendChild(el('div', 'meta', '← ' + b.causedBy)); }
+      var d = cardHead(b);
       if (b.explanation) { var x = el('div', 'explanation'); x.innerHTML = markdown(b.explanation); d.appendChild(x); }
-      if (b.ruledOut && b.ruledOut.length) {
-        // the rivals this finding beat, each with where the evidence that rules it out is
-        var ro = el('ul', 'ruled-out');
-        b.ruledOut.forEach(function (r) {
-          var li = el('li', null, r.text);
-          li.dataset.code = r.code;
-          if (r.where && r.where.length) { li.appendChild(el('span', 'where', ' (' + r.where.join('; ') + ')')); }
-          ro.appendChild(li);
-        });
-        d.appendChild(ro);
-      }
-      if (b.evidence && b.evidence.length) {
-        var ev = el('ul', 'evidence');
-        b.evidence.forEach(function (e) {
-          var li = el('li');
-          li.appendChild(el('span', 'where', e.where));
-          li.appendChild(document.createTextNode((e.time ? ' ' + e.time : '') + ': ' + (e.note || '')));
-          ev.appendChild(li);
-        });
-        d.appendChild(ev);
-      }
+      if (b.ruledOut && b.ruledOut.length) { d.appendChild(ruledOutList(b.ruledOut)); }
+      if (b.evidence && b.evidence.length) { d.appendChild(evidenceList(b.evidence)); }
       if (b.fix && b.fix.length) { d.appendChild(inlineList('ol', 'fix', b.fix)); }
       return d;
     },
     FileStatus: function (b) {
       var d = el('div', 'filestatus' + (b.read ? '' : ' bad'));
       var kb = Math.max(1, Math.round((b.sizeBytes || 0) / 1024));
-      d.textContent = (b.read ? '✓ ' : '✗ ') + b.name + ' (' + (b.looksLike || '?') + ', ' + kb + ' KB)';
+      d.appendChild(el('span', 'mark', b.read ? '✓ ' : '✗ '));
+      d.appendChild(el('span', 'name', b.name));
+      d.appendChild(el('span', 'looks', ' (' + [b.looksLike, word('kilobytes', kb)].filter(Boolean).join(', ') + ')'));
+      if (!b.read) { d.appendChild(el('span', 'not-read', ' ' + word('not-read'))); }
       if (b.problems && b.problems.length) {
         var ul = el('ul');
         b.problems.forEach(function (p) { ul.appendChild(el('li', null, p)); });
@@ -132,15 +208,23 @@
       }
       return d;
     },
+    // Lines and columns that matter (a timeline): as they are, in a fixed-width font.
+    Preformatted: function (b) { return el('pre', 'preformatted', b.text); },
+    // The picture carries its own title, so no caption repeats it; it takes the chat's width and
+    // opens at full size on a click.
     Image: function (b) {
       var f = el('figure');
       if (b.src) { // an old turn's picture may no longer be kept in the session's history
         var img = el('img');
         img.src = b.src;
         img.alt = b.title || b.fileName || '';
+        img.title = word('open-full');
+        img.dataset.file = b.fileName || '';
+        img.addEventListener('click', function () { openFull(b.src, img.alt); });
         f.appendChild(img);
+      } else {
+        f.appendChild(el('span', 'attachment', b.title || b.fileName));
       }
-      if (b.title) { f.appendChild(el('figcaption', null, b.title)); }
       return f;
     },
     Attachment: function (b) {
@@ -181,29 +265,76 @@
       a.click();
       a.remove();
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    }).catch(function (e) { errorBubble('Could not download ' + name + ': ' + e.message); });
+    }).catch(function (e) { errorBubble(word('download-failed', name) + ': ' + e.message); });
   }
 
   // The case bar: the case this chat works on and the code others join it with (typed as "case <code>").
   var caseBar = document.getElementById('case');
+  var lastCase = null;
   function showCase(reply) {
     if (!reply.caseId) { return; }
+    lastCase = { caseId: reply.caseId, joinCode: reply.joinCode || (lastCase && lastCase.caseId === reply.caseId ? lastCase.joinCode : null) };
     caseBar.hidden = false;
-    caseBar.textContent = 'Case #' + reply.caseId + (reply.joinCode ? ' · join code ' : '');
-    if (reply.joinCode) { caseBar.appendChild(el('code', null, reply.joinCode)); }
+    caseBar.textContent = word('case', lastCase.caseId) + (lastCase.joinCode ? ' · ' + word('join-code') + ' ' : '');
+    if (lastCase.joinCode) { caseBar.appendChild(el('code', null, lastCase.joinCode)); }
   }
 
-  function renderReply(reply) {
+  function render(b) {
+    var r = renderers[b.type];
+    return r ? r(b) : el('div', null, '[' + b.type + ']');
+  }
+
+  // An answer (a reply with findings) leads with finding #1; the other findings and the checklist
+  // steps wait, folded, below the pictures. Any other reply is shown block after block.
+  function layoutAnswer(m, blocks) {
+    var others = null;
+    var checklist = null;
+    var seenLead = false;
+    blocks.forEach(function (b, i) {
+      if (b.type === 'FindingCard') {
+        if (!seenLead) { seenLead = true; m.appendChild(leadCard(b)); return; }
+        if (!others) {
+          var n = blocks.filter(function (x) { return x.type === 'FindingCard'; }).length - 1;
+          others = details('other-findings', word('other-findings', n));
+          m.appendChild(others);
+        }
+        others.appendChild(render(b));
+      } else if (b.type === 'Step' || (b.type === 'Choices' && i > 0 && blocks[i - 1].type === 'Step')) {
+        if (!checklist) { checklist = details('checklist', word('checklist')); m.appendChild(checklist); }
+        checklist.appendChild(render(b));
+      } else {
+        m.appendChild(render(b));
+      }
+    });
+  }
+
+  function renderReply(reply, quiet) {
+    applyWords(reply.page, reply.lang);
     showCase(reply);
     var m = el('div', 'msg bot');
     if (reply.lang) { m.lang = reply.lang; }
-    (reply.blocks || []).forEach(function (b) {
-      var r = renderers[b.type];
-      m.appendChild(r ? r(b) : el('div', null, '[' + b.type + ']'));
-    });
+    var blocks = reply.blocks || [];
+    if (blocks.some(function (b) { return b.type === 'FindingCard'; })) {
+      m.classList.add('answer');
+      layoutAnswer(m, blocks);
+    } else {
+      blocks.forEach(function (b) { m.appendChild(render(b)); });
+    }
     messages.appendChild(m);
-    scroll();
+    if (!quiet) { scrollToStart(m); }
   }
+
+  // A picture at its full size, over the page; a click or Escape closes it.
+  var lightbox = document.getElementById('lightbox');
+  function openFull(src, alt) {
+    var img = document.getElementById('lightbox-img');
+    img.src = src;
+    img.alt = alt;
+    lightbox.hidden = false;
+  }
+  function closeFull() { lightbox.hidden = true; document.getElementById('lightbox-img').removeAttribute('src'); }
+  lightbox.addEventListener('click', function (e) { if (e.target !== document.getElementById('lightbox-img')) { closeFull(); } });
+  document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && !lightbox.hidden) { closeFull(); } });
 
   function startProgress() {
     busy++;
@@ -237,7 +368,7 @@
         return r.json().then(function (body) {
           if (!r.ok || body.error) { errorBubble(body.error || ('HTTP ' + r.status)); } else { renderReply(body); }
         });
-      }).catch(function (e) { errorBubble('regdoc could not be reached: ' + e.message); })
+      }).catch(function (e) { errorBubble(word('unreachable', e.message)); })
         .then(stopProgress);
     });
     return queue;
@@ -264,17 +395,30 @@
     return enqueue(postJson({ action: action, label: label, lang: lang() }));
   }
 
-  function upload(file) {
-    userBubble('📎 ' + file.name);
-    return enqueue(function () {
-      return fetch('api/upload?name=' + encodeURIComponent(file.name), {
-        method: 'POST', credentials: 'same-origin', body: file,
+  function postUpload(query, body) {
+    return function () {
+      return fetch('api/upload?' + query, {
+        method: 'POST', credentials: 'same-origin', body: body,
         headers: { 'Content-Type': 'application/octet-stream', 'X-Regdoc-Token': token }
       });
-    });
+    };
   }
 
-  function uploadAll(files) { Array.prototype.forEach.call(files, upload); }
+  // Files chosen or dropped together go in one request, one after another, so they are one turn:
+  // one analysis and one answer.
+  function uploadAll(files) {
+    var list = Array.prototype.slice.call(files);
+    if (!list.length) { return; }
+    userBubble('📎 ' + list.map(function (f) { return f.name; }).join(', '));
+    if (list.length === 1) {
+      enqueue(postUpload('name=' + encodeURIComponent(list[0].name), list[0]));
+      return;
+    }
+    var query = list.map(function (f) {
+      return 'name=' + encodeURIComponent(f.name) + '&size=' + f.size;
+    }).join('&');
+    enqueue(postUpload(query, new Blob(list)));
+  }
 
   document.getElementById('composer').addEventListener('submit', function (e) {
     e.preventDefault();
@@ -302,10 +446,18 @@
   });
   drop.addEventListener('drop', function (e) { if (e.dataTransfer) { uploadAll(e.dataTransfer.files); } });
 
-  // Show what this session already said (after a reload).
+  // Show what this session already said (after a reload); a new session is greeted instead.
+  function greet() {
+    return fetch('api/greeting?lang=' + encodeURIComponent(lang() || ''), { credentials: 'same-origin', headers: { 'X-Regdoc-Token': token } })
+      .then(function (r) { return r.json(); })
+      .then(function (g) { if (!g.error) { renderReply(g, true); } });
+  }
   fetch('api/history', { credentials: 'same-origin', headers: { 'X-Regdoc-Token': token } }).then(function (r) { return r.json(); }).then(function (h) {
-    (h.turns || []).forEach(function (t) {
-      if (t.from === 'regdoc') { renderReply(t.reply); } else { userBubble(t.text || t.action || ('📎 ' + t.file)); }
+    var turns = h.turns || [];
+    if (!turns.length) { return greet(); }
+    turns.forEach(function (t) {
+      if (t.from === 'regdoc') { renderReply(t.reply, true); } else { userBubble(t.text || t.action || ('📎 ' + t.file)); }
     });
+    scroll();
   }).catch(function () {});
 })();

@@ -36,4 +36,25 @@ public final class BoundedCopy {
     }
     return total;
   }
+
+  /**
+   * Copies the next {@code bytes} bytes of {@code in} to {@code target}, and no more (the rest of a
+   * body that holds several files one after another stays for the next); returns how many came,
+   * fewer when the stream ended first.
+   */
+  public static long copyExactly(InputStream in, Path target, long bytes) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long total = 0;
+    try (OutputStream out = Files.newOutputStream(target)) {
+      while (total < bytes) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, bytes - total));
+        if (n < 0) {
+          break;
+        }
+        out.write(buf, 0, n);
+        total += n;
+      }
+    }
+    return total;
+  }
 }

@@ -111,6 +111,12 @@ public sealed interface Block {
     }
   }
 
+  /**
+   * Text whose lines and columns matter (a timeline, a configuration excerpt): shown as it is, in a
+   * fixed-width font, never parsed as Markdown.
+   */
+  record Preformatted(String text) implements Block {}
+
   /** A picture (PNG), e.g. a timeline chart or a ladder diagram. */
   record Image(String fileName, String title, byte[] png) implements Block {}
 

@@ -35,6 +35,7 @@ import java.util.concurrent.Semaphore;
  */
 final class CaseAnalysis {
   private static final int SHOWN_FINDINGS = 5;
+  private static final String EVIDENCE_MISSING = "evidence-missing";
   private static final int TIMELINE_LINES = 60;
 
   /** Cases whose last analysis is kept in memory; each holds a whole timeline, so only a few. */
@@ -57,7 +58,7 @@ final class CaseAnalysis {
     this.store = p.store();
     this.analyzer = p.analyzer();
     this.texts = p.texts();
-    this.cards = new FindingCards(p.texts());
+    this.cards = new FindingCards(p.texts(), p.phrases());
     this.kb = p.kb();
     this.say = p.phrases();
     this.checklist = p.checklist();
@@ -92,6 +93,24 @@ final class CaseAnalysis {
       return;
     }
     List<StoredFile> files = retained(t.caseState.id);
+    Analysis a = analysisOf(t, files);
+    Map<String, Long> sizes = new HashMap<>();
+    files.forEach(f -> sizes.put(f.name(), f.size()));
+    List<Block.FileStatus> statuses = new ArrayList<>();
+    for (FileReport r : a.files()) {
+      if (fresh.contains(Upload.nameOf(r.file()))) {
+        statuses.add(cards.status(r, sizes.getOrDefault(r.file(), 0L), t.lang));
+      }
+    }
+    if (files.size() > fresh.size()
+        && a.anythingRead()
+        && statuses.stream().noneMatch(Block.FileStatus::read)) {
+      // Only files that could not be read came: the case's answer is the one already given, so
+      // say what became of them, not the whole diagnosis again.
+      statuses.forEach(t::add);
+      t.say(say.get("upload-unread-only", t.lang, "id", t.caseState.id));
+      return;
+    }
     t.say(
         say.get(
             "upload-stored",
@@ -102,14 +121,7 @@ final class CaseAnalysis {
             t.caseState.id,
             "files",
             files.size()));
-    Analysis a = analysisOf(t, files);
-    Map<String, Long> sizes = new HashMap<>();
-    files.forEach(f -> sizes.put(f.name(), f.size()));
-    for (FileReport r : a.files()) {
-      if (fresh.contains(Upload.nameOf(r.file()))) {
-        t.add(FindingCards.status(r, sizes.getOrDefault(r.file(), 0L)));
-      }
-    }
+    statuses.forEach(t::add);
     answer(t, a);
   }
 
@@ -190,36 +202,49 @@ final class CaseAnalysis {
     } else {
       t.say(say.get("findings-intro", t.lang));
     }
-    List<Block.FindingCard> shown = cards.cards(a, t.lang.key(), SHOWN_FINDINGS);
-    shown.forEach(t::add);
-    if (listed > shown.size()) {
+    List<ChecklistStep> missing = missingSteps(t, a);
+    // A missing piece of evidence is said once, as the checklist step that collects it, not also
+    // as a finding card.
+    List<Block.FindingCard> ranked = cards.cards(a, t.lang.key(), SHOWN_FINDINGS);
+    ranked.stream()
+        .filter(c -> !(EVIDENCE_MISSING.equals(c.code()) && !missing.isEmpty()))
+        .forEach(t::add);
+    if (listed > ranked.size()) {
       String name = "regdoc-case-" + t.caseState.id + ".json";
-      t.say(say.get("findings-more", t.lang, "count", listed - shown.size(), "file", name));
+      t.say(say.get("findings-more", t.lang, "count", listed - ranked.size(), "file", name));
       // Rendered now, not taken from the case: the analysis may have been made for someone with
       // another language.
       String json = ReportJson.render(a, texts, t.lang.key());
       t.add(new Block.Attachment(name, "application/json", json.getBytes(StandardCharsets.UTF_8)));
     }
     illustrator.pictures(a, t.lang.key()).forEach(t::add);
-    askForMissing(t, a);
+    missing.forEach(s -> ask(t, s));
   }
 
-  private void askForMissing(Turn t, Analysis a) {
-    a.findings().stream()
-        .filter(f -> "evidence-missing".equals(f.code()))
+  /** The open checklist steps that would collect the evidence the rules say is missing. */
+  private List<ChecklistStep> missingSteps(Turn t, Analysis a) {
+    return a.findings().stream()
+        .filter(f -> EVIDENCE_MISSING.equals(f.code()))
         .map(f -> String.valueOf(f.values().get("step")))
         .distinct()
         .map(kb::checklistStep)
         .flatMap(Optional::stream)
         .filter(s -> !ChecklistGuide.DONE.equals(t.caseState.steps.get(s.id())))
-        .forEach(s -> ask(t, s));
+        .toList();
   }
 
   private void ask(Turn t, ChecklistStep s) {
     t.say(
         say.get(
-            "need-evidence", t.lang, "title", s.title().get(t.lang), "why", s.why().get(t.lang)));
-    checklist.show(t, s, true);
+            "need-evidence-step",
+            t.lang,
+            "order",
+            s.order(),
+            "total",
+            kb.checklist().size(),
+            "title",
+            s.title().get(t.lang)));
+    checklist.card(t, s);
   }
 
   /**
@@ -238,14 +263,14 @@ final class CaseAnalysis {
     String[] lines = text.split("\n");
     if (lines.length > TIMELINE_LINES) {
       t.say(say.get("timeline-cut", t.lang, "lines", TIMELINE_LINES));
-      t.say("```\n" + String.join("\n", Arrays.copyOf(lines, TIMELINE_LINES)) + "\n```");
+      t.add(new Block.Preformatted(String.join("\n", Arrays.copyOf(lines, TIMELINE_LINES))));
       t.add(
           new Block.Attachment(
               "timeline-case-" + t.caseState.id + ".txt",
               "text/plain",
               text.getBytes(StandardCharsets.UTF_8)));
     } else {
-      t.say("```\n" + text.stripTrailing() + "\n```");
+      t.add(new Block.Preformatted(text.stripTrailing()));
     }
   }
 

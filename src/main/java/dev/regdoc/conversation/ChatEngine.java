@@ -1,6 +1,8 @@
 package dev.regdoc.conversation;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,5 +45,21 @@ public interface ChatEngine {
   /** Where a lesson's files are on the machine regdoc runs on (the terminal names them so). */
   default Optional<Path> lessonFolder(String lesson) {
     return Optional.empty();
+  }
+
+  /**
+   * What a front end shows before the user has said anything, in the language of {@code langHint}
+   * (a platform's language setting, or null): what regdoc does, the ways to start, an example.
+   */
+  default Reply greeting(String langHint) {
+    return new Reply("en", 0, List.of());
+  }
+
+  /**
+   * The words of a page's own chrome (title, placeholder, buttons, section labels) in {@code lang},
+   * by key; a value may hold "{n}" for the page to fill.
+   */
+  default Map<String, String> pageWords(String lang) {
+    return Map.of();
   }
 }

@@ -52,6 +52,12 @@ final class ChecklistGuide {
     t.add(buttons(s, t.lang));
   }
 
+  /** One step as its card (what, why and how) and buttons, with no line introducing it. */
+  void card(Turn t, ChecklistStep s) {
+    t.add(step(t, s, s.how().get(t.lang)));
+    t.add(buttons(s, t.lang));
+  }
+
   Block.Choices buttons(ChecklistStep s, Lang lang) {
     return new Block.Choices(
         null,

@@ -47,6 +47,9 @@ public final class ConversationEngine implements ChatEngine {
   private final KnowledgeAnswers answers;
   private final ConversationLocks locks = new ConversationLocks();
 
+  /** The greeting's lesson button: the command itself, understood in either language. */
+  private static final String TEACH_ME = "teach me";
+
   public ConversationEngine(
       KnowledgeBase kb,
       FindingTexts texts,
@@ -90,6 +93,28 @@ public final class ConversationEngine implements ChatEngine {
   @Override
   public Optional<Path> lessonFolder(String lesson) {
     return lessons.folder(lesson);
+  }
+
+  @Override
+  public Reply greeting(String langHint) {
+    Lang lang = Lang.fromTag(langHint == null ? "" : langHint).orElse(Lang.EN);
+    Phrases say = parts.phrases();
+    return new Reply.Builder()
+        .text(say.get("greeting", lang))
+        .add(
+            new Block.Choices(
+                say.get("greeting-try", lang),
+                List.of(
+                    // an action that is not a button id is handled as the text it holds
+                    new Block.Choice(
+                        say.get("greeting-example", lang), say.get("greeting-example", lang)),
+                    new Block.Choice(TEACH_ME, say.get("greeting-teach", lang)))))
+        .build(lang.key(), 0);
+  }
+
+  @Override
+  public Map<String, String> pageWords(String lang) {
+    return parts.phrases().page(Lang.fromTag(lang == null ? "" : lang).orElse(Lang.EN));
   }
 
   private Optional<String> joinCode(long caseId) {

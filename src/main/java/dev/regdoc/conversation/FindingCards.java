@@ -8,6 +8,7 @@ import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.facts.FileReport;
+import dev.regdoc.knowledge.Lang;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,11 @@ final class FindingCards {
   private static final String ALL_DEVICES = "all";
 
   private final FindingTexts texts;
+  private final Phrases say;
 
-  FindingCards(FindingTexts texts) {
+  FindingCards(FindingTexts texts, Phrases say) {
     this.texts = texts;
+    this.say = say;
   }
 
   /**
@@ -108,7 +111,23 @@ final class FindingCards {
         texts.note(e, lang));
   }
 
-  static Block.FileStatus status(FileReport r, long size) {
-    return new Block.FileStatus(r.file(), r.looksLike(), r.read(), size, r.problems());
+  /** A file's status, what it looked like named in {@code lang} by its kind (file-status.yaml). */
+  Block.FileStatus status(FileReport r, long size, Lang lang) {
+    String kind = "file-kind-" + r.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String looks =
+        say.get(
+            kind,
+            lang,
+            "detail",
+            r.looksLike(),
+            "frames",
+            r.counts().getOrDefault("frames", 0L),
+            "lines",
+            r.counts().getOrDefault("lines", 0L),
+            "recognised",
+            r.counts().getOrDefault("recognised", 0L),
+            "entries",
+            r.counts().getOrDefault("entries", 0L));
+    return new Block.FileStatus(r.file(), looks, r.read(), size, r.problems());
   }
 }

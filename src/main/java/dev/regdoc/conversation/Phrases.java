@@ -10,25 +10,40 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What regdoc says in chat ({@code knowledge-base/chat.yaml}), each phrase in English and Japanese.
+ * What regdoc says in chat ({@code knowledge-base/chat.yaml}) and the web chat's first words and
+ * page chrome ({@code web-chat.yaml}), how a file's status is named ({@code file-status.yaml}),
+ * each phrase in English and Japanese.
  */
 public final class Phrases {
   static final String FILE = "chat.yaml";
+  static final List<String> FILES = List.of(FILE, "web-chat.yaml", "file-status.yaml");
+
+  /** The words of a page's own chrome start with this; {@link #page} gives them without it. */
+  private static final String PAGE = "page-";
+
   private final Map<String, Text> phrases;
 
   private Phrases(Map<String, Text> phrases) {
     this.phrases = phrases;
   }
 
-  /** Loads and checks that every phrase has both languages. */
+  /** Loads and checks that every phrase has both languages and is defined once. */
   public static Phrases load(Path kbDir) {
-    Path file = kbDir.resolve(FILE);
+    Map<String, Text> map = new HashMap<>();
+    for (String name : FILES) {
+      read(kbDir.resolve(name), map);
+    }
+    return new Phrases(map);
+  }
+
+  private static void read(Path file, Map<String, Text> into) {
     try {
       JsonNode root = new YAMLMapper().readTree(file.toFile()).path("phrases");
-      Map<String, Text> map = new HashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String en = e.getValue().path("en").asText("");
@@ -37,12 +52,29 @@ public final class Phrases {
           throw new IllegalStateException(
               file + ": phrase " + e.getKey() + " needs both en and ja");
         }
-        map.put(e.getKey(), new Text(en, ja));
+        if (into.put(e.getKey(), new Text(en, ja)) != null) {
+          throw new IllegalStateException(
+              file + ": phrase " + e.getKey() + " is already defined in another file");
+        }
       }
-      return new Phrases(map);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /**
+   * The words of a page's own chrome in {@code lang}, by key without "page-", unfilled ({n} is the
+   * page's to fill).
+   */
+  public Map<String, String> page(Lang lang) {
+    Map<String, String> out = new TreeMap<>();
+    phrases.forEach(
+        (k, v) -> {
+          if (k.startsWith(PAGE)) {
+            out.put(k.substring(PAGE.length()), v.get(lang));
+          }
+        });
+    return out;
   }
 
   /**

@@ -51,6 +51,8 @@ final class PlainText {
           + ")"
           + (f.read() ? "" : " NOT READ")
           + f.problems().stream().map(p -> "\n    ! " + p).collect(Collectors.joining());
+    } else if (b instanceof Block.Preformatted p) {
+      return p.text().stripTrailing();
     } else if (b instanceof Block.Image i) {
       return "[picture: " + i.fileName() + " - " + i.title() + "]";
     } else if (b instanceof Block.Attachment a) {

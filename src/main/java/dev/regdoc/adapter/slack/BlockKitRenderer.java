@@ -97,6 +97,11 @@ final class BlockKitRenderer {
       for (String part : split(mrkdwn(t.markdown()), MAX_SECTION_CHARS)) {
         out.add(section(part, cut));
       }
+    } else if (b instanceof Block.Preformatted p) {
+      // Slack's code block; each part is fenced on its own so a cut never leaves one open
+      for (String part : split(escape(p.text()), MAX_SECTION_CHARS - 8)) {
+        out.add(section("```" + part + "```", cut));
+      }
     } else if (b instanceof Block.Choices c) {
       if (c.prompt() != null && !c.prompt().isBlank()) {
         out.add(section(mrkdwn(c.prompt()), cut));

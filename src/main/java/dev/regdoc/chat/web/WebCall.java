@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -47,6 +48,12 @@ final class WebCall {
   String queryParam(String key) {
     Fields q = Request.extractQueryParameters(request);
     return q.getValue(key);
+  }
+
+  /** Every value of a repeated query parameter, in order; empty when there is none. */
+  List<String> queryParams(String key) {
+    List<String> values = Request.extractQueryParameters(request).getValues(key);
+    return values == null ? List.of() : values;
   }
 
   String cookie(String name) {

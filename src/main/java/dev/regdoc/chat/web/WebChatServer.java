@@ -99,6 +99,7 @@ public final class WebChatServer {
             "/api/upload", new Api(this::upload, "application/octet-stream"),
             "/api/progress", new Api(this::progress, "application/json"),
             "/api/history", new Api(this::history, "application/json"),
+            "/api/greeting", new Api(this::greeting, "application/json"),
             "/api/lesson-file", new Api(this::lessonFile, "application/json"));
     this.turnPool =
         new ThreadPoolExecutor(
@@ -278,12 +279,42 @@ public final class WebChatServer {
             true));
   }
 
+  /**
+   * One or several files in one body, one after another: {@code ?name=a&size=n&name=b&size=m}; a
+   * single file may leave out its size. Several files chosen at once are one turn, so one analysis
+   * and one answer.
+   */
   private void upload(WebCall call, WebSession session) throws IOException {
     if (!io.requireMethod(call, "POST")) {
       return;
     }
-    String name = UploadNames.clean(call.queryParam("name"));
+    List<String> names = call.queryParams("name");
+    List<String> sizes = call.queryParams("size");
     long limit = engine.maxUploadBytes();
+    if (names.size() <= 1 && sizes.isEmpty()) {
+      uploadOne(call, session, UploadNames.clean(names.isEmpty() ? null : names.get(0)), limit);
+      return;
+    }
+    List<Long> announced = UploadBatch.sizes(names, sizes, call.contentLength());
+    if (announced == null) {
+      io.error(call, 400, UploadBatch.USAGE);
+      return;
+    }
+    UploadBatch batch = new UploadBatch();
+    try {
+      for (int i = 0; i < names.size(); i++) {
+        batch.add(call.body(), UploadNames.clean(names.get(i)), announced.get(i), limit);
+      }
+      ObjectNode userTurn = mapper.createObjectNode().put("from", "user");
+      userTurn.put("file", String.join(", ", batch.names()));
+      runTurn(call, session, userTurn, uploadTurn(session, batch.uploads()));
+    } finally {
+      batch.delete();
+    }
+  }
+
+  private void uploadOne(WebCall call, WebSession session, String name, long limit)
+      throws IOException {
     long announced = call.contentLength();
     if (announced > limit) {
       // Refused on the announced size alone: the body is never stored, only discarded after the
@@ -301,22 +332,15 @@ public final class WebChatServer {
       }
       ObjectNode userTurn =
           mapper.createObjectNode().put("from", "user").put("file", name).put("size", size);
-      runTurn(
-          call,
-          session,
-          userTurn,
-          new Incoming(
-              session.conversation(),
-              session.user(),
-              session.userName(),
-              "",
-              List.of(new Upload(name, size, tmp)),
-              null,
-              null,
-              true));
+      runTurn(call, session, userTurn, uploadTurn(session, List.of(new Upload(name, size, tmp))));
     } finally {
       TempFiles.process().delete(tmp);
     }
+  }
+
+  private static Incoming uploadTurn(WebSession session, List<Upload> uploads) {
+    return new Incoming(
+        session.conversation(), session.user(), session.userName(), "", uploads, null, null, true);
   }
 
   private static String tooBig(String name, long size, long limit) {
@@ -330,6 +354,24 @@ public final class WebChatServer {
     out.put("text", session.progressText());
     out.put("percent", session.progressPercent());
     io.json(call, 200, out);
+  }
+
+  /**
+   * What the page shows before anything was said, in the browser's language ({@code ?lang=}); not
+   * kept in the session's history.
+   */
+  private void greeting(WebCall call, WebSession session) throws IOException {
+    if (!io.requireMethod(call, "GET")) {
+      return;
+    }
+    io.json(call, 200, withPageWords(replies.toJson(engine.greeting(call.queryParam("lang")))));
+  }
+
+  /** The reply with the page's own words in its language, so the page follows the conversation. */
+  private ObjectNode withPageWords(ObjectNode reply) {
+    ObjectNode words = reply.putObject("page");
+    engine.pageWords(reply.path("lang").asText("en")).forEach(words::put);
+    return reply;
   }
 
   private void history(WebCall call, WebSession session) throws IOException {
@@ -368,7 +410,7 @@ public final class WebChatServer {
       session.started();
       ObjectNode reply;
       try {
-        ObjectNode answer = replies.toJson(await(submit(session, incoming)));
+        ObjectNode answer = withPageWords(replies.toJson(await(submit(session, incoming))));
         // The code others join the case with, for the page's case bar (only people in the case see
         // it).
         engine.joinCode(session.conversation()).ifPresent(code -> answer.put("joinCode", code));
