@@ -20,13 +20,20 @@ final class IntervalsPanel extends TimeAxisPanel {
       TimelineScene scene, Labels labels, String family, int width, int height, Legend legend) {
     super(scene, family, width, height, legend);
     Intervals iv = scene.intervals();
-    chart.setYAxisTitle(labels.get("intervals.yAxis"));
-    texts.add(chart.getYAxisTitle());
     var s = chart.getStyler();
+    // XChart turns a y-axis title sideways, which Japanese does not read: a language whose title
+    // is empty carries its unit on every tick instead ("120秒")
+    String title = labels.get("intervals.yAxis");
+    if (title.isBlank()) {
+      s.setYAxisTitleVisible(false);
+    } else {
+      chart.setYAxisTitle(title);
+      texts.add(title);
+    }
     s.setXAxisTitleVisible(false);
     s.setYAxisMin(yMin(iv));
     s.setYAxisMax(yMax(iv));
-    s.setYAxisDecimalPattern("0");
+    s.setYAxisDecimalPattern(labels.get("intervals.yTicks"));
     boolean sip = iv.protocol() == Protocol.SIP;
     List<Point> onTime = iv.answered().stream().filter(p -> p.seconds() <= iv.deadline()).toList();
     List<Point> late = iv.answered().stream().filter(p -> p.seconds() > iv.deadline()).toList();

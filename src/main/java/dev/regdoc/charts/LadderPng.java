@@ -157,6 +157,9 @@ final class LadderPng {
         s, canvas.png(), WIDTH, height, family, List.copyOf(texts), List.copyOf(rowY));
   }
 
+  /** How much smaller a label too long for its arrow is set. */
+  private static final float SMALLER = 0.82f;
+
   private static void row(
       Graphics2D g,
       Row r,
@@ -214,16 +217,18 @@ final class LadderPng {
     }
     double spanLeft = Math.min(a, b);
     double span = Math.abs(b - a);
-    // centred over the arrow; a text longer than the arrow starts at its left end and may run past
-    // it
-    String t = TimelineChart.fit(label, fm, (int) (WIDTH - 8 - spanLeft - 8));
-    double x =
-        fm.stringWidth(t) <= span - 12 ? spanLeft + (span - fm.stringWidth(t)) / 2 : spanLeft + 8;
-    x = Math.min(Math.max(x, GUTTER - 10), WIDTH - 8 - fm.stringWidth(t));
+    // The label stays between the arrow's two lifelines, never across another column's: a long one
+    // is set smaller, and cut only if it still does not fit.
+    int room = (int) Math.max(span, step) - 12;
+    Font font = fm.stringWidth(label) <= room ? body : body.deriveFont(body.getSize2D() * SMALLER);
+    FontMetrics used = g.getFontMetrics(font);
+    String t = TimelineChart.fit(label, used, room);
+    double x = spanLeft + (span - used.stringWidth(t)) / 2;
+    x = Math.min(Math.max(x, GUTTER - 10), WIDTH - 8 - used.stringWidth(t));
     draw(
         g,
         t,
-        body,
+        font,
         r.style() == Style.LOST ? ChartStyle.LOST.darker() : ChartStyle.TEXT,
         x,
         top,

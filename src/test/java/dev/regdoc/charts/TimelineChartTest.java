@@ -239,6 +239,16 @@ class TimelineChartTest {
   }
 
   @Test
+  void theJapaneseSecondsAxisPutsItsUnitOnEachTickInsteadOfATitleTurnedSideways() {
+    // XChart draws a y-axis title turned by 90 degrees: Latin reads so, Japanese does not
+    assertThat(TimelineChart.render(scene("case-study-2", "en"), Labels.of("en")).texts())
+        .contains("seconds");
+    assertThat(TimelineChart.render(scene("case-study-2", "ja"), Labels.of("ja")).texts())
+        .doesNotContain("秒");
+    assertThat(Labels.of("ja").get("intervals.yTicks")).endsWith("秒");
+  }
+
+  @Test
   void japaneseLabelsAreDrawnWithAFontThatHasTheirGlyphs() {
     RenderedChart r = TimelineChart.render(scene("case-study-2", "ja"), Labels.of("ja"));
     assertThat(r.texts()).contains("登録更新", "CUCMの期限 130 秒", "フェイルオーバー \u2192 198.51.100.11");
