@@ -16,9 +16,10 @@
     case: 'Case #{n}', 'join-code': 'join code', kilobytes: '{n} KB', 'not-read': 'not read',
     confidence: '{n} % sure', 'all-evidence': 'All {n} frames and lines', why: 'Why',
     'other-findings': 'Other findings ({n})', checklist: 'Checklist', 'open-full': 'Click to open full size',
-    close: 'Close', unreachable: 'regdoc could not be reached: {n}', 'download-failed': 'Could not download {n}'
+    close: 'Close', 'file-details': ' ({n})', comma: ', ', unreachable: 'regdoc could not be reached: {n}', 'download-failed': 'Could not download {n}'
   };
-  function word(key, n) { return String(words[key] || key).replace('{n}', n === undefined ? '' : n); }
+  // (a function as the replacement: a "$" in the value is taken as it is)
+  function word(key, n) { return String(words[key] || key).replace('{n}', function () { return n === undefined ? '' : String(n); }); }
 
   function applyWords(page, lang) {
     if (!page) { return; }
@@ -199,7 +200,7 @@
       var kb = Math.max(1, Math.round((b.sizeBytes || 0) / 1024));
       d.appendChild(el('span', 'mark', b.read ? '✓ ' : '✗ '));
       d.appendChild(el('span', 'name', b.name));
-      d.appendChild(el('span', 'looks', ' (' + [b.looksLike, word('kilobytes', kb)].filter(Boolean).join(', ') + ')'));
+      d.appendChild(el('span', 'looks', word('file-details', [b.looksLike, word('kilobytes', kb)].filter(Boolean).join(word('comma')))));
       if (!b.read) { d.appendChild(el('span', 'not-read', ' ' + word('not-read'))); }
       if (b.problems && b.problems.length) {
         var ul = el('ul');

@@ -19,6 +19,12 @@ public interface FindingTexts {
   /** "N per-phone findings are summarised here", in {@code lang}. */
   String summarised(int findings, String lang);
 
+  /**
+   * A word of the knowledge base's answer words (answer-words.yaml) in {@code lang}, its {0},
+   * {1}... filled with {@code args}: how a report names its parts.
+   */
+  String word(String key, String lang, Object... args);
+
   /** What a piece of evidence shows, in {@code lang}; by default the note key itself. */
   default String note(Evidence evidence, String lang) {
     return evidence.note();

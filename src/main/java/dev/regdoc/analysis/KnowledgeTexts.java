@@ -97,6 +97,11 @@ public final class KnowledgeTexts implements FindingTexts {
   }
 
   @Override
+  public String word(String key, String lang, Object... args) {
+    return words.word(key, Lang.fromTag(lang).orElse(Lang.EN), args);
+  }
+
+  @Override
   public String summarised(int findings, String lang) {
     return summaries.phrase("omitted", Lang.fromTag(lang).orElse(Lang.EN), findings);
   }

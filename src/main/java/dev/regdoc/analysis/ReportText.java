@@ -9,7 +9,6 @@ import dev.regdoc.facts.FileReport;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The findings as plain text or Markdown, most likely root cause first. */
@@ -21,36 +20,22 @@ public final class ReportText {
   private ReportText() {}
 
   /** The report's own words, per language. */
+  /** The report's own words in one language, from the knowledge base's answer words. */
   private record Labels(
       String evidence,
       String fix,
       String confidence,
       String causedBy,
       String files,
-      String notRead,
-      String more,
-      String partial) {
-    static Labels of(String lang) {
-      return lang.startsWith("ja")
-          ? new Labels(
-              "根拠",
-              "対処",
-              "確度",
-              "原因",
-              "ファイル",
-              "読めず",
-              "件（--format json で全件）",
-              "途中までの結果です。解析が制限時間 %d 秒に達したため（%s）、それまでの分だけで診断しました。詳しくは下のファイル一覧を参照してください。")
-          : new Labels(
-              "Evidence",
-              "Fix",
-              "confidence",
-              "caused by",
-              "Files",
-              "NOT READ",
-              " more (see --format json)",
-              "PARTIAL: the analysis reached its time limit of %d s (%s), so these findings come"
-                  + " from what was done by then; the files below say what to do.");
+      String notRead) {
+    static Labels of(FindingTexts texts, String lang) {
+      return new Labels(
+          texts.word("report-evidence", lang),
+          texts.word("report-fix", lang),
+          texts.word("report-confidence", lang),
+          texts.word("report-caused-by", lang),
+          texts.word("report-files", lang),
+          texts.word("report-not-read", lang));
     }
   }
 
@@ -64,13 +49,9 @@ public final class ReportText {
     if (a.partial()) {
       String where =
           a.stopped().file() != null
-              ? (lang.startsWith("ja")
-                  ? a.stopped().file() + " の読み込み中"
-                  : "while reading " + a.stopped().file())
-              : (lang.startsWith("ja") ? "判定中" : "while judging");
-      out.append(
-              String.format(
-                  Locale.ROOT, Labels.of(lang).partial(), a.stopped().limit().toSeconds(), where))
+              ? texts.word("report-while-reading", lang, a.stopped().file())
+              : texts.word("report-while-judging", lang);
+      out.append(texts.word("report-partial", lang, a.stopped().limit().toSeconds(), where))
           .append("\n\n");
     }
     int n = 1;
@@ -85,7 +66,7 @@ public final class ReportText {
     for (Finding f : a.listedFindings()) {
       finding(n++, f, texts, lang, markdown, out);
     }
-    files(a.files(), Labels.of(lang), markdown, out);
+    files(a.files(), Labels.of(texts, lang), markdown, out);
     return DisplayNames.cleanText(
         out.toString()); // names and log text from the files reach a terminal
   }
@@ -93,7 +74,7 @@ public final class ReportText {
   private static void finding(
       int n, Finding f, FindingTexts texts, String lang, boolean md, StringBuilder out) {
     FindingText t = texts.textOf(f, lang);
-    Labels l = Labels.of(lang);
+    Labels l = Labels.of(texts, lang);
     out.append(md ? "## " : "")
         .append(n)
         .append(". ")
@@ -188,9 +169,7 @@ public final class ReportText {
                     .append('\n'));
     if (evidence.size() > MAX_EVIDENCE) {
       out.append(md ? "- " : "     - ")
-          .append("... ")
-          .append(evidence.size() - MAX_EVIDENCE)
-          .append(l.more())
+          .append(texts.word("report-more", lang, evidence.size() - MAX_EVIDENCE))
           .append('\n');
     }
   }

@@ -38,7 +38,17 @@ public final class AnswerWords {
           "below",
           "at-most",
           "phone-switch-port",
-          "no-reason-code");
+          "no-reason-code",
+          "report-evidence",
+          "report-fix",
+          "report-confidence",
+          "report-caused-by",
+          "report-files",
+          "report-not-read",
+          "report-more",
+          "report-partial",
+          "report-while-reading",
+          "report-while-judging");
 
   private final Map<String, Text> words;
 

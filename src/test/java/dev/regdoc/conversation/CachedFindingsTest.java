@@ -52,7 +52,11 @@ class CachedFindingsTest {
     assertThat(store.contentReads()).as("no file read again").isEqualTo(readsAfterUpload);
     assertThat(findings.caseId()).isEqualTo(caseId);
     assertThat(codes(findings)).contains("port-security-aging");
-    assertThat(timeline.plainText()).contains("```").contains("SEP0024142DDF24");
+    assertThat(timeline.blocks())
+        .filteredOn(Block.Preformatted.class::isInstance)
+        .singleElement()
+        .satisfies(b -> assertThat(((Block.Preformatted) b).text()).contains("SEP0024142DDF24"));
+    assertThat(timeline.plainText()).doesNotContain("```");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +101,37 @@ final class WebChatClient {
     HttpRequest.Builder req =
         HttpRequest.newBuilder(
                 base.resolve("api/upload?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+            .timeout(Duration.ofMinutes(3))
+            .header("Content-Type", "application/octet-stream")
+            .POST(body);
+    return api(req);
+  }
+
+  /**
+   * Several files in one upload, as the page sends files chosen at once: each named with its size,
+   * their bytes one after another.
+   */
+  Response uploadAll(Path... files) throws IOException, InterruptedException {
+    StringBuilder query = new StringBuilder();
+    List<byte[]> bodies = new ArrayList<>();
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      bodies.add(bytes);
+      query
+          .append(query.length() == 0 ? "" : "&")
+          .append("name=")
+          .append(URLEncoder.encode(f.getFileName().toString(), StandardCharsets.UTF_8))
+          .append("&size=")
+          .append(bytes.length);
+    }
+    return uploadRaw(query.toString(), HttpRequest.BodyPublishers.ofByteArrays(bodies));
+  }
+
+  /** An upload with this query and body as they are (for malformed batches). */
+  Response uploadRaw(String query, HttpRequest.BodyPublisher body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(base.resolve("api/upload?" + query))
             .timeout(Duration.ofMinutes(3))
             .header("Content-Type", "application/octet-stream")
             .POST(body);

@@ -74,6 +74,94 @@ class WebChatServerTest {
   }
 
   @Test
+  void severalFilesChosenAtOnceAreOneTurnWithOneAnswerAskingForTheMissingEvidenceOnce()
+      throws Exception {
+    WebChatClient c = client();
+    c.text(SYMPTOM);
+    WebChatClient.Response r =
+        c.uploadAll(CASE2.resolve("phone.pcap"), CASE2.resolve("switch-config.txt"));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.blocks("FileStatus"))
+        .extracting(b -> b.path("name").asText())
+        .containsExactly("phone.pcap", "switch-config.txt");
+    JsonNode first = r.blocks("FindingCard").get(0);
+    assertThat(first.path("code").asText()).isEqualTo("port-security-aging");
+    assertThat(first.path("confidencePercent").asInt())
+        .as("the configuration and the capture were judged together")
+        .isEqualTo(95);
+    assertThat(r.findingCodes()).doesNotContain("evidence-missing");
+    List<JsonNode> steps = r.blocks("Step");
+    assertThat(steps).hasSize(1);
+    String title = steps.get(0).path("title").asText();
+    assertThat(r.blocks("Text"))
+        .filteredOn(t -> t.path("markdown").asText().contains(title))
+        .hasSize(1);
+  }
+
+  @Test
+  void anUnreadableFileAddedLaterGetsItsStatusNotTheDiagnosisAgain() throws Exception {
+    WebChatClient c = client();
+    c.text(SYMPTOM);
+    c.uploadAll(CASE2.resolve("phone.pcap"), CASE2.resolve("switch-config.txt"));
+
+    WebChatClient.Response later =
+        c.upload(Path.of("src/test/resources/transcripts/not-a-capture.docx"));
+
+    assertThat(later.status()).isEqualTo(200);
+    assertThat(later.blocks("FileStatus")).hasSize(1);
+    assertThat(later.blocks("FileStatus").get(0).path("read").asBoolean()).isFalse();
+    assertThat(later.blocks("FindingCard")).isEmpty();
+    assertThat(later.blocks("Image")).isEmpty();
+    assertThat(later.blocks("Step")).isEmpty();
+    assertThat(later.blocks("Text")).hasSize(1);
+  }
+
+  @Test
+  void batchSizesThatDoNotAddUpToTheBodyAreRefused() throws Exception {
+    WebChatClient c = client();
+    WebChatClient.Response r =
+        c.uploadRaw(
+            "name=a.pcap&size=10&name=b.txt&size=10",
+            HttpRequest.BodyPublishers.ofString("only fifteen b"));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("error").asText()).contains("size");
+  }
+
+  @Test
+  void theGreetingSaysWhatRegdocDoesInTheBrowsersLanguageWithAnExampleToClick() throws Exception {
+    WebChatClient.Response en = client().getApi("api/greeting?lang=en-US");
+    WebChatClient.Response ja = client().getApi("api/greeting?lang=ja");
+
+    assertThat(en.json().path("blocks").get(0).path("markdown").asText())
+        .contains("describe the problem")
+        .contains("drop files")
+        .contains("teach me");
+    assertThat(en.blocks("Choices").get(0).path("choices"))
+        .extracting(ch -> ch.path("action").asText())
+        .containsExactly(SYMPTOM, "teach me");
+    assertThat(en.json().path("page").path("send").asText()).isEqualTo("Send");
+    assertThat(ja.json().path("lang").asText()).isEqualTo("ja");
+    assertThat(ja.json().path("page").path("send").asText()).isEqualTo("送信");
+    assertThat(ja.json().path("page").path("placeholder").asText())
+        .doesNotContainPattern("[A-Za-z]");
+  }
+
+  @Test
+  void aTimelineIsAPreformattedBlockNotMarkdownFences() throws Exception {
+    WebChatClient c = client();
+    c.text(SYMPTOM);
+    c.upload(CASE2.resolve("phone.pcap"));
+
+    WebChatClient.Response r = c.text("show the timeline for SEP0024142DDF24");
+
+    assertThat(r.blocks("Preformatted")).hasSize(1);
+    assertThat(r.blocks("Preformatted").get(0).path("text").asText()).contains("sip-refresh");
+    assertThat(r.body()).doesNotContain("```");
+  }
+
+  @Test
   void historyKeepsTheSessionsTurnsOnly() throws Exception {
     WebChatClient alice = client();
     alice.text(SYMPTOM);
