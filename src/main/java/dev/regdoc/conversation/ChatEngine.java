@@ -28,6 +28,15 @@ public interface ChatEngine {
   }
 
   /**
+   * Records that the chat event {@code key} is being handled; true only the first time among every
+   * instance sharing the case store (a retry the platform sends to another instance is dropped
+   * there). Without a shared store, every key is new here: the adapter remembers its own.
+   */
+  default boolean firstDelivery(String key) {
+    return true;
+  }
+
+  /**
    * The largest upload accepted, in bytes; adapters refuse bigger files before downloading them.
    */
   long maxUploadBytes();

@@ -78,6 +78,11 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
+  public boolean firstDelivery(String key) {
+    return parts.store().firstDelivery(key, parts.clock().instant());
+  }
+
+  @Override
   public Optional<String> joinCode(String conversation) {
     return parts.store().caseOfConversation(conversation).flatMap(this::joinCode);
   }

@@ -78,7 +78,7 @@ final class RequestRunner implements AutoCloseable {
    * resolver runs on the worker and may return null when the event is not for regdoc.
    */
   void submit(String eventKey, Callable<SlackRequest> resolver) {
-    if (eventKey != null && !guards.firstTime("event:" + eventKey)) {
+    if (eventKey != null && !firstTime("event:" + eventKey)) {
       log.debug("ignoring Slack's redelivery of {}", eventKey);
       return;
     }
@@ -102,6 +102,14 @@ final class RequestRunner implements AutoCloseable {
             log.warn("Slack event {} could not be handled: {}", eventKey, e.toString());
           }
         });
+  }
+
+  /**
+   * Whether this instance takes the event: new to this process (no store call for its own retries)
+   * and to the case store, which every instance shares.
+   */
+  private boolean firstTime(String key) {
+    return guards.firstTime(key) && engine.firstDelivery("slack:" + key);
   }
 
   private void runSafely(SlackRequest request) {
@@ -138,7 +146,7 @@ final class RequestRunner implements AutoCloseable {
       return;
     }
     List<SlackRequest.FileRef> fresh =
-        t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
+        t.files().stream().filter(f -> firstTime("file:" + f.id())).toList();
     if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
       return; // the same file announced twice (file_shared and the message with files)
     }
