@@ -9,6 +9,7 @@ import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
+import dev.regdoc.conversation.store.TurnLocks;
 import dev.regdoc.conversation.store.UserProfile;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
@@ -103,8 +104,8 @@ public final class ConversationEngine implements ChatEngine {
 
   @Override
   public Reply handle(Incoming in, ProgressSink progress) {
-    locks.acquire(in.conversation());
-    try {
+    try (TurnLocks.Held here = locks.hold(in.conversation());
+        TurnLocks.Held everywhere = parts.store().turnLocks().hold(in.conversation())) {
       return turn(in, progress);
     } catch (WorkStopped e) {
       // cancelled by the front end (its turn timed out): the analysis let go of its slot on the way
@@ -116,8 +117,6 @@ public final class ConversationEngine implements ChatEngine {
       LOG.error("turn failed in {}", in.conversation(), e);
       Lang lang = Languages.detect(in.text()).orElse(Lang.EN);
       return new Reply.Builder().text(parts.phrases().get("error", lang)).build(lang.key(), 0);
-    } finally {
-      locks.release(in.conversation());
     }
   }
 

@@ -7,6 +7,7 @@ import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.StoredFile;
+import dev.regdoc.conversation.store.TurnLocks;
 import dev.regdoc.conversation.store.UserProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,8 +64,14 @@ public final class JdbcCaseStore implements CaseStore {
    */
   private final Object[] saveLocks;
 
-  /** On PostgreSQL the bytes are in the database (shared by instances), on H2 on disk only. */
-  private final boolean bytesInDatabase;
+  /** On PostgreSQL (shared by instances) the bytes are in the database and turns lock there too. */
+  private final boolean onPostgres;
+
+  /** On PostgreSQL, advisory locks; created on first use. */
+  private AdvisoryTurnLocks turnLocks;
+
+  /** Turns holding or waiting for a shared turn lock at once, at most. */
+  private static final int MAX_SHARED_TURNS = 64;
 
   /** How long a chat event's key is kept: far longer than Slack retries a delivery. */
   private static final Duration EVENT_MEMORY = Duration.ofDays(1);
@@ -79,7 +86,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   private JdbcCaseStore(HikariDataSource pool, StoreSettings settings, boolean serialiseSaves) {
     this.saveLocks = serialiseSaves ? newLocks(64) : null;
-    this.bytesInDatabase = !serialiseSaves;
+    this.onPostgres = !serialiseSaves;
     this.pool = pool;
     this.settings = settings;
     this.copies = new FileCopies(settings.dataDir());
@@ -408,7 +415,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at) {
-    if (bytesInDatabase) {
+    if (onPostgres) {
       FileCopies.Copied copy = copies.store(content);
       StoredFile f = uploadOf(caseId, name, copy, uploadedBy, at);
       retryingDuplicates(
@@ -436,7 +443,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public String keepContent(Path content) {
-    if (!bytesInDatabase) {
+    if (!onPostgres) {
       return copies.exclusively(() -> copies.store(content)).sha256();
     }
     FileCopies.Copied copy = copies.store(content);
@@ -523,7 +530,7 @@ public final class JdbcCaseStore implements CaseStore {
    */
   @Override
   public Optional<Path> content(String sha256) {
-    if (!bytesInDatabase) {
+    if (!onPostgres) {
       return copies.find(sha256);
     }
     if (!inTransaction(c -> DatabaseFiles.exists(c, sha256))) {
@@ -559,7 +566,7 @@ public final class JdbcCaseStore implements CaseStore {
   @Override
   public int purgeExpired(Instant now) {
     forgetEventsBefore(now.minus(EVENT_MEMORY));
-    if (bytesInDatabase) {
+    if (onPostgres) {
       return purgeInDatabase(now);
     }
     return copies.exclusively(
@@ -771,8 +778,23 @@ public final class JdbcCaseStore implements CaseStore {
         });
   }
 
+  /** Advisory locks on PostgreSQL; on H2 the engine's in-process lock is the only one. */
   @Override
-  public void close() {
+  public synchronized TurnLocks turnLocks() {
+    if (!onPostgres) {
+      return TurnLocks.NONE;
+    }
+    if (turnLocks == null) {
+      turnLocks = new AdvisoryTurnLocks(settings, MAX_SHARED_TURNS);
+    }
+    return turnLocks;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (turnLocks != null) {
+      turnLocks.close();
+    }
     pool.close();
   }
 

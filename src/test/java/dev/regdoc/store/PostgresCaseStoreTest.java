@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.StoredFile;
+import dev.regdoc.conversation.store.TurnLocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +110,34 @@ class PostgresCaseStoreTest extends CaseStoreContract {
       assertThat(read).as("the second instance's cached copy goes too").doesNotExist();
     }
     assertThat(count("SELECT COUNT(*) FROM " + schema + ".file_chunks")).isZero();
+  }
+
+  /**
+   * A turn of a conversation in one instance keeps the same conversation's turn in another waiting
+   * until it ends; other conversations go on.
+   */
+  @Test
+  void aTurnLockHeldByOneInstanceHoldsBackTheOther() throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (JdbcCaseStore second = JdbcCaseStore.open(store.settings())) {
+      TurnLocks.Held held = store.turnLocks().hold("slack:T1:C1:1");
+      try (TurnLocks.Held elsewhere = second.turnLocks().hold("slack:T1:C1:2")) {
+        assertThat(elsewhere).as("another conversation is not held back").isNotNull();
+      }
+      Future<Boolean> waiting =
+          other.submit(
+              () -> {
+                try (TurnLocks.Held h = second.turnLocks().hold("slack:T1:C1:1")) {
+                  return true;
+                }
+              });
+      assertThatThrownBy(() -> waiting.get(500, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class);
+      held.close();
+      assertThat(waiting.get(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      other.shutdownNow();
+    }
   }
 
   @Test

@@ -74,6 +74,14 @@ public interface CaseStore extends AutoCloseable {
    */
   boolean firstDelivery(String key, Instant at);
 
+  /**
+   * The turn locks among the instances sharing this store ({@link TurnLocks#NONE} when none can);
+   * the engine takes its own in-process lock first.
+   */
+  default TurnLocks turnLocks() {
+    return TurnLocks.NONE;
+  }
+
   void appendMessage(ChatMessage m);
 
   /** The messages of a case, oldest first. */
