@@ -15,10 +15,13 @@ import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +50,8 @@ public final class ConversationEngine implements ChatEngine {
   private final LessonLibrary lessons;
   private final KnowledgeAnswers answers;
   private final ConversationLocks locks = new ConversationLocks();
+  private final Counter turns = Metrics.counter("regdoc.turns");
+  private volatile JobWorker jobs;
 
   public ConversationEngine(
       KnowledgeBase kb,
@@ -78,6 +83,54 @@ public final class ConversationEngine implements ChatEngine {
     return parts.store().caseOfConversation(conversation).isPresent();
   }
 
+  /**
+   * Takes part in the analysis queue of a shared (PostgreSQL) store as {@code instanceId}, running
+   * analyses.parallel queued turns at once; does nothing on a store no other instance shares.
+   */
+  public synchronized void shareAnalyses(String instanceId, Duration lease) {
+    if (jobs == null) {
+      parts
+          .store()
+          .jobs()
+          .ifPresent(
+              q ->
+                  jobs =
+                      new JobWorker(
+                          q,
+                          parts.store(),
+                          instanceId,
+                          lease,
+                          parts.settings().parallelAnalyses(),
+                          parts.clock()));
+    }
+  }
+
+  /** Stops taking queued turns (a turn running now is let go; its lease runs out). */
+  public synchronized void stopSharing() {
+    if (jobs != null) {
+      jobs.close();
+      jobs = null;
+    }
+  }
+
+  @Override
+  public boolean enqueue(Incoming in, String frontEnd, String replyTo) {
+    JobWorker w = jobs;
+    if (w == null) {
+      return false;
+    }
+    w.enqueue(in, frontEnd, replyTo);
+    return true;
+  }
+
+  @Override
+  public void serveQueued(String frontEnd, QueuedTurns handler) {
+    JobWorker w = jobs;
+    if (w != null) {
+      w.serve(frontEnd, handler);
+    }
+  }
+
   @Override
   public boolean firstDelivery(String key) {
     return parts.store().firstDelivery(key, parts.clock().instant());
@@ -104,6 +157,7 @@ public final class ConversationEngine implements ChatEngine {
 
   @Override
   public Reply handle(Incoming in, ProgressSink progress) {
+    turns.increment();
     try (TurnLocks.Held here = locks.hold(in.conversation());
         TurnLocks.Held everywhere = parts.store().turnLocks().hold(in.conversation())) {
       return turn(in, progress);

@@ -2,6 +2,7 @@ package dev.regdoc.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
@@ -172,6 +173,15 @@ public final class JdbcCaseStore implements CaseStore {
 
   public StoreSettings settings() {
     return settings;
+  }
+
+  /** Whether the database answers now (within 2 s). */
+  public boolean reachable() {
+    try (Connection c = pool.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   // ---- cases ----
@@ -776,6 +786,15 @@ public final class JdbcCaseStore implements CaseStore {
           ps.setString(2, Sql.json(p.learning()));
           ps.setString(3, p.userId());
         });
+  }
+
+  /**
+   * The queue of analyses the instances on a PostgreSQL store share; empty on H2, where the engine
+   * analyses in the turn that received the files.
+   */
+  @Override
+  public Optional<AnalysisJobs> jobs() {
+    return onPostgres ? Optional.of(new JdbcAnalysisJobs(pool)) : Optional.empty();
   }
 
   /** Advisory locks on PostgreSQL; on H2 the engine's in-process lock is the only one. */

@@ -82,6 +82,13 @@ public interface CaseStore extends AutoCloseable {
     return TurnLocks.NONE;
   }
 
+  /**
+   * The analysis queue the instances sharing this store take jobs from; empty when none is shared.
+   */
+  default Optional<AnalysisJobs> jobs() {
+    return Optional.empty();
+  }
+
   void appendMessage(ChatMessage m);
 
   /** The messages of a case, oldest first. */
