@@ -86,6 +86,7 @@ public final class BotRuntime implements AutoCloseable {
       Path rulesDir,
       Function<KnowledgeTexts, Illustrator> illustrator,
       Clock clock) {
+    Monitoring.install();
     StoreSettings storeSettings = config.store();
     // temp files in the data directory, where a restart after a kill sweeps what the killed process
     // left

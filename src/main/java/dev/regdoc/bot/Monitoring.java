@@ -15,12 +15,23 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class Monitoring {
   private Monitoring() {}
 
+  private static PrometheusMeterRegistry prometheus;
+
   /**
-   * Registers a Prometheus registry with Micrometer's global one; the checks the web port answers.
+   * Adds the Prometheus registry to Micrometer's global one, before the engine registers its meters
+   * (a registry added later misses what was counted before it, and Micrometer warns about it).
    */
+  static synchronized PrometheusMeterRegistry install() {
+    if (prometheus == null) {
+      prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      Metrics.addRegistry(prometheus);
+    }
+    return prometheus;
+  }
+
+  /** The checks the web port answers for {@code bot}, with the shared queue's jobs by state. */
   public static OperatorChecks of(BotRuntime bot) {
-    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Metrics.addRegistry(prometheus);
+    PrometheusMeterRegistry prometheus = install();
     bot.store()
         .jobs()
         .ifPresent(

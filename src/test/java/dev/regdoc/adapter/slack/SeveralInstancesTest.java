@@ -159,6 +159,11 @@ class SeveralInstancesTest {
         "several instances: %d conversations, %d instances, killed %s holding %d job(s);"
             + " all answered %d ms after the kill (lease %d s)%n",
         conversations, INSTANCES, owner, held.size(), takenOverAfter, LEASE.toSeconds());
+    double minutes = count("SELECT MAX(finished_at) - MIN(enqueued_at) FROM analysis_jobs") / 60e9;
+    System.out.printf(
+        "several instances: %.1f analyses a minute from the first queued to the last answered"
+            + " (the kill and the lease wait included)%n",
+        conversations / minutes);
     assertThat(held).isNotEmpty();
     assertThat(Duration.ofMillis(takenOverAfter)).isLessThan(bound);
     assertThat(count("SELECT COUNT(*) FROM analysis_jobs WHERE attempts > 1"))
