@@ -102,6 +102,11 @@ public final class BotConfig {
         .withMaxRatio(file.uploads().maxRatio());
   }
 
+  /** How long a queued analysis stays with an instance that shows no sign of life. */
+  public Duration analysisLease() {
+    return Duration.ofSeconds(file.analyses().leaseSeconds());
+  }
+
   public Duration analysisTimeLimit() {
     return Duration.ofSeconds(file.analyses().timeLimitSeconds());
   }

@@ -19,6 +19,7 @@ import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +37,14 @@ public final class BotRuntime implements AutoCloseable {
   private final ConversationEngine engine;
 
   private final ScheduledExecutorService janitor;
+  private final String instanceId = InstanceIds.fresh();
 
-  private BotRuntime(JdbcCaseStore store, ConversationEngine engine, Clock clock) {
+  private BotRuntime(
+      JdbcCaseStore store, ConversationEngine engine, Clock clock, Duration analysisLease) {
     this.store = store;
     this.engine = engine;
+    // on a store other instances share, this one takes queued analyses too
+    engine.shareAnalyses(instanceId, analysisLease);
     // uploaded copies past their retention are deleted at start and then every hour
     this.janitor =
         Executors.newSingleThreadScheduledExecutor(
@@ -81,6 +86,7 @@ public final class BotRuntime implements AutoCloseable {
       Path rulesDir,
       Function<KnowledgeTexts, Illustrator> illustrator,
       Clock clock) {
+    Monitoring.install();
     StoreSettings storeSettings = config.store();
     // temp files in the data directory, where a restart after a kill sweeps what the killed process
     // left
@@ -88,7 +94,10 @@ public final class BotRuntime implements AutoCloseable {
     JdbcCaseStore store = JdbcCaseStore.open(storeSettings);
     try {
       return new BotRuntime(
-          store, engine(config, kbDir, rulesDir, store, illustrator, clock), clock);
+          store,
+          engine(config, kbDir, rulesDir, store, illustrator, clock),
+          clock,
+          config.analysisLease());
     } catch (RuntimeException e) {
       store.close(); // a knowledge base or rule base that does not load leaves no open pool behind
       throw e;
@@ -141,8 +150,14 @@ public final class BotRuntime implements AutoCloseable {
     return store;
   }
 
+  /** This instance among those sharing a store: host, process id and a random part. */
+  public String instanceId() {
+    return instanceId;
+  }
+
   @Override
   public void close() {
+    engine.stopSharing();
     janitor.shutdownNow();
     store.close();
   }

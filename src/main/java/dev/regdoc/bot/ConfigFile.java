@@ -37,6 +37,7 @@ public record ConfigFile(
           Map.entry("uploads.max-ratio", new Range(2, 1_000_000)),
           Map.entry("analyses.parallel", new Range(1, 256)),
           Map.entry("analyses.time-limit-seconds", new Range(1, 86_400)),
+          Map.entry("analyses.lease-seconds", new Range(3, 86_400)),
           Map.entry("web.port", new Range(0, 65535)),
           Map.entry("web.turn-threads", new Range(1, 1024)),
           Map.entry("web.history-limit", new Range(1, 1_000_000)),
@@ -49,7 +50,7 @@ public record ConfigFile(
     db = db != null ? db : new DbSection(null, null);
     files = files != null ? files : new FilesSection(null);
     uploads = uploads != null ? uploads : new UploadsSection(null, null, null);
-    analyses = analyses != null ? analyses : new AnalysesSection(null, null);
+    analyses = analyses != null ? analyses : new AnalysesSection(null, null, null);
     web = web != null ? web : new WebSection(null, null, null, null, null, null, null, null);
     lessons = lessons != null ? lessons : new LessonsSection(null);
   }
@@ -121,9 +122,12 @@ public record ConfigFile(
   /**
    * @param parallel analyses at once; more uploads wait their turn
    * @param timeLimitSeconds an analysis stops reading there and diagnoses what it read
+   * @param leaseSeconds on a shared (PostgreSQL) store: how long a queued analysis stays with the
+   *     instance that took it without a sign of life (renewed at a third of it); past it another
+   *     instance takes it
    */
   @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
-  public record AnalysesSection(Long parallel, Long timeLimitSeconds) {
+  public record AnalysesSection(Long parallel, Long timeLimitSeconds, Long leaseSeconds) {
     public AnalysesSection {
       parallel = whole("analyses.parallel", parallel, 2);
       timeLimitSeconds =
@@ -131,6 +135,7 @@ public record ConfigFile(
               "analyses.time-limit-seconds",
               timeLimitSeconds,
               Analyzer.DEFAULT_TIME_LIMIT.toSeconds());
+      leaseSeconds = whole("analyses.lease-seconds", leaseSeconds, 60);
     }
   }
 

@@ -4,6 +4,7 @@ import dev.regdoc.adapter.slack.SlackAdapter;
 import dev.regdoc.adapter.slack.SlackSettings;
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
+import dev.regdoc.bot.Monitoring;
 import dev.regdoc.chat.web.WebChatServer;
 import dev.regdoc.chat.web.WebChatSettings;
 import java.io.PrintWriter;
@@ -51,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (BotRuntime bot = CliBot.start(cfg)) {
+      out.println("regdoc: instance " + bot.instanceId());
       WebChatServer web = startWebChat(webSettings, bot);
-      out.println("regdoc: web chat on " + web.uri());
+      out.println("regdoc: web chat on " + web.uri() + " (health, ready, metrics beside it)");
       SlackAdapter.Running slack = startSlack(bot, out);
       out.flush();
       try {
@@ -79,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
    */
   private static WebChatServer startWebChat(WebChatSettings s, BotRuntime bot) {
     try {
-      return WebChatServer.start(s, bot.engine());
+      return WebChatServer.start(s, bot.engine(), Monitoring.of(bot));
     } catch (UncheckedIOException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {

@@ -14,6 +14,8 @@ import dev.regdoc.ingest.InputFile;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.timeline.TimelineText;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +56,11 @@ final class CaseAnalysis {
   private final long maxUploadBytes;
   private final Clock clock;
   private final AnalysisCache cache = new AnalysisCache(CACHED_CASES);
+
+  private static final Counter BYTES_READ =
+      Counter.builder("regdoc.analysis.bytes.read")
+          .baseUnit("bytes")
+          .register(Metrics.globalRegistry);
 
   CaseAnalysis(EngineParts p) {
     this.store = p.store();
@@ -156,6 +164,7 @@ final class CaseAnalysis {
       for (StoredFile f : files) {
         store.content(f.sha256()).ifPresent(p -> inputs.add(new InputFile(p, f.name())));
       }
+      BYTES_READ.increment(files.stream().mapToLong(StoredFile::size).sum());
       Analysis a = analyzer.analyze(inputs, reading);
       t.progress.progress(
           say.get(
@@ -332,8 +341,20 @@ final class CaseAnalysis {
     return cards;
   }
 
+  /**
+   * The case's files still kept, each name and content once (the latest upload of it): the same
+   * file sent twice, or a queued analysis taken over after its instance died, is read once.
+   */
   private List<StoredFile> retained(long caseId) {
-    return store.files(caseId).stream().filter(f -> !f.expired()).toList();
+    Map<String, StoredFile> latest = new LinkedHashMap<>();
+    for (StoredFile f : store.files(caseId)) {
+      if (!f.expired()) {
+        String key = f.name() + "\u0000" + f.sha256();
+        latest.remove(key);
+        latest.put(key, f);
+      }
+    }
+    return List.copyOf(latest.values());
   }
 
   private static long sizeOf(Path p) {

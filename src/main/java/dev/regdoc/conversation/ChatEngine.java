@@ -30,6 +30,30 @@ public interface ChatEngine {
   }
 
   /**
+   * Records that the chat event {@code key} is being handled; true only the first time among every
+   * instance sharing the case store (a retry the platform sends to another instance is dropped
+   * there). Without a shared store, every key is new here: the adapter remembers its own.
+   */
+  default boolean firstDelivery(String key) {
+    return true;
+  }
+
+  /**
+   * Queues a turn with uploads for whichever instance on the shared store has a free analysis slot
+   * (its files kept in the store first); the instance that takes it runs it through the front end's
+   * {@link #serveQueued} handler. False when there is no shared queue: the caller handles the turn
+   * itself.
+   *
+   * @param replyTo what the front end needs to answer (channel, thread), returned to its handler
+   */
+  default boolean enqueue(Incoming in, String frontEnd, String replyTo) {
+    return false;
+  }
+
+  /** Runs queued turns of {@code frontEnd} in this instance (no-op without a shared queue). */
+  default void serveQueued(String frontEnd, QueuedTurns handler) {}
+
+  /**
    * The largest upload accepted, in bytes; adapters refuse bigger files before downloading them.
    */
   long maxUploadBytes();

@@ -9,15 +9,19 @@ import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
+import dev.regdoc.conversation.store.TurnLocks;
 import dev.regdoc.conversation.store.UserProfile;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeAnswers;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +50,8 @@ public final class ConversationEngine implements ChatEngine {
   private final LessonLibrary lessons;
   private final KnowledgeAnswers answers;
   private final ConversationLocks locks = new ConversationLocks();
+  private final Counter turns = Metrics.counter("regdoc.turns");
+  private volatile JobWorker jobs;
 
   /** The greeting's lesson button: the command itself, understood in either language. */
   private static final String TEACH_ME = "teach me";
@@ -78,6 +84,59 @@ public final class ConversationEngine implements ChatEngine {
   @Override
   public boolean hasCase(String conversation) {
     return parts.store().caseOfConversation(conversation).isPresent();
+  }
+
+  /**
+   * Takes part in the analysis queue of a shared (PostgreSQL) store as {@code instanceId}, running
+   * analyses.parallel queued turns at once; does nothing on a store no other instance shares.
+   */
+  public synchronized void shareAnalyses(String instanceId, Duration lease) {
+    if (jobs == null) {
+      parts
+          .store()
+          .jobs()
+          .ifPresent(
+              q ->
+                  jobs =
+                      new JobWorker(
+                          q,
+                          parts.store(),
+                          instanceId,
+                          lease,
+                          parts.settings().parallelAnalyses(),
+                          parts.clock()));
+    }
+  }
+
+  /** Stops taking queued turns (a turn running now is let go; its lease runs out). */
+  public synchronized void stopSharing() {
+    if (jobs != null) {
+      jobs.close();
+      jobs = null;
+    }
+  }
+
+  @Override
+  public boolean enqueue(Incoming in, String frontEnd, String replyTo) {
+    JobWorker w = jobs;
+    if (w == null) {
+      return false;
+    }
+    w.enqueue(in, frontEnd, replyTo);
+    return true;
+  }
+
+  @Override
+  public void serveQueued(String frontEnd, QueuedTurns handler) {
+    JobWorker w = jobs;
+    if (w != null) {
+      w.serve(frontEnd, handler);
+    }
+  }
+
+  @Override
+  public boolean firstDelivery(String key) {
+    return parts.store().firstDelivery(key, parts.clock().instant());
   }
 
   @Override
@@ -123,8 +182,9 @@ public final class ConversationEngine implements ChatEngine {
 
   @Override
   public Reply handle(Incoming in, ProgressSink progress) {
-    locks.acquire(in.conversation());
-    try {
+    turns.increment();
+    try (TurnLocks.Held here = locks.hold(in.conversation());
+        TurnLocks.Held everywhere = parts.store().turnLocks().hold(in.conversation())) {
       return turn(in, progress);
     } catch (WorkStopped e) {
       // cancelled by the front end (its turn timed out): the analysis let go of its slot on the way
@@ -136,8 +196,6 @@ public final class ConversationEngine implements ChatEngine {
       LOG.error("turn failed in {}", in.conversation(), e);
       Lang lang = Languages.detect(in.text()).orElse(Lang.EN);
       return new Reply.Builder().text(parts.phrases().get("error", lang)).build(lang.key(), 0);
-    } finally {
-      locks.release(in.conversation());
     }
   }
 

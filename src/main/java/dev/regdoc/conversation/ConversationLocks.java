@@ -1,13 +1,15 @@
 package dev.regdoc.conversation;
 
+import dev.regdoc.conversation.store.TurnLocks;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One turn at a time per conversation. A conversation's lock exists only while some turn holds or
- * waits for it, so the table does not grow with every conversation the bot has ever seen.
+ * One turn at a time per conversation in this process: the single-instance case of {@link
+ * TurnLocks}. A conversation's lock exists only while some turn holds or waits for it, so the table
+ * does not grow with every conversation the bot has ever seen.
  */
-final class ConversationLocks {
+final class ConversationLocks implements TurnLocks {
   /** A lock and how many turns hold or wait for it; changed only inside the map's compute calls. */
   private static final class Entry {
     final ReentrantLock lock = new ReentrantLock();
@@ -15,6 +17,12 @@ final class ConversationLocks {
   }
 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+  @Override
+  public Held hold(String conversation) {
+    acquire(conversation);
+    return () -> release(conversation);
+  }
 
   /** Waits until no other turn of {@code conversation} runs; pair with {@link #release}. */
   void acquire(String conversation) {

@@ -75,6 +75,45 @@ final class FileCopies {
     }
   }
 
+  /** Receives the bytes of a copy fetched from elsewhere (the database). */
+  interface Source {
+    /** Writes the content to {@code out}; false when there is none. */
+    boolean writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * The copy of {@code sha256}, fetched from {@code source} first when it is not here: written to a
+   * temp file, then moved in place atomically, so a reader never sees half a copy.
+   */
+  Optional<Path> findOrFetch(String sha256, Source source) {
+    Optional<Path> here = find(sha256);
+    if (here.isPresent() || !sha256.matches("[0-9a-f]{64}")) {
+      return here;
+    }
+    try {
+      Path tmp = temp.newFile("fetch", ".part");
+      try {
+        boolean found;
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          found = source.writeTo(out);
+        }
+        if (!found) {
+          return Optional.empty();
+        }
+        Path target = pathOf(sha256);
+        Files.createDirectories(target.getParent());
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Optional.of(target);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot fetch the copy of " + sha256 + " into " + root + ": " + e.getMessage(), e);
+    }
+  }
+
   Optional<Path> find(String sha256) {
     if (!sha256.matches("[0-9a-f]{64}")) {
       return Optional.empty();

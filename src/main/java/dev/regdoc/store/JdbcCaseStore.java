@@ -2,12 +2,16 @@ package dev.regdoc.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.StoredFile;
+import dev.regdoc.conversation.store.TurnLocks;
 import dev.regdoc.conversation.store.UserProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,9 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The case store on a JDBC database (H2 file database by default, PostgreSQL by URL), with the
- * uploaded bytes kept on disk by content hash. Every method runs in its own transaction, committed
- * before it returns.
+ * The case store on a JDBC database (H2 file database by default, PostgreSQL by URL). The uploaded
+ * bytes are kept by content hash: on H2 in the data directory; on PostgreSQL in the database, where
+ * every instance sharing it reads them, with the data directory as this instance's cache. Every
+ * method runs in its own transaction, committed before it returns.
  */
 public final class JdbcCaseStore implements CaseStore {
 
@@ -59,6 +65,18 @@ public final class JdbcCaseStore implements CaseStore {
    */
   private final Object[] saveLocks;
 
+  /** On PostgreSQL (shared by instances) the bytes are in the database and turns lock there too. */
+  private final boolean onPostgres;
+
+  /** On PostgreSQL, advisory locks; created on first use. */
+  private AdvisoryTurnLocks turnLocks;
+
+  /** Turns holding or waiting for a shared turn lock at once, at most. */
+  private static final int MAX_SHARED_TURNS = 64;
+
+  /** How long a chat event's key is kept: far longer than Slack retries a delivery. */
+  private static final Duration EVENT_MEMORY = Duration.ofDays(1);
+
   static {
     // The H2 server that AUTO_SERVER starts listens on every interface unless told otherwise; the
     // database is shared by the processes of this machine only. Read once, when H2 loads.
@@ -69,6 +87,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   private JdbcCaseStore(HikariDataSource pool, StoreSettings settings, boolean serialiseSaves) {
     this.saveLocks = serialiseSaves ? newLocks(64) : null;
+    this.onPostgres = !serialiseSaves;
     this.pool = pool;
     this.settings = settings;
     this.copies = new FileCopies(settings.dataDir());
@@ -154,6 +173,15 @@ public final class JdbcCaseStore implements CaseStore {
 
   public StoreSettings settings() {
     return settings;
+  }
+
+  /** Whether the database answers now (within 2 s). */
+  public boolean reachable() {
+    try (Connection c = pool.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   // ---- cases ----
@@ -397,42 +425,85 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at) {
+    if (onPostgres) {
+      FileCopies.Copied copy = copies.store(content);
+      StoredFile f = uploadOf(caseId, name, copy, uploadedBy, at);
+      retryingDuplicates(
+          c -> {
+            keepInDatabase(c, copy);
+            insertUpload(c, f);
+            return null;
+          });
+      return f;
+    }
     // with purgeExpired, one at a time among all processes on this data directory, so that a purge
     // never deletes a copy being uploaded again
     return copies.exclusively(
         () -> {
           FileCopies.Copied copy = copies.store(content);
-          StoredFile f =
-              new StoredFile(
-                  caseId,
-                  name,
-                  copy.sha256(),
-                  copy.size(),
-                  uploadedBy,
-                  at,
-                  at.plus(settings.fileRetention()),
-                  false);
+          StoredFile f = uploadOf(caseId, name, copy, uploadedBy, at);
           inTransaction(
               c -> {
-                try (PreparedStatement ps =
-                    c.prepareStatement(
-                        "INSERT INTO file_uploads ("
-                            + FILE_COLUMNS
-                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                  ps.setLong(1, f.caseId());
-                  ps.setString(2, f.name());
-                  ps.setString(3, f.sha256());
-                  ps.setLong(4, f.size());
-                  ps.setString(5, f.uploadedBy());
-                  Sql.setInstant(ps, 6, f.uploadedAt());
-                  Sql.setInstant(ps, 7, f.expiresAt());
-                  ps.setBoolean(8, false);
-                  ps.executeUpdate();
-                }
+                insertUpload(c, f);
                 return null;
               });
           return f;
         });
+  }
+
+  @Override
+  public String keepContent(Path content) {
+    if (!onPostgres) {
+      return copies.exclusively(() -> copies.store(content)).sha256();
+    }
+    FileCopies.Copied copy = copies.store(content);
+    retryingDuplicates(
+        c -> {
+          keepInDatabase(c, copy);
+          return null;
+        });
+    return copy.sha256();
+  }
+
+  private StoredFile uploadOf(
+      long caseId, String name, FileCopies.Copied copy, String uploadedBy, Instant at) {
+    return new StoredFile(
+        caseId,
+        name,
+        copy.sha256(),
+        copy.size(),
+        uploadedBy,
+        at,
+        at.plus(settings.fileRetention()),
+        false);
+  }
+
+  private void keepInDatabase(Connection c, FileCopies.Copied copy) throws SQLException {
+    Path local =
+        copies
+            .find(copy.sha256())
+            .orElseThrow(() -> new IllegalStateException("the copy just made is gone"));
+    try {
+      DatabaseFiles.keep(c, copy.sha256(), copy.size(), local);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the copy " + local + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void insertUpload(Connection c, StoredFile f) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO file_uploads (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, f.caseId());
+      ps.setString(2, f.name());
+      ps.setString(3, f.sha256());
+      ps.setLong(4, f.size());
+      ps.setString(5, f.uploadedBy());
+      Sql.setInstant(ps, 6, f.uploadedAt());
+      Sql.setInstant(ps, 7, f.expiresAt());
+      ps.setBoolean(8, false);
+      ps.executeUpdate();
+    }
   }
 
   @Override
@@ -463,9 +534,39 @@ public final class JdbcCaseStore implements CaseStore {
         });
   }
 
+  /**
+   * On PostgreSQL the database decides whether the content is still kept (another instance may have
+   * purged it); the copy in this data directory only saves fetching it again.
+   */
   @Override
   public Optional<Path> content(String sha256) {
-    return copies.find(sha256);
+    if (!onPostgres) {
+      return copies.find(sha256);
+    }
+    if (!inTransaction(c -> DatabaseFiles.exists(c, sha256))) {
+      if (copies.find(sha256).isPresent()) {
+        copies.delete(sha256);
+      }
+      return Optional.empty();
+    }
+    return copies.findOrFetch(
+        sha256,
+        out -> {
+          try {
+            return inTransactionOrThrow(
+                c -> {
+                  try {
+                    return DatabaseFiles.copyOut(c, sha256, out);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+          } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   /**
@@ -474,6 +575,10 @@ public final class JdbcCaseStore implements CaseStore {
    */
   @Override
   public int purgeExpired(Instant now) {
+    forgetEventsBefore(now.minus(EVENT_MEMORY));
+    if (onPostgres) {
+      return purgeInDatabase(now);
+    }
     return copies.exclusively(
         () -> {
           List<String> due =
@@ -501,6 +606,96 @@ public final class JdbcCaseStore implements CaseStore {
             }
           }
           return deleted;
+        });
+  }
+
+  /**
+   * Each due content under its row lock, checked again under it: an upload of the same content that
+   * committed meanwhile keeps it.
+   */
+  private int purgeInDatabase(Instant now) {
+    int deleted = 0;
+    for (String sha : dueContents(now)) {
+      boolean gone =
+          inTransaction(
+              c -> {
+                if (!DatabaseFiles.lock(c, sha) || !dueContents(c, now).contains(sha)) {
+                  return false;
+                }
+                markExpired(c, sha);
+                DatabaseFiles.delete(c, sha);
+                return true;
+              });
+      if (gone) {
+        copies.delete(sha);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private List<String> dueContents(Instant now) {
+    return inTransaction(c -> dueContents(c, now));
+  }
+
+  private static List<String> dueContents(Connection c, Instant now) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
+                + " GROUP BY sha256 HAVING MAX(expires_at) <= ?")) {
+      Sql.setInstant(ps, 1, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void markExpired(Connection c, String sha) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE file_uploads SET expired = TRUE WHERE sha256 = ?")) {
+      ps.setString(1, sha);
+      ps.executeUpdate();
+    }
+  }
+
+  // ---- chat events ----
+
+  @Override
+  public boolean firstDelivery(String key, Instant at) {
+    try {
+      inTransactionOrThrow(
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO handled_events (event_key, handled_at) VALUES (?, ?)")) {
+              ps.setString(1, key);
+              Sql.setInstant(ps, 2, at);
+              ps.executeUpdate();
+            }
+            return null;
+          });
+      return true;
+    } catch (SQLException e) {
+      if (Sql.isDuplicateKey(e)) {
+        return false;
+      }
+      throw new IllegalStateException(
+          "case store (" + settings.displayUrl() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private void forgetEventsBefore(Instant cutoff) {
+    inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM handled_events WHERE handled_at < ?")) {
+            Sql.setInstant(ps, 1, cutoff);
+            return ps.executeUpdate();
+          }
         });
   }
 
@@ -593,8 +788,32 @@ public final class JdbcCaseStore implements CaseStore {
         });
   }
 
+  /**
+   * The queue of analyses the instances on a PostgreSQL store share; empty on H2, where the engine
+   * analyses in the turn that received the files.
+   */
   @Override
-  public void close() {
+  public Optional<AnalysisJobs> jobs() {
+    return onPostgres ? Optional.of(new JdbcAnalysisJobs(pool)) : Optional.empty();
+  }
+
+  /** Advisory locks on PostgreSQL; on H2 the engine's in-process lock is the only one. */
+  @Override
+  public synchronized TurnLocks turnLocks() {
+    if (!onPostgres) {
+      return TurnLocks.NONE;
+    }
+    if (turnLocks == null) {
+      turnLocks = new AdvisoryTurnLocks(settings, MAX_SHARED_TURNS);
+    }
+    return turnLocks;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (turnLocks != null) {
+      turnLocks.close();
+    }
     pool.close();
   }
 
@@ -633,6 +852,20 @@ public final class JdbcCaseStore implements CaseStore {
       } catch (SQLException e) {
         if (!Sql.isDuplicateKey(e) || attempt >= 3) {
           throw new IllegalStateException("case store: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /** In a transaction, again when a concurrent insert of the same key made it fail. */
+  private <T> T retryingDuplicates(Work<T> work) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return inTransactionOrThrow(work);
+      } catch (SQLException e) {
+        if (!Sql.isDuplicateKey(e) || attempt >= 3) {
+          throw new IllegalStateException(
+              "case store (" + settings.displayUrl() + "): " + e.getMessage(), e);
         }
       }
     }

@@ -14,7 +14,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 /**
  * Brings the database to the newest schema with Flyway's versioned scripts
  * (db/regdoc-store/V&lt;n&gt;__*.sql; a new version is appended, never edited: Flyway checks their
- * checksums). ${text} in a script is the dialect's unbounded text type.
+ * checksums). ${text} in a script is the dialect's unbounded text type, ${bytes} its binary type.
  *
  * <p>Databases made before Flyway kept their version in a table {@code regdoc_schema (version)}.
  * Such a database is baselined at that version, so only the later scripts run on it (the first of
@@ -35,7 +35,8 @@ final class Schema {
             .failOnMissingLocations(true)
             .table(HISTORY_TABLE);
     try (Connection c = db.getConnection()) {
-      flyway.placeholders(Map.of("text", isH2(c) ? "CLOB" : "TEXT"));
+      boolean h2 = isH2(c);
+      flyway.placeholders(Map.of("text", h2 ? "CLOB" : "TEXT", "bytes", h2 ? "BLOB" : "BYTEA"));
       OptionalInt before = preFlywayVersion(c);
       if (before.isEmpty() && !hasTable(c, HISTORY_TABLE) && hasTable(c, "%")) {
         // Flyway's own words here would tell the user to call its API

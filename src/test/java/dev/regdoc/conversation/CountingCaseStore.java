@@ -35,6 +35,16 @@ final class CountingCaseStore implements CaseStore {
   }
 
   @Override
+  public String keepContent(Path content) {
+    return store.keepContent(content);
+  }
+
+  @Override
+  public boolean firstDelivery(String key, Instant at) {
+    return store.firstDelivery(key, at);
+  }
+
+  @Override
   public Optional<String> joinToken(long caseId) {
     return store.joinToken(caseId);
   }

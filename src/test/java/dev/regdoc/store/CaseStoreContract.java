@@ -285,6 +285,36 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void aChatEventIsHandledOnceByAllStoresOnTheDatabase() {
+    try (JdbcCaseStore other = JdbcCaseStore.open(store.settings())) {
+      assertThat(store.firstDelivery("event:Ev1", T0)).isTrue();
+      assertThat(other.firstDelivery("event:Ev1", T0.plusSeconds(1)))
+          .as("Slack's retry reaching another instance")
+          .isFalse();
+      assertThat(store.firstDelivery("event:Ev1", T0.plusSeconds(2))).isFalse();
+      assertThat(other.firstDelivery("event:Ev2", T0)).isTrue();
+    }
+  }
+
+  @Test
+  void anEventKeyIsForgottenADayAfterItWasHandled() {
+    assertThat(store.firstDelivery("file:F1", T0)).isTrue();
+    store.purgeExpired(T0.plus(Duration.ofHours(23)));
+    assertThat(store.firstDelivery("file:F1", T0.plus(Duration.ofHours(23)))).isFalse();
+    store.purgeExpired(T0.plus(Duration.ofHours(49)));
+    assertThat(store.firstDelivery("file:F1", T0.plus(Duration.ofHours(49)))).isTrue();
+  }
+
+  @Test
+  void keptContentIsFoundByItsHashWithoutAnUpload() throws Exception {
+    byte[] bytes = "queued capture".getBytes(StandardCharsets.UTF_8);
+    String sha = store.keepContent(Files.write(dataDir.resolve("q.pcap"), bytes));
+    assertThat(sha)
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    assertThat(Files.readAllBytes(store.content(sha).orElseThrow())).isEqualTo(bytes);
+  }
+
+  @Test
   void messagesComeBackOldestFirstPerCase() {
     CaseRecord a = store.newCase("alice", T0);
     CaseRecord b = store.newCase("bob", T0);

@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.regdoc.conversation.store.CaseRecord;
+import dev.regdoc.conversation.store.StoredFile;
+import dev.regdoc.conversation.store.TurnLocks;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract on PostgreSQL. Runs when REGDOC_TEST_PG_URL (with REGDOC_TEST_PG_USER,
@@ -69,6 +80,89 @@ class PostgresCaseStoreTest extends CaseStoreContract {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo(schema);
       assertThat(rs.next()).as("only this test's schema exists now").isFalse();
+    }
+  }
+
+  /**
+   * Another instance, with a data directory of its own, reads the bytes one instance received: they
+   * are in the database, in chunks (one chunk row per 256 KiB, so neither side held the file
+   * whole).
+   */
+  @Test
+  void uploadedBytesReachAnInstanceWithAnotherDataDirectory(@TempDir Path otherDir)
+      throws Exception {
+    byte[] bytes = new byte[3 * DatabaseFiles.CHUNK + 17];
+    new Random(16).nextBytes(bytes);
+    CaseRecord c = store.newCase("alice", T0);
+    StoredFile f =
+        store.putFile(c.id(), "big.pcap", Files.write(dataDir.resolve("big.pcap"), bytes), "a", T0);
+    StoreSettings elsewhere =
+        new StoreSettings(
+            store.settings().jdbcUrl(), user, password, otherDir, store.settings().fileRetention());
+    try (JdbcCaseStore other = JdbcCaseStore.open(elsewhere)) {
+      Path read = other.content(f.sha256()).orElseThrow();
+      assertThat(read).startsWith(otherDir);
+      assertThat(Files.readAllBytes(read)).isEqualTo(bytes);
+      assertThat(other.files(c.id())).containsExactly(f);
+
+      assertThat(store.purgeExpired(f.expiresAt())).isEqualTo(1);
+      assertThat(other.content(f.sha256())).as("purged by the first instance").isEmpty();
+      assertThat(read).as("the second instance's cached copy goes too").doesNotExist();
+    }
+    assertThat(count("SELECT COUNT(*) FROM " + schema + ".file_chunks")).isZero();
+  }
+
+  /**
+   * A turn of a conversation in one instance keeps the same conversation's turn in another waiting
+   * until it ends; other conversations go on.
+   */
+  @Test
+  void aTurnLockHeldByOneInstanceHoldsBackTheOther() throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (JdbcCaseStore second = JdbcCaseStore.open(store.settings())) {
+      TurnLocks.Held held = store.turnLocks().hold("slack:T1:C1:1");
+      try (TurnLocks.Held elsewhere = second.turnLocks().hold("slack:T1:C1:2")) {
+        assertThat(elsewhere).as("another conversation is not held back").isNotNull();
+      }
+      Future<Boolean> waiting =
+          other.submit(
+              () -> {
+                try (TurnLocks.Held h = second.turnLocks().hold("slack:T1:C1:1")) {
+                  return true;
+                }
+              });
+      assertThatThrownBy(() -> waiting.get(500, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class);
+      held.close();
+      assertThat(waiting.get(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFileIsStoredInChunksOfBoundedSize() throws Exception {
+    byte[] bytes = new byte[2 * DatabaseFiles.CHUNK + 1];
+    String sha = store.keepContent(Files.write(dataDir.resolve("x.pcap"), bytes));
+    assertThat(
+            count("SELECT COUNT(*) FROM " + schema + ".file_chunks WHERE sha256 = '" + sha + "'"))
+        .isEqualTo(3);
+    assertThat(
+            count(
+                "SELECT MAX(LENGTH(bytes)) FROM "
+                    + schema
+                    + ".file_chunks WHERE sha256 = '"
+                    + sha
+                    + "'"))
+        .isEqualTo(DatabaseFiles.CHUNK);
+  }
+
+  private static long count(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement st = c.createStatement();
+        var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

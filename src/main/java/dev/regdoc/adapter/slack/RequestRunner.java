@@ -1,8 +1,10 @@
 package dev.regdoc.adapter.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
+import dev.regdoc.conversation.QueuedTurns;
 import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RequestRunner.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FRONT_END = "slack";
+
+  /** Where a queued turn is answered: the thread and the progress message. */
+  record ReplyTo(String team, String channel, String threadTs, String user, String progressTs) {}
 
   private final ChatEngine engine;
   private final SlackSettings settings;
@@ -56,6 +63,7 @@ final class RequestRunner implements AutoCloseable {
     this.fetcher = new FileFetcher(settings.allowedFileHosts(), engine.maxUploadBytes());
     this.caseThreads = new CaseThreads(engine);
     this.renderer = new BlockKitRenderer(engine::lessonFile);
+    engine.serveQueued(FRONT_END, this::runQueued);
   }
 
   /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
@@ -78,7 +86,7 @@ final class RequestRunner implements AutoCloseable {
    * resolver runs on the worker and may return null when the event is not for regdoc.
    */
   void submit(String eventKey, Callable<SlackRequest> resolver) {
-    if (eventKey != null && !guards.firstTime("event:" + eventKey)) {
+    if (eventKey != null && !firstTime("event:" + eventKey)) {
       log.debug("ignoring Slack's redelivery of {}", eventKey);
       return;
     }
@@ -102,6 +110,14 @@ final class RequestRunner implements AutoCloseable {
             log.warn("Slack event {} could not be handled: {}", eventKey, e.toString());
           }
         });
+  }
+
+  /**
+   * Whether this instance takes the event: new to this process (no store call for its own retries)
+   * and to the case store, which every instance shares.
+   */
+  private boolean firstTime(String key) {
+    return guards.firstTime(key) && engine.firstDelivery("slack:" + key);
   }
 
   private void runSafely(SlackRequest request) {
@@ -138,7 +154,7 @@ final class RequestRunner implements AutoCloseable {
       return;
     }
     List<SlackRequest.FileRef> fresh =
-        t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
+        t.files().stream().filter(f -> firstTime("file:" + f.id())).toList();
     if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
       return; // the same file announced twice (file_shared and the message with files)
     }
@@ -165,6 +181,14 @@ final class RequestRunner implements AutoCloseable {
         poster.update(t.channel(), progressTs, "No file could be read.");
         return;
       }
+      if (!uploads.isEmpty()
+          && engine.enqueue(
+              incoming(t, uploads),
+              FRONT_END,
+              JSON.writeValueAsString(
+                  new ReplyTo(t.team(), t.channel(), t.threadTs(), t.user(), progressTs)))) {
+        return; // any instance with a free analysis slot answers it (runQueued)
+      }
       Reply reply = engine.handle(incoming(t, uploads), progress(t, progressTs));
       if (progressTs != null) {
         poster.update(t.channel(), progressTs, "Analysed " + names(t.files()) + ".");
@@ -175,6 +199,30 @@ final class RequestRunner implements AutoCloseable {
         Files.deleteIfExists(u.content());
       }
     }
+  }
+
+  /**
+   * A queued turn, taken by this instance (possibly queued by another): analysed, then answered in
+   * its thread unless another instance took the job over meanwhile.
+   */
+  private void runQueued(Incoming in, String replyTo, QueuedTurns.Lease lease) throws IOException {
+    ReplyTo to = JSON.readValue(replyTo, ReplyTo.class);
+    SlackRequest t =
+        new SlackRequest(
+            null, to.team(), to.channel(), to.threadTs(), to.user(), in.text(), List.of(), null);
+    Reply reply = engine.handle(in, progress(t, to.progressTs()));
+    if (!lease.stillMine()) {
+      log.info("job of {} was taken over by another instance; it answers", t.conversation());
+      return;
+    }
+    if (to.progressTs() != null) {
+      poster.update(t.channel(), to.progressTs(), "Analysed " + uploadNames(in) + ".");
+    }
+    post(t, reply);
+  }
+
+  private static String uploadNames(Incoming in) {
+    return String.join(", ", in.uploads().stream().map(Upload::name).toList());
   }
 
   private void fetch(SlackRequest.FileRef f, List<Upload> uploads, List<String> refusals) {

@@ -88,7 +88,7 @@ public final class WebChatServer {
   private final Map<String, Api> apis;
   private WebGate gate;
 
-  private WebChatServer(ChatEngine engine, WebChatSettings s) {
+  private WebChatServer(ChatEngine engine, WebChatSettings s, OperatorChecks ops) {
     this.engine = engine;
     this.io = new WebExchanges(mapper, new WebSessions(s.historyLimit()), new RequestTokens());
     this.files = new StaticFiles(io);
@@ -132,12 +132,20 @@ public final class WebChatServer {
     // Once at the limit, idle connections are given a short time only, so the limit frees itself.
     limit.setIdleTimeout(Math.min(s.idleTimeout().toMillis(), s.headerTimeout().toMillis()));
     jetty.addBean(limit);
-    jetty.setHandler(new Routes());
+    jetty.setHandler(
+        ops == null
+            ? new Routes()
+            : new Handler.Sequence(new OperatorEndpoints(ops), new Routes()));
   }
 
   /** Binds and starts serving; the port is taken at once (0 = a free port, see {@link #port()}). */
   public static WebChatServer start(WebChatSettings s, ChatEngine engine) {
-    WebChatServer server = new WebChatServer(engine, s);
+    return start(s, engine, null);
+  }
+
+  /** As above, with /health, /ready and /metrics on the same port ({@code ops} null: without). */
+  public static WebChatServer start(WebChatSettings s, ChatEngine engine, OperatorChecks ops) {
+    WebChatServer server = new WebChatServer(engine, s, ops);
     try {
       server.jetty.start();
     } catch (Exception e) {

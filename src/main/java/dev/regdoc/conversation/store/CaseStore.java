@@ -49,6 +49,12 @@ public interface CaseStore extends AutoCloseable {
    */
   StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at);
 
+  /**
+   * Keeps a copy of {@code content} under its SHA-256 without recording an upload (a queued
+   * analysis's files, until the analysis records them); returns the hash.
+   */
+  String keepContent(Path content);
+
   /** The files of a case in upload order. */
   List<StoredFile> files(long caseId);
 
@@ -60,6 +66,28 @@ public interface CaseStore extends AutoCloseable {
    * were deleted.
    */
   int purgeExpired(Instant now);
+
+  /**
+   * Records that the chat event {@code key} (a Slack event id, "file:F123") is being handled; true
+   * only for the first caller, among every process on the store, so a retry that reaches another
+   * instance is handled once.
+   */
+  boolean firstDelivery(String key, Instant at);
+
+  /**
+   * The turn locks among the instances sharing this store ({@link TurnLocks#NONE} when none can);
+   * the engine takes its own in-process lock first.
+   */
+  default TurnLocks turnLocks() {
+    return TurnLocks.NONE;
+  }
+
+  /**
+   * The analysis queue the instances sharing this store take jobs from; empty when none is shared.
+   */
+  default Optional<AnalysisJobs> jobs() {
+    return Optional.empty();
+  }
 
   void appendMessage(ChatMessage m);
 

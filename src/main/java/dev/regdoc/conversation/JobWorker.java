@@ -1,0 +1,228 @@
+package dev.regdoc.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regdoc.conversation.store.AnalysisJobs;
+import dev.regdoc.conversation.store.CaseStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes queued turns from the shared store, as many at once as this instance runs analyses
+ * (analyses.parallel), renews each job's lease at a third of its length while the turn runs, and
+ * finishes it. A job whose instance died is claimed again here once its lease runs out.
+ */
+final class JobWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long IDLE_POLL_MS = 300;
+
+  /** A queued turn as stored: the turn's words and its files by content hash. */
+  record Payload(
+      String conversation,
+      String user,
+      String userName,
+      String text,
+      String langHint,
+      List<FileRef> files,
+      String replyTo) {}
+
+  /** One uploaded file of a queued turn. */
+  record FileRef(String name, String sha256, long size) {}
+
+  private final AnalysisJobs jobs;
+  private final CaseStore store;
+  private final String owner;
+  private final Duration lease;
+  private final Clock clock;
+  private final Map<String, QueuedTurns> frontEnds = new ConcurrentHashMap<>();
+  private final ExecutorService workers;
+  private final ScheduledExecutorService renewals;
+  private final Object wake = new Object();
+  private final AtomicInteger running = new AtomicInteger();
+  private volatile boolean stopped;
+
+  private final Counter queued = Metrics.counter("regdoc.analyses.queued");
+  private final Counter finished = Metrics.counter("regdoc.analyses.finished");
+  private final Counter failed = Metrics.counter("regdoc.analyses.failed");
+  private final Counter reclaims = Metrics.counter("regdoc.analyses.lease.reclaims");
+  private final Timer duration =
+      Timer.builder("regdoc.analyses.duration")
+          .publishPercentileHistogram()
+          .register(Metrics.globalRegistry);
+
+  JobWorker(
+      AnalysisJobs jobs, CaseStore store, String owner, Duration lease, int parallel, Clock clock) {
+    this.jobs = jobs;
+    this.store = store;
+    this.owner = owner;
+    this.lease = lease;
+    this.clock = clock;
+    this.workers = Executors.newFixedThreadPool(parallel, daemon("regdoc-job"));
+    this.renewals = Executors.newSingleThreadScheduledExecutor(daemon("regdoc-job-lease"));
+    Metrics.gauge("regdoc.analyses.running", running);
+    for (int i = 0; i < parallel; i++) {
+      workers.submit(this::loop);
+    }
+  }
+
+  void serve(String frontEnd, QueuedTurns handler) {
+    frontEnds.put(frontEnd, handler);
+    signal();
+  }
+
+  /** Queues the turn, its uploads kept in the shared store first. */
+  long enqueue(Incoming in, String frontEnd, String replyTo) {
+    List<FileRef> files = new ArrayList<>();
+    for (Upload u : in.uploads()) {
+      files.add(new FileRef(u.name(), store.keepContent(u.content()), u.size()));
+    }
+    Payload p =
+        new Payload(
+            in.conversation(), in.user(), in.userName(), in.text(), in.langHint(), files, replyTo);
+    long id;
+    try {
+      id = jobs.enqueue(in.conversation(), frontEnd, JSON.writeValueAsString(p), clock.instant());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    queued.increment();
+    signal();
+    return id;
+  }
+
+  private void signal() {
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+  }
+
+  private void loop() {
+    while (!stopped) {
+      try {
+        Optional<AnalysisJobs.Job> job =
+            jobs.claim(Set.copyOf(frontEnds.keySet()), owner, clock.instant(), lease);
+        if (job.isPresent()) {
+          run(job.get());
+        } else {
+          synchronized (wake) {
+            wake.wait(IDLE_POLL_MS);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("analysis queue: {}", e.getMessage());
+        sleepQuietly();
+      }
+    }
+  }
+
+  private void run(AnalysisJobs.Job job) {
+    if (job.attempts() > 0) {
+      reclaims.increment();
+      LOG.info(
+          "taking over job {} of {} (its instance stopped renewing)", job.id(), job.conversation());
+    }
+    ScheduledFuture<?> renewing =
+        renewals.scheduleAtFixedRate(
+            () -> renew(job), lease.toMillis() / 3, lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+    running.incrementAndGet();
+    long start = System.nanoTime();
+    boolean ok = false;
+    try {
+      Payload p = JSON.readValue(job.payloadJson(), Payload.class);
+      QueuedTurns handler = frontEnds.get(job.frontEnd());
+      handler.run(incoming(p), p.replyTo(), lease(job));
+      ok = true;
+    } catch (Exception e) {
+      LOG.warn("queued turn {} of {} failed: {}", job.id(), job.conversation(), e.toString());
+    } finally {
+      renewing.cancel(false);
+      running.decrementAndGet();
+      duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      jobs.finish(job.id(), owner, ok, clock.instant());
+      (ok ? finished : failed).increment();
+    }
+  }
+
+  private void renew(AnalysisJobs.Job job) {
+    try {
+      jobs.renew(job.id(), owner, clock.instant(), lease);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot renew the lease of job {}: {}", job.id(), e.getMessage());
+    }
+  }
+
+  private QueuedTurns.Lease lease(AnalysisJobs.Job job) {
+    return new QueuedTurns.Lease() {
+      @Override
+      public boolean stillMine() {
+        return jobs.renew(job.id(), owner, clock.instant(), lease);
+      }
+
+      @Override
+      public boolean takenOver() {
+        return job.attempts() > 0;
+      }
+    };
+  }
+
+  /** The turn with its files fetched from the store; a file no longer kept is left out. */
+  private Incoming incoming(Payload p) {
+    List<Upload> uploads = new ArrayList<>();
+    for (FileRef f : p.files()) {
+      Optional<Path> content = store.content(f.sha256());
+      content.ifPresent(c -> uploads.add(new Upload(f.name(), f.size(), c)));
+      if (content.isEmpty()) {
+        LOG.warn("queued file {} of {} is no longer kept", f.name(), p.conversation());
+      }
+    }
+    return new Incoming(
+        p.conversation(), p.user(), p.userName(), p.text(), uploads, null, p.langHint());
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(IDLE_POLL_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    signal();
+    workers.shutdownNow();
+    renewals.shutdownNow();
+  }
+}

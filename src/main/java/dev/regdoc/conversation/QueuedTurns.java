@@ -1,0 +1,25 @@
+package dev.regdoc.conversation;
+
+/**
+ * A front end's part in queued analyses: it runs a queued turn (taken by this instance, possibly
+ * queued by another) and posts the reply where {@code replyTo} says.
+ */
+@FunctionalInterface
+public interface QueuedTurns {
+
+  /**
+   * @param in the turn, its uploads fetched from the shared store (do not delete them)
+   * @param replyTo what the front end wrote when it queued the turn (channel, thread, ...)
+   * @param lease ask it before posting: false when the job was taken over by another instance
+   */
+  void run(Incoming in, String replyTo, Lease lease) throws Exception;
+
+  /** The job's lease as this instance holds it. */
+  interface Lease {
+    /** Renews the lease; false when another instance has the job now (then do not answer). */
+    boolean stillMine();
+
+    /** Whether the job was taken over from an instance that died. */
+    boolean takenOver();
+  }
+}

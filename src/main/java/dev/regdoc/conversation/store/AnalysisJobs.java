@@ -1,0 +1,41 @@
+package dev.regdoc.conversation.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns with uploads queued in the shared store for whichever instance has a free analysis slot. An
+ * instance claims a job with a lease and renews it while it works; a job whose lease ran out (its
+ * instance died) is claimed again by another. Only the lease holder may finish a job.
+ */
+public interface AnalysisJobs {
+
+  /**
+   * One queued turn.
+   *
+   * @param frontEnd the front end that asked and answers ("slack")
+   * @param payloadJson what the front end needs to rebuild the turn and where to answer
+   * @param attempts claims before this one (above 0: taken over from an instance that died)
+   */
+  record Job(long id, String conversation, String frontEnd, String payloadJson, int attempts) {}
+
+  long enqueue(String conversation, String frontEnd, String payloadJson, Instant at);
+
+  /**
+   * The oldest job for one of {@code frontEnds} that is queued or whose lease ran out, now leased
+   * to {@code owner} until {@code now + lease}; no two instances claim the same job.
+   */
+  Optional<Job> claim(Set<String> frontEnds, String owner, Instant now, Duration lease);
+
+  /** Extends the lease; false when the job is no longer {@code owner}'s (it was taken over). */
+  boolean renew(long id, String owner, Instant now, Duration lease);
+
+  /** Marks the job done (or failed); false when it is no longer {@code owner}'s. */
+  boolean finish(long id, String owner, boolean ok, Instant at);
+
+  /** How many jobs are in each state (queued, running, done, failed). */
+  Map<String, Long> countByState();
+}
