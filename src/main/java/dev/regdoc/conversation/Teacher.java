@@ -181,8 +181,8 @@ final class Teacher {
   private void checked(Turn t, String lesson, int at, Posed posed, String text) {
     Exercise e = posed.exercise();
     ExerciseKey key = posed.key();
-    Verdict v = Verdict.of(e, key, text, lessons.files(lesson));
-    if (v == Verdict.NO_ANSWER && !hinted(t, lesson, at)) {
+    ExerciseVerdict v = ExerciseVerdict.of(e, key, text, lessons.files(lesson));
+    if (v == ExerciseVerdict.NO_ANSWER && !hinted(t, lesson, at)) {
       t.learning.put(HINTED, lesson + ":" + at);
       t.say(say.get("lesson-hint", t.lang, "hint", e.hint().get(t.lang)));
       ask(t);
@@ -196,7 +196,8 @@ final class Teacher {
           solution(t, e, key, e.isFrame() ? "lesson-exercise-wrong" : "lesson-measure-wrong");
       case NO_ANSWER -> solution(t, e, key, "lesson-exercise-solution");
     }
-    store.recordPoints(t.in.user(), lesson, Map.of(e.id(), v == Verdict.RIGHT), clock.instant());
+    store.recordPoints(
+        t.in.user(), lesson, Map.of(e.id(), v == ExerciseVerdict.RIGHT), clock.instant());
     advance(t, lesson, at);
   }
 
@@ -424,44 +425,5 @@ final class Teacher {
             ? "lesson-state-new"
             : DONE.equals(at) ? "lesson-state-done" : "lesson-state-started",
         t.lang);
-  }
-
-  /** How an answer to an exercise compares with its key. */
-  enum Verdict {
-    RIGHT,
-    NEAR,
-    WRONG,
-    NO_ANSWER;
-
-    /**
-     * A frame answer names the frame (and may name the file, else the exercise's); a measure answer
-     * gives seconds, right within the exercise's tolerance.
-     */
-    static Verdict of(Exercise e, ExerciseKey key, String text, List<String> lessonFiles) {
-      if (!e.isFrame()) {
-        Double v = AnswerJudge.firstNumber(text);
-        return v == null
-            ? NO_ANSWER
-            : Math.abs(v - key.delay()) <= e.tolerance() + 1e-9 ? RIGHT : WRONG;
-      }
-      String file = e.file();
-      String rest = text;
-      for (String f : lessonFiles) {
-        int i = rest.toLowerCase(Locale.ROOT).indexOf(f.toLowerCase(Locale.ROOT));
-        if (i >= 0) {
-          file = f;
-          rest = rest.substring(0, i) + " " + rest.substring(i + f.length());
-        }
-      }
-      Double n = AnswerJudge.firstNumber(rest);
-      if (n == null || n != Math.rint(n)) {
-        return NO_ANSWER;
-      }
-      String given = file + "#" + n.longValue();
-      if (given.equals(key.file() + "#" + key.frame())) {
-        return RIGHT;
-      }
-      return key.copies().contains(given) ? NEAR : WRONG;
-    }
   }
 }
