@@ -7,6 +7,7 @@ import dev.regdoc.common.TempFiles;
 import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.EngineSettings;
 import dev.regdoc.conversation.Illustrator;
+import dev.regdoc.conversation.LessonGuides;
 import dev.regdoc.conversation.Phrases;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.diagnosis.RuleBase;
@@ -139,7 +140,15 @@ public final class BotRuntime implements AutoCloseable {
                 SignalingPorts.defaults())
             .withTimeLimit(config.analysisTimeLimit());
     return new ConversationEngine(
-        kb, texts, analyzer, store, Phrases.load(kbDir), illustrator.apply(texts), settings, clock);
+        kb,
+        texts,
+        analyzer,
+        store,
+        Phrases.load(kbDir),
+        LessonGuides.load(kbDir),
+        illustrator.apply(texts),
+        settings,
+        clock);
   }
 
   public ConversationEngine engine() {

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * teaches. Every turn is persisted in the {@link CaseStore} before the reply is returned, so a
  * restarted regdoc continues where it stopped.
  *
- * <p>Build it with {@code new ConversationEngine(kb, texts, analyzer, store, phrases, illustrator,
- * settings, clock)}; the bot's launcher does this from the config.
+ * <p>Build it with {@code new ConversationEngine(kb, texts, analyzer, store, phrases, guides,
+ * illustrator, settings, clock)}; the bot's launcher does this from the config.
  */
 public final class ConversationEngine implements ChatEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
@@ -47,6 +47,7 @@ public final class ConversationEngine implements ChatEngine {
   private final Intake intake;
   private final CaseAnalysis analysis;
   private final Teacher teacher;
+  private final LearnerProgress progress;
   private final LessonLibrary lessons;
   private final KnowledgeAnswers answers;
   private final ConversationLocks locks = new ConversationLocks();
@@ -62,6 +63,7 @@ public final class ConversationEngine implements ChatEngine {
       Analyzer analyzer,
       CaseStore store,
       Phrases phrases,
+      LessonGuides guides,
       Illustrator illustrator,
       EngineSettings settings,
       Clock clock) {
@@ -72,7 +74,8 @@ public final class ConversationEngine implements ChatEngine {
     this.intake = new Intake(phrases, checklist);
     this.analysis = new CaseAnalysis(parts);
     this.lessons = new LessonLibrary(settings.lessonCaptures());
-    this.teacher = new Teacher(parts, analysis, lessons);
+    this.teacher = new Teacher(parts, analysis, lessons, guides);
+    this.progress = new LearnerProgress(store, phrases, teacher, guides);
     this.answers = new KnowledgeAnswers(kb);
   }
 
@@ -298,7 +301,7 @@ public final class ConversationEngine implements ChatEngine {
       case "stop" -> teacher.stop(t);
       case "next" -> {
         if (teacher.inLesson(t)) {
-          teacher.answer(t);
+          teacher.skip(t);
         } else {
           teacher.menu(t);
         }
@@ -309,8 +312,8 @@ public final class ConversationEngine implements ChatEngine {
 
   private void text(Turn t, String text) {
     Intent intent = parser.parse(text);
-    if (teacher.inLesson(t) && intent.kind() == Intent.Kind.NONE) {
-      teacher.answer(t);
+    if (teacher.inLesson(t) && !intent.kind().leavesLesson()) {
+      teacher.answer(t, text);
     } else if (t.caseState != null && intake.asking(t.caseState) && answersQuestion(intent)) {
       intake.answer(t, text, intent.kind() == Intent.Kind.SKIP);
     } else {
@@ -338,7 +341,8 @@ public final class ConversationEngine implements ChatEngine {
       case DEVICE_FINDINGS -> withCase(t, () -> analysis.showFindings(t, intent.arg()));
       case STEP_DONE, STEP_SKIP, STEP_HOW -> withCase(t, () -> stepByNumber(t, intent));
       case TIMELINE -> withCase(t, () -> analysis.timeline(t, device(intent.arg(), t)));
-      case TEACH -> teacher.menu(t);
+      case TEACH -> teacher.teachMe(t);
+      case PROGRESS -> progress.show(t, intent.arg());
       case STOP_LESSON -> teacher.stop(t);
       case LANG -> setLang(t, IntentParser.langOf(intent.arg()));
       case REASON -> knowledge(t, List.of("reason", intent.arg()));

@@ -15,12 +15,24 @@ record Intent(Kind kind, String arg) {
     TIMELINE,
     TEACH,
     STOP_LESSON,
+    PROGRESS,
     LANG,
     SKIP,
     REASON,
     SIP_STATUS,
     RESTART,
-    NONE
+    NONE;
+
+    /**
+     * Whether the text is a command even during a lesson; anything else there is the learner's
+     * answer, even when it mentions a reason code or the timeline.
+     */
+    boolean leavesLesson() {
+      return switch (this) {
+        case HELP, NEW_CASE, JOIN_CASE, TEACH, STOP_LESSON, PROGRESS, LANG -> true;
+        default -> false;
+      };
+    }
   }
 
   static Intent of(Kind k) {

@@ -77,6 +77,12 @@ final class IntentParser {
               Intent.Kind.TIMELINE,
               -1),
           rule(
+              "^(?:show )?(?:my )?(?:learning )?progress$|^(?:私の|自分の)?(?:学習の?)?進捗$"
+                  + "|^(?:show )?(?:the )?(?:learning )?progress(?: of| for)?\\s+(\\S+?)\\??$"
+                  + "|^(\\S+?)\\s*(?:さん)?の(?:学習の?)?進捗(?:は|を見せて|を表示)?[?？]?$",
+              Intent.Kind.PROGRESS,
+              -1),
+          rule(
               "^(teach me|lessons?|training|onboarding|教えて|レッスン|勉強したい|学びたい)", Intent.Kind.TEACH, 0),
           rule(
               "^(stop(?: the)? lesson|quit lesson|end lesson|レッスン(?:を)?(?:終了|やめる|中断))",

@@ -6,6 +6,7 @@ import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
+import dev.regdoc.conversation.store.PointTally;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.conversation.store.TurnLocks;
@@ -785,6 +786,70 @@ public final class JdbcCaseStore implements CaseStore {
           ps.setString(1, p.lang());
           ps.setString(2, Sql.json(p.learning()));
           ps.setString(3, p.userId());
+        });
+  }
+
+  // ---- learners' key points ----
+
+  @Override
+  public void recordPoints(String userId, String lesson, Map<String, Boolean> outcome, Instant at) {
+    for (Map.Entry<String, Boolean> e : outcome.entrySet()) {
+      int made = e.getValue() ? 1 : 0;
+      upsert(
+          "UPDATE lesson_points SET covered = covered + ?, missed = missed + ?, last_at = ?"
+              + " WHERE user_id = ? AND lesson_id = ? AND point_id = ?",
+          "INSERT INTO lesson_points (covered, missed, last_at, user_id, lesson_id, point_id)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
+          ps -> {
+            ps.setInt(1, made);
+            ps.setInt(2, 1 - made);
+            Sql.setInstant(ps, 3, at);
+            ps.setString(4, userId);
+            ps.setString(5, lesson);
+            ps.setString(6, e.getKey());
+          });
+    }
+  }
+
+  @Override
+  public List<PointTally> pointTallies(String userId) {
+    return inTransaction(
+        c -> {
+          List<PointTally> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT lesson_id, point_id, covered, missed FROM lesson_points"
+                      + " WHERE user_id = ? ORDER BY lesson_id, point_id")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new PointTally(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<String> usersNamed(String name) {
+    return inTransaction(
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT user_id FROM users WHERE user_id = ? OR user_id LIKE ? ESCAPE '!'"
+                      + " ORDER BY user_id")) {
+            ps.setString(1, name);
+            ps.setString(2, "%:" + name.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getString(1));
+              }
+            }
+          }
+          return out;
         });
   }
 

@@ -82,6 +82,7 @@ class CancelledAnalysisTest {
         analyzer,
         store,
         Phrases.load(KB),
+        LessonGuides.load(KB),
         Illustrator.NONE,
         new EngineSettings(512L << 20, parallel, data.resolve("lessons")),
         BotFixture.CLOCK);

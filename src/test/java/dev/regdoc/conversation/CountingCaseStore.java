@@ -3,11 +3,13 @@ package dev.regdoc.conversation;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
+import dev.regdoc.conversation.store.PointTally;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.conversation.store.UserProfile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -117,5 +119,20 @@ final class CountingCaseStore implements CaseStore {
   @Override
   public void close() {
     store.close();
+  }
+
+  @Override
+  public void recordPoints(String userId, String lesson, Map<String, Boolean> outcome, Instant at) {
+    store.recordPoints(userId, lesson, outcome, at);
+  }
+
+  @Override
+  public List<PointTally> pointTallies(String userId) {
+    return store.pointTallies(userId);
+  }
+
+  @Override
+  public List<String> usersNamed(String name) {
+    return store.usersNamed(name);
   }
 }

@@ -33,6 +33,12 @@ class UnderstandingTest {
         "ステップ 2 のやり方|STEP_HOW|2",
         "show the timeline for SEP0024142DDF24|TIMELINE|SEP0024142DDF24",
         "teach me|TEACH|teach me",
+        "progress of alice|PROGRESS|alice",
+        "show progress for bob?|PROGRESS|bob",
+        "aliceさんの進捗|PROGRESS|alice",
+        "alice の進捗は？|PROGRESS|alice",
+        "my progress|PROGRESS|",
+        "私の進捗|PROGRESS|",
         "日本語で|LANG|日本語",
         "in English|LANG|english",
         "restart cause 14|RESTART|14",
@@ -49,6 +55,12 @@ class UnderstandingTest {
     if (arg != null) {
       assertThat(i.arg()).isEqualToIgnoringCase(arg);
     }
+  }
+
+  @Test
+  void askingForOnesOwnProgressNamesNoOne() {
+    assertThat(parser.parse("my progress").arg()).isNull();
+    assertThat(parser.parse("進捗").arg()).isNull();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.ChatMessage;
+import dev.regdoc.conversation.store.PointTally;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.conversation.store.UserProfile;
@@ -347,6 +348,34 @@ abstract class CaseStoreContract {
     store.saveUser(later);
     assertThat(store.user("U123")).contains(later);
     assertThat(store.user("U999")).isEmpty();
+  }
+
+  @Test
+  void lessonPointsAreCountedPerLearnerLessonAndPoint() {
+    store.recordPoints(
+        "terminal:alice", "case-1", Map.of("both-captures", false, "same-time", true), T0);
+    store.recordPoints(
+        "terminal:alice", "case-1", Map.of("both-captures", false), T0.plusSeconds(5));
+    store.recordPoints("terminal:alice", "case-2", Map.of("both-captures", true), T0);
+    store.recordPoints("slack:U_alice", "case-1", Map.of("both-captures", true), T0);
+    assertThat(store.pointTallies("terminal:alice"))
+        .containsExactly(
+            new PointTally("case-1", "both-captures", 0, 2),
+            new PointTally("case-1", "same-time", 1, 0),
+            new PointTally("case-2", "both-captures", 1, 0));
+    assertThat(store.pointTallies("terminal:nobody")).isEmpty();
+  }
+
+  @Test
+  void usersAreFoundByTheirIdOrTheNameAfterTheFrontEndsPrefix() {
+    for (String id :
+        List.of("terminal:alice", "web:alice", "terminal:malice", "a_ice", "terminal:a%ice")) {
+      store.saveUser(new UserProfile(id, null, Map.of()));
+    }
+    assertThat(store.usersNamed("alice")).containsExactly("terminal:alice", "web:alice");
+    assertThat(store.usersNamed("terminal:alice")).containsExactly("terminal:alice");
+    assertThat(store.usersNamed("a_ice")).as("_ and %% are not wildcards").containsExactly("a_ice");
+    assertThat(store.usersNamed("a%ice")).containsExactly("terminal:a%ice");
   }
 
   @Test

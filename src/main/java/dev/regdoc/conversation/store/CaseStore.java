@@ -3,6 +3,7 @@ package dev.regdoc.conversation.store;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,6 +98,21 @@ public interface CaseStore extends AutoCloseable {
   Optional<UserProfile> user(String userId);
 
   void saveUser(UserProfile profile);
+
+  /**
+   * Counts, for each key point of {@code lesson} in {@code outcome}, one answer that made it (true)
+   * or missed it (false).
+   */
+  void recordPoints(String userId, String lesson, Map<String, Boolean> outcome, Instant at);
+
+  /** The learner's tallies, every lesson and point they have answered. */
+  List<PointTally> pointTallies(String userId);
+
+  /**
+   * The users known by {@code name}: the user id itself, or an id whose last part (after the front
+   * end's "kind:") is that name.
+   */
+  List<String> usersNamed(String name);
 
   @Override
   void close();
