@@ -52,7 +52,8 @@ abstract class PreFlywayUpgradeContract {
           .isGreaterThan(id);
     }
     try (Connection c = connect(settings)) {
-      assertThat(history(c)).containsExactly("2 BASELINE true", "3 SQL true", "4 SQL true", "5 SQL true");
+      assertThat(history(c))
+          .containsExactly("2 BASELINE true", "3 SQL true", "4 SQL true", "5 SQL true");
       assertThat(hasOldVersionTable(c)).as("the old version table is dropped").isFalse();
     }
   }
@@ -73,7 +74,8 @@ abstract class PreFlywayUpgradeContract {
     }
     try (Connection c = connect(settings)) {
       assertThat(history(c))
-          .containsExactly("1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true");
+          .containsExactly(
+              "1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true");
     }
   }
 
