@@ -28,6 +28,7 @@ public final class ReportText {
       String causedBy,
       String files,
       String notRead,
+      String skipped,
       String more,
       String partial) {
     static Labels of(String lang) {
@@ -39,6 +40,7 @@ public final class ReportText {
               "原因",
               "ファイル",
               "読めず",
+              "対象外",
               "件（--format json で全件）",
               "途中までの結果です。解析が制限時間 %d 秒に達したため（%s）、それまでの分だけで診断しました。詳しくは下のファイル一覧を参照してください。")
           : new Labels(
@@ -48,6 +50,7 @@ public final class ReportText {
               "caused by",
               "Files",
               "NOT READ",
+              "skipped",
               " more (see --format json)",
               "PARTIAL: the analysis reached its time limit of %d s (%s), so these findings come"
                   + " from what was done by then; the files below say what to do.");
@@ -216,8 +219,8 @@ public final class ReportText {
           .append(f.file())
           .append(" (")
           .append(f.looksLike())
-          .append(")")
-          .append(f.read() ? "" : " " + l.notRead())
+          .append(f.skipped() ? ": " + l.skipped() + ")" : ")")
+          .append(f.read() || f.skipped() ? "" : " " + l.notRead())
           .append('\n');
       f.problems().forEach(p -> out.append(md ? "  - " : "    ! ").append(p).append('\n'));
     }

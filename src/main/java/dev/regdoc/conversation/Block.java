@@ -102,12 +102,27 @@ public sealed interface Block {
    */
   record EvidenceLine(String where, String time, String note) {}
 
-  /** What happened to each file of an upload (read, partly read, refused, and why). */
+  /**
+   * What happened to each file of an upload (read, partly read, refused, and why).
+   *
+   * @param skipped not read because it is neither a log nor a configuration (notes, a README):
+   *     named, not complained about
+   */
   record FileStatus(
-      String name, String looksLike, boolean read, long sizeBytes, List<String> problems)
+      String name,
+      String looksLike,
+      boolean read,
+      long sizeBytes,
+      List<String> problems,
+      boolean skipped)
       implements Block {
     public FileStatus {
       problems = List.copyOf(problems);
+    }
+
+    public FileStatus(
+        String name, String looksLike, boolean read, long sizeBytes, List<String> problems) {
+      this(name, looksLike, read, sizeBytes, problems, false);
     }
   }
 

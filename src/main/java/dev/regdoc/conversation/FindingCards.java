@@ -109,6 +109,6 @@ final class FindingCards {
   }
 
   static Block.FileStatus status(FileReport r, long size) {
-    return new Block.FileStatus(r.file(), r.looksLike(), r.read(), size, r.problems());
+    return new Block.FileStatus(r.file(), r.looksLike(), r.read(), size, r.problems(), r.skipped());
   }
 }
