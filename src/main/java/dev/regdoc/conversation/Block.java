@@ -126,8 +126,18 @@ public sealed interface Block {
     }
   }
 
-  /** A picture (PNG), e.g. a timeline chart or a ladder diagram. */
-  record Image(String fileName, String title, byte[] png) implements Block {}
+  /**
+   * A picture (PNG), e.g. a timeline chart or a ladder diagram.
+   *
+   * @param text the same picture as plain text for a terminal (the ladder), or null when it has
+   *     none
+   */
+  record Image(String fileName, String title, byte[] png, String text) implements Block {
+
+    public Image(String fileName, String title, byte[] png) {
+      this(fileName, title, png, null);
+    }
+  }
 
   /**
    * The files a lesson ships with, by name. Each front end offers them its own way: the terminal
