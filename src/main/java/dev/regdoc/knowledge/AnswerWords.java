@@ -38,6 +38,8 @@ public final class AnswerWords {
           "below",
           "at-most",
           "phone-switch-port",
+          "cycle-measured",
+          "cycle-once",
           "no-reason-code");
 
   private final Map<String, Text> words;
