@@ -20,28 +20,28 @@ class TestCommandTest {
   @Test
   void theSummaryCountsRunFailedAndSkippedAndSaysWhyEachGroupWasSkipped() throws Exception {
     Files.writeString(
-        reports.resolve("TEST-dev.regdoc.store.PostgresCaseStoreTest.xml"),
+        reports.resolve("TEST-PostgresCaseStoreTest.xml"),
         """
         <?xml version="1.0" encoding="UTF-8"?>
-        <testsuite name="dev.regdoc.store.PostgresCaseStoreTest" tests="2" skipped="2">
-          <testcase name="a" classname="dev.regdoc.store.PostgresCaseStoreTest" time="0">
+        <testsuite name="PostgresCaseStoreTest" tests="2" skipped="2">
+          <testcase name="a" classname="PostgresCaseStoreTest" time="0">
             <skipped message="Assumption failed: no PostgreSQL &quot;server&quot;: set REGDOC_TEST_PG_URL"/>
           </testcase>
-          <testcase name="b" classname="dev.regdoc.store.PostgresCaseStoreTest" time="0">
+          <testcase name="b" classname="PostgresCaseStoreTest" time="0">
             <skipped message="Assumption failed: no PostgreSQL &quot;server&quot;: set REGDOC_TEST_PG_URL"/>
           </testcase>
         </testsuite>
         """);
     Files.writeString(
-        reports.resolve("TEST-dev.regdoc.x.SomeTest.xml"),
+        reports.resolve("TEST-SomeTest.xml"),
         """
         <?xml version="1.0" encoding="UTF-8"?>
-        <testsuite name="dev.regdoc.x.SomeTest" tests="3">
-          <testcase name="fine" classname="dev.regdoc.x.SomeTest" time="0"/>
-          <testcase name="broken" classname="dev.regdoc.x.SomeTest" time="0">
+        <testsuite name="SomeTest" tests="3">
+          <testcase name="fine" classname="SomeTest" time="0"/>
+          <testcase name="broken" classname="SomeTest" time="0">
             <failure message="expected 1">at somewhere</failure>
           </testcase>
-          <testcase name="logsAnError" classname="dev.regdoc.x.SomeTest" time="0">
+          <testcase name="logsAnError" classname="SomeTest" time="0">
             <system-err>12:00:00.000 ERROR x - deliberately logged</system-err>
           </testcase>
         </testsuite>
