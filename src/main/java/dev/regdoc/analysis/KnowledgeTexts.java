@@ -161,6 +161,18 @@ public final class KnowledgeTexts implements FindingTexts {
           v.put("timeout", words.word("below", l, n.intValue()));
         }
       }
+      case "failover-cycle" -> {
+        // one failover is no cycle: say what was measured, and from how many
+        if (v.get("period") instanceof Number p) {
+          int cycles = v.get("failovers") instanceof Number n ? n.intValue() : 0;
+          String period = shown("minutes", p, l);
+          v.put(
+              "cycle",
+              cycles >= 2
+                  ? words.word("cycle-measured", l, period, cycles)
+                  : words.word("cycle-once", l, period));
+        }
+      }
       case "port-security-aging" -> {
         v.putIfAbsent("interface", words.word("phone-switch-port", l));
         // without the configuration, the losses still bound it: aging must be shorter than the

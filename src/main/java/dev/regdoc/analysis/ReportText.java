@@ -27,7 +27,8 @@ public final class ReportText {
       String confidence,
       String causedBy,
       String files,
-      String notRead) {
+      String notRead,
+      String skipped) {
     static Labels of(FindingTexts texts, String lang) {
       return new Labels(
           texts.word("report-evidence", lang),
@@ -35,7 +36,8 @@ public final class ReportText {
           texts.word("report-confidence", lang),
           texts.word("report-caused-by", lang),
           texts.word("report-files", lang),
-          texts.word("report-not-read", lang));
+          texts.word("report-not-read", lang),
+          texts.word("report-skipped", lang));
     }
   }
 
@@ -195,8 +197,8 @@ public final class ReportText {
           .append(f.file())
           .append(" (")
           .append(f.looksLike())
-          .append(")")
-          .append(f.read() ? "" : " " + l.notRead())
+          .append(f.skipped() ? ": " + l.skipped() + ")" : ")")
+          .append(f.read() || f.skipped() ? "" : " " + l.notRead())
           .append('\n');
       f.problems().forEach(p -> out.append(md ? "  - " : "    ! ").append(p).append('\n'));
     }

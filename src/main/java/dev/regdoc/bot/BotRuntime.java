@@ -61,7 +61,7 @@ public final class BotRuntime implements AutoCloseable {
     try {
       int n = store.purgeExpired(clock.instant());
       if (n > 0) {
-        LOG.info("deleted {} uploaded file(s) past their retention", n);
+        LOG.info("uploaded files past their retention deleted: {}", n);
       }
     } catch (RuntimeException e) {
       LOG.warn("retention purge failed: {}", e.getMessage());

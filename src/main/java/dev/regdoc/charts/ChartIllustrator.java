@@ -28,7 +28,7 @@ public final class ChartIllustrator implements Illustrator {
   public List<Block.Image> pictures(Analysis analysis, String lang) {
     try {
       return Pictures.forAnalysis(analysis, lang, texts).stream()
-          .map(p -> new Block.Image(p.fileName(), p.title(), p.png()))
+          .map(p -> new Block.Image(p.fileName(), p.title(), p.png(), p.text()))
           .toList();
     } catch (RuntimeException | LinkageError e) {
       LOG.warn("pictures could not be drawn: {}", e.toString());

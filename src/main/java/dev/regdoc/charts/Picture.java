@@ -5,5 +5,12 @@ package dev.regdoc.charts;
  *
  * @param fileName a safe file name ending in .png
  * @param title what the picture shows, in the asked language
+ * @param text the same picture as plain text for a terminal (the ladder), or null when it has none
  */
-public record Picture(String fileName, String title, byte[] png) {}
+public record Picture(String fileName, String title, byte[] png, String text) {
+
+  /** A picture with no text form. */
+  public Picture(String fileName, String title, byte[] png) {
+    this(fileName, title, png, null);
+  }
+}

@@ -145,7 +145,8 @@ public final class Pictures {
     return new Picture(
         "ladder-" + safe(f.device()) + "-" + safe(f.code()) + ".png",
         scene.title(),
-        LadderPng.render(scene, labels).png());
+        LadderPng.render(scene, labels).png(),
+        LadderText.render(scene, labels));
   }
 
   private static String title(Finding f, String lang, FindingTexts texts) {

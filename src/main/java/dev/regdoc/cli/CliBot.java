@@ -38,7 +38,9 @@ final class CliBot {
     String who = "terminal:" + user;
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    new TerminalChat(bot.engine(), conversation != null ? conversation : who, who)
+    Path pictures = bot.store().settings().dataDir().resolve("pictures");
+    TerminalChat.atTerminal(
+            bot.engine(), conversation != null ? conversation : who, who, pictures, interactive)
         .run(in, out, interactive);
   }
 }

@@ -95,17 +95,17 @@ public final class TempFiles {
         int loose = sweepLooseFiles(SYSTEM_TEMP);
         if (loose > 0) {
           LOG.info(
-              "deleted {} temp file(s) that earlier regdoc versions left under {}",
-              loose,
-              SYSTEM_TEMP);
+              "temp files that earlier regdoc versions left under {} deleted: {}",
+              SYSTEM_TEMP,
+              loose);
         }
       }
       int swept = sweep(parent);
       if (swept > 0) {
         LOG.info(
-            "deleted {} temp folder(s) of regdoc processes that no longer run, under {}",
-            swept,
-            parent);
+            "temp folders of regdoc processes that no longer run, under {}, deleted: {}",
+            parent,
+            swept);
       }
       ProcessHandle me = ProcessHandle.current();
       String prefix = "regdoc-" + me.pid() + "-" + startMillis(me).orElse(0L) + "-";

@@ -102,12 +102,27 @@ public sealed interface Block {
    */
   record EvidenceLine(String where, String time, String note) {}
 
-  /** What happened to each file of an upload (read, partly read, refused, and why). */
+  /**
+   * What happened to each file of an upload (read, partly read, refused, and why).
+   *
+   * @param skipped not read because it is neither a log nor a configuration (notes, a README):
+   *     named, not complained about
+   */
   record FileStatus(
-      String name, String looksLike, boolean read, long sizeBytes, List<String> problems)
+      String name,
+      String looksLike,
+      boolean read,
+      long sizeBytes,
+      List<String> problems,
+      boolean skipped)
       implements Block {
     public FileStatus {
       problems = List.copyOf(problems);
+    }
+
+    public FileStatus(
+        String name, String looksLike, boolean read, long sizeBytes, List<String> problems) {
+      this(name, looksLike, read, sizeBytes, problems, false);
     }
   }
 
@@ -117,8 +132,18 @@ public sealed interface Block {
    */
   record Preformatted(String text) implements Block {}
 
-  /** A picture (PNG), e.g. a timeline chart or a ladder diagram. */
-  record Image(String fileName, String title, byte[] png) implements Block {}
+  /**
+   * A picture (PNG), e.g. a timeline chart or a ladder diagram.
+   *
+   * @param text the same picture as plain text for a terminal (the ladder), or null when it has
+   *     none
+   */
+  record Image(String fileName, String title, byte[] png, String text) implements Block {
+
+    public Image(String fileName, String title, byte[] png) {
+      this(fileName, title, png, null);
+    }
+  }
 
   /**
    * The files a lesson ships with, by name. Each front end offers them its own way: the terminal

@@ -260,13 +260,27 @@ public final class ConversationEngine implements ChatEngine {
 
   /**
    * A front end reading local files tells what it did not read, {@code
-   * files:<missing|refused|declined|ask>:<names>}; "ask" puts the yes/no question whose answer the
-   * front end acts on.
+   * files:<missing|refused|declined|ask>:<names>}, or {@code files:closest:<typed>|<existing>} for
+   * a path that names no file and the existing name closest to it; "ask" puts the yes/no question
+   * whose answer the front end acts on.
    */
   private void filesNotRead(Turn t, String what, String names) {
     String files = DisplayNames.clean(names);
     switch (what) {
       case "missing" -> t.say(parts.phrases().get("read-missing", t.lang, "files", files));
+      case "closest" -> {
+        int bar = files.lastIndexOf('|');
+        t.say(
+            parts
+                .phrases()
+                .get(
+                    "read-missing-closest",
+                    t.lang,
+                    "file",
+                    bar < 0 ? files : files.substring(0, bar),
+                    "closest",
+                    bar < 0 ? "" : files.substring(bar + 1)));
+      }
       case "refused" -> t.say(parts.phrases().get("read-refused", t.lang, "files", files));
       case "ask" -> {
         t.say(parts.phrases().get("read-outside-ask", t.lang, "files", files));

@@ -48,8 +48,8 @@ final class PlainText {
           + f.name()
           + " ("
           + f.looksLike()
-          + ")"
-          + (f.read() ? "" : " NOT READ")
+          + (f.skipped() ? ": skipped)" : ")")
+          + (f.read() || f.skipped() ? "" : " NOT READ")
           + f.problems().stream().map(p -> "\n    ! " + p).collect(Collectors.joining());
     } else if (b instanceof Block.Preformatted p) {
       return p.text().stripTrailing();

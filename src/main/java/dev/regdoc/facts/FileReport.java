@@ -18,4 +18,10 @@ public record FileReport(
     String looksLike,
     boolean read,
     Map<String, Long> counts,
-    List<String> problems) {}
+    List<String> problems) {
+
+  /** True for a file that was not read because it is neither a log nor a configuration. */
+  public boolean skipped() {
+    return kind == InputKind.OTHER_TEXT;
+  }
+}

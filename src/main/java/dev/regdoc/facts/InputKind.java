@@ -12,6 +12,8 @@ public enum InputKind {
   /** A Cisco CallManager SDL or SDI trace file. */
   CCM_TRACE,
   EMPTY,
+  /** Text that is neither a log nor a configuration (notes, a README): named, and skipped. */
+  OTHER_TEXT,
   UNKNOWN;
 
   public boolean isCapture() {

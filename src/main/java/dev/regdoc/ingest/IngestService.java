@@ -240,6 +240,11 @@ public final class IngestService {
         top = s;
       }
       reading = name;
+      if (s.kind() == InputKind.OTHER_TEXT) {
+        // notes or a README among the files: named as what it is, without a complaint
+        reports.add(new FileReport(name, s.kind(), s.description(), false, Map.of(), List.of()));
+        return;
+      }
       if (!reads(s)) {
         refuseUnread(name, s);
         return;

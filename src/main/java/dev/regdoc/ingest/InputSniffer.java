@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 public final class InputSniffer {
   static final int HEAD = 64 * 1024;
 
+  /** What a text with no log line and no configuration is called (and nothing more is said). */
+  public static final String OTHER_TEXT = "not a log or configuration";
+
   private static final Pattern CISCO_TAG =
       Pattern.compile("%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?-[0-7]-[A-Za-z0-9_]+:");
   private static final Pattern OLD_CUCM =
@@ -23,6 +26,16 @@ public final class InputSniffer {
       Pattern.compile("(?m)^[ \\t]*+(switchport|hostname \\S+|version \\d|spanning-tree)");
   private static final Pattern PORT_SECURITY_SHOW =
       Pattern.compile("(?m)^[ \\t]*+Aging Time[ \\t]*+:[ \\t]*+\\d");
+
+  /**
+   * A line as a log writes it: a syslog priority, an IOS sequence number, a time of day, or a
+   * message tag at its start. Prose that merely names a Cisco message (a fixture folder's README)
+   * has none of these on the line that names it.
+   */
+  private static final Pattern LOG_START = Pattern.compile("<\\d{1,3}>|\\d+: |%[A-Z]|CCM\\|");
+
+  private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}\\b");
+
   private static final Pattern ASA_HINT =
       Pattern.compile("(?m)^(?:: )?ASA Version|^[ \\t]*+nameif \\S");
 
@@ -121,7 +134,7 @@ public final class InputSniffer {
       // before syslog: a trace may quote alarms and "CCM|" lines of its own
       return new Sniffed(InputKind.CCM_TRACE, trace);
     }
-    if (CISCO_TAG.matcher(text).find() || OLD_CUCM.matcher(text).find() || text.contains("CCM|")) {
+    if (text.lines().anyMatch(InputSniffer::isCiscoLogLine)) {
       return new Sniffed(InputKind.SYSLOG, "syslog text (Cisco messages)");
     }
     if (ASA_HINT.matcher(text).find()) {
@@ -131,6 +144,9 @@ public final class InputSniffer {
         || PORT_SECURITY_SHOW.matcher(text).find()) {
       return new Sniffed(InputKind.IOS_CONFIG, "a Cisco IOS configuration");
     }
+    if (!mostlyLogLines(text)) {
+      return new Sniffed(InputKind.OTHER_TEXT, OTHER_TEXT);
+    }
     String first = text.strip().lines().findFirst().orElse("");
     return new Sniffed(
         InputKind.UNKNOWN,
@@ -138,6 +154,30 @@ public final class InputSniffer {
             + " starts \""
             + (first.length() > 60 ? first.substring(0, 60) + "..." : first)
             + "\")");
+  }
+
+  private static boolean isCiscoLogLine(String line) {
+    return (CISCO_TAG.matcher(line).find()
+            || OLD_CUCM.matcher(line).find()
+            || line.contains("CCM|"))
+        && isLogLine(line);
+  }
+
+  /** At least half the lines that are not blank look like log lines. */
+  private static boolean mostlyLogLines(String text) {
+    long[] counts = new long[2];
+    text.lines()
+        .filter(l -> !l.isBlank())
+        .forEach(
+            l -> {
+              counts[0]++;
+              counts[1] += isLogLine(l) ? 1 : 0;
+            });
+    return counts[1] > 0 && counts[1] * 2 >= counts[0];
+  }
+
+  private static boolean isLogLine(String line) {
+    return LOG_START.matcher(line).lookingAt() || TIME_OF_DAY.matcher(line).find();
   }
 
   /**

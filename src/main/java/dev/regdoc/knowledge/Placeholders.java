@@ -76,7 +76,8 @@ public final class Placeholders {
       p.appendReplacement(
           words,
           Matcher.quoteReplacement(
-              value == null ? p.group() : one(value) ? p.group(2) : p.group(3)));
+              // no count: the general (plural) word, never the raw {name|one|other}
+              value == null || !one(value) ? p.group(3) : p.group(2)));
     }
     p.appendTail(words);
     Matcher m = PLACEHOLDER.matcher(words);

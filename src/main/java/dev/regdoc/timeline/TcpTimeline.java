@@ -111,7 +111,7 @@ final class TcpTimeline {
         (what != null ? what.text() : d.length() + " bytes")
             + " acknowledged after "
             + d.attempts()
-            + " retransmission(s), "
+            + (d.attempts() == 1 ? " retransmission, " : " retransmissions, ")
             + since
             + " s after the first send; frame "
             + d.lastAttemptFrame()

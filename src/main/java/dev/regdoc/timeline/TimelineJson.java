@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.Fact;
 
-/** The JSON form of a timeline (schema {@value Timeline#SCHEMA}, documented in the README). */
+/** The JSON form of a timeline (schema {@value Timeline#SCHEMA}, documented in docs/json.md). */
 public final class TimelineJson {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()

@@ -70,7 +70,7 @@ public final class TimelineText {
           .append("  [")
           .append(f.looksLike())
           .append("]  ")
-          .append(f.read() ? counts : "NOT READ")
+          .append(f.read() ? counts : f.skipped() ? "skipped" : "NOT READ")
           .append('\n');
     }
   }

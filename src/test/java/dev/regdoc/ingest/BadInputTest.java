@@ -143,7 +143,7 @@ class BadInputTest {
         .containsExactly(
             tuple("random.bin", InputKind.UNKNOWN, false),
             tuple("capture.pcap", InputKind.UNKNOWN, false),
-            tuple("notes.txt", InputKind.UNKNOWN, false));
+            tuple("notes.txt", InputKind.OTHER_TEXT, false));
     assertThat(r.get(0).problems())
         .singleElement()
         .asString()
@@ -154,19 +154,53 @@ class BadInputTest {
         .asString()
         .startsWith("capture.pcap: ")
         .contains("a PDF document");
-    assertThat(r.get(2).problems())
-        .singleElement()
-        .asString()
-        .startsWith("notes.txt: ")
-        .contains(
-            "text that is neither Cisco syslog, a Cisco configuration nor a CallManager trace (it"
-                + " starts \"Phone keeps unregistering");
+    assertThat(r.get(2).problems()).isEmpty();
+    assertThat(r.get(2).skipped()).isTrue();
     Run run = cli("timeline", rnd.toString(), pdf.toString(), txt.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.all())
         .contains("random.bin: ")
         .contains("capture.pcap: ")
-        .contains("notes.txt: ");
+        .contains("notes.txt  [not a log or configuration]  skipped")
+        .doesNotContain("notes.txt: ");
+    noStackTrace(run);
+  }
+
+  /**
+   * A fixture folder's README among the files ({@code analyze case-study-2/*}) quotes Cisco message
+   * names in prose: it is named as what it is, quietly, and never as syslog that could not be read.
+   */
+  @Test
+  void aReadmeAmongTheFilesIsNamedAsNotALogAndSkippedQuietly() throws Exception {
+    Path readme =
+        write(
+            "README.md",
+            ("# case study\n\nFiles\n- `cucm-syslog.log`: EndPointUnregistered Reason=13 on"
+                    + " cucm-pub\n- the switch logs %PORT_SECURITY-2-PSECURE_VIOLATION: when it"
+                    + " drops a frame\n\nThe refresh at 22:41:55 is lost.\n")
+                .getBytes(StandardCharsets.UTF_8));
+    Path log =
+        write(
+            "cucm.log",
+            ("Jul 15 22:41:55 cucm-pub %UC_CALLMANAGER-3-EndPointUnregistered:"
+                    + " %[DeviceName=SEP0024142DDF24][Reason=13]\n")
+                .getBytes(StandardCharsets.UTF_8));
+    List<FileReport> r = ingest(readme, log);
+    assertThat(r)
+        .extracting(FileReport::file, FileReport::kind, FileReport::looksLike, FileReport::problems)
+        .containsExactly(
+            tuple("README.md", InputKind.OTHER_TEXT, "not a log or configuration", List.of()),
+            tuple("cucm.log", InputKind.SYSLOG, "syslog text (Cisco messages)", List.of()));
+    Path fixture = Path.of("src/test/resources/fixtures/case-study-2");
+    Run run =
+        cli(
+            "analyze",
+            fixture.resolve("README.md").toString(),
+            fixture.resolve("switch-config.txt").toString());
+    assertThat(run.out())
+        .contains("README.md (not a log or configuration: skipped)\n")
+        .doesNotContain("NOT READ")
+        .doesNotContain("README.md: ");
     noStackTrace(run);
   }
 

@@ -243,7 +243,8 @@ final class BlockKitRenderer {
   }
 
   private static String fileStatus(Block.FileStatus f) {
-    StringBuilder s = new StringBuilder(f.read() ? ":page_facing_up: " : ":warning: ");
+    StringBuilder s =
+        new StringBuilder(f.read() || f.skipped() ? ":page_facing_up: " : ":warning: ");
     s.append('*')
         .append(escape(f.name()))
         .append("* (")
@@ -251,7 +252,7 @@ final class BlockKitRenderer {
         .append(", ")
         .append(Sizes.human(f.sizeBytes()))
         .append(')')
-        .append(f.read() ? "" : " not read");
+        .append(f.read() ? "" : f.skipped() ? " skipped" : " not read");
     f.problems().forEach(p -> s.append("\n").append(escape(p)));
     return s.toString();
   }

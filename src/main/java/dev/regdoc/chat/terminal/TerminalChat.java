@@ -36,6 +36,9 @@ public final class TerminalChat {
   private final String conversation;
   private final String user;
   private final FileGate gate;
+  private final ClosestName closestName = new ClosestName(System.getProperty("user.home"));
+  private final PictureFiles pictures;
+  private final TerminalMarkdown markdown;
   private List<Block.Choice> lastChoices = List.of();
 
   /** Files outside the user's folders waiting for their yes. */
@@ -54,10 +57,43 @@ public final class TerminalChat {
    * @param ownFolders where files are read without asking; anything else is read only after a yes
    */
   public TerminalChat(ChatEngine engine, String conversation, String user, List<Path> ownFolders) {
+    this(engine, conversation, user, ownFolders, null, false);
+  }
+
+  /**
+   * @param ownFolders where files are read without asking; anything else is read only after a yes
+   * @param pictures where a reply's pictures are written (one folder per case inside), named by
+   *     their path in the reply; null to name them only
+   * @param styled true when the output is a terminal that shows bold and colour
+   */
+  public TerminalChat(
+      ChatEngine engine,
+      String conversation,
+      String user,
+      List<Path> ownFolders,
+      Path pictures,
+      boolean styled) {
     this.engine = engine;
     this.conversation = conversation;
     this.user = user;
     this.gate = new FileGate(ownFolders, System.getProperty("user.home"));
+    this.pictures = pictures == null ? null : new PictureFiles(pictures);
+    this.markdown = new TerminalMarkdown(styled);
+  }
+
+  /**
+   * The chat of a person at this machine's terminal: their own folders are the current directory
+   * and the home directory; pictures go under {@code pictures}.
+   */
+  public static TerminalChat atTerminal(
+      ChatEngine engine, String conversation, String user, Path pictures, boolean interactive) {
+    return new TerminalChat(
+        engine,
+        conversation,
+        user,
+        List.of(Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))),
+        pictures,
+        TerminalMarkdown.styledTerminal(interactive));
   }
 
   public void run(BufferedReader in, PrintWriter out, boolean prompt) throws IOException {
@@ -72,7 +108,9 @@ public final class TerminalChat {
       }
       try {
         Reply r =
-            turn(line.strip(), (text, pct) -> out.println("... " + DisplayNames.cleanText(text)));
+            turn(
+                line.strip(),
+                (text, pct) -> out.println("... " + markdown.render(DisplayNames.cleanText(text))));
         out.println(render(r));
       } catch (
           RuntimeException
@@ -92,7 +130,44 @@ public final class TerminalChat {
    * base would first need the user to know where that is.
    */
   public String render(Reply r) {
-    return DisplayNames.cleanText(r.plainText(engine::lessonFolder));
+    StringBuilder out = new StringBuilder();
+    for (Block b : r.blocks()) {
+      if (!out.isEmpty()) {
+        out.append('\n');
+      }
+      if (b instanceof Block.Image i && pictures != null) {
+        out.append(picture(r, i));
+      } else if (b instanceof Block.Text t) {
+        out.append(markdown.render(DisplayNames.cleanText(t.markdown())));
+      } else {
+        Reply one = new Reply(r.lang(), r.caseId(), List.of(b));
+        out.append(markdown.render(DisplayNames.cleanText(one.plainText(engine::lessonFolder))));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A picture as a terminal shows it: written to a file whose path the user can open, and its text
+   * form (the ladder) right here.
+   */
+  private String picture(Reply r, Block.Image image) {
+    boolean ja = r.lang().startsWith("ja");
+    String title = image.title() == null ? image.fileName() : image.title();
+    String said;
+    try {
+      Path file = pictures.write(r.caseId(), image);
+      said = (ja ? "図: " : "Picture: ") + title + ": " + file;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("picture {} not written: {}", image.fileName(), e.toString());
+      said =
+          (ja ? "図を保存できませんでした: " : "Could not write the picture ")
+              + image.fileName()
+              + ": "
+              + e.getMessage();
+    }
+    String text = image.text() == null ? "" : "\n" + image.text();
+    return DisplayNames.cleanText(said + text);
   }
 
   /**
@@ -125,10 +200,11 @@ public final class TerminalChat {
     Optional<List<String>> paths = PathLine.paths(line);
     List<FileGate.Decision> decisions =
         paths.map(p -> p.stream().map(gate::decide).toList()).orElse(List.of());
-    if (decisions.stream().allMatch(d -> d.verdict() == FileGate.Verdict.MISSING)) {
+    if (decisions.stream().allMatch(d -> d.verdict() == FileGate.Verdict.MISSING)
+        && (decisions.isEmpty() || !closestName.meantFiles(paths.get()))) {
       return engine.handle(
           Incoming.text(conversation, user, line),
-          progress); // not files: words that look like paths
+          progress); // not files: words that look like paths (a host name, an address)
     }
     return files(decisions, progress);
   }
@@ -139,11 +215,21 @@ public final class TerminalChat {
    */
   private Reply files(List<FileGate.Decision> decisions, ProgressSink progress) {
     List<Reply> replies = new ArrayList<>();
-    for (FileGate.Verdict v : List.of(FileGate.Verdict.MISSING, FileGate.Verdict.REFUSED)) {
-      List<FileGate.Decision> these = only(decisions, v);
-      if (!these.isEmpty()) {
-        replies.add(engine.handle(filesAction(v.name().toLowerCase(Locale.ROOT), these), progress));
+    List<FileGate.Decision> missing = new ArrayList<>();
+    for (FileGate.Decision d : only(decisions, FileGate.Verdict.MISSING)) {
+      Optional<String> near = closestName.closest(d.typed());
+      if (near.isPresent()) {
+        replies.add(engine.handle(closestAction(d.typed(), near.get()), progress));
+      } else {
+        missing.add(d);
       }
+    }
+    if (!missing.isEmpty()) {
+      replies.add(engine.handle(filesAction("missing", missing), progress));
+    }
+    List<FileGate.Decision> refused = only(decisions, FileGate.Verdict.REFUSED);
+    if (!refused.isEmpty()) {
+      replies.add(engine.handle(filesAction("refused", refused), progress));
     }
     List<FileGate.Decision> read = only(decisions, FileGate.Verdict.READ);
     if (!read.isEmpty()) {
@@ -179,6 +265,18 @@ public final class TerminalChat {
         files.stream().map(d -> DisplayNames.clean(d.typed())).collect(Collectors.joining(", "));
     return new Incoming(
         conversation, user, user, "", List.of(), "files:" + what + ":" + names, null);
+  }
+
+  /** A typed path that names no file, and the existing name closest to it. */
+  private Incoming closestAction(String typed, String closest) {
+    return new Incoming(
+        conversation,
+        user,
+        user,
+        "",
+        List.of(),
+        "files:closest:" + DisplayNames.clean(typed) + "|" + DisplayNames.clean(closest),
+        null);
   }
 
   /** The action of the numbered choice {@code line} picks, or null. */

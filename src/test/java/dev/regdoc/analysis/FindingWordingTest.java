@@ -1,0 +1,96 @@
+package dev.regdoc.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.Tier;
+import dev.regdoc.knowledge.FindingEntry;
+import dev.regdoc.knowledge.KnowledgeBase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every finding text read as a user reads it when the rules could not fill everything in: with its
+ * values missing, with the phone's port unknown, in both languages. No sentence may then name "the
+ * phone's switch port" as if it were a port's name ("Port the phone's switch port ages...",
+ * "interface the phone's switch port"), write "(s)" plurals, or leave a placeholder; and a cycle is
+ * described by what was measured, and from how many cycles.
+ */
+class FindingWordingTest {
+  private static final Path KB = Path.of("knowledge-base");
+  private static final KnowledgeTexts TEXTS = KnowledgeTexts.load(KB);
+  private static final List<String> MISREAD =
+      List.of(
+          "Port the phone's",
+          "port the phone's",
+          "interface the phone's",
+          "ポート 電話機の",
+          "interface 電話機の",
+          "(s)");
+
+  private static List<String> all(FindingText t) {
+    List<String> out = new ArrayList<>(List.of(t.title(), t.explanation()));
+    out.addAll(t.fix());
+    return out;
+  }
+
+  private static void readsRight(String what, FindingText t) {
+    for (String s : all(t)) {
+      assertThat(s).as(what).doesNotContain("{");
+      MISREAD.forEach(bad -> assertThat(s).as(what).doesNotContain(bad));
+    }
+  }
+
+  @Test
+  void everyFindingTextReadsRightWithItsValuesMissingInBothLanguages() {
+    for (FindingEntry e : KnowledgeBase.load(KB).findings()) {
+      for (String lang : List.of("en", "ja")) {
+        Finding bare = Finding.of(e.code(), "SEP0024142DDF24", Tier.SYMPTOM);
+        readsRight(e.code() + " with no values, " + lang, TEXTS.textOf(bare, lang));
+      }
+    }
+  }
+
+  @Test
+  void portSecurityAgingWithThePortUnknownNamesNoPortAsIfItWereOne() {
+    for (String lang : List.of("en", "ja")) {
+      Finding f =
+          Finding.of("port-security-aging", "SEP0024142DDF24", Tier.ROOT_CAUSE)
+              .value("interval", 115);
+      FindingText t = TEXTS.textOf(f, lang);
+      readsRight("port unknown, " + lang, t);
+      assertThat(String.join("\n", all(t)))
+          .contains(lang.equals("en") ? "the phone's switch port" : "電話機のスイッチポート")
+          .contains("switchport port-security aging time 5");
+    }
+  }
+
+  @Test
+  void aSingleFailoverIsNotCalledAPeriodAndSeveralSayHowManyCycles() {
+    Map<String, FindingText> one = new HashMap<>();
+    for (String lang : List.of("en", "ja")) {
+      Finding once =
+          Finding.of("failover-cycle", "SEP0024142DDF24", Tier.SYMPTOM)
+              .value("failovers", 1)
+              .value("period", 1080)
+              .value("returnAfter", 120);
+      one.put(lang, TEXTS.textOf(once, lang));
+      readsRight("one failover, " + lang, one.get(lang));
+      Finding three =
+          Finding.of("failover-cycle", "SEP0024142DDF24", Tier.SYMPTOM)
+              .value("failovers", 3)
+              .value("period", 960)
+              .value("returnAfter", 120);
+      readsRight("three failovers, " + lang, TEXTS.textOf(three, lang));
+      assertThat(TEXTS.textOf(three, lang).title()).contains("16").contains("3");
+    }
+    assertThat(one.get("en").title())
+        .contains("once in the files, 18 minutes after they begin")
+        .doesNotContain("about every");
+    assertThat(one.get("ja").title()).contains("1 周期だけなので周期は測れません");
+  }
+}
