@@ -1,5 +1,7 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.adapter.shared.FileFetcher;
+import dev.regdoc.adapter.shared.RequestGuards;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
@@ -27,7 +29,7 @@ final class RequestRunner implements AutoCloseable {
 
   private final ChatEngine engine;
   private final SlackSettings settings;
-  private final Guards guards;
+  private final RequestGuards guards;
   private final FileFetcher fetcher;
   private final SlackPoster poster;
   private final String botToken;
@@ -45,7 +47,7 @@ final class RequestRunner implements AutoCloseable {
   RequestRunner(
       ChatEngine engine,
       SlackSettings settings,
-      Guards guards,
+      RequestGuards guards,
       SlackPoster poster,
       String botToken) {
     this.engine = engine;
@@ -53,7 +55,7 @@ final class RequestRunner implements AutoCloseable {
     this.guards = guards;
     this.poster = poster;
     this.botToken = botToken;
-    this.fetcher = new FileFetcher(settings.allowedFileHosts(), engine.maxUploadBytes());
+    this.fetcher = new FileFetcher("Slack", settings.allowedFileHosts(), engine.maxUploadBytes());
     this.caseThreads = new CaseThreads(engine);
     this.renderer = new BlockKitRenderer(engine::lessonFile);
   }
