@@ -107,7 +107,7 @@ public final class DiscordAdapter {
       jda.shutdownNow();
       throw new DiscordStartException("regdoc was stopped while connecting to Discord");
     } catch (IllegalStateException e) {
-      throw watch.failure(jda).orElseGet(() -> unreachable(s, e));
+      throw watch.failure().orElseGet(() -> unreachable(s, e));
     }
   }
 

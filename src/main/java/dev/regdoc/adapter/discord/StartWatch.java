@@ -1,8 +1,8 @@
 package dev.regdoc.adapter.discord;
 
-import java.time.Duration;
 import java.util.Optional;
-import net.dv8tion.jda.api.JDA;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
@@ -14,15 +14,19 @@ import net.dv8tion.jda.api.requests.CloseCode;
 final class StartWatch extends ListenerAdapter {
   private volatile CloseCode closeCode;
 
+  /** JDA marks itself shut down before it fires the event, so awaitShutdown is too early. */
+  private final CountDownLatch shutdown = new CountDownLatch(1);
+
   @Override
   public void onShutdown(ShutdownEvent e) {
     closeCode = e.getCloseCode();
+    shutdown.countDown();
   }
 
-  /** The one-line failure for the close code, once JDA has finished shutting down. */
-  Optional<DiscordStartException> failure(JDA jda) {
+  /** The one-line failure for the close code, once JDA has told it. */
+  Optional<DiscordStartException> failure() {
     try {
-      jda.awaitShutdown(Duration.ofSeconds(10));
+      shutdown.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
