@@ -41,6 +41,7 @@ final class EmbedRenderer {
   static final int MAX_BUTTON_ID = 100;
   static final String ACTION_PREFIX = "regdoc:";
   static final String REPORT_NAME = "regdoc-report.md";
+  private static final String CONTINUED = " (continued)";
 
   /** A lesson file larger than this is named, not attached (the lessons' own are kilobytes). */
   static final long MAX_LESSON_FILE = 8L << 20;
@@ -103,6 +104,10 @@ final class EmbedRenderer {
     int total = 0;
     boolean cut = out.cut;
     for (Draft d : out.drafts) {
+      if (!d.embed().isValidLength()) {
+        cut = true;
+        continue;
+      }
       MessageEmbed e = d.embed().build();
       if (embeds.size() >= MAX_EMBEDS || total + e.getLength() > MAX_EMBED_TOTAL) {
         cut = true;
@@ -237,15 +242,14 @@ final class EmbedRenderer {
       return;
     }
     for (String part : split(String.join("\n", lines), MAX_FIELD_VALUE)) {
-      if (e.getFields().size() >= MAX_FIELDS) {
+      String value = clipped(part, MAX_FIELD_VALUE, cut);
+      if (e.getFields().size() >= MAX_FIELDS
+          || e.length() + name.length() + CONTINUED.length() + value.length() > MAX_EMBED_TOTAL) {
         cut[0] = true;
         return;
       }
-      String value = clipped(part, MAX_FIELD_VALUE, cut);
       e.addField(
-          e.getFields().stream().anyMatch(x -> name.equals(x.getName()))
-              ? name + " (continued)"
-              : name,
+          e.getFields().stream().anyMatch(x -> name.equals(x.getName())) ? name + CONTINUED : name,
           value,
           false);
     }
