@@ -1,6 +1,7 @@
 package dev.regdoc.adapter.slack;
 
 import dev.regdoc.adapter.shared.FileFetcher;
+import dev.regdoc.adapter.shared.ProgressEdits;
 import dev.regdoc.adapter.shared.RequestGuards;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
@@ -211,26 +212,12 @@ final class RequestRunner implements AutoCloseable {
     }
   }
 
-  /**
-   * Updates the progress message; Slack rate-limits chat.update, so at most one update per 10
-   * percent.
-   */
+  /** Updates the progress message (Slack rate-limits chat.update: see {@link ProgressEdits}). */
   private ProgressSink progress(SlackRequest t, String progressTs) {
     if (progressTs == null) {
       return ProgressSink.NONE;
     }
-    int[] last = {-100};
-    return (text, percent) -> {
-      if (percent >= 0 && percent < 100 && percent - last[0] < 10) {
-        return;
-      }
-      last[0] = percent;
-      try {
-        poster.update(t.channel(), progressTs, percent >= 0 ? text + " (" + percent + "%)" : text);
-      } catch (IOException e) {
-        log.debug("progress update failed: {}", e.getMessage());
-      }
-    };
+    return new ProgressEdits(text -> poster.update(t.channel(), progressTs, text));
   }
 
   private static Incoming incoming(SlackRequest t, List<Upload> uploads) {

@@ -1,7 +1,10 @@
 package dev.regdoc.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.regdoc.adapter.shared.RequestGuards;
 import dev.regdoc.bot.BotConfig;
@@ -15,8 +18,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction;
+import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -240,6 +252,40 @@ class DiscordAdapterTest {
         .noneMatch(
             s -> s.channel().equals(channel.getId()) || s.channel().equals(otherThread.getId()));
     assertThat(discord.opened).noneMatch(o -> o.channel().equals(channel.getId()));
+  }
+
+  @Test
+  void theSlashCommandIsDeferredAtOnceAndOpensACaseInANewThread() throws Exception {
+    MessageChannelUnion channel = discord.channel("600000000000000008");
+    SlashCommandInteractionEvent e = mock(SlashCommandInteractionEvent.class);
+    when(e.getName()).thenReturn("regdoc");
+    when(e.getSubcommandName()).thenReturn("case");
+    when(e.getId()).thenReturn(discord.nextId());
+    when(e.getChannel()).thenReturn(channel);
+    when(e.getChannelType()).thenReturn(ChannelType.TEXT);
+    Guild g = mock(Guild.class);
+    when(g.getId()).thenReturn(FakeDiscord.GUILD);
+    when(e.getGuild()).thenReturn(g);
+    User u = FakeDiscord.user("500000000000000008");
+    when(e.getUser()).thenReturn(u);
+    when(e.getUserLocale()).thenReturn(DiscordLocale.JAPANESE);
+    ReplyCallbackAction deferred = mock(ReplyCallbackAction.class);
+    when(e.deferReply(true)).thenReturn(deferred);
+    InteractionHook hook = mock(InteractionHook.class);
+    when(e.getHook()).thenReturn(hook);
+    @SuppressWarnings("unchecked")
+    WebhookMessageEditAction<Message> edit = mock(WebhookMessageEditAction.class);
+    when(hook.editOriginal(anyString())).thenReturn(edit);
+
+    events.onSlashCommandInteraction(e);
+    verify(deferred).queue();
+
+    FakeDiscord.Opened thread = discord.awaitThread(o -> o.channel().equals("600000000000000008"));
+    assertThat(thread.startMessage()).as("regdoc posts the thread's opener itself").isNull();
+    FakeDiscord.Sent reply = discord.await(thread.thread(), s -> true);
+    assertThat(FakeDiscord.text(reply.message()))
+        .containsPattern("I opened case \\*\\*#\\d+\\*\\*");
+    verify(hook).editOriginal("regdoc works on it in <#" + thread.thread() + ">.");
   }
 
   /** A case opened by a mention; returns its thread as JDA shows it. */
