@@ -1,5 +1,7 @@
 package dev.regdoc.cli;
 
+import dev.regdoc.adapter.discord.DiscordAdapter;
+import dev.regdoc.adapter.discord.DiscordSettings;
 import dev.regdoc.adapter.slack.SlackAdapter;
 import dev.regdoc.adapter.slack.SlackSettings;
 import dev.regdoc.bot.BotConfig;
@@ -20,16 +22,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * regdoc serve: the bot. Always the local web chat; Slack too when its tokens are in the
- * environment; and, when started from a terminal, the terminal chat in the foreground on the same
- * engine.
+ * regdoc serve: the bot. Always the local web chat; Slack and Discord too when their tokens are in
+ * the environment; and, when started from a terminal, the terminal chat in the foreground on the
+ * same engine.
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description =
-        "Runs the bot: web chat on localhost, Slack when SLACK_BOT_TOKEN is set, terminal chat when"
-            + " interactive.")
+        "Runs the bot: web chat on localhost, Slack when SLACK_BOT_TOKEN is set, Discord when"
+            + " DISCORD_BOT_TOKEN is set, terminal chat when interactive.")
 final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOption config = new ConfigOption();
 
@@ -56,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
       WebChatServer web = startWebChat(webSettings, bot);
       out.println("regdoc: web chat on " + web.uri() + " (health, ready, metrics beside it)");
       SlackAdapter.Running slack = startSlack(bot, out);
+      DiscordAdapter.Running discord = startDiscord(bot, out);
       out.flush();
       try {
         if (System.console() != null && !noTerminal) {
@@ -69,6 +72,9 @@ final class ServeCommand implements Callable<Integer> {
         web.stop();
         if (slack != null) {
           slack.close();
+        }
+        if (discord != null) {
+          discord.close();
         }
       }
       return 0;
@@ -107,6 +113,17 @@ final class ServeCommand implements Callable<Integer> {
     }
     SlackAdapter.Running r = SlackAdapter.start(SlackSettings.from(env), bot.engine(), env);
     out.println("regdoc: Slack connected");
+    return r;
+  }
+
+  private static DiscordAdapter.Running startDiscord(BotRuntime bot, PrintWriter out) {
+    Map<String, String> env = System.getenv();
+    if (!env.containsKey("DISCORD_BOT_TOKEN")) {
+      out.println("regdoc: Discord not started (DISCORD_BOT_TOKEN is not set)");
+      return null;
+    }
+    DiscordAdapter.Running r = DiscordAdapter.start(DiscordSettings.from(env), bot.engine(), env);
+    out.println("regdoc: Discord connected");
     return r;
   }
 }

@@ -50,7 +50,9 @@ class PackageBoundariesTest {
           List.of(
               new Layer(
                   "Front ends",
-                  "dev.regdoc.adapter..",
+                  "dev.regdoc.adapter.slack..",
+                  "dev.regdoc.adapter.discord..",
+                  "dev.regdoc.adapter.shared..",
                   "dev.regdoc.chat..",
                   "dev.regdoc.cli..",
                   "dev.regdoc.bot..")),
@@ -115,6 +117,17 @@ class PackageBoundariesTest {
   }
 
   @Test
+  void onlyTheDiscordAdapterImportsJda() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.regdoc.adapter.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("net.dv8tion..")
+        .check(PRODUCT);
+  }
+
+  @Test
   void onlyTheWebChatImportsJetty() {
     noClasses()
         .that()
@@ -143,6 +156,7 @@ class PackageBoundariesTest {
     assertThat(usersOf(PRODUCT, "dev.regdoc.capture", "org.pcap4j")).isNotEmpty();
     assertThat(usersOf(PRODUCT, "dev.regdoc.diagnosis", "org.kie")).isNotEmpty();
     assertThat(usersOf(PRODUCT, "dev.regdoc.adapter.slack", "com.slack")).isNotEmpty();
+    assertThat(usersOf(PRODUCT, "dev.regdoc.adapter.discord", "net.dv8tion")).isNotEmpty();
     assertThat(usersOf(PRODUCT, "dev.regdoc.chat.web", "org.eclipse.jetty")).isNotEmpty();
   }
 

@@ -1,6 +1,9 @@
 package dev.regdoc.adapter.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regdoc.adapter.shared.FileFetcher;
+import dev.regdoc.adapter.shared.ProgressEdits;
+import dev.regdoc.adapter.shared.RequestGuards;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
@@ -34,7 +37,7 @@ final class RequestRunner implements AutoCloseable {
 
   private final ChatEngine engine;
   private final SlackSettings settings;
-  private final Guards guards;
+  private final RequestGuards guards;
   private final FileFetcher fetcher;
   private final SlackPoster poster;
   private final String botToken;
@@ -52,7 +55,7 @@ final class RequestRunner implements AutoCloseable {
   RequestRunner(
       ChatEngine engine,
       SlackSettings settings,
-      Guards guards,
+      RequestGuards guards,
       SlackPoster poster,
       String botToken) {
     this.engine = engine;
@@ -60,7 +63,7 @@ final class RequestRunner implements AutoCloseable {
     this.guards = guards;
     this.poster = poster;
     this.botToken = botToken;
-    this.fetcher = new FileFetcher(settings.allowedFileHosts(), engine.maxUploadBytes());
+    this.fetcher = new FileFetcher("Slack", settings.allowedFileHosts(), engine.maxUploadBytes());
     this.caseThreads = new CaseThreads(engine);
     this.renderer = new BlockKitRenderer(engine::lessonFile);
     engine.serveQueued(FRONT_END, this::runQueued);
@@ -257,26 +260,12 @@ final class RequestRunner implements AutoCloseable {
     }
   }
 
-  /**
-   * Updates the progress message; Slack rate-limits chat.update, so at most one update per 10
-   * percent.
-   */
+  /** Updates the progress message (Slack rate-limits chat.update: see {@link ProgressEdits}). */
   private ProgressSink progress(SlackRequest t, String progressTs) {
     if (progressTs == null) {
       return ProgressSink.NONE;
     }
-    int[] last = {-100};
-    return (text, percent) -> {
-      if (percent >= 0 && percent < 100 && percent - last[0] < 10) {
-        return;
-      }
-      last[0] = percent;
-      try {
-        poster.update(t.channel(), progressTs, percent >= 0 ? text + " (" + percent + "%)" : text);
-      } catch (IOException e) {
-        log.debug("progress update failed: {}", e.getMessage());
-      }
-    };
+    return new ProgressEdits(text -> poster.update(t.channel(), progressTs, text));
   }
 
   private static Incoming incoming(SlackRequest t, List<Upload> uploads) {

@@ -10,6 +10,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.regdoc.adapter.shared.RequestGuards;
 import dev.regdoc.conversation.ChatEngine;
 import java.io.IOException;
 import java.time.Clock;
@@ -84,7 +85,7 @@ public final class SlackAdapter {
         new RequestRunner(
             engine,
             settings,
-            new Guards(clock, settings.requestsPerUserPerMinute()),
+            new RequestGuards(clock, settings.requestsPerUserPerMinute()),
             poster,
             botToken);
     new SlackEvents(runner, poster, auth.getUserId()).register(app);

@@ -1,4 +1,4 @@
-package dev.regdoc.adapter.slack;
+package dev.regdoc.adapter.shared;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,8 +10,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 
-/** Per-user rate limit and "seen once" memory for Slack's retries and for files announced twice. */
-final class Guards {
+/**
+ * Per-user rate limit and "seen once" memory for a chat platform's redeliveries (Slack's retries,
+ * Discord's replayed events after a resume) and for files announced twice. Each adapter has its
+ * own.
+ */
+public final class RequestGuards {
   private static final int REMEMBERED = 10_000;
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
@@ -19,7 +23,7 @@ final class Guards {
    * Users whose turns of the last minute are held at once. Past it the least used are let go early:
    * such a user starts a fresh window, which takes more than this many users writing in one minute.
    */
-  static final int MAX_TRACKED_USERS = 10_000;
+  public static final int MAX_TRACKED_USERS = 10_000;
 
   private final Clock clock;
   private final int perMinute;
@@ -34,7 +38,7 @@ final class Guards {
 
   private final Map<String, Boolean> seen = BoundedMap.oldestOut(REMEMBERED);
 
-  Guards(Clock clock, int perMinute) {
+  public RequestGuards(Clock clock, int perMinute) {
     this.clock = clock;
     this.perMinute = perMinute;
     this.turns =
@@ -47,15 +51,15 @@ final class Guards {
   }
 
   /**
-   * True the first time a key (event id, "file:F123") is offered; Slack redelivers events it thinks
-   * were lost.
+   * True the first time a key (event id, "file:F123") is offered; platforms redeliver events they
+   * think were lost.
    */
-  synchronized boolean firstTime(String key) {
+  public synchronized boolean firstTime(String key) {
     return seen.put(key, Boolean.TRUE) == null;
   }
 
   /** True when the user may send another request now (sliding one-minute window). */
-  synchronized boolean allow(String user) {
+  public synchronized boolean allow(String user) {
     Instant now = clock.instant();
     Deque<Instant> q = turns.get(user, u -> new ArrayDeque<>());
     while (!q.isEmpty() && !q.peekFirst().isAfter(now.minus(WINDOW))) {
@@ -69,7 +73,7 @@ final class Guards {
   }
 
   /** How many users' recent turns are held now. */
-  synchronized int trackedUsers() {
+  public synchronized int trackedUsers() {
     turns.cleanUp();
     return (int) turns.estimatedSize();
   }

@@ -1,4 +1,4 @@
-package dev.regdoc.adapter.slack;
+package dev.regdoc.adapter.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class SlackGuardsTest {
+class RequestGuardsTest {
   /** A clock the test moves by hand. */
   private static final class ManualClock extends Clock {
     private Instant now = Instant.parse("2026-01-05T10:00:00Z");
@@ -37,7 +37,7 @@ class SlackGuardsTest {
   @Test
   void aUserGetsTheLimitPerMinuteThenWaitsForTheWindowToSlide() {
     ManualClock clock = new ManualClock();
-    Guards guards = new Guards(clock, 3);
+    RequestGuards guards = new RequestGuards(clock, 3);
 
     assertThat(guards.allow("U1")).isTrue();
     clock.advance(Duration.ofSeconds(20));
@@ -53,7 +53,7 @@ class SlackGuardsTest {
   @Test
   void refusedAttemptsDoNotCountAndUsersAreLimitedSeparately() {
     ManualClock clock = new ManualClock();
-    Guards guards = new Guards(clock, 1);
+    RequestGuards guards = new RequestGuards(clock, 1);
 
     assertThat(guards.allow("U1")).isTrue();
     for (int i = 0; i < 5; i++) {
@@ -67,12 +67,12 @@ class SlackGuardsTest {
   @Test
   void manyDistinctUsersAreHeldUpToABoundAndForgottenAfterAnIdleMinute() {
     ManualClock clock = new ManualClock();
-    Guards guards = new Guards(clock, 5);
+    RequestGuards guards = new RequestGuards(clock, 5);
 
-    for (int i = 0; i < 5 * Guards.MAX_TRACKED_USERS; i++) {
+    for (int i = 0; i < 5 * RequestGuards.MAX_TRACKED_USERS; i++) {
       assertThat(guards.allow("U" + i)).isTrue();
     }
-    assertThat(guards.trackedUsers()).isLessThanOrEqualTo(Guards.MAX_TRACKED_USERS);
+    assertThat(guards.trackedUsers()).isLessThanOrEqualTo(RequestGuards.MAX_TRACKED_USERS);
 
     clock.advance(Duration.ofMinutes(1));
     assertThat(guards.allow("U-late")).isTrue();
@@ -82,10 +82,10 @@ class SlackGuardsTest {
   @Test
   void aLimitedUserStaysLimitedWhileOthersComeWithinTheBound() {
     ManualClock clock = new ManualClock();
-    Guards guards = new Guards(clock, 1);
+    RequestGuards guards = new RequestGuards(clock, 1);
 
     assertThat(guards.allow("U1")).isTrue();
-    for (int i = 0; i < Guards.MAX_TRACKED_USERS / 2; i++) {
+    for (int i = 0; i < RequestGuards.MAX_TRACKED_USERS / 2; i++) {
       guards.allow("other" + i);
     }
     clock.advance(Duration.ofSeconds(59));
@@ -96,7 +96,7 @@ class SlackGuardsTest {
 
   @Test
   void aRedeliveredEventIsSeenOnlyOnce() {
-    Guards guards = new Guards(Clock.systemUTC(), 1);
+    RequestGuards guards = new RequestGuards(Clock.systemUTC(), 1);
 
     assertThat(guards.firstTime("event:Ev1")).isTrue();
     assertThat(guards.firstTime("event:Ev1")).isFalse();

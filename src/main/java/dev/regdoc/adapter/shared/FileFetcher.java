@@ -1,4 +1,4 @@
-package dev.regdoc.adapter.slack;
+package dev.regdoc.adapter.shared;
 
 import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.Sizes;
@@ -18,11 +18,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Downloads a file a user shared, with the bot token, only from Slack's file host(s). Nothing else
- * is ever fetched: the URL comes from the event, so a forged or odd URL must not make regdoc call
- * arbitrary hosts.
+ * Downloads a file a user shared only from the platform's file host(s) (Slack's, with the bot
+ * token; Discord's CDN, without). Nothing else is ever fetched: the URL comes from the event, so a
+ * forged or odd URL must not make regdoc call arbitrary hosts.
  */
-final class FileFetcher {
+public final class FileFetcher {
+  private final String platform;
   private final Set<String> allowedHosts;
   private final long maxBytes;
   private final HttpClient http =
@@ -31,7 +32,13 @@ final class FileFetcher {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  FileFetcher(Set<String> allowedHosts, long maxBytes) {
+  /**
+   * @param platform the platform's name as refusals say it ("Slack")
+   * @param allowedHosts the only hosts downloaded from
+   * @param maxBytes the largest file accepted
+   */
+  public FileFetcher(String platform, Set<String> allowedHosts, long maxBytes) {
+    this.platform = platform;
     this.allowedHosts =
         allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     this.maxBytes = maxBytes;
@@ -40,7 +47,7 @@ final class FileFetcher {
   /**
    * Why the file may not be downloaded, or null when it may (checked before any byte is fetched).
    */
-  String refusal(String name, String url, long size) {
+  public String refusal(String name, String url, long size) {
     if (size > maxBytes) {
       return name
           + " is "
@@ -50,7 +57,7 @@ final class FileFetcher {
           + ", so it was not downloaded";
     }
     if (url == null || url.isBlank()) {
-      return name + " has no download link in Slack's event, so it was not downloaded";
+      return name + " has no download link in " + platform + "'s event, so it was not downloaded";
     }
     URI uri;
     try {
@@ -60,7 +67,12 @@ final class FileFetcher {
     }
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (!allowedHosts.contains(host)) {
-      return name + " is not on Slack's file host (" + host + "), so it was not downloaded";
+      return name
+          + " is not on "
+          + platform
+          + "'s file host ("
+          + host
+          + "), so it was not downloaded";
     }
     if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(host))) {
       return name + " has a link that is not https, so it was not downloaded";
@@ -71,14 +83,17 @@ final class FileFetcher {
   /**
    * Downloads to a temp file, stopping if the body grows past the limit (the announced size may be
    * wrong).
+   *
+   * @param botToken sent as a bearer token, or null for a host that needs none (Discord's CDN links
+   *     are signed)
    */
-  Path download(String name, String url, String botToken) throws IOException {
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + botToken)
-            .timeout(Duration.ofMinutes(5))
-            .GET()
-            .build();
+  public Path download(String name, String url, String botToken) throws IOException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET();
+    if (botToken != null) {
+      b.header("Authorization", "Bearer " + botToken);
+    }
+    HttpRequest req = b.build();
     HttpResponse<InputStream> resp;
     try {
       resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -89,9 +104,9 @@ final class FileFetcher {
     if (resp.statusCode() != 200) {
       resp.body().close();
       throw new IOException(
-          "Slack answered " + resp.statusCode() + " when regdoc downloaded " + name);
+          platform + " answered " + resp.statusCode() + " when regdoc downloaded " + name);
     }
-    Path tmp = TempFiles.process().newFile("slack-", ".upload");
+    Path tmp = TempFiles.process().newFile(platform.toLowerCase(Locale.ROOT) + "-", ".upload");
     try (InputStream in = resp.body()) {
       if (BoundedCopy.copyAtMost(in, tmp, maxBytes) == BoundedCopy.TOO_LARGE) {
         throw new IOException(

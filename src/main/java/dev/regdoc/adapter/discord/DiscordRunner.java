@@ -1,0 +1,231 @@
+package dev.regdoc.adapter.discord;
+
+import dev.regdoc.adapter.shared.FileFetcher;
+import dev.regdoc.adapter.shared.ProgressEdits;
+import dev.regdoc.adapter.shared.RequestGuards;
+import dev.regdoc.common.BoundedMap;
+import dev.regdoc.conversation.ChatEngine;
+import dev.regdoc.conversation.Incoming;
+import dev.regdoc.conversation.ProgressSink;
+import dev.regdoc.conversation.Reply;
+import dev.regdoc.conversation.Upload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs requests off JDA's event thread: checks the allowlists, the rate limit and the attachments,
+ * downloads them, asks the engine, and posts the rendered reply into the case thread (opening the
+ * thread first when the request starts a case).
+ */
+final class DiscordRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DiscordRunner.class);
+  private static final int THREAD_NAME = 100;
+  private static final int REMEMBERED_THREADS = 1024;
+
+  private final ChatEngine engine;
+  private final DiscordSettings settings;
+  private final RequestGuards guards;
+  private final FileFetcher fetcher;
+  private final DiscordPort port;
+  private final EmbedRenderer renderer;
+  private final Map<String, Boolean> knownThreads =
+      BoundedMap.leastRecentlyUsedOut(REMEMBERED_THREADS);
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "regdoc-discord-request");
+            t.setDaemon(true);
+            return t;
+          });
+
+  DiscordRunner(
+      ChatEngine engine, DiscordSettings settings, RequestGuards guards, DiscordPort port) {
+    this.engine = engine;
+    this.settings = settings;
+    this.guards = guards;
+    this.port = port;
+    this.fetcher =
+        new FileFetcher(
+            "Discord",
+            settings.allowedFileHosts(),
+            Math.min(engine.maxUploadBytes(), settings.maxAttachmentBytes()));
+    this.renderer = new EmbedRenderer(engine::lessonFile);
+  }
+
+  /**
+   * Whether a thread is one regdoc works in, so plain replies in it need no mention: answered by
+   * this process, or bound to a case in the store (so it holds after a restart). Only a "yes" is
+   * remembered: a mention may open a case in any thread at any time.
+   */
+  boolean isCaseThread(String guild, String thread) {
+    String conversation = DiscordRequest.conversationOf(guild, thread);
+    synchronized (knownThreads) {
+      if (knownThreads.containsKey(conversation)) {
+        return true;
+      }
+    }
+    if (!engine.hasCase(conversation)) {
+      return false;
+    }
+    remember(conversation);
+    return true;
+  }
+
+  private void remember(String conversation) {
+    synchronized (knownThreads) {
+      knownThreads.put(conversation, Boolean.TRUE);
+    }
+  }
+
+  /** Takes the request if it is new and allowed; returns at once. */
+  void submit(DiscordRequest request) {
+    if (!guards.firstTime("event:" + request.eventKey())) {
+      log.debug("ignoring Discord's replay of {}", request.eventKey());
+      return;
+    }
+    if (!settings.serves(request.guild(), request.channel())) {
+      log.info(
+          "ignoring {} in {}/{}: not in the Discord allowlist",
+          request.eventKey(),
+          request.guild(),
+          request.channel());
+      request.follow("regdoc does not work in this channel.");
+      return;
+    }
+    pool.submit(() -> runSafely(request));
+  }
+
+  private void runSafely(DiscordRequest request) {
+    try {
+      run(request);
+    } catch (IOException | RuntimeException e) {
+      log.warn(
+          "Discord request {} in {} failed: {}",
+          request.eventKey(),
+          request.conversation(),
+          e.toString());
+      request.follow("regdoc could not answer this time; please try again.");
+    }
+  }
+
+  private void run(DiscordRequest request) throws IOException {
+    DiscordRequest t = request;
+    if (t.thread() == null) {
+      t = t.inThread(port.openThread(t.channel(), t.startMessage(), threadName(t.text())));
+      t.follow("regdoc works on it in <#" + t.thread() + ">.");
+    } else {
+      t.follow("regdoc answers in <#" + t.thread() + ">.");
+    }
+    remember(t.conversation());
+    if (!guards.allow(t.user())) {
+      port.send(
+          t.thread(),
+          DiscordMessage.text(
+              "<@"
+                  + t.user()
+                  + "> you are sending requests faster than regdoc answers "
+                  + settings.requestsPerUserPerMinute()
+                  + " a minute; please wait a moment."));
+      return;
+    }
+    List<DiscordRequest.FileRef> fresh =
+        t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
+    if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
+      return;
+    }
+    answer(t.withFiles(fresh));
+  }
+
+  private void answer(DiscordRequest t) throws IOException {
+    List<Upload> uploads = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
+    String progressId = null;
+    try {
+      if (!t.files().isEmpty()) {
+        progressId =
+            port.send(t.thread(), DiscordMessage.text("Downloading " + names(t.files()) + "…"));
+      }
+      for (DiscordRequest.FileRef f : t.files()) {
+        fetch(f, uploads, refusals);
+      }
+      if (!refusals.isEmpty()) {
+        port.send(t.thread(), DiscordMessage.text("⚠️ " + String.join("\n⚠️ ", refusals)));
+      }
+      if (!t.files().isEmpty() && uploads.isEmpty() && t.text().isBlank()) {
+        port.edit(t.thread(), progressId, "No file could be read.");
+        return;
+      }
+      Reply reply = engine.handle(incoming(t, uploads), progress(t, progressId));
+      if (progressId != null) {
+        port.edit(t.thread(), progressId, "Analysed " + names(t.files()) + ".");
+      }
+      port.send(t.thread(), renderer.render(reply));
+    } finally {
+      for (Upload u : uploads) {
+        Files.deleteIfExists(u.content());
+      }
+    }
+  }
+
+  private void fetch(DiscordRequest.FileRef f, List<Upload> uploads, List<String> refusals) {
+    String refusal = fetcher.refusal(f.name(), f.url(), f.size());
+    if (refusal != null) {
+      refusals.add(refusal);
+      return;
+    }
+    try {
+      Path p = fetcher.download(f.name(), f.url(), null);
+      uploads.add(new Upload(f.name(), Files.size(p), p));
+    } catch (IOException e) {
+      refusals.add(e.getMessage());
+    }
+  }
+
+  private ProgressSink progress(DiscordRequest t, String progressId) {
+    if (progressId == null) {
+      return ProgressSink.NONE;
+    }
+    return new ProgressEdits(text -> port.edit(t.thread(), progressId, text));
+  }
+
+  private static Incoming incoming(DiscordRequest t, List<Upload> uploads) {
+    return new Incoming(
+        t.conversation(),
+        "discord:" + t.user(),
+        t.userName() == null ? t.user() : t.userName(),
+        t.text(),
+        uploads,
+        t.action(),
+        t.locale());
+  }
+
+  /** The thread's name: what the user wrote (Discord allows 100 characters), else "regdoc case". */
+  static String threadName(String text) {
+    String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+    return t.isEmpty() ? "regdoc case" : EmbedRenderer.clip(t, THREAD_NAME);
+  }
+
+  private static String names(List<DiscordRequest.FileRef> files) {
+    return String.join(", ", files.stream().map(DiscordRequest.FileRef::name).toList());
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
