@@ -2,8 +2,8 @@ package dev.regdoc.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,11 +18,16 @@ import java.util.List;
  * silently (sub-second fields out of range).
  */
 final class FrameIndex implements Closeable {
-  private static final long WINDOW = 256L << 20;
+  /**
+   * The walk reads the file through a small buffer rather than mapping it: every record header is
+   * touched, so a mapping would fault the whole capture into the process (a 2 GB capture would show
+   * as 2 GB resident), where reading keeps it in the page cache, outside the process.
+   */
+  static final int WINDOW = 1 << 20;
 
   private final FileChannel channel;
   private final long size;
-  private MappedByteBuffer window;
+  private final ByteBuffer window;
   private long windowStart = -1;
 
   final boolean pcapng;
@@ -36,6 +41,11 @@ final class FrameIndex implements Closeable {
   private final long fracLimit;
 
   FrameIndex(Path file) throws IOException {
+    this(file, WINDOW);
+  }
+
+  FrameIndex(Path file, int windowBytes) throws IOException {
+    window = ByteBuffer.allocateDirect(windowBytes);
     channel = FileChannel.open(file, StandardOpenOption.READ);
     size = channel.size();
     int magic = size >= 4 ? intAt(0, ByteOrder.BIG_ENDIAN) : 0;
@@ -185,14 +195,19 @@ final class FrameIndex implements Closeable {
   }
 
   private void map(long p) {
-    if (windowStart >= 0 && p >= windowStart && p + 8 <= windowStart + window.capacity()) {
+    if (windowStart >= 0 && p >= windowStart && p + 8 <= windowStart + window.limit()) {
       return;
     }
     try {
+      window.clear();
+      window.limit((int) Math.min(window.capacity(), size - p));
+      while (window.hasRemaining() && channel.read(window, p + window.position()) > 0) {
+        // until the window is full
+      }
+      window.flip();
       windowStart = p;
-      window = channel.map(FileChannel.MapMode.READ_ONLY, p, Math.min(WINDOW, size - p));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot map capture file at offset " + p, e);
+      throw new IllegalStateException("cannot read capture file at offset " + p, e);
     }
   }
 
