@@ -2,11 +2,10 @@ package dev.regdoc.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +24,11 @@ final class FrameIndex implements Closeable {
    */
   static final int WINDOW = 1 << 20;
 
-  private final FileChannel channel;
+  // RandomAccessFile, not FileChannel: a channel read by an interrupted thread closes the channel,
+  // and
+  // the caller's interrupt must leave what was read usable (CaptureReaderThreadsTest)
+  private final RandomAccessFile file;
+  private final byte[] bytes;
   private final long size;
   private final ByteBuffer window;
   private long windowStart = -1;
@@ -45,9 +48,10 @@ final class FrameIndex implements Closeable {
   }
 
   FrameIndex(Path file, int windowBytes) throws IOException {
-    window = ByteBuffer.allocateDirect(windowBytes);
-    channel = FileChannel.open(file, StandardOpenOption.READ);
-    size = channel.size();
+    bytes = new byte[windowBytes];
+    window = ByteBuffer.wrap(bytes);
+    this.file = new RandomAccessFile(file.toFile(), "r");
+    size = this.file.length();
     int magic = size >= 4 ? intAt(0, ByteOrder.BIG_ENDIAN) : 0;
     pcapng = magic == 0x0A0D0D0A;
     if (pcapng) {
@@ -199,12 +203,11 @@ final class FrameIndex implements Closeable {
       return;
     }
     try {
+      int n = (int) Math.min(bytes.length, size - p);
+      file.seek(p);
+      file.readFully(bytes, 0, n);
       window.clear();
-      window.limit((int) Math.min(window.capacity(), size - p));
-      while (window.hasRemaining() && channel.read(window, p + window.position()) > 0) {
-        // until the window is full
-      }
-      window.flip();
+      window.limit(n);
       windowStart = p;
     } catch (IOException e) {
       throw new IllegalStateException("cannot read capture file at offset " + p, e);
@@ -213,6 +216,6 @@ final class FrameIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    file.close();
   }
 }
