@@ -31,28 +31,31 @@ public final class TsharkBench {
     }
   }
 
+  /** tshark extracting the facts regdoc reads from {@code file}, as one command line. */
+  static List<String> command(Path file) {
+    return List.of(
+        "tshark",
+        "-n",
+        "-r",
+        file.toString(),
+        "-Y",
+        FILTER,
+        "-T",
+        "fields",
+        "-e",
+        "frame.number",
+        "-e",
+        "sip.Method",
+        "-e",
+        "sip.Status-Code",
+        "-e",
+        "skinny.messageId",
+        "-e",
+        "arp.opcode");
+  }
+
   public Result run(Path file) throws IOException, InterruptedException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            List.of(
-                "tshark",
-                "-n",
-                "-r",
-                file.toString(),
-                "-Y",
-                FILTER,
-                "-T",
-                "fields",
-                "-e",
-                "frame.number",
-                "-e",
-                "sip.Method",
-                "-e",
-                "sip.Status-Code",
-                "-e",
-                "skinny.messageId",
-                "-e",
-                "arp.opcode"));
+    ProcessBuilder pb = new ProcessBuilder(command(file));
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     long start = System.nanoTime();
     Process p = pb.start();

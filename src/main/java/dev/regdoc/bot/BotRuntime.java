@@ -134,7 +134,8 @@ public final class BotRuntime implements AutoCloseable {
     EngineSettings settings = config.engine(ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer =
         new Analyzer(
-                RuleBase.load(rulesDir),
+                // the compiled rules are kept in the data directory for the next start
+                RuleBase.load(rulesDir, config.store().dataDir().resolve(RuleBase.CACHE_FOLDER)),
                 TextReaders.defaults(),
                 config.ingestLimits(),
                 SignalingPorts.defaults())

@@ -2,11 +2,10 @@ package dev.regdoc.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +17,20 @@ import java.util.List;
  * silently (sub-second fields out of range).
  */
 final class FrameIndex implements Closeable {
-  private static final long WINDOW = 256L << 20;
+  /**
+   * The walk reads the file through a small buffer rather than mapping it: every record header is
+   * touched, so a mapping would fault the whole capture into the process (a 2 GB capture would show
+   * as 2 GB resident), where reading keeps it in the page cache, outside the process.
+   */
+  static final int WINDOW = 1 << 20;
 
-  private final FileChannel channel;
+  // RandomAccessFile, not FileChannel: a channel read by an interrupted thread closes the channel,
+  // and
+  // the caller's interrupt must leave what was read usable (CaptureReaderThreadsTest)
+  private final RandomAccessFile file;
+  private final byte[] bytes;
   private final long size;
-  private MappedByteBuffer window;
+  private final ByteBuffer window;
   private long windowStart = -1;
 
   final boolean pcapng;
@@ -36,8 +44,14 @@ final class FrameIndex implements Closeable {
   private final long fracLimit;
 
   FrameIndex(Path file) throws IOException {
-    channel = FileChannel.open(file, StandardOpenOption.READ);
-    size = channel.size();
+    this(file, WINDOW);
+  }
+
+  FrameIndex(Path file, int windowBytes) throws IOException {
+    bytes = new byte[windowBytes];
+    window = ByteBuffer.wrap(bytes);
+    this.file = new RandomAccessFile(file.toFile(), "r");
+    size = this.file.length();
     int magic = size >= 4 ? intAt(0, ByteOrder.BIG_ENDIAN) : 0;
     pcapng = magic == 0x0A0D0D0A;
     if (pcapng) {
@@ -185,19 +199,23 @@ final class FrameIndex implements Closeable {
   }
 
   private void map(long p) {
-    if (windowStart >= 0 && p >= windowStart && p + 8 <= windowStart + window.capacity()) {
+    if (windowStart >= 0 && p >= windowStart && p + 8 <= windowStart + window.limit()) {
       return;
     }
     try {
+      int n = (int) Math.min(bytes.length, size - p);
+      file.seek(p);
+      file.readFully(bytes, 0, n);
+      window.clear();
+      window.limit(n);
       windowStart = p;
-      window = channel.map(FileChannel.MapMode.READ_ONLY, p, Math.min(WINDOW, size - p));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot map capture file at offset " + p, e);
+      throw new IllegalStateException("cannot read capture file at offset " + p, e);
     }
   }
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    file.close();
   }
 }

@@ -87,7 +87,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleBase rules = RuleBase.load(rulesDir != null ? rulesDir : Locations.rules());
+    RuleBase rules =
+        RuleBase.load(rulesDir != null ? rulesDir : Locations.rules(), DataDir.ruleCache());
     FindingTexts texts = Texts.load();
     Analyzer analyzer =
         new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports())

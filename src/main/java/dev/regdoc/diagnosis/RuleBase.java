@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -26,21 +27,54 @@ import org.kie.api.runtime.KieSession;
  * file, line and Drools' message.
  */
 public final class RuleBase {
+  /** The data directory's folder for compiled rule bases. */
+  public static final String CACHE_FOLDER = "rule-cache";
+
   private static final String KFS_DIR = "src/main/resources/rules/";
+
+  /** Where a loaded rule base came from. */
+  public enum Source {
+    COMPILED,
+    CACHED
+  }
 
   private final KieBase kieBase;
   private final List<String> files;
+  private final Source source;
 
-  private RuleBase(KieBase kieBase, List<String> files) {
+  private RuleBase(KieBase kieBase, List<String> files, Source source) {
     this.kieBase = kieBase;
     this.files = files;
+    this.source = source;
   }
 
+  /** Compiles the folder's DRL files. */
   public static RuleBase load(Path folder) {
     List<Path> drl = drlFiles(folder);
-    if (drl.isEmpty()) {
-      throw new RuleBaseException("no .drl files in " + folder);
+    return new RuleBase(compile(folder, drl), names(drl), Source.COMPILED);
+  }
+
+  /**
+   * The folder's rules as compiled the last time these very files were (kept in {@code cacheDir}),
+   * else compiled now and kept there for the next start.
+   */
+  public static RuleBase load(Path folder, Path cacheDir) {
+    List<Path> drl = drlFiles(folder);
+    CompiledRuleCache cache = new CompiledRuleCache(cacheDir);
+    Optional<KieBase> cached = cache.read(drl);
+    if (cached.isPresent()) {
+      return new RuleBase(cached.get(), names(drl), Source.CACHED);
     }
+    KieBase compiled = compile(folder, drl);
+    cache.write(drl, compiled);
+    return new RuleBase(compiled, names(drl), Source.COMPILED);
+  }
+
+  private static List<String> names(List<Path> drl) {
+    return drl.stream().map(p -> p.getFileName().toString()).toList();
+  }
+
+  private static KieBase compile(Path folder, List<Path> drl) {
     KieServices ks = KieServices.get();
     ReleaseId id = ks.newReleaseId("dev.regdoc", "rules", "1.0.0");
     KieFileSystem kfs = ks.newKieFileSystem();
@@ -66,7 +100,7 @@ public final class RuleBase {
               + ":\n"
               + String.join("\n", unstaged));
     }
-    return new RuleBase(base, drl.stream().map(p -> p.getFileName().toString()).toList());
+    return base;
   }
 
   /** " file: rule name (ruleflow-group x)" for each rule outside the {@link Stage}s. */
@@ -110,15 +144,24 @@ public final class RuleBase {
     if (!Files.isDirectory(folder)) {
       throw new RuleBaseException("rule folder " + folder + " does not exist");
     }
+    List<Path> drl;
     try (Stream<Path> s = Files.list(folder)) {
-      return new ArrayList<>(s.filter(p -> p.toString().endsWith(".drl")).sorted().toList());
+      drl = new ArrayList<>(s.filter(p -> p.toString().endsWith(".drl")).sorted().toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (drl.isEmpty()) {
+      throw new RuleBaseException("no .drl files in " + folder);
+    }
+    return drl;
   }
 
   KieSession newSession() {
     return kieBase.newKieSession();
+  }
+
+  public Source source() {
+    return source;
   }
 
   public List<String> files() {

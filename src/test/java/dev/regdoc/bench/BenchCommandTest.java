@@ -40,7 +40,11 @@ class BenchCommandTest {
               "--trace-mb",
               "2",
               "--runs",
-              "2");
+              "2",
+              "--cold-runs",
+              "1",
+              "--cold-mb",
+              "1");
     } finally {
       System.setOut(old);
     }
@@ -57,12 +61,29 @@ class BenchCommandTest {
             "lines/s",
             "regdoc with -Xmx64m: completed (",
             "of heap in use after a collection)",
-            "diagnosis: rule base compiled");
+            "diagnosis: rule base compiled",
+            "cold: each command a fresh process",
+            "| analyze case-study-2/* (4 files) |",
+            "| timeline --format json, mixed 1 MB",
+            "| timeline, tiny capture",
+            "| explain reason 13 |");
+    assertThat(text.indexOf("cold:")).isLessThan(text.indexOf("warm:"));
+    assertThat(text).doesNotContain("FAILED");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("bench-results.json").toFile());
     JsonNode trace = json.get("trace");
     assertThat(trace.get("regdoc")).hasSize(2);
     assertThat(trace.get("bestMbPerSecond").asDouble()).isPositive();
     assertThat(trace.get("completesWith64MbHeap").asBoolean()).isTrue();
+    JsonNode cold = json.get("cold").get("rows");
+    assertThat(cold).hasSize(4);
+    for (JsonNode row : cold) {
+      assertThat(row.get("regdoc").get("medianSeconds").asDouble()).isPositive();
+      assertThat(row.get("regdoc").get("peakRssMb").asLong()).isPositive();
+      assertThat(row.get("regdoc").get("failedRuns").asInt()).isZero();
+    }
+    if (TsharkBench.available()) {
+      assertThat(cold.get(1).get("tshark").get("medianSeconds").asDouble()).isPositive();
+    }
     for (String capture : new String[] {"mixed", "sip-dense"}) {
       JsonNode c = json.get(capture);
       assertThat(c.get("regdoc")).hasSize(2);
