@@ -37,7 +37,12 @@ final class CaptureAligner {
 
   /** Where a message was seen, for one pair of captures. */
   record Path(
-      String seenIn, String otherFile, long otherFrame, long otherLine, boolean originalLost) {
+      String seenIn,
+      String otherFile,
+      long otherFrame,
+      long otherLine,
+      boolean originalLost,
+      String lane) {
     static final String BOTH = "both";
 
     boolean inBoth() {
@@ -50,7 +55,7 @@ final class CaptureAligner {
         return SeenIn.only(seenIn);
       }
       return otherLine > 0
-          ? SeenIn.bothWithTrace(otherFile, otherLine, originalLost)
+          ? SeenIn.bothWithTrace(lane, otherFile, otherLine, originalLost)
           : SeenIn.both(otherFile, otherFrame, originalLost);
     }
 
@@ -331,12 +336,14 @@ final class CaptureAligner {
           originalLost =
               Math.abs(seconds(s.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
         }
-        paths.put(s.msg(), new Path(Path.BOTH, other, o.msg().origin().frame(), 0, originalLost));
-        paths.put(o.msg(), new Path(Path.BOTH, ref, s.msg().origin().frame(), 0, originalLost));
+        paths.put(
+            s.msg(), new Path(Path.BOTH, other, o.msg().origin().frame(), 0, originalLost, null));
+        paths.put(
+            o.msg(), new Path(Path.BOTH, ref, s.msg().origin().frame(), 0, originalLost, null));
         duplicateFrames.add(key(o.msg().origin()));
       } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan)
           && connectionsByFile.contains(other + "|" + connection(s.e()))) {
-        paths.put(s.msg(), new Path(ref, other, 0, 0, false));
+        paths.put(s.msg(), new Path(ref, other, 0, 0, false, null));
       }
     }
     for (Seg o : segsByFile.get(other)) {
@@ -344,7 +351,7 @@ final class CaptureAligner {
       if (!refByKey.containsKey(o.key())
           && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)
           && connectionsByFile.contains(ref + "|" + connection(o.e()))) {
-        paths.put(o.msg(), new Path(other, ref, 0, 0, false));
+        paths.put(o.msg(), new Path(other, ref, 0, 0, false, null));
       }
     }
   }

@@ -140,7 +140,7 @@ public final class TimelineBuilder {
             true,
             what,
             m.origin().file(),
-            p.otherFile(),
+            p.lane() != null ? p.lane() : p.otherFile(),
             Direction.of(fromPhone),
             true,
             p.otherFrame(),

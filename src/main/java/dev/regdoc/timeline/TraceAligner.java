@@ -88,11 +88,16 @@ final class TraceAligner {
           paths.put(
               r,
               new CaptureAligner.Path(
-                  CaptureAligner.Path.BOTH, t.origin().file(), 0, t.origin().line(), originalLost));
+                  CaptureAligner.Path.BOTH,
+                  t.origin().file(),
+                  0,
+                  t.origin().line(),
+                  originalLost,
+                  lane));
           paths.put(
               t,
               new CaptureAligner.Path(
-                  CaptureAligner.Path.BOTH, ref, r.origin().frame(), 0, originalLost));
+                  CaptureAligner.Path.BOTH, ref, r.origin().frame(), 0, originalLost, null));
           repeated.add(CaptureAligner.key(t.origin()));
         });
     Set<String> servers = new HashSet<>();
@@ -110,14 +115,14 @@ final class TraceAligner {
           && servers.contains(directory.serverIp(e))
           && phones.contains(directory.phoneIp(e))
           && within(shift(r.time(), offset), laneSpan)) {
-        paths.put(r, new CaptureAligner.Path(ref, lane, 0, 0, false));
+        paths.put(r, new CaptureAligner.Path(ref, lane, 0, 0, false, null));
       }
     }
     Set<Fact> matched = new HashSet<>(pairs.values());
     for (Fact t : traced) {
       WorkLimit.checkpoint();
       if (!matched.contains(t) && within(shift(t.time(), -offset), refSpan)) {
-        paths.put(t, new CaptureAligner.Path(lane, ref, 0, 0, false));
+        paths.put(t, new CaptureAligner.Path(lane, ref, 0, 0, false, null));
       }
     }
     Map<String, Double> byFile = new HashMap<>();

@@ -40,9 +40,18 @@ public record SeenIn(
     return new SeenIn(Sides.BOTH, null, otherFile, otherFrame, 0, originalLost);
   }
 
-  /** In the phone-side capture and in a CUCM trace, at {@code line} of {@code traceFile}. */
-  public static SeenIn bothWithTrace(String traceFile, long line, boolean originalLost) {
-    return new SeenIn(Sides.BOTH, null, traceFile, 0, line, originalLost);
+  /**
+   * In the phone-side capture and in a CUCM node's trace ({@code lane}), at {@code line} of {@code
+   * traceFile}.
+   */
+  public static SeenIn bothWithTrace(
+      String lane, String traceFile, long line, boolean originalLost) {
+    return new SeenIn(Sides.BOTH, lane, traceFile, 0, line, originalLost);
+  }
+
+  /** The trace lane ({@link TraceLane}) that has the message too, or null. */
+  public String traceLane() {
+    return inBoth() && otherLine > 0 ? file : null;
   }
 
   public static SeenIn only(String file) {
