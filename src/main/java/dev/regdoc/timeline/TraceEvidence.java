@@ -6,6 +6,7 @@ import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.SccpMessage;
+import dev.regdoc.facts.SignalingPort;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TraceAlarm;
 import dev.regdoc.facts.TraceDirection;
@@ -34,7 +35,7 @@ import java.util.Set;
  */
 public final class TraceEvidence {
   /** CUCM's SCCP port: the trace does not write it. */
-  static final int SCCP_PORT = 2000;
+  static final int SCCP_PORT = SignalingPort.SCCP.number();
 
   private final Map<Fact, String> laneOf = new IdentityHashMap<>();
   private final Map<String, String> hostByNode = new LinkedHashMap<>();
@@ -54,7 +55,8 @@ public final class TraceEvidence {
     }
     for (TraceSip t : facts.of(TraceSip.class)) {
       WorkLimit.checkpoint();
-      if (t.message() != null && !t.incomplete()) {
+      // a message cut short still reached CUCM: kept when its head names the transaction
+      if (t.message() != null && (!t.incomplete() || t.message().callId() != null)) {
         SipMessage m = withServer(t);
         sip.add(m);
         laneOf.put(m, TraceLane.of(t.node()));
@@ -171,7 +173,7 @@ public final class TraceEvidence {
     if (e != null && e.srcIp() != null && e.dstIp() != null) {
       return m;
     }
-    int local = t.tls() ? 5061 : 5060;
+    int local = (t.tls() ? SignalingPort.SIP_TLS : SignalingPort.SIP).number();
     Endpoints fixed =
         t.direction() == TraceDirection.INCOMING
             ? new Endpoints(t.remoteIp(), t.remotePort(), server(t.node()), local)
