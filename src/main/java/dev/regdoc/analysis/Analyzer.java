@@ -22,6 +22,7 @@ import dev.regdoc.signals.ArpClaim;
 import dev.regdoc.signals.SignalBuilder;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
+import dev.regdoc.timeline.TraceEvidence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,8 @@ public final class Analyzer {
                     && !(f instanceof SccpMessage)
                     && !(f instanceof TraceRecord))
         .forEach(ruleFacts::add);
+    // a trace's alarms are CUCM alarms like syslog's: the rules read them the same way
+    ruleFacts.addAll(TraceEvidence.alarms(all));
     ruleFacts.addAll(ArpClaim.of(all));
     long start = System.nanoTime();
     Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);

@@ -242,7 +242,7 @@ final class LadderPng {
       sb.append(": ").append(r.note());
     }
     if (r.alsoAt() != null) {
-      sb.append("  \u00b7 ").append(labels.get("ladder.alsoAt", r.alsoAt()));
+      sb.append("  \u00b7 ").append(Scenes.alsoAt(labels, r.alsoAt()));
     }
     return sb.toString();
   }

@@ -60,7 +60,7 @@ final class LadderText {
         out.append(": ").append(r.note());
       }
       if (r.alsoAt() != null) {
-        out.append("  [").append(labels.get("ladder.alsoAt", r.alsoAt())).append(']');
+        out.append("  [").append(Scenes.alsoAt(labels, r.alsoAt())).append(']');
       }
       out.append('\n');
     }

@@ -16,6 +16,7 @@ import dev.regdoc.timeline.event.SeenIn;
 import dev.regdoc.timeline.event.SignalingEvent;
 import dev.regdoc.timeline.event.SipEvent;
 import dev.regdoc.timeline.event.TcpEvent;
+import dev.regdoc.timeline.event.TraceLane;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,15 +123,42 @@ final class Scenes {
     if (e.details() instanceof InferredEvent.OneSided o) {
       return o.missingFrom();
     }
-    return otherCite(e) == null ? null : seen(e).otherFile();
+    if (otherCite(e) == null) {
+      return null;
+    }
+    SeenIn seen = seen(e);
+    return seen.traceLane() != null ? seen.traceLane() : seen.otherFile();
   }
 
-  /** The same message's frame in the other capture ("file#frame"), or null. */
+  /**
+   * The same message in the other capture ("file#frame") or in a CUCM trace ("file:line"), or null.
+   */
   static String otherCite(TimelineEvent e) {
     SeenIn seen = seen(e);
-    return seen != null && seen.inBoth() && seen.otherFrame() > 0
-        ? seen.otherFile() + "#" + seen.otherFrame()
-        : null;
+    if (seen == null || !seen.inBoth()) {
+      return null;
+    }
+    if (seen.otherLine() > 0) {
+      return seen.otherFile() + ":" + seen.otherLine();
+    }
+    return seen.otherFrame() > 0 ? seen.otherFile() + "#" + seen.otherFrame() : null;
+  }
+
+  /** "also at phone.pcap#12", or "seen at CUCM (trace): SDL...txt.gz line 48211" for a trace. */
+  static String alsoAt(Labels labels, String cite) {
+    int colon = cite.lastIndexOf(':');
+    if (!cite.contains("#") && colon > 0) {
+      return labels.get("ladder.alsoAtTrace", cite.substring(0, colon), cite.substring(colon + 1));
+    }
+    return labels.get("ladder.alsoAt", cite);
+  }
+
+  /** A lane's side: "seen at the phone (file)", "seen at the CUCM (file)" or a node's trace. */
+  static String side(Labels labels, String side, boolean atPhone) {
+    if (TraceLane.is(side)) {
+      return labels.get("lane.cucmTrace", TraceLane.nodeOf(side));
+    }
+    return labels.get(atPhone ? "lane.phoneSide" : "lane.cucmSide", side);
   }
 
   /**

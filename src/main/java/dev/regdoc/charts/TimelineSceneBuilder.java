@@ -19,6 +19,7 @@ import dev.regdoc.timeline.event.SccpEvent;
 import dev.regdoc.timeline.event.SeenIn;
 import dev.regdoc.timeline.event.SipEvent;
 import dev.regdoc.timeline.event.TcpEvent;
+import dev.regdoc.timeline.event.TraceLane;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -128,7 +129,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
     for (var o : timeline.clockOffsets()) {
       parts.add(
           labels.get(
-              "timeline.aligned",
+              TraceLane.is(o.file()) ? "timeline.alignedTrace" : "timeline.aligned",
               o.file(),
               String.format(Locale.ROOT, "%+.3f", o.offsetSeconds()),
               o.reference()));
@@ -199,7 +200,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
         boolean atPhone = side.equals(phoneSide);
         String label = labels.get("lane.server", server, role);
         if (twoCaptures) {
-          label += " \u2014 " + labels.get(atPhone ? "lane.phoneSide" : "lane.cucmSide", side);
+          label += " \u2014 " + Scenes.side(labels, side, atPhone);
         }
         lanes.add(
             new Lane(
@@ -329,7 +330,7 @@ final class TimelineSceneBuilder extends DeviceSceneBuilder {
       if (Scenes.otherCite(e) == null) {
         return;
       }
-      String other = seen.otherFile();
+      String other = seen.traceLane() != null ? seen.traceLane() : seen.otherFile();
       Integer lane = laneIndex.get(server + "|" + other);
       if (lane == null || m.kind() == MarkKind.RETRANSMISSION) {
         return;

@@ -5,6 +5,7 @@ import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.MacPath;
+import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TcpRetransmission;
@@ -22,18 +23,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Lines up two captures of the same conversation taken at different points (the phone's span port
  * and the CUCM's NIC) whose clocks disagree. Segments are matched by ports, sequence number and
  * length, which survive the path unchanged, never by time; the clock offset is the median
  * difference of the matches, and every signaling message is then classified as seen on both sides
- * or on one side only.
+ * or on one side only. A CUCM node's CallManager trace is a CUCM side too: it is lined up with the
+ * phone-side capture by message identity ({@link TraceAligner}).
  */
 final class CaptureAligner {
 
   /** Where a message was seen, for one pair of captures. */
-  record Path(String seenIn, String otherFile, long otherFrame, boolean originalLost) {
+  record Path(
+      String seenIn,
+      String otherFile,
+      long otherFrame,
+      long otherLine,
+      boolean originalLost,
+      String lane) {
     static final String BOTH = "both";
 
     boolean inBoth() {
@@ -42,7 +51,17 @@ final class CaptureAligner {
 
     /** As an event's details say it. */
     SeenIn toSeenIn() {
-      return inBoth() ? SeenIn.both(otherFile, otherFrame, originalLost) : SeenIn.only(seenIn);
+      if (!inBoth()) {
+        return SeenIn.only(seenIn);
+      }
+      return otherLine > 0
+          ? SeenIn.bothWithTrace(lane, otherFile, otherLine, originalLost)
+          : SeenIn.both(otherFile, otherFrame, originalLost);
+    }
+
+    /** Where the other side has it: "file#frame", or "file line N" for a trace. */
+    String otherCite() {
+      return otherLine > 0 ? otherFile + ":" + otherLine : otherFile + "#" + otherFrame;
     }
   }
 
@@ -61,21 +80,31 @@ final class CaptureAligner {
   private final Map<String, Instant[]> spans =
       new HashMap<>(); // first and last frame time per capture
   private final Set<String> secondFiles = new HashSet<>();
-  private final Set<String> duplicateFrames = new HashSet<>(); // file#frame of repeated messages
+  private final Set<String> duplicateFrames = new HashSet<>(); // key() of repeated messages
   private final Set<String> connectionsByFile = new HashSet<>(); // file|conn
   private final List<ClockOffset> offsets = new ArrayList<>();
+  private final Map<String, Double> offsetByFile = new HashMap<>();
+  private final TraceEvidence traces;
 
-  CaptureAligner(FactCollector facts, DeviceDirectory directory, List<String> captureOrder) {
+  CaptureAligner(
+      FactCollector facts,
+      DeviceDirectory directory,
+      List<String> captureOrder,
+      TraceEvidence traces) {
     this.directory = directory;
+    this.traces = traces;
     captureOrder.forEach(f -> segsByFile.put(f, new ArrayList<>()));
     for (SipMessage m : facts.of(SipMessage.class)) {
       WorkLimit.checkpoint();
-      if (m.tcpSeq() >= 0) {
+      if (m.tcpSeq() >= 0 && traces.laneOf(m) == null) {
         add(new Seg(m, m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(), m.time()));
       }
     }
     for (SccpMessage m : facts.of(SccpMessage.class)) {
       WorkLimit.checkpoint();
+      if (traces.laneOf(m) != null) {
+        continue;
+      }
       add(new Seg(m, m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), m.time()));
     }
     for (TcpRetransmission r : facts.of(TcpRetransmission.class)) {
@@ -109,10 +138,72 @@ final class CaptureAligner {
       }
     }
     align();
+    alignTraces(facts);
+    offsets.forEach(o -> offsetByFile.putIfAbsent(o.file(), o.offsetSeconds()));
   }
 
   List<ClockOffset> offsets() {
     return offsets;
+  }
+
+  /** Seconds to subtract from each capture's and trace file's times: onto the reference clock. */
+  Map<String, Double> offsetByFile() {
+    return offsetByFile;
+  }
+
+  /** "file#frame" for a capture's message, "file:line" for a trace's. */
+  static String key(Origin o) {
+    return o.frame() > 0 ? o.file() + "#" + o.frame() : o.file() + ":" + o.line();
+  }
+
+  /** Each node's trace onto the phone-side capture (the reference), when there is one. */
+  private void alignTraces(FactCollector facts) {
+    if (traces.lanes().isEmpty()) {
+      return;
+    }
+    String ref = reference();
+    if (ref == null) {
+      return;
+    }
+    List<Fact> refMessages =
+        segsByFile.get(ref).stream()
+            .map(Seg::msg)
+            .sorted(Comparator.comparing(Fact::time))
+            .collect(Collectors.toCollection(ArrayList::new));
+    // SIP over UDP has no segment, but its identity is the same
+    facts.of(SipMessage.class).stream()
+        .filter(m -> m.tcpSeq() < 0 && traces.laneOf(m) == null && m.origin().file().equals(ref))
+        .forEach(refMessages::add);
+    TraceAligner aligner = new TraceAligner(facts, directory, traces, this::retransmissionsOf);
+    for (String lane : traces.lanes()) {
+      TraceAligner.Aligned a = aligner.align(ref, span(ref), lane, refMessages);
+      if (a == null) {
+        continue;
+      }
+      // a CUCM-side capture of the same message has the last word; the trace adds what it lacks
+      a.paths().forEach(paths::putIfAbsent);
+      duplicateFrames.addAll(a.repeated());
+      offsets.add(a.offset());
+      offsetByFile.putAll(a.offsetByFile());
+      secondFiles.addAll(a.offsetByFile().keySet());
+    }
+  }
+
+  /** The phone-side capture: the reference clock. */
+  private String reference() {
+    if (!offsets.isEmpty()) {
+      return offsets.get(0).reference();
+    }
+    return segsByFile.keySet().stream()
+        .filter(f -> !segsByFile.get(f).isEmpty())
+        .sorted(Comparator.comparing(f -> !phoneMacSeen(f)))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private List<Instant> retransmissionsOf(Fact m) {
+    Seg s = segOf.get(m);
+    return s == null ? List.of() : retransmissions.getOrDefault(retransmissionKey(s), List.of());
   }
 
   Path pathOf(Fact message) {
@@ -127,11 +218,7 @@ final class CaptureAligner {
 
   /** Seconds to subtract from {@code file}'s times to put them on the reference clock. */
   double offsetOf(String file) {
-    return offsets.stream()
-        .filter(o -> o.file().equals(file))
-        .mapToDouble(ClockOffset::offsetSeconds)
-        .findFirst()
-        .orElse(0);
+    return offsetByFile.getOrDefault(file, 0.0);
   }
 
   private void add(Seg s) {
@@ -159,7 +246,7 @@ final class CaptureAligner {
     if (!secondFiles.contains(e.file())) {
       return false;
     }
-    if (duplicateFrames.contains(e.file() + "#" + e.frame())) {
+    if (duplicateFrames.contains(key(new Origin(e.file(), e.frame(), e.line(), null)))) {
       return !KEPT_FROM_BOTH.contains(e.kind());
     }
     return REPEATED_TCP.contains(e.kind());
@@ -249,12 +336,14 @@ final class CaptureAligner {
           originalLost =
               Math.abs(seconds(s.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
         }
-        paths.put(s.msg(), new Path(Path.BOTH, other, o.msg().origin().frame(), originalLost));
-        paths.put(o.msg(), new Path(Path.BOTH, ref, s.msg().origin().frame(), originalLost));
-        duplicateFrames.add(other + "#" + o.msg().origin().frame());
+        paths.put(
+            s.msg(), new Path(Path.BOTH, other, o.msg().origin().frame(), 0, originalLost, null));
+        paths.put(
+            o.msg(), new Path(Path.BOTH, ref, s.msg().origin().frame(), 0, originalLost, null));
+        duplicateFrames.add(key(o.msg().origin()));
       } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan)
           && connectionsByFile.contains(other + "|" + connection(s.e()))) {
-        paths.put(s.msg(), new Path(ref, other, 0, false));
+        paths.put(s.msg(), new Path(ref, other, 0, 0, false, null));
       }
     }
     for (Seg o : segsByFile.get(other)) {
@@ -262,7 +351,7 @@ final class CaptureAligner {
       if (!refByKey.containsKey(o.key())
           && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)
           && connectionsByFile.contains(ref + "|" + connection(o.e()))) {
-        paths.put(o.msg(), new Path(other, ref, 0, false));
+        paths.put(o.msg(), new Path(other, ref, 0, 0, false, null));
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.regdoc.timeline.event.InferredEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which CUCM each phone is registered with, per capture: a successful registration with a different
@@ -13,12 +14,17 @@ import java.util.Map;
  */
 final class ServerRoles {
   private final Events events;
+  private final Function<Fact, String> viewOf;
   private final Map<String, String> active = new HashMap<>();
   private final Map<String, String> first = new HashMap<>();
   private final Map<String, Instant> lastChange = new HashMap<>();
 
-  ServerRoles(Events events) {
+  /**
+   * @param viewOf the capture a message was read from, or the node's trace lane for a traced one
+   */
+  ServerRoles(Events events, Function<Fact, String> viewOf) {
     this.events = events;
+    this.viewOf = viewOf;
   }
 
   /**
@@ -29,7 +35,7 @@ final class ServerRoles {
    */
   String registered(
       Fact source, Instant requested, String device, String server, Protocol protocol) {
-    String key = source.origin().file() + "|" + device;
+    String key = viewOf.apply(source) + "|" + device;
     Instant changed = lastChange.get(key);
     if (changed != null && requested != null && requested.isBefore(changed)) {
       return null;
@@ -56,11 +62,11 @@ final class ServerRoles {
 
   /** An answer to a request sent before the phone last moved: it no longer changes anything. */
   boolean isStale(Fact source, Instant requested, String device) {
-    Instant changed = lastChange.get(source.origin().file() + "|" + device);
+    Instant changed = lastChange.get(viewOf.apply(source) + "|" + device);
     return changed != null && requested != null && requested.isBefore(changed);
   }
 
   boolean isActive(Fact source, String device, String server) {
-    return server.equals(active.get(source.origin().file() + "|" + device));
+    return server.equals(active.get(viewOf.apply(source) + "|" + device));
   }
 }

@@ -13,6 +13,7 @@ import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.timeline.event.Direction;
 import dev.regdoc.timeline.event.InferredEvent;
 import dev.regdoc.timeline.event.MessageName;
+import dev.regdoc.timeline.event.TraceLane;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,27 +26,31 @@ import java.util.stream.Collectors;
 /** Builds the registration timeline from the facts of all files handed over together. */
 public final class TimelineBuilder {
 
-  public Timeline build(FactCollector facts, List<FileReport> files) {
+  public Timeline build(FactCollector read, List<FileReport> files) {
+    // a CallManager trace says what a capture on the CUCM's NIC would: the same messages, alarms
+    TraceEvidence traces = new TraceEvidence(read);
+    FactCollector facts = traces.expand(read);
     DeviceDirectory directory = new DeviceDirectory(facts);
     List<String> captures =
         files.stream().filter(f -> f.kind().isCapture()).map(FileReport::file).toList();
-    CaptureAligner aligner = new CaptureAligner(facts, directory, captures);
-    Map<String, Double> offsets = new HashMap<>();
-    aligner.offsets().forEach(o -> offsets.put(o.file(), o.offsetSeconds()));
+    CaptureAligner aligner = new CaptureAligner(facts, directory, captures, traces);
+    Map<String, Double> offsets = new HashMap<>(aligner.offsetByFile());
     Events events = new Events(offsets);
-    ServerRoles roles = new ServerRoles(events);
+    ServerRoles roles = new ServerRoles(events, traces::viewOf);
 
-    // registration state is per capture: each file is its own view of the same phone
-    byFile(facts.of(SipMessage.class))
+    // registration state is per capture: each file is its own view of the same phone, and each
+    // node's trace files together are one
+    byView(facts.of(SipMessage.class), traces)
         .values()
         .forEach(ms -> new SipTimeline(directory, events, roles, aligner).add(ms));
-    byFile(facts.of(SccpMessage.class))
+    byView(facts.of(SccpMessage.class), traces)
         .values()
         .forEach(ms -> new SccpTimeline(directory, events, roles, aligner).add(ms));
     new TcpTimeline(facts, directory, events).add(facts);
     new AddressTimeline(directory, events).add(facts);
     new LogTimeline(directory, events).add(facts);
     oneSided(facts, directory, aligner, events);
+    new TraceSignalTimeline(directory, events).add(facts);
 
     List<Fact> configs = new ArrayList<>(facts.of(SwitchPortConfig.class));
     configs.addAll(facts.of(AsaInterfaceConfig.class));
@@ -58,11 +63,10 @@ public final class TimelineBuilder {
         facts.of(Anomaly.class));
   }
 
-  private static <T extends Fact> Map<String, List<T>> byFile(List<T> facts) {
+  private static <T extends Fact> Map<String, List<T>> byView(List<T> facts, TraceEvidence traces) {
     return facts.stream()
         .sorted(Comparator.comparing(Fact::time, Comparator.nullsFirst(Comparator.naturalOrder())))
-        .collect(
-            Collectors.groupingBy(f -> f.origin().file(), LinkedHashMap::new, Collectors.toList()));
+        .collect(Collectors.groupingBy(traces::viewOf, LinkedHashMap::new, Collectors.toList()));
   }
 
   /** Messages one capture has and the other lacks: lost between the two capture points. */
@@ -92,10 +96,14 @@ public final class TimelineBuilder {
       boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
       boolean lost = phoneSide != null && (fromPhone == phoneSide.equals(p.seenIn()));
       MessageName what = MessageName.of(m);
+      String cucmSide =
+          TraceLane.is(p.otherFile())
+              ? "CUCM (trace of " + TraceLane.nodeOf(p.otherFile()) + ")"
+              : "the CUCM side (" + p.otherFile() + ")";
       String summary =
           lost
               ? (fromPhone
-                  ? what + " left the phone but never reached the CUCM side (" + p.otherFile() + ")"
+                  ? what + " left the phone but never reached " + cucmSide
                   : what
                       + " left the CUCM but never reached the phone side ("
                       + p.otherFile()
@@ -126,15 +134,13 @@ public final class TimelineBuilder {
             + ") never reached "
             + (fromPhone ? "the CUCM side" : "the phone side")
             + "; only a TCP retransmission did ("
-            + p.otherFile()
-            + "#"
-            + p.otherFrame()
+            + p.otherCite()
             + ")",
         new InferredEvent.OneSided(
             true,
             what,
             m.origin().file(),
-            p.otherFile(),
+            p.lane() != null ? p.lane() : p.otherFile(),
             Direction.of(fromPhone),
             true,
             p.otherFrame(),

@@ -7,6 +7,7 @@ import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.timeline.event.EventKind;
+import dev.regdoc.timeline.event.TraceLane;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,12 +81,14 @@ public final class TimelineText {
       out.append(
           String.format(
               Locale.ROOT,
-              "Clock: %s runs %+.3f s from %s (%d segments matched by sequence number%s); its times"
-                  + " are shifted onto %s's clock%n",
+              "Clock: %s runs %+.3f s from %s (%d %s%s); its times are shifted onto %s's clock%n",
               o.file(),
               o.offsetSeconds(),
               o.reference(),
               o.matched(),
+              TraceLane.is(o.file())
+                  ? "messages matched by Call-ID, CSeq and branch, or SCCP connection and order"
+                  : "segments matched by sequence number",
               o.phoneSide() == null ? "" : "; phone side: " + o.phoneSide(),
               o.reference()));
     }

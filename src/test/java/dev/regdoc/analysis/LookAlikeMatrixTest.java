@@ -54,6 +54,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       own; arp-conflict is the answer even when the CUCM side is missing.
  *   <li>arp-poisoning: one capture (arp.pcap, no phone) in every subset; one MAC claiming the
  *       gateway's address and another host's is poisoning, not a duplicate address.
+ *   <li>firewall-idle-timeout, phone capture + CallManager traces: the trace is the CUCM side, so
+ *       it shows that no copy of the refresh after idle reached the CUCM, as the CUCM-side capture
+ *       does: the firewall leads (not undetermined as with the phone capture only), and its {@code
+ *       timeout conn} (step asa-config) is asked for to confirm it.
  * </ul>
  *
  * Each row also lists codes the scenario's evidence rules out; none of them may appear anywhere in
@@ -80,6 +84,12 @@ class LookAlikeMatrixTest {
         "phone capture + configs",
         List.of("phone.pcap", "switch-config.txt", "asa-config.txt", "arp.pcap"));
     SUBSETS.put("phone capture only", List.of("phone.pcap", "arp.pcap"));
+    // RTMT's CallManager traces instead of the CUCM-side capture and syslog (scenarios with traces)
+    SUBSETS.put(
+        "phone capture + traces + configs",
+        List.of(
+            "phone.pcap", "rtmt-traces.zip", "switch-config.txt", "asa-config.txt", "arp.pcap"));
+    SUBSETS.put("phone capture + traces", List.of("phone.pcap", "rtmt-traces.zip", "arp.pcap"));
   }
 
   private static final String PSA = "port-security-aging";
@@ -97,7 +107,9 @@ class LookAlikeMatrixTest {
           "firewall-idle-timeout",
               Map.of(
                   "phone capture only",
-                  "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config"),
+                  "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config",
+                  "phone capture + traces",
+                  FW + " + evidence-missing:asa-config"),
           "cucm-hung",
               Map.of(
                   "phone capture + configs",

@@ -53,6 +53,22 @@ class TimelineChartTest {
   }
 
   @Test
+  void caseStudy2FromTracesHasATraceLaneWhereTheCucmCaptureLaneWas() {
+    TimelineScene en = scene("case-study-2-traces", "en");
+    assertThat(en.lanes())
+        .extracting(TimelineScene.Lane::server, TimelineScene.Lane::side)
+        .startsWith(
+            Tuple.tuple("198.51.100.10", "phone.pcap"),
+            Tuple.tuple("198.51.100.10", "trace:cucm-pub"));
+    assertThat(en.lanes().get(1).label()).endsWith("seen at CUCM (trace of cucm-pub)");
+    assertThat(en.lanes().get(1).phoneSide()).isFalse();
+    // the first copies that never reached cucm-pub are crossed out on its trace lane
+    assertThat(frames(en, MarkKind.LOST, 1)).contains(8L, 13L, 85L);
+    assertThat(scene("case-study-2-traces", "ja").lanes().get(1).label())
+        .endsWith("CUCM側で観測（cucm-pub のトレース）");
+  }
+
+  @Test
   void refreshesRetransmissionsAndLossesSitAtTheirFrames() {
     TimelineScene s = scene("case-study-2", "en");
     List<Long> refreshes = List.of(8L, 13L, 18L, 23L, 28L, 33L, 38L, 43L, 48L, 85L, 90L, 95L);

@@ -11,8 +11,11 @@ import dev.regdoc.facts.NetworkLog;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
+import dev.regdoc.facts.TraceSignal;
 import dev.regdoc.facts.Transport;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +41,7 @@ final class RareEventFacts {
     f.sip();
     f.addresses();
     f.twoCaptures();
+    f.traceSignal();
     return f.facts;
   }
 
@@ -165,6 +169,22 @@ final class RareEventFacts {
     facts.accept(
         new ArpBinding(
             Origin.frame("a.pcap", 17, t), PHONE, "00:24:14:2d:df:25", "00:24:14:2d:df:24", false));
+  }
+
+  /** A CallManager trace's timer for a SIP phone whose refresh did not come. */
+  private void traceSignal() {
+    Instant t = T0.plusSeconds(130);
+    facts.accept(
+        new TraceSignal(
+            Origin.line("SDL001_100_000123.txt.gz", 48211, t),
+            "cucm-pub",
+            LocalDateTime.ofInstant(t, ZoneOffset.ofHours(-5)),
+            "SIPStationDPrimaryLineTimeout",
+            "SIPStationD(1,100,72,15)",
+            "SIPStationD(1,100,72,15)",
+            "SEP0024142DDF24",
+            PHONE,
+            false));
   }
 
   /** b.pcap shares two keepalives with a.pcap, lacks one from each side's view and adds one. */

@@ -45,6 +45,7 @@ public enum EventKind {
   ICMP_UNREACHABLE(Family.ADDRESS, "icmp-unreachable"),
 
   CUCM_ALARM(Family.LOG, "cucm-alarm"),
+  CUCM_SIGNAL(Family.LOG, "cucm-signal"),
   SWITCH_LOG(Family.LOG, "switch-log"),
   ASA_LOG(Family.LOG, "asa-log"),
 

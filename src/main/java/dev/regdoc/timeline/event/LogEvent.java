@@ -94,4 +94,29 @@ public sealed interface LogEvent extends EventDetails {
       return d;
     }
   }
+
+  /**
+   * A CallManager trace's SDL signal about a station process that no message shows: a timer such as
+   * SIPStationDPrimaryLineTimeout (the refresh did not come), a reset or an unregistration.
+   *
+   * @param node the CUCM node whose trace has it
+   * @param remote the signal crossed to or from another node or service
+   */
+  record CucmSignal(
+      String signal,
+      String node,
+      String receiver,
+      String sender,
+      boolean remote,
+      Map<String, String> fields)
+      implements LogEvent {
+    public CucmSignal {
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    @Override
+    public EventKind kind() {
+      return EventKind.CUCM_SIGNAL;
+    }
+  }
 }
