@@ -10,13 +10,16 @@ import java.util.regex.Pattern;
  * {@code direction != "x"}, {@code kind in ("a", "b")}.
  */
 final class StringComparisons {
-  /** A property path compared with one string, either way round. */
+  /**
+   * A property path compared with one string; a path starts after no word character, so a long
+   * identifier is tried once, not from each of its letters.
+   */
   private static final Pattern COMPARED =
-      Pattern.compile("([A-Za-z_][\\w.]*)\\s*[!=]=\\s*\"([^\"]*)\"");
+      Pattern.compile("(?<![\\w.])([A-Za-z_][\\w.]*+)\\s*+[!=]=\\s*+\"([^\"]*+)\"");
 
   /** A property path tested against a list; the list is searched for strings. */
   private static final Pattern LISTED =
-      Pattern.compile("([A-Za-z_][\\w.]*)\\s+(?:not\\s+)?in\\s*\\(([^)]*)\\)");
+      Pattern.compile("(?<![\\w.])([A-Za-z_][\\w.]*+)\\s++(?:not\\s++)?in\\s*+\\(([^()]*+)\\)");
 
   private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
 
