@@ -4,12 +4,15 @@ import dev.regdoc.diagnosis.Diagnoser;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.ArpPacket;
 import dev.regdoc.facts.Origin;
+import dev.regdoc.facts.Protocol;
+import dev.regdoc.facts.SignalingPort;
 import dev.regdoc.signals.InputSummary;
 import dev.regdoc.signals.KeepaliveTiming;
 import dev.regdoc.signals.Phone;
 import dev.regdoc.signals.RefreshSummary;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.signals.RegisterTransaction;
+import dev.regdoc.timeline.event.KeepaliveRole;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -98,7 +101,12 @@ public final class DiagnosisBench {
       String dev = String.format("SEP%012X", 0x001122000000L + p);
       String ip = "10." + (p >> 16 & 255) + "." + (p >> 8 & 255) + "." + (p & 255);
       facts.add(
-          new Phone(dev, null, List.of(ip), List.of("198.51.100.10", "198.51.100.11"), "SIP"));
+          new Phone(
+              dev,
+              null,
+              List.of(ip),
+              List.of("198.51.100.10", "198.51.100.11"),
+              SignalingPort.SIP));
       boolean troubled = p % 50 == 0;
       List<RefreshTiming> refreshes = new ArrayList<>();
       for (int k = 0; k < 20; k++) {
@@ -126,7 +134,7 @@ public final class DiagnosisBench {
         facts.add(
             new RegisterTransaction(
                 dev,
-                "SIP",
+                Protocol.SIP,
                 "bench.pcap",
                 frame,
                 t,
@@ -145,12 +153,12 @@ public final class DiagnosisBench {
         facts.add(
             new KeepaliveTiming(
                 dev,
-                "SCCP",
+                Protocol.SCCP,
                 "bench.pcap",
                 frame + 50,
                 t,
                 "198.51.100.10",
-                "primary",
+                KeepaliveRole.PRIMARY,
                 30,
                 0.002,
                 0,

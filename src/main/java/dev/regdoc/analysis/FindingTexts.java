@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Where finding texts come from (the knowledge base); rules never carry prose. */
 public interface FindingTexts {
@@ -38,22 +39,36 @@ public interface FindingTexts {
     return ReportText.cite(evidence);
   }
 
+  /** Lines of one file, "asa.log lines 12-14, 20", in {@code lang}; by default in English. */
+  default String citeLines(String file, LineRuns lines, String lang) {
+    return file
+        + (lines.single() ? " line " : " lines ")
+        + lines.runs().stream()
+            .map(r -> r.single() ? String.valueOf(r.first()) : r.first() + "–" + r.last())
+            .collect(Collectors.joining(", "));
+  }
+
   /**
    * Where several pieces of evidence are, one citation per file with its frames together
-   * ("phone.pcap frames 8, 13, 18"), lines cited one by one; at most {@code maxFrames} frames a
-   * file, so a long series stays one short line.
+   * ("phone.pcap frames 8, 13, 18") or its lines together, consecutive ones as a range ("asa.log
+   * lines 12-14, 20"); at most {@code maxFrames} frames a file, so a long series stays one short
+   * line.
    */
   default List<String> citeAll(List<Evidence> evidence, String lang, int maxFrames) {
     Map<String, List<Long>> frames = new LinkedHashMap<>();
+    Map<String, List<Long>> lines = new LinkedHashMap<>();
     List<String> out = new ArrayList<>();
     for (Evidence e : evidence) {
-      if (e.frames().isEmpty()) {
+      if (e.frames().isEmpty() && e.line() > 0) {
+        lines.computeIfAbsent(e.file(), f -> new ArrayList<>()).add(e.line());
+      } else if (e.frames().isEmpty()) {
         out.add(cite(e, lang));
       } else {
         List<Long> mine = frames.computeIfAbsent(e.file(), f -> new ArrayList<>());
         e.frames().stream().filter(x -> !mine.contains(x)).forEach(mine::add);
       }
     }
+    lines.forEach((file, xs) -> out.add(citeLines(file, LineRuns.of(xs), lang)));
     frames.forEach(
         (file, xs) ->
             out.add(

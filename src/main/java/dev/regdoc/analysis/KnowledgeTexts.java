@@ -68,6 +68,20 @@ public final class KnowledgeTexts implements FindingTexts {
     return e.line() > 0 ? e.file() + " " + words.word("line", l, e.line()) : e.file();
   }
 
+  @Override
+  public String citeLines(String file, LineRuns lines, String lang) {
+    Lang l = Lang.fromTag(lang).orElse(Lang.EN);
+    String list =
+        lines.runs().stream()
+            .map(
+                r ->
+                    r.single()
+                        ? String.valueOf(r.first())
+                        : words.word("line-range", l, r.first(), r.last()))
+            .collect(Collectors.joining(words.word("list-separator", l)));
+    return file + " " + words.word(lines.single() ? "line" : "lines", l, list);
+  }
+
   /** "Not (the rival's short name), because (the note)." */
   @Override
   public String ruledOut(RuledOut r, String lang) {

@@ -100,6 +100,12 @@ public final class RuleBase {
               + ":\n"
               + String.join("\n", unstaged));
     }
+    List<String> stringly = EnumLiteralCheck.problems(base, sources(drl));
+    if (!stringly.isEmpty()) {
+      throw new RuleBaseException(
+          "a rule compares an enum field with a string, which never matches:\n"
+              + String.join("\n", stringly));
+    }
     return base;
   }
 
@@ -138,6 +144,18 @@ public final class RuleBase {
     }
     String name = m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
     return folder.resolve(name).toString();
+  }
+
+  private static List<String> sources(List<Path> drl) {
+    List<String> out = new ArrayList<>();
+    for (Path p : drl) {
+      try {
+        out.add(Files.readString(p));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
   }
 
   private static List<Path> drlFiles(Path folder) {

@@ -28,6 +28,8 @@ public final class AnswerWords {
           "frame",
           "frames",
           "line",
+          "lines",
+          "line-range",
           "list-separator",
           "ruled-out",
           "candidate",

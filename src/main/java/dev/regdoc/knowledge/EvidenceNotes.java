@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The short notes that say what a piece of evidence shows ({@code evidence-notes.yaml}), keyed, in
- * English and Japanese, with {0}, {1}... filled by the values a rule passes. Validated on load.
+ * The short notes that say what a piece of evidence shows, keyed, in English and Japanese, with
+ * {0}, {1}... filled by the values a rule passes: those several faults' rules cite in {@code
+ * evidence-notes.yaml}, those of one fault in its {@code findings/<code>.yaml}. Validated on load;
+ * a key defined twice is an error.
  */
 public final class EvidenceNotes {
   public static final String NAME = "evidence-notes.yaml";
@@ -23,6 +25,14 @@ public final class EvidenceNotes {
     List<String> problems = new ArrayList<>();
     Map<String, Text> notes =
         SlotTexts.read(SlotTexts.readFile(dir, NAME), NAME, "notes", "note", problems);
+    for (FindingFiles.One f : FindingFiles.read(dir)) {
+      SlotTexts.merge(
+          notes,
+          SlotTexts.optional(f.root(), f.name(), "notes", "note", problems),
+          f.name(),
+          "note",
+          problems);
+    }
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(dir.toString(), problems);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The knowledge base's entry for one finding code (findings.yaml): the texts a rule's {@code
+ * The knowledge base's entry for one finding code (findings/<code>.yaml): the texts a rule's {@code
  * dev.regdoc.diagnosis.Finding} is told in. Texts may contain {@code {placeholders}}; every one is
  * listed in {@link #values()}. How a finding ranks is the rule's decision (its {@code Tier}), not
  * the text's.

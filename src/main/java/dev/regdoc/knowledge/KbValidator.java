@@ -38,7 +38,7 @@ final class KbValidator {
         false);
     unique(ChecklistFile.NAME, "step", kb.checklist(), ChecklistStep::id, true);
     unique(ConceptFile.NAME, "concept", kb.concepts(), Concept::id, true);
-    unique(FindingFile.NAME, "finding", kb.findings(), FindingEntry::code, true);
+    unique(FindingFiles.DIR, "finding", kb.findings(), FindingEntry::code, true);
     unique(CaseStudyFile.NAME, "case", kb.caseStudies(), CaseStudy::id, true);
 
     Set<String> steps = ids(kb.checklist(), ChecklistStep::id);
@@ -90,9 +90,10 @@ final class KbValidator {
     }
     for (FindingEntry f : kb.findings()) {
       String label = "finding '" + f.code() + "'";
-      refs(FindingFile.NAME, label, "related_concepts", f.relatedConcepts(), concepts, "concept");
-      refs(FindingFile.NAME, label, "checklist", f.checklist(), steps, "checklist step");
-      refs(FindingFile.NAME, label, "case_studies", f.caseStudies(), cases, "case study");
+      String file = FindingFiles.fileOf(f.code());
+      refs(file, label, "related_concepts", f.relatedConcepts(), concepts, "concept");
+      refs(file, label, "checklist", f.checklist(), steps, "checklist step");
+      refs(file, label, "case_studies", f.caseStudies(), cases, "case study");
     }
     for (CaseStudy c : kb.caseStudies()) {
       String label = "case '" + c.id() + "'";

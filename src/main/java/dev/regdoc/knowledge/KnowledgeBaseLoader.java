@@ -34,7 +34,7 @@ public final class KnowledgeBaseLoader {
             RestartCauseFile.parse(read(dir, RestartCauseFile.NAME, problems), problems),
             ChecklistFile.parse(read(dir, ChecklistFile.NAME, problems), problems),
             ConceptFile.parse(read(dir, ConceptFile.NAME, problems), problems),
-            FindingFile.parse(read(dir, FindingFile.NAME, problems), problems),
+            FindingFile.parse(FindingFiles.read(dir), problems),
             CaseStudyFile.parse(read(dir, CaseStudyFile.NAME, problems), problems));
     new KbValidator(problems).validate(content);
     if (!problems.isEmpty()) {

@@ -48,23 +48,53 @@ final class SlotTexts {
     all.fields()
         .forEachRemaining(
             e -> {
-              String en = e.getValue().path("en").asText("");
-              String ja = e.getValue().path("ja").asText("");
-              if (en.isBlank() || ja.isBlank()) {
-                problems.add(file + ": " + what + " '" + e.getKey() + "': needs both en and ja");
-              } else if (!slots(en).equals(slots(ja))) {
-                problems.add(
-                    file
-                        + ": "
-                        + what
-                        + " '"
-                        + e.getKey()
-                        + "': en and ja use different {n} slots");
-              } else {
-                out.put(e.getKey(), new Text(en, ja));
+              Text t = text(e.getValue(), file, what, e.getKey(), problems);
+              if (t != null) {
+                out.put(e.getKey(), t);
               }
             });
     return out;
+  }
+
+  /** The texts under {@code section}, none when the file has no such section. */
+  static Map<String, Text> optional(
+      JsonNode root, String file, String section, String what, List<String> problems) {
+    return root == null || !root.has(section)
+        ? new LinkedHashMap<>()
+        : read(root, file, section, what, problems);
+  }
+
+  /** One text of both languages with the same slots, or null after adding the problem. */
+  static Text text(JsonNode node, String file, String what, String key, List<String> problems) {
+    String en = node.path("en").asText("");
+    String ja = node.path("ja").asText("");
+    if (en.isBlank() || ja.isBlank()) {
+      problems.add(file + ": " + what + " '" + key + "': needs both en and ja");
+      return null;
+    }
+    if (!slots(en).equals(slots(ja))) {
+      problems.add(file + ": " + what + " '" + key + "': en and ja use different {n} slots");
+      return null;
+    }
+    return new Text(en, ja);
+  }
+
+  /**
+   * Adds {@code more} to {@code into}; a key both already hold is a problem naming where it was
+   * found the second time.
+   */
+  static void merge(
+      Map<String, Text> into,
+      Map<String, Text> more,
+      String file,
+      String what,
+      List<String> problems) {
+    more.forEach(
+        (k, t) -> {
+          if (into.putIfAbsent(k, t) != null) {
+            problems.add(file + ": " + what + " '" + k + "' is defined twice");
+          }
+        });
   }
 
   /**

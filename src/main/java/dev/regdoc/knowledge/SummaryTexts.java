@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * The words of a summary ({@code summaries.yaml}): when many phones share one cause (a site outage)
  * the answer gives, per finding code, the cause's short name, how many phones, the time span, the
- * phones with the most events and how to get one phone's detail. English and Japanese, {0}, {1}...
+ * phones with the most events and how to get one phone's detail. A finding's short names (as a
+ * cause, as a rival) are in its own file, {@code findings/<code>.yaml}; a rival that is no finding
+ * of its own (random loss) is named in {@code summaries.yaml}. English and Japanese, {0}, {1}...
  * filled in order.
  */
 public final class SummaryTexts {
@@ -36,8 +38,12 @@ public final class SummaryTexts {
     JsonNode root = SlotTexts.readFile(dir, NAME);
     List<String> problems = new ArrayList<>();
     Map<String, Text> phrases = SlotTexts.read(root, NAME, "phrases", "phrase", problems);
-    Map<String, Text> causes = SlotTexts.read(root, NAME, "causes", "cause", problems);
-    Map<String, Text> rivals = SlotTexts.read(root, NAME, "rivals", "rival", problems);
+    Map<String, Text> causes = SlotTexts.optional(root, NAME, "causes", "cause", problems);
+    Map<String, Text> rivals = SlotTexts.optional(root, NAME, "rivals", "rival", problems);
+    for (FindingFiles.One f : FindingFiles.read(dir)) {
+      named(f, "cause", causes, problems);
+      named(f, "rival", rivals, problems);
+    }
     PHRASES.stream()
         .filter(k -> !phrases.containsKey(k))
         .sorted()
@@ -49,6 +55,18 @@ public final class SummaryTexts {
       throw new KnowledgeBaseException(dir.toString(), problems);
     }
     return new SummaryTexts(phrases, causes, rivals);
+  }
+
+  /** A finding file's own short name of this kind ("cause" or "rival"), when it has one. */
+  private static void named(
+      FindingFiles.One f, String field, Map<String, Text> into, List<String> problems) {
+    if (f.root() == null || !f.root().has(field)) {
+      return;
+    }
+    Text t = SlotTexts.text(f.root().get(field), f.name(), field, f.code(), problems);
+    if (t != null) {
+      SlotTexts.merge(into, Map.of(f.code(), t), f.name(), field, problems);
+    }
   }
 
   /** A phrase in {@code lang} with its slots filled. */

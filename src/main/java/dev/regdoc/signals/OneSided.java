@@ -1,19 +1,20 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.timeline.event.Direction;
 import java.time.Instant;
 
 /**
  * A signaling message present in one capture and missing from the other.
  *
  * @param lost true when the direction of travel says it was lost between the capture points
- * @param direction "phone-to-cucm" or "cucm-to-phone"
+ * @param direction which way it travelled
  * @param firstTransmissionOnly only the first transmission was lost; a TCP retransmission got
  *     through
  */
 public record OneSided(
     String device,
     String message,
-    String direction,
+    Direction direction,
     boolean lost,
     String file,
     long frame,

@@ -1,5 +1,6 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.facts.Protocol;
 import java.time.Instant;
 
 /**
@@ -12,7 +13,7 @@ import java.time.Instant;
  */
 public record OutOfServiceReport(
     String device,
-    String protocol,
+    Protocol protocol,
     int reasonCode,
     String last,
     String file,

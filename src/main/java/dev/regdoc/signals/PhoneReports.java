@@ -35,7 +35,7 @@ final class PhoneReports {
         "sent " + (sent == null ? "?" : sent) + ", received " + (received == null ? "?" : received);
     return Optional.of(
         new OutOfServiceReport(
-            e.device(), Protocol.SCCP.name(), code, last, e.file(), e.frame(), e.time()));
+            e.device(), Protocol.SCCP, code, last, e.file(), e.frame(), e.time()));
   }
 
   static Optional<OutOfServiceReport> of(TimelineEvent e, SipEvent.Register register) {
@@ -49,7 +49,7 @@ final class PhoneReports {
     return Optional.of(
         new OutOfServiceReport(
             e.device(),
-            Protocol.SIP.name(),
+            Protocol.SIP,
             parseInt(m.group(1)),
             lastEvent,
             e.file(),

@@ -1,5 +1,6 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.timeline.event.SeenIn;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  *     answered
  * @param originalLost with two captures: the first transmission never reached the other capture
  *     point
- * @param seenIn "both", a file name, or null with a single capture
+ * @param seenIn in both aligned captures or in one only, null with a single capture
  */
 public record RefreshTiming(
     String device,
@@ -29,7 +30,7 @@ public record RefreshTiming(
     double okAfterLastOk,
     long okFrame,
     boolean originalLost,
-    String seenIn)
+    SeenIn.Sides seenIn)
     implements Cited {
 
   public int getRetransmissions() {

@@ -1,5 +1,6 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.facts.Protocol;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public record RegisterTransaction(
     String device,
-    String protocol,
+    Protocol protocol,
     String file,
     long frame,
     Instant time,

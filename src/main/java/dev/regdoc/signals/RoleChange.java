@@ -1,10 +1,12 @@
 package dev.regdoc.signals;
 
+import dev.regdoc.timeline.event.EventKind;
 import java.time.Instant;
 
 /**
- * The phone moved its registration: "failover" away from the first CUCM, or "fallback" back to it.
+ * The phone moved its registration: {@link EventKind#FAILOVER} away from the first CUCM, or {@link
+ * EventKind#FALLBACK} back to it.
  */
 public record RoleChange(
-    String device, String kind, String from, String to, Instant time, String file, long frame)
+    String device, EventKind kind, String from, String to, Instant time, String file, long frame)
     implements Cited {}

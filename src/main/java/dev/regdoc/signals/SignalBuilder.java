@@ -50,14 +50,13 @@ public final class SignalBuilder {
         out.add(sipKeepalive(e, k, idx));
       } else if (d instanceof InferredEvent.RoleChange c) {
         out.add(
-            new RoleChange(
-                e.device(), e.kind().id(), c.from(), c.to(), e.time(), e.file(), e.frame()));
+            new RoleChange(e.device(), e.kind(), c.from(), c.to(), e.time(), e.file(), e.frame()));
       } else if (d instanceof InferredEvent.OneSided o) {
         out.add(
             new OneSided(
                 e.device(),
                 o.message().text(),
-                o.direction().id(),
+                o.direction(),
                 o.lost(),
                 e.file(),
                 e.frame(),
@@ -78,7 +77,7 @@ public final class SignalBuilder {
     Set<CucmServer> servers = new LinkedHashSet<>();
     for (DeviceInfo d : t.devices()) {
       WorkLimit.checkpoint();
-      out.add(new Phone(d.id(), d.mac(), d.ips(), d.servers(), d.protocol()));
+      out.add(new Phone(d.id(), d.mac(), d.ips(), d.servers(), d.signaling()));
       d.servers().stream().map(CucmServer::new).forEach(servers::add);
     }
     out.addAll(servers);
@@ -202,12 +201,12 @@ public final class SignalBuilder {
         idx.retransmissions(e.file(), e.device(), MessageName.sccp(KEEPALIVE_REQ), e.time());
     return new KeepaliveTiming(
         e.device(),
-        Protocol.SCCP.name(),
+        Protocol.SCCP,
         e.file(),
         e.frame(),
         e.time(),
         k.server(),
-        k.role().id(),
+        k.role(),
         k.interval() == null ? -1 : k.interval(),
         ack == null ? -1 : seconds(e.time(), ack.time()),
         rtx.size(),
@@ -219,21 +218,21 @@ public final class SignalBuilder {
     TimelineEvent ok = idx.ok(e.file(), k.request().callId(), k.request().cseq());
     return new KeepaliveTiming(
         e.device(),
-        Protocol.SIP.name(),
+        Protocol.SIP,
         e.file(),
         e.frame(),
         e.time(),
         k.server(),
-        KeepaliveRole.BACKUP.id(),
+        KeepaliveRole.BACKUP,
         k.interval() == null ? -1 : k.interval(),
         ok == null ? -1 : seconds(e.time(), ok.time()),
         0,
         seenIn(k.seen()));
   }
 
-  /** "both", the one capture that has it, or null with a single capture (the rules' words). */
-  private static String seenIn(SeenIn seen) {
-    return seen == null ? null : seen.id();
+  /** In both captures or in one, or null with a single capture. */
+  private static SeenIn.Sides seenIn(SeenIn seen) {
+    return seen == null ? null : seen.sides();
   }
 
   private static List<CaptureSpan> spans(List<TimelineEvent> events) {

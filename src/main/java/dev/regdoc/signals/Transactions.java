@@ -149,7 +149,7 @@ final class Transactions {
       boolean rejected = protocol == Protocol.SCCP ? sccpRejected : status >= 300 && !challenge;
       return new RegisterTransaction(
           first.device(),
-          protocol.name(),
+          protocol,
           first.file(),
           first.frame(),
           first.time(),

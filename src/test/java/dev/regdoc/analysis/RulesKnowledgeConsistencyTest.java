@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,12 @@ class RulesKnowledgeConsistencyTest {
   private static RuleBase rules;
   private static Set<String> fired;
   private static List<Finding> all;
+
+  /**
+   * The codes each fixture's answer holds: "case-study-2", "lab/port-security-aging" (all its
+   * files).
+   */
+  private static final Map<String, Set<String>> CODES_BY_FIXTURE = new TreeMap<>();
 
   @BeforeAll
   static void runEveryFixture() throws IOException {
@@ -60,6 +67,7 @@ class RulesKnowledgeConsistencyTest {
                       .map(InputFile::of)
                       .toList());
           List<Finding> f = a.findings();
+          CODES_BY_FIXTURE.put(d.getFileName().toString(), codes(a));
           fired.addAll(a.rulesFired());
           a.summaries().forEach(x -> fired.add(x.rule()));
           all.addAll(f);
@@ -93,12 +101,129 @@ class RulesKnowledgeConsistencyTest {
               names.stream().map(d::resolve).filter(Files::exists).map(InputFile::of).toList();
           if (!files.isEmpty()) {
             Analysis a = analyzer.analyze(files);
+            String key = "lab/" + d.getFileName();
+            CODES_BY_FIXTURE.put(
+                CODES_BY_FIXTURE.containsKey(key)
+                    ? key
+                        + " with "
+                        + String.join("+", files.stream().map(InputFile::name).toList())
+                    : key,
+                codes(a));
             fired.addAll(a.rulesFired());
             all.addAll(a.findings());
           }
         }
       }
     }
+  }
+
+  /** Every code of the answer, summarised ones included. */
+  private static Set<String> codes(Analysis a) {
+    Set<String> out = new TreeSet<>();
+    a.findings().forEach(f -> out.add(f.code()));
+    a.summaries().forEach(x -> out.add(x.code()));
+    return out;
+  }
+
+  /** The codes the rules can emit: every Finding.of, and undetermined. */
+  private static Set<String> emitted() throws IOException {
+    Set<String> made = new TreeSet<>(grep(CODE));
+    if (!grep(Pattern.compile("Finding\\.of\\(Finding\\.(UNDETERMINED)")).isEmpty()) {
+      made.add(Finding.UNDETERMINED);
+    }
+    return made;
+  }
+
+  /**
+   * The fault manifest names, for every code the rules can emit and no other, the fixtures whose
+   * answer holds it and the look-alikes whose answer must not; each is checked on the answers
+   * gathered above.
+   */
+  @Test
+  void theFaultManifestListsEveryCodeWithFixturesThatShowItAndLookAlikesThatDoNot()
+      throws IOException {
+    FaultManifest manifest = FaultManifest.load(Path.of(FaultManifest.PATH));
+    assertThat(manifest.codes())
+        .as(FaultManifest.PATH)
+        .containsExactlyInAnyOrderElementsOf(emitted());
+    for (FaultManifest.Fault f : manifest.faults()) {
+      assertThat(f.foundIn()).as("%s: found-in", f.code()).isNotEmpty();
+      assertThat(f.notIn()).as("%s: not-in", f.code()).isNotEmpty();
+      for (String fixture : f.foundIn()) {
+        assertThat(CODES_BY_FIXTURE).as("fixture %s of %s", fixture, f.code()).containsKey(fixture);
+        assertThat(CODES_BY_FIXTURE.get(fixture))
+            .as("the answer to %s holds %s", fixture, f.code())
+            .contains(f.code());
+      }
+      for (String fixture : f.notIn()) {
+        assertThat(CODES_BY_FIXTURE).as("fixture %s of %s", fixture, f.code()).containsKey(fixture);
+        assertThat(CODES_BY_FIXTURE.get(fixture))
+            .as("the answer to look-alike %s does not hold %s", fixture, f.code())
+            .doesNotContain(f.code());
+      }
+    }
+  }
+
+  private static final Pattern BACKTICKED = Pattern.compile("`([a-z]+(?:-[a-z]+)*)`");
+
+  /** The README's list of finding codes (the JSON contract) is exactly what the rules can emit. */
+  @Test
+  void theReadmeListsExactlyTheCodesTheRulesCanEmit() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("Finding codes (the JSON contract):");
+    assertThat(start)
+        .as("README.md: the sentence 'Finding codes (the JSON contract):'")
+        .isPositive();
+    String list = readme.substring(start, readme.indexOf(". ", start));
+    Set<String> listed = new TreeSet<>();
+    Matcher m = BACKTICKED.matcher(list);
+    while (m.find()) {
+      listed.add(m.group(1));
+    }
+    assertThat(listed).as("README.md finding codes").isEqualTo(emitted());
+  }
+
+  private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| ([a-z]+(?:-[a-z]+)*) \\|");
+  private static final Pattern HEADING = Pattern.compile("(?m)^## (\\S+)$");
+
+  /**
+   * knowledge-base/README.md describes the files as they are: a section per YAML file and folder of
+   * the knowledge base and none for a file that does not exist, and its table of finding codes is
+   * exactly what the rules can emit.
+   */
+  @Test
+  void theKnowledgeBaseReadmeDescribesItsFilesAndEveryCode() throws IOException {
+    Path kbDir = Path.of("knowledge-base");
+    String readme = Files.readString(kbDir.resolve("README.md"));
+    Set<String> sections = new TreeSet<>();
+    Matcher h = HEADING.matcher(readme);
+    while (h.find()) {
+      if (h.group(1).endsWith(".yaml") || h.group(1).endsWith("/")) {
+        sections.add(h.group(1));
+      }
+    }
+    Set<String> present = new TreeSet<>();
+    try (Stream<Path> s = Files.list(kbDir)) {
+      s.forEach(
+          p -> {
+            String name = p.getFileName().toString();
+            if (Files.isDirectory(p)) {
+              present.add(name + "/");
+            } else if (name.endsWith(".yaml")) {
+              present.add(name);
+            }
+          });
+    }
+    assertThat(sections).as("'## <file>' sections of knowledge-base/README.md").isEqualTo(present);
+    Set<String> rows = new TreeSet<>();
+    int table = readme.indexOf("| code | values |");
+    assertThat(table).as("knowledge-base/README.md: the table '| code | values |'").isPositive();
+    int rowsStart = readme.indexOf("\n|---", table);
+    Matcher r = TABLE_ROW.matcher(readme.substring(rowsStart, readme.indexOf("\n\n", table)));
+    while (r.find()) {
+      rows.add(r.group(1));
+    }
+    assertThat(rows).as("the finding codes table of knowledge-base/README.md").isEqualTo(emitted());
   }
 
   private static Set<String> grep(Pattern p) throws IOException {
@@ -149,11 +274,7 @@ class RulesKnowledgeConsistencyTest {
 
   @Test
   void noKnowledgeBaseFindingIsOrphaned() throws IOException {
-    Set<String> made = new TreeSet<>(grep(CODE));
-    if (!grep(Pattern.compile("Finding\\.of\\(Finding\\.(UNDETERMINED)")).isEmpty()) {
-      made.add(Finding.UNDETERMINED);
-    }
-    assertThat(made).containsAll(kb.findingCodes());
+    assertThat(emitted()).containsAll(kb.findingCodes());
   }
 
   @Test

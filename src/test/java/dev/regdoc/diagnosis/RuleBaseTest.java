@@ -3,9 +3,13 @@ package dev.regdoc.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regdoc.facts.Protocol;
+import dev.regdoc.signals.KeepaliveTiming;
+import dev.regdoc.timeline.event.KeepaliveRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +100,83 @@ class RuleBaseTest {
         .hasMessageContaining("ruleflow-group")
         .hasMessageContaining("unstaged.drl")
         .hasMessageContaining("\"no stage\"");
+  }
+
+  /**
+   * Drools compiles {@code role == "primary"} against an enum field and then never matches it: a
+   * rule that silently stops firing. Start-up refuses it, naming the file, the rule and the
+   * constant to write instead, wherever the comparison sits (==, !=, in, inside collect or not, or
+   * a consequence's {@code "SCCP".equals($t.protocol())}).
+   */
+  @Test
+  void aStringComparedWithAnEnumFieldIsRefusedNamingTheConstant(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(
+        dir.resolve("stringly.drl"),
+        """
+        package regdoc.rules
+        import dev.regdoc.signals.*;
+        import java.util.List;
+        rule "primary unanswered"
+        ruleflow-group "causes"
+        when
+          $k : List( size >= 1 ) from collect( KeepaliveTiming( role == "primary", !answered ) )
+          not OneSided( direction != "phone-to-cucm" )
+          $c : RoleChange( kind in ("failover", "fallback") )
+        then
+          System.out.println("SCCP".equals($c.kind()) ? "never" : "always");
+        end
+        """);
+    assertThatThrownBy(() -> RuleBase.load(dir))
+        .isInstanceOf(RuleBaseException.class)
+        .hasMessageContaining("stringly.drl")
+        .hasMessageContaining("\"primary unanswered\"")
+        .hasMessageContaining("KeepaliveTiming.role")
+        .hasMessageContaining("KeepaliveRole.PRIMARY")
+        .hasMessageContaining("OneSided.direction")
+        .hasMessageContaining("Direction.PHONE_TO_CUCM")
+        .hasMessageContaining("RoleChange.kind")
+        .hasMessageContaining("EventKind.FAILOVER")
+        .hasMessageContaining("$c.kind")
+        .hasMessageContaining("EventKind.<one of");
+  }
+
+  @Test
+  void anEnumConstantInTheRuleMatches(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("typed.drl"),
+        """
+        package regdoc.rules
+        import dev.regdoc.diagnosis.*;
+        import dev.regdoc.signals.*;
+        import dev.regdoc.timeline.event.KeepaliveRole;
+        rule "primary unanswered"
+        ruleflow-group "causes"
+        when
+          $k : KeepaliveTiming( role == KeepaliveRole.PRIMARY, !answered, $dev : device )
+        then
+          insert(Finding.of("sccp-keepalive-timeout", $dev, Tier.ROOT_CAUSE));
+        end
+        """);
+    Diagnoser d = new Diagnoser(RuleBase.load(dir));
+    assertThat(
+            d.diagnose(List.of(keepalive(KeepaliveRole.PRIMARY), keepalive(KeepaliveRole.BACKUP))))
+        .extracting(Finding::device)
+        .containsExactly("SEP-PRIMARY");
+  }
+
+  private static KeepaliveTiming keepalive(KeepaliveRole role) {
+    return new KeepaliveTiming(
+        "SEP-" + role.name(),
+        Protocol.SCCP,
+        "phone.pcap",
+        1,
+        Instant.parse("2026-01-05T08:00:00Z"),
+        "198.51.100.10",
+        role,
+        30,
+        -1,
+        0,
+        null);
   }
 }

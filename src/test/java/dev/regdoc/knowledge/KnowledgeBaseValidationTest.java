@@ -87,17 +87,16 @@ class KnowledgeBaseValidationTest {
       """;
   static final String FINDINGS =
       """
-      findings:
-        - code: f-one
-          values: [interval]
-          title: {en: "Every {interval} s", ja: "{interval} 秒ごと"}
-          explanation: {en: "Sent every {interval} s.", ja: "{interval} 秒ごとに送信。"}
-          fix:
-            en: ["Fix it."]
-            ja: ["直す。"]
-          related_concepts: [c-one]
-          checklist: [step-one]
-          case_studies: [case-one]
+      code: f-one
+      values: [interval]
+      title: {en: "Every {interval} s", ja: "{interval} 秒ごと"}
+      explanation: {en: "Sent every {interval} s.", ja: "{interval} 秒ごとに送信。"}
+      fix:
+        en: ["Fix it."]
+        ja: ["直す。"]
+      related_concepts: [c-one]
+      checklist: [step-one]
+      case_studies: [case-one]
       """;
   static final String CASES =
       """
@@ -129,12 +128,13 @@ class KnowledgeBaseValidationTest {
     files.put("restart-causes.yaml", RESTART);
     files.put("checklist.yaml", CHECKLIST);
     files.put("concepts.yaml", CONCEPTS);
-    files.put("findings.yaml", FINDINGS);
+    files.put("findings/f-one.yaml", FINDINGS);
     files.put("case-studies.yaml", CASES);
   }
 
   KnowledgeBase load() throws IOException {
     for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.createDirectories(dir.resolve(f.getKey()).getParent());
       Files.writeString(dir.resolve(f.getKey()), f.getValue());
     }
     return KnowledgeBaseLoader.load(dir);
@@ -149,6 +149,15 @@ class KnowledgeBaseValidationTest {
 
   KnowledgeBaseException failure() {
     return catchThrowableOfType(KnowledgeBaseException.class, this::load);
+  }
+
+  @Test
+  void aFindingFileIsNamedByItsCode() {
+    files.put("findings/f-uno.yaml", files.remove("findings/f-one.yaml"));
+    assertThat(failure().problems())
+        .contains(
+            "findings/f-uno.yaml: finding 'f-uno': code 'f-one' differs from the file's name;"
+                + " name the file f-one.yaml");
   }
 
   @Test
@@ -219,18 +228,19 @@ class KnowledgeBaseValidationTest {
 
   @Test
   void unknownChecklistStep() {
-    edit("findings.yaml", "checklist: [step-one]", "checklist: [step-one, no-such-step]");
+    edit("findings/f-one.yaml", "checklist: [step-one]", "checklist: [step-one, no-such-step]");
     assertThat(failure().problems())
         .containsExactly(
-            "findings.yaml: finding 'f-one': checklist: unknown checklist step 'no-such-step'");
+            "findings/f-one.yaml: finding 'f-one': checklist: unknown checklist step"
+                + " 'no-such-step'");
   }
 
   @Test
   void unknownConcept() {
-    edit("findings.yaml", "related_concepts: [c-one]", "related_concepts: [ghost]");
+    edit("findings/f-one.yaml", "related_concepts: [c-one]", "related_concepts: [ghost]");
     assertThat(failure().problems())
         .containsExactly(
-            "findings.yaml: finding 'f-one': related_concepts: unknown concept 'ghost'");
+            "findings/f-one.yaml: finding 'f-one': related_concepts: unknown concept 'ghost'");
   }
 
   @Test
@@ -245,35 +255,35 @@ class KnowledgeBaseValidationTest {
 
   @Test
   void unknownCaseStudy() {
-    edit("findings.yaml", "case_studies: [case-one]", "case_studies: [case-nine]");
+    edit("findings/f-one.yaml", "case_studies: [case-one]", "case_studies: [case-nine]");
     assertThat(failure().problems())
         .containsExactly(
-            "findings.yaml: finding 'f-one': case_studies: unknown case study 'case-nine'");
+            "findings/f-one.yaml: finding 'f-one': case_studies: unknown case study 'case-nine'");
   }
 
   @Test
   void undeclaredPlaceholder() {
     edit(
-        "findings.yaml",
+        "findings/f-one.yaml",
         "explanation: {en: \"Sent every {interval} s.\", ja: \"{interval} 秒ごとに送信。\"}",
         "explanation: {en: \"Sent every {interval} s to {ip}.\", ja: \"{interval} 秒ごとに {ip}"
             + " へ送信。\"}");
     assertThat(failure().problems())
         .containsExactlyInAnyOrder(
-            "findings.yaml: finding 'f-one': explanation.en: placeholder {ip} is not declared under"
-                + " values",
-            "findings.yaml: finding 'f-one': explanation.ja: placeholder {ip} is not declared under"
-                + " values");
+            "findings/f-one.yaml: finding 'f-one': explanation.en: placeholder {ip} is not declared"
+                + " under values",
+            "findings/f-one.yaml: finding 'f-one': explanation.ja: placeholder {ip} is not declared"
+                + " under values");
   }
 
   @Test
   void placeholderInAFixListMustBeDeclaredToo() {
-    edit("findings.yaml", "en: [\"Fix it.\"]", "en: [\"Fix {port}.\"]");
-    edit("findings.yaml", "ja: [\"直す。\"]", "ja: [\"{port} を直す。\"]");
+    edit("findings/f-one.yaml", "en: [\"Fix it.\"]", "en: [\"Fix {port}.\"]");
+    edit("findings/f-one.yaml", "ja: [\"直す。\"]", "ja: [\"{port} を直す。\"]");
     assertThat(failure().problems())
         .contains(
-            "findings.yaml: finding 'f-one': fix.en[0]: placeholder {port} is not declared under"
-                + " values");
+            "findings/f-one.yaml: finding 'f-one': fix.en[0]: placeholder {port} is not declared"
+                + " under values");
   }
 
   @Test
@@ -301,29 +311,29 @@ class KnowledgeBaseValidationTest {
 
   @Test
   void placeholderMissingFromTheTranslation() {
-    edit("findings.yaml", "ja: \"{interval} 秒ごとに送信。\"", "ja: \"定期的に送信。\"");
+    edit("findings/f-one.yaml", "ja: \"{interval} 秒ごとに送信。\"", "ja: \"定期的に送信。\"");
     assertThat(failure().problems())
         .containsExactly(
-            "findings.yaml: finding 'f-one': explanation: en uses placeholders [interval] but ja"
-                + " uses []");
+            "findings/f-one.yaml: finding 'f-one': explanation: en uses placeholders [interval] but"
+                + " ja uses []");
   }
 
   @Test
   void declaredValueNobodyUses() {
-    edit("findings.yaml", "values: [interval]", "values: [interval, mac]");
+    edit("findings/f-one.yaml", "values: [interval]", "values: [interval, mac]");
     assertThat(failure().problems())
         .containsExactly(
-            "findings.yaml: finding 'f-one': values: {mac} is declared but no text uses it");
+            "findings/f-one.yaml: finding 'f-one': values: {mac} is declared but no text uses it");
   }
 
   @Test
   void unknownFieldIsReported() {
     edit(
-        "findings.yaml",
+        "findings/f-one.yaml",
         "related_concepts: [c-one]",
-        "related_concepts: [c-one]\n    realted: [c-one]");
+        "related_concepts: [c-one]\nrealted: [c-one]");
     assertThat(failure().problems())
-        .containsExactly("findings.yaml: finding 'f-one': entry: unknown field 'realted'");
+        .containsExactly("findings/f-one.yaml: finding 'f-one': entry: unknown field 'realted'");
   }
 
   @Test
@@ -356,7 +366,8 @@ class KnowledgeBaseValidationTest {
     // the finding refers to a concept and a case that could not be read: reported as well, not
     // hidden
     assertThat(e.problems())
-        .contains("findings.yaml: finding 'f-one': related_concepts: unknown concept 'c-one'");
+        .contains(
+            "findings/f-one.yaml: finding 'f-one': related_concepts: unknown concept 'c-one'");
   }
 
   @Test
@@ -371,7 +382,7 @@ class KnowledgeBaseValidationTest {
     edit("concepts.yaml", ", ja: \"詳細。\"", "");
     edit("checklist.yaml", "settles: [f-one]", "settles: [f-two]");
     edit(
-        "findings.yaml",
+        "findings/f-one.yaml",
         "title: {en: \"Every {interval} s\"",
         "title: {en: \"Every {interval} s on {port}\"");
     KnowledgeBaseException e = failure();
@@ -379,19 +390,19 @@ class KnowledgeBaseValidationTest {
     assertThat(e.getMessage())
         .contains("4 problems")
         .contains(
-            "findings.yaml: finding 'f-one': title: en uses placeholders [interval, port] but ja"
-                + " uses [interval]")
+            "findings/f-one.yaml: finding 'f-one': title: en uses placeholders [interval, port] but"
+                + " ja uses [interval]")
         .contains("concepts.yaml: concept 'c-one': detail.ja: missing")
         .contains("checklist.yaml: step 'step-one': settles: unknown finding 'f-two'")
         .contains(
-            "findings.yaml: finding 'f-one': title.en: placeholder {port} is not declared under"
-                + " values");
+            "findings/f-one.yaml: finding 'f-one': title.en: placeholder {port} is not declared"
+                + " under values");
   }
 
   @Test
   void idsMustBeKebabCase() {
     edit("concepts.yaml", "- id: c-one", "- id: C_One");
-    edit("findings.yaml", "related_concepts: [c-one]", "related_concepts: [C_One]");
+    edit("findings/f-one.yaml", "related_concepts: [c-one]", "related_concepts: [C_One]");
     edit("case-studies.yaml", "concepts: [c-one]", "concepts: [C_One]");
     assertThat(failure().problems())
         .containsExactly(

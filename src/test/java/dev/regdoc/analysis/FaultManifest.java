@@ -1,0 +1,58 @@
+package dev.regdoc.analysis;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The fault manifest ({@code src/test/resources/faults.yaml}): one line per finding code, the
+ * fixtures whose answer holds it and the look-alikes whose answer must not.
+ */
+record FaultManifest(List<Fault> faults) {
+  static final String PATH = "src/test/resources/faults.yaml";
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+
+  /**
+   * One fault: a fixture is a folder of {@code fixtures/} with all its files, or {@code lab/<name>}
+   * with all its recorded inputs.
+   */
+  record Fault(String code, List<String> foundIn, List<String> notIn) {}
+
+  static FaultManifest load(Path file) throws IOException {
+    JsonNode faults = YAML.readTree(file.toFile()).path("faults");
+    if (!faults.isObject()) {
+      throw new IllegalArgumentException(file + ": needs a 'faults' map");
+    }
+    List<Fault> out = new ArrayList<>();
+    for (var it = faults.fields(); it.hasNext(); ) {
+      var e = it.next();
+      Set<String> keys = new TreeSet<>();
+      e.getValue().fieldNames().forEachRemaining(keys::add);
+      if (!Set.of("found-in", "not-in").containsAll(keys)) {
+        throw new IllegalArgumentException(
+            file + ": " + e.getKey() + ": only found-in and not-in, not " + keys);
+      }
+      out.add(new Fault(e.getKey(), list(e.getValue(), "found-in"), list(e.getValue(), "not-in")));
+    }
+    return new FaultManifest(out);
+  }
+
+  private static List<String> list(JsonNode fault, String key) {
+    List<String> out = new ArrayList<>();
+    fault.path(key).forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  List<String> codes() {
+    return faults.stream().map(Fault::code).toList();
+  }
+}
