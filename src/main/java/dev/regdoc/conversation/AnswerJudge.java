@@ -28,10 +28,10 @@ final class AnswerJudge {
   /** Marks stand for synonym groups: private-use characters, never typed and never digits. */
   private static final char MARK = '\uE000';
 
-  private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d[\\d.,]*+");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\uE000-\\uF8FF.]+");
   private static final Pattern LOOSE_DOTS = Pattern.compile("(?<!\\d)\\.|\\.(?!\\d)");
-  private static final Pattern NUMERIC_RUN = Pattern.compile("[\\d.:]*\\d[\\d.:]*");
+  private static final Pattern NUMERIC_RUN = Pattern.compile("(?<![\\d.:])(?=[.:]*+\\d)[\\d.:]++");
   private static final Pattern ASCII_WORD = Pattern.compile("[a-z0-9.]+");
 
   private final Pattern synonyms;
@@ -149,7 +149,15 @@ final class AnswerJudge {
     Matcher m = NUMBER.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String n = m.group();
+      // the run is taken whole (possessive, so hostile input stays linear); separators after its
+      // last digit are not part of the number and go back into the text
+      String run = m.group();
+      int end = run.length();
+      while (end > 0 && !Character.isDigit(run.charAt(end - 1))) {
+        end--;
+      }
+      String n = run.substring(0, end);
+      String after = run.substring(end);
       String plain = n.matches("\\d{1,3}(,\\d{3})+") ? n.replace(",", "") : n.replace(',', '.');
       String spelled;
       try {
@@ -157,7 +165,7 @@ final class AnswerJudge {
       } catch (NumberFormatException e) {
         spelled = plain;
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(" " + spelled + " "));
+      m.appendReplacement(out, Matcher.quoteReplacement(" " + spelled + " " + after));
     }
     m.appendTail(out);
     return out.toString();

@@ -32,7 +32,8 @@ public final class InputSniffer {
    * message tag at its start. Prose that merely names a Cisco message (a fixture folder's README)
    * has none of these on the line that names it.
    */
-  private static final Pattern LOG_START = Pattern.compile("<\\d{1,3}>|\\d+: |%[A-Z]|CCM\\|");
+  private static final Pattern LOG_START =
+      Pattern.compile("<\\d{1,3}>|(?<!\\d)\\d++: |%[A-Z]|CCM\\|");
 
   private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}\\b");
 

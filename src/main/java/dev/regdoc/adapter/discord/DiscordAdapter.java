@@ -24,7 +24,7 @@ public final class DiscordAdapter {
 
   /** A bot token: three dot-separated base64url parts (the first is the bot's id). */
   private static final Pattern TOKEN_SHAPE =
-      Pattern.compile("[\\w-]{10,}\\.[\\w-]{4,}\\.[\\w-]{10,}");
+      Pattern.compile("(?<![\\w-])[\\w-]{10,}+\\.[\\w-]{4,}+\\.[\\w-]{10,}+");
 
   private DiscordAdapter() {}
 
