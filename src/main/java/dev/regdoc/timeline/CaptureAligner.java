@@ -316,7 +316,16 @@ final class CaptureAligner {
                     / 2; // one-way delays cancel when both directions are seen
     classify(ref, other, otherByKey, offset);
     String phoneSide = phoneSide(ref, other);
-    offsets.add(new ClockOffset(ref, other, offset, matched, phoneSide));
+    Instant[] otherSpan = span(other);
+    offsets.add(
+        new ClockOffset(
+            ref,
+            other,
+            offset,
+            matched,
+            phoneSide,
+            shift(otherSpan[0], -offset),
+            shift(otherSpan[1], -offset)));
     secondFiles.add(other);
   }
 
@@ -394,6 +403,10 @@ final class CaptureAligner {
 
   private static String retransmissionKey(Seg s) {
     return s.file() + "|" + s.e().srcPort() + ">" + s.e().dstPort() + "/" + s.seq();
+  }
+
+  private static Instant shift(Instant t, double seconds) {
+    return t == null ? null : t.plusNanos((long) (seconds * 1e9));
   }
 
   private Instant[] span(String file) {

@@ -128,7 +128,17 @@ final class TraceAligner {
     Map<String, Double> byFile = new HashMap<>();
     evidence.filesByLane().getOrDefault(lane, List.of()).forEach(f -> byFile.put(f, offset));
     return new Aligned(
-        paths, new ClockOffset(ref, lane, offset, pairs.size(), ref), repeated, byFile);
+        paths,
+        new ClockOffset(
+            ref,
+            lane,
+            offset,
+            pairs.size(),
+            ref,
+            laneSpan[0] == null ? null : shift(laneSpan[0], -offset),
+            laneSpan[1] == null ? null : shift(laneSpan[1], -offset)),
+        repeated,
+        byFile);
   }
 
   private void pairSip(List<Fact> ref, List<Fact> traced, Map<Fact, Fact> pairs) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * idle time: that firewall is ruled out, not the pattern. With the CUCM-side capture showing no
  * copy arrived, the teardown stands at lower confidence and says the given firewall kept the
  * connection; with the phone side alone the answer is undetermined, the CUCM leading, and the
- * CUCM-side capture decides.
+ * CUCM-side capture decides. The CallManager trace made from the CUCM-side capture ({@code
+ * LabTraces}) decides as that capture does.
  */
 class FirewallTimeoutLongerTest {
   /** The lab's recording with the configuration changed (lab.py VARIANTS). */
@@ -78,5 +79,16 @@ class FirewallTimeoutLongerTest {
         .extracting(x -> x.values().get("step"))
         .containsExactly("cucm-capture");
     assertThat(f).extracting(Finding::code).doesNotContain("idle-connection-teardown");
+  }
+
+  @Test
+  void theCallManagerTraceStandsInForTheCucmSideCapture() {
+    List<Finding> f = analyse("phone.pcap", "rtmt-traces.zip");
+    Finding top = f.get(0);
+    assertThat(top.code()).isEqualTo("idle-connection-teardown");
+    assertThat(top.confidence()).isEqualTo(0.6);
+    assertThat(top.evidence())
+        .anySatisfy(e -> assertThat(e.note()).isEqualTo("asa-timeout-longer"));
+    assertThat(top.ruledOut()).extracting(r -> r.code()).contains("cucm-not-responding");
   }
 }

@@ -115,6 +115,10 @@ class LookAlikeMatrixTest {
                   "phone capture + configs",
                       "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
                   "phone capture only",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+                  "phone capture + traces + configs",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+                  "phone capture + traces",
                       "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"));
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
