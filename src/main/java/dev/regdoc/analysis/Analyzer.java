@@ -11,6 +11,7 @@ import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.InputKind;
+import dev.regdoc.facts.ReportedPeriod;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TextReader;
@@ -100,6 +101,14 @@ public final class Analyzer {
    * got.
    */
   public Analysis analyze(List<InputFile> files, ReadProgress progress) {
+    return analyze(files, progress, List.of());
+  }
+
+  /**
+   * As {@link #analyze(List, ReadProgress)}, with what the user stated about the case (a {@link
+   * ReportedPeriod}) among the rules' facts, for the rules to set against what the files show.
+   */
+  public Analysis analyze(List<InputFile> files, ReadProgress progress, List<?> stated) {
     long start = nanoClock.getAsLong();
     FactCollector facts = new FactCollector();
     IngestService ingest = new IngestService(new CaptureReader(ports), textReaders, limits);
@@ -111,7 +120,7 @@ public final class Analyzer {
     WorkLimit judging =
         WorkLimit.of(read.stopped() || left.compareTo(grace) < 0 ? grace : left, nanoClock);
     try {
-      return WorkLimit.run(judging, () -> judge(facts, read, judging));
+      return WorkLimit.run(judging, () -> judge(facts, stated, read, judging));
     } catch (WorkStopped e) {
       if (e.why() == WorkStopped.Why.CANCELLED) {
         throw e;
@@ -128,7 +137,8 @@ public final class Analyzer {
     }
   }
 
-  private Analysis judge(FactCollector facts, IngestService.Ingested read, WorkLimit judging) {
+  private Analysis judge(
+      FactCollector facts, List<?> stated, IngestService.Ingested read, WorkLimit judging) {
     List<FileReport> reports = read.reports();
     Timeline timeline = new TimelineBuilder().build(facts, reports);
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
@@ -146,6 +156,7 @@ public final class Analyzer {
     // a trace's alarms are CUCM alarms like syslog's: the rules read them the same way
     ruleFacts.addAll(TraceEvidence.alarms(all));
     ruleFacts.addAll(ArpClaim.of(all));
+    ruleFacts.addAll(stated);
     long start = System.nanoTime();
     Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;

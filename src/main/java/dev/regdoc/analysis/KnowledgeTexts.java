@@ -176,15 +176,15 @@ public final class KnowledgeTexts implements FindingTexts {
         }
       }
       case "failover-cycle" -> {
-        // one failover is no cycle: say what was measured, and from how many
+        // one failover is no cycle: say what was measured, and from how many; and set it against
+        // the period the user reported, as the rule judged it
         if (v.get("period") instanceof Number p) {
           int cycles = v.get("failovers") instanceof Number n ? n.intValue() : 0;
-          String period = shown("minutes", p, l);
+          Object reported = v.get("reported");
+          String key = cycleWords(cycles, reported, v.get("reportedAgrees"));
           v.put(
               "cycle",
-              cycles >= 2
-                  ? words.word("cycle-measured", l, period, cycles)
-                  : words.word("cycle-once", l, period));
+              words.word(key, l, shown("minutes", p, l), cycles, shown("minutes", reported, l)));
         }
       }
       case "port-security-aging" -> {
@@ -197,6 +197,24 @@ public final class KnowledgeTexts implements FindingTexts {
       }
       default -> {}
     }
+  }
+
+  /**
+   * The answer word for a failover cycle: measured from several cycles or seen once, and, when the
+   * user reported a period, whether the rule found the files agree with it ({@code agrees} is
+   * absent for one cycle, which can neither agree nor disagree).
+   */
+  private static String cycleWords(int cycles, Object reported, Object agrees) {
+    if (!(reported instanceof Number)) {
+      return cycles >= 2 ? "cycle-measured" : "cycle-once";
+    }
+    if (cycles < 2) {
+      return "cycle-once-reported";
+    }
+    if (!(agrees instanceof Boolean b)) {
+      return "cycle-measured";
+    }
+    return b ? "cycle-matches-reported" : "cycle-differs-reported";
   }
 
   private String reasonName(Map<String, Object> v, Lang l) {

@@ -7,17 +7,21 @@ import dev.regdoc.analysis.Locations;
 import dev.regdoc.analysis.ReportJson;
 import dev.regdoc.analysis.ReportText;
 import dev.regdoc.charts.Pictures;
+import dev.regdoc.common.ReadProgress;
 import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.facts.ReportedPeriod;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.knowledge.Lang;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -83,6 +87,14 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " summarise them")
   boolean all;
 
+  @Option(
+      names = "--period",
+      paramLabel = "MINUTES",
+      description =
+          "How often the problem happens, as the user reports it: findings set it against what the"
+              + " files show")
+  Integer periodMinutes;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -93,7 +105,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     Analyzer analyzer =
         new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports())
             .withTimeLimit(input.timeLimit());
-    Analysis a = analyzer.analyze(input.files.stream().map(InputFile::of).toList());
+    if (periodMinutes != null && periodMinutes <= 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--period takes whole minutes above 0, not " + periodMinutes);
+    }
+    List<Object> stated =
+        periodMinutes == null ? List.of() : List.of(new ReportedPeriod(periodMinutes * 60L));
+    Analysis a =
+        analyzer.analyze(
+            input.files.stream().map(InputFile::of).toList(), ReadProgress.NONE, stated);
     a = device != null ? a.forDevice(device) : all ? a.unsummarised() : a;
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

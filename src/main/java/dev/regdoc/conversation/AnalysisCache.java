@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 final class AnalysisCache {
   private record FileKey(String name, String sha256) {}
 
-  private record Entry(Set<FileKey> files, Analysis analysis) {}
+  private record Entry(Set<FileKey> files, List<Object> stated, Analysis analysis) {}
 
   private final Map<Long, Entry> byCase;
 
@@ -28,10 +28,13 @@ final class AnalysisCache {
     this.byCase = BoundedMap.leastRecentlyUsedOut(maxCases);
   }
 
-  /** The analysis made from exactly {@code files} of the case, if it is still kept. */
-  synchronized Optional<Analysis> find(long caseId, List<StoredFile> files) {
+  /**
+   * The analysis made from exactly {@code files} of the case and what the user {@code stated} of it
+   * (a period said later makes it miss), if it is still kept.
+   */
+  synchronized Optional<Analysis> find(long caseId, List<StoredFile> files, List<Object> stated) {
     Entry e = byCase.get(caseId);
-    return e != null && e.files().equals(keys(files))
+    return e != null && e.files().equals(keys(files)) && e.stated().equals(stated)
         ? Optional.of(e.analysis())
         : Optional.empty();
   }
@@ -39,8 +42,8 @@ final class AnalysisCache {
   /**
    * Keeps {@code a} as the case's analysis of {@code files}, replacing any earlier one of the case.
    */
-  synchronized void put(long caseId, List<StoredFile> files, Analysis a) {
-    byCase.put(caseId, new Entry(keys(files), a));
+  synchronized void put(long caseId, List<StoredFile> files, List<Object> stated, Analysis a) {
+    byCase.put(caseId, new Entry(keys(files), List.copyOf(stated), a));
   }
 
   private static Set<FileKey> keys(List<StoredFile> files) {

@@ -10,6 +10,7 @@ import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.facts.FileReport;
+import dev.regdoc.facts.ReportedPeriod;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;
@@ -138,20 +139,28 @@ final class CaseAnalysis {
    * (then kept).
    */
   private Analysis analysisOf(Turn t, List<StoredFile> files) {
-    Optional<Analysis> kept = cache.find(t.caseState.id, files);
+    List<Object> stated = stated(t.caseState);
+    Optional<Analysis> kept = cache.find(t.caseState.id, files, stated);
     if (kept.isPresent()) {
       return kept.get();
     }
-    Analysis a = analyse(t, files);
-    cache.put(t.caseState.id, files, a);
+    Analysis a = analyse(t, files, stated);
+    cache.put(t.caseState.id, files, stated, a);
     return a;
+  }
+
+  /** What the user said of the case that the rules weigh: the period, when they gave one. */
+  private static List<Object> stated(CaseState c) {
+    List<Object> out = new ArrayList<>();
+    CaseDetails.periodSeconds(c.when).ifPresent(s -> out.add(new ReportedPeriod(s)));
+    return List.copyOf(out);
   }
 
   /**
    * Runs the engine on the case's files, one analysis per free slot (bounded memory with many chats
    * at once).
    */
-  private Analysis analyse(Turn t, List<StoredFile> files) {
+  private Analysis analyse(Turn t, List<StoredFile> files, List<Object> stated) {
     if (!slots.tryAcquire()) {
       t.progress.progress(say.get("progress-waiting", t.lang), -1);
       waitForSlot();
@@ -165,7 +174,7 @@ final class CaseAnalysis {
         store.content(f.sha256()).ifPresent(p -> inputs.add(new InputFile(p, f.name())));
       }
       BYTES_READ.increment(files.stream().mapToLong(StoredFile::size).sum());
-      Analysis a = analyzer.analyze(inputs, reading);
+      Analysis a = analyzer.analyze(inputs, reading, stated);
       t.progress.progress(
           say.get(
               "progress-done",

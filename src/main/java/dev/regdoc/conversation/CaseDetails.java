@@ -2,6 +2,7 @@ package dev.regdoc.conversation;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,13 @@ final class CaseDetails {
               + "|at random|randomly|intermittently|several times a day|once a day"
               + "|(?<!\\d)\\d++\\s*+(?:分|時間|秒)\\s*+(?:ごと|おき|毎|間隔)"
               + "|毎(?:朝|晩|日|時)[^。、,]*|不定期|ときどき|時々|ランダム)");
+
+  /** A period in the words {@link #WHEN} picked: "every 16 minutes", "16 分ごと". */
+  private static final Pattern PERIOD =
+      Pattern.compile(
+          "(?i)every\\s+(\\d{1,6})\\s*(s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?)\\b"
+              + "|(?<!\\d)(\\d{1,6})\\s*+(分|時間|秒)\\s*+(?:ごと|おき|毎|間隔)");
+
   private static final Pattern VERSION =
       Pattern.compile(
           "(?i)(?:cucm|call"
@@ -63,6 +71,27 @@ final class CaseDetails {
   static Optional<String> when(String text) {
     Matcher m = WHEN.matcher(text);
     return m.find() ? Optional.of(m.group().trim()) : Optional.empty();
+  }
+
+  /**
+   * The period, in seconds, of the user's words for when it happens ("every 16 minutes" is 960), if
+   * they name one; "every morning" or "at random" name none.
+   */
+  static OptionalLong periodSeconds(String when) {
+    Matcher m = when == null ? null : PERIOD.matcher(when);
+    if (m == null || !m.find()) {
+      return OptionalLong.empty();
+    }
+    boolean english = m.group(1) != null;
+    long n = Long.parseLong(english ? m.group(1) : m.group(3));
+    String unit = (english ? m.group(2) : m.group(4)).toLowerCase(Locale.ROOT);
+    long seconds =
+        switch (unit.charAt(0)) {
+          case 'h', '時' -> n * 3600;
+          case 'm', '分' -> n * 60;
+          default -> n;
+        };
+    return seconds > 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
   }
 
   static Optional<String> version(String text) {

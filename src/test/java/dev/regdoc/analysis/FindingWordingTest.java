@@ -93,4 +93,42 @@ class FindingWordingTest {
         .doesNotContain("about every");
     assertThat(one.get("ja").title()).contains("1 周期だけなので周期は測れません");
   }
+
+  @Test
+  void aReportedPeriodIsReconciledWithWhatTheFilesShow() {
+    Map<String, Map<String, String>> said = new HashMap<>();
+    for (String lang : List.of("en", "ja")) {
+      Map<String, String> titles = new HashMap<>();
+      titles.put("once", cycleTitle(lang, 1, 1082, null));
+      titles.put("agrees", cycleTitle(lang, 3, 990, true));
+      titles.put("differs", cycleTitle(lang, 3, 1440, false));
+      said.put(lang, titles);
+    }
+    assertThat(said.get("en").get("once"))
+        .contains(
+            "once in the files, 18 minutes after they begin; you said about every 16 minutes,"
+                + " which one cycle neither confirms nor contradicts");
+    assertThat(said.get("en").get("agrees"))
+        .contains("the mean of 3 cycles in the files, which matches the 16 minutes you reported");
+    assertThat(said.get("en").get("differs"))
+        .contains(
+            "you reported 16 minutes; the files show 24 minutes"
+                + " — check that the files cover the same phone and time");
+    assertThat(said.get("ja").get("once")).contains("約 16 分ごととのことですが、1 周期だけでは裏付けも否定もできません");
+    assertThat(said.get("ja").get("agrees")).contains("お知らせいただいた 16 分と一致します");
+    assertThat(said.get("ja").get("differs")).contains("お知らせいただいたのは 16 分ですが、ファイルでは 24 分です");
+  }
+
+  private static String cycleTitle(String lang, int failovers, long period, Boolean agrees) {
+    Finding f =
+        Finding.of("failover-cycle", "SEP0024142DDF24", Tier.SYMPTOM)
+            .value("failovers", failovers)
+            .value("period", period)
+            .value("returnAfter", 120)
+            .value("reported", 960L)
+            .value("reportedAgrees", agrees);
+    FindingText t = TEXTS.textOf(f, lang);
+    readsRight(failovers + " failovers, reported, " + lang, t);
+    return t.title();
+  }
 }

@@ -85,6 +85,19 @@ class UnderstandingTest {
   }
 
   @Test
+  void aPeriodTheUserGivesIsReadInSeconds() {
+    assertThat(CaseDetails.periodSeconds("every 16 minutes")).hasValue(960);
+    assertThat(CaseDetails.periodSeconds("every 2 hours")).hasValue(7200);
+    assertThat(CaseDetails.periodSeconds("every 90 s")).hasValue(90);
+    assertThat(CaseDetails.periodSeconds("16 分ごと")).hasValue(960);
+    assertThat(CaseDetails.periodSeconds("1時間おき")).hasValue(3600);
+    assertThat(CaseDetails.periodSeconds("every morning")).isEmpty();
+    assertThat(CaseDetails.periodSeconds("at random")).isEmpty();
+    assertThat(CaseDetails.periodSeconds("every 0 minutes")).isEmpty();
+    assertThat(CaseDetails.periodSeconds(null)).isEmpty();
+  }
+
+  @Test
   void theLanguageFollowsTheMessageUnlessTheUserChose() {
     assertThat(Languages.choose(null, "電話機が落ちます", null, "en").key()).isEqualTo("ja");
     assertThat(Languages.choose(null, "the phone drops", "ja", null).key()).isEqualTo("en");
