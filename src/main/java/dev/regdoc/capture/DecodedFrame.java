@@ -38,6 +38,10 @@ final class DecodedFrame {
 
   int srcPort;
   int dstPort;
+
+  /** The UDP header's length field: for a first IP fragment, the size of the whole datagram. */
+  int udpLength;
+
   long seq;
   long ack;
   int tcpFlags;
@@ -58,6 +62,7 @@ final class DecodedFrame {
     payloadLength = 0;
     srcPort = 0;
     dstPort = 0;
+    udpLength = 0;
     tcpFlags = 0;
   }
 

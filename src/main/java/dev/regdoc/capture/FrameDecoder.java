@@ -107,6 +107,11 @@ final class FrameDecoder {
     int fragField = u16(d, off + 6);
     if ((fragField & 0x1fff) != 0 || (fragField & 0x2000) != 0) {
       f.fragment = true;
+      if ((fragField & 0x1fff) == 0 && u8(d, off + 9) == 17) {
+        // the first fragment alone carries the UDP header and the start of the datagram (a SIP
+        // head)
+        return decodeTransport(f, 17, off + ihl, off + total);
+      }
       return true;
     }
     return decodeTransport(f, u8(d, off + 9), off + ihl, off + total);
@@ -151,7 +156,8 @@ final class FrameDecoder {
         f.kind = DecodedFrame.Kind.UDP;
         f.srcPort = u16(d, off);
         f.dstPort = u16(d, off + 2);
-        setPayload(f, off + 8, Math.min(end, off + Math.max(8, u16(d, off + 4))));
+        f.udpLength = u16(d, off + 4);
+        setPayload(f, off + 8, Math.min(end, off + Math.max(8, f.udpLength)));
         return true;
       case 1:
       case 58:

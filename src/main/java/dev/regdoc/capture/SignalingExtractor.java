@@ -7,6 +7,7 @@ import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.IcmpUnreachable;
+import dev.regdoc.facts.IpFragment;
 import dev.regdoc.facts.MacPath;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.Transport;
@@ -44,6 +45,10 @@ final class SignalingExtractor {
           f, "frame-too-short", "frame " + f.frame + " is shorter than the headers it announces");
       return;
     }
+    if (f.fragment && f.kind == DecodedFrame.Kind.UDP && isSip(f)) {
+      firstFragment(f);
+      return;
+    }
     if (f.fragment) {
       frameAnomaly(f, "ip-fragment", "IP fragments are not reassembled (frame " + f.frame + ")");
       return;
@@ -64,9 +69,9 @@ final class SignalingExtractor {
         }
         break;
       case UDP:
-        if (ports.isSip(f.srcPort) || ports.isSip(f.dstPort)) {
+        if (isSip(f)) {
           macPath(f);
-          udpSip(f);
+          udpSip(f, false);
         }
         break;
       case ICMP_UNREACHABLE:
@@ -87,7 +92,27 @@ final class SignalingExtractor {
     return anomalyCounts;
   }
 
-  private void udpSip(DecodedFrame f) {
+  private boolean isSip(DecodedFrame f) {
+    return ports.isSip(f.srcPort) || ports.isSip(f.dstPort);
+  }
+
+  /**
+   * The first IP fragment of a SIP datagram: the only one a port filter keeps (later fragments
+   * carry no UDP header) and the one that holds the SIP head. Fragments are not reassembled; a
+   * firewall that drops fragments loses the whole message, so that it was fragmented is a fact.
+   */
+  private void firstFragment(DecodedFrame f) {
+    macPath(f);
+    sink.accept(
+        new IpFragment(
+            origin(f),
+            new Endpoints(f.srcIp(), f.srcPort, f.dstIp(), f.dstPort),
+            f.udpLength - 8,
+            f.payloadLength));
+    udpSip(f, true);
+  }
+
+  private void udpSip(DecodedFrame f, boolean fragmented) {
     byte[] d = f.data;
     int end = f.payloadOffset + f.payloadLength;
     int start = SipMessages.skipPings(d, f.payloadOffset, end);
@@ -104,7 +129,7 @@ final class SignalingExtractor {
       return;
     }
     int headEnd = SipMessages.headEnd(d, found, end);
-    boolean cut = headEnd < 0 || f.payloadMissing > 0;
+    boolean cut = headEnd < 0 || f.payloadMissing > 0 && !fragmented;
     // a head cut by the snap length ends in a partial line: parse only its complete lines
     int parseEnd = headEnd >= 0 ? headEnd : afterLastLineFeed(d, found, end);
     SipParser.Head h = SipParser.parseHead(d, found, parseEnd);
@@ -112,12 +137,10 @@ final class SignalingExtractor {
       h.anomalies.add("sip-junk-before-start-line");
     }
     if (cut) {
-      h.anomalies.add("sip-cut-by-capture");
+      h.anomalies.add(fragmented ? "sip-cut-by-fragmentation" : "sip-cut-by-capture");
     }
-    SipMessages.emit(
-        sink,
-        SipMessages.toFact(
-            h, origin(f), f.frame, Transport.UDP, e, -1, f.payloadLength + f.payloadMissing));
+    int size = fragmented ? f.udpLength - 8 : f.payloadLength + f.payloadMissing;
+    SipMessages.emit(sink, SipMessages.toFact(h, origin(f), f.frame, Transport.UDP, e, -1, size));
   }
 
   private static int afterLastLineFeed(byte[] d, int from, int end) {

@@ -110,6 +110,8 @@ final class SipMessages {
         return "bytes that are not SIP came before " + what;
       case "sip-cut-by-capture":
         return what + " was cut by the capture's snap length; headers after the cut are missing";
+      case "sip-cut-by-fragmentation":
+        return what + " was sent as IP fragments; headers after the first fragment are not read";
       case "sip-no-content-length":
         return what + " over TCP has no Content-Length; assumed 0";
       default:

@@ -70,7 +70,9 @@ public final class SignalBuilder {
         PhoneReports.of(e, r).ifPresent(out::add);
       }
     }
-    out.addAll(Transactions.of(t.events()));
+    List<RegisterTransaction> transactions = Transactions.of(t.events());
+    out.addAll(transactions);
+    out.addAll(FragmentedRegisters.of(t.events(), transactions));
     out.addAll(summaries(out));
     out.addAll(encrypted(t.events()));
     spans(t.events()).forEach(out::add);

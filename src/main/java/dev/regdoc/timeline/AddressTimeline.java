@@ -2,15 +2,17 @@ package dev.regdoc.timeline;
 
 import dev.regdoc.facts.ArpBinding;
 import dev.regdoc.facts.ArpPacket;
+import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.IcmpUnreachable;
+import dev.regdoc.facts.IpFragment;
 import dev.regdoc.facts.MacPath;
 import dev.regdoc.timeline.event.AddressEvent;
 
 /**
  * Layer 2 and 3 events: ARP questions and answers (with the Ethernet sender, which exposes a proxy
  * answering for someone else), IP-to-MAC binding changes and conflicts, which MAC the phone's
- * frames to its CUCM carry, and ICMP unreachables.
+ * frames to its CUCM carry, ICMP unreachables, and SIP datagrams sent as IP fragments.
  */
 final class AddressTimeline {
   static final String NETWORK = "network";
@@ -28,6 +30,25 @@ final class AddressTimeline {
     facts.of(ArpBinding.class).forEach(this::binding);
     facts.of(MacPath.class).forEach(this::macPath);
     facts.of(IcmpUnreachable.class).forEach(this::icmp);
+    facts.of(IpFragment.class).forEach(this::fragmented);
+  }
+
+  private void fragmented(IpFragment i) {
+    Endpoints e = i.endpoints();
+    events.add(
+        i,
+        deviceOf(e.srcIp(), e.dstIp()),
+        "SIP datagram of "
+            + i.datagramBytes()
+            + " bytes from "
+            + e.srcIp()
+            + " to "
+            + e.dstIp()
+            + " sent as IP fragments ("
+            + i.firstFragmentBytes()
+            + " in the first)",
+        new AddressEvent.IpFragmented(
+            e.srcIp(), e.dstIp(), e.dstPort(), i.datagramBytes(), i.firstFragmentBytes()));
   }
 
   private void arp(ArpPacket a) {

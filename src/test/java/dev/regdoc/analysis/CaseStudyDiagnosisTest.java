@@ -118,9 +118,25 @@ class CaseStudyDiagnosisTest {
     "idle-connection-teardown,idle-connection-teardown",
     "arp-conflict,arp-conflict",
     "encrypted-signaling,encrypted-signaling",
-    "cucm-not-responding,cucm-not-responding"
+    "cucm-not-responding,cucm-not-responding",
+    "register-fragments-dropped,fragmented-register-dropped"
   })
   void eachFaultFixtureRaisesItsFinding(String fixture, String code) throws IOException {
     assertThat(analyze(fixture)).extracting(Finding::code).startsWith(code);
+  }
+
+  @Test
+  void aFragmentedRegisterRulesOutASilentCucmBecauseSmallRequestsWereAnswered() throws IOException {
+    Finding top = analyze("register-fragments-dropped").get(0);
+    assertThat(top.values()).containsEntry("bytes", 1903).containsEntry("attempts", 7);
+    assertThat(top.ruledOut())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo("cucm-not-responding");
+              assertThat(r.why()).isEqualTo("rival-small-requests-answered");
+              assertThat(r.args()).containsExactly("2");
+              assertThat(r.evidence()).flatExtracting(Evidence::frames).containsExactly(1L, 17L);
+            });
   }
 }

@@ -32,6 +32,7 @@ class RealKnowledgeBaseTest {
           "idle-connection-teardown",
           "registration-rejected",
           "registration-unanswered",
+          "fragmented-register-dropped",
           "arp-conflict",
           "unregistered-reason",
           "phone-reported-reason",

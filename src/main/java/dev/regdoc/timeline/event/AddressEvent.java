@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * Layer 2 and 3: ARP questions and answers, IP-to-MAC binding changes, which MAC a phone's frames
- * to its CUCM carry, and ICMP unreachables.
+ * to its CUCM carry, ICMP unreachables, and SIP datagrams sent as IP fragments.
  */
 public sealed interface AddressEvent extends EventDetails {
 
@@ -79,6 +79,22 @@ public sealed interface AddressEvent extends EventDetails {
     @Override
     public EventKind kind() {
       return EventKind.ICMP_UNREACHABLE;
+    }
+  }
+
+  /**
+   * A SIP datagram larger than the path MTU, seen by its first IP fragment (the frame of the
+   * event).
+   *
+   * @param datagramBytes UDP payload size of the whole datagram
+   * @param firstFragmentBytes UDP payload bytes in the first fragment
+   */
+  record IpFragmented(
+      String srcIp, String dstIp, int dstPort, int datagramBytes, int firstFragmentBytes)
+      implements AddressEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.IP_FRAGMENTED;
     }
   }
 }

@@ -43,6 +43,7 @@ public enum EventKind {
   ARP_CONFLICT(Family.ARP, "arp-conflict"),
   MAC_PATH(Family.ADDRESS, "mac-path"),
   ICMP_UNREACHABLE(Family.ADDRESS, "icmp-unreachable"),
+  IP_FRAGMENTED(Family.ADDRESS, "ip-fragmented"),
 
   CUCM_ALARM(Family.LOG, "cucm-alarm"),
   CUCM_SIGNAL(Family.LOG, "cucm-signal"),
