@@ -129,6 +129,12 @@ final class FindingCards {
             "entries",
             r.counts().getOrDefault("entries", 0L));
     return new Block.FileStatus(
-        r.file(), looks, r.read(), size, texts.problems(r, lang.key()), r.skipped());
+        r.file(),
+        looks,
+        r.read(),
+        size,
+        texts.problems(r, lang.key()),
+        r.skipped(),
+        say.get("file-not-read", lang));
   }
 }
