@@ -4,6 +4,8 @@ import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuledOut;
+import dev.regdoc.facts.FileReport;
+import dev.regdoc.knowledge.Lang;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,17 @@ public interface FindingTexts {
    * {1}... filled with {@code args}: how a report names its parts.
    */
   String word(String key, String lang, Object... args);
+
+  /**
+   * A file's problems in {@code lang}: a keyed problem in that language's words, English and a
+   * problem with no key as ingest's own sentence.
+   */
+  default List<String> problems(FileReport file, String lang) {
+    boolean english = Lang.fromTag(lang).orElse(Lang.EN) == Lang.EN;
+    return file.problemKeys().stream()
+        .map(p -> english || p.key() == null ? p.text() : word(p.key(), lang, p.values().toArray()))
+        .toList();
+  }
 
   /** What a piece of evidence shows, in {@code lang}; by default the note key itself. */
   default String note(Evidence evidence, String lang) {

@@ -68,7 +68,7 @@ public final class ReportText {
     for (Finding f : a.listedFindings()) {
       finding(n++, f, texts, lang, markdown, out);
     }
-    files(a.files(), Labels.of(texts, lang), markdown, out);
+    files(a.files(), texts, lang, markdown, out);
     return DisplayNames.cleanText(
         out.toString()); // names and log text from the files reach a terminal
   }
@@ -190,7 +190,9 @@ public final class ReportText {
     return e.line() > 0 ? e.file() + " line " + e.line() : e.file();
   }
 
-  private static void files(List<FileReport> files, Labels l, boolean md, StringBuilder out) {
+  private static void files(
+      List<FileReport> files, FindingTexts texts, String lang, boolean md, StringBuilder out) {
+    Labels l = Labels.of(texts, lang);
     out.append(md ? "### " + l.files() + "\n\n" : l.files() + ":\n");
     for (FileReport f : files) {
       out.append(md ? "- " : "  ")
@@ -200,7 +202,9 @@ public final class ReportText {
           .append(f.skipped() ? ": " + l.skipped() + ")" : ")")
           .append(f.read() || f.skipped() ? "" : " " + l.notRead())
           .append('\n');
-      f.problems().forEach(p -> out.append(md ? "  - " : "    ! ").append(p).append('\n'));
+      texts
+          .problems(f, lang)
+          .forEach(p -> out.append(md ? "  - " : "    ! ").append(p).append('\n'));
     }
   }
 }

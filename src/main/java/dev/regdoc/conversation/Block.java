@@ -107,6 +107,7 @@ public sealed interface Block {
    *
    * @param skipped not read because it is neither a log nor a configuration (notes, a README):
    *     named, not complained about
+   * @param notRead how the reply's language marks a file not read (file-status.yaml)
    */
   record FileStatus(
       String name,
@@ -114,10 +115,24 @@ public sealed interface Block {
       boolean read,
       long sizeBytes,
       List<String> problems,
-      boolean skipped)
+      boolean skipped,
+      String notRead)
       implements Block {
+    /** English's mark, for a status built without the knowledge base's words. */
+    static final String NOT_READ_EN = "NOT READ";
+
     public FileStatus {
       problems = List.copyOf(problems);
+    }
+
+    public FileStatus(
+        String name,
+        String looksLike,
+        boolean read,
+        long sizeBytes,
+        List<String> problems,
+        boolean skipped) {
+      this(name, looksLike, read, sizeBytes, problems, skipped, NOT_READ_EN);
     }
 
     public FileStatus(

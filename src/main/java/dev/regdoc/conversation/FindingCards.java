@@ -128,6 +128,13 @@ final class FindingCards {
             r.counts().getOrDefault("recognised", 0L),
             "entries",
             r.counts().getOrDefault("entries", 0L));
-    return new Block.FileStatus(r.file(), looks, r.read(), size, r.problems(), r.skipped());
+    return new Block.FileStatus(
+        r.file(),
+        looks,
+        r.read(),
+        size,
+        texts.problems(r, lang.key()),
+        r.skipped(),
+        say.get("file-not-read", lang));
   }
 }

@@ -49,7 +49,7 @@ final class PlainText {
           + " ("
           + f.looksLike()
           + (f.skipped() ? ": skipped)" : ")")
-          + (f.read() || f.skipped() ? "" : " NOT READ")
+          + (f.read() || f.skipped() ? "" : " " + f.notRead())
           + f.problems().stream().map(p -> "\n    ! " + p).collect(Collectors.joining());
     } else if (b instanceof Block.Preformatted p) {
       return p.text().stripTrailing();

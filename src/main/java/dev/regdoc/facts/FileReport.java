@@ -10,7 +10,8 @@ import java.util.Map;
  * @param looksLike what the content looked like
  * @param read true when at least part of it was read
  * @param counts what it held, e.g. frames, decoded, lines, recognised
- * @param problems user-facing sentences, each naming the file
+ * @param problems user-facing sentences in English, each naming the file
+ * @param problemKeys the same problems, each with its key and raw values for other languages
  */
 public record FileReport(
     String file,
@@ -18,7 +19,44 @@ public record FileReport(
     String looksLike,
     boolean read,
     Map<String, Long> counts,
-    List<String> problems) {
+    List<String> problems,
+    List<FileProblem> problemKeys) {
+
+  /** A report whose problems are English sentences with no key. */
+  public FileReport(
+      String file,
+      InputKind kind,
+      String looksLike,
+      boolean read,
+      Map<String, Long> counts,
+      List<String> problems) {
+    this(
+        file,
+        kind,
+        looksLike,
+        read,
+        counts,
+        problems,
+        problems.stream().map(FileProblem::plain).toList());
+  }
+
+  /** A report whose problems are keyed; the English sentences are their texts. */
+  public static FileReport keyed(
+      String file,
+      InputKind kind,
+      String looksLike,
+      boolean read,
+      Map<String, Long> counts,
+      List<FileProblem> problems) {
+    return new FileReport(
+        file,
+        kind,
+        looksLike,
+        read,
+        counts,
+        problems.stream().map(FileProblem::text).toList(),
+        List.copyOf(problems));
+  }
 
   /** True for a file that was not read because it is neither a log nor a configuration. */
   public boolean skipped() {

@@ -11,6 +11,7 @@ import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.common.WorkStopped;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.InputKind;
 import dev.regdoc.facts.TextReader;
@@ -101,17 +102,21 @@ public final class IngestService {
         reports.add(e.stopped(f.name(), stop.limit()));
         for (InputFile rest : files.subList(i + 1, files.size())) {
           reports.add(
-              new FileReport(
+              FileReport.keyed(
                   rest.name(),
                   InputKind.UNKNOWN,
                   "not read",
                   false,
                   Map.of(),
                   List.of(
-                      rest.name()
-                          + ": not read: the analysis reached its time limit of "
-                          + stop.limit().toSeconds()
-                          + " s before this file")));
+                      FileProblem.of(
+                          "file-not-reached",
+                          rest.name()
+                              + ": not read: the analysis reached its time limit of "
+                              + stop.limit().toSeconds()
+                              + " s before this file",
+                          rest.name(),
+                          stop.limit().toSeconds()))));
         }
         addNotes(reports, traces.finish());
         return new Ingested(reports, f.name());
@@ -131,20 +136,23 @@ public final class IngestService {
    * is none.
    */
   private static void amend(List<FileReport> reports, String file, List<String> sentences) {
-    List<String> named = sentences.stream().map(p -> file + ": " + p).toList();
+    amendKeyed(
+        reports, file, sentences.stream().map(p -> FileProblem.plain(file + ": " + p)).toList());
+  }
+
+  /** Adds {@code added} to the last report for {@code file}, or a report of its own. */
+  private static void amendKeyed(List<FileReport> reports, String file, List<FileProblem> added) {
     for (int i = reports.size() - 1; i >= 0; i--) {
       FileReport r = reports.get(i);
       if (r.file().equals(file)) {
-        List<String> problems = new ArrayList<>(r.problems());
-        problems.addAll(named);
+        List<FileProblem> problems = new ArrayList<>(r.problemKeys());
+        problems.addAll(added);
         reports.set(
-            i,
-            new FileReport(
-                r.file(), r.kind(), r.looksLike(), r.read(), r.counts(), List.copyOf(problems)));
+            i, FileReport.keyed(r.file(), r.kind(), r.looksLike(), r.read(), r.counts(), problems));
         return;
       }
     }
-    reports.add(new FileReport(file, InputKind.UNKNOWN, "", false, Map.of(), named));
+    reports.add(FileReport.keyed(file, InputKind.UNKNOWN, "", false, Map.of(), added));
   }
 
   /**
@@ -185,24 +193,26 @@ public final class IngestService {
      */
     FileReport stopped(String name, Duration limit) {
       String where = reading == null || reading.equals(name) ? "" : " (in " + reading + ")";
-      return new FileReport(
+      String text =
+          name
+              + ": reading was stopped after "
+              + limit.toSeconds()
+              + " s"
+              + where
+              + ", the time limit of an analysis: the file is"
+              + " too costly to read in full, so only "
+              + (facts > 0 ? "its first part is" : "the other files are")
+              + " used. Cut it down (e.g. editcap -A/-B by time, or a capture filter on the"
+              + " phone's address) or raise the time limit (analyses.time-limit-seconds;"
+              + " --time-limit for the command line)";
+      String key = facts > 0 ? "file-stopped-partly-read" : "file-stopped-unread";
+      return FileReport.keyed(
           name,
           top.kind(),
           top.description(),
           facts > 0,
           Map.of("facts", facts),
-          List.of(
-              name
-                  + ": reading was stopped after "
-                  + limit.toSeconds()
-                  + " s"
-                  + where
-                  + ", the time limit of an analysis: the file is"
-                  + " too costly to read in full, so only "
-                  + (facts > 0 ? "its first part is" : "the other files are")
-                  + " used. Cut it down (e.g. editcap -A/-B by time, or a capture filter on the"
-                  + " phone's address) or raise the time limit (analyses.time-limit-seconds;"
-                  + " --time-limit for the command line)"));
+          List.of(FileProblem.of(key, text, name, limit.toSeconds())));
     }
 
     void file(Path path, String name, int depth) {
@@ -212,6 +222,9 @@ public final class IngestService {
               name,
               InputKind.UNKNOWN,
               "missing",
+              Files.exists(path) && Files.isRegularFile(path)
+                  ? "file-no-permission"
+                  : "file-not-found",
               "cannot be read: there is no such file, or it is not readable");
           return;
         }
@@ -221,17 +234,25 @@ public final class IngestService {
               name,
               InputKind.UNKNOWN,
               Sizes.human(size),
+              "file-too-large",
               "is "
                   + Sizes.human(size)
                   + ", over the limit of "
                   + Sizes.human(limits.maxFileBytes())
                   + "; cut it down (e.g. editcap -A/-B by time, or a capture filter on the phone's"
-                  + " address)");
+                  + " address)",
+              Sizes.human(size),
+              Sizes.human(limits.maxFileBytes()));
           return;
         }
         dispatch(path, name, depth, sniffer.sniff(path));
       } catch (IOException e) {
-        refuse(name, InputKind.UNKNOWN, "unreadable", "could not be read: " + e.getMessage());
+        refuse(
+            name,
+            InputKind.UNKNOWN,
+            "unreadable",
+            "file-unreadable",
+            "could not be read: " + reason(e));
       }
     }
 
@@ -273,6 +294,7 @@ public final class IngestService {
             name,
             s.kind(),
             s.description(),
+            "file-no-reader",
             "looks like " + s.description() + ", but this build has no reader for it");
         return;
       }
@@ -280,6 +302,7 @@ public final class IngestService {
           name,
           s.kind(),
           s.description(),
+          s.kind() == InputKind.EMPTY ? "file-empty" : "file-unknown-format",
           "is not something regdoc reads: it looks like "
               + s.description()
               + ". regdoc reads pcap/pcapng captures, CUCM, IOS and ASA syslog, IOS and ASA"
@@ -297,9 +320,10 @@ public final class IngestService {
             c.format() + (c.linkTypes().isEmpty() ? "" : ", " + String.join(", ", c.linkTypes()));
         reports.add(new FileReport(name, s.kind(), looks, c.frames() > 0, counts, c.problems()));
       } catch (CaptureException e) {
-        refuse(name, s.kind(), s.description(), e.getMessage());
+        refuse(name, s.kind(), s.description(), "file-capture-unreadable", e.getMessage());
       } catch (IOException e) {
-        refuse(name, s.kind(), s.description(), "could not be read: " + e.getMessage());
+        refuse(
+            name, s.kind(), s.description(), "file-unreadable", "could not be read: " + reason(e));
       }
     }
 
@@ -328,10 +352,20 @@ public final class IngestService {
         expand(in, compressed::count, name, depth, "the gzip stream");
       } catch (LimitExceeded x) {
         reports.add(
-            new FileReport(
-                name, s.kind(), s.description(), false, Map.of(), List.of(x.getMessage())));
+            FileReport.keyed(
+                name,
+                s.kind(),
+                s.description(),
+                false,
+                Map.of(),
+                List.of(FileProblem.of("file-expansion-limit", x.getMessage(), name))));
       } catch (IOException e) {
-        refuse(name, s.kind(), s.description(), "could not be decompressed: " + e.getMessage());
+        refuse(
+            name,
+            s.kind(),
+            s.description(),
+            "file-gzip-damaged",
+            "could not be decompressed: " + reason(e));
       }
     }
 
@@ -339,7 +373,7 @@ public final class IngestService {
       if (!deeperAllowed(name, depth, s)) {
         return;
       }
-      List<String> problems = new ArrayList<>();
+      List<FileProblem> problems = new ArrayList<>();
       long entries = 0;
       try (CountedInput compressed = new CountedInput(Files.newInputStream(path));
           ZipInputStream zin = new ZipInputStream(compressed)) {
@@ -350,10 +384,14 @@ public final class IngestService {
           }
           if (++entries > limits.maxEntries()) {
             problems.add(
-                name
-                    + ": has more than "
-                    + limits.maxEntries()
-                    + " entries; the rest were not read");
+                FileProblem.of(
+                    "file-too-many-entries",
+                    name
+                        + ": has more than "
+                        + limits.maxEntries()
+                        + " entries; the rest were not read",
+                    name,
+                    limits.maxEntries()));
             break;
           }
           long entryStart = compressed.count();
@@ -368,11 +406,22 @@ public final class IngestService {
         }
       } catch (IOException e) {
         problems.add(
-            name + ": the archive is damaged after " + entries + " entries: " + e.getMessage());
+            FileProblem.of(
+                "file-archive-damaged",
+                name + ": the archive is damaged after " + entries + " entries: " + reason(e),
+                name,
+                entries));
+      }
+      if (entries == 0 && problems.isEmpty()) {
+        problems.add(
+            FileProblem.of(
+                "file-archive-no-entries",
+                name + ": the archive holds no files (it is empty, or cut before its first entry)",
+                name));
       }
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("entries", entries);
-      reports.add(new FileReport(name, s.kind(), s.description(), entries > 0, counts, problems));
+      reports.add(FileReport.keyed(name, s.kind(), s.description(), entries > 0, counts, problems));
     }
 
     /**
@@ -395,13 +444,13 @@ public final class IngestService {
         LongSupplier compressed,
         String entryName,
         int depth,
-        List<String> problems)
+        List<FileProblem> problems)
         throws IOException {
       try {
         expand(zin, compressed, entryName, depth, "the zip entry");
         return true;
       } catch (LimitExceeded x) {
-        problems.add(x.getMessage());
+        problems.add(FileProblem.of("file-expansion-limit", x.getMessage(), entryName));
         return expanded < limits.maxExpandedTotal();
       }
     }
@@ -441,15 +490,22 @@ public final class IngestService {
           }
           dispatch(tmp, name, depth + 1, s);
           if (endedEarly) {
-            amend(
+            amendKeyed(
                 reports,
                 name,
                 List.of(
-                    what
-                        + " ends early, after "
-                        + Sizes.human(in.count())
-                        + " unpacked (a file still being written, such as CallManager's current"
-                        + " .gzo trace, or a cut download); the part before the end was read"));
+                    FileProblem.of(
+                        "file-ends-early",
+                        name
+                            + ": "
+                            + what
+                            + " ends early, after "
+                            + Sizes.human(in.count())
+                            + " unpacked (a file still being written, such as CallManager's"
+                            + " current .gzo trace, or a cut download); the part before the end"
+                            + " was read",
+                        name,
+                        Sizes.human(in.count()))));
           }
         } finally {
           temp.delete(tmp);
@@ -497,19 +553,50 @@ public final class IngestService {
             name,
             s.kind(),
             s.description(),
+            "file-nested-too-deep",
             "is nested "
                 + depth
                 + " archives deep; regdoc unpacks at most "
                 + limits.maxDepth()
-                + " levels");
+                + " levels",
+            limits.maxDepth());
         return false;
       }
       return true;
     }
 
-    private void refuse(String name, InputKind kind, String looksLike, String why) {
+    /**
+     * Reports {@code name} as not read: {@code why} in English, and {@code key} with the file's
+     * name then {@code values} for the other languages.
+     */
+    private void refuse(
+        String name, InputKind kind, String looksLike, String key, String why, Object... values) {
+      Object[] all = new Object[values.length + 1];
+      all[0] = name;
+      System.arraycopy(values, 0, all, 1, values.length);
       reports.add(
-          new FileReport(name, kind, looksLike, false, Map.of(), List.of(name + ": " + why)));
+          FileReport.keyed(
+              name,
+              kind,
+              looksLike,
+              false,
+              Map.of(),
+              List.of(FileProblem.of(key, name + ": " + why, all))));
     }
+  }
+
+  /**
+   * What went wrong in an exception's own words, or its kind when it has none (a ZipException or
+   * EOFException often carries no message).
+   */
+  static String reason(Exception e) {
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      return e.getMessage();
+    }
+    return e instanceof EOFException
+        ? "the data ends too early"
+        : e instanceof ZipException
+            ? "the zip structure is invalid"
+            : "an I/O error (" + e.getClass().getSimpleName() + ")";
   }
 }

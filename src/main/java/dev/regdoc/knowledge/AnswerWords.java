@@ -56,7 +56,25 @@ public final class AnswerWords {
           "report-more",
           "report-partial",
           "report-while-reading",
-          "report-while-judging");
+          "report-while-judging",
+          "file-not-reached",
+          "file-stopped-partly-read",
+          "file-stopped-unread",
+          "file-not-found",
+          "file-no-permission",
+          "file-too-large",
+          "file-unreadable",
+          "file-no-reader",
+          "file-empty",
+          "file-unknown-format",
+          "file-capture-unreadable",
+          "file-expansion-limit",
+          "file-gzip-damaged",
+          "file-too-many-entries",
+          "file-archive-damaged",
+          "file-archive-no-entries",
+          "file-ends-early",
+          "file-nested-too-deep");
 
   private final Map<String, Text> words;
 
