@@ -1,8 +1,8 @@
 package dev.regdoc.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.regdoc.knowledge.Aliases;
+import dev.regdoc.knowledge.KnowledgeYaml;
 import dev.regdoc.knowledge.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,6 @@ public final class LessonGuides {
     if (!Files.isDirectory(dir)) {
       return none();
     }
-    YAMLMapper yaml = new YAMLMapper();
     try (Stream<Path> s = Files.list(dir)) {
       Map<String, LessonGuide> guides = new HashMap<>();
       LearnerWords words = none().words;
@@ -52,7 +51,7 @@ public final class LessonGuides {
         if (!name.endsWith(".yaml")) {
           continue;
         }
-        JsonNode root = yaml.readTree(f.toFile());
+        JsonNode root = KnowledgeYaml.MAPPER.readTree(f.toFile());
         Place at = new Place(DIR + "/" + name);
         if (WORDS.equals(name)) {
           words = words(root, at);

@@ -1,7 +1,7 @@
 package dev.regdoc.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.regdoc.knowledge.KnowledgeYaml;
 import dev.regdoc.knowledge.Lang;
 import dev.regdoc.knowledge.Placeholders;
 import dev.regdoc.knowledge.Text;
@@ -43,7 +43,7 @@ public final class Phrases {
 
   private static void read(Path file, Map<String, Text> into) {
     try {
-      JsonNode root = new YAMLMapper().readTree(file.toFile()).path("phrases");
+      JsonNode root = KnowledgeYaml.MAPPER.readTree(file.toFile()).path("phrases");
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String en = e.getValue().path("en").asText("");

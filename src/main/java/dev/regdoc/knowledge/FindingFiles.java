@@ -1,10 +1,7 @@
 package dev.regdoc.knowledge;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +18,6 @@ import java.util.stream.Stream;
  */
 final class FindingFiles {
   static final String DIR = "findings";
-
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
 
   /**
    * One file: its name as problems cite it ("findings/proxy-arp.yaml"), the code its name gives,
@@ -61,7 +55,7 @@ final class FindingFiles {
 
   private static One one(Path p, String name, String code) {
     try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-      JsonNode root = YAML.readTree(in);
+      JsonNode root = KnowledgeYaml.MAPPER.readTree(in);
       if (root == null || root.isMissingNode() || root.isNull()) {
         return new One(name, code, null, "file is empty");
       }

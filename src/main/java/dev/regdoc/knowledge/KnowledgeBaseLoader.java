@@ -1,10 +1,7 @@
 package dev.regdoc.knowledge;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +14,6 @@ import java.nio.file.Path;
  * KnowledgeBaseException}.
  */
 public final class KnowledgeBaseLoader {
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
-
   private KnowledgeBaseLoader() {}
 
   public static KnowledgeBase load(Path dir) {
@@ -51,7 +45,7 @@ public final class KnowledgeBaseLoader {
       return null;
     }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      JsonNode root = YAML.readTree(in);
+      JsonNode root = KnowledgeYaml.MAPPER.readTree(in);
       if (root == null || root.isMissingNode() || root.isNull()) {
         problems.add(name, null, "file is empty");
         return null;

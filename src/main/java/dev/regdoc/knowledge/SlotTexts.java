@@ -1,8 +1,6 @@
 package dev.regdoc.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +24,7 @@ final class SlotTexts {
 
   static JsonNode readFile(Path dir, String name) {
     try {
-      return new ObjectMapper(new YAMLFactory()).readTree(dir.resolve(name).toFile());
+      return KnowledgeYaml.MAPPER.readTree(dir.resolve(name).toFile());
     } catch (IOException e) {
       throw new KnowledgeBaseException(
           dir.toString(), List.of(name + ": cannot be read: " + e.getMessage()));
