@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * The fault manifest ({@code src/test/resources/faults.yaml}): one line per finding code, the
  * fixtures whose answer holds it and the look-alikes whose answer must not.
  */
-record FaultManifest(List<Fault> faults) {
-  static final String PATH = "src/test/resources/faults.yaml";
+public record FaultManifest(List<Fault> faults) {
+  public static final String PATH = "src/test/resources/faults.yaml";
 
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
@@ -25,9 +25,9 @@ record FaultManifest(List<Fault> faults) {
    * One fault: a fixture is a folder of {@code fixtures/} with all its files, or {@code lab/<name>}
    * with all its recorded inputs.
    */
-  record Fault(String code, List<String> foundIn, List<String> notIn) {}
+  public record Fault(String code, List<String> foundIn, List<String> notIn) {}
 
-  static FaultManifest load(Path file) throws IOException {
+  public static FaultManifest load(Path file) throws IOException {
     JsonNode faults = YAML.readTree(file.toFile()).path("faults");
     if (!faults.isObject()) {
       throw new IllegalArgumentException(file + ": needs a 'faults' map");
@@ -52,7 +52,7 @@ record FaultManifest(List<Fault> faults) {
     return out;
   }
 
-  List<String> codes() {
+  public List<String> codes() {
     return faults.stream().map(Fault::code).toList();
   }
 }

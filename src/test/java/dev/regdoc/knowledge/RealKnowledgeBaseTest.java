@@ -2,7 +2,9 @@ package dev.regdoc.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regdoc.analysis.FaultManifest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,29 +22,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The committed knowledge-base/ directory (Maven runs tests from the project root). */
 class RealKnowledgeBaseTest {
   static final Path DIR = Path.of("knowledge-base");
-  static final List<String> FINDING_CODES =
-      List.of(
-          "port-security-aging",
-          "proxy-arp",
-          "sip-refresh-late",
-          "sccp-keepalive-timeout",
-          "keepalive-lost-in-network",
-          "cucm-not-responding",
-          "failover-cycle",
-          "idle-connection-teardown",
-          "registration-rejected",
-          "registration-unanswered",
-          "fragmented-register-dropped",
-          "arp-conflict",
-          "unregistered-reason",
-          "phone-reported-reason",
-          "encrypted-signaling",
-          "no-fault-found",
-          "no-registration-evidence",
-          "nothing-read",
-          "evidence-missing",
-          "undetermined",
-          "arp-poisoning");
+
+  /**
+   * Every code the rules can emit: the fault manifest's, which the consistency test holds to the
+   * rules.
+   */
+  static final List<String> FINDING_CODES = manifestCodes();
+
+  private static List<String> manifestCodes() {
+    try {
+      return FaultManifest.load(Path.of(FaultManifest.PATH)).codes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static KnowledgeBase kb;
 
