@@ -39,6 +39,11 @@ public interface FindingTexts {
         .toList();
   }
 
+  /** What a file looked like, in {@code lang}: by default the reader's own English description. */
+  default String looksLike(FileReport file, String lang) {
+    return file.looksLike();
+  }
+
   /** What a piece of evidence shows, in {@code lang}; by default the note key itself. */
   default String note(Evidence evidence, String lang) {
     return evidence.note();

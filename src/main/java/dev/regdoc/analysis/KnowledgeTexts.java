@@ -4,8 +4,10 @@ import dev.regdoc.diagnosis.CauseSummary;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuledOut;
+import dev.regdoc.facts.FileReport;
 import dev.regdoc.knowledge.AnswerWords;
 import dev.regdoc.knowledge.EvidenceNotes;
+import dev.regdoc.knowledge.FileStatusWords;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
 import dev.regdoc.knowledge.Placeholders;
@@ -37,13 +39,19 @@ public final class KnowledgeTexts implements FindingTexts {
   private final EvidenceNotes notes;
   private final SummaryTexts summaries;
   private final AnswerWords words;
+  private final FileStatusWords fileStatus;
 
   public KnowledgeTexts(
-      KnowledgeBase kb, EvidenceNotes notes, SummaryTexts summaries, AnswerWords words) {
+      KnowledgeBase kb,
+      EvidenceNotes notes,
+      SummaryTexts summaries,
+      AnswerWords words,
+      FileStatusWords fileStatus) {
     this.kb = kb;
     this.notes = notes;
     this.summaries = summaries;
     this.words = words;
+    this.fileStatus = fileStatus;
   }
 
   /**
@@ -55,7 +63,13 @@ public final class KnowledgeTexts implements FindingTexts {
         KnowledgeBase.load(dir),
         EvidenceNotes.load(dir),
         SummaryTexts.load(dir),
-        AnswerWords.load(dir));
+        AnswerWords.load(dir),
+        FileStatusWords.load(dir));
+  }
+
+  @Override
+  public String looksLike(FileReport file, String lang) {
+    return fileStatus.looksLike(file, Lang.fromTag(lang).orElse(Lang.EN));
   }
 
   @Override

@@ -198,7 +198,7 @@ public final class ReportText {
       out.append(md ? "- " : "  ")
           .append(f.file())
           .append(" (")
-          .append(f.looksLike())
+          .append(texts.looksLike(f, lang))
           .append(f.skipped() ? ": " + l.skipped() + ")" : ")")
           .append(f.read() || f.skipped() ? "" : " " + l.notRead())
           .append('\n');

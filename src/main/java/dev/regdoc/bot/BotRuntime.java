@@ -14,6 +14,7 @@ import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.knowledge.AnswerWords;
 import dev.regdoc.knowledge.EvidenceNotes;
+import dev.regdoc.knowledge.FileStatusWords;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.SummaryTexts;
 import dev.regdoc.store.JdbcCaseStore;
@@ -130,7 +131,11 @@ public final class BotRuntime implements AutoCloseable {
     // the texts share the loaded knowledge base rather than loading and validating it a second time
     KnowledgeTexts texts =
         new KnowledgeTexts(
-            kb, EvidenceNotes.load(kbDir), SummaryTexts.load(kbDir), AnswerWords.load(kbDir));
+            kb,
+            EvidenceNotes.load(kbDir),
+            SummaryTexts.load(kbDir),
+            AnswerWords.load(kbDir),
+            FileStatusWords.load(kbDir));
     EngineSettings settings = config.engine(ConversationEngine.defaultLessonCaptures(kbDir));
     Analyzer analyzer =
         new Analyzer(

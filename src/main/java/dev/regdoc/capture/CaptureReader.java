@@ -4,6 +4,7 @@ import dev.regdoc.common.ReadProgress;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.common.WorkStopped;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,7 +86,7 @@ public final class CaptureReader {
     private final PcapHandle handle;
     private final FrameIndex index;
     private final String file;
-    private final List<String> problems = new ArrayList<>();
+    private final List<FileProblem> problems = new ArrayList<>();
     private final DecodedFrame frame = new DecodedFrame();
     private final SignalingExtractor extractor;
     private final ReadProgress progress;
@@ -109,11 +110,15 @@ public final class CaptureReader {
       LinkType link = LinkType.of(dlt);
       if (link == null) {
         problems.add(
-            file
-                + ": "
-                + LinkType.describe(dlt)
-                + " is not a link type regdoc decodes (it reads Ethernet with 802.1Q, Linux cooked"
-                + " SLL/SLL2, raw IP and BSD loopback); nothing was read");
+            FileProblem.of(
+                "file-link-type-unread",
+                file
+                    + ": "
+                    + LinkType.describe(dlt)
+                    + " is not a link type regdoc decodes (it reads Ethernet with 802.1Q, Linux"
+                    + " cooked SLL/SLL2, raw IP and BSD loopback); nothing was read",
+                file,
+                dlt));
         return summary(index.countAll());
       }
       decoder = new FrameDecoder(link);
@@ -165,15 +170,23 @@ public final class CaptureReader {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        problems.add(file + ": reading was interrupted after frame " + frame.frame);
+        problems.add(interrupted());
       } catch (WorkStopped e) {
         if (e.why() != WorkStopped.Why.CANCELLED) {
           throw e; // past the time limit: the analysis stops here
         }
         // interrupted between packets: like an interrupt while waiting, keep what was read (the
         // flag stays set)
-        problems.add(file + ": reading was interrupted after frame " + frame.frame);
+        problems.add(interrupted());
       }
+    }
+
+    private FileProblem interrupted() {
+      return FileProblem.of(
+          "file-capture-interrupted",
+          file + ": reading was interrupted after frame " + frame.frame,
+          file,
+          frame.frame);
     }
 
     /** Tells the listener at each new tenth of the file (and at its end), not at every batch. */
@@ -197,7 +210,7 @@ public final class CaptureReader {
       extractor.handle(frame, decoder.decode(frame));
     }
 
-    private String stopped(long stoppedAfter, String libpcapMessage) {
+    private FileProblem stopped(long stoppedAfter, String libpcapMessage) {
       long at = stoppedAfter + 1;
       String why = libpcapMessage;
       int iface =
@@ -217,64 +230,99 @@ public final class CaptureReader {
                 + iface
                 + " -w part.pcapng)";
       }
-      return file
-          + ": reading stopped at frame "
-          + at
-          + ": "
-          + why
-          + (stoppedAfter == 0
-              ? "; no frame could be read"
-              : stoppedAfter == 1
-                  ? "; the frame before it was read"
-                  : "; the " + stoppedAfter + " frames before it were read");
+      String text =
+          file
+              + ": reading stopped at frame "
+              + at
+              + ": "
+              + why
+              + (stoppedAfter == 0
+                  ? "; no frame could be read"
+                  : stoppedAfter == 1
+                      ? "; the frame before it was read"
+                      : "; the " + stoppedAfter + " frames before it were read");
+      return iface > 0
+          ? FileProblem.of(
+              "file-capture-mixed-link-types",
+              text,
+              file,
+              at,
+              iface,
+              index.linkTypeOf(iface),
+              index.linkTypeOf(0),
+              stoppedAfter)
+          : FileProblem.of("file-capture-stopped", text, file, at, stoppedAfter);
     }
 
     private void reportAfterwards(long frames, boolean frameNumbersLost, long timesOutOfRange) {
       if (frames == 0 && problems.isEmpty()) {
-        problems.add(file + ": the capture holds no packets");
+        problems.add(
+            FileProblem.of(
+                "file-capture-no-packets", file + ": the capture holds no packets", file));
       }
       if (frameNumbersLost) {
         problems.add(
-            file
-                + ": frame numbers could not be matched to the file's records; numbers shown count"
-                + " only signaling frames");
+            FileProblem.of(
+                "file-frame-numbers-lost",
+                file
+                    + ": frame numbers could not be matched to the file's records; numbers shown"
+                    + " count only signaling frames",
+                file));
       }
       if (snapCut > 0) {
         problems.add(
-            file
-                + ": "
-                + snapCut
-                + " frames were cut by the capture's snap length; messages in them may be"
-                + " incomplete (capture with a larger snap length, e.g. tcpdump -s 0)");
+            FileProblem.of(
+                "file-snap-length-cut",
+                file
+                    + ": "
+                    + snapCut
+                    + " frames were cut by the capture's snap length; messages in them may be"
+                    + " incomplete (capture with a larger snap length, e.g. tcpdump -s 0)",
+                file,
+                snapCut));
       }
       if (index.invalidTimestamps > 0) {
         problems.add(
-            file
-                + ": "
-                + index.invalidTimestamps
-                + " records have a sub-second time field out of range; their times are unreliable");
+            FileProblem.of(
+                "file-invalid-timestamps",
+                file
+                    + ": "
+                    + index.invalidTimestamps
+                    + " records have a sub-second time field out of range; their times are"
+                    + " unreliable",
+                file,
+                index.invalidTimestamps));
       }
-      String dropped = extractor.heldBytes().problem();
+      FileProblem dropped = extractor.heldBytes().problem();
       if (dropped != null) {
-        problems.add(file + ": " + dropped);
+        problems.add(dropped.named(file));
       }
       if (timesOutOfRange > 0) {
         problems.add(
-            file
-                + ": "
-                + timesOutOfRange
-                + " frames have a time before 1970 or after 2262, which cannot be right;"
-                + " they are shown at the nearest of those and their times are unreliable");
+            FileProblem.of(
+                "file-times-out-of-range",
+                file
+                    + ": "
+                    + timesOutOfRange
+                    + " frames have a time before 1970 or after 2262, which cannot be right;"
+                    + " they are shown at the nearest of those and their times are unreliable",
+                file,
+                timesOutOfRange));
       }
       for (Map.Entry<String, Long> e : extractor.anomalyCounts().entrySet()) {
         if (e.getValue() > 20) {
           problems.add(
-              file
-                  + ": "
-                  + e.getValue()
-                  + " frames with anomaly "
-                  + e.getKey()
-                  + " (first 20 listed)");
+              FileProblem.of(
+                  "file-anomaly-frames",
+                  file
+                      + ": "
+                      + e.getValue()
+                      + " frames with anomaly "
+                      + e.getKey()
+                      + " (first 20 listed)",
+                  file,
+                  e.getValue(),
+                  e.getKey()));
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.regdoc.capture;
 
+import dev.regdoc.facts.FileProblem;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * @param frames frames in the file as far as it could be read (kept and filtered out)
  * @param framesDecoded frames that passed the signaling filter and were decoded
  * @param bytes file size read
- * @param problems user-facing sentences (truncation, unsupported link type, ...); empty when clean
+ * @param problemKeys problems (truncation, unsupported link type, ...), each naming the file first;
+ *     empty when clean
  */
 public record CaptureSummary(
     String file,
@@ -22,4 +24,10 @@ public record CaptureSummary(
     long bytes,
     Instant first,
     Instant last,
-    List<String> problems) {}
+    List<FileProblem> problemKeys) {
+
+  /** The problems' English sentences, each starting with the file's name. */
+  public List<String> problems() {
+    return problemKeys.stream().map(FileProblem::text).toList();
+  }
+}

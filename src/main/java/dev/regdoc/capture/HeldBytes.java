@@ -1,6 +1,7 @@
 package dev.regdoc.capture;
 
 import dev.regdoc.common.Sizes;
+import dev.regdoc.facts.FileProblem;
 
 /**
  * The bytes all TCP streams of one capture hold while they wait for the rest of a message. Each
@@ -59,17 +60,22 @@ final class HeldBytes {
     return droppedMessages;
   }
 
-  /** The sentence for the file's report, or null when nothing was dropped. */
-  String problem() {
+  /** The problem for the file's report, without the file, or null when nothing was dropped. */
+  FileProblem problem() {
     if (droppedMessages == 0) {
       return null;
     }
-    return droppedMessages
-        + " unfinished TCP messages ("
-        + Sizes.human(droppedBytes)
-        + ") were dropped: the streams"
-        + " waiting for the rest of a message held "
-        + Sizes.human(max)
-        + " at once";
+    return FileProblem.of(
+        "file-tcp-messages-dropped",
+        droppedMessages
+            + " unfinished TCP messages ("
+            + Sizes.human(droppedBytes)
+            + ") were dropped: the streams"
+            + " waiting for the rest of a message held "
+            + Sizes.human(max)
+            + " at once",
+        droppedMessages,
+        Sizes.human(droppedBytes),
+        Sizes.human(max));
   }
 }

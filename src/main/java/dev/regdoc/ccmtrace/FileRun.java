@@ -3,6 +3,7 @@ package dev.regdoc.ccmtrace;
 import dev.regdoc.common.CappedByteLineReader;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.TraceAlarm;
 import dev.regdoc.facts.TraceFile;
@@ -375,7 +376,7 @@ final class FileRun {
 
   // ------------------------------------------------------------------ the end
 
-  TraceFile finish(List<String> problems) {
+  TraceFile finish(List<FileProblem> problems) {
     if (beforeRecords) {
       headFragment();
     }
@@ -400,11 +401,15 @@ final class FileRun {
     problems.addAll(notes.finish());
     if (interleaved > 0) {
       problems.add(
-          interleaved
-              + (interleaved == 1 ? " SIP message was" : " SIP messages were")
-              + " broken into by other lines (first at line "
-              + firstInterleavedLine
-              + ") and joined back");
+          FileProblem.of(
+              "file-trace-sip-interleaved",
+              interleaved
+                  + (interleaved == 1 ? " SIP message was" : " SIP messages were")
+                  + " broken into by other lines (first at line "
+                  + firstInterleavedLine
+                  + ") and joined back",
+              interleaved,
+              firstInterleavedLine));
     }
     TraceFile f =
         new TraceFile(
@@ -438,7 +443,10 @@ final class FileRun {
       notes.add(
           b.line,
           "trace-sip-unreadable",
-          "line " + b.line + ": the SIP message after it does not start with a SIP start line");
+          FileProblem.of(
+              "file-trace-sip-unreadable",
+              "line " + b.line + ": the SIP message after it does not start with a SIP start line",
+              b.line));
       return;
     }
     if (!r.message().isRegister()) {

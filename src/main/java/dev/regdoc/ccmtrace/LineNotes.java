@@ -2,6 +2,7 @@ package dev.regdoc.ccmtrace;
 
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.Origin;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,27 +19,36 @@ final class LineNotes {
   enum Kind {
     BROKEN(
         "trace-broken-line",
+        "broken",
         "starts like a trace record but is cut; skipped",
         "start like trace records but are cut; skipped"),
     RUN_TOGETHER(
         "trace-lines-run-together",
+        "run-together",
         "holds a record cut short and run together with the next one; the next one was read",
         "hold records cut short and run together with the next ones; the next ones were read"),
     INVALID_UTF8(
         "trace-invalid-utf8",
+        "invalid-utf8",
         "holds bytes that are not valid UTF-8; read anyway",
         "hold bytes that are not valid UTF-8; read anyway"),
     BINARY(
         "trace-binary-data",
+        "binary",
         "looks like binary data, not text; skipped",
         "look like binary data, not text; skipped");
 
     final String code;
+
+    /** The file-problem word's key after "file-line-" or "file-lines-" (answer-words.yaml). */
+    final String word;
+
     final String one;
     final String several;
 
-    Kind(String code, String one, String several) {
+    Kind(String code, String word, String one, String several) {
       this.code = code;
+      this.word = word;
       this.one = one;
       this.several = several;
     }
@@ -46,7 +56,7 @@ final class LineNotes {
 
   private final String file;
   private final FactSink sink;
-  private final List<String> sentences = new ArrayList<>();
+  private final List<FileProblem> sentences = new ArrayList<>();
   private int omitted;
   private Kind open;
   private long first;
@@ -68,21 +78,21 @@ final class LineNotes {
     last = line;
   }
 
-  /** A sentence of its own, with the Anomaly {@code code} at {@code line}. */
-  void add(long line, String code, String sentence) {
-    sink.accept(new Anomaly(Origin.line(file, line, null), code, sentence));
+  /** A problem of its own, with the Anomaly {@code code} at {@code line}. */
+  void add(long line, String code, FileProblem problem) {
+    sink.accept(new Anomaly(Origin.line(file, line, null), code, problem.text()));
     if (sentences.size() < MAX_SENTENCES) {
-      sentences.add(sentence);
+      sentences.add(problem);
     } else {
       omitted++;
     }
   }
 
-  List<String> finish() {
+  List<FileProblem> finish() {
     close();
-    List<String> all = new ArrayList<>(sentences);
+    List<FileProblem> all = new ArrayList<>(sentences);
     if (omitted > 0) {
-      all.add(omitted + " more problems of the same kinds were not listed");
+      all.add(FileProblem.moreNotListed(omitted));
     }
     return all;
   }
@@ -93,7 +103,12 @@ final class LineNotes {
     }
     String where = first == last ? "line " + first : "lines " + first + "-" + last;
     String sentence = where + " " + (first == last ? open.one : open.several);
-    add(first, open.code, sentence);
+    add(
+        first,
+        open.code,
+        first == last
+            ? FileProblem.of("file-line-" + open.word, sentence, first)
+            : FileProblem.of("file-lines-" + open.word, sentence, first, last));
     open = null;
   }
 }

@@ -3,6 +3,7 @@ package dev.regdoc.ccmtrace;
 import dev.regdoc.common.CappedByteLineReader;
 import dev.regdoc.common.Utf8InputStream;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.TraceDirection;
 import dev.regdoc.facts.TraceFile;
 import java.io.BufferedInputStream;
@@ -62,15 +63,15 @@ public final class TraceReader {
   public TraceSummary read(String file, InputStream in, FactSink sink) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     Dating d = prescan(buffered);
-    List<String> problems = new ArrayList<>();
+    List<FileProblem> problems = new ArrayList<>();
     TraceClock traceClock = clock(d, problems);
     FileRun run =
         new FileRun(file, sink, traceClock, d.header, new SipRecords(), MAX_MESSAGE_CHARS);
     CappedByteLineReader lines = new CappedByteLineReader(buffered, MAX_LINE_CHARS);
-    List<String> cut = new ArrayList<>();
+    List<FileProblem> cut = new ArrayList<>();
     while (lines.next()) {
       if (lines.truncated() && cut.size() < 5) {
-        cut.add(lines.cutNotice());
+        cut.add(FileProblem.lineCut(lines.number(), lines.fullLength(), lines.length(), "bytes"));
       }
       run.line(lines);
     }
@@ -78,15 +79,19 @@ public final class TraceReader {
     problems.addAll(cut);
     if (!f.isCallManager()) {
       problems.add(
-          "is a trace of "
-              + f.service()
-              + " (AppId "
-              + f.appId()
-              + "), not of Cisco CallManager: phone registrations are only in CallManager's"
-              + " trace (RTMT: Trace & Log Central, Collect Files, Cisco CallManager)");
+          FileProblem.of(
+              "file-trace-other-service",
+              "is a trace of "
+                  + f.service()
+                  + " (AppId "
+                  + f.appId()
+                  + "), not of Cisco CallManager: phone registrations are only in CallManager's"
+                  + " trace (RTMT: Trace & Log Central, Collect Files, Cisco CallManager)",
+              f.service(),
+              f.appId()));
     }
     if (run.records() == 0) {
-      problems.add("holds no trace records");
+      problems.add(FileProblem.of("file-trace-no-records", "holds no trace records"));
     }
     Map<String, Long> counts = new LinkedHashMap<>(run.counts());
     return new TraceSummary(f, run.lines(), run.records(), run.broken(), counts, problems);
@@ -97,28 +102,38 @@ public final class TraceReader {
     return read(file, new Utf8InputStream(in), sink);
   }
 
-  private TraceClock clock(Dating d, List<String> problems) {
+  private TraceClock clock(Dating d, List<FileProblem> problems) {
     if (d.header != null && d.header.date() != null) {
       if (d.header.zone() != null) {
         return new TraceClock(d.header.date(), d.header.zone(), TraceFile.Dating.HEADER);
       }
-      problems.add("its FileHead line gives no UTC offset: its times were read as UTC (assumed)");
+      problems.add(
+          FileProblem.of(
+              "file-trace-no-utc-offset",
+              "its FileHead line gives no UTC offset: its times were read as UTC (assumed)"));
       return new TraceClock(d.header.date(), ZoneOffset.UTC, TraceFile.Dating.ASSUMED);
     }
     if (d.sipDate != null) {
       problems.add(
-          "has no FileHead line: its date and UTC offset ("
-              + d.sipZone.getId()
-              + ") were taken from the Date header of the SIP message CUCM sent at line "
-              + d.sipDateLine);
+          FileProblem.of(
+              "file-trace-date-from-sip",
+              "has no FileHead line: its date and UTC offset ("
+                  + d.sipZone.getId()
+                  + ") were taken from the Date header of the SIP message CUCM sent at line "
+                  + d.sipDateLine,
+              d.sipZone.getId(),
+              d.sipDateLine));
       return new TraceClock(d.sipDate, d.sipZone, TraceFile.Dating.SIP_DATE);
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     problems.add(
-        "says no date: it has no FileHead line and no SIP message CUCM sent with a Date header"
-            + " near its start, so its times were read as on "
-            + today
-            + " UTC (assumed); their order holds, their date and zone do not");
+        FileProblem.of(
+            "file-trace-date-assumed",
+            "says no date: it has no FileHead line and no SIP message CUCM sent with a Date"
+                + " header near its start, so its times were read as on "
+                + today
+                + " UTC (assumed); their order holds, their date and zone do not",
+            today.toString()));
     return new TraceClock(today, ZoneOffset.UTC, TraceFile.Dating.ASSUMED);
   }
 

@@ -2,6 +2,7 @@ package dev.regdoc.ccmtrace;
 
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.TraceFile;
 import dev.regdoc.facts.TraceRecord;
 import dev.regdoc.facts.TraceSip;
@@ -34,7 +35,7 @@ public final class TraceSession implements FactSink {
   private final Map<TraceFragment.Key, TraceFragment> tails = new HashMap<>();
   private final Map<TraceFragment.Key, TraceFragment> heads = new HashMap<>();
   private final Set<TraceFragment.Key> filesSeen = new HashSet<>();
-  private final Map<String, List<String>> notes = new LinkedHashMap<>();
+  private final Map<String, List<FileProblem>> notes = new LinkedHashMap<>();
   private final Map<String, Long> dropped = new LinkedHashMap<>();
   private long kept;
 
@@ -67,18 +68,22 @@ public final class TraceSession implements FactSink {
    * status: a message cut with its rest not given, lines continuing a file not given, records over
    * the limit.
    */
-  public Map<String, List<String>> finish() {
+  public Map<String, List<FileProblem>> finish() {
     for (TraceFragment tail : new ArrayList<>(tails.values())) {
       boolean cut = !Boolean.TRUE.equals(tail.block().complete());
       emit(tail, null, cut);
       if (cut) {
         note(
             tail.origin().file(),
-            "ends inside a SIP message (line "
-                + tail.block().line
-                + "): its rest would be at the top of "
-                + tail.node()
-                + "'s next trace file, which was not given; the part read is kept");
+            FileProblem.of(
+                "file-trace-next-file-missing",
+                "ends inside a SIP message (line "
+                    + tail.block().line
+                    + "): its rest would be at the top of "
+                    + tail.node()
+                    + "'s next trace file, which was not given; the part read is kept",
+                tail.block().line,
+                tail.node()));
       }
     }
     for (TraceFragment head : heads.values()) {
@@ -87,13 +92,18 @@ public final class TraceSession implements FactSink {
       if (!filesSeen.contains(before) && looksLikeSip(head.lines())) {
         note(
             head.origin().file(),
-            "its first "
-                + head.lines().size()
-                + " lines (from line "
-                + head.origin().line()
-                + ") end a SIP message begun in "
-                + head.node()
-                + "'s previous trace file, which was not given; they were left out");
+            FileProblem.of(
+                "file-trace-previous-file-missing",
+                "its first "
+                    + head.lines().size()
+                    + " lines (from line "
+                    + head.origin().line()
+                    + ") end a SIP message begun in "
+                    + head.node()
+                    + "'s previous trace file, which was not given; they were left out",
+                head.lines().size(),
+                head.origin().line(),
+                head.node()));
       }
     }
     tails.clear();
@@ -102,10 +112,14 @@ public final class TraceSession implements FactSink {
         (file, n) ->
             note(
                 file,
-                n
-                    + " trace records were left out: an analysis keeps at most "
-                    + maxRecords
-                    + " (collect a shorter time window in RTMT)"));
+                FileProblem.of(
+                    "file-trace-records-left-out",
+                    n
+                        + " trace records were left out: an analysis keeps at most "
+                        + maxRecords
+                        + " (collect a shorter time window in RTMT)",
+                    n,
+                    maxRecords)));
     return notes;
   }
 
@@ -159,7 +173,7 @@ public final class TraceSession implements FactSink {
     }
   }
 
-  private void note(String file, String sentence) {
+  private void note(String file, FileProblem sentence) {
     notes.computeIfAbsent(file, k -> new ArrayList<>()).add(sentence);
   }
 

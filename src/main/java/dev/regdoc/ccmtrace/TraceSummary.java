@@ -1,5 +1,6 @@
 package dev.regdoc.ccmtrace;
 
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.TraceFile;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param broken lines that started like a record and were damaged
  * @param counts sip (registration messages kept), sip-other (other SIP messages, counted only),
  *     sccp, sccp-other, alarms, signals, sip-internal-copies, sip-unreadable
- * @param problems sentences about the file, without its name
+ * @param problemKeys problems with the file, said without its name
  */
 public record TraceSummary(
     TraceFile file,
@@ -22,7 +23,12 @@ public record TraceSummary(
     long records,
     long broken,
     Map<String, Long> counts,
-    List<String> problems) {
+    List<FileProblem> problemKeys) {
+
+  /** The problems' English sentences, without the file's name. */
+  public List<String> problems() {
+    return problemKeys.stream().map(FileProblem::text).toList();
+  }
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);

@@ -1,6 +1,9 @@
 package dev.regdoc.cli;
 
+import dev.regdoc.analysis.FileWords;
 import dev.regdoc.charts.Pictures;
+import dev.regdoc.knowledge.Lang;
+import dev.regdoc.timeline.FileWording;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
 import dev.regdoc.timeline.TimelineJson;
@@ -55,7 +58,9 @@ final class TimelineCommand implements Callable<Integer> {
   @Option(
       names = "--lang",
       defaultValue = "en",
-      description = "Language of the pictures' words: en or ja (default ${DEFAULT-VALUE})")
+      description =
+          "Language of the pictures' words and of the file list: en or ja (default"
+              + " ${DEFAULT-VALUE})")
   String lang;
 
   @Spec CommandSpec spec;
@@ -71,7 +76,12 @@ final class TimelineCommand implements Callable<Integer> {
     out.print(
         format == Format.json
             ? TimelineJson.render(timeline) + "\n"
-            : TimelineText.render(timeline, all));
+            : TimelineText.render(
+                timeline,
+                all,
+                Lang.fromTag(lang).orElse(Lang.EN) == Lang.EN
+                    ? FileWording.ENGLISH
+                    : new FileWords(Texts.load(), lang)));
     out.flush();
     if (chartDir != null
         && !Pictures.writeAndTell(

@@ -107,7 +107,8 @@ public sealed interface Block {
    *
    * @param skipped not read because it is neither a log nor a configuration (notes, a README):
    *     named, not complained about
-   * @param notRead how the reply's language marks a file not read (file-status.yaml)
+   * @param notRead how the reply's language marks a file not read (answer-words.yaml)
+   * @param skippedMark how the reply's language marks a file skipped (answer-words.yaml)
    */
   record FileStatus(
       String name,
@@ -116,10 +117,13 @@ public sealed interface Block {
       long sizeBytes,
       List<String> problems,
       boolean skipped,
-      String notRead)
+      String notRead,
+      String skippedMark)
       implements Block {
-    /** English's mark, for a status built without the knowledge base's words. */
+    /** English's marks, for a status built without the knowledge base's words. */
     static final String NOT_READ_EN = "NOT READ";
+
+    static final String SKIPPED_EN = "skipped";
 
     public FileStatus {
       problems = List.copyOf(problems);
@@ -132,7 +136,7 @@ public sealed interface Block {
         long sizeBytes,
         List<String> problems,
         boolean skipped) {
-      this(name, looksLike, read, sizeBytes, problems, skipped, NOT_READ_EN);
+      this(name, looksLike, read, sizeBytes, problems, skipped, NOT_READ_EN, SKIPPED_EN);
     }
 
     public FileStatus(

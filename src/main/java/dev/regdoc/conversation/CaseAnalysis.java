@@ -2,6 +2,7 @@ package dev.regdoc.conversation;
 
 import dev.regdoc.analysis.Analysis;
 import dev.regdoc.analysis.Analyzer;
+import dev.regdoc.analysis.FileWords;
 import dev.regdoc.analysis.FindingTexts;
 import dev.regdoc.analysis.ReportJson;
 import dev.regdoc.common.Sizes;
@@ -277,7 +278,7 @@ final class CaseAnalysis {
     }
     Analysis a = analysisOf(t, files);
     var tl = device == null ? a.timeline() : a.timeline().forDevice(device);
-    String text = TimelineText.render(tl, false);
+    String text = TimelineText.render(tl, false, new FileWords(texts, t.lang.key()));
     String[] lines = text.split("\n");
     if (lines.length > TIMELINE_LINES) {
       t.say(say.get("timeline-cut", t.lang, "lines", TIMELINE_LINES));

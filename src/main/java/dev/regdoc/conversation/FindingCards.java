@@ -113,28 +113,14 @@ final class FindingCards {
 
   /** A file's status, what it looked like named in {@code lang} by its kind (file-status.yaml). */
   Block.FileStatus status(FileReport r, long size, Lang lang) {
-    String kind = "file-kind-" + r.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    String looks =
-        say.get(
-            kind,
-            lang,
-            "detail",
-            r.looksLike(),
-            "frames",
-            r.counts().getOrDefault("frames", 0L),
-            "lines",
-            r.counts().getOrDefault("lines", 0L),
-            "recognised",
-            r.counts().getOrDefault("recognised", 0L),
-            "entries",
-            r.counts().getOrDefault("entries", 0L));
     return new Block.FileStatus(
         r.file(),
-        looks,
+        texts.looksLike(r, lang.key()),
         r.read(),
         size,
         texts.problems(r, lang.key()),
         r.skipped(),
-        say.get("file-not-read", lang));
+        texts.word("report-not-read", lang.key()),
+        texts.word("report-skipped", lang.key()));
   }
 }

@@ -16,12 +16,12 @@ import java.util.TreeMap;
 
 /**
  * What regdoc says in chat ({@code knowledge-base/chat.yaml}) and the web chat's first words and
- * page chrome ({@code web-chat.yaml}), how a file's status is named ({@code file-status.yaml}),
- * each phrase in English and Japanese.
+ * page chrome ({@code web-chat.yaml}), each phrase in English and Japanese. How a file's status is
+ * named ({@code file-status.yaml}) is the knowledge layer's, as answers outside chat use it too.
  */
 public final class Phrases {
   static final String FILE = "chat.yaml";
-  static final List<String> FILES = List.of(FILE, "web-chat.yaml", "file-status.yaml");
+  static final List<String> FILES = List.of(FILE, "web-chat.yaml");
 
   /** The words of a page's own chrome start with this; {@link #page} gives them without it. */
   private static final String PAGE = "page-";

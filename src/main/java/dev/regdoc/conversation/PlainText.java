@@ -48,7 +48,7 @@ final class PlainText {
           + f.name()
           + " ("
           + f.looksLike()
-          + (f.skipped() ? ": skipped)" : ")")
+          + (f.skipped() ? ": " + f.skippedMark() + ")" : ")")
           + (f.read() || f.skipped() ? "" : " " + f.notRead())
           + f.problems().stream().map(p -> "\n    ! " + p).collect(Collectors.joining());
     } else if (b instanceof Block.Preformatted p) {

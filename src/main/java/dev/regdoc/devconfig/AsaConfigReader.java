@@ -4,6 +4,7 @@ import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.AsaConnTimeout;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
@@ -155,9 +156,9 @@ public final class AsaConfigReader implements TextReader {
       sink.accept(t);
       facts++;
     }
-    List<String> problems = new ArrayList<>(lines.problems());
+    List<FileProblem> problems = new ArrayList<>(lines.problems());
     if (facts == 0) {
-      problems.add("no interface with a nameif found");
+      problems.add(FileProblem.of("file-config-no-nameif", "no interface with a nameif found"));
     }
     return new TextSummary(lineNumber, facts, unrecognised, List.copyOf(problems));
   }

@@ -2,6 +2,7 @@ package dev.regdoc.devconfig;
 
 import dev.regdoc.common.CappedLineReader;
 import dev.regdoc.common.PhysicalLine;
+import dev.regdoc.facts.FileProblem;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class ConfigLines {
   private static final int LISTED = 5;
 
   private final CappedLineReader reader;
-  private final List<String> cutNotices = new ArrayList<>();
+  private final List<FileProblem> cutNotices = new ArrayList<>();
   private long cut;
 
   ConfigLines(Reader in) {
@@ -31,20 +32,26 @@ final class ConfigLines {
   PhysicalLine next() throws IOException {
     PhysicalLine line = reader.next();
     if (line != null && line.truncated() && ++cut <= LISTED) {
-      cutNotices.add(line.cutNotice());
+      cutNotices.add(
+          FileProblem.lineCut(
+              line.number(), line.fullLength(), line.text().length(), "characters"));
     }
     return line;
   }
 
   /** Sentences about cut lines for the file's report. */
-  List<String> problems() {
-    List<String> all = new ArrayList<>(cutNotices);
+  List<FileProblem> problems() {
+    List<FileProblem> all = new ArrayList<>(cutNotices);
     if (cut > LISTED) {
       all.add(
-          (cut - LISTED)
-              + " more lines over "
-              + MAX_LINE_CHARS
-              + " characters were cut the same way");
+          FileProblem.of(
+              "file-more-lines-cut",
+              (cut - LISTED)
+                  + " more lines over "
+                  + MAX_LINE_CHARS
+                  + " characters were cut the same way",
+              cut - LISTED,
+              MAX_LINE_CHARS));
     }
     return all;
   }

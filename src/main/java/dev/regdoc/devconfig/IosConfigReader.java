@@ -2,6 +2,7 @@ package dev.regdoc.devconfig;
 
 import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.Macs;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
@@ -64,7 +65,7 @@ public final class IosConfigReader implements TextReader {
   private static final class Run {
     private final String file;
     private final FactSink sink;
-    private final List<String> problems = new ArrayList<>();
+    private final List<FileProblem> problems = new ArrayList<>();
     private String host;
     private PortSecurityBuilder block;
     private PortSecurityBuilder shown;
@@ -199,11 +200,14 @@ public final class IosConfigReader implements TextReader {
       shown = null;
     }
 
-    TextSummary finish(List<String> lineProblems) {
+    TextSummary finish(List<FileProblem> lineProblems) {
       closeBlocks();
       problems.addAll(lineProblems);
       if (facts == 0) {
-        problems.add("no interface blocks and no \"show port-security interface\" output found");
+        problems.add(
+            FileProblem.of(
+                "file-config-no-interfaces",
+                "no interface blocks and no \"show port-security interface\" output found"));
       }
       return new TextSummary(lineNumber, facts, unrecognised, List.copyOf(problems));
     }

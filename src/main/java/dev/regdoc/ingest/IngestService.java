@@ -127,17 +127,10 @@ public final class IngestService {
   }
 
   /** Adds each file's later sentences (from joining traces) to its report. */
-  private static void addNotes(List<FileReport> reports, Map<String, List<String>> notes) {
-    notes.forEach((file, sentences) -> amend(reports, file, sentences));
-  }
-
-  /**
-   * Adds {@code sentences} to the last report for {@code file}, or a report of its own when there
-   * is none.
-   */
-  private static void amend(List<FileReport> reports, String file, List<String> sentences) {
-    amendKeyed(
-        reports, file, sentences.stream().map(p -> FileProblem.plain(file + ": " + p)).toList());
+  private static void addNotes(List<FileReport> reports, Map<String, List<FileProblem>> notes) {
+    notes.forEach(
+        (file, problems) ->
+            amendKeyed(reports, file, problems.stream().map(p -> p.named(file)).toList()));
   }
 
   /** Adds {@code added} to the last report for {@code file}, or a report of its own. */
@@ -318,7 +311,14 @@ public final class IngestService {
         counts.put("bytes", c.bytes());
         String looks =
             c.format() + (c.linkTypes().isEmpty() ? "" : ", " + String.join(", ", c.linkTypes()));
-        reports.add(new FileReport(name, s.kind(), looks, c.frames() > 0, counts, c.problems()));
+        reports.add(
+            FileReport.keyed(
+                name,
+                s.kind(),
+                looks,
+                c.frames() > 0,
+                counts,
+                c.problemKeys().stream().map(p -> p.named(name)).toList()));
       } catch (CaptureException e) {
         refuse(name, s.kind(), s.description(), "file-capture-unreadable", e.getMessage());
       } catch (IOException e) {
@@ -336,10 +336,9 @@ public final class IngestService {
         counts.put("recognised", t.recognised());
         counts.put("unrecognised", t.unrecognised());
         counts.putAll(t.details());
-        List<String> problems =
-            t.problems().stream().map(p -> p.startsWith(name + ":") ? p : name + ": " + p).toList();
+        List<FileProblem> problems = t.problemKeys().stream().map(p -> p.named(name)).toList();
         String looks = t.description() != null ? t.description() : s.description();
-        reports.add(new FileReport(name, s.kind(), looks, t.recognised() > 0, counts, problems));
+        reports.add(FileReport.keyed(name, s.kind(), looks, t.recognised() > 0, counts, problems));
       }
     }
 

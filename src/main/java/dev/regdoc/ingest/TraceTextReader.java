@@ -40,6 +40,6 @@ final class TraceTextReader implements TextReader {
     }
     t.counts().forEach(details::putIfAbsent);
     return new TextSummary(
-        t.lines(), t.records(), t.broken(), t.problems(), t.description(), details);
+        t.lines(), t.records(), t.broken(), t.problemKeys(), t.description(), details);
   }
 }

@@ -3,6 +3,7 @@ package dev.regdoc.logs;
 import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.FactSink;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.Origin;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class ContentProblems {
 
   private final String file;
   private final FactSink sink;
-  private final List<String> sentences = new ArrayList<>();
+  private final List<FileProblem> sentences = new ArrayList<>();
   private int omitted;
   private LineContent rangeKind;
   private long rangeFirst;
@@ -50,17 +51,17 @@ final class ContentProblems {
 
   void lineTooLong(PhysicalLine line) {
     add(
-        line.cutNotice(),
+        FileProblem.lineCut(line.number(), line.fullLength(), line.text().length(), "characters"),
         new Anomaly(
             Origin.line(file, line.number(), null),
             "syslog-line-too-long",
             "line of " + line.fullLength() + " characters cut to " + line.text().length()));
   }
 
-  List<String> finish() {
+  List<FileProblem> finish() {
     closeRange();
     if (omitted > 0) {
-      sentences.add(omitted + " more problems of the same kinds were not listed");
+      sentences.add(FileProblem.moreNotListed(omitted));
     }
     return List.copyOf(sentences);
   }
@@ -82,11 +83,17 @@ final class ContentProblems {
                 + rangeKind.description
                 + " (shown as \uFFFD); parsed anyway";
     String code = rangeKind.skipped() ? "syslog-binary-data" : "syslog-invalid-utf8";
-    add(sentence, new Anomaly(Origin.line(file, rangeFirst, null), code, sentence));
+    String key =
+        (single ? "file-line-" : "file-lines-") + (rangeKind.skipped() ? "binary" : "invalid-utf8");
+    FileProblem problem =
+        single
+            ? FileProblem.of(key, sentence, rangeFirst)
+            : FileProblem.of(key, sentence, rangeFirst, rangeLast);
+    add(problem, new Anomaly(Origin.line(file, rangeFirst, null), code, sentence));
     rangeKind = null;
   }
 
-  private void add(String sentence, Anomaly anomaly) {
+  private void add(FileProblem sentence, Anomaly anomaly) {
     sink.accept(anomaly);
     if (sentences.size() < MAX_SENTENCES) {
       sentences.add(sentence);

@@ -39,8 +39,16 @@ public final class TimelineText {
    * @param all also list call-control messages (otherwise only counted)
    */
   public static String render(Timeline t, boolean all) {
+    return render(t, all, FileWording.ENGLISH);
+  }
+
+  /**
+   * As {@link #render(Timeline, boolean)}, the files named and their problems said in {@code
+   * words}.
+   */
+  public static String render(Timeline t, boolean all, FileWording words) {
     StringBuilder out = new StringBuilder();
-    files(t, out);
+    files(t, words, out);
     offsets(t, out);
     Map<String, List<TimelineEvent>> byDevice =
         t.events().stream()
@@ -55,11 +63,11 @@ public final class TimelineText {
             device(new DeviceInfo(id, null, null, List.of(), List.of(), null), events, all, out));
     configs(t.configs(), out);
     anomalies(t.anomalies(), out);
-    problems(t.files(), out);
+    problems(t.files(), words, out);
     return DisplayNames.cleanText(out.toString()); // device names and log text reach a terminal
   }
 
-  private static void files(Timeline t, StringBuilder out) {
+  private static void files(Timeline t, FileWording words, StringBuilder out) {
     out.append("Files:\n");
     for (FileReport f : t.files()) {
       String counts =
@@ -69,9 +77,9 @@ public final class TimelineText {
       out.append("  ")
           .append(f.file())
           .append("  [")
-          .append(f.looksLike())
+          .append(words.looksLike(f))
           .append("]  ")
-          .append(f.read() ? counts : f.skipped() ? "skipped" : "NOT READ")
+          .append(f.read() ? counts : f.skipped() ? words.skipped() : words.notRead())
           .append('\n');
     }
   }
@@ -196,8 +204,8 @@ public final class TimelineText {
     }
   }
 
-  private static void problems(List<FileReport> files, StringBuilder out) {
-    List<String> all = files.stream().flatMap(f -> f.problems().stream()).toList();
+  private static void problems(List<FileReport> files, FileWording words, StringBuilder out) {
+    List<String> all = files.stream().flatMap(f -> words.problems(f).stream()).toList();
     if (!all.isEmpty()) {
       out.append("\nProblems:\n");
       all.forEach(p -> out.append("  - ").append(p).append('\n'));

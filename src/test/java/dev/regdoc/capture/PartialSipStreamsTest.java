@@ -46,7 +46,8 @@ class PartialSipStreamsTest {
     assertThat(held.peak()).isLessThanOrEqualTo(HeldBytes.MAX_TOTAL);
     assertThat(held.droppedMessages()).isPositive();
     assertThat(anomalies("tcp-partial-message-dropped")).hasSize((int) held.droppedMessages());
-    assertThat(held.problem()).startsWith(held.droppedMessages() + " unfinished TCP messages (");
+    assertThat(held.problem().text())
+        .startsWith(held.droppedMessages() + " unfinished TCP messages (");
 
     SipStreamAssembler last = streams.get(streams.size() - 1);
     last.append(WHOLE, 0, WHOLE.length, 1000 + PARTIAL_HEAD.length, 9999, T);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.regdoc.bench.SdlTraceWriter;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.TraceFile;
 import dev.regdoc.facts.TraceSip;
 import java.io.BufferedReader;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,7 +136,7 @@ class DamagedTraceTest {
         int i = reversed ? 1 - k : k;
         reader.read(names[i], new BufferedReader(new StringReader(pair[i])), s);
       }
-      Map<String, List<String>> notes = s.finish();
+      Map<String, List<String>> notes = texts(s.finish());
       assertThat(notes).as("reversed %s", reversed).isEmpty();
       assertThat(c.of(TraceSip.class))
           .as("reversed %s", reversed)
@@ -160,7 +162,7 @@ class DamagedTraceTest {
   void aCutMessageWhoseRestWasNotGivenIsKeptAndSaidIncomplete() throws IOException {
     String[] pair = rotatedPair();
     read(PUB + "SDL001_100_000007.txt.gz", pair[0]);
-    Map<String, List<String>> notes = session.finish();
+    Map<String, List<String>> notes = texts(session.finish());
     TraceSip cut = facts.of(TraceSip.class).get(1);
     assertThat(cut.incomplete()).isTrue();
     assertThat(cut.message().callId()).isEqualTo(TraceText.CALL_ID);
@@ -173,7 +175,7 @@ class DamagedTraceTest {
   @Test
   void theTopOfAFileWhosePreviousFileWasNotGivenIsNamed() throws IOException {
     read(PUB + "SDL001_100_000008.txt.gz", rotatedPair()[1]);
-    Map<String, List<String>> notes = session.finish();
+    Map<String, List<String>> notes = texts(session.finish());
     assertThat(notes.get(PUB + "SDL001_100_000008.txt.gz"))
         .singleElement()
         .asString()
@@ -282,5 +284,12 @@ class DamagedTraceTest {
     TraceSummary s = read(PUB + "SDL001_100_000001.txt.gz", damaged);
     assertThat(facts.of(TraceSip.class)).hasSize(4);
     assertThat(s.problems()).anyMatch(p -> p.endsWith("looks like binary data, not text; skipped"));
+  }
+
+  /** The English sentences of each file's notes. */
+  static Map<String, List<String>> texts(Map<String, List<FileProblem>> notes) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    notes.forEach((f, ps) -> out.put(f, ps.stream().map(FileProblem::text).toList()));
+    return out;
   }
 }

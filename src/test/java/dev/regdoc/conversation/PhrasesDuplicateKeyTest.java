@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PhrasesDuplicateKeyTest {
   @Test
   void aPhraseWrittenTwiceInOneFileIsRefused(@TempDir Path kb) throws IOException {
-    for (String name : new String[] {"chat.yaml", "web-chat.yaml", "file-status.yaml"}) {
+    for (String name : new String[] {"chat.yaml", "web-chat.yaml"}) {
       Files.writeString(kb.resolve(name), "phrases: {}\n");
     }
     Files.writeString(
-        kb.resolve("file-status.yaml"),
+        kb.resolve("web-chat.yaml"),
         "phrases:\n  a:\n    en: one\n    ja: いち\n  a:\n    en: two\n    ja: に\n");
     assertThatThrownBy(() -> Phrases.load(kb)).hasStackTraceContaining("a");
   }

@@ -11,6 +11,7 @@ import dev.regdoc.devconfig.IosConfigReader;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.CucmAlarm;
+import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.NetworkLog;
 import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.facts.TextReader;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -78,7 +80,7 @@ class TextFuzzTest {
     FactChecks facts = FactChecks.forText(NAME);
     TraceSession session = new TraceSession(facts, 1000);
     TraceSummary s = new TraceReader(CLOCK).read(NAME, new ByteArrayInputStream(file), session);
-    Map<String, List<String>> notes = session.finish();
+    Map<String, List<String>> notes = texts(session.finish());
     assertThat(s.records() + s.broken()).as("records are lines").isLessThanOrEqualTo(s.lines());
     assertThat(facts.facts())
         .allSatisfy(f -> assertThat(f.origin().line()).isBetween(1L, Math.max(1, s.lines())));
@@ -117,5 +119,12 @@ class TextFuzzTest {
         .allSatisfy(f -> assertThat(f.origin().line()).isBetween(1L, Math.max(1, s.lines())));
     assertThat(s.problems()).allSatisfy(p -> assertThat(p).isNotBlank());
     return s;
+  }
+
+  /** The English sentences of each file's notes. */
+  static Map<String, List<String>> texts(Map<String, List<FileProblem>> notes) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    notes.forEach((f, ps) -> out.put(f, ps.stream().map(FileProblem::text).toList()));
+    return out;
   }
 }

@@ -415,6 +415,25 @@ class BadInputTest {
   void pcapngTimesThatNoCalendarCanHoldAreClampedAndReported() throws Exception {
     // if_tsresol 10^0 (whole seconds) and a timestamp in nanoseconds: libpcap hands over 1.7e18
     // seconds
+    Path f = write("far-future.pcapng", farFuturePcapng());
+    FileReport r = one(f);
+    assertThat(r.read()).isTrue();
+    assertThat(r.problems())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "far-future.pcapng: 1 frames have a time before 1970 or after 2262, which cannot be"
+                + " right; they are shown at the nearest of those and their times are unreliable");
+    assertThat(facts.of(SipMessage.class))
+        .singleElement()
+        .satisfies(m -> assertThat(m.time()).isEqualTo(Instant.ofEpochSecond(0, Long.MAX_VALUE)));
+  }
+
+  /**
+   * One SIP frame in a pcapng whose if_tsresol is 10^0 (whole seconds) and whose timestamp is in
+   * nanoseconds: libpcap hands over 1.7e18 seconds.
+   */
+  static byte[] farFuturePcapng() {
     TestPcap t = new TestPcap().udp(TestPcap.PHONE, 5060, TestPcap.CUCM, 5060, SIP_OPTIONS);
     byte[] eth = t.frame(1);
     ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
@@ -440,18 +459,7 @@ class BadInputTest {
         .putInt(eth.length)
         .putInt(eth.length);
     b.put(eth).put(new byte[padded - eth.length]).putInt(32 + padded);
-    Path f = write("far-future.pcapng", Arrays.copyOf(b.array(), b.position()));
-    FileReport r = one(f);
-    assertThat(r.read()).isTrue();
-    assertThat(r.problems())
-        .singleElement()
-        .asString()
-        .isEqualTo(
-            "far-future.pcapng: 1 frames have a time before 1970 or after 2262, which cannot be"
-                + " right; they are shown at the nearest of those and their times are unreliable");
-    assertThat(facts.of(SipMessage.class))
-        .singleElement()
-        .satisfies(m -> assertThat(m.time()).isEqualTo(Instant.ofEpochSecond(0, Long.MAX_VALUE)));
+    return Arrays.copyOf(b.array(), b.position());
   }
 
   static final String SIP_OPTIONS =

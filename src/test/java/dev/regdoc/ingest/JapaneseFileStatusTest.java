@@ -50,7 +50,21 @@ class JapaneseFileStatusTest {
           "KB",
           "MB",
           "GB",
-          "bytes");
+          "bytes",
+          "tcpdump",
+          "tshark",
+          "libpcap",
+          "Linux",
+          "SLL",
+          "BSD",
+          "IP",
+          "TCP",
+          "UTF",
+          "SIP",
+          "UTC",
+          "Cisco",
+          "CTIManager",
+          "FileHead");
 
   static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
 
@@ -97,8 +111,13 @@ class JapaneseFileStatusTest {
     for (String n : fileNames) {
       rest = rest.replace(n, " ");
     }
+    return englishWordsOf(rest);
+  }
+
+  /** The words of {@code text} that are English: not a format, product or command. */
+  static List<String> englishWordsOf(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = WORD.matcher(rest);
+    Matcher m = WORD.matcher(text);
     while (m.find()) {
       if (!NAMES.contains(m.group())) {
         out.add(m.group());

@@ -302,7 +302,7 @@ final class EmbedRenderer {
         .append(", ")
         .append(Sizes.human(f.sizeBytes()))
         .append(')')
-        .append(f.read() ? "" : " not read");
+        .append(f.read() ? "" : " " + (f.skipped() ? f.skippedMark() : f.notRead()));
     f.problems().forEach(p -> s.append("\n").append(clean(p)));
     return s.toString();
   }

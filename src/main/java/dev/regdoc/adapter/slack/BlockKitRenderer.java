@@ -252,7 +252,7 @@ final class BlockKitRenderer {
         .append(", ")
         .append(Sizes.human(f.sizeBytes()))
         .append(')')
-        .append(f.read() ? "" : f.skipped() ? " skipped" : " not read");
+        .append(f.read() ? "" : " " + (f.skipped() ? f.skippedMark() : f.notRead()));
     f.problems().forEach(p -> s.append("\n").append(escape(p)));
     return s.toString();
   }
