@@ -292,7 +292,7 @@ public final class KnowledgeTexts implements FindingTexts {
         : words.count(n.doubleValue(), AnswerWords.Unit.SECONDS, l);
   }
 
-  /** A count in its unit and language, singular or plural: "1 minute", "5 minutes", "5 分". */
+  /** A count in its unit and language, singular or plural: "1 minute", "5 minutes", "5分". */
   public String count(double n, AnswerWords.Unit unit, String lang) {
     return words.count(n, unit, Lang.fromTag(lang).orElse(Lang.EN));
   }

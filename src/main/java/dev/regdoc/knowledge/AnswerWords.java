@@ -143,7 +143,7 @@ public final class AnswerWords {
   }
 
   /**
-   * A count with its unit: "1 minute", "2 minutes", "1.5 minutes", "2 分". English uses the singular
+   * A count with its unit: "1 minute", "2 minutes", "1.5 minutes", "2分". English uses the singular
    * for exactly 1 only; whole numbers show no decimals, others one.
    */
   public String count(double n, Unit unit, Lang lang) {

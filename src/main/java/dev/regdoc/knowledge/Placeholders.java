@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * {@code {absolute | inactivity}} is not mistaken for a placeholder. {@code {name|one|other}} picks
  * a word by the count in {@code name} (English "1 minute", "2 minutes"; Japanese texts need no such
  * form). {@code {name:minutes}} and {@code {name:seconds}} show a number of seconds in that unit,
- * in the answer's language ("18 minutes", "18 分"): rules pass raw numbers, the text says how to
- * show them.
+ * in the answer's language ("18 minutes", "18分"): rules pass raw numbers, the text says how to show
+ * them.
  */
 public final class Placeholders {
   private static final Pattern PLACEHOLDER =

@@ -89,9 +89,9 @@ class FindingWordingTest {
       assertThat(TEXTS.textOf(three, lang).title()).contains("16").contains("3");
     }
     assertThat(one.get("en").title())
-        .contains("once in the files, 18 minutes after they begin")
+        .contains("once, 18 minutes after the files begin (one cycle, so no period")
         .doesNotContain("about every");
-    assertThat(one.get("ja").title()).contains("1 周期だけなので周期は測れません");
+    assertThat(one.get("ja").title()).contains("18分後に 1 回だけ（1 周期だけなので周期は測れません）");
   }
 
   @Test
@@ -105,18 +105,27 @@ class FindingWordingTest {
       said.put(lang, titles);
     }
     assertThat(said.get("en").get("once"))
-        .contains(
-            "once in the files, 18 minutes after they begin; you said about every 16 minutes,"
-                + " which one cycle neither confirms nor contradicts");
+        .isEqualTo(
+            "The phone fails over to the secondary once, 18 minutes after the files begin (one"
+                + " cycle, which can neither confirm nor rule out the 16 minutes you reported); it"
+                + " returns after about 2 minutes");
     assertThat(said.get("en").get("agrees"))
-        .contains("the mean of 3 cycles in the files, which matches the 16 minutes you reported");
+        .isEqualTo(
+            "The phone fails over to the secondary about every 16.5 minutes (the mean of 3 cycles"
+                + " in the files), matching the 16 minutes you reported; it returns after about 2"
+                + " minutes");
     assertThat(said.get("en").get("differs"))
-        .contains(
-            "you reported 16 minutes; the files show 24 minutes"
-                + " — check that the files cover the same phone and time");
-    assertThat(said.get("ja").get("once")).contains("約 16 分ごととのことですが、1 周期だけでは裏付けも否定もできません");
-    assertThat(said.get("ja").get("agrees")).contains("お知らせいただいた 16 分と一致します");
-    assertThat(said.get("ja").get("differs")).contains("お知らせいただいたのは 16 分ですが、ファイルでは 24 分です");
+        .isEqualTo(
+            "The phone fails over to the secondary about every 24 minutes (the mean of 3 cycles in"
+                + " the files, not the 16 minutes you reported: check that the files cover the same"
+                + " phone and time); it returns after about 2 minutes");
+    assertThat(said.get("ja").get("once"))
+        .isEqualTo(
+            "電話機がファイルの開始から 18分後に 1 回だけ（1 周期だけなので、お知らせいただいた約 16分ごと"
+                + "という周期は裏付けも否定もできません）、セカンダリへフェールオーバーし、約 2分後に戻っている");
+    assertThat(said.get("ja").get("agrees"))
+        .contains("約 16.5分ごと（ファイル中の 3 周期の平均。お知らせいただいた 16分と一致します）");
+    assertThat(said.get("ja").get("differs")).contains("お知らせいただいた 16分とは違うため");
   }
 
   private static String cycleTitle(String lang, int failovers, long period, Boolean agrees) {

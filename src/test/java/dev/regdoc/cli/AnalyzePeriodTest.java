@@ -31,14 +31,16 @@ class AnalyzePeriodTest {
   void theReportedPeriodIsReconciledWithTheOneCycleInTheFiles() {
     assertThat(analyze("--period", "16")).as(err.toString()).isZero();
     assertThat(out.toString())
-        .contains(
-            "you said about every 16 minutes, which one cycle neither confirms nor contradicts");
+        .contains("which can neither confirm nor rule out the 16 minutes you reported");
   }
 
   @Test
   void withoutAPeriodNothingIsSaidOfOne() {
     assertThat(analyze()).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("once in the files").doesNotContain("you said");
+    assertThat(out.toString())
+        .contains("once, ")
+        .contains("after the files begin")
+        .doesNotContain("you reported");
   }
 
   @Test

@@ -43,8 +43,8 @@ class PluralWordsTest {
     assertThat(w.count(1, AnswerWords.Unit.MINUTES, Lang.EN)).isEqualTo("1 minute");
     assertThat(w.count(18.0, AnswerWords.Unit.MINUTES, Lang.EN)).isEqualTo("18 minutes");
     assertThat(w.count(2.5, AnswerWords.Unit.MINUTES, Lang.EN)).isEqualTo("2.5 minutes");
-    assertThat(w.count(1, AnswerWords.Unit.MINUTES, Lang.JA)).isEqualTo("1 分");
-    assertThat(w.count(18.0, AnswerWords.Unit.SECONDS, Lang.JA)).isEqualTo("18 秒");
+    assertThat(w.count(1, AnswerWords.Unit.MINUTES, Lang.JA)).isEqualTo("1分");
+    assertThat(w.count(18.0, AnswerWords.Unit.SECONDS, Lang.JA)).isEqualTo("18秒");
   }
 
   @Test
