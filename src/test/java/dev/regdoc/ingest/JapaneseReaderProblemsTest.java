@@ -54,6 +54,33 @@ class JapaneseReaderProblemsTest {
     assertThat(fileList).allSatisfy(l -> assertThat(englishWords(l, names)).as(l).isEmpty());
   }
 
+  /**
+   * The timeline sits below the knowledge base; {@code timeline --lang ja} hands it the Japanese
+   * words, so its file list marks a file not read or skipped, and says each problem, in Japanese.
+   */
+  @Test
+  void theTimelinesFileListFollowsTheLanguage() throws Exception {
+    List<Path> files = badFiles();
+    List<String> args = new ArrayList<>(List.of("timeline", "--lang", "ja"));
+    files.forEach(f -> args.add(f.toString()));
+
+    Run run = BadInputTest.cli(args.toArray(String[]::new));
+
+    BadInputTest.noStackTrace(run);
+    assertThat(run.out()).contains("読めず").contains("対象外").doesNotContain("NOT READ");
+    List<String> names =
+        new ArrayList<>(files.stream().map(f -> f.getFileName().toString()).toList());
+    names.add(ZIP_ENTRY);
+    names.add(UNDATED_ENTRY);
+    List<String> lines = Arrays.asList(run.out().split("\n"));
+    List<String> problems =
+        lines.subList(lines.indexOf("Problems:") + 1, lines.size()).stream()
+            .takeWhile(l -> l.startsWith("  - "))
+            .toList();
+    assertThat(problems).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(problems).allSatisfy(l -> assertThat(englishWords(l, names)).as(l).isEmpty());
+  }
+
   /** The words of {@code line} that are English, once the files' names are taken out. */
   static List<String> englishWords(String line, List<String> fileNames) {
     String rest = line;
