@@ -164,18 +164,7 @@ class LookAlikeMatrixTest {
               "all files", "encrypted-signaling",
               "both captures + configs", "encrypted-signaling",
               "phone capture + configs", "encrypted-signaling",
-              "phone capture only", "encrypted-signaling"),
-          // SCCP: the idle-teardown pattern is read from SIP refreshes only
-          "sccp-firewall-idle",
-          Map.of(
-              "all files",
-              LOST,
-              "both captures + configs",
-              LOST,
-              "phone capture + configs",
-              "sccp-keepalive-timeout",
-              "phone capture only",
-              "sccp-keepalive-timeout"));
+              "phone capture only", "encrypted-signaling"));
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
   private static final Map<String, Set<String>> RULED_OUT =
@@ -207,7 +196,8 @@ class LookAlikeMatrixTest {
           "duplicate-ip", Set.of(HUNG, "proxy-arp"),
           "cucm-hung", Set.of(PSA, FW, "random-loss", "arp-conflict"),
           "random-loss", Set.of(PSA, FW),
-          "healthy-long-aging", Set.of(PSA));
+          "healthy-long-aging", Set.of(PSA),
+          "sccp-firewall-idle", Set.of(PSA, HUNG, "random-loss"));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();
