@@ -397,6 +397,13 @@ VARIANTS = {
     # so the given firewall is ruled out and only the pattern (or the CUCM) remains
     "firewall-timeout-longer": ("firewall-idle-timeout", "asa-config.txt",
                                 "timeout conn 0:01:30", "timeout conn 2:00:00"),
+    # two ports on the switch: port security with 1 min inactivity aging on the PC's port only, not on the
+    # phone's; the recording is the firewall's, so port security must not be named
+    "psec-on-other-port": ("firewall-idle-timeout", "switch-config.txt",
+                           " description PC\n switchport access vlan 10\n switchport mode access\n",
+                           " description PC\n switchport access vlan 10\n switchport mode access\n"
+                           " switchport port-security maximum 2\n switchport port-security aging time 1\n"
+                           " switchport port-security aging type inactivity\n switchport port-security\n"),
 }
 
 
@@ -406,6 +413,21 @@ VARIANTS = {
 # retransmitted, from the first copy of that refresh on.
 LOGGED_VARIANTS = {
     "firewall-deny-logged": ("firewall-idle-timeout", ["phone.pcap"]),
+}
+
+
+# Variants that edit a recording the way real captures come: cut (a capture started after the failure, a
+# CUCM-side capture stopped before it), shifted (a CUCM clock an hour off), or only some of the files (the
+# CUCM syslog alone). name -> (recorded scenario, {file: (editcap options, packet ranges)}, files kept). editcap is all
+# they need, no namespaces.
+EDITED_VARIANTS = {
+    "capture-starts-late": ("firewall-idle-timeout", {"phone.pcap": (["-r"], ["16-9999"])},
+                            ["phone.pcap", "asa-config.txt", "switch-config.txt"]),
+    "cucm-capture-stopped-early": ("asymmetric-return", {"cucm.pcap": (["-r"], ["1-13"])},
+                                   ["phone.pcap", "cucm.pcap", "asa-config.txt", "switch-config.txt"]),
+    "cucm-clock-hour-ahead": ("port-security-aging", {"cucm.pcap": (["-t", "3600"], [])},
+                              ["phone.pcap", "cucm.pcap", "switch-config.txt"]),
+    "syslog-only": ("firewall-idle-timeout", {}, ["cucm-syslog.log"]),
 }
 
 
@@ -457,6 +479,18 @@ def derive_variants(out):
         for f in kept:
             (dst / f).write_bytes((src / f).read_bytes())
         (dst / "asa-syslog.log").write_text(asa_deny_log(src / "phone.pcap"))
+    for name, (base, edits, kept) in EDITED_VARIANTS.items():
+        src = out / base
+        if not all((src / f).exists() for f in kept):
+            continue
+        dst = out / name
+        dst.mkdir(exist_ok=True)
+        for f in kept:
+            if f in edits:
+                options, ranges = edits[f]
+                sh("editcap", "-F", "pcap", *options, str(src / f), str(dst / f), *ranges)
+            else:
+                (dst / f).write_bytes((src / f).read_bytes())
 
 
 def main():
