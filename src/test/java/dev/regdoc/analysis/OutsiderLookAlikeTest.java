@@ -73,7 +73,7 @@ class OutsiderLookAlikeTest {
             null,
             "registration-unanswered + evidence-missing:simultaneous-captures",
             Set.of(PSA, FW, HUNG, LOST, "no-fault-found"),
-            "registration-unanswered"),
+            null),
         // The CUCM's clock an hour ahead (a time zone set wrong): the captures align by TCP
         // sequence
         // numbers, not by time, so the answer is port-security-aging as with the right clock.
