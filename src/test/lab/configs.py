@@ -46,13 +46,16 @@ end
 
 
 def asa(variant):
-    timeout = "0:01:30" if variant == "timeout-90s" else "1:00:00"
+    timeout = {"timeout-90s": "0:01:30", "timeout-45s": "0:00:45"}.get(variant, "1:00:00")
     outside = ("ip address 203.0.113.2 255.255.255.248" if variant == "proxy-arp-on"
                else "ip address 198.51.100.1 255.255.255.0")
     noproxy = "sysopt noproxyarp outside\n" if variant == "proxy-arp-on" else "sysopt noproxyarp inside\nsysopt noproxyarp outside\n"
     # a static NAT whose mapped address on the inside is the CUCM's: the ASA answers ARP for it there
     nat = ("object network REMOTE-SRV\n host 203.0.113.5\n nat (outside,inside) static 192.0.2.202\n!\n"
            if variant == "proxy-arp-on" else "")
+    # the SCCP phone's port (the lab's other scenarios keep their recorded configuration unchanged)
+    acl = ("access-list inside_in extended permit tcp 192.0.2.0 255.255.255.0 any eq 2000\n"
+           if variant == "timeout-45s" else "")
     return f""": Saved
 :
 ASA Version 9.8(4)
@@ -70,7 +73,7 @@ interface GigabitEthernet0/1
  ip address 192.0.2.1 255.255.255.0
 !
 {nat}access-list inside_in extended permit tcp 192.0.2.0 255.255.255.0 any eq sip
-access-group inside_in in interface inside
+{acl}access-group inside_in in interface inside
 !
 timeout conn {timeout} half-closed 0:10:00 udp 0:02:00
 {noproxy}!

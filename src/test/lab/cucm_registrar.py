@@ -11,6 +11,7 @@ import argparse
 import json
 import re
 import socket
+import ssl
 import threading
 import time
 from datetime import datetime, timezone
@@ -79,6 +80,10 @@ class Registrar:
         buf = b""
         self.event("accepted", peer=f"{peer[0]}:{peer[1]}")
         try:
+            if self.args.tls_cert:
+                tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                tls.load_cert_chain(self.args.tls_cert, self.args.tls_key)
+                conn = tls.wrap_socket(conn, server_side=True)
             while True:
                 data = conn.recv(65536)
                 if not data:
@@ -117,7 +122,7 @@ class Registrar:
     def run(self):
         lst = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         lst.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        lst.bind((self.args.ip, 5060))
+        lst.bind((self.args.ip, 5061 if self.args.tls_cert else 5060))
         lst.listen(16)
         start = time.time()
         threading.Thread(target=self.expiry_loop, daemon=True).start()
@@ -151,6 +156,8 @@ def main():
     p.add_argument("--duration", type=float, required=True)
     p.add_argument("--syslog", required=True)
     p.add_argument("--events", required=True)
+    p.add_argument("--tls-cert", help="listen for SIP over TLS on 5061 with this certificate")
+    p.add_argument("--tls-key")
     Registrar(p.parse_args()).run()
 
 

@@ -25,7 +25,7 @@ CUCM_IP, CUCM_MAC = "198.51.100.10", "0a:1a:b0:00:02:10"
 CUCM_FLAT_IP = "192.0.2.202"  # proxy-arp: the CUCM on the phone's subnet, as in the source's case 1.2
 PC_MAC = "0a:1a:b0:00:00:99"
 HOST_IP, HOST_MAC, ATT_IP, ATT_MAC = "192.0.2.60", "0a:1a:b0:00:00:60", "192.0.2.66", "0a:1a:b0:00:00:66"
-CAPTURE_FILTER = "arp or tcp port 5060 or icmp"
+CAPTURE_FILTER = "arp or tcp port 5060 or tcp port 5061 or tcp port 2000 or icmp"
 TIME_SCALE = 1  # lab seconds per real second; see README: the rules compare config timers with capture intervals
 EXPIRES, DELTA, GRACE, TIMER_F = 120, 5, 10, 32
 
@@ -48,7 +48,19 @@ SCENARIOS = {
     "healthy-clock-skew": dict(truth="no-fault-found", topo="routed", duration=245, skew=4.2,
                                switch="plain", asa="default"),
     "arp-poisoning": dict(truth="arp-poisoning", topo="arp", duration=40),
+    # Look-alikes no rule was written from (the outsider's probe):
+    # an SCCP phone (TCP 2000, keepalive every 60 s) behind a firewall that forgets a connection idle for 45 s
+    "sccp-firewall-idle": dict(truth="idle-connection-teardown", topo="routed", duration=200, proto="sccp",
+                               keepalive=60, fw_idle=45, switch="plain", asa="timeout-45s"),
+    # SIP over TLS (TCP 5061): no SIP readable, only TCP and TLS records; the switch ages the phone's MAC
+    "tls-port-security-aging": dict(truth="port-security-aging", topo="routed", duration=245, tls=True,
+                                    psec_aging=60, switch="psec-1-inactivity", asa="default"),
+    # from 60 s on the CUCM sends toward the phone through a second router on its segment that does not
+    # forward them: requests arrive and are answered, the answers (and TCP ACKs) never reach the phone
+    "asymmetric-return": dict(truth="keepalive-lost-in-network", topo="routed", duration=200, return_via_at=60,
+                              switch="plain", asa="default"),
 }
+RT2_IP, RT2_MAC = "198.51.100.3", "0a:1a:b0:00:03:03"
 
 
 def sh(*cmd, check=True, **kw):
@@ -135,14 +147,22 @@ def attach(lab, sw, port, ns, mac):
     lab.up(sw, port)
 
 
-def wait_listening(ns, ip, timeout=20.0):
+def wait_listening(ns, ip, port=5060, timeout=20.0):
     """The phone starts only once the registrar listens, or its first SYNs would meet resets."""
     end = time.time() + timeout
     while time.time() < end:
-        if f"{ip}:5060" in nsx(ns, "ss", "-ltnH").stdout:
+        if f"{ip}:{port}" in nsx(ns, "ss", "-ltnH").stdout:
             return
         time.sleep(0.1)
-    raise RuntimeError(f"the registrar in {ns} did not listen on {ip}:5060")
+    raise RuntimeError(f"the registrar in {ns} did not listen on {ip}:{port}")
+
+
+def tls_files(work):
+    """A self-signed certificate for the CUCM's TLS listener (the phone does not verify it here)."""
+    key, cert = work / "cucm.key", work / "cucm.crt"
+    sh("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=cucm-pub.example.com",
+       "-keyout", str(key), "-out", str(cert))
+    return key, cert
 
 
 def at(t0, delay, fn):
@@ -215,6 +235,23 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
             lab.up(ext, "eth0", "203.0.113.5/29")
             nsx(fw, "sysctl", "-qw", "net.ipv4.conf.eth0.proxy_arp=1")
             nsx(fw, "sysctl", "-qw", "net.ipv4.neigh.eth0.proxy_delay=0")
+        elif spec.get("return_via_at"):
+            # the CUCM's segment is a second bridge on the switch, with a second router (rt2) on it
+            nsx(sw, "ip", "link", "add", "br1", "type", "bridge")
+            nsx(sw, "ip", "link", "set", "br1", "up")
+            for ns, port, mac in ((fw, "sw-fwo", FW_OUT_MAC), (cm, "sw-cucm", CUCM_MAC)):
+                iface = "eth1" if ns == fw else "eth0"
+                lab.link(ns, iface, sw, port, mac_a=mac)
+                nsx(sw, "ip", "link", "set", port, "master", "br1")
+                lab.up(sw, port)
+            rt2 = lab.ns("rt2")
+            lab.link(rt2, "eth0", sw, "sw-rt2", mac_a=RT2_MAC)
+            nsx(sw, "ip", "link", "set", "sw-rt2", "master", "br1")
+            lab.up(sw, "sw-rt2")
+            lab.up(rt2, "eth0", f"{RT2_IP}/24")  # ip_forward stays 0: what is routed through it is dropped
+            lab.up(fw, "eth1", f"{FW_OUT_IP}/24")
+            lab.up(cm, "eth0", f"{CUCM_IP}/24")
+            nsx(cm, "ip", "route", "add", "default", "via", FW_OUT_IP)
         else:
             lab.link(fw, "eth1", cm, "eth0", mac_a=FW_OUT_MAC)
             nsx(cm, "ip", "link", "set", "eth0", "address", CUCM_MAC)
@@ -234,17 +271,37 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
         lab.capture(cm, "eth0", work / "cucm.pcap")
         time.sleep(1.5)
         dur = spec["duration"]
-        lab.start(cm, PY, str(HERE / "cucm_registrar.py"), "--ip", cucm_ip, "--expires", str(EXPIRES),
-                  "--grace", str(GRACE), "--hang-at", str(spec.get("hang_at", 0)),
-                  "--duration", str(dur + 60), "--syslog", str(work / "cucm-syslog.log"), "--events", str(events),
-                  log="cucm.log")
-        wait_listening(cm, cucm_ip)
-        t0 = time.time()
-        truth["t0"] = t0
-        lab.start(ph, PY, str(HERE / "sip_phone.py"), "--cucm", cucm_ip, "--ip", PHONE_IP, "--mac", PHONE_MAC,
-                  "--name", PHONE_NAME, "--delta", str(DELTA), "--timer-f", str(TIMER_F), "--duration", str(dur + 60),
-                  "--arp-flush", str(spec.get("arp_flush", 0)), "--events", str(events), log="phone.log")
+        if spec.get("proto") == "sccp":
+            lab.start(cm, PY, str(HERE / "sccp_station.py"), "cucm", "--ip", cucm_ip,
+                      "--keepalive", str(spec["keepalive"]), "--grace", str(GRACE), "--duration", str(dur + 60),
+                      "--syslog", str(work / "cucm-syslog.log"), "--events", str(events), log="cucm.log")
+            wait_listening(cm, cucm_ip, 2000)
+            t0 = time.time()
+            truth["t0"] = t0
+            lab.start(ph, PY, str(HERE / "sccp_station.py"), "phone", "--cucm", cucm_ip, "--ip", PHONE_IP,
+                      "--name", PHONE_NAME, "--duration", str(dur + 60), "--events", str(events), log="phone.log")
+        else:
+            tls = []
+            if spec.get("tls"):
+                key, cert = tls_files(work)
+                tls = ["--tls-key", str(key), "--tls-cert", str(cert)]
+            lab.start(cm, PY, str(HERE / "cucm_registrar.py"), "--ip", cucm_ip, "--expires", str(EXPIRES),
+                      "--grace", str(GRACE), "--hang-at", str(spec.get("hang_at", 0)),
+                      "--duration", str(dur + 60), "--syslog", str(work / "cucm-syslog.log"), "--events", str(events),
+                      *tls, log="cucm.log")
+            wait_listening(cm, cucm_ip, 5061 if tls else 5060)
+            t0 = time.time()
+            truth["t0"] = t0
+            lab.start(ph, PY, str(HERE / "sip_phone.py"), "--cucm", cucm_ip, "--ip", PHONE_IP, "--mac", PHONE_MAC,
+                      "--name", PHONE_NAME, "--delta", str(DELTA), "--timer-f", str(TIMER_F),
+                      "--duration", str(dur + 60), "--arp-flush", str(spec.get("arp_flush", 0)),
+                      "--events", str(events), *(["--tls"] if tls else []), log="phone.log")
         actions = []
+        if spec.get("return_via_at"):
+            def return_via_rt2():
+                nsx(cm, "ip", "route", "add", "192.0.2.0/24", "via", RT2_IP)
+                log_event(events, "cucm-host", "return-route-via-rt2", via=RT2_IP, mac=RT2_MAC)
+            actions.append(at(t0, spec["return_via_at"], return_via_rt2))
         if spec.get("proxy_at"):
             def proxy_on():
                 nsx(fw, "ip", "route", "add", f"{CUCM_FLAT_IP}/32", "via", "203.0.113.5", "dev", "outside")
@@ -259,7 +316,7 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
             actions.append(at(t0, spec["pc_at"], pc_up))
         time.sleep(max(0.0, t0 + dur - time.time()))
         lab.stop(lab.captures)
-        for ns in (sw, fw):
+        for ns in (sw, fw):  # the counters of what the emulated devices dropped
             truth.setdefault("counters", {})[ns.split("-")[-1]] = nsx(ns, "nft", "list", "ruleset", check=False).stdout
         log_event(events, "lab", "stopped")
     finally:
@@ -340,6 +397,13 @@ VARIANTS = {
     # so the given firewall is ruled out and only the pattern (or the CUCM) remains
     "firewall-timeout-longer": ("firewall-idle-timeout", "asa-config.txt",
                                 "timeout conn 0:01:30", "timeout conn 2:00:00"),
+    # two ports on the switch: port security with 1 min inactivity aging on the PC's port only, not on the
+    # phone's; the recording is the firewall's, so port security must not be named
+    "psec-on-other-port": ("firewall-idle-timeout", "switch-config.txt",
+                           " description PC\n switchport access vlan 10\n switchport mode access\n",
+                           " description PC\n switchport access vlan 10\n switchport mode access\n"
+                           " switchport port-security maximum 2\n switchport port-security aging time 1\n"
+                           " switchport port-security aging type inactivity\n switchport port-security\n"),
 }
 
 
@@ -349,6 +413,21 @@ VARIANTS = {
 # retransmitted, from the first copy of that refresh on.
 LOGGED_VARIANTS = {
     "firewall-deny-logged": ("firewall-idle-timeout", ["phone.pcap"]),
+}
+
+
+# Variants that edit a recording the way real captures come: cut (a capture started after the failure, a
+# CUCM-side capture stopped before it), shifted (a CUCM clock an hour off), or only some of the files (the
+# CUCM syslog alone). name -> (recorded scenario, {file: (editcap options, packet ranges)}, files kept). editcap is all
+# they need, no namespaces.
+EDITED_VARIANTS = {
+    "capture-starts-late": ("firewall-idle-timeout", {"phone.pcap": (["-r"], ["16-9999"])},
+                            ["phone.pcap", "asa-config.txt", "switch-config.txt"]),
+    "cucm-capture-stopped-early": ("asymmetric-return", {"cucm.pcap": (["-r"], ["1-13"])},
+                                   ["phone.pcap", "cucm.pcap", "asa-config.txt", "switch-config.txt"]),
+    "cucm-clock-hour-ahead": ("port-security-aging", {"cucm.pcap": (["-t", "3600"], [])},
+                              ["phone.pcap", "cucm.pcap", "switch-config.txt"]),
+    "syslog-only": ("firewall-idle-timeout", {}, ["cucm-syslog.log"]),
 }
 
 
@@ -400,6 +479,18 @@ def derive_variants(out):
         for f in kept:
             (dst / f).write_bytes((src / f).read_bytes())
         (dst / "asa-syslog.log").write_text(asa_deny_log(src / "phone.pcap"))
+    for name, (base, edits, kept) in EDITED_VARIANTS.items():
+        src = out / base
+        if not all((src / f).exists() for f in kept):
+            continue
+        dst = out / name
+        dst.mkdir(exist_ok=True)
+        for f in kept:
+            if f in edits:
+                options, ranges = edits[f]
+                sh("editcap", "-F", "pcap", *options, str(src / f), str(dst / f), *ranges)
+            else:
+                (dst / f).write_bytes((src / f).read_bytes())
 
 
 def main():

@@ -202,6 +202,47 @@ def scenario(name, spec, dest, evs, truth):
             if name == "healthy-clock-skew":
                 res["timings"].append(f"cucm.pcap and cucm-syslog.log shifted +{spec['skew']}s (editcap -t)")
             res["evidence"] = ["every refresh answered at the first copy"]
+    elif name == "sccp-firewall-idle":
+        ph_keys = {key(r) for r in ph}
+        data = {k: c for k, c in segs.items() if c[0]["tcp.dstport"] == "2000" and c[0]["len"] > 0}
+        lost = sorted((c for k, c in data.items() if k not in cm_keys), key=lambda c: c[0]["t"])
+        if not lost or not gave_up or not unreg:
+            fail("no SCCP keepalive lost entirely / phone did not give up / CUCM did not unregister")
+        else:
+            res["timings"] += [f"KeepAliveReq phone#{c[0]['n']} at {rel(c[0]['t'], t0)}s + {len(c) - 1} retransmissions, none in cucm.pcap"
+                               for c in lost[:3]]
+            res["timings"] += [f"CUCM Reason=13 at {rel(unreg[0]['t'], t0)}s",
+                               f"phone gave up at {','.join(rel(g['t'], t0) for g in gave_up)}s"]
+        res["evidence"] = ["phone.pcap: KeepAliveReq + retransmissions after 60 s idle, then RST, SYN from a new port, RegisterReq, RegisterAck",
+                           "cucm.pcap: no copy of the lost keepalives", "asa-config.txt: timeout conn 0:00:45"]
+    elif name == "tls-port-security-aging":
+        data = sorted((c for c in segs.values() if c[0]["tcp.dstport"] == "5061" and c[0]["len"] > 0), key=lambda c: c[0]["t"])
+        twice = [c for c in data if len(c) == 2]
+        cm_count = {key(r): 0 for r in cm}
+        for r in cm:
+            cm_count[key(r)] += 1
+        if not twice or any(cm_count.get(key(c[0]), 0) != 1 for c in twice) or any(len(c) > 2 for c in data) or gave_up:
+            fail("not every lost TLS record lost exactly its first copy")
+        res["timings"] += [f"TLS record phone#{c[0]['n']} at {rel(c[0]['t'], t0)}s first copy lost, retransmitted after "
+                           f"{c[1]['t'] - c[0]['t']:.3f}s (phone#{c[1]['n']})" for c in twice]
+        res["evidence"] = ["phone.pcap: each refresh's TLS record then one [TCP Retransmission]; cucm.pcap: only the retransmission",
+                           "switch-config.txt: aging time 1, aging type inactivity"]
+    elif name == "asymmetric-return":
+        ph_keys = {key(r) for r in ph}
+        moved = ev("cucm-host", "return-route-via-rt2")
+        sent = [r for r in cm if r["ip.dst"] == PHONE_IP and r["tcp.srcport"] and key(r) not in ph_keys]
+        answers = [r for r in sent if r["sip.Status-Code"]]
+        if not moved or not answers or not gave_up:
+            fail("no SIP answer sent by the CUCM went missing / the phone did not give up")
+        else:
+            res["timings"] += [f"return route via 198.51.100.3 at {rel(moved[0]['t'], t0)}s",
+                               f"sent by the CUCM, never at the phone: cucm#{','.join(str(r['n']) for r in answers[:6])} "
+                               f"(SIP {'/'.join(r['sip.Status-Code'] for r in answers[:6])})",
+                               f"phone gave up at {','.join(rel(g['t'], t0) for g in gave_up)}s"]
+            if unreg:
+                res["timings"].append(f"CUCM Reason=13 at {rel(unreg[0]['t'], t0)}s")
+        res["evidence"] = ["phone.pcap: the refresh retransmitted with no TCP ACK, new connections' SYNs unanswered",
+                           "cucm.pcap: the refresh arrives, the CUCM ACKs and answers 100/200 to the second router's MAC"]
     elif name == "arp-poisoning":
         rows = frames(dest / "arp.pcap")
         claims = {r["arp.src.proto_ipv4"] for r in rows if r["arp.src.hw_mac"] == ATT_MAC and r["arp.opcode"] == "2"}
@@ -239,6 +280,15 @@ DECIDE = {
     "healthy-clock-skew": ("decides healthy once the captures are aligned by TCP sequence numbers (CUCM clock +4.2 s)",
                            "decides healthy", "decides healthy"),
     "arp-poisoning": ("n/a (no phone, no CUCM)", "n/a", "arp.pcap alone decides: one MAC claims two addresses"),
+    "sccp-firewall-idle": ("decides: no copy of the keepalive after 60 s idle reaches the CUCM, the new connection passes at once, timeout conn 0:00:45 < 60 s",
+                           "decides with the ASA config: every copy unanswered after > 45 s idle, reconnect answered at once",
+                           "suggests: unanswered after idle, new connection answered; cannot tell a firewall from a CUCM that lost the connection"),
+    "tls-port-security-aging": ("decides: the first copy of the TLS record after each idle period is absent on the CUCM side, aging 1 min < 115 s",
+                                "decides with the config: first-copy losses after each idle period + aging 1 min",
+                                "suggests only: first copy after idle lost every time (needs the switch config)"),
+    "asymmetric-return": ("decides: the CUCM received the refresh and sent its answers (to another router's MAC); none reached the phone",
+                          "cannot tell a CUCM that does not answer from answers lost on the way back",
+                          "cannot tell: every copy unanswered, even the new connection's SYN"),
 }
 
 

@@ -11,6 +11,7 @@ import json
 import os
 import random
 import socket
+import ssl
 import struct
 import subprocess
 import sys
@@ -32,7 +33,7 @@ def register(args, local_port, cseq, call_id, tag, expires):
     contact_user = "9e9e1ffb-0206-4ea1-6d77-" + mac
     return (
         f"REGISTER sip:{args.cucm} SIP/2.0\r\n"
-        f"Via: SIP/2.0/TCP {args.ip}:{local_port};branch=z9hG4bK{random.getrandbits(32):08x}\r\n"
+        f"Via: SIP/2.0/{'TLS' if args.tls else 'TCP'} {args.ip}:{local_port};branch=z9hG4bK{random.getrandbits(32):08x}\r\n"
         f"From: <sip:{args.line}@{args.cucm}>;tag={mac}{random.getrandbits(16):04x}-{tag}\r\n"
         f"To: <sip:{args.line}@{args.cucm}>\r\n"
         f"Call-ID: {call_id}\r\n"
@@ -40,7 +41,7 @@ def register(args, local_port, cseq, call_id, tag, expires):
         f"Date: {formatdate(usegmt=True)}\r\n"
         f"CSeq: {cseq} REGISTER\r\n"
         f"User-Agent: Cisco-CP8811/12.8.1\r\n"
-        f"Contact: <sip:{contact_user}@{args.ip}:{local_port};transport=tcp>;+sip.instance=\"<urn:uuid:{uuid}>\";"
+        f"Contact: <sip:{contact_user}@{args.ip}:{local_port};transport={'tls' if args.tls else 'tcp'}>;+sip.instance=\"<urn:uuid:{uuid}>\";"
         f"+u.sip!devicename.ccm.cisco.com=\"{args.name}\";+u.sip!model.ccm.cisco.com=\"36670\"\r\n"
         f"Supported: replaces,join,sdp-anat,norefersub,resource-priority,extended-refer,X-cisco-callinfo,"
         f"X-cisco-serviceuri,X-cisco-escapecodes,X-cisco-service-control,X-cisco-srtp-fallback,X-cisco-monrec,"
@@ -95,7 +96,12 @@ def main():
     p.add_argument("--duration", type=float, required=True)
     p.add_argument("--arp-flush", type=float, default=0, help="forget the CUCM's ARP entry every N s")
     p.add_argument("--events", required=True)
+    p.add_argument("--tls", action="store_true", help="SIP over TLS to port 5061 (the certificate is not checked)")
     args = p.parse_args()
+    tls = None
+    if args.tls:
+        tls = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        tls.check_hostname, tls.verify_mode = False, ssl.CERT_NONE
     ev = Events(args.events)
     end = time.time() + args.duration
     cseq = 101
@@ -117,7 +123,9 @@ def main():
         sock.settimeout(args.timer_f)
         try:
             ev("connect", server=args.cucm)
-            sock.connect((args.cucm, 5060))
+            sock.connect((args.cucm, 5061 if tls else 5060))
+            if tls:
+                sock = tls.wrap_socket(sock)
         except OSError as e:
             ev("connect-failed", error=str(e))
             sock.close()

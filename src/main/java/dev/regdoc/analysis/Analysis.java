@@ -80,6 +80,27 @@ public record Analysis(
     return findings.size() - listedFindings().size();
   }
 
+  /**
+   * Whether the files hold device {@code id} (by id, SEP name, MAC or IP, as {@link #forDevice}
+   * names it): in the timeline or in a finding.
+   */
+  public boolean holds(String id) {
+    return (timeline != null && timeline.devices().stream().anyMatch(d -> names(d, id)))
+        || findings.stream().anyMatch(f -> id.equalsIgnoreCase(f.device()));
+  }
+
+  /** The ids of the devices the timeline holds, in its order. */
+  public List<String> deviceIds() {
+    return timeline == null ? List.of() : timeline.devices().stream().map(DeviceInfo::id).toList();
+  }
+
+  private static boolean names(DeviceInfo d, String id) {
+    return d.id().equalsIgnoreCase(id)
+        || id.equalsIgnoreCase(d.name())
+        || id.equalsIgnoreCase(d.mac())
+        || d.ips().contains(id);
+  }
+
   /** The same analysis with every finding listed, nothing summarised. */
   public Analysis unsummarised() {
     return new Analysis(
@@ -95,10 +116,7 @@ public record Analysis(
     names.add(id.toUpperCase(Locale.ROOT));
     if (timeline != null) {
       for (DeviceInfo d : timeline.devices()) {
-        if (d.id().equalsIgnoreCase(id)
-            || id.equalsIgnoreCase(d.name())
-            || id.equalsIgnoreCase(d.mac())
-            || d.ips().contains(id)) {
+        if (names(d, id)) {
           names.add(d.id().toUpperCase(Locale.ROOT));
         }
       }

@@ -114,12 +114,26 @@ final class AnalyzeCommand implements Callable<Integer> {
     Analysis a =
         analyzer.analyze(
             input.files.stream().map(InputFile::of).toList(), ReadProgress.NONE, stated);
+    Analysis whole = a;
     a = device != null ? a.forDevice(device) : all ? a.unsummarised() : a;
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> out.println(ReportJson.render(a, texts, lang.key()));
       case markdown -> out.print(ReportText.render(a, texts, lang.key(), true));
       default -> out.print(ReportText.render(a, texts, lang.key(), false));
+    }
+    if (device != null && a.findings().isEmpty() && format != Format.json) {
+      // an empty report about the phone asked for reads like "nothing wrong": say what the files
+      // hold
+      if (whole.holds(device)) {
+        out.println(texts.word("device-no-findings", lang.key(), device));
+      } else {
+        out.println(texts.word("device-not-in-files", lang.key(), device));
+        if (!whole.deviceIds().isEmpty()) {
+          out.println(
+              texts.word("device-files-hold", lang.key(), String.join(", ", whole.deviceIds())));
+        }
+      }
     }
     out.flush();
     if (chartDir != null

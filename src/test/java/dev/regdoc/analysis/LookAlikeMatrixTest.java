@@ -58,10 +58,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       it shows that no copy of the refresh after idle reached the CUCM, as the CUCM-side capture
  *       does: the firewall leads (not undetermined as with the phone capture only), and its {@code
  *       timeout conn} (step asa-config) is asked for to confirm it.
+ *   <li>sccp-firewall-idle (an SCCP phone, keepalive every 60 s, behind a firewall that forgets a
+ *       connection idle for 45 s), phone capture only: the same pattern as the SIP firewall (every
+ *       copy of the keepalive after the idle period unanswered, the new connection answered at
+ *       once), so the same answer: undetermined between the firewall and the CUCM, and the
+ *       firewall's {@code timeout conn} decides.
+ *   <li>asymmetric-return (the CUCM's answers routed through a router that drops them) without the
+ *       CUCM side: nothing came back at all, not even a TCP ACK or the new connection's SYN/ACK, so
+ *       the phone cannot tell a lost request from a lost answer or a CUCM host that is down:
+ *       registration-unanswered (a mechanism, no root cause) asking for simultaneous captures. With
+ *       the CUCM side (capture or trace) the answers are seen leaving the CUCM: keepalives lost in
+ *       the network, and never "the CUCM did not answer".
+ *   <li>tls-port-security-aging (SIP over TLS on 5061): no SIP is readable, but the TCP pattern is
+ *       port security's (the first copy of the phone's record after each idle period lost, its one
+ *       retransmission passing, the CUCM side holding only the retransmission), so a TAC engineer
+ *       answers as for SIP over TCP.
  * </ul>
  *
- * Each row also lists codes the scenario's evidence rules out; none of them may appear anywhere in
- * the answer.
+ * <p>{@link #GAPS} lists the rows where regdoc does not give that answer yet, with what it says
+ * instead: those rows assert today's answer, so fixing one fails the row until it moves out of the
+ * list, and a gap can never widen unnoticed.
+ *
+ * <p>Each row also lists codes the scenario's evidence rules out; none of them may appear anywhere
+ * in the answer.
  */
 class LookAlikeMatrixTest {
   private static final Path LAB = Path.of("src/test/resources/fixtures/lab");
@@ -119,21 +138,51 @@ class LookAlikeMatrixTest {
                   "phone capture + traces + configs",
                       "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
                   "phone capture + traces",
-                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"));
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"),
+          "sccp-firewall-idle",
+              Map.of(
+                  "phone capture only",
+                  "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config"),
+          "asymmetric-return",
+              Map.of(
+                  "phone capture + configs",
+                      "registration-unanswered + evidence-missing:simultaneous-captures",
+                  "phone capture only",
+                      "registration-unanswered + evidence-missing:simultaneous-captures"),
+          "tls-port-security-aging",
+              Map.of("phone capture only", PSA + " + evidence-missing:switch-port"));
+
+  /**
+   * Rows regdoc does not answer as expected yet: scenario -> subset -> what it answers today. Each
+   * is a known weakness named in the report that added it, not an accepted answer.
+   */
+  private static final Map<String, Map<String, String>> GAPS =
+      Map.of(
+          // TLS: no SIP readable, so no refresh is known and the TCP pattern is not judged
+          "tls-port-security-aging",
+          Map.of(
+              "all files", "encrypted-signaling",
+              "both captures + configs", "encrypted-signaling",
+              "phone capture + configs", "encrypted-signaling",
+              "phone capture only", "encrypted-signaling"));
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
   private static final Map<String, Set<String>> RULED_OUT =
-      Map.of(
-          "port-security-aging", Set.of(FW, HUNG, "no-fault-found"),
-          "firewall-idle-timeout", Set.of(PSA, "no-fault-found"),
-          "proxy-arp", Set.of(PSA, "arp-conflict", "no-fault-found"),
-          "duplicate-ip", Set.of(PSA, HUNG, "no-fault-found"),
-          "cucm-hung", Set.of(PSA, FW, "no-fault-found"),
-          "random-loss", Set.of(PSA, FW, HUNG),
-          "healthy-long-aging", Set.of(PSA, FW, HUNG, LOST),
-          "healthy-clock-skew", Set.of(PSA, FW, HUNG, LOST),
-          "arp-poisoning",
-              Set.of("arp-conflict", "proxy-arp", "no-fault-found", "no-registration-evidence"));
+      Map.ofEntries(
+          Map.entry("port-security-aging", Set.of(FW, HUNG, "no-fault-found")),
+          Map.entry("firewall-idle-timeout", Set.of(PSA, "no-fault-found")),
+          Map.entry("proxy-arp", Set.of(PSA, "arp-conflict", "no-fault-found")),
+          Map.entry("duplicate-ip", Set.of(PSA, HUNG, "no-fault-found")),
+          Map.entry("cucm-hung", Set.of(PSA, FW, "no-fault-found")),
+          Map.entry("random-loss", Set.of(PSA, FW, HUNG)),
+          Map.entry("healthy-long-aging", Set.of(PSA, FW, HUNG, LOST)),
+          Map.entry("healthy-clock-skew", Set.of(PSA, FW, HUNG, LOST)),
+          Map.entry(
+              "arp-poisoning",
+              Set.of("arp-conflict", "proxy-arp", "no-fault-found", "no-registration-evidence")),
+          Map.entry("sccp-firewall-idle", Set.of(PSA, HUNG, "no-fault-found")),
+          Map.entry("tls-port-security-aging", Set.of(FW, HUNG, "no-fault-found")),
+          Map.entry("asymmetric-return", Set.of(PSA, FW, HUNG, "arp-conflict", "no-fault-found")));
 
   /**
    * The rivals the top finding must list as ruled out (with why and where) when every file is
@@ -147,7 +196,8 @@ class LookAlikeMatrixTest {
           "duplicate-ip", Set.of(HUNG, "proxy-arp"),
           "cucm-hung", Set.of(PSA, FW, "random-loss", "arp-conflict"),
           "random-loss", Set.of(PSA, FW),
-          "healthy-long-aging", Set.of(PSA));
+          "healthy-long-aging", Set.of(PSA),
+          "sccp-firewall-idle", Set.of(PSA, HUNG, "random-loss"));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();
@@ -171,7 +221,7 @@ class LookAlikeMatrixTest {
     System.out.println(b);
   }
 
-  record Row(String scenario, String subset, String expected) {
+  record Row(String scenario, String subset, String expected, String gap) {
     @Override
     public String toString() {
       return scenario + " / " + subset;
@@ -191,7 +241,8 @@ class LookAlikeMatrixTest {
           continue;
         }
         String expected = UNDECIDED.getOrDefault(scenario, Map.of()).getOrDefault(s.getKey(), c[1]);
-        rows.add(new Row(scenario, s.getKey(), expected));
+        String gap = GAPS.getOrDefault(scenario, Map.of()).get(s.getKey());
+        rows.add(new Row(scenario, s.getKey(), expected, gap));
       }
     }
     return rows;
@@ -216,6 +267,15 @@ class LookAlikeMatrixTest {
         findings.stream().map(Finding::code).collect(Collectors.toCollection(TreeSet::new));
     Set<String> ruledOutFound = new TreeSet<>(codes);
     ruledOutFound.retainAll(RULED_OUT.get(row.scenario()));
+    if (row.gap() != null) {
+      printed.put(
+          "| " + row.scenario() + " | " + row.subset() + " | ",
+          row.expected() + " | " + got + " | " + String.join(", ", rivals(findings)) + " | gap |");
+      assertThat(top(got))
+          .as(row + ": a known gap answered differently (fixed? move it out of GAPS)")
+          .isEqualTo(top(row.gap()));
+      return;
+    }
     boolean ok =
         top(got).equals(top(row.expected()))
             && steps(got).containsAll(steps(row.expected()))
