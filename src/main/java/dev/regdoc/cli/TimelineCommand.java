@@ -5,6 +5,7 @@ import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
 import dev.regdoc.timeline.TimelineJson;
 import dev.regdoc.timeline.TimelineText;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -61,17 +62,20 @@ final class TimelineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     Reading reading = new Reading(input);
     Timeline timeline = new TimelineBuilder().build(reading.facts, reading.reports);
     if (device != null) {
       timeline = timeline.forDevice(device);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        format == Format.json
-            ? TimelineJson.render(timeline) + "\n"
-            : TimelineText.render(timeline, all));
+    if (format == Format.json) {
+      // streamed: a large capture's timeline is not held a second time as one JSON string
+      TimelineJson.write(timeline, out);
+      out.print("\n");
+    } else {
+      out.print(TimelineText.render(timeline, all));
+    }
     out.flush();
     if (chartDir != null
         && !Pictures.writeAndTell(
