@@ -8,6 +8,7 @@ import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
 import dev.regdoc.timeline.TimelineJson;
 import dev.regdoc.timeline.TimelineText;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -66,22 +67,26 @@ final class TimelineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     Reading reading = new Reading(input);
     Timeline timeline = new TimelineBuilder().build(reading.facts, reading.reports);
     if (device != null) {
       timeline = timeline.forDevice(device);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(
-        format == Format.json
-            ? TimelineJson.render(timeline) + "\n"
-            : TimelineText.render(
-                timeline,
-                all,
-                Lang.fromTag(lang).orElse(Lang.EN) == Lang.EN
-                    ? FileWording.ENGLISH
-                    : new FileWords(Texts.load(), lang)));
+    if (format == Format.json) {
+      // streamed: a large capture's timeline is not held a second time as one JSON string
+      TimelineJson.write(timeline, out);
+      out.print("\n");
+    } else {
+      out.print(
+          TimelineText.render(
+              timeline,
+              all,
+              Lang.fromTag(lang).orElse(Lang.EN) == Lang.EN
+                  ? FileWording.ENGLISH
+                  : new FileWords(Texts.load(), lang)));
+    }
     out.flush();
     if (chartDir != null
         && !Pictures.writeAndTell(

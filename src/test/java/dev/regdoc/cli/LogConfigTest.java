@@ -2,14 +2,17 @@ package dev.regdoc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +33,8 @@ class LogConfigTest {
     try {
       ctx.setMDCAdapter(new LogbackMDCAdapter());
       ctx.putProperty("REGDOC_LOG_FILE", logFile.toString());
-      JoranConfigurator config = new JoranConfigurator();
-      config.setContext(ctx);
-      config.doConfigure(LogConfigTest.class.getResource("/logback.xml"));
+      assertThat(new LogSetup().configure(ctx))
+          .isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
       ctx.getLogger("dev.regdoc.conversation.ConversationEngine")
           .error(
               "turn failed in {}",
@@ -51,5 +53,23 @@ class LogConfigTest {
         .contains("turn failed in terminal:alice")
         .contains("NumberFormatException")
         .contains("\tat ");
+  }
+
+  @Test
+  void logbackFindsTheSetupAndTheRuleEngineIsToldOnlyWhatGoesWrong() {
+    assertThat(ServiceLoader.load(Configurator.class)).anyMatch(c -> c instanceof LogSetup);
+    LoggerContext ctx = new LoggerContext();
+    try {
+      ctx.putProperty("REGDOC_LOG_FILE", dir.resolve("regdoc.log").toString());
+      ctx.putProperty("REGDOC_LOG_LEVEL", "INFO");
+      new LogSetup().configure(ctx);
+      assertThat(ctx.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
+      assertThat(ctx.getLogger("org.drools.mvel").getEffectiveLevel()).isEqualTo(Level.ERROR);
+      assertThat(ctx.getLogger("org.drools.compiler.kie.builder.impl.KieProject").getLevel())
+          .isEqualTo(Level.OFF);
+      assertThat(ctx.getLogger("org.pcap4j.core").getEffectiveLevel()).isEqualTo(Level.WARN);
+    } finally {
+      ctx.stop();
+    }
   }
 }
