@@ -27,10 +27,10 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
   private static final String DB_NOW =
       "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000000 AS BIGINT)";
 
-  private final Transactions tx;
+  private final JdbcTransactions tx;
 
   JdbcAnalysisJobs(DataSource db) {
-    this.tx = new Transactions(db, "analysis jobs");
+    this.tx = new JdbcTransactions(db, "analysis jobs");
   }
 
   @Override
@@ -66,7 +66,7 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
     return tx.run(
         c -> {
           Optional<Job> job =
-              Transactions.first(
+              JdbcTransactions.first(
                   c,
                   "SELECT id, conversation, front_end, payload_json, attempts FROM analysis_jobs"
                       + " WHERE (state = ? OR (state = ? AND lease_until < "
@@ -90,7 +90,7 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
                           rs.getString(4),
                           rs.getInt(5)));
           if (job.isPresent()) {
-            Transactions.update(
+            JdbcTransactions.update(
                 c,
                 "UPDATE analysis_jobs SET state = ?, owner = ?, lease_until = "
                     + DB_NOW
@@ -140,10 +140,10 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
         c -> {
           Map<String, Long> out = new TreeMap<>();
           for (Map.Entry<String, Long> e :
-              Transactions.query(
+              JdbcTransactions.query(
                   c,
                   "SELECT state, COUNT(*) FROM analysis_jobs GROUP BY state",
-                  Transactions.NONE,
+                  JdbcTransactions.NONE,
                   rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
             out.put(e.getKey(), e.getValue());
           }
@@ -151,7 +151,7 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
         });
   }
 
-  private boolean update(String sql, Transactions.Binder binder) {
-    return tx.run(c -> Transactions.update(c, sql, binder) == 1);
+  private boolean update(String sql, JdbcTransactions.Binder binder) {
+    return tx.run(c -> JdbcTransactions.update(c, sql, binder) == 1);
   }
 }

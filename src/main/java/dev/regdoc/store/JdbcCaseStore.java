@@ -49,7 +49,7 @@ public final class JdbcCaseStore implements CaseStore {
   private static final int H2_DATABASE_IN_USE = 90020;
 
   private final HikariDataSource pool;
-  private final Transactions tx;
+  private final JdbcTransactions tx;
   private final FileCopies copies;
   private final StoreSettings settings;
 
@@ -90,7 +90,7 @@ public final class JdbcCaseStore implements CaseStore {
     this.saveLocks = serialiseSaves ? newLocks(64) : null;
     this.onPostgres = !serialiseSaves;
     this.pool = pool;
-    this.tx = new Transactions(pool, "case store (" + settings.displayUrl() + ")");
+    this.tx = new JdbcTransactions(pool, "case store (" + settings.displayUrl() + ")");
     this.settings = settings;
     this.copies = new FileCopies(settings.dataDir());
   }
@@ -228,14 +228,14 @@ public final class JdbcCaseStore implements CaseStore {
   public Optional<String> joinToken(long caseId) {
     return tx.run(
         c -> {
-          Transactions.update(
+          JdbcTransactions.update(
               c,
               "UPDATE cases SET join_token = ? WHERE id = ? AND join_token IS NULL",
               ps -> {
                 ps.setString(1, freshToken());
                 ps.setLong(2, caseId);
               });
-          return Transactions.first(
+          return JdbcTransactions.first(
               c,
               "SELECT join_token FROM cases WHERE id = ?",
               ps -> ps.setLong(1, caseId),
@@ -349,7 +349,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   private static List<CaseRecord> queryCases(Connection c, String sql, long param)
       throws SQLException {
-    return Transactions.query(
+    return JdbcTransactions.query(
         c, sql, ps -> ps.setLong(1, param), rs -> caseOf(rs, steps(c, rs.getLong("id"))));
   }
 
@@ -375,7 +375,7 @@ public final class JdbcCaseStore implements CaseStore {
   private static Map<String, String> steps(Connection c, long caseId) throws SQLException {
     Map<String, String> steps = new HashMap<>();
     for (Map.Entry<String, String> e :
-        Transactions.query(
+        JdbcTransactions.query(
             c,
             "SELECT step_id, state FROM case_steps WHERE case_id = ?",
             ps -> ps.setLong(1, caseId),
@@ -391,7 +391,7 @@ public final class JdbcCaseStore implements CaseStore {
   public Optional<Long> caseOfConversation(String conversation) {
     return tx.run(
         c ->
-            Transactions.first(
+            JdbcTransactions.first(
                 c,
                 "SELECT case_id FROM conversations WHERE conversation = ?",
                 ps -> ps.setString(1, conversation),
@@ -498,7 +498,7 @@ public final class JdbcCaseStore implements CaseStore {
   public List<StoredFile> files(long caseId) {
     return tx.run(
         c ->
-            Transactions.query(
+            JdbcTransactions.query(
                 c,
                 "SELECT " + FILE_COLUMNS + " FROM file_uploads WHERE case_id = ? ORDER BY id",
                 ps -> ps.setLong(1, caseId),
@@ -602,7 +602,7 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   private static List<String> dueContents(Connection c, Instant now) throws SQLException {
-    return Transactions.query(
+    return JdbcTransactions.query(
         c,
         "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
             + " GROUP BY sha256 HAVING MAX(expires_at) <= ?",
@@ -611,7 +611,7 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   private static void markExpired(Connection c, String sha) throws SQLException {
-    Transactions.update(
+    JdbcTransactions.update(
         c, "UPDATE file_uploads SET expired = TRUE WHERE sha256 = ?", ps -> ps.setString(1, sha));
   }
 
@@ -622,7 +622,7 @@ public final class JdbcCaseStore implements CaseStore {
     try {
       tx.runOrThrow(
           c ->
-              Transactions.update(
+              JdbcTransactions.update(
                   c,
                   "INSERT INTO handled_events (event_key, handled_at) VALUES (?, ?)",
                   ps -> {
@@ -641,7 +641,7 @@ public final class JdbcCaseStore implements CaseStore {
   private void forgetEventsBefore(Instant cutoff) {
     tx.run(
         c ->
-            Transactions.update(
+            JdbcTransactions.update(
                 c,
                 "DELETE FROM handled_events WHERE handled_at < ?",
                 ps -> Sql.setInstant(ps, 1, cutoff)));
@@ -661,7 +661,7 @@ public final class JdbcCaseStore implements CaseStore {
   public void appendMessage(ChatMessage m) {
     tx.run(
         c ->
-            Transactions.update(
+            JdbcTransactions.update(
                 c,
                 "INSERT INTO messages (case_id, conversation, author, from_bot, body, sent_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -679,7 +679,7 @@ public final class JdbcCaseStore implements CaseStore {
   public List<ChatMessage> messages(long caseId) {
     return tx.run(
         c ->
-            Transactions.query(
+            JdbcTransactions.query(
                 c,
                 "SELECT case_id, conversation, author, from_bot, body, sent_at"
                     + " FROM messages WHERE case_id = ? ORDER BY id",
@@ -698,7 +698,7 @@ public final class JdbcCaseStore implements CaseStore {
   public Optional<UserProfile> user(String userId) {
     return tx.run(
         c ->
-            Transactions.first(
+            JdbcTransactions.first(
                 c,
                 "SELECT lang, learning_json FROM users WHERE user_id = ?",
                 ps -> ps.setString(1, userId),
@@ -743,7 +743,7 @@ public final class JdbcCaseStore implements CaseStore {
   public List<PointTally> pointTallies(String userId) {
     return tx.run(
         c ->
-            Transactions.query(
+            JdbcTransactions.query(
                 c,
                 "SELECT lesson_id, point_id, covered, missed FROM lesson_points"
                     + " WHERE user_id = ? ORDER BY lesson_id, point_id",
@@ -756,7 +756,7 @@ public final class JdbcCaseStore implements CaseStore {
   public List<String> usersNamed(String name) {
     return tx.run(
         c ->
-            Transactions.query(
+            JdbcTransactions.query(
                 c,
                 "SELECT user_id FROM users WHERE user_id = ? OR user_id LIKE ? ESCAPE '!'"
                     + " ORDER BY user_id",
@@ -803,14 +803,14 @@ public final class JdbcCaseStore implements CaseStore {
    * Update, else insert; a concurrent insert of the same key makes the next round take the update
    * path.
    */
-  private void upsert(String update, String insert, Transactions.Binder binder) {
+  private void upsert(String update, String insert, JdbcTransactions.Binder binder) {
     for (int attempt = 0; ; attempt++) {
       try {
         tx.runOrThrow(
             c ->
-                Transactions.update(c, update, binder) > 0
+                JdbcTransactions.update(c, update, binder) > 0
                     ? null
-                    : Transactions.update(c, insert, binder));
+                    : JdbcTransactions.update(c, insert, binder));
         return;
       } catch (SQLException e) {
         if (!Sql.isDuplicateKey(e) || attempt >= 3) {
@@ -821,7 +821,7 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   /** In a transaction, again when a concurrent insert of the same key made it fail. */
-  private <T> T retryingDuplicates(Transactions.Work<T> work) {
+  private <T> T retryingDuplicates(JdbcTransactions.Work<T> work) {
     for (int attempt = 0; ; attempt++) {
       try {
         return tx.runOrThrow(work);

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * The store's JDBC plumbing in one place: a transaction per call on the pool, and a statement
  * bound, run and read in one line, so each query is only its SQL, its parameters and its row.
  */
-final class Transactions {
+final class JdbcTransactions {
 
   /** Work done on one connection inside a transaction. */
   interface Work<T> {
@@ -38,7 +38,7 @@ final class Transactions {
   /**
    * @param what names the store in error messages (never a password)
    */
-  Transactions(DataSource db, String what) {
+  JdbcTransactions(DataSource db, String what) {
     this.db = db;
     this.what = what;
   }
