@@ -36,6 +36,13 @@ final class JobWorker implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long IDLE_POLL_MS = 300;
 
+  /**
+   * Set only by tests (SeveralInstancesTest): the process stops dead once a turn is answered and
+   * before its job is marked done, the window a reclaimed job must not answer twice in.
+   */
+  private static final boolean HALT_BEFORE_DONE =
+      Boolean.getBoolean("regdoctest.halt-before-job-done");
+
   /** A queued turn as stored: the turn's words and its files by content hash. */
   record Payload(
       String conversation,
@@ -151,6 +158,9 @@ final class JobWorker implements AutoCloseable {
       QueuedTurns handler = frontEnds.get(job.frontEnd());
       handler.run(incoming(p), p.replyTo(), lease(job));
       ok = true;
+      if (HALT_BEFORE_DONE) {
+        Runtime.getRuntime().halt(137); // a test's crash between the answer and the job's end
+      }
     } catch (Exception e) {
       LOG.warn("queued turn {} of {} failed: {}", job.id(), job.conversation(), e.toString());
     } finally {
