@@ -106,8 +106,7 @@ public final class ConversationEngine implements ChatEngine {
                           parts.store(),
                           instanceId,
                           lease,
-                          parts.settings().parallelAnalyses(),
-                          parts.clock()));
+                          parts.settings().parallelAnalyses()));
     }
   }
 

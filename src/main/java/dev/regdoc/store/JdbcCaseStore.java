@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +49,7 @@ public final class JdbcCaseStore implements CaseStore {
   private static final int H2_DATABASE_IN_USE = 90020;
 
   private final HikariDataSource pool;
+  private final JdbcTransactions tx;
   private final FileCopies copies;
   private final StoreSettings settings;
 
@@ -90,6 +90,7 @@ public final class JdbcCaseStore implements CaseStore {
     this.saveLocks = serialiseSaves ? newLocks(64) : null;
     this.onPostgres = !serialiseSaves;
     this.pool = pool;
+    this.tx = new JdbcTransactions(pool, "case store (" + settings.displayUrl() + ")");
     this.settings = settings;
     this.copies = new FileCopies(settings.dataDir());
   }
@@ -189,7 +190,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public CaseRecord newCase(String openedBy, Instant at) {
-    return inTransaction(
+    return tx.run(
         c -> {
           long id;
           try (PreparedStatement ps =
@@ -215,7 +216,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public Optional<CaseRecord> findCase(long id) {
-    return inTransaction(
+    return tx.run(
         c -> {
           List<CaseRecord> found =
               queryCases(c, "SELECT " + CASE_COLUMNS + " FROM cases WHERE id = ?", id);
@@ -225,22 +226,20 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public Optional<String> joinToken(long caseId) {
-    return inTransaction(
+    return tx.run(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE cases SET join_token = ? WHERE id = ? AND join_token IS NULL")) {
-            ps.setString(1, freshToken());
-            ps.setLong(2, caseId);
-            ps.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT join_token FROM cases WHERE id = ?")) {
-            ps.setLong(1, caseId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-            }
-          }
+          JdbcTransactions.update(
+              c,
+              "UPDATE cases SET join_token = ? WHERE id = ? AND join_token IS NULL",
+              ps -> {
+                ps.setString(1, freshToken());
+                ps.setLong(2, caseId);
+              });
+          return JdbcTransactions.first(
+              c,
+              "SELECT join_token FROM cases WHERE id = ?",
+              ps -> ps.setLong(1, caseId),
+              rs -> rs.getString(1));
         });
   }
 
@@ -269,7 +268,7 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   private CaseRecord saveLocked(CaseRecord r) {
-    return inTransaction(
+    return tx.run(
         c -> {
           lockAtVersion(c, r.id(), r.version());
           try (PreparedStatement ps =
@@ -340,7 +339,7 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public List<CaseRecord> recentCases(int limit) {
-    return inTransaction(
+    return tx.run(
         c ->
             queryCases(
                 c,
@@ -350,16 +349,8 @@ public final class JdbcCaseStore implements CaseStore {
 
   private static List<CaseRecord> queryCases(Connection c, String sql, long param)
       throws SQLException {
-    List<CaseRecord> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, param);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(caseOf(rs, steps(c, rs.getLong("id"))));
-        }
-      }
-    }
-    return out;
+    return JdbcTransactions.query(
+        c, sql, ps -> ps.setLong(1, param), rs -> caseOf(rs, steps(c, rs.getLong("id"))));
   }
 
   private static CaseRecord caseOf(ResultSet rs, Map<String, String> steps) throws SQLException {
@@ -383,14 +374,13 @@ public final class JdbcCaseStore implements CaseStore {
 
   private static Map<String, String> steps(Connection c, long caseId) throws SQLException {
     Map<String, String> steps = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT step_id, state FROM case_steps WHERE case_id = ?")) {
-      ps.setLong(1, caseId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          steps.put(rs.getString(1), rs.getString(2));
-        }
-      }
+    for (Map.Entry<String, String> e :
+        JdbcTransactions.query(
+            c,
+            "SELECT step_id, state FROM case_steps WHERE case_id = ?",
+            ps -> ps.setLong(1, caseId),
+            rs -> Map.entry(rs.getString(1), rs.getString(2)))) {
+      steps.put(e.getKey(), e.getValue());
     }
     return steps;
   }
@@ -399,16 +389,13 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public Optional<Long> caseOfConversation(String conversation) {
-    return inTransaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT case_id FROM conversations WHERE conversation = ?")) {
-            ps.setString(1, conversation);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-            }
-          }
-        });
+    return tx.run(
+        c ->
+            JdbcTransactions.first(
+                c,
+                "SELECT case_id FROM conversations WHERE conversation = ?",
+                ps -> ps.setString(1, conversation),
+                rs -> rs.getLong(1)));
   }
 
   @Override
@@ -443,7 +430,7 @@ public final class JdbcCaseStore implements CaseStore {
         () -> {
           FileCopies.Copied copy = copies.store(content);
           StoredFile f = uploadOf(caseId, name, copy, uploadedBy, at);
-          inTransaction(
+          tx.run(
               c -> {
                 insertUpload(c, f);
                 return null;
@@ -509,16 +496,13 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public List<StoredFile> files(long caseId) {
-    return inTransaction(
-        c -> {
-          List<StoredFile> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT " + FILE_COLUMNS + " FROM file_uploads WHERE case_id = ? ORDER BY id")) {
-            ps.setLong(1, caseId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
+    return tx.run(
+        c ->
+            JdbcTransactions.query(
+                c,
+                "SELECT " + FILE_COLUMNS + " FROM file_uploads WHERE case_id = ? ORDER BY id",
+                ps -> ps.setLong(1, caseId),
+                rs ->
                     new StoredFile(
                         rs.getLong("case_id"),
                         rs.getString("name"),
@@ -527,12 +511,7 @@ public final class JdbcCaseStore implements CaseStore {
                         rs.getString("uploaded_by"),
                         Sql.instant(rs, "uploaded_at"),
                         Sql.instant(rs, "expires_at"),
-                        rs.getBoolean("expired")));
-              }
-            }
-          }
-          return out;
-        });
+                        rs.getBoolean("expired"))));
   }
 
   /**
@@ -544,7 +523,7 @@ public final class JdbcCaseStore implements CaseStore {
     if (!onPostgres) {
       return copies.find(sha256);
     }
-    if (!inTransaction(c -> DatabaseFiles.exists(c, sha256))) {
+    if (!tx.run(c -> DatabaseFiles.exists(c, sha256))) {
       if (copies.find(sha256).isPresent()) {
         copies.delete(sha256);
       }
@@ -554,7 +533,7 @@ public final class JdbcCaseStore implements CaseStore {
         sha256,
         out -> {
           try {
-            return inTransactionOrThrow(
+            return tx.runOrThrow(
                 c -> {
                   try {
                     return DatabaseFiles.copyOut(c, sha256, out);
@@ -582,25 +561,8 @@ public final class JdbcCaseStore implements CaseStore {
     }
     return copies.exclusively(
         () -> {
-          List<String> due =
-              inTransaction(
-                  c -> {
-                    List<String> out = new ArrayList<>();
-                    try (PreparedStatement ps =
-                        c.prepareStatement(
-                            "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
-                                + " GROUP BY sha256 HAVING MAX(expires_at) <= ?")) {
-                      Sql.setInstant(ps, 1, now);
-                      try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                          out.add(rs.getString(1));
-                        }
-                      }
-                    }
-                    return out;
-                  });
           int deleted = 0;
-          for (String sha : due) {
+          for (String sha : dueContents(now)) {
             markExpired(sha);
             if (copies.delete(sha)) {
               deleted++;
@@ -618,7 +580,7 @@ public final class JdbcCaseStore implements CaseStore {
     int deleted = 0;
     for (String sha : dueContents(now)) {
       boolean gone =
-          inTransaction(
+          tx.run(
               c -> {
                 if (!DatabaseFiles.lock(c, sha) || !dueContents(c, now).contains(sha)) {
                   return false;
@@ -636,31 +598,21 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   private List<String> dueContents(Instant now) {
-    return inTransaction(c -> dueContents(c, now));
+    return tx.run(c -> dueContents(c, now));
   }
 
   private static List<String> dueContents(Connection c, Instant now) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
-                + " GROUP BY sha256 HAVING MAX(expires_at) <= ?")) {
-      Sql.setInstant(ps, 1, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return JdbcTransactions.query(
+        c,
+        "SELECT sha256 FROM file_uploads WHERE expired = FALSE"
+            + " GROUP BY sha256 HAVING MAX(expires_at) <= ?",
+        ps -> Sql.setInstant(ps, 1, now),
+        rs -> rs.getString(1));
   }
 
   private static void markExpired(Connection c, String sha) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE file_uploads SET expired = TRUE WHERE sha256 = ?")) {
-      ps.setString(1, sha);
-      ps.executeUpdate();
-    }
+    JdbcTransactions.update(
+        c, "UPDATE file_uploads SET expired = TRUE WHERE sha256 = ?", ps -> ps.setString(1, sha));
   }
 
   // ---- chat events ----
@@ -668,46 +620,37 @@ public final class JdbcCaseStore implements CaseStore {
   @Override
   public boolean firstDelivery(String key, Instant at) {
     try {
-      inTransactionOrThrow(
-          c -> {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO handled_events (event_key, handled_at) VALUES (?, ?)")) {
-              ps.setString(1, key);
-              Sql.setInstant(ps, 2, at);
-              ps.executeUpdate();
-            }
-            return null;
-          });
+      tx.runOrThrow(
+          c ->
+              JdbcTransactions.update(
+                  c,
+                  "INSERT INTO handled_events (event_key, handled_at) VALUES (?, ?)",
+                  ps -> {
+                    ps.setString(1, key);
+                    Sql.setInstant(ps, 2, at);
+                  }));
       return true;
     } catch (SQLException e) {
       if (Sql.isDuplicateKey(e)) {
         return false;
       }
-      throw new IllegalStateException(
-          "case store (" + settings.displayUrl() + "): " + e.getMessage(), e);
+      throw tx.failure(e);
     }
   }
 
   private void forgetEventsBefore(Instant cutoff) {
-    inTransaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM handled_events WHERE handled_at < ?")) {
-            Sql.setInstant(ps, 1, cutoff);
-            return ps.executeUpdate();
-          }
-        });
+    tx.run(
+        c ->
+            JdbcTransactions.update(
+                c,
+                "DELETE FROM handled_events WHERE handled_at < ?",
+                ps -> Sql.setInstant(ps, 1, cutoff)));
   }
 
   private void markExpired(String sha) {
-    inTransaction(
+    tx.run(
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("UPDATE file_uploads SET expired = TRUE WHERE sha256 = ?")) {
-            ps.setString(1, sha);
-            ps.executeUpdate();
-          }
+          markExpired(c, sha);
           return null;
         });
   }
@@ -716,65 +659,50 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public void appendMessage(ChatMessage m) {
-    inTransaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO messages (case_id, conversation, author, from_bot, body, sent_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, m.caseId());
-            ps.setString(2, m.conversation());
-            ps.setString(3, m.author());
-            ps.setBoolean(4, m.fromBot());
-            ps.setString(5, m.text());
-            Sql.setInstant(ps, 6, m.at());
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    tx.run(
+        c ->
+            JdbcTransactions.update(
+                c,
+                "INSERT INTO messages (case_id, conversation, author, from_bot, body, sent_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)",
+                ps -> {
+                  ps.setLong(1, m.caseId());
+                  ps.setString(2, m.conversation());
+                  ps.setString(3, m.author());
+                  ps.setBoolean(4, m.fromBot());
+                  ps.setString(5, m.text());
+                  Sql.setInstant(ps, 6, m.at());
+                }));
   }
 
   @Override
   public List<ChatMessage> messages(long caseId) {
-    return inTransaction(
-        c -> {
-          List<ChatMessage> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT case_id, conversation, author, from_bot, body, sent_at"
-                      + " FROM messages WHERE case_id = ? ORDER BY id")) {
-            ps.setLong(1, caseId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
+    return tx.run(
+        c ->
+            JdbcTransactions.query(
+                c,
+                "SELECT case_id, conversation, author, from_bot, body, sent_at"
+                    + " FROM messages WHERE case_id = ? ORDER BY id",
+                ps -> ps.setLong(1, caseId),
+                rs ->
                     new ChatMessage(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getBoolean(4),
                         rs.getString(5),
-                        Sql.instant(rs, "sent_at")));
-              }
-            }
-          }
-          return out;
-        });
+                        Sql.instant(rs, "sent_at"))));
   }
 
   @Override
   public Optional<UserProfile> user(String userId) {
-    return inTransaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT lang, learning_json FROM users WHERE user_id = ?")) {
-            ps.setString(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new UserProfile(userId, rs.getString(1), Sql.map(rs.getString(2))))
-                  : Optional.<UserProfile>empty();
-            }
-          }
-        });
+    return tx.run(
+        c ->
+            JdbcTransactions.first(
+                c,
+                "SELECT lang, learning_json FROM users WHERE user_id = ?",
+                ps -> ps.setString(1, userId),
+                rs -> new UserProfile(userId, rs.getString(1), Sql.map(rs.getString(2)))));
   }
 
   @Override
@@ -813,44 +741,31 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public List<PointTally> pointTallies(String userId) {
-    return inTransaction(
-        c -> {
-          List<PointTally> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT lesson_id, point_id, covered, missed FROM lesson_points"
-                      + " WHERE user_id = ? ORDER BY lesson_id, point_id")) {
-            ps.setString(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new PointTally(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
-              }
-            }
-          }
-          return out;
-        });
+    return tx.run(
+        c ->
+            JdbcTransactions.query(
+                c,
+                "SELECT lesson_id, point_id, covered, missed FROM lesson_points"
+                    + " WHERE user_id = ? ORDER BY lesson_id, point_id",
+                ps -> ps.setString(1, userId),
+                rs ->
+                    new PointTally(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))));
   }
 
   @Override
   public List<String> usersNamed(String name) {
-    return inTransaction(
-        c -> {
-          List<String> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT user_id FROM users WHERE user_id = ? OR user_id LIKE ? ESCAPE '!'"
-                      + " ORDER BY user_id")) {
-            ps.setString(1, name);
-            ps.setString(2, "%:" + name.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getString(1));
-              }
-            }
-          }
-          return out;
-        });
+    return tx.run(
+        c ->
+            JdbcTransactions.query(
+                c,
+                "SELECT user_id FROM users WHERE user_id = ? OR user_id LIKE ? ESCAPE '!'"
+                    + " ORDER BY user_id",
+                ps -> {
+                  ps.setString(1, name);
+                  ps.setString(
+                      2, "%:" + name.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
+                },
+                rs -> rs.getString(1)));
   }
 
   /**
@@ -884,79 +799,36 @@ public final class JdbcCaseStore implements CaseStore {
 
   // ---- plumbing ----
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
   /**
    * Update, else insert; a concurrent insert of the same key makes the next round take the update
    * path.
    */
-  private void upsert(String update, String insert, Binder binder) {
+  private void upsert(String update, String insert, JdbcTransactions.Binder binder) {
     for (int attempt = 0; ; attempt++) {
       try {
-        inTransactionOrThrow(
-            c -> {
-              try (PreparedStatement up = c.prepareStatement(update)) {
-                binder.bind(up);
-                if (up.executeUpdate() > 0) {
-                  return null;
-                }
-              }
-              try (PreparedStatement ins = c.prepareStatement(insert)) {
-                binder.bind(ins);
-                ins.executeUpdate();
-              }
-              return null;
-            });
+        tx.runOrThrow(
+            c ->
+                JdbcTransactions.update(c, update, binder) > 0
+                    ? null
+                    : JdbcTransactions.update(c, insert, binder));
         return;
       } catch (SQLException e) {
         if (!Sql.isDuplicateKey(e) || attempt >= 3) {
-          throw new IllegalStateException("case store: " + e.getMessage(), e);
+          throw tx.failure(e);
         }
       }
     }
   }
 
   /** In a transaction, again when a concurrent insert of the same key made it fail. */
-  private <T> T retryingDuplicates(Work<T> work) {
+  private <T> T retryingDuplicates(JdbcTransactions.Work<T> work) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return inTransactionOrThrow(work);
+        return tx.runOrThrow(work);
       } catch (SQLException e) {
         if (!Sql.isDuplicateKey(e) || attempt >= 3) {
-          throw new IllegalStateException(
-              "case store (" + settings.displayUrl() + "): " + e.getMessage(), e);
+          throw tx.failure(e);
         }
-      }
-    }
-  }
-
-  private <T> T inTransaction(Work<T> work) {
-    try {
-      return inTransactionOrThrow(work);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "case store (" + settings.displayUrl() + "): " + e.getMessage(), e);
-    }
-  }
-
-  private <T> T inTransactionOrThrow(Work<T> work) throws SQLException {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     }
   }

@@ -218,14 +218,10 @@ final class RequestRunner implements AutoCloseable {
       log.info("job of {} was taken over by another instance; it answers", t.conversation());
       return;
     }
-    if (to.progressTs() != null) {
-      poster.update(t.channel(), to.progressTs(), "Analysed " + uploadNames(in) + ".");
-    }
-    post(t, reply);
-  }
-
-  private static String uploadNames(Incoming in) {
-    return String.join(", ", in.uploads().stream().map(Upload::name).toList());
+    // The answer replaces the progress message, posted before the turn was queued: an instance that
+    // takes the job over after a crash between this edit and the job's end edits the same message
+    // again instead of posting a second answer.
+    post(t, reply, to.progressTs());
   }
 
   private void fetch(SlackRequest.FileRef f, List<Upload> uploads, List<String> refusals) {
@@ -243,8 +239,17 @@ final class RequestRunner implements AutoCloseable {
   }
 
   private void post(SlackRequest t, Reply reply) throws IOException {
+    post(t, reply, null);
+  }
+
+  /** Posts the reply, or puts it in the message {@code inPlaceTs} when there is one. */
+  private void post(SlackRequest t, Reply reply, String inPlaceTs) throws IOException {
     BlockKitRenderer.Rendered r = renderer.render(reply);
-    poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
+    if (inPlaceTs == null) {
+      poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
+    } else {
+      poster.update(t.channel(), inPlaceTs, r.text(), r.blocks());
+    }
     for (BlockKitRenderer.FileOut f : r.files()) {
       try {
         poster.upload(t.channel(), t.threadTs(), f);

@@ -40,8 +40,21 @@ final class SlackPoster {
   }
 
   void update(String channel, String ts, String text) throws IOException {
+    update(channel, ts, text, null);
+  }
+
+  /** Replaces a message's text and blocks (the same call again leaves one message). */
+  void update(String channel, String ts, String text, List<LayoutBlock> blocks) throws IOException {
     try {
-      var r = client.chatUpdate(b -> b.channel(channel).ts(ts).text(text));
+      var r =
+          client.chatUpdate(
+              b -> {
+                b.channel(channel).ts(ts).text(text);
+                if (blocks != null && !blocks.isEmpty()) {
+                  b.blocks(blocks);
+                }
+                return b;
+              });
       check(r.isOk(), "chat.update", r.getError());
     } catch (SlackApiException e) {
       throw new IOException("chat.update failed: HTTP " + e.getResponse().code());

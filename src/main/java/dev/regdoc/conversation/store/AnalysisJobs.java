@@ -1,7 +1,6 @@
 package dev.regdoc.conversation.store;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,19 +21,20 @@ public interface AnalysisJobs {
    */
   record Job(long id, String conversation, String frontEnd, String payloadJson, int attempts) {}
 
-  long enqueue(String conversation, String frontEnd, String payloadJson, Instant at);
+  long enqueue(String conversation, String frontEnd, String payloadJson);
 
   /**
    * The oldest job for one of {@code frontEnds} that is queued or whose lease ran out, now leased
-   * to {@code owner} until {@code now + lease}; no two instances claim the same job.
+   * to {@code owner} for {@code lease}; no two instances claim the same job. Leases are kept by the
+   * store's clock, so instances whose clocks disagree still agree on when one runs out.
    */
-  Optional<Job> claim(Set<String> frontEnds, String owner, Instant now, Duration lease);
+  Optional<Job> claim(Set<String> frontEnds, String owner, Duration lease);
 
   /** Extends the lease; false when the job is no longer {@code owner}'s (it was taken over). */
-  boolean renew(long id, String owner, Instant now, Duration lease);
+  boolean renew(long id, String owner, Duration lease);
 
   /** Marks the job done (or failed); false when it is no longer {@code owner}'s. */
-  boolean finish(long id, String owner, boolean ok, Instant at);
+  boolean finish(long id, String owner, boolean ok);
 
   /** How many jobs are in each state (queued, running, done, failed). */
   Map<String, Long> countByState();
