@@ -2,14 +2,20 @@ package dev.regdoc.bot;
 
 import dev.regdoc.chat.web.WebChatSettings;
 import dev.regdoc.conversation.EngineSettings;
+import dev.regdoc.conversation.LearningTeams;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The bot's configuration: an optional YAML file bound to {@link ConfigFile}, then overridden by
@@ -91,7 +97,22 @@ public final class BotConfig {
     return new EngineSettings(
         file.uploads().maxMb() << 20,
         file.analyses().parallel().intValue(),
-        lessons.isEmpty() ? defaultLessons : Path.of(lessons));
+        lessons.isEmpty() ? defaultLessons : Path.of(lessons),
+        teams());
+  }
+
+  private LearningTeams teams() {
+    List<LearningTeams.Team> out = new ArrayList<>();
+    new TreeMap<>(file.lessons().teams())
+        .forEach(
+            (name, t) -> out.add(new LearningTeams.Team(name, ids(t.leads()), ids(t.members()))));
+    return new LearningTeams(out);
+  }
+
+  private static Set<String> ids(String list) {
+    return Arrays.stream(list.split("[,\\s]+"))
+        .filter(id -> !id.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public IngestLimits ingestLimits() {

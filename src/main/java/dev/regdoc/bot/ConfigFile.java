@@ -52,7 +52,7 @@ public record ConfigFile(
     uploads = uploads != null ? uploads : new UploadsSection(null, null, null);
     analyses = analyses != null ? analyses : new AnalysesSection(null, null, null);
     web = web != null ? web : new WebSection(null, null, null, null, null, null, null, null);
-    lessons = lessons != null ? lessons : new LessonsSection(null);
+    lessons = lessons != null ? lessons : new LessonsSection(null, null);
   }
 
   /** The defaults: no file, no overrides. */
@@ -179,9 +179,23 @@ public record ConfigFile(
    * @param captures folder with one sub-folder of captures per case study; empty: the repository's
    *     fixtures beside the knowledge base
    */
-  public record LessonsSection(String captures) {
+  public record LessonsSection(String captures, Map<String, TeamSection> teams) {
     public LessonsSection {
       captures = blank(captures) ? "" : captures.strip();
+      teams = teams == null ? Map.of() : Map.copyOf(teams);
+    }
+  }
+
+  /**
+   * One team of learners, for "progress of" in Slack: its leads see its members' progress.
+   *
+   * @param leads Slack user ids, separated by commas or blanks
+   * @param members Slack user ids, separated by commas or blanks
+   */
+  public record TeamSection(String leads, String members) {
+    public TeamSection {
+      leads = blank(leads) ? "" : leads.strip();
+      members = blank(members) ? "" : members.strip();
     }
   }
 

@@ -37,6 +37,7 @@ final class AnswerJudge {
   private final Pattern synonyms;
   private final Map<String, String> markOf = new HashMap<>();
   private final Set<String> dontKnow = new HashSet<>();
+  private final NegationScope negation;
 
   AnswerJudge(LearnerWords words) {
     List<String> members = new ArrayList<>();
@@ -58,6 +59,7 @@ final class AnswerJudge {
               : quoted);
     }
     this.synonyms = alternatives.isEmpty() ? null : Pattern.compile(String.join("|", alternatives));
+    this.negation = new NegationScope(words.negation());
     for (Lang lang : Lang.values()) {
       words.dontKnow().get(lang).forEach(d -> dontKnow.add(basic(d)));
     }
@@ -69,24 +71,43 @@ final class AnswerJudge {
     return b.isBlank() || dontKnow.contains(b);
   }
 
+  /**
+   * What the answer does with each key point: made (said, and not under a negation), or
+   * contradicted (said only under a negation: "it is not the same sequence number").
+   */
+  record Reading(List<KeyPoint> made, List<KeyPoint> contradicted) {}
+
   /** The key points the answer makes, in the order given. */
   List<KeyPoint> covered(String answer, List<KeyPoint> points, Lang lang) {
-    String said = normal(answer);
-    List<KeyPoint> out = new ArrayList<>();
-    for (KeyPoint p : points) {
-      if (makes(said, p, lang)) {
-        out.add(p);
-      }
-    }
-    return out;
+    return read(answer, points, lang).made();
   }
 
-  private boolean makes(String said, KeyPoint p, Lang lang) {
+  Reading read(String answer, List<KeyPoint> points, Lang lang) {
+    String said = normal(answer);
+    String affirmed = normal(negation.positive(answer));
+    List<KeyPoint> made = new ArrayList<>();
+    List<KeyPoint> contradicted = new ArrayList<>();
+    for (KeyPoint p : points) {
+      if (makes(said, affirmed, p, lang)) {
+        made.add(p);
+      } else if (makes(said, said, p, lang)) {
+        contradicted.add(p);
+      }
+    }
+    return new Reading(made, contradicted);
+  }
+
+  /**
+   * A phrasing without a negator must appear in what the answer affirms; one that holds a negator
+   * ("not log") is itself about a negation and is matched against the whole answer.
+   */
+  private boolean makes(String said, String affirmed, KeyPoint p, Lang lang) {
     List<String> phrasings = new ArrayList<>(p.phrasings().get(lang));
     // people type the English terms inside Japanese answers, and the other way round
     phrasings.addAll(p.phrasings().get(lang == Lang.JA ? Lang.EN : Lang.JA));
     for (String phrasing : phrasings) {
-      if (allWordsIn(normal(phrasing), said)) {
+      String in = negation.negates(phrasing) ? said : affirmed;
+      if (allWordsIn(normal(phrasing), in)) {
         return true;
       }
     }

@@ -20,18 +20,27 @@ final class LearnerProgress {
   private final Phrases say;
   private final Teacher teacher;
   private final LessonGuides guides;
+  private final LearningTeams teams;
 
-  LearnerProgress(CaseStore store, Phrases say, Teacher teacher, LessonGuides guides) {
+  LearnerProgress(
+      CaseStore store, Phrases say, Teacher teacher, LessonGuides guides, LearningTeams teams) {
     this.store = store;
     this.say = say;
     this.teacher = teacher;
     this.guides = guides;
+    this.teams = teams;
   }
 
   /** The report on {@code name} (null: the asking user). */
-  void show(Turn t, String name) {
+  void show(Turn t, String asked) {
+    // Slack writes a mentioned user as <@U0ALICE> or <@U0ALICE|alice>
+    String name = asked == null ? null : asked.replaceAll("^<@([A-Za-z0-9]+)(?:\\|[^>]*)?>$", "$1");
     Optional<String> user =
         name == null ? Optional.of(t.in.user()) : store.usersNamed(name).stream().findFirst();
+    if (user.isPresent() && !teams.mayView(t.in.user(), user.get())) {
+      t.say(say.get("progress-not-your-team", t.lang, "user", name));
+      return;
+    }
     Optional<UserProfile> profile =
         user.flatMap(u -> u.equals(t.in.user()) ? Optional.of(t.profile()) : store.user(u));
     if (profile.isEmpty() || user.isEmpty()) {

@@ -35,7 +35,8 @@ public final class LessonGuides {
   /** No guides and no words: every answer is only shown its model answer. */
   public static LessonGuides none() {
     return new LessonGuides(
-        Map.of(), new LearnerWords(List.of(), new Aliases(List.of(), List.of())));
+        Map.of(),
+        new LearnerWords(List.of(), new Aliases(List.of(), List.of()), NegationScope.Words.none()));
   }
 
   public static LessonGuides load(Path kbDir) {
@@ -113,9 +114,11 @@ public final class LessonGuides {
   }
 
   /**
-   * Synonym groups (the first word of each stands for it) and the answers that mean "I don't know".
+   * Synonym groups (the first word of each stands for it), the answers that mean "I don't know",
+   * and the words that turn a point around.
    */
-  record LearnerWords(List<List<String>> synonyms, Aliases dontKnow) {}
+  record LearnerWords(
+      List<List<String>> synonyms, Aliases dontKnow, NegationScope.Words negation) {}
 
   private static LearnerWords words(JsonNode root, Place at) {
     List<List<String>> groups = new ArrayList<>();
@@ -127,7 +130,20 @@ public final class LessonGuides {
       groups.add(members);
     }
     return new LearnerWords(
-        List.copyOf(groups), aliases(root.path("dont_know"), at.in("dont_know")));
+        List.copyOf(groups),
+        aliases(root.path("dont_know"), at.in("dont_know")),
+        negation(root.path("negation"), at.in("negation")));
+  }
+
+  private static NegationScope.Words negation(JsonNode n, Place at) {
+    if (n.isMissingNode()) {
+      return NegationScope.Words.none();
+    }
+    return new NegationScope.Words(
+        aliases(n.path("words"), at.in("words")),
+        aliases(n.path("conditional"), at.in("conditional")),
+        aliases(n.path("not_negation"), at.in("not_negation")),
+        aliases(n.path("clause_breaks"), at.in("clause_breaks")));
   }
 
   private static LessonGuide guide(JsonNode root, Place at) {

@@ -157,8 +157,11 @@ final class Teacher {
       ask(t);
       return;
     }
-    List<KeyPoint> made =
-        judge.isDontKnow(text) ? List.of() : judge.covered(text, guide.points(), t.lang);
+    AnswerJudge.Reading reading =
+        judge.isDontKnow(text)
+            ? new AnswerJudge.Reading(List.of(), List.of())
+            : judge.read(text, guide.points(), t.lang);
+    List<KeyPoint> made = reading.made();
     List<KeyPoint> missed = guide.points().stream().filter(p -> !made.contains(p)).toList();
     String verdict =
         missed.isEmpty()
@@ -168,8 +171,12 @@ final class Teacher {
     List<String> lines = new ArrayList<>();
     made.forEach(
         p -> lines.add(say.get("lesson-point-covered", t.lang, "point", p.covered().get(t.lang))));
-    missed.forEach(
-        p -> lines.add(say.get("lesson-point-missed", t.lang, "point", p.missed().get(t.lang))));
+    for (KeyPoint p : missed) {
+      // a point the answer denies is told as such, not as one it forgot
+      String how =
+          reading.contradicted().contains(p) ? "lesson-point-contradicted" : "lesson-point-missed";
+      lines.add(say.get(how, t.lang, "point", p.missed().get(t.lang)));
+    }
     t.say(String.join("\n", lines));
     Map<String, Boolean> outcome = new LinkedHashMap<>();
     guide.points().forEach(p -> outcome.put(p.id(), made.contains(p)));

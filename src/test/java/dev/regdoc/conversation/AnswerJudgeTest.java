@@ -84,6 +84,22 @@ class AnswerJudgeTest {
   }
 
   @Test
+  void aPointSaidOnlyUnderANegationIsContradictedNotMade() {
+    QuestionGuide q = GUIDES.of("case-1-2-proxy-arp").orElseThrow().questions().get(0);
+    AnswerJudge.Reading en =
+        JUDGE.read(
+            "It is NOT the same TCP sequence number, and I would not compare both captures.",
+            q.points(),
+            Lang.EN);
+    assertThat(en.made()).isEmpty();
+    assertThat(en.contradicted().stream().map(KeyPoint::id))
+        .containsExactly("both-captures", "same-sequence");
+    AnswerJudge.Reading ja = JUDGE.read("同時には取りません。両方のキャプチャを比べます。", q.points(), Lang.JA);
+    assertThat(ja.made().stream().map(KeyPoint::id)).containsExactly("both-captures");
+    assertThat(ja.contradicted().stream().map(KeyPoint::id)).containsExactly("same-time");
+  }
+
+  @Test
   void dontKnowIsReadInBothLanguagesButAnAnswerThatHedgesIsJudged() {
     assertThat(JUDGE.isDontKnow("I don't know")).isTrue();
     assertThat(JUDGE.isDontKnow("I am not sure.")).isTrue();

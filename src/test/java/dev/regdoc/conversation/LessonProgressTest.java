@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.chat.terminal.TerminalChat;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +70,48 @@ class LessonProgressTest {
       assertThat(bot.store().pointTallies("terminal:bob"))
           .anyMatch(p -> p.point().equals("both-captures") && p.missed() == 1 && p.covered() == 0);
     }
+  }
+
+  @Test
+  void inSlackALeadSeesTheProgressOfTheirTeamOnlyAndOthersAreRefused() {
+    Map<String, String> teams =
+        Map.of(
+            "lessons.teams.voice.leads", "U0LEAD",
+            "lessons.teams.voice.members", "U0ALICE, U0BOB");
+    try (BotRuntime bot = BotFixture.start(data, teams)) {
+      for (String learner : List.of("U0ALICE", "U0EVE")) {
+        slack(bot, learner, "teach me");
+        slack(bot, learner, "", "lesson:case-1-2-proxy-arp");
+        slack(bot, learner, "I would look at the CUCM alarms");
+      }
+      assertThat(slack(bot, "U0LEAD", "progress of <@U0ALICE>"))
+          .contains("Progress of U0ALICE:")
+          .contains("(missed 1 of 1;");
+      assertThat(slack(bot, "U0LEAD", "progress of <@U0EVE>"))
+          .contains("You can see the progress of the teams you lead only, and U0EVE is not in one")
+          .doesNotContain("missed 1 of 1");
+      assertThat(slack(bot, "U0LEAD", "U0EVE の進捗"))
+          .contains("進捗を見られるのは自分がリードするチームのメンバーだけです。U0EVE さんはそのチームにいません")
+          .doesNotContain("1 回中 1 回不足");
+      // a member is no lead: not even a teammate's progress
+      assertThat(slack(bot, "U0BOB", "progress of U0ALICE"))
+          .contains("You can see the progress of the teams you lead only");
+      assertThat(slack(bot, "U0EVE", "my progress")).contains("(missed 1 of 1;");
+      // the terminal runs on the engineer's own machine: not restricted
+      assertThat(say(chat(bot, "lead"), "progress of U0EVE")).contains("Progress of U0EVE:");
+    }
+  }
+
+  private static String slack(BotRuntime bot, String user, String text) {
+    return slack(bot, user, text, null);
+  }
+
+  /** A Slack turn (a button pressed when {@code action} is given) in the user's own thread. */
+  private static String slack(BotRuntime bot, String user, String text, String action) {
+    Incoming in =
+        new Incoming(
+            "slack:T0TEAM:C0LEARN:" + user, "slack:" + user, user, text, List.of(), action, null);
+    return bot.engine().handle(in, ProgressSink.NONE).plainText();
   }
 
   private static TerminalChat chat(BotRuntime bot, String user) {

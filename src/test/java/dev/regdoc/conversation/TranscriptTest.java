@@ -17,12 +17,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Scripted conversations through the terminal chat and the real engine: each "> " line is sent, and
- * every "< " line after it must appear in the reply. The scripts are in
- * src/test/resources/transcripts.
+ * every "< " line after it must appear in the reply; a line "~ restart" stops the bot and starts a
+ * new one on the same data directory. The scripts are in src/test/resources/transcripts.
  */
 class TranscriptTest {
   private static final Path SCRIPTS = Path.of("src/test/resources/transcripts");
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+
+  /** A line of its own: the bot is stopped and started again on the same data directory. */
+  private static final String RESTART = "~ restart";
 
   @TempDir Path data;
 
@@ -40,9 +43,17 @@ class TranscriptTest {
   @ParameterizedTest
   @MethodSource("transcripts")
   void conversationGoesAsScripted(String name) throws IOException {
-    try (BotRuntime bot = BotFixture.start(data)) {
-      TerminalChat chat = new TerminalChat(bot.engine(), "terminal:" + name, "terminal:tester");
+    BotRuntime bot = BotFixture.start(data);
+    try {
+      TerminalChat chat = chat(bot, name);
       for (Exchange e : parse(Files.readAllLines(SCRIPTS.resolve(name), StandardCharsets.UTF_8))) {
+        if (RESTART.equals(e.said())) {
+          // a new bot on the same data directory, as after the process was stopped
+          bot.close();
+          bot = BotFixture.start(data);
+          chat = chat(bot, name);
+          continue;
+        }
         String reply = chat.turn(e.said(), ProgressSink.NONE).plainText();
         for (String expected : e.expected()) {
           assertThat(reply)
@@ -50,7 +61,13 @@ class TranscriptTest {
               .contains(expected.replace("**", ""));
         }
       }
+    } finally {
+      bot.close();
     }
+  }
+
+  private static TerminalChat chat(BotRuntime bot, String name) {
+    return new TerminalChat(bot.engine(), "terminal:" + name, "terminal:tester");
   }
 
   private record Exchange(String said, List<String> expected) {}
@@ -58,7 +75,9 @@ class TranscriptTest {
   private static List<Exchange> parse(List<String> lines) {
     List<Exchange> out = new ArrayList<>();
     for (String line : lines) {
-      if (line.startsWith("> ")) {
+      if (line.equals(RESTART)) {
+        out.add(new Exchange(RESTART, new ArrayList<>()));
+      } else if (line.startsWith("> ")) {
         out.add(
             new Exchange(
                 line.substring(2).replace("@fixtures/", FIXTURES + "/"), new ArrayList<>()));

@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in headless Chromium at 1280x900 against the real engine: the first hour of a newcomer,
- * and a lesson's file downloaded.
+ * and a lesson: its capture downloaded, its find-the-frame answers judged right, near and wrong.
  */
 class WebChatBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -292,6 +292,37 @@ class WebChatBrowserTest {
     assertThat(browser.findElements(By.cssSelector(".msg.error"))).isEmpty();
     assertThat(browser.findElement(By.id("messages")).getText())
         .doesNotContain(Path.of("").toAbsolutePath().toString());
+
+    // the questions, then the find-the-frame exercises on the capture just downloaded
+    for (int q = 0; q < 4; q++) {
+      say("I would look at the CUCM alarms");
+    }
+    assertThat(lastReply().getText()).contains("Exercise 1 of 3");
+    say("frame 55");
+    assertThat(lastReply().getText()).contains("Right: frame 55 of phone.pcap.");
+    say("60");
+    assertThat(lastReply().getText())
+        .contains("Close: that frame is the same message, but another copy of it.")
+        .contains("frame 57 of phone.pcap");
+    say("3");
+    assertThat(lastReply().getText()).contains("Lesson finished");
+
+    say("teach me");
+    int replies = browser.findElements(By.cssSelector(".msg.bot")).size();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[data-action='lesson:case-2-port-security-aging']")))
+        .click();
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".msg.bot"), replies + 1));
+    assertThat(lastReply().getText()).contains("Question 1 of 5");
+    for (int q = 0; q < 5; q++) {
+      say("the firewall");
+    }
+    assertThat(lastReply().getText()).contains("Exercise 1 of 3");
+    say("frame 3");
+    assertThat(lastReply().getText()).contains("Not that one: it is frame 48 of phone.pcap.");
+    assertThat(browser.findElements(By.cssSelector(".msg.error"))).isEmpty();
+    screenshot("web-chat-lesson-exercises.png");
   }
 
   private static long sizeOf(Path p) {
