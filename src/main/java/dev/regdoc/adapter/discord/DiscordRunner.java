@@ -30,6 +30,7 @@ final class DiscordRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordRunner.class);
   private static final int THREAD_NAME = 100;
   private static final int REMEMBERED_THREADS = 1024;
+  private static final int REMEMBERED_USERS = 10_000;
 
   private final ChatEngine engine;
   private final DiscordSettings settings;
@@ -39,6 +40,12 @@ final class DiscordRunner implements AutoCloseable {
   private final EmbedRenderer renderer;
   private final Map<String, Boolean> knownThreads =
       BoundedMap.leastRecentlyUsedOut(REMEMBERED_THREADS);
+
+  /**
+   * Each user's Discord language, which Discord tells with interactions only: their plain messages
+   * are answered in it too, not in whatever language a file name seems to be.
+   */
+  private final Map<String, String> userLocales = BoundedMap.leastRecentlyUsedOut(REMEMBERED_USERS);
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
@@ -198,7 +205,7 @@ final class DiscordRunner implements AutoCloseable {
     return new ProgressEdits(text -> port.edit(t.thread(), progressId, text));
   }
 
-  private static Incoming incoming(DiscordRequest t, List<Upload> uploads) {
+  private Incoming incoming(DiscordRequest t, List<Upload> uploads) {
     return new Incoming(
         t.conversation(),
         "discord:" + t.user(),
@@ -206,7 +213,18 @@ final class DiscordRunner implements AutoCloseable {
         t.text(),
         uploads,
         t.action(),
-        t.locale());
+        locale(t));
+  }
+
+  /** The request's Discord language, else the one the user's last interaction had. */
+  private String locale(DiscordRequest t) {
+    synchronized (userLocales) {
+      if (t.locale() != null) {
+        userLocales.put(t.user(), t.locale());
+        return t.locale();
+      }
+      return userLocales.get(t.user());
+    }
   }
 
   /** The thread's name: what the user wrote (Discord allows 100 characters), else "regdoc case". */
