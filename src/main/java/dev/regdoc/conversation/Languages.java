@@ -2,6 +2,7 @@ package dev.regdoc.conversation;
 
 import dev.regdoc.knowledge.Lang;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +12,20 @@ import java.util.regex.Pattern;
 final class Languages {
   private static final Pattern JAPANESE =
       Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
-  private static final Pattern ENGLISH_WORDS =
-      Pattern.compile("(?i)\\b(?!sep[0-9a-f])[a-z]{2,}\\b.*\\b[a-z]{2,}\\b");
+
+  /**
+   * A token that names something rather than says it: a file name, a path, an address, an
+   * identifier with digits (SEP0024142DDF24). Such tokens are the same in every language.
+   */
+  private static final Pattern NAME_TOKEN = Pattern.compile("\\w\\.\\w|[/\\\\@\\d]");
+
+  private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{2,}+");
+
+  /**
+   * English words that make a sentence: fewer ("yes please", "phone.pcap") do not outvote the
+   * language a user's platform or case already says.
+   */
+  static final int ENGLISH_SENTENCE_WORDS = 3;
 
   private Languages() {}
 
@@ -23,7 +36,24 @@ final class Languages {
     if (JAPANESE.matcher(text).find()) {
       return Optional.of(Lang.JA);
     }
-    return ENGLISH_WORDS.matcher(text).find() ? Optional.of(Lang.EN) : Optional.empty();
+    return englishWords(text) >= ENGLISH_SENTENCE_WORDS ? Optional.of(Lang.EN) : Optional.empty();
+  }
+
+  /** English words outside names, counted up to a sentence's worth. */
+  private static int englishWords(String text) {
+    int words = 0;
+    for (String token : text.split("\\s++")) {
+      if (NAME_TOKEN.matcher(token).find()) {
+        continue;
+      }
+      Matcher m = ENGLISH_WORD.matcher(token);
+      while (m.find()) {
+        if (++words >= ENGLISH_SENTENCE_WORDS) {
+          return words;
+        }
+      }
+    }
+    return words;
   }
 
   static Lang choose(String userChoice, String text, String platformHint, String caseLang) {

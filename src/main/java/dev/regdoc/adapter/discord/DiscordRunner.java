@@ -1,5 +1,6 @@
 package dev.regdoc.adapter.discord;
 
+import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
 import dev.regdoc.adapter.shared.RequestGuards;
@@ -11,7 +12,6 @@ import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 final class DiscordRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordRunner.class);
   private static final int THREAD_NAME = 100;
-  private static final int REMEMBERED_THREADS = 1024;
+  private static final int REMEMBERED_USERS = 10_000;
 
   private final ChatEngine engine;
   private final DiscordSettings settings;
@@ -37,8 +37,14 @@ final class DiscordRunner implements AutoCloseable {
   private final FileFetcher fetcher;
   private final DiscordPort port;
   private final EmbedRenderer renderer;
-  private final Map<String, Boolean> knownThreads =
-      BoundedMap.leastRecentlyUsedOut(REMEMBERED_THREADS);
+  private final CaseThreads caseThreads;
+
+  /**
+   * Each user's Discord language, which Discord tells with interactions only: their plain messages
+   * are answered in it too, not in whatever language a file name seems to be.
+   */
+  private final Map<String, String> userLocales = BoundedMap.leastRecentlyUsedOut(REMEMBERED_USERS);
+
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
@@ -60,31 +66,15 @@ final class DiscordRunner implements AutoCloseable {
             settings.allowedFileHosts(),
             Math.min(engine.maxUploadBytes(), settings.maxAttachmentBytes()));
     this.renderer = new EmbedRenderer(engine::lessonFile);
+    this.caseThreads = new CaseThreads(engine);
   }
 
   /**
    * Whether a thread is one regdoc works in, so plain replies in it need no mention: answered by
-   * this process, or bound to a case in the store (so it holds after a restart). Only a "yes" is
-   * remembered: a mention may open a case in any thread at any time.
+   * this process, or bound to a case in the store (so it holds after a restart).
    */
   boolean isCaseThread(String guild, String thread) {
-    String conversation = DiscordRequest.conversationOf(guild, thread);
-    synchronized (knownThreads) {
-      if (knownThreads.containsKey(conversation)) {
-        return true;
-      }
-    }
-    if (!engine.hasCase(conversation)) {
-      return false;
-    }
-    remember(conversation);
-    return true;
-  }
-
-  private void remember(String conversation) {
-    synchronized (knownThreads) {
-      knownThreads.put(conversation, Boolean.TRUE);
-    }
+    return caseThreads.contains(DiscordRequest.conversationOf(guild, thread));
   }
 
   /** Takes the request if it is new and allowed; returns at once. */
@@ -126,16 +116,9 @@ final class DiscordRunner implements AutoCloseable {
     } else {
       t.follow("regdoc answers in <#" + t.thread() + ">.");
     }
-    remember(t.conversation());
+    caseThreads.remember(t.conversation());
     if (!guards.allow(t.user())) {
-      port.send(
-          t.thread(),
-          DiscordMessage.text(
-              "<@"
-                  + t.user()
-                  + "> you are sending requests faster than regdoc answers "
-                  + settings.requestsPerUserPerMinute()
-                  + " a minute; please wait a moment."));
+      port.send(t.thread(), DiscordMessage.text(guards.slowDown("<@" + t.user() + ">")));
       return;
     }
     List<DiscordRequest.FileRef> fresh =
@@ -156,7 +139,7 @@ final class DiscordRunner implements AutoCloseable {
             port.send(t.thread(), DiscordMessage.text("Downloading " + names(t.files()) + "…"));
       }
       for (DiscordRequest.FileRef f : t.files()) {
-        fetch(f, uploads, refusals);
+        fetcher.fetch(f.name(), f.url(), f.size(), null, refusals).ifPresent(uploads::add);
       }
       if (!refusals.isEmpty()) {
         port.send(t.thread(), DiscordMessage.text("⚠️ " + String.join("\n⚠️ ", refusals)));
@@ -177,20 +160,6 @@ final class DiscordRunner implements AutoCloseable {
     }
   }
 
-  private void fetch(DiscordRequest.FileRef f, List<Upload> uploads, List<String> refusals) {
-    String refusal = fetcher.refusal(f.name(), f.url(), f.size());
-    if (refusal != null) {
-      refusals.add(refusal);
-      return;
-    }
-    try {
-      Path p = fetcher.download(f.name(), f.url(), null);
-      uploads.add(new Upload(f.name(), Files.size(p), p));
-    } catch (IOException e) {
-      refusals.add(e.getMessage());
-    }
-  }
-
   private ProgressSink progress(DiscordRequest t, String progressId) {
     if (progressId == null) {
       return ProgressSink.NONE;
@@ -198,7 +167,7 @@ final class DiscordRunner implements AutoCloseable {
     return new ProgressEdits(text -> port.edit(t.thread(), progressId, text));
   }
 
-  private static Incoming incoming(DiscordRequest t, List<Upload> uploads) {
+  private Incoming incoming(DiscordRequest t, List<Upload> uploads) {
     return new Incoming(
         t.conversation(),
         "discord:" + t.user(),
@@ -206,7 +175,18 @@ final class DiscordRunner implements AutoCloseable {
         t.text(),
         uploads,
         t.action(),
-        t.locale());
+        locale(t));
+  }
+
+  /** The request's Discord language, else the one the user's last interaction had. */
+  private String locale(DiscordRequest t) {
+    synchronized (userLocales) {
+      if (t.locale() != null) {
+        userLocales.put(t.user(), t.locale());
+        return t.locale();
+      }
+      return userLocales.get(t.user());
+    }
   }
 
   /** The thread's name: what the user wrote (Discord allows 100 characters), else "regdoc case". */

@@ -1,7 +1,7 @@
 package dev.regdoc.adapter.discord;
 
+import dev.regdoc.adapter.shared.ChatSettings;
 import dev.regdoc.common.ConfigValues;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -68,9 +68,9 @@ public record DiscordSettings(
   public static DiscordSettings from(Map<String, String> env) {
     DiscordSettings d = defaults();
     return new DiscordSettings(
-        list(env, "REGDOC_DISCORD_FILE_HOSTS", d.allowedFileHosts()),
-        list(env, "REGDOC_DISCORD_GUILDS", Set.of()),
-        list(env, "REGDOC_DISCORD_CHANNELS", Set.of()),
+        ChatSettings.commaList(env, "REGDOC_DISCORD_FILE_HOSTS", d.allowedFileHosts()),
+        ChatSettings.commaList(env, "REGDOC_DISCORD_GUILDS", Set.of()),
+        ChatSettings.commaList(env, "REGDOC_DISCORD_CHANNELS", Set.of()),
         ConfigValues.wholeNumber(
             env, "REGDOC_DISCORD_RATE_PER_MINUTE", d.requestsPerUserPerMinute(), 1, 100_000),
         yes(env, "REGDOC_DISCORD_GLOBAL_COMMANDS"),
@@ -134,8 +134,7 @@ public record DiscordSettings(
     if (guild == null) {
       return allowedGuilds.isEmpty() && allowedChannels.isEmpty();
     }
-    return (allowedGuilds.isEmpty() || allowedGuilds.contains(guild))
-        && (allowedChannels.isEmpty() || allowedChannels.contains(channel));
+    return ChatSettings.serves(allowedGuilds, allowedChannels, guild, channel);
   }
 
   private static boolean yes(Map<String, String> env, String key) {
@@ -150,16 +149,5 @@ public record DiscordSettings(
 
   private static String blankToNull(String v) {
     return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private static Set<String> list(Map<String, String> env, String key, Set<String> dflt) {
-    String v = env.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    return Arrays.stream(v.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

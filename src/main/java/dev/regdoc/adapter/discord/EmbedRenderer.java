@@ -1,5 +1,6 @@
 package dev.regdoc.adapter.discord;
 
+import dev.regdoc.adapter.shared.ChatText;
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.Block;
@@ -77,7 +78,7 @@ final class EmbedRenderer {
       if (text.length() == 0) {
         return;
       }
-      for (String part : split(text.toString(), MAX_DESCRIPTION)) {
+      for (String part : ChatText.split(text.toString(), MAX_DESCRIPTION)) {
         drafts.add(new Draft(new EmbedBuilder().setColor(TEXT_COLOR).setDescription(part), false));
       }
       text = new StringBuilder();
@@ -241,7 +242,7 @@ final class EmbedRenderer {
     if (lines.isEmpty()) {
       return;
     }
-    for (String part : split(String.join("\n", lines), MAX_FIELD_VALUE)) {
+    for (String part : ChatText.split(String.join("\n", lines), MAX_FIELD_VALUE)) {
       String value = clipped(part, MAX_FIELD_VALUE, cut);
       if (e.getFields().size() >= MAX_FIELDS
           || e.length() + name.length() + CONTINUED.length() + value.length() > MAX_EMBED_TOTAL) {
@@ -320,28 +321,6 @@ final class EmbedRenderer {
     return name.toLowerCase(Locale.ROOT).endsWith(".png") ? name : name + ".png";
   }
 
-  /**
-   * Long text in pieces of at most {@code max} characters, cut at a line break (else a space) so no
-   * word is broken.
-   */
-  static List<String> split(String text, int max) {
-    List<String> parts = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > max) {
-      int cutAt = rest.lastIndexOf('\n', max);
-      if (cutAt < max / 2) {
-        cutAt = rest.lastIndexOf(' ', max);
-      }
-      if (cutAt < max / 2) {
-        cutAt = max;
-      }
-      parts.add(rest.substring(0, cutAt));
-      rest = rest.substring(cutAt).stripLeading();
-    }
-    parts.add(rest);
-    return parts;
-  }
-
   private static String clipped(String s, int max, boolean[] cut) {
     if (s.length() > max) {
       cut[0] = true;
@@ -350,7 +329,7 @@ final class EmbedRenderer {
   }
 
   static String clip(String s, int max) {
-    return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    return ChatText.clip(s, max);
   }
 
   /**

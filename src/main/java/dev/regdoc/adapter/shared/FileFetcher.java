@@ -3,6 +3,7 @@ package dev.regdoc.adapter.shared;
 import dev.regdoc.common.BoundedCopy;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.common.TempFiles;
+import dev.regdoc.conversation.Upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -13,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -117,6 +120,26 @@ public final class FileFetcher {
       throw e;
     }
     return tmp;
+  }
+
+  /**
+   * Checks and downloads one file a user shared: the upload for the engine, or empty when it was
+   * refused or failed, with the reason (said in the thread) added to {@code refusals}.
+   */
+  public Optional<Upload> fetch(
+      String name, String url, long size, String botToken, List<String> refusals) {
+    String refusal = refusal(name, url, size);
+    if (refusal != null) {
+      refusals.add(refusal);
+      return Optional.empty();
+    }
+    try {
+      Path p = download(name, url, botToken);
+      return Optional.of(new Upload(name, Files.size(p), p));
+    } catch (IOException e) {
+      refusals.add(e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static boolean isLoopback(String host) {

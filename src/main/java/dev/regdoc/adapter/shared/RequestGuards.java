@@ -72,6 +72,14 @@ public final class RequestGuards {
     return true;
   }
 
+  /** What a user past the rate limit is told, addressed with the platform's mention. */
+  public String slowDown(String mention) {
+    return mention
+        + " you are sending requests faster than regdoc answers "
+        + perMinute
+        + " a minute; please wait a moment.";
+  }
+
   /** How many users' recent turns are held now. */
   public synchronized int trackedUsers() {
     turns.cleanUp();

@@ -11,6 +11,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.regdoc.adapter.shared.ChatText;
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.Block;
@@ -94,12 +95,12 @@ final class BlockKitRenderer {
   private void addBlock(
       Block b, List<LayoutBlock> out, List<FileOut> files, boolean[] cut, Set<String> ids) {
     if (b instanceof Block.Text t) {
-      for (String part : split(mrkdwn(t.markdown()), MAX_SECTION_CHARS)) {
+      for (String part : ChatText.split(mrkdwn(t.markdown()), MAX_SECTION_CHARS)) {
         out.add(section(part, cut));
       }
     } else if (b instanceof Block.Preformatted p) {
       // Slack's code block; each part is fenced on its own so a cut never leaves one open
-      for (String part : split(escape(p.text()), MAX_SECTION_CHARS - 8)) {
+      for (String part : ChatText.split(escape(p.text()), MAX_SECTION_CHARS - 8)) {
         out.add(section("```" + part + "```", cut));
       }
     } else if (b instanceof Block.Choices c) {
@@ -264,28 +265,6 @@ final class BlockKitRenderer {
       return ":fast_forward:";
     }
     return ":white_large_square:";
-  }
-
-  /**
-   * Long prose in pieces of at most {@code max} characters, cut at a line break (else a space) so
-   * no word is broken; the 50-block limit then decides whether it all fits.
-   */
-  static List<String> split(String text, int max) {
-    List<String> parts = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > max) {
-      int cutAt = rest.lastIndexOf('\n', max);
-      if (cutAt < max / 2) {
-        cutAt = rest.lastIndexOf(' ', max);
-      }
-      if (cutAt < max / 2) {
-        cutAt = max;
-      }
-      parts.add(rest.substring(0, cutAt));
-      rest = rest.substring(cutAt).stripLeading();
-    }
-    parts.add(rest);
-    return parts;
   }
 
   private static SectionBlock section(String mrkdwn, boolean[] cut) {

@@ -1,6 +1,7 @@
 package dev.regdoc.adapter.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
 import dev.regdoc.adapter.shared.RequestGuards;
@@ -12,7 +13,6 @@ import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -145,15 +145,7 @@ final class RequestRunner implements AutoCloseable {
     }
     caseThreads.remember(t.conversation());
     if (!guards.allow(t.user())) {
-      poster.post(
-          t.channel(),
-          t.threadTs(),
-          "<@"
-              + t.user()
-              + "> you are sending requests faster than regdoc answers "
-              + settings.requestsPerUserPerMinute()
-              + " a minute; please wait a moment.",
-          null);
+      poster.post(t.channel(), t.threadTs(), guards.slowDown("<@" + t.user() + ">"), null);
       return;
     }
     List<SlackRequest.FileRef> fresh =
@@ -174,7 +166,7 @@ final class RequestRunner implements AutoCloseable {
             poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
       }
       for (SlackRequest.FileRef f : t.files()) {
-        fetch(f, uploads, refusals);
+        fetcher.fetch(f.name(), f.url(), f.size(), botToken, refusals).ifPresent(uploads::add);
       }
       if (!refusals.isEmpty()) {
         poster.post(
@@ -222,20 +214,6 @@ final class RequestRunner implements AutoCloseable {
     // takes the job over after a crash between this edit and the job's end edits the same message
     // again instead of posting a second answer.
     post(t, reply, to.progressTs());
-  }
-
-  private void fetch(SlackRequest.FileRef f, List<Upload> uploads, List<String> refusals) {
-    String refusal = fetcher.refusal(f.name(), f.url(), f.size());
-    if (refusal != null) {
-      refusals.add(refusal);
-      return;
-    }
-    try {
-      Path p = fetcher.download(f.name(), f.url(), botToken);
-      uploads.add(new Upload(f.name(), Files.size(p), p));
-    } catch (IOException e) {
-      refusals.add(e.getMessage());
-    }
   }
 
   private void post(SlackRequest t, Reply reply) throws IOException {

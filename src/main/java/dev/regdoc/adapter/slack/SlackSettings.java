@@ -1,11 +1,10 @@
 package dev.regdoc.adapter.slack;
 
+import dev.regdoc.adapter.shared.ChatSettings;
 import dev.regdoc.common.ConfigValues;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How the Slack adapter runs. Secrets are not here: tokens come only from the environment.
@@ -75,9 +74,9 @@ public record SlackSettings(
         ConfigValues.wholeNumber(env, "REGDOC_SLACK_HTTP_PORT", d.httpPort(), 0, 65535),
         env.getOrDefault("REGDOC_SLACK_HTTP_PATH", d.httpPath()),
         env.getOrDefault("REGDOC_SLACK_API_BASE_URL", d.apiBaseUrl()),
-        list(env, "REGDOC_SLACK_FILE_HOSTS", d.allowedFileHosts()),
-        list(env, "REGDOC_SLACK_TEAMS", Set.of()),
-        list(env, "REGDOC_SLACK_CHANNELS", Set.of()),
+        ChatSettings.commaList(env, "REGDOC_SLACK_FILE_HOSTS", d.allowedFileHosts()),
+        ChatSettings.commaList(env, "REGDOC_SLACK_TEAMS", Set.of()),
+        ChatSettings.commaList(env, "REGDOC_SLACK_CHANNELS", Set.of()),
         ConfigValues.wholeNumber(
             env, "REGDOC_SLACK_RATE_PER_MINUTE", d.requestsPerUserPerMinute(), 1, 100_000));
   }
@@ -162,8 +161,7 @@ public record SlackSettings(
 
   /** Whether a team/channel is served (an empty list serves all). */
   public boolean serves(String team, String channel) {
-    return (allowedTeams.isEmpty() || allowedTeams.contains(team))
-        && (allowedChannels.isEmpty() || allowedChannels.contains(channel));
+    return ChatSettings.serves(allowedTeams, allowedChannels, team, channel);
   }
 
   private static Mode mode(String v) {
@@ -175,16 +173,5 @@ public record SlackSettings(
     }
     throw new IllegalArgumentException(
         "REGDOC_SLACK_MODE must be socket or http, got \"" + v + "\"");
-  }
-
-  private static Set<String> list(Map<String, String> env, String key, Set<String> dflt) {
-    String v = env.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    return Arrays.stream(v.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -284,7 +284,10 @@ class DiscordAdapterTest {
     assertThat(thread.startMessage()).as("regdoc posts the thread's opener itself").isNull();
     FakeDiscord.Sent reply = discord.await(thread.thread(), s -> true);
     assertThat(FakeDiscord.text(reply.message()))
-        .containsPattern("I opened case \\*\\*#\\d+\\*\\*");
+        .as(
+            "the user's Discord is Japanese: the command's own words (\"new case\") do not outvote"
+                + " it")
+        .containsPattern("ケース \\*\\*#\\d+\\*\\* を作成しました");
     verify(hook).editOriginal("regdoc works on it in <#" + thread.thread() + ">.");
   }
 

@@ -1,0 +1,128 @@
+package dev.regdoc.adapter.discord;
+
+import static dev.regdoc.adapter.discord.LoopbackDiscord.BOT;
+import static dev.regdoc.adapter.discord.LoopbackDiscord.CHANNEL;
+import static dev.regdoc.adapter.discord.LoopbackDiscord.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.regdoc.bot.BotConfig;
+import dev.regdoc.bot.BotRuntime;
+import dev.regdoc.conversation.Illustrator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starting and restarting real JDA against {@link LoopbackDiscord}: a case thread stays regdoc's
+ * after a restart (a new JDA session on the same case store), a refused intent is said in one line,
+ * and the token never reaches the logs, at any level.
+ */
+class DiscordGatewayRestartTest {
+  @TempDir Path dataDir;
+  private LoopbackDiscord discord;
+  private BotRuntime runtime;
+  private DiscordAdapter.Running running;
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+  private Level rootLevel;
+
+  @BeforeEach
+  void captureLogs() throws Exception {
+    rootLevel = root.getLevel();
+    root.setLevel(Level.DEBUG);
+    logs.start();
+    root.addAppender(logs);
+    discord = new LoopbackDiscord();
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    stopRegdoc();
+    discord.close();
+    root.detachAppender(logs);
+    root.setLevel(rootLevel);
+  }
+
+  @Test
+  void aPlainReplyInAnOldCaseThreadIsAnsweredAfterARestart() throws Exception {
+    startRegdoc();
+    String user = "500000000000000101";
+    String msg =
+        discord.say(
+            CHANNEL,
+            user,
+            "<@" + BOT + "> SEP0024142DDF24 drops to the secondary every 16 minutes");
+    String thread = discord.awaitThreadOn(msg);
+    discord.await(thread, p -> p.text().contains("SIP or with SCCP"));
+    stopRegdoc();
+
+    startRegdoc();
+    assertThat(discord.gateway.identified).hasValue(2);
+    discord.say(thread, user, "SIP");
+    discord.await(thread, p -> p.text().contains("CUCM version"));
+    assertThat(discord.threadCount()).isEqualTo(1);
+    assertNoTokenInLogs();
+  }
+
+  @Test
+  void aMissingPrivilegedIntentSaysWhatToSwitchOnInOneLine() {
+    discord.gateway.refuseIntents = true;
+    assertThatThrownBy(this::startRegdoc)
+        .isInstanceOf(DiscordStartException.class)
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .contains("MESSAGE CONTENT INTENT", "Privileged Gateway Intents")
+                    .doesNotContain("\n")
+                    .doesNotContain(TOKEN));
+    assertNoTokenInLogs();
+  }
+
+  /** Nothing logged carries the token or its secret part: messages, arguments, exceptions. */
+  private void assertNoTokenInLogs() {
+    String secret = TOKEN.substring(TOKEN.lastIndexOf('.') + 1);
+    assertThat(logs.list).as("DEBUG logging was captured").isNotEmpty();
+    for (ILoggingEvent e : logs.list) {
+      StringBuilder all = new StringBuilder(e.getFormattedMessage());
+      for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
+        all.append('\n').append(t.getMessage());
+      }
+      assertThat(all.toString()).as(e.getLoggerName()).doesNotContain(secret);
+    }
+  }
+
+  private void startRegdoc() {
+    runtime =
+        BotRuntime.start(
+            BotConfig.of(Map.of("data.dir", dataDir.toString())),
+            Path.of("knowledge-base"),
+            Path.of("rules"),
+            Illustrator.NONE,
+            Clock.systemUTC());
+    running =
+        DiscordAdapter.start(
+            discord.settings(), runtime.engine(), Map.of("DISCORD_BOT_TOKEN", TOKEN));
+  }
+
+  private void stopRegdoc() {
+    if (running != null) {
+      running.close();
+      running = null;
+    }
+    if (runtime != null) {
+      runtime.close();
+      runtime = null;
+    }
+  }
+}
