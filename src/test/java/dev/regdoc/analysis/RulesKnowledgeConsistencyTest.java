@@ -10,6 +10,7 @@ import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.knowledge.EvidenceNotes;
+import dev.regdoc.knowledge.FindingEntry;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.Lang;
 import dev.regdoc.knowledge.SummaryTexts;
@@ -164,32 +165,46 @@ class RulesKnowledgeConsistencyTest {
     }
   }
 
-  private static final Pattern BACKTICKED = Pattern.compile("`([a-z]+(?:-[a-z]+)*)`");
-
-  /** The README's list of finding codes (the JSON contract) is exactly what the rules can emit. */
+  /**
+   * The README's list of finding codes (the JSON contract) is written from the fault manifest,
+   * which the test above holds to exactly what the rules can emit: a new fault's manifest line adds
+   * it.
+   */
   @Test
-  void theReadmeListsExactlyTheCodesTheRulesCanEmit() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    int start = readme.indexOf("Finding codes (the JSON contract):");
-    assertThat(start)
-        .as("README.md: the sentence 'Finding codes (the JSON contract):'")
-        .isPositive();
-    String list = readme.substring(start, readme.indexOf(". ", start));
-    Set<String> listed = new TreeSet<>();
-    Matcher m = BACKTICKED.matcher(list);
-    while (m.find()) {
-      listed.add(m.group(1));
-    }
-    assertThat(listed).as("README.md finding codes").isEqualTo(emitted());
+  void theReadmeListsExactlyTheCodesOfTheFaultManifest() throws IOException {
+    MarkedSection codes = new MarkedSection(Path.of("README.md"), "finding-codes");
+    List<String> manifest = FaultManifest.load(Path.of(FaultManifest.PATH)).codes();
+    List<String> quoted = manifest.stream().map(c -> "`" + c + "`").toList();
+    String expected = "\n" + wrapped(quoted, ", ", 105) + ".\n";
+    assertThat(codes.refreshedWith(expected)).as(codes.stale()).isEqualTo(expected);
+    assertThat(new TreeSet<>(manifest)).isEqualTo(emitted());
   }
 
-  private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| ([a-z]+(?:-[a-z]+)*) \\|");
+  /** Items joined by {@code sep}, a line break before an item that would pass {@code width}. */
+  private static String wrapped(List<String> items, String sep, int width) {
+    StringBuilder out = new StringBuilder();
+    int line = 0;
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i) + (i < items.size() - 1 ? sep.strip() : "");
+      if (line > 0 && line + 1 + item.length() > width) {
+        out.append('\n');
+        line = 0;
+      } else if (line > 0) {
+        out.append(' ');
+        line++;
+      }
+      out.append(item);
+      line += item.length();
+    }
+    return out.toString();
+  }
+
   private static final Pattern HEADING = Pattern.compile("(?m)^## (\\S+)$");
 
   /**
    * knowledge-base/README.md describes the files as they are: a section per YAML file and folder of
-   * the knowledge base and none for a file that does not exist, and its table of finding codes is
-   * exactly what the rules can emit.
+   * the knowledge base and none for a file that does not exist, and its table of finding codes and
+   * their values is written from the manifest's codes and each code's {@code findings/<code>.yaml}.
    */
   @Test
   void theKnowledgeBaseReadmeDescribesItsFilesAndEveryCode() throws IOException {
@@ -215,15 +230,18 @@ class RulesKnowledgeConsistencyTest {
           });
     }
     assertThat(sections).as("'## <file>' sections of knowledge-base/README.md").isEqualTo(present);
-    Set<String> rows = new TreeSet<>();
-    int table = readme.indexOf("| code | values |");
-    assertThat(table).as("knowledge-base/README.md: the table '| code | values |'").isPositive();
-    int rowsStart = readme.indexOf("\n|---", table);
-    Matcher r = TABLE_ROW.matcher(readme.substring(rowsStart, readme.indexOf("\n\n", table)));
-    while (r.find()) {
-      rows.add(r.group(1));
+    StringBuilder table = new StringBuilder("\n| code | values |\n|---|---|\n");
+    for (String code : FaultManifest.load(Path.of(FaultManifest.PATH)).codes()) {
+      List<String> values = kb.finding(code).map(FindingEntry::values).orElse(List.of());
+      table
+          .append("| ")
+          .append(code)
+          .append(" | ")
+          .append(values.isEmpty() ? "(none)" : String.join(", ", values))
+          .append(" |\n");
     }
-    assertThat(rows).as("the finding codes table of knowledge-base/README.md").isEqualTo(emitted());
+    MarkedSection codes = new MarkedSection(kbDir.resolve("README.md"), "finding-values");
+    assertThat(codes.refreshedWith(table.toString())).as(codes.stale()).isEqualTo(table.toString());
   }
 
   private static Set<String> grep(Pattern p) throws IOException {
