@@ -67,7 +67,7 @@ class JapaneseReaderProblemsTest {
     Run run = BadInputTest.cli(args.toArray(String[]::new));
 
     BadInputTest.noStackTrace(run);
-    assertThat(run.out()).contains("読めず").contains("対象外").doesNotContain("NOT READ");
+    assertThat(run.out()).contains("読み込めず").contains("対象外").doesNotContain("NOT READ");
     List<String> names =
         new ArrayList<>(files.stream().map(f -> f.getFileName().toString()).toList());
     names.add(ZIP_ENTRY);
