@@ -197,7 +197,8 @@ class LookAlikeMatrixTest {
           "cucm-hung", Set.of(PSA, FW, "random-loss", "arp-conflict"),
           "random-loss", Set.of(PSA, FW),
           "healthy-long-aging", Set.of(PSA),
-          "sccp-firewall-idle", Set.of(PSA, HUNG, "random-loss"));
+          "sccp-firewall-idle", Set.of(PSA, HUNG, "random-loss"),
+          "asymmetric-return", Set.of(HUNG));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();
