@@ -77,6 +77,11 @@ final class AnswerJudge {
    */
   record Reading(List<KeyPoint> made, List<KeyPoint> contradicted) {}
 
+  /** The answer with what it says under a negation blanked ("not 55, 57" gives 57 first). */
+  String affirmed(String answer) {
+    return negation.positive(answer);
+  }
+
   /** The key points the answer makes, in the order given. */
   List<KeyPoint> covered(String answer, List<KeyPoint> points, Lang lang) {
     return read(answer, points, lang).made();

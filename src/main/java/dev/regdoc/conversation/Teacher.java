@@ -188,7 +188,8 @@ final class Teacher {
   private void checked(Turn t, String lesson, int at, Posed posed, String text) {
     Exercise e = posed.exercise();
     ExerciseKey key = posed.key();
-    ExerciseVerdict v = ExerciseVerdict.of(e, key, text, lessons.files(lesson));
+    // "not 55, it is 57": the frame a learner denies is not the one they give
+    ExerciseVerdict v = ExerciseVerdict.of(e, key, judge.affirmed(text), lessons.files(lesson));
     if (v == ExerciseVerdict.NO_ANSWER && !hinted(t, lesson, at)) {
       t.learning.put(HINTED, lesson + ":" + at);
       t.say(say.get("lesson-hint", t.lang, "hint", e.hint().get(t.lang)));

@@ -100,6 +100,14 @@ class AnswerJudgeTest {
   }
 
   @Test
+  void aFrameTheAnswerDeniesIsNotTheFrameItGives() {
+    assertThat(AnswerJudge.firstNumber(JUDGE.affirmed("not frame 55, it is frame 57")))
+        .isEqualTo(57.0);
+    assertThat(AnswerJudge.firstNumber(JUDGE.affirmed("フレーム 55 ではなく 57 です"))).isEqualTo(57.0);
+    assertThat(AnswerJudge.firstNumber(JUDGE.affirmed("frame 55, not 57"))).isEqualTo(55.0);
+  }
+
+  @Test
   void dontKnowIsReadInBothLanguagesButAnAnswerThatHedgesIsJudged() {
     assertThat(JUDGE.isDontKnow("I don't know")).isTrue();
     assertThat(JUDGE.isDontKnow("I am not sure.")).isTrue();
