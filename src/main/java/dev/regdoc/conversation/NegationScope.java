@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * English negator reaches forward to the end of its clause (two cancel out); a Japanese one reaches
  * back to the start of its clause or to the negator before it, because Japanese negates after the
  * verb. A conditional negator ("without", "ないと") followed by another negation in the same sentence
- * is a double negation and turns nothing. Deterministic and linear in the answer.
+ * is a double negation and turns nothing. Deterministic; the work is the answer's length times its
+ * negators, and an answer is one chat line.
  */
 final class NegationScope {
   private static final Pattern SENTENCE = Pattern.compile("(?<!\\d)\\.|\\.(?!\\d)|[!?;。！？；\\n]");
