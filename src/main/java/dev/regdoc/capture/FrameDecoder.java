@@ -127,7 +127,12 @@ final class FrameDecoder {
     int p = off + 40;
     while (next == 0 || next == 43 || next == 60 || next == 44) {
       if (next == 44) {
+        // the Fragment header: 8 bytes, its offset in the top 13 bits of bytes 2-3; as for IPv4,
+        // the first fragment alone carries the UDP header and the start of the datagram
         f.fragment = true;
+        if ((u16(d, p + 2) & 0xfff8) == 0 && u8(d, p) == 17) {
+          return decodeTransport(f, 17, p + 8, end);
+        }
         return true;
       }
       next = u8(d, p);

@@ -57,7 +57,10 @@ public record SignalingPorts(
         "((tcp or udp) and ("
             + portExpr
             + ")) or arp"
-            + " or (icmp and icmp[icmptype] == icmp-unreach) or (icmp6 and ip6[40] == 1)";
+            + " or (icmp and icmp[icmptype] == icmp-unreach) or (icmp6 and ip6[40] == 1)"
+            // the first fragment of a UDP datagram over IPv6: `udp` alone does not look past the
+            // Fragment header (next header 44); the decoder checks its ports
+            + " or (ip6 and ip6[6] == 44 and ip6[40] == 17 and (ip6[42:2] & 0xfff8) == 0)";
     if (!ethernet) {
       return core;
     }

@@ -10,10 +10,14 @@ import java.util.List;
  *
  * @param datagramBytes UDP payload size of the largest fragmented transmission
  * @param fragmentedAttempts transmissions seen leaving as fragments
- * @param answeredSmall answered SIP requests in the phone's dialogues of the same capture that were
- *     not fragmented: its other REGISTERs, and requests such as OPTIONS (the timeline does not keep
- *     which side sent those, so either way counts: the CUCM is alive and small datagrams pass)
+ * @param answeredSmall the phone's SIP requests to CUCM in the same capture that were not
+ *     fragmented and got CUCM's final answer: its other REGISTERs, and requests such as OPTIONS
+ *     (requests CUCM sent the phone do not count)
  * @param answeredSmallFrames the first frame of each of them
+ * @param missingFrom another capture (the CUCM side) that holds the phone's small requests sent
+ *     before and after the REGISTER but no transmission of it: the REGISTER never got that far;
+ *     null when no capture shows that
+ * @param missingAround the frames of those two requests in {@code missingFrom}
  */
 public record FragmentedRegister(
     String device,
@@ -28,5 +32,7 @@ public record FragmentedRegister(
     int fragmentedAttempts,
     List<Long> frames,
     int answeredSmall,
-    List<Long> answeredSmallFrames)
+    List<Long> answeredSmallFrames,
+    String missingFrom,
+    List<Long> missingAround)
     implements Cited {}

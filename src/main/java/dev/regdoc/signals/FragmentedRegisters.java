@@ -4,6 +4,7 @@ import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Protocol;
 import dev.regdoc.timeline.TimelineEvent;
 import dev.regdoc.timeline.event.AddressEvent;
+import dev.regdoc.timeline.event.Direction;
 import dev.regdoc.timeline.event.SipEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +14,19 @@ import java.util.Map;
 
 /**
  * Joins the timeline's IP-fragment events to the REGISTER transactions they carried (same capture,
- * same frame), and counts the phone's unfragmented SIP requests that got a final answer.
+ * same frame), and counts the phone's unfragmented SIP requests to CUCM that got CUCM's final
+ * answer. Requests CUCM sends the phone (an OPTIONS ping, a NOTIFY) do not count: the phone's
+ * answer to them shows only that small datagrams reach the phone.
  */
 final class FragmentedRegisters {
   /** A frame of one capture. */
   private record At(String file, long frame) {}
 
   /** A non-REGISTER request of one capture, by Call-ID and method. */
-  private record Request(String file, String callId, String method) {}
+  record Request(String file, String callId, String method) {}
+
+  /** A capture that lacks a REGISTER, and its frames of the requests sent before and after it. */
+  record Missing(String file, List<Long> around) {}
 
   private FragmentedRegisters() {}
 
@@ -33,7 +39,8 @@ final class FragmentedRegisters {
       WorkLimit.checkpoint();
       if (e.details() instanceof AddressEvent.IpFragmented f) {
         fragmented.put(new At(e.file(), e.frame()), f.datagramBytes());
-      } else if (e.details() instanceof SipEvent.Request r) {
+      } else if (e.details() instanceof SipEvent.Request r
+          && r.direction() == Direction.PHONE_TO_CUCM) {
         requests.putIfAbsent(new Request(e.file(), r.callId(), r.method()), e);
       } else if (e.details() instanceof SipEvent.Response r && r.status() >= 200) {
         answered.add(new Request(e.file(), r.callId(), r.cseqMethod()));
@@ -73,6 +80,7 @@ final class FragmentedRegisters {
         continue;
       }
       List<Long> small = smallAnswered.getOrDefault(t.device() + "|" + t.file(), List.of());
+      Missing missing = CucmSide.missing(t, events, requests);
       out.add(
           new FragmentedRegister(
               t.device(),
@@ -87,7 +95,9 @@ final class FragmentedRegisters {
               sizes.size(),
               t.frames(),
               small.size(),
-              List.copyOf(small)));
+              List.copyOf(small),
+              missing == null ? null : missing.file(),
+              missing == null ? List.of() : missing.around()));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import static dev.regdoc.timeline.Events.round3;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Protocol;
 import dev.regdoc.facts.SipMessage;
+import dev.regdoc.timeline.event.Direction;
 import dev.regdoc.timeline.event.RegisterOutcome;
 import dev.regdoc.timeline.event.RegisterRequest;
 import dev.regdoc.timeline.event.SeenIn;
@@ -81,11 +82,12 @@ final class SipTimeline {
       return;
     }
     if (!m.isRegister()) {
+      boolean fromPhone = !server.equals(m.endpoints().srcIp());
       events.add(
           m,
           device,
-          m.method() + " to " + server,
-          new SipEvent.Request(m.method(), m.callId(), m.cseq(), seen));
+          m.method() + (fromPhone ? " to " : " from ") + server,
+          new SipEvent.Request(m.method(), m.callId(), m.cseq(), Direction.of(fromPhone), seen));
       return;
     }
     RegisterRequest r =

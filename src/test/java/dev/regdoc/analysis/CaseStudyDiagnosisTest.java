@@ -47,6 +47,17 @@ class CaseStudyDiagnosisTest {
     }
   }
 
+  /** Only the named files of a fixture. */
+  static List<Finding> analyze(String fixture, String... files) {
+    return analyzer
+        .analyze(
+            Stream.of(files)
+                .map(f -> Path.of("src/test/resources/fixtures", fixture, f))
+                .map(InputFile::of)
+                .toList())
+        .findings();
+  }
+
   @Test
   void caseStudy2IsPortSecurityAgingWithTheConfigLineAndTheLostRefreshes() throws IOException {
     List<Finding> f = analyze("case-study-2");
@@ -127,7 +138,8 @@ class CaseStudyDiagnosisTest {
 
   @Test
   void aFragmentedRegisterRulesOutASilentCucmBecauseSmallRequestsWereAnswered() throws IOException {
-    Finding top = analyze("register-fragments-dropped").get(0);
+    Finding top = analyze("register-fragments-dropped", "phone.pcap").get(0);
+    assertThat(top.code()).isEqualTo("fragmented-register-dropped");
     assertThat(top.values()).containsEntry("bytes", 1903).containsEntry("attempts", 7);
     assertThat(top.ruledOut())
         .singleElement()
@@ -138,5 +150,39 @@ class CaseStudyDiagnosisTest {
               assertThat(r.args()).containsExactly("2");
               assertThat(r.evidence()).flatExtracting(Evidence::frames).containsExactly(1L, 17L);
             });
+  }
+
+  /**
+   * The CUCM-side capture has the phone's OPTIONS before and after the REGISTER and no fragment of
+   * the REGISTER: it never reached the CUCM, so the CUCM cannot have ignored it.
+   */
+  @Test
+  void theCucmSideCaptureWithoutTheRegisterShowsItWasDroppedOnThePath() throws IOException {
+    Finding top = analyze("register-fragments-dropped").get(0);
+    assertThat(top.code()).isEqualTo("fragmented-register-dropped");
+    assertThat(top.ruledOut())
+        .filteredOn(r -> r.why().equals("rival-register-never-reached-cucm-side"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.code()).isEqualTo("cucm-not-responding");
+              assertThat(r.args()).containsExactly("1", "cucm.pcap");
+              assertThat(r.evidence())
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.file()).isEqualTo("cucm.pcap");
+                        assertThat(e.frames()).containsExactly(1L, 3L);
+                      });
+            });
+  }
+
+  /** The CUCM-side capture of the look-alike has the phone's requests, not the CUCM's own. */
+  @Test
+  void aCucmSideCaptureWithoutThePhonesRequestsAroundTheRegisterRulesNothingOut()
+      throws IOException {
+    assertThat(analyze("register-fragments-cucm-requests"))
+        .flatExtracting(Finding::ruledOut)
+        .noneMatch(r -> r.why().equals("rival-register-never-reached-cucm-side"));
   }
 }

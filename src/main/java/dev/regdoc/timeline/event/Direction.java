@@ -17,6 +17,22 @@ public enum Direction {
     return fromPhone ? PHONE_TO_CUCM : CUCM_TO_PHONE;
   }
 
+  /**
+   * A Jackson value filter that leaves out {@link #PHONE_TO_CUCM}, for fields where the phone's own
+   * direction is the default and only the other is written.
+   */
+  public static final class FromPhone {
+    @Override
+    public boolean equals(Object other) {
+      return other == PHONE_TO_CUCM;
+    }
+
+    @Override
+    public int hashCode() {
+      return PHONE_TO_CUCM.hashCode();
+    }
+  }
+
   @JsonValue
   public String id() {
     return id;

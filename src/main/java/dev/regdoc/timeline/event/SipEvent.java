@@ -1,5 +1,6 @@
 package dev.regdoc.timeline.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** SIP messages: the kinds of REGISTER, their answers, resent requests, and other SIP. */
@@ -119,7 +120,19 @@ public sealed interface SipEvent extends SignalingEvent {
   }
 
   /** A request other than REGISTER (call control). */
-  record Request(String method, String callId, long cseq, @JsonUnwrapped SeenIn seen)
+  /**
+   * A request other than REGISTER (OPTIONS, NOTIFY, INVITE...).
+   *
+   * @param direction which way it went; JSON: {@code "direction": "cucm-to-phone"} for a request
+   *     CUCM sent, nothing for the phone's own (the usual case, so older timelines read the same)
+   */
+  record Request(
+      String method,
+      String callId,
+      long cseq,
+      @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Direction.FromPhone.class)
+          Direction direction,
+      @JsonUnwrapped SeenIn seen)
       implements SipEvent {
     @Override
     public EventKind kind() {
