@@ -21,7 +21,8 @@ import java.util.Map;
  * regdoc's logging, set up in code (found by logback as a {@link Configurator} service) instead of
  * an XML file: parsing the XML cost a command about 400 classes (logback's Joran and the JDK's XML
  * parser) before its first line of work. An operator's own file named by {@code
- * -Dlogback.configurationFile} still takes over.
+ * -Dlogback.configurationFile}, or a {@code logback-test.xml} on the class path (the tests'), still
+ * takes over.
  *
  * <p>Standard error is the terminal the chat runs in: one line per event there, never a stack
  * trace; the whole event, stack trace included, goes to the log file ({@code REGDOC_LOG_FILE},
@@ -48,9 +49,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
   @Override
   public ExecutionStatus configure(LoggerContext ctx) {
-    if (System.getProperty("logback.configurationFile") != null) {
-      return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+    if (System.getProperty("logback.configurationFile") != null
+        || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+      return ExecutionStatus.INVOKE_NEXT_IF_ANY; // an operator's file, or the tests' own
     }
+    setUp(ctx);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** The appenders and levels described above. */
+  static void setUp(LoggerContext ctx) {
     // failing to open the log file (read-only home) must not print logback's own errors in the chat
     NopStatusListener quiet = new NopStatusListener();
     ctx.getStatusManager().add(quiet);
@@ -89,7 +97,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.setLevel(Level.toLevel(variable(ctx, "REGDOC_LOG_LEVEL", "WARN"), Level.WARN));
     root.addAppender(terminal);
     root.addAppender(log);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   private static PatternLayoutEncoder encoder(Context ctx, String pattern) {

@@ -2,13 +2,16 @@ package dev.regdoc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +40,13 @@ class CommandClassLoadsTest {
         .noneMatch(c -> c.startsWith("com.fasterxml.jackson.dataformat.yaml."));
   }
 
+  /** The class path without the tests' classes: their logback-test.xml would set up logging. */
+  private static String productClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(p -> !p.endsWith("test-classes"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
   private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
     Path log = dir.resolve("classes.log");
     List<String> cmd =
@@ -44,7 +54,7 @@ class CommandClassLoadsTest {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
-                System.getProperty("java.class.path"),
+                productClassPath(),
                 "-Xshare:off",
                 "-XX:TieredStopAtLevel=1",
                 "-Xlog:class+load=info:file=" + log,
