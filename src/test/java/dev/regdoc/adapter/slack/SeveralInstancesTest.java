@@ -256,21 +256,33 @@ class SeveralInstancesTest {
       in.process.destroyForcibly();
       in.process.waitFor(30, TimeUnit.SECONDS);
     }
+    double share = cpu / (wall * cores);
+    // what limits it: the analyses are CPU work, so either they had the cores (then more instances
+    // on the same cores add nothing) or other processes had them
+    String limit =
+        share >= 0.8
+            ? "CPU-bound: the instances kept the cores busy"
+            : Double.parseDouble(loadAfter) > cores
+                ? "CPU-bound, on cores other processes held (load average above the core count)"
+                : "not CPU-bound: the instances waited on something else";
     return String.format(
         "bench: %d instance(s) x %d analyses at once, %d conversations: %.1f analyses a minute"
-            + " (first queued to last answered %.0f s); the instances used %.0f s CPU of the %.0f s"
-            + " x %d cores the machine had meanwhile (%.0f%%); load average %s before, %s after",
+            + " (first queued to last answered %.0f s), %.2f s CPU an analysis; the instances used"
+            + " %.0f s CPU of the %.0f s x %d cores the machine had meanwhile (%.0f%%); load"
+            + " average %s before, %s after: %s",
         count,
         2,
         conversations,
         conversations / (busy / 60),
         busy,
+        cpu / conversations,
         cpu,
         wall,
         cores,
-        100 * cpu / (wall * cores),
+        100 * share,
         loadBefore,
-        loadAfter);
+        loadAfter,
+        limit);
   }
 
   private static double cpuSeconds(List<Instance> instances) {
