@@ -79,7 +79,7 @@ final class DiscordRunner implements AutoCloseable {
 
   /** Takes the request if it is new and allowed; returns at once. */
   void submit(DiscordRequest request) {
-    if (!guards.firstTime("event:" + request.eventKey())) {
+    if (!firstTime("event:" + request.eventKey())) {
       log.debug("ignoring Discord's replay of {}", request.eventKey());
       return;
     }
@@ -93,6 +93,15 @@ final class DiscordRunner implements AutoCloseable {
       return;
     }
     pool.submit(() -> runSafely(request));
+  }
+
+  /**
+   * Whether this instance takes the event or file: new to this process (no store call for a replay
+   * within one session) and to the case store, which a restarted process or another instance
+   * shares. The "discord:" prefix keeps the keys apart from Slack's.
+   */
+  private boolean firstTime(String key) {
+    return guards.firstTime(key) && engine.firstDelivery("discord:" + key);
   }
 
   private void runSafely(DiscordRequest request) {
@@ -122,7 +131,7 @@ final class DiscordRunner implements AutoCloseable {
       return;
     }
     List<DiscordRequest.FileRef> fresh =
-        t.files().stream().filter(f -> guards.firstTime("file:" + f.id())).toList();
+        t.files().stream().filter(f -> firstTime("file:" + f.id())).toList();
     if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
       return;
     }

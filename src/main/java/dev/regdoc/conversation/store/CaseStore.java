@@ -69,9 +69,9 @@ public interface CaseStore extends AutoCloseable {
   int purgeExpired(Instant now);
 
   /**
-   * Records that the chat event {@code key} (a Slack event id, "file:F123") is being handled; true
-   * only for the first caller, among every process on the store, so a retry that reaches another
-   * instance is handled once.
+   * Records that the chat event {@code key} (prefixed with its platform: "slack:event:Ev1",
+   * "discord:file:123") is being handled; true only for the first caller, among every process on
+   * the store, so a retry that reaches another instance, or comes after a restart, is handled once.
    */
   boolean firstDelivery(String key, Instant at);
 

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.Illustrator;
@@ -73,6 +74,39 @@ class DiscordGatewayRestartTest {
     discord.await(thread, p -> p.text().contains("CUCM version"));
     assertThat(discord.threadCount()).isEqualTo(1);
     assertNoTokenInLogs();
+  }
+
+  @Test
+  void aMessageDeliveredAgainToTheNextSessionAfterARestartIsAnsweredOnce() throws Exception {
+    startRegdoc();
+    String user = "500000000000000102";
+    String id = discord.nextId();
+    ObjectNode mention =
+        discord.message(
+            id,
+            CHANNEL,
+            user,
+            "<@" + BOT + "> SEP0024142DDF24 drops to the secondary every 16 minutes");
+    discord.say(mention);
+    String thread = discord.awaitThreadOn(id);
+    discord.await(thread, p -> p.text().contains("SIP or with SCCP"));
+    long answered = postsIn(thread);
+    stopRegdoc();
+
+    startRegdoc();
+    discord.say(mention);
+    String later = discord.say(CHANNEL, "500000000000000103", "<@" + BOT + "> new case");
+    discord.await(discord.awaitThreadOn(later), p -> true);
+
+    assertThat(discord.restCalls)
+        .filteredOn(c -> c.equals("POST channels/" + CHANNEL + "/messages/" + id + "/threads"))
+        .hasSize(1);
+    assertThat(discord.threadCount()).isEqualTo(2);
+    assertThat(postsIn(thread)).isEqualTo(answered);
+  }
+
+  private long postsIn(String channel) {
+    return discord.posted.stream().filter(p -> p.channel().equals(channel)).count();
   }
 
   @Test
