@@ -162,7 +162,8 @@ public final class DiagnosisBench {
                 30,
                 0.002,
                 0,
-                null));
+                null,
+                0));
         if (k % 2 == 0) {
           facts.add(
               new ArpPacket(

@@ -9,8 +9,13 @@ import java.time.Instant;
  * One keepalive (SCCP KeepAliveReq, or SIP keepalive REGISTER to a backup) and its answer.
  *
  * @param role a backup SCCP CUCM only TCP-acknowledges keepalives
+ * @param interval seconds since the previous keepalive on the same TCP connection; for the first
+ *     SCCP keepalive of a connection to the primary, the interval its RegisterAck configured; -1
+ *     when neither is known
  * @param answerLatency seconds to the application answer, -1 when none
  * @param seenIn in both aligned captures or in one only, null with a single capture
+ * @param connection which TCP connection of this phone to this server in this capture, from 1 (0
+ *     when not known): intervals and runs of missed keepalives count within one connection
  */
 public record KeepaliveTiming(
     String device,
@@ -23,7 +28,8 @@ public record KeepaliveTiming(
     double interval,
     double answerLatency,
     int retransmissions,
-    SeenIn.Sides seenIn)
+    SeenIn.Sides seenIn,
+    int connection)
     implements Cited {
 
   public boolean isAnswered() {

@@ -39,13 +39,17 @@ public final class SignalBuilder {
   public List<Object> build(Timeline t) {
     List<Object> out = new ArrayList<>();
     EventIndex idx = new EventIndex(t.events());
+    SccpConnections connections = new SccpConnections();
     for (TimelineEvent e : t.events()) {
       WorkLimit.checkpoint();
       EventDetails d = e.details();
       if (d instanceof SipEvent.Refresh r) {
         out.add(refresh(e, r, idx));
+      } else if (d instanceof SccpEvent.RegisterAck a) {
+        connections.configured.put(
+            e.device() + "|" + a.server() + "|" + e.file(), a.keepAliveInterval());
       } else if (d instanceof SccpEvent.KeepAlive k) {
-        out.add(sccpKeepalive(e, k, idx));
+        out.add(sccpKeepalive(e, k, idx, connections));
       } else if (d instanceof SipEvent.BackupKeepalive k) {
         out.add(sipKeepalive(e, k, idx));
       } else if (d instanceof InferredEvent.RoleChange c) {
@@ -196,8 +200,32 @@ public final class SignalBuilder {
         seenIn(r.seen()));
   }
 
+  /**
+   * Per phone, server and capture: the number of the current TCP connection (the timeline gives no
+   * interval to the first keepalive of a connection, so such a keepalive starts the next one) and
+   * the primary keepalive interval the last RegisterAck configured.
+   */
+  private static final class SccpConnections {
+    final Map<String, Integer> current = new LinkedHashMap<>();
+    final Map<String, Integer> configured = new LinkedHashMap<>();
+  }
+
+  /**
+   * The interval is measured on one connection; the first keepalive of a connection to the primary
+   * takes the interval its RegisterAck configured, never the gap across a reconnect.
+   */
   private static KeepaliveTiming sccpKeepalive(
-      TimelineEvent e, SccpEvent.KeepAlive k, EventIndex idx) {
+      TimelineEvent e, SccpEvent.KeepAlive k, EventIndex idx, SccpConnections connections) {
+    String key = e.device() + "|" + k.server() + "|" + e.file();
+    int connection =
+        k.interval() == null
+            ? connections.current.merge(key, 1, Integer::sum)
+            : connections.current.computeIfAbsent(key, x -> 1);
+    Integer configured = k.role() == KeepaliveRole.PRIMARY ? connections.configured.get(key) : null;
+    double interval =
+        k.interval() != null
+            ? k.interval()
+            : configured != null && configured > 0 ? configured : -1;
     TimelineEvent ack = idx.sccpAck(e.file(), e.frame());
     List<TimelineEvent> rtx =
         idx.retransmissions(e.file(), e.device(), MessageName.sccp(KEEPALIVE_REQ), e.time());
@@ -209,10 +237,11 @@ public final class SignalBuilder {
         e.time(),
         k.server(),
         k.role(),
-        k.interval() == null ? -1 : k.interval(),
+        interval,
         ack == null ? -1 : seconds(e.time(), ack.time()),
         rtx.size(),
-        seenIn(k.seen()));
+        seenIn(k.seen()),
+        connection);
   }
 
   private static KeepaliveTiming sipKeepalive(
@@ -229,7 +258,8 @@ public final class SignalBuilder {
         k.interval() == null ? -1 : k.interval(),
         ok == null ? -1 : seconds(e.time(), ok.time()),
         0,
-        seenIn(k.seen()));
+        seenIn(k.seen()),
+        0);
   }
 
   /** In both captures or in one, or null with a single capture. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Small calculations the rules use on groups of signals. */
 public final class Signals {
@@ -47,7 +49,10 @@ public final class Signals {
         / (xs.size() - 1);
   }
 
-  /** Typical seconds between keepalives of these, 30 (SCCP's default) when they do not say. */
+  /**
+   * Typical seconds between keepalives of these, 30 (SCCP's default) when they do not say. Each
+   * interval is measured on one TCP connection (the first keepalive of a connection has none).
+   */
   public static long keepaliveInterval(Collection<?> keepalives) {
     return Math.round(
         keepalives.stream()
@@ -56,6 +61,28 @@ public final class Signals {
             .sorted()
             .reduce((a, b) -> b)
             .orElse(30.0));
+  }
+
+  /**
+   * The longest run of these keepalives on one TCP connection: a reconnect starts a new count, so
+   * two misses on two connections are not "2 in a row".
+   */
+  public static int missedInARow(Collection<?> keepalives) {
+    return byConnection(keepalives).values().stream().mapToInt(Long::intValue).max().orElse(0);
+  }
+
+  /** How many TCP connections these keepalives were sent on. */
+  public static int connections(Collection<?> keepalives) {
+    return byConnection(keepalives).size();
+  }
+
+  private static Map<String, Long> byConnection(Collection<?> keepalives) {
+    return keepalives.stream()
+        .map(k -> (KeepaliveTiming) k)
+        .collect(
+            Collectors.groupingBy(
+                k -> k.device() + "|" + k.server() + "|" + k.file() + "|" + k.connection(),
+                Collectors.counting()));
   }
 
   /** Seconds from the first 200 OK seen (the first refresh minus its interval) to the failover. */

@@ -33,7 +33,8 @@ final class SccpTimeline {
   private final ServerRoles roles;
   private final CaptureAligner aligner;
 
-  private final Map<String, SccpMessage> lastKeepAlive = new HashMap<>(); // device|server
+  // device|server|phone port: an interval spans one TCP connection, never a reconnect
+  private final Map<String, SccpMessage> lastKeepAlive = new HashMap<>();
   private final Map<String, SccpMessage> unanswered = new HashMap<>();
   private final Set<SccpMessage> sentToPrimary = new HashSet<>();
   private final Set<String> acking = new HashSet<>(); // servers that answer keepalives (primaries)
@@ -129,7 +130,7 @@ final class SccpTimeline {
 
   private void keepAlive(SccpMessage m, String device, String server, SeenIn seen) {
     String key = device + "|" + server;
-    SccpMessage prev = lastKeepAlive.put(key, m);
+    SccpMessage prev = lastKeepAlive.put(key + "|" + m.endpoints().srcPort(), m);
     SccpMessage missed = unanswered.remove(key);
     if (missed != null && sentToPrimary.contains(missed)) {
       events.add(

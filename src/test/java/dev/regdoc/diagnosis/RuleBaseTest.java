@@ -177,6 +177,7 @@ class RuleBaseTest {
         30,
         -1,
         0,
-        null);
+        null,
+        0);
   }
 }

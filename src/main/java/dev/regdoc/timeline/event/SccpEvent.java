@@ -45,7 +45,8 @@ public sealed interface SccpEvent extends SignalingEvent {
   }
 
   /**
-   * @param interval seconds since the previous keepalive to the same CUCM, null for the first
+   * @param interval seconds since the previous keepalive to the same CUCM on the same TCP
+   *     connection, null for the first on its connection
    */
   record KeepAlive(String server, KeepaliveRole role, Double interval, @JsonUnwrapped SeenIn seen)
       implements SccpEvent {
