@@ -208,6 +208,23 @@ class CaseStudyDiagnosisTest {
     assertThat(said(f.get(0), "en")).contains("the cause is configuration");
   }
 
+  /**
+   * The look-alike: the same three REGISTERs refused with 403 are one refusal of the device, citing
+   * every answer, and it names the device's configuration.
+   */
+  @Test
+  void aRepeatedForbiddenIsOneRefusalCitingEveryAnswer() throws IOException {
+    List<Finding> f = analyze("register-forbidden-repeated");
+    assertThat(f).filteredOn(x -> x.code().equals("registration-rejected")).hasSize(1);
+    Finding top = f.get(0);
+    assertThat(top.code()).isEqualTo("registration-rejected");
+    assertThat(top.evidence())
+        .filteredOn(e -> e.note().equals("final-answer"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.frames()).containsExactly(3L, 6L, 9L));
+    assertThat(said(top, "en")).contains("the cause is configuration");
+  }
+
   /** The CUCM-side capture of the look-alike has the phone's requests, not the CUCM's own. */
   @Test
   void aCucmSideCaptureWithoutThePhonesRequestsAroundTheRegisterRulesNothingOut()
