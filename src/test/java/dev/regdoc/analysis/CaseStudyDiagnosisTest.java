@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The source document's case studies come out with the document's diagnosis; their twins do not.
  */
 class CaseStudyDiagnosisTest {
+  private static final KnowledgeTexts TEXTS = KnowledgeTexts.load(Path.of("knowledge-base"));
   private static Analyzer analyzer;
 
   @BeforeAll
@@ -175,6 +176,53 @@ class CaseStudyDiagnosisTest {
                         assertThat(e.frames()).containsExactly(1L, 3L);
                       });
             });
+  }
+
+  /** Everything the answer says about a finding, in one language. */
+  private static String said(Finding f, String lang) {
+    FindingText t = TEXTS.textOf(f, lang);
+    return String.join("\n", t.title(), t.explanation(), String.join("\n", t.fix()));
+  }
+
+  /**
+   * CUCM answering every REGISTER with 503 is its node refusing the work: no finding of the same
+   * answer may blame the device's configuration, and the refusal is told once per phone, not once
+   * per REGISTER.
+   */
+  @Test
+  void serverErrorAnswersNameNoConfigurationCauseAndAreToldOncePerPhone() throws IOException {
+    List<Finding> f = analyze("register-service-unavailable");
+    assertThat(f.get(0).code()).isEqualTo("cucm-service-unavailable");
+    assertThat(f).filteredOn(x -> x.code().equals("registration-rejected")).hasSizeLessThan(2);
+    for (Finding x : f) {
+      assertThat(said(x, "en")).as(x.code()).doesNotContain("configuration");
+      assertThat(said(x, "ja")).as(x.code()).doesNotContain("設定側");
+    }
+  }
+
+  /** A refusal of the device itself (403 Forbidden) still names its configuration as the cause. */
+  @Test
+  void aForbiddenAnswerStillNamesTheDevicesConfiguration() throws IOException {
+    List<Finding> f = analyze("registration-rejected");
+    assertThat(f).filteredOn(x -> x.code().equals("registration-rejected")).hasSize(1);
+    assertThat(said(f.get(0), "en")).contains("the cause is configuration");
+  }
+
+  /**
+   * The look-alike: the same three REGISTERs refused with 403 are one refusal of the device, citing
+   * every answer, and it names the device's configuration.
+   */
+  @Test
+  void aRepeatedForbiddenIsOneRefusalCitingEveryAnswer() throws IOException {
+    List<Finding> f = analyze("register-forbidden-repeated");
+    assertThat(f).filteredOn(x -> x.code().equals("registration-rejected")).hasSize(1);
+    Finding top = f.get(0);
+    assertThat(top.code()).isEqualTo("registration-rejected");
+    assertThat(top.evidence())
+        .filteredOn(e -> e.note().equals("final-answer"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.frames()).containsExactly(3L, 6L, 9L));
+    assertThat(said(top, "en")).contains("the cause is configuration");
   }
 
   /** The CUCM-side capture of the look-alike has the phone's requests, not the CUCM's own. */
