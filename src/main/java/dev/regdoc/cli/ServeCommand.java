@@ -15,6 +15,7 @@ import java.net.BindException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * How long a SIGTERM waits for the instance to close (web, chats, jobs, store) before exiting.
+   */
+  private static final long SHUTDOWN_WAIT_SECONDS = 20;
+
   @Override
   public Integer call() throws Exception {
     BotConfig cfg = config.load();
@@ -53,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
       webSettings = webSettings.withPort(port);
     }
     PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch closed = new CountDownLatch(1);
     try (BotRuntime bot = CliBot.start(cfg)) {
       out.println("regdoc: instance " + bot.instanceId());
       WebChatServer web = startWebChat(webSettings, bot);
@@ -65,7 +72,15 @@ final class ServeCommand implements Callable<Integer> {
           CliBot.chatInTerminal(bot, null, System.getProperty("user.name"), out, true);
         } else {
           CountDownLatch forever = new CountDownLatch(1);
-          Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+          // The JVM halts once its shutdown hooks return: this one waits for the close below, so a
+          // SIGTERM still gives the analysis jobs held back to the queue for another instance.
+          Runtime.getRuntime()
+              .addShutdownHook(
+                  new Thread(
+                      () -> {
+                        forever.countDown();
+                        awaitQuietly(closed);
+                      }));
           forever.await();
         }
       } finally {
@@ -78,6 +93,16 @@ final class ServeCommand implements Callable<Integer> {
         }
       }
       return 0;
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch closed) {
+    try {
+      closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

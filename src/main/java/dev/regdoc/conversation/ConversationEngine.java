@@ -110,10 +110,23 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
-  /** Stops taking queued turns (a turn running now is let go; its lease runs out). */
+  /**
+   * Stops taking queued turns; the jobs running now go back to the queue, unanswered, for another
+   * instance to take at once.
+   */
   public synchronized void stopSharing() {
     if (jobs != null) {
       jobs.close();
+      jobs = null;
+    }
+  }
+
+  /**
+   * Stops taking queued turns as a crashed instance would: the jobs it holds wait out their lease.
+   */
+  synchronized void abandonSharing() {
+    if (jobs != null) {
+      jobs.abandon();
       jobs = null;
     }
   }

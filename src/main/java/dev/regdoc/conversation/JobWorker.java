@@ -30,11 +30,18 @@ import org.slf4j.LoggerFactory;
  * (analyses.parallel), renews each job's lease at a third of its length while the turn runs, and
  * finishes it. A job whose instance died is claimed again here once its lease runs out. The leases
  * are timed by the database's clock, not this instance's (see {@link AnalysisJobs#claim}).
+ *
+ * <p>Stopping normally gives the jobs held back to the queue before their turns are interrupted:
+ * the interrupted turn then finds its lease gone and does not answer, and another instance takes
+ * the job at once instead of after the lease, and answers it.
  */
 final class JobWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long IDLE_POLL_MS = 300;
+
+  /** How long a normal stop waits for interrupted turns to end before the store may close. */
+  private static final long STOP_WAIT_MS = 5_000;
 
   /**
    * Set only by tests (SeveralInstancesTest): the process stops dead once a turn is answered and
@@ -65,6 +72,7 @@ final class JobWorker implements AutoCloseable {
   private final ScheduledExecutorService renewals;
   private final Object wake = new Object();
   private final AtomicInteger running = new AtomicInteger();
+  private final Set<Long> held = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
 
   private final Counter queued = Metrics.counter("regdoc.analyses.queued");
@@ -142,6 +150,12 @@ final class JobWorker implements AutoCloseable {
   }
 
   private void run(AnalysisJobs.Job job) {
+    held.add(job.id());
+    if (stopped) { // claimed while stopping, after close gave the held jobs back
+      held.remove(job.id());
+      jobs.release(job.id(), owner);
+      return;
+    }
     if (job.attempts() > 0) {
       reclaims.increment();
       LOG.info(
@@ -162,13 +176,23 @@ final class JobWorker implements AutoCloseable {
         Runtime.getRuntime().halt(137); // a test's crash between the answer and the job's end
       }
     } catch (Exception e) {
-      LOG.warn("queued turn {} of {} failed: {}", job.id(), job.conversation(), e.toString());
+      if (!stopped) {
+        LOG.warn("queued turn {} of {} failed: {}", job.id(), job.conversation(), e.toString());
+      }
     } finally {
       renewing.cancel(false);
       running.decrementAndGet();
+      held.remove(job.id());
       duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      jobs.finish(job.id(), owner, ok);
-      (ok ? finished : failed).increment();
+      if (ok) {
+        jobs.finish(job.id(), owner, true);
+        finished.increment();
+      } else if (stopped) {
+        jobs.release(job.id(), owner); // interrupted by the stop, not failed: another answers it
+      } else {
+        jobs.finish(job.id(), owner, false);
+        failed.increment();
+      }
     }
   }
 
@@ -224,8 +248,35 @@ final class JobWorker implements AutoCloseable {
     };
   }
 
+  /**
+   * A normal stop: the jobs held go back to the queue first (so an interrupted turn sees its lease
+   * gone and stays silent), then the turns are interrupted and awaited a few seconds, so their ends
+   * reach the store before it closes. A turn that ignores the interrupt is left running unanswered.
+   */
   @Override
   public void close() {
+    stopped = true;
+    signal();
+    for (Long id : held) {
+      try {
+        if (jobs.release(id, owner)) {
+          LOG.info("stopping: job {} goes back to the queue for another instance", id);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("stopping: cannot give job {} back (its lease runs out): {}", id, e.getMessage());
+      }
+    }
+    workers.shutdownNow();
+    renewals.shutdownNow();
+    try {
+      workers.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops as a killed process would: the jobs held are not given back; their leases run out. */
+  void abandon() {
     stopped = true;
     signal();
     workers.shutdownNow();

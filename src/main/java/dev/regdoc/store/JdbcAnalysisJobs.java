@@ -135,6 +135,19 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
   }
 
   @Override
+  public boolean release(long id, String owner) {
+    return update(
+        "UPDATE analysis_jobs SET state = ?, owner = NULL, lease_until = NULL,"
+            + " attempts = attempts - 1 WHERE id = ? AND owner = ? AND state = ?",
+        ps -> {
+          ps.setString(1, QUEUED);
+          ps.setLong(2, id);
+          ps.setString(3, owner);
+          ps.setString(4, RUNNING);
+        });
+  }
+
+  @Override
   public Map<String, Long> countByState() {
     return tx.run(
         c -> {

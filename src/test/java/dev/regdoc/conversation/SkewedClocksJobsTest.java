@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two instances (engines as the bot wires them) on one PostgreSQL whose clocks disagree by five
  * minutes: a lease is judged by the database's clock, so the fast instance does not take a job the
- * slow one is renewing, and the slow one takes over a job of the fast one (which stopped) once the
+ * slow one is renewing, and the slow one takes over a job of the fast one (which died) once the
  * lease runs out, not five minutes later. Runs when REGDOC_TEST_PG_URL names a database (bot/test
  * starts one).
  */
@@ -104,8 +104,8 @@ class SkewedClocksJobsTest {
     ConversationEngine fast = instance("fast", skewed(SKEW));
     fast.enqueue(turn("c2"), "test", "{}");
     await(() -> ran.size() == 1, Duration.ofSeconds(30));
-    // GIVEN the fast instance stops renewing while it holds the job (its turn is stuck)
-    fast.stopSharing();
+    // GIVEN the fast instance stops renewing while it holds the job, as if it died
+    fast.abandonSharing();
 
     // WHEN the slow instance, five minutes behind, looks for work
     long stopped = System.nanoTime();

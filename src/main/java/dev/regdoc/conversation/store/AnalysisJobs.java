@@ -36,6 +36,13 @@ public interface AnalysisJobs {
   /** Marks the job done (or failed); false when it is no longer {@code owner}'s. */
   boolean finish(long id, String owner, boolean ok);
 
+  /**
+   * Gives a job back to the queue at once, its lease cleared and this claim not counted (the
+   * instance is stopping normally, so the next claim is not a takeover); false when it is no longer
+   * {@code owner}'s.
+   */
+  boolean release(long id, String owner);
+
   /** How many jobs are in each state (queued, running, done, failed). */
   Map<String, Long> countByState();
 }

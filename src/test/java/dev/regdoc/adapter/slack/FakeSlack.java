@@ -102,6 +102,23 @@ final class FakeSlack implements AutoCloseable {
         "no " + path + " matching the expectation; calls were:\n" + describe());
   }
 
+  /**
+   * Waits up to 20 s until at least {@code count} calls match, and returns all that match then: a
+   * test that asserts on several calls waits for each of them, not only for the first.
+   */
+  List<Call> awaitCalls(Predicate<Call> match, int count) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < end) {
+      List<Call> found = calls().stream().filter(match).toList();
+      if (found.size() >= count) {
+        return found;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError(
+        "fewer than " + count + " calls matching the expectation; calls were:\n" + describe());
+  }
+
   String describe() {
     StringBuilder s = new StringBuilder();
     calls.forEach(

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -379,22 +378,21 @@ class SlackHttpModeTest {
     for (String name : files) {
       slack.await("/api/files.getUploadURLExternal", c -> name.equals(c.param("filename")));
     }
-    List<byte[]> uploaded = new ArrayList<>();
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (uploaded.size() < files.size() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-      uploaded =
-          slack.calls().stream()
-              .filter(c -> c.path().startsWith("/upload/"))
-              .map(FakeSlack.Call::body)
-              .toList();
-    }
+    List<byte[]> uploaded =
+        slack.awaitCalls(c -> c.path().startsWith("/upload/"), files.size()).stream()
+            .map(FakeSlack.Call::body)
+            .toList();
     for (String name : files) {
       byte[] content = Files.readAllBytes(Path.of("knowledge-base/lessons", lesson, name));
       assertThat(uploaded).as(name).anyMatch(b -> Arrays.equals(b, content));
     }
-    assertThat(slack.calls("/api/files.completeUploadExternal"))
-        .filteredOn(c -> thread.equals(c.param("thread_ts")))
+    // each upload is completed after its bytes are sent: wait for every completion, not the bytes
+    assertThat(
+            slack.awaitCalls(
+                c ->
+                    c.path().equals("/api/files.completeUploadExternal")
+                        && thread.equals(c.param("thread_ts")),
+                files.size()))
         .hasSize(files.size())
         .allSatisfy(c -> assertThat(c.param("channel_id")).isEqualTo("C10"));
   }
