@@ -6,10 +6,33 @@ import picocli.CommandLine;
 
 /** Entry point of the regdoc command line. */
 public final class Main {
+  /** Exit code when the Java heap ran out. */
+  static final int OUT_OF_MEMORY_EXIT = 4;
+
+  static final String OUT_OF_MEMORY =
+      "regdoc: ran out of memory (the Java heap) before the command ended; give it more with"
+          + " REGDOC_HEAP (e.g. REGDOC_HEAP=1g), or give it less at once (--device, or cut the"
+          + " capture with editcap -A/-B)";
+
   private Main() {}
 
   public static void main(String[] args) {
+    // another thread's failure (a library's cleaner hitting the heap's end, say) gets one line too
+    Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     System.exit(run(args));
+  }
+
+  private static void uncaught(Thread thread, Throwable e) {
+    try {
+      if (outOfMemory(e)) {
+        System.err.println(OUT_OF_MEMORY);
+      } else {
+        LoggerFactory.getLogger(Main.class).debug("thread {} failed", thread.getName(), e);
+        System.err.println("regdoc: " + thread.getName() + " failed: " + e);
+      }
+    } catch (Throwable again) {
+      // nothing is left to say it with; the main thread still ends with its own line and code
+    }
   }
 
   /**
@@ -29,6 +52,10 @@ public final class Main {
     extra.forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(
         (ex, line, parse) -> {
+          if (outOfMemory(ex)) {
+            line.getErr().println(OUT_OF_MEMORY);
+            return OUT_OF_MEMORY_EXIT;
+          }
           LoggerFactory.getLogger(Main.class).debug("command failed", ex);
           line.getErr()
               .println(
@@ -38,6 +65,22 @@ public final class Main {
                           : ex.getMessage()));
           return 1;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes errors through; the heap is spent, so only a short line, no stack trace
+      cli.getErr().println(OUT_OF_MEMORY);
+      return OUT_OF_MEMORY_EXIT;
+    }
+  }
+
+  /** True when {@code e} or what caused it (a reading thread's failure, say) is the heap's end. */
+  private static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 }

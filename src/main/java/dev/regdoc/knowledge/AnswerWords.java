@@ -63,6 +63,8 @@ public final class AnswerWords {
           "file-not-reached",
           "file-stopped-partly-read",
           "file-stopped-unread",
+          "file-stopped-too-many-events",
+          "file-not-reached-too-many-events",
           "file-not-found",
           "file-no-permission",
           "file-too-large",

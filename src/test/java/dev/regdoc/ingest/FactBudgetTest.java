@@ -1,0 +1,69 @@
+package dev.regdoc.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regdoc.capture.CaptureReader;
+import dev.regdoc.common.ReadProgress;
+import dev.regdoc.facts.FactCollector;
+import dev.regdoc.facts.FileProblem;
+import dev.regdoc.facts.FileReport;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one analysis holds is bounded: past its budget of facts the reading stops, the file says
+ * where and what to do, and what was read is kept instead of the heap running out.
+ */
+class FactBudgetTest {
+  private static final Path DIR = Path.of("src/test/resources/fixtures/case-study-2");
+  private static final Path PCAP = DIR.resolve("phone.pcap");
+  private static final Path SYSLOG = DIR.resolve("cucm-syslog.log");
+
+  private final FactCollector facts = new FactCollector();
+
+  private IngestService.Ingested ingest(long maxFacts, Path... files) {
+    IngestService s =
+        new IngestService(new CaptureReader(), TextReaders.defaults(), IngestLimits.defaults())
+            .withMaxFacts(maxFacts);
+    return s.ingestWithin(
+        List.of(files).stream().map(InputFile::of).toList(), facts, ReadProgress.NONE);
+  }
+
+  @Test
+  void pastTheBudgetTheCaptureIsPartlyReadAndSaysWhereAndWhatToDo() {
+    IngestService.Ingested read = ingest(10, PCAP, SYSLOG);
+
+    assertThat(facts.count()).isEqualTo(10);
+    FileReport pcap = read.reports().get(0);
+    assertThat(pcap.read()).isTrue();
+    FileProblem p = pcap.problemKeys().get(0);
+    assertThat(p.key()).isEqualTo("file-stopped-too-many-events");
+    assertThat(p.values()).hasSize(3).first().isEqualTo("phone.pcap");
+    assertThat(p.values().get(1).toString()).startsWith("phone.pcap#");
+    assertThat(p.values().get(2)).isEqualTo(10L);
+    assertThat(p.text()).contains("phone.pcap", "--device", "editcap", "REGDOC_HEAP");
+    FileReport syslog = read.reports().get(1);
+    assertThat(syslog.read()).isFalse();
+    assertThat(syslog.problemKeys())
+        .extracting(FileProblem::key)
+        .containsExactly("file-not-reached-too-many-events");
+    // not the time limit: the analysis goes on to judge what was read in full time
+    assertThat(read.stopped()).isFalse();
+  }
+
+  @Test
+  void withinTheBudgetEverythingIsRead() {
+    IngestService.Ingested read = ingest(1_000_000, PCAP, SYSLOG);
+
+    assertThat(read.reports()).allMatch(FileReport::read);
+    assertThat(read.reports()).allMatch(r -> r.problemKeys().isEmpty());
+  }
+
+  @Test
+  void theDefaultBudgetGrowsWithTheHeap() {
+    assertThat(IngestService.factBudget(256L << 20)).isGreaterThan(10_000);
+    assertThat(IngestService.factBudget(1L << 30))
+        .isEqualTo(4 * IngestService.factBudget(256L << 20));
+  }
+}
