@@ -46,7 +46,7 @@ class LabelsTest {
   @Test
   void anUnknownLanguageGetsEnglishAndPlaceholdersAreFilled() {
     assertThat(Labels.of("fr").lang()).isEqualTo("en");
-    assertThat(Labels.of("ja-JP").get("intervals.deadlineSip", "130")).isEqualTo("CUCMの期限 130 秒");
+    assertThat(Labels.of("ja-JP").get("intervals.deadlineSip", "130")).isEqualTo("CUCMの期限 130秒");
     assertThat(Labels.of("en").get("ladder.lost", "cucm.pcap"))
         .isEqualTo("left the phone, never reached cucm.pcap");
   }

@@ -267,7 +267,7 @@ class TimelineChartTest {
   @Test
   void japaneseLabelsAreDrawnWithAFontThatHasTheirGlyphs() {
     RenderedChart r = TimelineChart.render(scene("case-study-2", "ja"), Labels.of("ja"));
-    assertThat(r.texts()).contains("登録更新", "CUCMの期限 130 秒", "フェイルオーバー \u2192 198.51.100.11");
+    assertThat(r.texts()).contains("登録更新", "CUCMの期限 130秒", "フェイルオーバー \u2192 198.51.100.11");
     Font font = new Font(r.fontFamily(), Font.PLAIN, 16);
     assertThat(font.getFamily())
         .as("the chosen font is installed (fonts-ipafont-gothic)")

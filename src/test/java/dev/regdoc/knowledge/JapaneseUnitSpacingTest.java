@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Japanese writes a number and its unit of time together ("18分後", "5秒", "2時間"): one spelling in
  * every text of the knowledge base, so old and new texts of one answer do not read "18 分 後" beside
- * "18分後". A placeholder stands for a number, and one that renders a unit ( {@code {x:minutes}}) for
- * a number with its unit.
+ * "18分後" (the pictures' Japanese labels too). A placeholder stands for a number, and one that
+ * renders a unit ( {@code {x:minutes}}) for a number with its unit.
  */
 class JapaneseUnitSpacingTest {
   /** A number or a placeholder, a space, then a unit of time. */
@@ -31,11 +31,18 @@ class JapaneseUnitSpacingTest {
   @Test
   void noSpaceBetweenANumberAndAJapaneseUnitOfTime() throws IOException {
     List<String> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(Path.of("knowledge-base"))) {
+    // the knowledge base, and the Japanese labels the pictures draw
+    try (Stream<Path> files =
+        Stream.concat(
+            Files.walk(Path.of("knowledge-base")), Files.walk(Path.of("src/main/resources")))) {
       for (Path f :
           files
               .filter(Files::isRegularFile)
-              .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".md"))
+              .filter(
+                  f ->
+                      f.toString().endsWith(".yaml")
+                          || f.toString().endsWith(".md")
+                          || f.toString().endsWith("_ja.properties"))
               .sorted()
               .toList()) {
         List<String> lines = Files.readAllLines(f);
