@@ -17,6 +17,7 @@ import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.InputKind;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
+import dev.regdoc.facts.TraceRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -241,12 +242,15 @@ public final class IngestService {
     Expansion(FactSink sink, List<FileReport> reports, ReadProgress progress, Held held) {
       this.sink =
           fact -> {
-            if (held.count >= maxFacts) {
-              throw new WorkStopped(
-                  WorkStopped.Why.TOO_MANY_FACTS, Duration.ZERO, "holds too many facts");
+            // trace records have a cap of their own (TraceSession's), sized for their small facts
+            if (!(fact instanceof TraceRecord)) {
+              if (held.count >= maxFacts) {
+                throw new WorkStopped(
+                    WorkStopped.Why.TOO_MANY_FACTS, Duration.ZERO, "holds too many facts");
+              }
+              held.count++;
+              held.last = fact;
             }
-            held.count++;
-            held.last = fact;
             facts++;
             sink.accept(fact);
           };
