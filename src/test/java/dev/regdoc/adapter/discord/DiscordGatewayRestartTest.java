@@ -17,6 +17,8 @@ import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.Illustrator;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,8 +128,13 @@ class DiscordGatewayRestartTest {
   /** Nothing logged carries the token or its secret part: messages, arguments, exceptions. */
   private void assertNoTokenInLogs() {
     String secret = TOKEN.substring(TOKEN.lastIndexOf('.') + 1);
-    assertThat(logs.list).as("DEBUG logging was captured").isNotEmpty();
-    for (ILoggingEvent e : logs.list) {
+    // JDA's threads may still be logging: read a copy taken under the appender's own lock
+    List<ILoggingEvent> events;
+    synchronized (logs) {
+      events = new ArrayList<>(logs.list);
+    }
+    assertThat(events).as("DEBUG logging was captured").isNotEmpty();
+    for (ILoggingEvent e : events) {
       StringBuilder all = new StringBuilder(e.getFormattedMessage());
       for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
         all.append('\n').append(t.getMessage());
