@@ -95,13 +95,8 @@ final class DiscordRunner implements AutoCloseable {
     pool.submit(() -> runSafely(request));
   }
 
-  /**
-   * Whether this instance takes the event or file: new to this process (no store call for a replay
-   * within one session) and to the case store, which a restarted process or another instance
-   * shares. The "discord:" prefix keeps the keys apart from Slack's.
-   */
   private boolean firstTime(String key) {
-    return guards.firstTime(key) && engine.firstDelivery("discord:" + key);
+    return guards.firstDelivery("discord", key, engine::firstDelivery);
   }
 
   private void runSafely(DiscordRequest request) {

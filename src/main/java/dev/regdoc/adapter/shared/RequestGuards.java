@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Per-user rate limit and "seen once" memory for a chat platform's redeliveries (Slack's retries,
@@ -56,6 +57,15 @@ public final class RequestGuards {
    */
   public synchronized boolean firstTime(String key) {
     return seen.put(key, Boolean.TRUE) == null;
+  }
+
+  /**
+   * Whether this instance takes the event or file: new to this process (a replay within one session
+   * costs no store call) and to the shared store, which a restarted process or another instance
+   * sees too. The platform prefix keeps Slack's and Discord's keys apart.
+   */
+  public boolean firstDelivery(String platform, String key, Predicate<String> store) {
+    return firstTime(key) && store.test(platform + ":" + key);
   }
 
   /** True when the user may send another request now (sliding one-minute window). */

@@ -115,12 +115,8 @@ final class RequestRunner implements AutoCloseable {
         });
   }
 
-  /**
-   * Whether this instance takes the event: new to this process (no store call for its own retries)
-   * and to the case store, which every instance shares.
-   */
   private boolean firstTime(String key) {
-    return guards.firstTime(key) && engine.firstDelivery("slack:" + key);
+    return guards.firstDelivery("slack", key, engine::firstDelivery);
   }
 
   private void runSafely(SlackRequest request) {
