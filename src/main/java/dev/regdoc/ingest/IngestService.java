@@ -142,21 +142,16 @@ public final class IngestService {
         reports.add(e.stopped(f.name(), stop.limit()));
         for (InputFile rest : files.subList(i + 1, files.size())) {
           reports.add(
-              FileReport.keyed(
+              notReached(
                   rest.name(),
-                  InputKind.UNKNOWN,
-                  "not read",
-                  false,
-                  Map.of(),
-                  List.of(
-                      FileProblem.of(
-                          "file-not-reached",
-                          rest.name()
-                              + ": not read: the analysis reached its time limit of "
-                              + stop.limit().toSeconds()
-                              + " s before this file",
-                          rest.name(),
-                          stop.limit().toSeconds()))));
+                  FileProblem.of(
+                      "file-not-reached",
+                      rest.name()
+                          + ": not read: the analysis reached its time limit of "
+                          + stop.limit().toSeconds()
+                          + " s before this file",
+                      rest.name(),
+                      stop.limit().toSeconds())));
         }
         addNotes(reports, traces.finish());
         return new Ingested(reports, f.name());
@@ -178,21 +173,21 @@ public final class IngestService {
   }
 
   private FileReport notReachedFull(InputFile rest) {
-    return FileReport.keyed(
+    return notReached(
         rest.name(),
-        InputKind.UNKNOWN,
-        "not read",
-        false,
-        Map.of(),
-        List.of(
-            FileProblem.of(
-                "file-not-reached-too-many-events",
-                rest.name()
-                    + ": not read: the analysis already held "
-                    + maxFacts
-                    + " events, all its memory allows; analyze this file on its own",
-                rest.name(),
-                maxFacts)));
+        FileProblem.of(
+            "file-not-reached-too-many-events",
+            rest.name()
+                + ": not read: the analysis already held "
+                + maxFacts
+                + " events, all its memory allows; analyze this file on its own",
+            rest.name(),
+            maxFacts));
+  }
+
+  /** A later file the analysis stopped before; its problem says why. */
+  private static FileReport notReached(String name, FileProblem why) {
+    return FileReport.keyed(name, InputKind.UNKNOWN, "not read", false, Map.of(), List.of(why));
   }
 
   /** Adds each file's later sentences (from joining traces) to its report. */
