@@ -6,6 +6,7 @@ import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.diagnosis.RuledOut;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.TextReaders;
@@ -198,6 +199,25 @@ class CaseStudyDiagnosisTest {
       assertThat(said(x, "en")).as(x.code()).doesNotContain("configuration");
       assertThat(said(x, "ja")).as(x.code()).doesNotContain("設定側");
     }
+  }
+
+  /**
+   * Every REGISTER was answered at once, with 503: the CUCM is not silent and nothing was lost on
+   * the way back, so both rivals are ruled out by the same answer frames.
+   */
+  @Test
+  void serverErrorAnswersRuleOutASilentCucmAndALossOnThePath() throws IOException {
+    Finding top = analyze("register-service-unavailable").get(0);
+    assertThat(top.code()).isEqualTo("cucm-service-unavailable");
+    assertThat(top.ruledOut())
+        .extracting(RuledOut::code)
+        .containsExactlyInAnyOrder("cucm-not-responding", "keepalive-lost-in-network");
+    assertThat(top.ruledOut())
+        .allSatisfy(
+            r ->
+                assertThat(r.evidence())
+                    .flatExtracting(Evidence::frames)
+                    .containsExactly(3L, 6L, 9L));
   }
 
   /** A refusal of the device itself (403 Forbidden) still names its configuration as the cause. */
