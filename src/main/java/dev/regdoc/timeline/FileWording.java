@@ -17,6 +17,11 @@ public interface FileWording {
 
   String skipped();
 
+  /** The language of the table's own words around the files ("en" or "ja"). */
+  default String lang() {
+    return "en";
+  }
+
   FileWording ENGLISH =
       new FileWording() {
         @Override

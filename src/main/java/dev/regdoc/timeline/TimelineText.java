@@ -1,6 +1,7 @@
 package dev.regdoc.timeline;
 
 import dev.regdoc.common.DisplayNames;
+import dev.regdoc.common.LabelBundle;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.Fact;
@@ -24,6 +25,7 @@ public final class TimelineText {
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
   private static final int MAX_ANOMALIES = 20;
+  private static final String LABELS = "dev.regdoc.timeline.labels";
 
   private TimelineText() {}
 
@@ -47,33 +49,39 @@ public final class TimelineText {
    * words}.
    */
   public static String render(Timeline t, boolean all, FileWording words) {
+    LabelBundle labels = LabelBundle.of(LABELS, words.lang());
     StringBuilder out = new StringBuilder();
-    files(t, words, out);
-    offsets(t, out);
+    files(t, words, labels, out);
+    offsets(t, labels, out);
     Map<String, List<TimelineEvent>> byDevice =
         t.events().stream()
             .collect(
                 Collectors.groupingBy(
                     TimelineEvent::device, LinkedHashMap::new, Collectors.toList()));
     for (DeviceInfo d : t.devices()) {
-      device(d, byDevice.remove(d.id()), all, out);
+      device(d, byDevice.remove(d.id()), all, labels, out);
     }
     byDevice.forEach(
         (id, events) ->
-            device(new DeviceInfo(id, null, null, List.of(), List.of(), null), events, all, out));
-    configs(t.configs(), out);
-    anomalies(t.anomalies(), out);
-    problems(t.files(), words, out);
+            device(
+                new DeviceInfo(id, null, null, List.of(), List.of(), null),
+                events,
+                all,
+                labels,
+                out));
+    configs(t.configs(), labels, out);
+    anomalies(t.anomalies(), labels, out);
+    problems(t.files(), words, labels, out);
     return DisplayNames.cleanText(out.toString()); // device names and log text reach a terminal
   }
 
-  private static void files(Timeline t, FileWording words, StringBuilder out) {
-    out.append("Files:\n");
+  private static void files(Timeline t, FileWording words, LabelBundle labels, StringBuilder out) {
+    out.append(labels.get("files")).append('\n');
     for (FileReport f : t.files()) {
       String counts =
           f.counts().entrySet().stream()
-              .map(e -> e.getValue() + " " + e.getKey())
-              .collect(Collectors.joining(", "));
+              .map(e -> count(labels, e.getKey(), e.getValue()))
+              .collect(Collectors.joining(labels.get("count.separator")));
       out.append("  ")
           .append(f.file())
           .append("  [")
@@ -84,26 +92,33 @@ public final class TimelineText {
     }
   }
 
-  private static void offsets(Timeline t, StringBuilder out) {
+  /** One count of a file, e.g. "69 frames"; a count the labels do not know keeps its key. */
+  private static String count(LabelBundle labels, String key, long value) {
+    String n = Long.toString(value);
+    return labels.has("count." + key) ? labels.get("count." + key, n) : labels.get("count", n, key);
+  }
+
+  private static void offsets(Timeline t, LabelBundle labels, StringBuilder out) {
     for (ClockOffset o : t.clockOffsets()) {
       out.append(
-          String.format(
-              Locale.ROOT,
-              "Clock: %s runs %+.3f s from %s (%d %s%s); its times are shifted onto %s's clock%n",
-              o.file(),
-              o.offsetSeconds(),
-              o.reference(),
-              o.matched(),
-              TraceLane.is(o.file())
-                  ? "messages matched by Call-ID, CSeq and branch, or SCCP connection and order"
-                  : "segments matched by sequence number",
-              o.phoneSide() == null ? "" : "; phone side: " + o.phoneSide(),
-              o.reference()));
+              labels.get(
+                  "clock",
+                  o.file(),
+                  String.format(Locale.ROOT, "%+.3f", o.offsetSeconds()),
+                  o.reference(),
+                  Long.toString(o.matched()),
+                  labels.get(TraceLane.is(o.file()) ? "clock.trace" : "clock.capture"),
+                  o.phoneSide() == null ? "" : labels.get("clock.phoneSide", o.phoneSide())))
+          .append('\n');
     }
   }
 
   private static void device(
-      DeviceInfo d, List<TimelineEvent> events, boolean all, StringBuilder out) {
+      DeviceInfo d,
+      List<TimelineEvent> events,
+      boolean all,
+      LabelBundle labels,
+      StringBuilder out) {
     out.append("\n== ").append(d.id());
     StringBuilder info = new StringBuilder();
     append(info, d.protocol());
@@ -112,7 +127,7 @@ public final class TimelineText {
     append(info, d.servers().isEmpty() ? null : "CUCM " + String.join(", ", d.servers()));
     out.append(info.length() > 0 ? "  (" + info + ")" : "").append('\n');
     if (events == null || events.isEmpty()) {
-      out.append("  no events\n");
+      out.append("  ").append(labels.get("device.noEvents")).append('\n');
       return;
     }
     long hidden = 0;
@@ -131,17 +146,15 @@ public final class TimelineText {
           .append("]\n");
     }
     if (hidden > 0) {
-      out.append("  (")
-          .append(hidden)
-          .append(" call-control messages not shown; --all lists them)\n");
+      out.append("  ").append(labels.get("device.hidden", Long.toString(hidden))).append('\n');
     }
   }
 
-  private static void configs(List<Fact> configs, StringBuilder out) {
+  private static void configs(List<Fact> configs, LabelBundle labels, StringBuilder out) {
     if (configs.isEmpty()) {
       return;
     }
-    out.append("\nConfigurations:\n");
+    out.append('\n').append(labels.get("configurations")).append('\n');
     for (Fact c : configs) {
       if (c instanceof SwitchPortConfig p) {
         out.append("  ")
@@ -181,11 +194,13 @@ public final class TimelineText {
     }
   }
 
-  private static void anomalies(List<Anomaly> anomalies, StringBuilder out) {
+  private static void anomalies(List<Anomaly> anomalies, LabelBundle labels, StringBuilder out) {
     if (anomalies.isEmpty()) {
       return;
     }
-    out.append("\nAnomalies (").append(anomalies.size()).append("):\n");
+    out.append('\n')
+        .append(labels.get("anomalies", Integer.toString(anomalies.size())))
+        .append('\n');
     anomalies.stream()
         .limit(MAX_ANOMALIES)
         .forEach(
@@ -198,16 +213,17 @@ public final class TimelineText {
                     .append(a.origin().cite())
                     .append("]\n"));
     if (anomalies.size() > MAX_ANOMALIES) {
-      out.append("  ... ")
-          .append(anomalies.size() - MAX_ANOMALIES)
-          .append(" more in --format json\n");
+      out.append("  ")
+          .append(labels.get("anomalies.more", Integer.toString(anomalies.size() - MAX_ANOMALIES)))
+          .append('\n');
     }
   }
 
-  private static void problems(List<FileReport> files, FileWording words, StringBuilder out) {
+  private static void problems(
+      List<FileReport> files, FileWording words, LabelBundle labels, StringBuilder out) {
     List<String> all = files.stream().flatMap(f -> words.problems(f).stream()).toList();
     if (!all.isEmpty()) {
-      out.append("\nProblems:\n");
+      out.append('\n').append(labels.get("problems")).append('\n');
       all.forEach(p -> out.append("  - ").append(p).append('\n'));
     }
   }

@@ -74,11 +74,51 @@ class JapaneseReaderProblemsTest {
     names.add(UNDATED_ENTRY);
     List<String> lines = Arrays.asList(run.out().split("\n"));
     List<String> problems =
-        lines.subList(lines.indexOf("Problems:") + 1, lines.size()).stream()
+        lines.subList(lines.indexOf("問題:") + 1, lines.size()).stream()
             .takeWhile(l -> l.startsWith("  - "))
             .toList();
     assertThat(problems).hasSizeGreaterThanOrEqualTo(10);
     assertThat(problems).allSatisfy(l -> assertThat(englishWords(l, names)).as(l).isEmpty());
+  }
+
+  /**
+   * The timeline's own frame (its headings, the file counts, the clock line, the configuration and
+   * anomaly sections) follows the language too; the events keep their protocol codes and summaries,
+   * which are the wire's words.
+   */
+  @Test
+  void theTimelinesHeadingsFollowTheLanguage() throws Exception {
+    Path fixture = Path.of("src/test/resources/fixtures/case-study-2");
+    List<String> args = new ArrayList<>(List.of("timeline"));
+    for (String f : List.of("phone.pcap", "cucm.pcap", "switch-config.txt", "cucm-syslog.log")) {
+      args.add(fixture.resolve(f).toString());
+    }
+    args.add(Files.write(dir.resolve("cucm.log"), damagedSyslog()).toString());
+    List<String> english =
+        List.of(
+            "Files:",
+            "lines,",
+            "frames,",
+            "Clock:",
+            "segments matched by sequence number",
+            "Configurations:",
+            "Anomalies (",
+            "Problems:");
+
+    Run en = BadInputTest.cli(args.toArray(String[]::new));
+    args.add(1, "--lang");
+    args.add(2, "ja");
+    Run ja = BadInputTest.cli(args.toArray(String[]::new));
+
+    BadInputTest.noStackTrace(ja);
+    assertThat(english).allSatisfy(w -> assertThat(en.out()).contains(w));
+    assertThat(english).allSatisfy(w -> assertThat(ja.out()).doesNotContain(w));
+    assertThat(ja.out())
+        .contains("ファイル:")
+        .contains("時計:")
+        .contains("設定:")
+        .contains("異常")
+        .contains("問題:");
   }
 
   /** The words of {@code line} that are English, once the files' names are taken out. */
