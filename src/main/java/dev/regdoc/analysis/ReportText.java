@@ -6,6 +6,7 @@ import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuledOut;
 import dev.regdoc.facts.FileReport;
+import dev.regdoc.timeline.FileListFold;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -194,7 +195,8 @@ public final class ReportText {
       List<FileReport> files, FindingTexts texts, String lang, boolean md, StringBuilder out) {
     Labels l = Labels.of(texts, lang);
     out.append(md ? "### " + l.files() + "\n\n" : l.files() + ":\n");
-    for (FileReport f : files) {
+    for (FileListFold.Shown s : FileListFold.fold(files)) {
+      FileReport f = s.report();
       out.append(md ? "- " : "  ")
           .append(f.file())
           .append(" (")
@@ -205,6 +207,11 @@ public final class ReportText {
       texts
           .problems(f, lang)
           .forEach(p -> out.append(md ? "  - " : "    ! ").append(p).append('\n'));
+      if (s.moreLikeIt() > 0) {
+        out.append(md ? "- " : "  ")
+            .append(texts.word("report-more-alike", lang, s.moreLikeIt()))
+            .append('\n');
+      }
     }
   }
 }

@@ -10,7 +10,6 @@ import dev.regdoc.common.WorkStopped;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.ReportedPeriod;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.knowledge.ChecklistStep;
@@ -106,12 +105,11 @@ final class CaseAnalysis {
     Analysis a = analysisOf(t, files);
     Map<String, Long> sizes = new HashMap<>();
     files.forEach(f -> sizes.put(f.name(), f.size()));
-    List<Block.FileStatus> statuses = new ArrayList<>();
-    for (FileReport r : a.files()) {
-      if (fresh.contains(Upload.nameOf(r.file()))) {
-        statuses.add(cards.status(r, sizes.getOrDefault(r.file(), 0L), t.lang));
-      }
-    }
+    List<Block.FileStatus> statuses =
+        cards.statuses(
+            a.files().stream().filter(r -> fresh.contains(Upload.nameOf(r.file()))).toList(),
+            name -> sizes.getOrDefault(name, 0L),
+            t.lang);
     if (files.size() > fresh.size()
         && a.anythingRead()
         && statuses.stream().noneMatch(Block.FileStatus::read)) {

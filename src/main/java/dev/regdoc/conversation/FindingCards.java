@@ -9,10 +9,12 @@ import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.facts.FileReport;
 import dev.regdoc.knowledge.Lang;
+import dev.regdoc.timeline.FileListFold;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * Turns an analysis into reply blocks: the files' status and the ranked findings with evidence and
@@ -112,6 +114,31 @@ final class FindingCards {
   }
 
   /** A file's status, what it looked like named in {@code lang} by its kind (file-status.yaml). */
+  /**
+   * The statuses of these files, long runs of alike archive entries folded into a few and one line
+   * that counts the rest.
+   */
+  List<Block.FileStatus> statuses(List<FileReport> files, ToLongFunction<String> size, Lang lang) {
+    List<Block.FileStatus> out = new ArrayList<>();
+    for (FileListFold.Shown s : FileListFold.fold(files)) {
+      FileReport r = s.report();
+      out.add(status(r, size.applyAsLong(r.file()), lang));
+      if (s.moreLikeIt() > 0) {
+        out.add(
+            new Block.FileStatus(
+                texts.word("report-more-alike", lang.key(), s.moreLikeIt()),
+                texts.looksLike(r, lang.key()),
+                r.read(),
+                0,
+                List.of(),
+                r.skipped(),
+                texts.word("report-not-read", lang.key()),
+                texts.word("report-skipped", lang.key())));
+      }
+    }
+    return out;
+  }
+
   Block.FileStatus status(FileReport r, long size, Lang lang) {
     return new Block.FileStatus(
         r.file(),

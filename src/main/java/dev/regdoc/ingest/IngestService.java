@@ -351,8 +351,7 @@ public final class IngestService {
       }
       reading = name;
       if (s.kind() == InputKind.OTHER_TEXT) {
-        // notes or a README among the files: named as what it is, without a complaint
-        reports.add(new FileReport(name, s.kind(), s.description(), false, Map.of(), List.of()));
+        skipNotes(name, s);
         return;
       }
       if (!reads(s)) {
@@ -365,6 +364,14 @@ public final class IngestService {
         case ZIP -> zip(path, name, depth, s);
         default -> text(path, name, s);
       }
+    }
+
+    /**
+     * Notes or a README among the files, or inside an archive: named as what they are, without a
+     * complaint.
+     */
+    private void skipNotes(String name, Sniffed s) {
+      reports.add(new FileReport(name, s.kind(), s.description(), false, Map.of(), List.of()));
     }
 
     /**
@@ -568,6 +575,10 @@ public final class IngestService {
         boolean endedEarly = copyUntilEarlyEnd(in, headBytes, InputSniffer.HEAD);
         byte[] head = headBytes.toByteArray();
         Sniffed s = sniffer.sniff(head);
+        if (s.kind() == InputKind.OTHER_TEXT) {
+          skipNotes(name, s);
+          return;
+        }
         if (!reads(s)) {
           refuseUnread(name, s);
           return;

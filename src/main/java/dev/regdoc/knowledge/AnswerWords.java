@@ -54,6 +54,7 @@ public final class AnswerWords {
           "report-not-read",
           "report-skipped",
           "report-more",
+          "report-more-alike",
           "report-partial",
           "report-while-reading",
           "report-while-judging",

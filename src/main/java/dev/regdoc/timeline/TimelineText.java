@@ -77,7 +77,8 @@ public final class TimelineText {
 
   private static void files(Timeline t, FileWording words, LabelBundle labels, StringBuilder out) {
     out.append(labels.get("files")).append('\n');
-    for (FileReport f : t.files()) {
+    for (FileListFold.Shown s : FileListFold.fold(t.files())) {
+      FileReport f = s.report();
       String counts =
           f.counts().entrySet().stream()
               .map(e -> count(labels, e.getKey(), e.getValue()))
@@ -89,6 +90,9 @@ public final class TimelineText {
           .append("]  ")
           .append(f.read() ? counts : f.skipped() ? words.skipped() : words.notRead())
           .append('\n');
+      if (s.moreLikeIt() > 0) {
+        out.append("  ").append(labels.get("files.moreAlike", s.moreLikeIt())).append('\n');
+      }
     }
   }
 
@@ -221,7 +225,10 @@ public final class TimelineText {
 
   private static void problems(
       List<FileReport> files, FileWording words, LabelBundle labels, StringBuilder out) {
-    List<String> all = files.stream().flatMap(f -> words.problems(f).stream()).toList();
+    List<String> all =
+        FileListFold.fold(files).stream()
+            .flatMap(s -> words.problems(s.report()).stream())
+            .toList();
     if (!all.isEmpty()) {
       out.append('\n').append(labels.get("problems")).append('\n');
       all.forEach(p -> out.append("  - ").append(p).append('\n'));
