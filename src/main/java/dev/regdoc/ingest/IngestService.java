@@ -10,11 +10,13 @@ import dev.regdoc.common.Sizes;
 import dev.regdoc.common.TempFiles;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.common.WorkStopped;
+import dev.regdoc.facts.CucmAlarm;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.FileProblem;
 import dev.regdoc.facts.FileReport;
 import dev.regdoc.facts.InputKind;
+import dev.regdoc.facts.NetworkLog;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
 import dev.regdoc.facts.TraceRecord;
@@ -61,6 +63,14 @@ public final class IngestService {
    * ran out at about 1 900 bytes a fact and fitted at 3 100; twice that leaves a margin.
    */
   static final long HEAP_BYTES_PER_FACT = 4096;
+
+  /**
+   * How many packets' facts one log line's fact weighs: it keeps its fields and text, and each CUCM
+   * alarm becomes a finding of its own. Measured on a storm of CUCM EndPointUnregistered lines
+   * (5,000 phones) under a 256 MB heap: 30,000 lines fitted (8.9 KB a line), 40,000 ran out; three
+   * units (12 KB) leave the same margin as a packet's.
+   */
+  static final int LOG_LINE_WEIGHT = 3;
 
   public IngestService(
       CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits) {
@@ -134,8 +144,10 @@ public final class IngestService {
           throw stop;
         }
         if (stop.why() == WorkStopped.Why.TOO_MANY_FACTS) {
-          reports.add(e.full(f.name(), held.reached()));
-          files.subList(i + 1, files.size()).forEach(rest -> reports.add(notReachedFull(rest)));
+          reports.add(e.full(f.name(), held.reached(), held.count));
+          files
+              .subList(i + 1, files.size())
+              .forEach(rest -> reports.add(notReachedFull(rest, held.count)));
           addNotes(reports, traces.finish());
           return new Ingested(reports, null); // not out of time: what was read is judged in full
         }
@@ -162,8 +174,14 @@ public final class IngestService {
   }
 
   /** The facts this analysis holds so far, and where the last one came from. */
+  /** What {@code fact} costs the analysis, in packets' facts. */
+  private static int weight(Fact fact) {
+    return fact instanceof CucmAlarm || fact instanceof NetworkLog ? LOG_LINE_WEIGHT : 1;
+  }
+
   private static final class Held {
     long count;
+    long weight;
     Fact last;
 
     /** Where the last fact held was read, as replies cite it, with its time. */
@@ -172,17 +190,17 @@ public final class IngestService {
     }
   }
 
-  private FileReport notReachedFull(InputFile rest) {
+  private FileReport notReachedFull(InputFile rest, long held) {
     return notReached(
         rest.name(),
         FileProblem.of(
             "file-not-reached-too-many-events",
             rest.name()
                 + ": not read: the analysis already held "
-                + maxFacts
+                + held
                 + " events, all its memory allows; analyze this file on its own",
             rest.name(),
-            maxFacts));
+            held));
   }
 
   /** A later file the analysis stopped before; its problem says why. */
@@ -239,10 +257,12 @@ public final class IngestService {
           fact -> {
             // trace records have a cap of their own (TraceSession's), sized for their small facts
             if (!(fact instanceof TraceRecord)) {
-              if (held.count >= maxFacts) {
+              int weight = weight(fact);
+              if (held.weight + weight > maxFacts) {
                 throw new WorkStopped(
                     WorkStopped.Why.TOO_MANY_FACTS, Duration.ZERO, "holds too many facts");
               }
+              held.weight += weight;
               held.count++;
               held.last = fact;
             }
@@ -285,13 +305,13 @@ public final class IngestService {
      * The report of the top-level file {@code name} whose reading stopped at the analysis' budget
      * of facts, {@code reached} being where; its facts so far are kept.
      */
-    FileReport full(String name, String reached) {
+    FileReport full(String name, String reached, long held) {
       String text =
           name
               + ": reading was stopped at "
               + reached
               + ": the analysis holds "
-              + maxFacts
+              + held
               + " events, all its memory allows, so only the part before is used. Analyze one"
               + " phone (--device), cut the capture (e.g. editcap -A/-B by time) or give regdoc"
               + " more memory (REGDOC_HEAP)";
@@ -301,7 +321,7 @@ public final class IngestService {
           top.description(),
           facts > 0,
           Map.of("facts", facts),
-          List.of(FileProblem.of("file-stopped-too-many-events", text, name, reached, maxFacts)));
+          List.of(FileProblem.of("file-stopped-too-many-events", text, name, reached, held)));
     }
 
     void file(Path path, String name, int depth) {

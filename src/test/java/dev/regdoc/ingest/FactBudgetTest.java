@@ -52,6 +52,21 @@ class FactBudgetTest {
     assertThat(read.stopped()).isFalse();
   }
 
+  /**
+   * A log line's fact weighs more than a packet's: it keeps its fields and text, and each CUCM
+   * alarm becomes a finding of its own. A site-wide unregistration storm of 40,000 alarm lines ran
+   * the default heap out where 40,000 packets' facts fit; weighed, it stops with a partial answer.
+   */
+  @Test
+  void aLogLineWeighsAsSeveralPacketsFacts() {
+    IngestService.Ingested read = ingest(10, SYSLOG);
+
+    assertThat(facts.count()).isEqualTo(10 / IngestService.LOG_LINE_WEIGHT);
+    FileProblem p = read.reports().get(0).problemKeys().get(0);
+    assertThat(p.key()).isEqualTo("file-stopped-too-many-events");
+    assertThat(p.values().get(2)).isEqualTo((long) (10 / IngestService.LOG_LINE_WEIGHT));
+  }
+
   @Test
   void withinTheBudgetEverythingIsRead() {
     IngestService.Ingested read = ingest(1_000_000, PCAP, SYSLOG);
