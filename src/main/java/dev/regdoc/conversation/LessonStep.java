@@ -13,7 +13,8 @@ sealed interface LessonStep {
    *
    * @param hint for "I don't know"; null when the question has no key points
    * @param points what a good answer says; empty: the model answer is shown without judging
-   * @param rivals what a wrong answer says instead (a look-alike named): told as such, never made
+   * @param rivals what a wrong answer says instead (a look-alike named): told as such when the
+   *     answer does not make the first point (the fault), never counted as made
    * @param answer the model answer
    */
   record Question(Text ask, Text hint, List<KeyPoint> points, List<KeyPoint> rivals, Text answer)

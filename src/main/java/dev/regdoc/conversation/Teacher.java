@@ -159,8 +159,9 @@ final class Teacher {
           reading.contradicted().contains(p) ? "lesson-point-contradicted" : "lesson-point-missed";
       lines.add(say.get(how, t.lang, "point", p.missed().get(t.lang)));
     }
-    if (!q.rivals().isEmpty() && !judge.isDontKnow(text)) {
-      // a look-alike named instead of the fault is told with what tells them apart
+    if (!q.rivals().isEmpty() && !made.contains(q.points().get(0)) && !judge.isDontKnow(text)) {
+      // a look-alike named instead of the fault (the first point) is told with what tells them
+      // apart; named beside the fault, it is only the comparison
       judge.read(text, q.rivals(), t.lang).made().forEach(r -> lines.add(r.covered().get(t.lang)));
     }
     t.say(String.join("\n", lines));
