@@ -74,6 +74,7 @@ class LookAlikeQuestionsTest {
               .toList();
     }
     assertThat(lessons).hasSizeGreaterThan(10);
+    LessonLibrary library = new LessonLibrary(KB.resolve("lessons"));
     try (BotRuntime bot = BotFixture.start(data)) {
       ChatEngine engine = bot.engine();
       for (String lesson : lessons) {
@@ -85,7 +86,9 @@ class LookAlikeQuestionsTest {
             .doesNotContain("Lesson finished");
         assertThat(r.blocks())
             .as("%s offers its files", lesson)
-            .anyMatch(b -> b instanceof Block.LessonFiles);
+            .contains(new Block.LessonFiles(lesson, library.files(lesson)));
+        // what the web chat's and Slack's downloads are served from
+        assertThat(engine.lessonFile(lesson, library.files(lesson).get(0))).isPresent();
       }
     }
   }
