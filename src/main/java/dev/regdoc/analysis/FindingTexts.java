@@ -44,6 +44,14 @@ public interface FindingTexts {
     return file.looksLike();
   }
 
+  /**
+   * What a fault is called where it is weighed against a look-alike (its rival name, else its
+   * cause's short name), in {@code lang}; by default the code itself.
+   */
+  default String name(String code, String lang) {
+    return code;
+  }
+
   /** What a piece of evidence shows, in {@code lang}; by default the note key itself. */
   default String note(Evidence evidence, String lang) {
     return evidence.note();

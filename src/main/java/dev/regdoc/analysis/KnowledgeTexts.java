@@ -139,6 +139,11 @@ public final class KnowledgeTexts implements FindingTexts {
   }
 
   @Override
+  public String name(String code, String lang) {
+    return summaries.rival(code, Lang.fromTag(lang).orElse(Lang.EN));
+  }
+
+  @Override
   public String note(Evidence e, String lang) {
     return notes.text(e.note(), e.args(), Lang.fromTag(lang).orElse(Lang.EN));
   }

@@ -75,7 +75,7 @@ public final class ConversationEngine implements ChatEngine {
     this.analysis = new CaseAnalysis(parts);
     this.lessons = new LessonLibrary(settings.lessonCaptures());
     this.teacher = new Teacher(parts, analysis, lessons, guides);
-    this.progress = new LearnerProgress(store, phrases, teacher, guides, settings.teams());
+    this.progress = new LearnerProgress(store, phrases, teacher, settings.teams());
     this.answers = new KnowledgeAnswers(kb);
   }
 

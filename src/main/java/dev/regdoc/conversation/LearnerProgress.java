@@ -1,6 +1,5 @@
 package dev.regdoc.conversation;
 
-import dev.regdoc.conversation.LessonGuides.KeyPoint;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.PointTally;
 import dev.regdoc.conversation.store.UserProfile;
@@ -19,15 +18,12 @@ final class LearnerProgress {
   private final CaseStore store;
   private final Phrases say;
   private final Teacher teacher;
-  private final LessonGuides guides;
   private final LearningTeams teams;
 
-  LearnerProgress(
-      CaseStore store, Phrases say, Teacher teacher, LessonGuides guides, LearningTeams teams) {
+  LearnerProgress(CaseStore store, Phrases say, Teacher teacher, LearningTeams teams) {
     this.store = store;
     this.say = say;
     this.teacher = teacher;
-    this.guides = guides;
     this.teams = teams;
   }
 
@@ -96,22 +92,6 @@ final class LearnerProgress {
 
   /** What the point asks of an answer (an exercise's question), in the reply's language. */
   private String pointText(Turn t, PointTally p) {
-    return guides
-        .of(p.lesson())
-        .flatMap(
-            g ->
-                g.questions().stream()
-                    .flatMap(q -> q.points().stream())
-                    .filter(k -> k.id().equals(p.point()))
-                    .map(KeyPoint::missed)
-                    .findFirst()
-                    .or(
-                        () ->
-                            g.exercises().stream()
-                                .filter(e -> e.id().equals(p.point()))
-                                .map(LessonGuides.Exercise::ask)
-                                .findFirst()))
-        .map(text -> text.get(t.lang))
-        .orElse(p.point());
+    return teacher.pointText(t, p.lesson(), p.point()).orElse(p.point());
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,19 +25,23 @@ import java.util.stream.Stream;
 public final class LessonGuides {
   static final String DIR = "teaching";
   static final String WORDS = "words.yaml";
+  static final String LOOK_ALIKES = "look-alikes.yaml";
   private final Map<String, LessonGuide> guides;
   private final LearnerWords words;
+  private final LookAlikes lookAlikes;
 
-  private LessonGuides(Map<String, LessonGuide> guides, LearnerWords words) {
+  private LessonGuides(Map<String, LessonGuide> guides, LearnerWords words, LookAlikes lookAlikes) {
     this.guides = guides;
     this.words = words;
+    this.lookAlikes = lookAlikes;
   }
 
   /** No guides and no words: every answer is only shown its model answer. */
   public static LessonGuides none() {
     return new LessonGuides(
         Map.of(),
-        new LearnerWords(List.of(), new Aliases(List.of(), List.of()), NegationScope.Words.none()));
+        new LearnerWords(List.of(), new Aliases(List.of(), List.of()), NegationScope.Words.none()),
+        LookAlikes.none());
   }
 
   public static LessonGuides load(Path kbDir) {
@@ -47,6 +52,7 @@ public final class LessonGuides {
     try (Stream<Path> s = Files.list(dir)) {
       Map<String, LessonGuide> guides = new HashMap<>();
       LearnerWords words = none().words;
+      LookAlikes lookAlikes = LookAlikes.none();
       for (Path f : s.sorted().toList()) {
         String name = f.getFileName().toString();
         if (!name.endsWith(".yaml")) {
@@ -56,12 +62,14 @@ public final class LessonGuides {
         Place at = new Place(DIR + "/" + name);
         if (WORDS.equals(name)) {
           words = words(root, at);
+        } else if (LOOK_ALIKES.equals(name)) {
+          lookAlikes = lookAlikes(root, at);
         } else {
           LessonGuide g = guide(root, at);
           guides.put(g.lesson(), g);
         }
       }
-      return new LessonGuides(Map.copyOf(guides), words);
+      return new LessonGuides(Map.copyOf(guides), words, lookAlikes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + dir, e);
     }
@@ -73,6 +81,10 @@ public final class LessonGuides {
 
   LearnerWords words() {
     return words;
+  }
+
+  LookAlikes lookAlikes() {
+    return lookAlikes;
   }
 
   /** A lesson's teaching texts: one entry per question of its case study, and its exercises. */
@@ -133,6 +145,41 @@ public final class LessonGuides {
         List.copyOf(groups),
         aliases(root.path("dont_know"), at.in("dont_know")),
         negation(root.path("negation"), at.in("negation")));
+  }
+
+  /** The look-alike pairs: each fault of a pair needs its phrasings and its model answer. */
+  private static LookAlikes lookAlikes(JsonNode root, Place at) {
+    Map<String, Aliases> names = new LinkedHashMap<>();
+    root.path("faults")
+        .fields()
+        .forEachRemaining(
+            e -> names.put(e.getKey(), aliases(e.getValue(), at.in("faults: " + e.getKey()))));
+    List<LookAlikes.Pair> pairs = new ArrayList<>();
+    int i = 0;
+    for (JsonNode p : root.path("pairs")) {
+      Place pa = at.in("pairs[" + i++ + "]");
+      List<String> faults = strings(p.path("faults"));
+      if (faults.size() != 2 || faults.get(0).equals(faults.get(1))) {
+        throw pa.problem("faults must name two different faults");
+      }
+      Map<String, Text> answers = new LinkedHashMap<>();
+      for (String f : faults) {
+        if (!names.containsKey(f)) {
+          throw pa.problem(f + " has no phrasings under faults");
+        }
+        answers.put(f, text(p.path("answers"), f, pa.in("answers")));
+      }
+      JsonNode d = p.path("decides");
+      pairs.add(
+          new LookAlikes.Pair(
+              faults.get(0),
+              faults.get(1),
+              text(p, "tells", pa),
+              text(d, "file", pa.in("decides")),
+              aliases(d.path("phrasings"), pa.in("decides: phrasings")),
+              Map.copyOf(answers)));
+    }
+    return new LookAlikes(Map.copyOf(names), List.copyOf(pairs));
   }
 
   private static NegationScope.Words negation(JsonNode n, Place at) {

@@ -39,6 +39,21 @@ public final class LessonLibrary {
     return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? Optional.of(dir) : Optional.empty();
   }
 
+  /** The lessons that have a folder here, by name, sorted. */
+  public List<String> folders() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> folder(n).isPresent())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   /** The names of the lesson's files, sorted; empty when it has none. */
   public List<String> files(String lesson) {
     Optional<Path> dir = folder(lesson);

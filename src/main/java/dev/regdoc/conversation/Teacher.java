@@ -1,15 +1,10 @@
 package dev.regdoc.conversation;
 
-import dev.regdoc.analysis.Analysis;
 import dev.regdoc.conversation.LessonGuides.Exercise;
 import dev.regdoc.conversation.LessonGuides.KeyPoint;
-import dev.regdoc.conversation.LessonGuides.LessonGuide;
-import dev.regdoc.conversation.LessonGuides.QuestionGuide;
 import dev.regdoc.conversation.store.CaseStore;
-import dev.regdoc.knowledge.CaseStudy;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,16 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * "Teach me": walks a learner through the case studies of the knowledge base and through the
- * purpose of each checklist step. Each question is asked before its answer is shown; the answer is
- * read against the question's key points ({@link AnswerJudge}) and the reply says which it made and
- * which it missed; "I don't know" gets a hint and a second try. Then the find-the-frame exercises
- * are checked against regdoc's own analysis of the lesson's files ({@link ExerciseKey}), and the
- * lesson ends with that analysis. A lesson's files ship in its folder of the {@link LessonLibrary};
- * the reply names them in a {@link Block.LessonFiles}, which each front end offers its own way.
+ * "Teach me": walks a learner through the lessons of the {@link LessonCatalog} (the case studies of
+ * the knowledge base, then one per fault of the rule base) and through the purpose of each
+ * checklist step. Each question is asked before its answer is shown; the answer is read against the
+ * question's key points ({@link AnswerJudge}) and the reply says which it made and which it missed,
+ * and when it named a look-alike instead; "I don't know" gets a hint and a second try. Then the
+ * find-the-frame exercises are checked against regdoc's own analysis of the lesson's files ({@link
+ * ExerciseKey}), and the lesson ends as it says ({@link Lesson#conclude}). A lesson's files ship in
+ * its folder of the {@link LessonLibrary}; the reply names them in a {@link Block.LessonFiles},
+ * which each front end offers its own way.
  *
  * <p>Progress lives in the user's profile: "active" is the lesson under way, each lesson id maps to
  * the position reached (questions, then exercises) or "done", "hinted" to the lesson and position
@@ -39,22 +35,18 @@ final class Teacher {
   static final String DONE = "done";
   private final KnowledgeBase kb;
   private final Phrases say;
-  private final CaseAnalysis analysis;
+  private final LessonCatalog catalog;
   private final LessonLibrary lessons;
-  private final LessonGuides guides;
   private final AnswerJudge judge;
   private final CaseStore store;
   private final Clock clock;
 
-  /** Each lesson's exercise keys, from one analysis of its files (they never change). */
-  private final Map<String, Map<String, ExerciseKey>> keys = new ConcurrentHashMap<>();
-
   Teacher(EngineParts p, CaseAnalysis analysis, LessonLibrary lessons, LessonGuides guides) {
     this.kb = p.kb();
     this.say = p.phrases();
-    this.analysis = analysis;
+    this.catalog =
+        new LessonCatalog(p.kb(), guides, new LessonKit(p.phrases(), lessons, analysis, p.texts()));
     this.lessons = lessons;
-    this.guides = guides;
     this.judge = new AnswerJudge(guides.words());
     this.store = p.store();
     this.clock = p.clock();
@@ -97,7 +89,7 @@ final class Teacher {
     String at = t.learning.get(lessonId);
     if (at == null || DONE.equals(at)) {
       t.learning.put(lessonId, "0");
-      intro(t, lessonId);
+      catalog.lesson(lessonId).ifPresent(l -> l.intro(t));
     }
     ask(t);
   }
@@ -111,15 +103,15 @@ final class Teacher {
   void skip(Turn t) {
     String lesson = t.learning.get(ACTIVE);
     int at = position(t, lesson);
-    if (!CHECKLIST_LESSON.equals(lesson)) {
-      CaseStudy c = kb.caseStudy(lesson).orElseThrow();
-      if (at < c.questions().size()) {
-        modelAnswer(t, c, at);
-      } else {
-        exercise(t, lesson, at - c.questions().size())
-            .ifPresent(e -> solution(t, e.exercise(), e.key(), "lesson-exercise-solution"));
-      }
-    }
+    step(lesson, at)
+        .ifPresent(
+            s -> {
+              if (s instanceof LessonStep.Question q) {
+                modelAnswer(t, q);
+              } else if (s instanceof LessonStep.Drill d) {
+                solution(t, d, "lesson-exercise-solution");
+              }
+            });
     advance(t, lesson, at);
   }
 
@@ -127,42 +119,32 @@ final class Teacher {
   void answer(Turn t, String text) {
     String lesson = t.learning.get(ACTIVE);
     int at = position(t, lesson);
-    if (CHECKLIST_LESSON.equals(lesson)) {
+    Optional<LessonStep> s = step(lesson, at);
+    if (s.isEmpty()) {
       advance(t, lesson, at);
-      return;
-    }
-    CaseStudy c = kb.caseStudy(lesson).orElseThrow();
-    int questions = c.questions().size();
-    Optional<QuestionGuide> guide =
-        guides.of(lesson).filter(g -> at < g.questions().size()).map(g -> g.questions().get(at));
-    if (at < questions && guide.isPresent()) {
-      judged(t, c, at, guide.get(), text);
-    } else if (at < questions) {
-      modelAnswer(t, c, at);
+    } else if (s.get() instanceof LessonStep.Question q && q.points().isEmpty()) {
+      modelAnswer(t, q);
       advance(t, lesson, at);
-    } else {
-      Optional<Posed> e = exercise(t, lesson, at - questions);
-      if (e.isEmpty()) {
-        advance(t, lesson, at);
-      } else {
-        checked(t, lesson, at, e.get(), text);
-      }
+    } else if (s.get() instanceof LessonStep.Question q) {
+      judged(t, lesson, at, q, text);
+    } else if (s.get() instanceof LessonStep.Drill d) {
+      checked(t, lesson, at, d, text);
     }
   }
 
-  private void judged(Turn t, CaseStudy c, int at, QuestionGuide guide, String text) {
-    if (judge.isDontKnow(text) && !hinted(t, c.id(), at)) {
-      t.learning.put(HINTED, c.id() + ":" + at);
-      t.say(say.get("lesson-hint", t.lang, "hint", guide.hint().get(t.lang)));
+  private void judged(Turn t, String lesson, int at, LessonStep.Question q, String text) {
+    if (judge.isDontKnow(text) && !hinted(t, lesson, at)) {
+      t.learning.put(HINTED, lesson + ":" + at);
+      t.say(say.get("lesson-hint", t.lang, "hint", q.hint().get(t.lang)));
       ask(t);
       return;
     }
     AnswerJudge.Reading reading =
         judge.isDontKnow(text)
             ? new AnswerJudge.Reading(List.of(), List.of())
-            : judge.read(text, guide.points(), t.lang);
+            : judge.read(text, q.points(), t.lang);
     List<KeyPoint> made = reading.made();
-    List<KeyPoint> missed = guide.points().stream().filter(p -> !made.contains(p)).toList();
+    List<KeyPoint> missed = q.points().stream().filter(p -> !made.contains(p)).toList();
     String verdict =
         missed.isEmpty()
             ? "lesson-judged-good"
@@ -177,19 +159,23 @@ final class Teacher {
           reading.contradicted().contains(p) ? "lesson-point-contradicted" : "lesson-point-missed";
       lines.add(say.get(how, t.lang, "point", p.missed().get(t.lang)));
     }
+    if (!q.rivals().isEmpty() && !made.contains(q.points().get(0)) && !judge.isDontKnow(text)) {
+      // a look-alike named instead of the fault (the first point) is told with what tells them
+      // apart; named beside the fault, it is only the comparison
+      judge.read(text, q.rivals(), t.lang).made().forEach(r -> lines.add(r.covered().get(t.lang)));
+    }
     t.say(String.join("\n", lines));
     Map<String, Boolean> outcome = new LinkedHashMap<>();
-    guide.points().forEach(p -> outcome.put(p.id(), made.contains(p)));
-    store.recordPoints(t.in.user(), c.id(), outcome, clock.instant());
-    modelAnswer(t, c, at);
-    advance(t, c.id(), at);
+    q.points().forEach(p -> outcome.put(p.id(), made.contains(p)));
+    store.recordPoints(t.in.user(), lesson, outcome, clock.instant());
+    modelAnswer(t, q);
+    advance(t, lesson, at);
   }
 
-  private void checked(Turn t, String lesson, int at, Posed posed, String text) {
-    Exercise e = posed.exercise();
-    ExerciseKey key = posed.key();
+  private void checked(Turn t, String lesson, int at, LessonStep.Drill d, String text) {
+    Exercise e = d.exercise();
     // "not 55, it is 57": the frame a learner denies is not the one they give
-    ExerciseVerdict v = ExerciseVerdict.of(e, key, judge.affirmed(text), lessons.files(lesson));
+    ExerciseVerdict v = ExerciseVerdict.of(e, d.key(), judge.affirmed(text), lessons.files(lesson));
     if (v == ExerciseVerdict.NO_ANSWER && !hinted(t, lesson, at)) {
       t.learning.put(HINTED, lesson + ":" + at);
       t.say(say.get("lesson-hint", t.lang, "hint", e.hint().get(t.lang)));
@@ -197,19 +183,18 @@ final class Teacher {
       return;
     }
     switch (v) {
-      case RIGHT ->
-          solution(t, e, key, e.isFrame() ? "lesson-exercise-right" : "lesson-measure-right");
-      case NEAR -> solution(t, e, key, "lesson-exercise-near");
-      case WRONG ->
-          solution(t, e, key, e.isFrame() ? "lesson-exercise-wrong" : "lesson-measure-wrong");
-      case NO_ANSWER -> solution(t, e, key, "lesson-exercise-solution");
+      case RIGHT -> solution(t, d, e.isFrame() ? "lesson-exercise-right" : "lesson-measure-right");
+      case NEAR -> solution(t, d, "lesson-exercise-near");
+      case WRONG -> solution(t, d, e.isFrame() ? "lesson-exercise-wrong" : "lesson-measure-wrong");
+      case NO_ANSWER -> solution(t, d, "lesson-exercise-solution");
     }
     store.recordPoints(
         t.in.user(), lesson, Map.of(e.id(), v == ExerciseVerdict.RIGHT), clock.instant());
     advance(t, lesson, at);
   }
 
-  private void solution(Turn t, Exercise e, ExerciseKey key, String phrase) {
+  private void solution(Turn t, LessonStep.Drill d, String phrase) {
+    ExerciseKey key = d.key();
     t.say(
         say.get(
             phrase,
@@ -221,11 +206,11 @@ final class Teacher {
             "seconds",
             key.delay() == null ? "-" : String.format(Locale.ROOT, "%.3f", key.delay()),
             "explain",
-            e.explain().get(t.lang)));
+            d.exercise().explain().get(t.lang)));
   }
 
-  private void modelAnswer(Turn t, CaseStudy c, int at) {
-    t.say(say.get("lesson-answer", t.lang, "answer", c.questions().get(at).a().get(t.lang)));
+  private void modelAnswer(Turn t, LessonStep.Question q) {
+    t.say(say.get("lesson-answer", t.lang, "answer", q.answer().get(t.lang)));
   }
 
   private void advance(Turn t, String lesson, int at) {
@@ -238,27 +223,6 @@ final class Teacher {
     return (lesson + ":" + at).equals(t.learning.get(HINTED));
   }
 
-  private void intro(Turn t, String lessonId) {
-    if (CHECKLIST_LESSON.equals(lessonId)) {
-      return;
-    }
-    CaseStudy c = kb.caseStudy(lessonId).orElseThrow();
-    t.say(
-        say.get(
-            "lesson-intro",
-            t.lang,
-            "title",
-            c.title().get(t.lang),
-            "symptom",
-            c.symptom().get(t.lang)));
-    t.say(bullets(c.collected().get(t.lang)));
-    List<String> files = lessons.files(lessonId);
-    if (!files.isEmpty()) {
-      t.say(say.get("lesson-files", t.lang));
-      t.add(new Block.LessonFiles(lessonId, files));
-    }
-  }
-
   /** Asks the question or exercise the learner has reached, or finishes the lesson. */
   private void ask(Turn t) {
     String lesson = t.learning.get(ACTIVE);
@@ -267,77 +231,49 @@ final class Teacher {
       askStep(t, at);
       return;
     }
-    CaseStudy c = kb.caseStudy(lesson).orElseThrow();
-    int questions = c.questions().size();
-    if (at < questions) {
-      choices(
-          t,
-          say.get(
-              "lesson-question",
-              t.lang,
-              "n",
-              at + 1,
-              "total",
-              questions,
-              "question",
-              c.questions().get(at).q().get(t.lang)));
+    Optional<Lesson> l = catalog.lesson(lesson);
+    List<LessonStep> steps = l.map(Lesson::steps).orElse(List.of());
+    if (at >= steps.size()) {
+      l.ifPresent(x -> x.conclude(t));
+      finish(t, lesson);
       return;
     }
-    int exercises = guides.of(lesson).map(g -> g.exercises().size()).orElse(0);
-    for (int e = at - questions; e < exercises; e++) {
-      Optional<Posed> posed = exercise(t, lesson, e);
-      if (posed.isPresent()) {
-        t.learning.put(lesson, String.valueOf(questions + e));
-        // no buttons: in the terminal a number typed would pick one instead of naming a frame
-        t.say(
-            say.get(
-                "lesson-exercise",
-                t.lang,
-                "n",
-                e + 1,
-                "total",
-                exercises,
-                "question",
-                posed.get().exercise().ask().get(t.lang)));
-        return;
-      }
+    LessonStep s = steps.get(at);
+    // numbered among the steps of its kind: "Question 2 of 4", "Exercise 1 of 3"
+    int n = (int) steps.subList(0, at).stream().filter(x -> x.getClass() == s.getClass()).count();
+    int total = (int) steps.stream().filter(x -> x.getClass() == s.getClass()).count();
+    if (s instanceof LessonStep.Question q) {
+      t.add(
+          new Block.Choices(
+              say.get(
+                  "lesson-question",
+                  t.lang,
+                  "n",
+                  n + 1,
+                  "total",
+                  total,
+                  "question",
+                  q.ask().get(t.lang)),
+              List.of(new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
+    } else if (s instanceof LessonStep.Drill d) {
+      // no buttons: in the terminal a number typed would pick one instead of naming a frame
+      t.say(
+          say.get(
+              "lesson-exercise",
+              t.lang,
+              "n",
+              n + 1,
+              "total",
+              total,
+              "question",
+              d.exercise().ask().get(t.lang)));
     }
-    showAnalysis(t, c);
-    finish(t, lesson);
   }
 
-  private void choices(Turn t, String question) {
-    t.add(
-        new Block.Choices(
-            question, List.of(new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
+  private Optional<LessonStep> step(String lesson, int at) {
+    List<LessonStep> steps = catalog.lesson(lesson).map(Lesson::steps).orElse(List.of());
+    return at < steps.size() ? Optional.of(steps.get(at)) : Optional.empty();
   }
-
-  /** An exercise with its key; empty when the lesson has no such exercise or no such frame. */
-  private Optional<Posed> exercise(Turn t, String lesson, int index) {
-    Optional<LessonGuide> g = guides.of(lesson);
-    if (g.isEmpty() || index < 0 || index >= g.get().exercises().size()) {
-      return Optional.empty();
-    }
-    Exercise e = g.get().exercises().get(index);
-    return Optional.ofNullable(keysOf(lesson, g.get()).get(e.id())).map(k -> new Posed(e, k));
-  }
-
-  private Map<String, ExerciseKey> keysOf(String lesson, LessonGuide g) {
-    return keys.computeIfAbsent(
-        lesson,
-        id -> {
-          Analysis a = analysis.analyseFiles(files(id));
-          Map<String, ExerciseKey> out = new LinkedHashMap<>();
-          for (Exercise e : g.exercises()) {
-            ExerciseKey.of(a, e)
-                .filter(k -> e.isFrame() || k.delay() != null)
-                .ifPresent(k -> out.put(e.id(), k));
-          }
-          return Map.copyOf(out);
-        });
-  }
-
-  private record Posed(Exercise exercise, ExerciseKey key) {}
 
   private void askStep(Turn t, int at) {
     List<ChecklistStep> steps = kb.checklist();
@@ -366,21 +302,6 @@ final class Teacher {
                 new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
   }
 
-  private void showAnalysis(Turn t, CaseStudy c) {
-    List<Path> files = files(c.id());
-    if (!files.isEmpty()) {
-      t.say(say.get("lesson-analysis", t.lang));
-      Analysis a = analysis.analyseFiles(files);
-      analysis.cards().cards(a, t.lang.key(), 3).forEach(t::add);
-    }
-    t.say(say.get("lesson-root-cause", t.lang, "cause", c.rootCause().get(t.lang)));
-    t.say(bullets(c.fix().get(t.lang)));
-  }
-
-  private List<Path> files(String lesson) {
-    return lessons.files(lesson).stream().flatMap(f -> lessons.file(lesson, f).stream()).toList();
-  }
-
   private void finish(Turn t, String lesson) {
     t.learning.put(lesson, DONE);
     t.learning.remove(ACTIVE);
@@ -389,11 +310,13 @@ final class Teacher {
     next(t).ifPresent(id -> t.say(say.get("teach-suggest", t.lang, "title", title(t, id))));
   }
 
-  /** The lessons in the order they are offered: the case studies, then the checklist tour. */
+  /**
+   * The lessons in the order they are offered: the case studies, the checklist tour, the faults.
+   */
   List<String> lessonIds() {
-    List<String> ids = new ArrayList<>();
-    kb.caseStudies().forEach(c -> ids.add(c.id()));
+    List<String> ids = new ArrayList<>(catalog.caseStudyIds());
     ids.add(CHECKLIST_LESSON);
+    ids.addAll(catalog.faultIds());
     return ids;
   }
 
@@ -410,17 +333,18 @@ final class Teacher {
   String title(Turn t, String lessonId) {
     return CHECKLIST_LESSON.equals(lessonId)
         ? say.get("lesson-checklist-title", t.lang)
-        : kb.caseStudy(lessonId).map(c -> c.title().get(t.lang)).orElse(lessonId);
+        : catalog.lesson(lessonId).map(l -> l.title(t.lang)).orElse(lessonId);
+  }
+
+  /** What a key point (or exercise) of a lesson asks of an answer, in the reply's language. */
+  Optional<String> pointText(Turn t, String lessonId, String point) {
+    return catalog.lesson(lessonId).flatMap(l -> l.pointText(point)).map(x -> x.get(t.lang));
   }
 
   /** The question (or checklist step) the learner has reached in {@code lesson}. */
   private static int position(Turn t, String lesson) {
     String at = t.learning.getOrDefault(lesson, "0");
     return DONE.equals(at) ? 0 : Integer.parseInt(at);
-  }
-
-  private static String bullets(List<String> lines) {
-    return String.join("\n", lines.stream().map(x -> "- " + x).toList());
   }
 
   String state(Turn t, String lessonId) {

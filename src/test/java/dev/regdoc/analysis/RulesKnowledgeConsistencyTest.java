@@ -80,14 +80,7 @@ class RulesKnowledgeConsistencyTest {
     // no configuration (which some rules answer differently)
     List<List<String>> subsets =
         List.of(
-            List.of(
-                "phone.pcap",
-                "cucm.pcap",
-                "cucm-syslog.log",
-                "asa-syslog.log",
-                "switch-config.txt",
-                "asa-config.txt",
-                "arp.pcap"),
+            FaultManifest.LAB_INPUTS,
             List.of("phone.pcap", "switch-config.txt", "asa-config.txt"),
             List.of("phone.pcap", "cucm.pcap"),
             List.of("phone.pcap", "arp.pcap"));

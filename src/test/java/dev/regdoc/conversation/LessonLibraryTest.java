@@ -38,6 +38,15 @@ class LessonLibraryTest {
     assertThat(library.folder("lesson-one")).hasValue(lessons.resolve("lesson-one"));
   }
 
+  /** The lessons are the plain folders: a link to a folder elsewhere or a file is no lesson. */
+  @Test
+  void theLessonsAreThePlainFolders() throws Exception {
+    Files.createDirectories(lessons.resolve("fault-two"));
+    Files.writeString(lessons.resolve("notes.txt"), "not a lesson\n");
+    Files.createDirectories(lessons.resolve(".hidden-lesson"));
+    assertThat(library.folders()).containsExactly("fault-two", "lesson-one");
+  }
+
   @Test
   void namesThatLeaveTheLessonFolderAreRefused() {
     for (String name :
