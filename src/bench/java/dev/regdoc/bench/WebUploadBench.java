@@ -91,7 +91,7 @@ final class WebUploadBench {
         } finally {
           Files.deleteIfExists(file);
         }
-        String goal = goal(mb, r);
+        String goal = goal(mb, r, quiet());
         out.printf(
             "| %s | %.2f s%s | %.2f s | %s | %s |%n",
             r.label(),
@@ -125,16 +125,31 @@ final class WebUploadBench {
     }
   }
 
-  /** Issue 15's goals: 100 MB answered in 3 s, 1 GB in 10 s with byte progress shown. */
-  private static String goal(long mb, Result r) {
+  /**
+   * Issue 15's goals: 100 MB answered in 3 s, 1 GB in 10 s with byte progress shown. They are wall
+   * times on a quiet machine: with more runnable processes than cores they are not judged.
+   */
+  static String goal(long mb, Result r, boolean quiet) {
+    String verdict;
     if (mb >= 1000) {
       boolean met = r.answered() && r.seconds() <= 10 && !r.byteProgress().isEmpty();
-      return "≤ 10 s with byte progress: " + (met ? "met" : "not met");
+      verdict = "≤ 10 s with byte progress: " + (met ? "met" : "not met");
+    } else if (mb >= 100) {
+      verdict = "≤ 3 s: " + (r.answered() && r.seconds() <= 3 ? "met" : "not met");
+    } else {
+      return "";
     }
-    if (mb >= 100) {
-      return "≤ 3 s: " + (r.answered() && r.seconds() <= 3 ? "met" : "not met");
+    return quiet ? verdict : verdict + " (machine busy: wall time not judged)";
+  }
+
+  /** At most one runnable process per core over the last minute. */
+  private static boolean quiet() {
+    try {
+      double load = Double.parseDouble(ColdTable.loadAverage().split(" ")[0]);
+      return load <= Runtime.getRuntime().availableProcessors();
+    } catch (NumberFormatException e) {
+      return false;
     }
-    return "";
   }
 
   private static Path generate(Path dir, long mb) throws IOException {
