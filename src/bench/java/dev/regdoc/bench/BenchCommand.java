@@ -84,6 +84,15 @@ final class BenchCommand implements Callable<Integer> {
   List<Long> coldMb;
 
   @Option(
+      names = "--web-mb",
+      split = ",",
+      defaultValue = "100,1024",
+      description =
+          "Sizes in MB of the mixed captures uploaded to the web chat, 0 to skip it (default"
+              + " ${DEFAULT-VALUE})")
+  List<Long> webMb;
+
+  @Option(
       names = "--fixtures",
       defaultValue = "src/test/resources/fixtures/case-study-2",
       description = "The folder `analyze` and the tiny `timeline` read (default ${DEFAULT-VALUE})")
@@ -116,6 +125,10 @@ final class BenchCommand implements Callable<Integer> {
               ColdRows.inProject(fixtures),
               coldMb,
               json.putObject("cold"));
+    }
+    List<Long> web = webMb.stream().filter(mb -> mb > 0).toList();
+    if (!web.isEmpty()) {
+      new WebUploadBench(out, ColdRows.locate(launcher)).run(web, json.putObject("web"));
     }
     out.printf("%nwarm: in-process reading, a sink that only counts facts%n");
     capture("mixed", BenchCaptureWriter.Profile.MIXED, mixedMb, 400);

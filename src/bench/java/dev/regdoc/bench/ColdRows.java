@@ -103,6 +103,13 @@ final class ColdRows {
     return new ColdBench.Row("explain reason 13", c, List.of());
   }
 
+  /** The bot with its web chat on a free port, on this config, without the terminal chat. */
+  List<String> serve(Path config) {
+    List<String> c = command("serve");
+    c.addAll(List.of("--no-terminal", "--port", "0", "--config", config.toString()));
+    return c;
+  }
+
   private List<String> command(String name) {
     List<String> c = new ArrayList<>(regdoc);
     c.add(name);

@@ -42,13 +42,7 @@ final class Bytes {
   }
 
   static String ipv4(byte[] b, int o) {
-    return (b[o] & 0xff)
-        + "."
-        + (b[o + 1] & 0xff)
-        + "."
-        + (b[o + 2] & 0xff)
-        + "."
-        + (b[o + 3] & 0xff);
+    return SharedText.ipv4(b, o);
   }
 
   /** RFC 5952 text form: lower case, longest zero run compressed. */

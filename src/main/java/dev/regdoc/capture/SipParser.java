@@ -429,7 +429,7 @@ final class SipParser {
   }
 
   static String latin1(byte[] b, int off, int len) {
-    return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    return SharedText.latin1(b, off, len);
   }
 
   /** Index of the next LF at or after {@code from}, or {@code end}. */

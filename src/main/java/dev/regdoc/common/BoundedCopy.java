@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 
 /**
  * Streams into a file up to a byte limit: what users send (uploads, downloads, unpacked archives)
@@ -14,6 +15,8 @@ public final class BoundedCopy {
   /** What {@link #copyAtMost} returns when the stream is longer than the limit. */
   public static final long TOO_LARGE = -1;
 
+  private static final int BUFFER = 1 << 16;
+
   private BoundedCopy() {}
 
   /**
@@ -22,7 +25,16 @@ public final class BoundedCopy {
    * before. {@code in} is left open, so a caller may still drain or close it as its protocol needs.
    */
   public static long copyAtMost(InputStream in, Path target, long limit) throws IOException {
-    byte[] buf = new byte[1 << 16];
+    return copyAtMost(in, target, limit, null);
+  }
+
+  /**
+   * As {@link #copyAtMost(InputStream, Path, long)}, also feeding every byte kept to {@code digest}
+   * (when not null): a receiver hashes what it stores as it arrives, instead of reading it again.
+   */
+  public static long copyAtMost(InputStream in, Path target, long limit, MessageDigest digest)
+      throws IOException {
+    byte[] buf = new byte[BUFFER];
     long total = 0;
     try (OutputStream out = Files.newOutputStream(target)) {
       int n;
@@ -32,6 +44,9 @@ public final class BoundedCopy {
           return TOO_LARGE;
         }
         out.write(buf, 0, n);
+        if (digest != null) {
+          digest.update(buf, 0, n);
+        }
       }
     }
     return total;
@@ -43,7 +58,13 @@ public final class BoundedCopy {
    * fewer when the stream ended first.
    */
   public static long copyExactly(InputStream in, Path target, long bytes) throws IOException {
-    byte[] buf = new byte[1 << 16];
+    return copyExactly(in, target, bytes, null);
+  }
+
+  /** As {@link #copyExactly(InputStream, Path, long)}, feeding the bytes to {@code digest} too. */
+  public static long copyExactly(InputStream in, Path target, long bytes, MessageDigest digest)
+      throws IOException {
+    byte[] buf = new byte[BUFFER];
     long total = 0;
     try (OutputStream out = Files.newOutputStream(target)) {
       while (total < bytes) {
@@ -52,6 +73,9 @@ public final class BoundedCopy {
           break;
         }
         out.write(buf, 0, n);
+        if (digest != null) {
+          digest.update(buf, 0, n);
+        }
         total += n;
       }
     }

@@ -95,7 +95,13 @@ final class CaseAnalysis {
                 Sizes.human(maxUploadBytes)));
         continue;
       }
-      store.putFile(t.caseState.id, u.name(), u.content(), t.in.user(), clock.instant());
+      if (u.sha256() != null) {
+        // hashed as it came in: moved into the store, not read and written a second time
+        store.takeFile(
+            t.caseState.id, u.name(), u.content(), u.sha256(), t.in.user(), clock.instant());
+      } else {
+        store.putFile(t.caseState.id, u.name(), u.content(), t.in.user(), clock.instant());
+      }
       fresh.add(u.name());
     }
     if (fresh.isEmpty()) {

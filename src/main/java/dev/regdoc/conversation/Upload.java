@@ -11,11 +11,19 @@ import java.nio.file.Path;
  * @param size bytes, as announced by the platform (checked against the upload limit before
  *     download)
  * @param content the downloaded bytes; the adapter deletes it after {@link ChatEngine#handle}
- *     returns
+ *     returns (if it is still there: see {@code sha256})
+ * @param sha256 the SHA-256 of {@code content} in lower-case hex when the adapter hashed it as it
+ *     received it, else null; given, {@code content} is the adapter's own temp file, which the case
+ *     store may take as it is (move) instead of reading and copying it again
  */
-public record Upload(String name, long size, Path content) {
+public record Upload(String name, long size, Path content, String sha256) {
   public Upload {
     name = DisplayNames.clean(name); // shown in replies, reports and the case's transcript
+  }
+
+  /** A file whose hash is not known yet (the store hashes it as it copies it). */
+  public Upload(String name, long size, Path content) {
+    this(name, size, content, null);
   }
 
   /** How the reader names an archive's entries: "bundle.zip!/trace/phone.pcap". */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,6 +73,34 @@ final class FileCopies {
           "cannot keep a copy of " + content + " under " + root + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Keeps {@code content}, whose SHA-256 the caller computed as it received it, by moving the file
+   * itself in place: no second read and write of the bytes. A file on another file system, or a
+   * hash that is not one, is copied and hashed as by {@link #store}. {@code content} is gone
+   * afterwards, unless a copy of the same bytes was there already.
+   */
+  Copied adopt(Path content, String sha256) {
+    if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+      return store(content);
+    }
+    try {
+      long size = Files.size(content);
+      Path target = pathOf(sha256);
+      if (!Files.exists(target)) {
+        Files.createDirectories(target.getParent());
+        try {
+          Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          return store(content); // on another file system: copied and hashed instead
+        }
+      }
+      return new Copied(sha256, size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot keep " + content + " under " + root + ": " + e.getMessage(), e);
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The case store on a JDBC database (H2 file database by default, PostgreSQL by URL). The uploaded
@@ -413,8 +414,20 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at) {
+    return recordUpload(caseId, name, () -> copies.store(content), uploadedBy, at);
+  }
+
+  @Override
+  public StoredFile takeFile(
+      long caseId, String name, Path content, String sha256, String uploadedBy, Instant at) {
+    return recordUpload(caseId, name, () -> copies.adopt(content, sha256), uploadedBy, at);
+  }
+
+  /** Keeps the bytes as {@code keep} does, then records the upload of them to the case. */
+  private StoredFile recordUpload(
+      long caseId, String name, Supplier<FileCopies.Copied> keep, String uploadedBy, Instant at) {
     if (onPostgres) {
-      FileCopies.Copied copy = copies.store(content);
+      FileCopies.Copied copy = keep.get();
       StoredFile f = uploadOf(caseId, name, copy, uploadedBy, at);
       retryingDuplicates(
           c -> {
@@ -428,7 +441,7 @@ public final class JdbcCaseStore implements CaseStore {
     // never deletes a copy being uploaded again
     return copies.exclusively(
         () -> {
-          FileCopies.Copied copy = copies.store(content);
+          FileCopies.Copied copy = keep.get();
           StoredFile f = uploadOf(caseId, name, copy, uploadedBy, at);
           tx.run(
               c -> {

@@ -44,6 +44,8 @@ class BenchCommandTest {
               "--cold-runs",
               "1",
               "--cold-mb",
+              "1",
+              "--web-mb",
               "1");
     } finally {
       System.setOut(old);
@@ -66,7 +68,9 @@ class BenchCommandTest {
             "| analyze case-study-2/* (4 files) |",
             "| timeline --format json, mixed 1 MB",
             "| timeline, tiny capture",
-            "| explain reason 13 |");
+            "| explain reason 13 |",
+            "web chat: `",
+            "| mixed 1 MB |");
     assertThat(text.indexOf("cold:")).isLessThan(text.indexOf("warm:"));
     assertThat(text).doesNotContain("FAILED");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("bench-results.json").toFile());
@@ -74,6 +78,10 @@ class BenchCommandTest {
     assertThat(trace.get("regdoc")).hasSize(2);
     assertThat(trace.get("bestMbPerSecond").asDouble()).isPositive();
     assertThat(trace.get("completesWith64MbHeap").asBoolean()).isTrue();
+    JsonNode web = json.get("web").get("rows");
+    assertThat(web).hasSize(1);
+    assertThat(web.get(0).get("answered").asBoolean()).as(web.toString()).isTrue();
+    assertThat(web.get(0).get("seconds").asDouble()).isPositive();
     JsonNode cold = json.get("cold").get("rows");
     assertThat(cold).hasSize(4);
     for (JsonNode row : cold) {

@@ -216,6 +216,43 @@ abstract class CaseStoreContract {
   }
 
   @Test
+  void anUploadAlreadyHashedIsMovedIntoTheStoreNotCopiedAgain() throws Exception {
+    CaseRecord c = store.newCase("alice", T0);
+    byte[] bytes =
+        "pcap bytes \u0000\u0002 received by the web chat".getBytes(StandardCharsets.UTF_8);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    Path received = Files.write(dataDir.resolve("web-1.upload"), bytes);
+
+    StoredFile f = store.takeFile(c.id(), "phone.pcap", received, sha, "alice", T0);
+
+    assertThat(f.sha256()).isEqualTo(sha);
+    assertThat(f.size()).isEqualTo(bytes.length);
+    // moved: the received file is the stored copy now, no second copy was written
+    assertThat(received).doesNotExist();
+    assertThat(Files.readAllBytes(store.content(sha).orElseThrow())).isEqualTo(bytes);
+    assertThat(store.files(c.id())).containsExactly(f);
+
+    // the same bytes again: the copy is there already, the new upload is only recorded
+    Path again = Files.write(dataDir.resolve("web-2.upload"), bytes);
+    StoredFile second = store.takeFile(c.id(), "again.pcap", again, sha, "alice", T0);
+    assertThat(second.sha256()).isEqualTo(sha);
+    assertThat(copiesOnDisk()).hasSize(1);
+  }
+
+  @Test
+  void anUploadWithoutAUsableHashIsHashedAndCopiedAsAnyOther() throws Exception {
+    CaseRecord c = store.newCase("alice", T0);
+    byte[] bytes = "syslog line".getBytes(StandardCharsets.UTF_8);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    Path received = Files.write(dataDir.resolve("web-3.upload"), bytes);
+
+    StoredFile f = store.takeFile(c.id(), "syslog.txt", received, "../not-a-hash", "alice", T0);
+
+    assertThat(f.sha256()).isEqualTo(sha);
+    assertThat(Files.readAllBytes(store.content(sha).orElseThrow())).isEqualTo(bytes);
+  }
+
+  @Test
   void filesOfACaseComeInUploadOrder() throws Exception {
     CaseRecord c = store.newCase("alice", T0);
     List<String> names = List.of("cucm.pcap", "phone.pcap", "syslog.txt", "switch.cfg");

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -55,10 +56,14 @@ final class UploadBatch {
     temps.add(tmp);
     if (size > limit) {
       body.skipNBytes(size);
-    } else if (BoundedCopy.copyExactly(body, tmp, size) < size) {
+      uploads.add(new Upload(name, size, tmp));
+      return;
+    }
+    MessageDigest sha = UploadHash.newDigest();
+    if (BoundedCopy.copyExactly(body, tmp, size, sha) < size) {
       throw new EOFException(name + ": the upload ended before its " + size + " bytes");
     }
-    uploads.add(new Upload(name, size, tmp));
+    uploads.add(new Upload(name, size, tmp, UploadHash.hex(sha)));
   }
 
   List<Upload> uploads() {

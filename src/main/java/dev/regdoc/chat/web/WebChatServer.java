@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -333,14 +334,19 @@ public final class WebChatServer {
     Path tmp = TempFiles.process().newFile("web-", ".upload");
     try {
       // The body is left open: closing it would cut off the rest the refusal still has to read.
-      long size = BoundedCopy.copyAtMost(call.body(), tmp, limit);
+      MessageDigest sha = UploadHash.newDigest();
+      long size = BoundedCopy.copyAtMost(call.body(), tmp, limit, sha);
       if (size == BoundedCopy.TOO_LARGE) {
         io.refuseTooLarge(call, tooBig(name, -1, limit));
         return;
       }
       ObjectNode userTurn =
           mapper.createObjectNode().put("from", "user").put("file", name).put("size", size);
-      runTurn(call, session, userTurn, uploadTurn(session, List.of(new Upload(name, size, tmp))));
+      runTurn(
+          call,
+          session,
+          userTurn,
+          uploadTurn(session, List.of(new Upload(name, size, tmp, UploadHash.hex(sha)))));
     } finally {
       TempFiles.process().delete(tmp);
     }

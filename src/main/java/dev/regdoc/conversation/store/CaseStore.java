@@ -51,6 +51,17 @@ public interface CaseStore extends AutoCloseable {
   StoredFile putFile(long caseId, String name, Path content, String uploadedBy, Instant at);
 
   /**
+   * As {@link #putFile}, for a temp file of the caller's that was hashed as it was received ({@code
+   * sha256}, lower-case hex): the store may take the file itself (move it in) instead of reading
+   * and copying it, so {@code content} may be gone afterwards. A {@code sha256} that is no SHA-256
+   * in hex is ignored and the file copied and hashed as by {@link #putFile}.
+   */
+  default StoredFile takeFile(
+      long caseId, String name, Path content, String sha256, String uploadedBy, Instant at) {
+    return putFile(caseId, name, content, uploadedBy, at);
+  }
+
+  /**
    * Keeps a copy of {@code content} under its SHA-256 without recording an upload (a queued
    * analysis's files, until the analysis records them); returns the hash.
    */
