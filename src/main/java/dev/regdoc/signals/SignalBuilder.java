@@ -229,6 +229,7 @@ public final class SignalBuilder {
     TimelineEvent ack = idx.sccpAck(e.file(), e.frame());
     List<TimelineEvent> rtx =
         idx.retransmissions(e.file(), e.device(), MessageName.sccp(KEEPALIVE_REQ), e.time());
+    TimelineEvent reset = idx.sccpResetAfter(e.file(), e.device(), e.time());
     return new KeepaliveTiming(
         e.device(),
         Protocol.SCCP,
@@ -241,7 +242,8 @@ public final class SignalBuilder {
         ack == null ? -1 : seconds(e.time(), ack.time()),
         rtx.size(),
         seenIn(k.seen()),
-        connection);
+        connection,
+        reset == null ? -1 : seconds(e.time(), reset.time()));
   }
 
   private static KeepaliveTiming sipKeepalive(
@@ -259,7 +261,8 @@ public final class SignalBuilder {
         ok == null ? -1 : seconds(e.time(), ok.time()),
         0,
         seenIn(k.seen()),
-        0);
+        0,
+        -1);
   }
 
   /** In both captures or in one, or null with a single capture. */
