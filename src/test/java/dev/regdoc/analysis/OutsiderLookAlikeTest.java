@@ -53,20 +53,28 @@ class OutsiderLookAlikeTest {
 
   static Stream<Row> rows() {
     return Stream.of(
-        // The phone's capture starts after the refresh was first sent: only its retransmissions,
-        // then
-        // the new connection answered at once. The firewall and a CUCM that lost the connection
-        // remain;
-        // the firewall's timeout conn decides (with a capture from before the failure for the idle
-        // time). Today the pattern is not recognised without the refresh's first copy: a mechanism
-        // only.
+        // The phone's capture starts after the refresh was first sent: it opens on a REGISTER (CSeq
+        // 102) already being retransmitted on a connection opened before the capture, then the new
+        // connection is answered at once. The firewall and a CUCM that lost the connection remain;
+        // the idle time before the refresh is not in the file. Without the firewall's configuration
+        // its timeout conn decides; never "the registration went unanswered": it was answered.
         new Row(
             "lab/capture-starts-late",
             List.of("phone.pcap"),
             null,
             "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config",
-            Set.of(PSA, "no-fault-found"),
-            "registration-unanswered"),
+            Set.of(PSA, "no-fault-found", "registration-unanswered"),
+            null),
+        // With the firewall's configuration, its timeout cannot be set against an idle time the
+        // file
+        // does not hold: still undetermined, and the CUCM-side capture of the same minutes decides.
+        new Row(
+            "lab/capture-starts-late",
+            List.of("phone.pcap", "switch-config.txt", "asa-config.txt"),
+            null,
+            "undetermined[" + HUNG + "," + FW + "] + evidence-missing:cucm-capture",
+            Set.of(PSA, "no-fault-found", "registration-unanswered"),
+            null),
         // The CUCM-side capture stopped before the refresh: as good as none for the failure, so the
         // answer is the phone-only one, asking for captures of the same minutes.
         new Row(
