@@ -79,6 +79,8 @@ public final class SignalBuilder {
     out.addAll(FragmentedRegisters.of(t.events(), transactions));
     out.addAll(summaries(out));
     out.addAll(encrypted(t.events()));
+    // the loss pattern of TLS refreshes, told by timing; summaries only, so never counted as read
+    out.addAll(EncryptedRefreshes.summaries(t.events(), t.devices()));
     spans(t.events()).forEach(out::add);
     Set<CucmServer> servers = new LinkedHashSet<>();
     for (DeviceInfo d : t.devices()) {
