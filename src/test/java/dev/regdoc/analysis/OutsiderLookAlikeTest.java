@@ -158,6 +158,18 @@ class OutsiderLookAlikeTest {
             null,
             "no-fault-found",
             union(ROOT_CAUSES, Set.of("sccp-keepalive-timeout", LOST)),
+            null),
+        // CUCM resets the connections of three phones at the same moment with its own TTL, and its
+        // host refuses their new connections (SYN answered by RST) for 40 s: the CallManager
+        // service
+        // restarted. Not a firewall, not port security, never "healthy".
+        new Row(
+            "cucm-restart-all-phones",
+            List.of("phone.pcap"),
+            null,
+            "cucm-service-restarted",
+            union(
+                Set.of(PSA, FW, HUNG, LOST, "arp-conflict", "proxy-arp"), Set.of("no-fault-found")),
             null));
   }
 
