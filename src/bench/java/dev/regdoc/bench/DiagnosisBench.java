@@ -163,7 +163,8 @@ public final class DiagnosisBench {
                 0.002,
                 0,
                 null,
-                0));
+                0,
+                -1));
         if (k % 2 == 0) {
           facts.add(
               new ArpPacket(

@@ -27,6 +27,7 @@ final class EventIndex {
   private final Map<Carried, List<TimelineEvent>> rtxByCarried = new HashMap<>();
   private final Map<Transaction, TimelineEvent> okByTransaction = new HashMap<>();
   private final Map<Frame, TimelineEvent> sccpAckByKeepalive = new HashMap<>();
+  private final Map<Carried, List<TimelineEvent>> sccpResets = new HashMap<>();
 
   EventIndex(List<TimelineEvent> events) {
     for (TimelineEvent e : events) {
@@ -39,6 +40,10 @@ final class EventIndex {
         okByTransaction.putIfAbsent(new Transaction(e.file(), r.callId(), r.cseq()), e);
       } else if (e.details() instanceof SccpEvent.KeepAliveAck a && a.keepaliveFrame() != null) {
         sccpAckByKeepalive.put(new Frame(e.file(), a.keepaliveFrame()), e);
+      } else if (e.details() instanceof SccpEvent.Reset) {
+        sccpResets
+            .computeIfAbsent(new Carried(e.file(), e.device(), null), k -> new ArrayList<>())
+            .add(e);
       }
     }
   }
@@ -63,6 +68,14 @@ final class EventIndex {
   /** The KeepAliveAck that answered the keepalive at {@code keepaliveFrame}, or null. */
   TimelineEvent sccpAck(String file, long keepaliveFrame) {
     return sccpAckByKeepalive.get(new Frame(file, keepaliveFrame));
+  }
+
+  /** The first SCCP Reset CUCM sent this phone at or after {@code t} in this file, or null. */
+  TimelineEvent sccpResetAfter(String file, String device, Instant t) {
+    return sccpResets.getOrDefault(new Carried(file, device, null), List.of()).stream()
+        .filter(r -> !r.time().isBefore(t))
+        .findFirst()
+        .orElse(null);
   }
 
   static double seconds(Instant a, Instant b) {

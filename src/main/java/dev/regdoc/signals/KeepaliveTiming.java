@@ -14,6 +14,8 @@ import java.time.Instant;
  *     when neither is known
  * @param answerLatency seconds to the application answer, -1 when none
  * @param seenIn in both aligned captures or in one only, null with a single capture
+ * @param resetAfter seconds from the keepalive to the next SCCP Reset CUCM sent the phone (a
+ *     restart from CUCM Administration), -1 when none followed
  * @param connection which TCP connection of this phone to this server in this capture, from 1 (0
  *     when not known): intervals and runs of missed keepalives count within one connection
  */
@@ -29,7 +31,8 @@ public record KeepaliveTiming(
     double answerLatency,
     int retransmissions,
     SeenIn.Sides seenIn,
-    int connection)
+    int connection,
+    double resetAfter)
     implements Cited {
 
   public boolean isAnswered() {

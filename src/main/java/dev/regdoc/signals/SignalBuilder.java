@@ -79,6 +79,8 @@ public final class SignalBuilder {
     out.addAll(FragmentedRegisters.of(t.events(), transactions));
     out.addAll(summaries(out));
     out.addAll(encrypted(t.events()));
+    // the loss pattern of TLS refreshes, told by timing; summaries only, so never counted as read
+    out.addAll(EncryptedRefreshes.summaries(t.events(), t.devices()));
     spans(t.events()).forEach(out::add);
     Set<CucmServer> servers = new LinkedHashSet<>();
     for (DeviceInfo d : t.devices()) {
@@ -229,6 +231,7 @@ public final class SignalBuilder {
     TimelineEvent ack = idx.sccpAck(e.file(), e.frame());
     List<TimelineEvent> rtx =
         idx.retransmissions(e.file(), e.device(), MessageName.sccp(KEEPALIVE_REQ), e.time());
+    TimelineEvent reset = idx.sccpResetAfter(e.file(), e.device(), e.time());
     return new KeepaliveTiming(
         e.device(),
         Protocol.SCCP,
@@ -241,7 +244,8 @@ public final class SignalBuilder {
         ack == null ? -1 : seconds(e.time(), ack.time()),
         rtx.size(),
         seenIn(k.seen()),
-        connection);
+        connection,
+        reset == null ? -1 : seconds(e.time(), reset.time()));
   }
 
   private static KeepaliveTiming sipKeepalive(
@@ -259,7 +263,8 @@ public final class SignalBuilder {
         ok == null ? -1 : seconds(e.time(), ok.time()),
         0,
         seenIn(k.seen()),
-        0);
+        0,
+        -1);
   }
 
   /** In both captures or in one, or null with a single capture. */

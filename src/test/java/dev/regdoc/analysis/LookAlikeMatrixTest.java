@@ -156,15 +156,7 @@ class LookAlikeMatrixTest {
    * Rows regdoc does not answer as expected yet: scenario -> subset -> what it answers today. Each
    * is a known weakness named in the report that added it, not an accepted answer.
    */
-  private static final Map<String, Map<String, String>> GAPS =
-      Map.of(
-          // TLS: no SIP readable, so no refresh is known and the TCP pattern is not judged
-          "tls-port-security-aging",
-          Map.of(
-              "all files", "encrypted-signaling",
-              "both captures + configs", "encrypted-signaling",
-              "phone capture + configs", "encrypted-signaling",
-              "phone capture only", "encrypted-signaling"));
+  private static final Map<String, Map<String, String>> GAPS = Map.of();
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
   private static final Map<String, Set<String>> RULED_OUT =
@@ -198,6 +190,7 @@ class LookAlikeMatrixTest {
           "random-loss", Set.of(PSA, FW),
           "healthy-long-aging", Set.of(PSA),
           "sccp-firewall-idle", Set.of(PSA, HUNG, "random-loss"),
+          "tls-port-security-aging", Set.of(FW, HUNG, "random-loss", "proxy-arp", "arp-conflict"),
           "asymmetric-return", Set.of(HUNG));
 
   private static Analyzer analyzer;

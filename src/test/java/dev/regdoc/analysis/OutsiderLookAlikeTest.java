@@ -23,13 +23,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Look-alikes no rule was written from, made from the lab's recordings the way real uploads come
  * (lab.py's VARIANTS and EDITED_VARIANTS): a capture started after the failure, a CUCM-side capture
  * that stopped before it, a CUCM clock an hour off, port security on another phone's port, the CUCM
- * syslog alone, a phone asked about that is not in the files. Same shape as {@link
- * LookAlikeMatrixTest}: the answer a TAC engineer would accept (the top finding, or undetermined
- * with its candidates, and every evidence-missing step it must ask for), the codes the evidence
- * rules out, and for rows regdoc does not answer that way yet, what it answers today (a gap).
+ * syslog alone, a phone asked about that is not in the files; and generated ones close to the
+ * faults the rules know (one 503 and the capture ends, SCCP reconnects after CUCM's own Reset).
+ * Same shape as {@link LookAlikeMatrixTest}: the answer a TAC engineer would accept (the top
+ * finding, or undetermined with its candidates, and every evidence-missing step it must ask for),
+ * the codes the evidence rules out, and for rows regdoc does not answer that way yet, what it
+ * answers today (a gap).
  */
 class OutsiderLookAlikeTest {
-  private static final Path LAB = Path.of("src/test/resources/fixtures/lab");
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
   private static final String PSA = "port-security-aging";
   private static final String FW = "idle-connection-teardown";
   private static final String HUNG = "cucm-not-responding";
@@ -51,24 +53,32 @@ class OutsiderLookAlikeTest {
 
   static Stream<Row> rows() {
     return Stream.of(
-        // The phone's capture starts after the refresh was first sent: only its retransmissions,
-        // then
-        // the new connection answered at once. The firewall and a CUCM that lost the connection
-        // remain;
-        // the firewall's timeout conn decides (with a capture from before the failure for the idle
-        // time). Today the pattern is not recognised without the refresh's first copy: a mechanism
-        // only.
+        // The phone's capture starts after the refresh was first sent: it opens on a REGISTER (CSeq
+        // 102) already being retransmitted on a connection opened before the capture, then the new
+        // connection is answered at once. The firewall and a CUCM that lost the connection remain;
+        // the idle time before the refresh is not in the file. Without the firewall's configuration
+        // its timeout conn decides; never "the registration went unanswered": it was answered.
         new Row(
-            "capture-starts-late",
+            "lab/capture-starts-late",
             List.of("phone.pcap"),
             null,
             "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config",
-            Set.of(PSA, "no-fault-found"),
-            "registration-unanswered"),
+            Set.of(PSA, "no-fault-found", "registration-unanswered"),
+            null),
+        // With the firewall's configuration, its timeout cannot be set against an idle time the
+        // file
+        // does not hold: still undetermined, and the CUCM-side capture of the same minutes decides.
+        new Row(
+            "lab/capture-starts-late",
+            List.of("phone.pcap", "switch-config.txt", "asa-config.txt"),
+            null,
+            "undetermined[" + HUNG + "," + FW + "] + evidence-missing:cucm-capture",
+            Set.of(PSA, "no-fault-found", "registration-unanswered"),
+            null),
         // The CUCM-side capture stopped before the refresh: as good as none for the failure, so the
         // answer is the phone-only one, asking for captures of the same minutes.
         new Row(
-            "cucm-capture-stopped-early",
+            "lab/cucm-capture-stopped-early",
             List.of("phone.pcap", "cucm.pcap", "switch-config.txt", "asa-config.txt"),
             null,
             "registration-unanswered + evidence-missing:simultaneous-captures",
@@ -78,14 +88,14 @@ class OutsiderLookAlikeTest {
         // sequence
         // numbers, not by time, so the answer is port-security-aging as with the right clock.
         new Row(
-            "cucm-clock-hour-ahead",
+            "lab/cucm-clock-hour-ahead",
             List.of("phone.pcap", "cucm.pcap", "switch-config.txt"),
             null,
             PSA,
             Set.of(FW, HUNG, "no-fault-found"),
             null),
         new Row(
-            "cucm-clock-hour-ahead",
+            "lab/cucm-clock-hour-ahead",
             List.of("phone.pcap", "cucm.pcap"),
             null,
             PSA + " + evidence-missing:switch-port",
@@ -95,14 +105,14 @@ class OutsiderLookAlikeTest {
         // recording
         // stays the firewall's, and port security is never named.
         new Row(
-            "psec-on-other-port",
+            "lab/psec-on-other-port",
             List.of("phone.pcap", "cucm.pcap", "switch-config.txt", "asa-config.txt"),
             null,
             FW,
             Set.of(PSA, HUNG, "no-fault-found"),
             null),
         new Row(
-            "psec-on-other-port",
+            "lab/psec-on-other-port",
             List.of("phone.pcap", "switch-config.txt"),
             null,
             "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config",
@@ -112,7 +122,7 @@ class OutsiderLookAlikeTest {
         // symptom,
         // and the captures asked for; no root cause, never "healthy".
         new Row(
-            "syslog-only",
+            "lab/syslog-only",
             List.of("cucm-syslog.log"),
             null,
             "unregistered-reason + evidence-missing:simultaneous-captures",
@@ -123,11 +133,43 @@ class OutsiderLookAlikeTest {
         // says
         // it is not in the files and which phones are (AnalyzeDeviceTest), the chat likewise.
         new Row(
-            "healthy-long-aging",
+            "lab/healthy-long-aging",
             List.of("phone.pcap"),
             "SEP0A1AB0000077",
             "(none)",
             union(ROOT_CAUSES, Set.of("no-fault-found")),
+            null),
+        // One REGISTER answered 503 and the capture ends: the node refused the work once. Never
+        // "no fault"; whether it keeps refusing, a capture past the Retry-After (the phone's next
+        // attempt) decides.
+        new Row(
+            "register-service-unavailable-once",
+            List.of("phone.pcap"),
+            null,
+            "cucm-service-unavailable + evidence-missing:phone-capture",
+            Set.of("no-fault-found", "registration-rejected", HUNG, LOST),
+            null),
+        // Two SCCP keepalives unanswered, one on each of two connections, each crossing CUCM's own
+        // Reset (restart): clean reconnects, not a keepalive timeout, which counts on one
+        // connection.
+        new Row(
+            "sccp-reset-reconnects",
+            List.of("phone.pcap"),
+            null,
+            "no-fault-found",
+            union(ROOT_CAUSES, Set.of("sccp-keepalive-timeout", LOST)),
+            null),
+        // CUCM resets the connections of three phones at the same moment with its own TTL, and its
+        // host refuses their new connections (SYN answered by RST) for 40 s: the CallManager
+        // service
+        // restarted. Not a firewall, not port security, never "healthy".
+        new Row(
+            "cucm-restart-all-phones",
+            List.of("phone.pcap"),
+            null,
+            "cucm-service-restarted",
+            union(
+                Set.of(PSA, FW, HUNG, LOST, "arp-conflict", "proxy-arp"), Set.of("no-fault-found")),
             null));
   }
 
@@ -155,7 +197,7 @@ class OutsiderLookAlikeTest {
     Analysis a =
         analyzer.analyze(
             row.files().stream()
-                .map(f -> InputFile.of(LAB.resolve(row.scenario()).resolve(f)))
+                .map(f -> InputFile.of(FIXTURES.resolve(row.scenario()).resolve(f)))
                 .toList());
     if (row.device() != null) {
       a = a.forDevice(row.device());

@@ -178,6 +178,7 @@ class RuleBaseTest {
         -1,
         0,
         null,
-        0);
+        0,
+        -1);
   }
 }
