@@ -12,6 +12,7 @@ import dev.regdoc.common.ReadProgress;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.ReportedPeriod;
 import dev.regdoc.ingest.InputFile;
+import dev.regdoc.knowledge.KnowledgeYaml;
 import dev.regdoc.knowledge.Lang;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -104,6 +105,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     // their own while this one reads the files, and waited for where they are first used
     RuleBase rules =
         RuleBase.loadAhead(rulesDir != null ? rulesDir : Locations.rules(), DataDir.ruleCache());
+    KnowledgeYaml.keepParsedCopiesIn(DataDir.knowledgeCache());
     Ahead<FindingTexts> knowledge = Ahead.start("knowledge", Texts::load);
     Analyzer analyzer =
         new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports())
