@@ -7,10 +7,12 @@ import dev.regdoc.analysis.Locations;
 import dev.regdoc.analysis.ReportJson;
 import dev.regdoc.analysis.ReportText;
 import dev.regdoc.charts.Pictures;
+import dev.regdoc.common.Ahead;
 import dev.regdoc.common.ReadProgress;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.ReportedPeriod;
 import dev.regdoc.ingest.InputFile;
+import dev.regdoc.knowledge.KnowledgeYaml;
 import dev.regdoc.knowledge.Lang;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -99,9 +101,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // the rule base and the knowledge base do not depend on the files: both are read on threads of
+    // their own while this one reads the files, and waited for where they are first used
     RuleBase rules =
-        RuleBase.load(rulesDir != null ? rulesDir : Locations.rules(), DataDir.ruleCache());
-    FindingTexts texts = Texts.load();
+        RuleBase.loadAhead(rulesDir != null ? rulesDir : Locations.rules(), DataDir.ruleCache());
+    KnowledgeYaml.keepParsedCopiesIn(DataDir.knowledgeCache());
+    Ahead<FindingTexts> knowledge = Ahead.start("knowledge", Texts::load);
     Analyzer analyzer =
         new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports())
             .withTimeLimit(input.timeLimit());
@@ -114,6 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Analysis a =
         analyzer.analyze(
             input.files.stream().map(InputFile::of).toList(), ReadProgress.NONE, stated);
+    FindingTexts texts = knowledge.get();
     Analysis whole = a;
     a = device != null ? a.forDevice(device) : all ? a.unsummarised() : a;
     PrintWriter out = spec.commandLine().getOut();

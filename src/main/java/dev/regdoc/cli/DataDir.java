@@ -1,6 +1,7 @@
 package dev.regdoc.cli;
 
 import dev.regdoc.diagnosis.RuleBase;
+import dev.regdoc.knowledge.KnowledgeYaml;
 import java.nio.file.Path;
 
 /**
@@ -11,8 +12,16 @@ final class DataDir {
   private DataDir() {}
 
   static Path ruleCache() {
+    return dir().resolve(RuleBase.CACHE_FOLDER);
+  }
+
+  /** Where the knowledge base's parsed YAML is kept. */
+  static Path knowledgeCache() {
+    return dir().resolve(KnowledgeYaml.CACHE_FOLDER);
+  }
+
+  private static Path dir() {
     String dir = System.getProperty("regdoc.data.dir", "~/.regdoc");
-    return Path.of(dir.replaceFirst("^~", System.getProperty("user.home")))
-        .resolve(RuleBase.CACHE_FOLDER);
+    return Path.of(dir.replaceFirst("^~", System.getProperty("user.home")));
   }
 }

@@ -2,6 +2,7 @@ package dev.regdoc.cli;
 
 import dev.regdoc.knowledge.KnowledgeAnswers;
 import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.knowledge.KnowledgeYaml;
 import dev.regdoc.knowledge.Lang;
 import java.io.PrintWriter;
 import java.util.List;
@@ -41,6 +42,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    KnowledgeYaml.keepParsedCopiesIn(DataDir.knowledgeCache());
     KnowledgeBase kb = KnowledgeBase.loadDefault();
     Lang l = Lang.fromTag(lang).orElse(Lang.EN);
     PrintWriter out = spec.commandLine().getOut();

@@ -48,7 +48,8 @@ public final class Main {
    * from the product (the bench).
    */
   public static int run(List<Object> extra, String... args) {
-    CommandLine cli = new CommandLine(new RegdocCommand());
+    CommandLine cli =
+        extra.isEmpty() ? RegdocCommand.commandLine(args) : RegdocCommand.commandLine();
     extra.forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(
         (ex, line, parse) -> {

@@ -58,7 +58,7 @@ public final class LessonGuides {
         if (!name.endsWith(".yaml")) {
           continue;
         }
-        JsonNode root = KnowledgeYaml.MAPPER.readTree(f.toFile());
+        JsonNode root = KnowledgeYaml.readTree(f);
         Place at = new Place(DIR + "/" + name);
         if (WORDS.equals(name)) {
           words = words(root, at);

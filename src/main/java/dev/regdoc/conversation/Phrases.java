@@ -43,7 +43,7 @@ public final class Phrases {
 
   private static void read(Path file, Map<String, Text> into) {
     try {
-      JsonNode root = KnowledgeYaml.MAPPER.readTree(file.toFile()).path("phrases");
+      JsonNode root = KnowledgeYaml.readTree(file).path("phrases");
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String en = e.getValue().path("en").asText("");

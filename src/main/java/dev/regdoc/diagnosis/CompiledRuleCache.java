@@ -84,7 +84,9 @@ final class CompiledRuleCache {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
           DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
         ClassLoader root = ((InternalKnowledgeBase) base).getRootClassLoader();
-        objects.writeObject(new HashMap<>(((ProjectClassLoader) root).getStore()));
+        // a rule folder that declares no types and whose rules compiled to no classes has none
+        Map<String, byte[]> declared = ((ProjectClassLoader) root).getStore();
+        objects.writeObject(declared == null ? new HashMap<>() : new HashMap<>(declared));
         objects.writeObject(new ArrayList<KiePackage>(base.getKiePackages()));
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(tmp);

@@ -1,5 +1,6 @@
 package dev.regdoc.diagnosis;
 
+import dev.regdoc.common.Ahead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,14 +39,17 @@ public final class RuleBase {
     CACHED
   }
 
-  private final KieBase kieBase;
-  private final List<String> files;
-  private final Source source;
+  /** The rule base itself, once read or compiled. */
+  private record Loaded(KieBase kieBase, List<String> files, Source source) {}
+
+  private final Ahead<Loaded> loaded;
+
+  private RuleBase(Ahead<Loaded> loaded) {
+    this.loaded = loaded;
+  }
 
   private RuleBase(KieBase kieBase, List<String> files, Source source) {
-    this.kieBase = kieBase;
-    this.files = files;
-    this.source = source;
+    this(Ahead.done(new Loaded(kieBase, files, source)));
   }
 
   /** Compiles the folder's DRL files. */
@@ -59,15 +63,29 @@ public final class RuleBase {
    * else compiled now and kept there for the next start.
    */
   public static RuleBase load(Path folder, Path cacheDir) {
+    return new RuleBase(Ahead.done(loadOrCompile(folder, cacheDir)));
+  }
+
+  /**
+   * As {@link #load(Path, Path)}, started now on a thread of its own so that the caller can read
+   * its files meanwhile (reading the kept rule base back is a third of a command's start); the
+   * first use waits for it, and a rule folder that does not compile fails there with the same
+   * message.
+   */
+  public static RuleBase loadAhead(Path folder, Path cacheDir) {
+    return new RuleBase(Ahead.start("rules", () -> loadOrCompile(folder, cacheDir)));
+  }
+
+  private static Loaded loadOrCompile(Path folder, Path cacheDir) {
     List<Path> drl = drlFiles(folder);
     CompiledRuleCache cache = new CompiledRuleCache(cacheDir);
     Optional<KieBase> cached = cache.read(drl);
     if (cached.isPresent()) {
-      return new RuleBase(cached.get(), names(drl), Source.CACHED);
+      return new Loaded(cached.get(), names(drl), Source.CACHED);
     }
     KieBase compiled = compile(folder, drl);
     cache.write(drl, compiled);
-    return new RuleBase(compiled, names(drl), Source.COMPILED);
+    return new Loaded(compiled, names(drl), Source.COMPILED);
   }
 
   private static List<String> names(List<Path> drl) {
@@ -175,20 +193,20 @@ public final class RuleBase {
   }
 
   KieSession newSession() {
-    return kieBase.newKieSession();
+    return loaded.get().kieBase().newKieSession();
   }
 
   public Source source() {
-    return source;
+    return loaded.get().source();
   }
 
   public List<String> files() {
-    return files;
+    return loaded.get().files();
   }
 
   /** Rule names per package, e.g. for the consistency test. */
   public List<String> ruleNames() {
-    return kieBase.getKiePackages().stream()
+    return loaded.get().kieBase().getKiePackages().stream()
         .flatMap(p -> p.getRules().stream())
         .map(r -> r.getName())
         .sorted()

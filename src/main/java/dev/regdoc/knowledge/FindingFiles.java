@@ -3,8 +3,6 @@ package dev.regdoc.knowledge;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +52,8 @@ final class FindingFiles {
   }
 
   private static One one(Path p, String name, String code) {
-    try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-      JsonNode root = KnowledgeYaml.MAPPER.readTree(in);
+    try {
+      JsonNode root = KnowledgeYaml.readTree(p);
       if (root == null || root.isMissingNode() || root.isNull()) {
         return new One(name, code, null, "file is empty");
       }

@@ -3,8 +3,6 @@ package dev.regdoc.knowledge;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -44,8 +42,8 @@ public final class KnowledgeBaseLoader {
       problems.add(name, null, "file is missing");
       return null;
     }
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      JsonNode root = KnowledgeYaml.MAPPER.readTree(in);
+    try {
+      JsonNode root = KnowledgeYaml.readTree(file);
       if (root == null || root.isMissingNode() || root.isNull()) {
         problems.add(name, null, "file is empty");
         return null;

@@ -24,7 +24,7 @@ final class SlotTexts {
 
   static JsonNode readFile(Path dir, String name) {
     try {
-      return KnowledgeYaml.MAPPER.readTree(dir.resolve(name).toFile());
+      return KnowledgeYaml.readTree(dir.resolve(name));
     } catch (IOException e) {
       throw new KnowledgeBaseException(
           dir.toString(), List.of(name + ": cannot be read: " + e.getMessage()));

@@ -18,7 +18,7 @@ class AnalyzeLanguageTest {
   private final StringWriter err = new StringWriter();
 
   private int analyze(String lang) {
-    CommandLine cli = new CommandLine(new RegdocCommand());
+    CommandLine cli = RegdocCommand.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute("analyze", CONFIG, "--format", "json", "--lang", lang);

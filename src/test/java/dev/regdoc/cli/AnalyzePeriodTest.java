@@ -19,7 +19,7 @@ class AnalyzePeriodTest {
   private final StringWriter err = new StringWriter();
 
   private int analyze(String... options) {
-    CommandLine cli = new CommandLine(new RegdocCommand());
+    CommandLine cli = RegdocCommand.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     List<String> args = new ArrayList<>(List.of("analyze", PCAP, "--all"));

@@ -40,6 +40,21 @@ class CommandClassLoadsTest {
         .noneMatch(c -> c.startsWith("com.fasterxml.jackson.dataformat.yaml."));
   }
 
+  @Test
+  void explainBuildsNoOtherCommandAndParsesNoYamlTheSecondTime() throws Exception {
+    loadedClasses("explain", "reason", "13");
+    List<String> loaded = loadedClasses("explain", "reason", "13");
+
+    assertThat(loaded).anyMatch(c -> c.equals(ExplainCommand.class.getName()));
+    assertThat(loaded)
+        .noneMatch(c -> c.startsWith(AnalyzeCommand.class.getName()))
+        .noneMatch(c -> c.startsWith(TimelineCommand.class.getName()))
+        .noneMatch(c -> c.startsWith(ServeCommand.class.getName()))
+        // the knowledge base comes from the copies kept by the first run
+        .noneMatch(c -> c.startsWith("org.yaml.snakeyaml."))
+        .noneMatch(c -> c.startsWith("org.drools."));
+  }
+
   /** The class path without the tests' classes: their logback-test.xml would set up logging. */
   private static String productClassPath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

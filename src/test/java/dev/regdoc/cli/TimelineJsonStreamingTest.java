@@ -51,7 +51,7 @@ class TimelineJsonStreamingTest {
   void theJsonReachesTheOutputInBoundedPiecesAndIsThePublishedText() throws IOException {
     PieceWriter piece = new PieceWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new RegdocCommand());
+    CommandLine cli = RegdocCommand.commandLine();
     cli.setOut(new PrintWriter(piece, false));
     cli.setErr(new PrintWriter(err, true));
 

@@ -57,6 +57,55 @@ class RuleBaseTest {
   }
 
   @Test
+  void loadedAheadTheRulesAnswerAsLoadedInPlaceAndAreKeptForTheNextStart(@TempDir Path dir)
+      throws IOException {
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(
+        rules.resolve("echo.drl"),
+        """
+        package regdoc.rules
+        rule "echo"
+        ruleflow-group "causes"
+        when
+          $s : String( this == "x" )
+        then
+          insert(Integer.valueOf(1));
+        end
+        """);
+    Path cache = dir.resolve("cache");
+
+    RuleBase ahead = RuleBase.loadAhead(rules, cache);
+    assertThat(ahead.source()).isEqualTo(RuleBase.Source.COMPILED);
+    assertThat(ahead.files()).containsExactly("echo.drl");
+    assertThat(new Diagnoser(ahead).diagnosis(List.of("x"), () -> false).rulesFired())
+        .containsExactly("echo");
+    assertThat(RuleBase.loadAhead(rules, cache).source()).isEqualTo(RuleBase.Source.CACHED);
+  }
+
+  @Test
+  void loadedAheadABrokenRuleFailsAtFirstUseWithTheSameMessage(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("broken.drl"),
+        """
+        package regdoc.rules
+        import dev.regdoc.facts.*;
+        rule "bad field"
+        ruleflow-group "causes"
+        when
+          SipMessage( noSuchField == 3 )
+        then
+        end
+        """);
+    RuleBase ahead = RuleBase.loadAhead(dir, dir.resolve("cache"));
+
+    assertThatThrownBy(() -> new Diagnoser(ahead).diagnose(List.of("x")))
+        .isInstanceOf(RuleBaseException.class)
+        .hasMessageContaining("broken.drl:6")
+        .hasMessageContaining("noSuchField");
+  }
+
+  @Test
   void aMissingFolderIsReportedPlainly(@TempDir Path dir) {
     assertThatThrownBy(() -> RuleBase.load(dir.resolve("nope")))
         .isInstanceOf(RuleBaseException.class)

@@ -1,0 +1,80 @@
+package dev.regdoc.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parsed knowledge-base files kept as JSON in a folder of the data directory, each named by the
+ * SHA-256 of the YAML bytes it was parsed from: reading JSON back is several times quicker than
+ * parsing YAML, an edited file has another name (so it is parsed again), and a copy that cannot be
+ * read (damaged, cut short) is ignored and written again. A copy that cannot be written costs only
+ * the next start's time.
+ */
+final class ParsedCopies {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SUFFIX = ".json";
+
+  private final Path dir;
+
+  ParsedCopies(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The copy parsed from these very bytes, or null when there is none or it cannot be read. */
+  JsonNode read(byte[] yaml) {
+    Path file = fileFor(yaml);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      JsonNode tree = JSON.readTree(file.toFile());
+      return tree == null || tree.isMissingNode() ? null : tree;
+    } catch (IOException | RuntimeException e) {
+      log().debug("parsed copy {} unreadable, parsing the YAML instead", file, e);
+      return null;
+    }
+  }
+
+  /** Keeps {@code tree} as the copy of these bytes, or logs why it could not. */
+  void write(byte[] yaml, JsonNode tree) {
+    Path file = fileFor(yaml);
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "kb-", ".tmp");
+      try {
+        JSON.writeValue(tmp.toFile(), tree);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      log().debug("could not keep the parsed copy {}", file, e);
+    }
+  }
+
+  /**
+   * Asked for only when something went wrong: a logger sets up logging, which explain never needs.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ParsedCopies.class);
+  }
+
+  /** The copy's file for these bytes, whether or not it exists. */
+  Path fileFor(byte[] yaml) {
+    try {
+      byte[] sha = MessageDigest.getInstance("SHA-256").digest(yaml);
+      return dir.resolve(HexFormat.of().formatHex(sha, 0, 16) + SUFFIX);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
