@@ -124,7 +124,7 @@ public final class ConversationEngine implements ChatEngine {
   /**
    * Stops taking queued turns as a crashed instance would: the jobs it holds wait out their lease.
    */
-  synchronized void abandonSharing() {
+  public synchronized void abandonSharing() {
     if (jobs != null) {
       jobs.abandon();
       jobs = null;
@@ -132,13 +132,28 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
-  public boolean enqueue(Incoming in, String frontEnd, String replyTo) {
+  public OptionalLong enqueue(Incoming in, String frontEnd, String replyTo) {
     JobWorker w = jobs;
     if (w == null) {
-      return false;
+      return OptionalLong.empty();
     }
-    w.enqueue(in, frontEnd, replyTo);
-    return true;
+    return OptionalLong.of(w.enqueue(in, frontEnd, replyTo));
+  }
+
+  @Override
+  public Optional<QueuedAnswer> queuedAnswer(long job) {
+    return parts
+        .store()
+        .jobs()
+        .flatMap(q -> q.answerOf(job))
+        .map(a -> new QueuedAnswer(a.id(), a.state(), a.json()));
+  }
+
+  @Override
+  public List<QueuedAnswer> queuedAnswers(String conversation) {
+    return parts.store().jobs().map(q -> q.answersOf(conversation)).orElse(List.of()).stream()
+        .map(a -> new QueuedAnswer(a.id(), a.state(), a.json()))
+        .toList();
   }
 
   @Override

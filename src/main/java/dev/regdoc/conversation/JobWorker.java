@@ -58,7 +58,8 @@ final class JobWorker implements AutoCloseable {
       String text,
       String langHint,
       List<FileRef> files,
-      String replyTo) {}
+      String replyTo,
+      boolean remote) {}
 
   /** One uploaded file of a queued turn. */
   record FileRef(String name, String sha256, long size) {}
@@ -74,6 +75,9 @@ final class JobWorker implements AutoCloseable {
   private final AtomicInteger running = new AtomicInteger();
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
+
+  /** Stopped as a crash would: the jobs held are left as they are, for their leases to run out. */
+  private volatile boolean abandoned;
 
   private final Counter queued = Metrics.counter("regdoc.analyses.queued");
   private final Counter finished = Metrics.counter("regdoc.analyses.finished");
@@ -110,7 +114,14 @@ final class JobWorker implements AutoCloseable {
     }
     Payload p =
         new Payload(
-            in.conversation(), in.user(), in.userName(), in.text(), in.langHint(), files, replyTo);
+            in.conversation(),
+            in.user(),
+            in.userName(),
+            in.text(),
+            in.langHint(),
+            files,
+            replyTo,
+            in.remote());
     long id;
     try {
       id = jobs.enqueue(in.conversation(), frontEnd, JSON.writeValueAsString(p));
@@ -184,15 +195,21 @@ final class JobWorker implements AutoCloseable {
       running.decrementAndGet();
       held.remove(job.id());
       duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      if (ok) {
-        jobs.finish(job.id(), owner, true);
-        finished.increment();
-      } else if (stopped) {
-        jobs.release(job.id(), owner); // interrupted by the stop, not failed: another answers it
-      } else {
-        jobs.finish(job.id(), owner, false);
-        failed.increment();
+      if (!abandoned) { // a crashed instance writes nothing more
+        end(job, ok);
       }
+    }
+  }
+
+  private void end(AnalysisJobs.Job job, boolean ok) {
+    if (ok) {
+      jobs.finish(job.id(), owner, true);
+      finished.increment();
+    } else if (stopped) {
+      jobs.release(job.id(), owner); // interrupted by the stop, not failed: another answers it
+    } else {
+      jobs.finish(job.id(), owner, false);
+      failed.increment();
     }
   }
 
@@ -215,6 +232,21 @@ final class JobWorker implements AutoCloseable {
       public boolean takenOver() {
         return job.attempts() > 0;
       }
+
+      @Override
+      public boolean answer(String json) {
+        return jobs.answer(job.id(), owner, json);
+      }
+
+      @Override
+      public Optional<String> posted(String item) {
+        return jobs.posted(job.id(), item);
+      }
+
+      @Override
+      public void recordPost(String item, String posted) {
+        jobs.recordPost(job.id(), item, posted);
+      }
     };
   }
 
@@ -229,7 +261,14 @@ final class JobWorker implements AutoCloseable {
       }
     }
     return new Incoming(
-        p.conversation(), p.user(), p.userName(), p.text(), uploads, null, p.langHint());
+        p.conversation(),
+        p.user(),
+        p.userName(),
+        p.text(),
+        uploads,
+        null,
+        p.langHint(),
+        p.remote());
   }
 
   private static void sleepQuietly() {
@@ -277,6 +316,7 @@ final class JobWorker implements AutoCloseable {
 
   /** Stops as a killed process would: the jobs held are not given back; their leases run out. */
   void abandon() {
+    abandoned = true;
     stopped = true;
     signal();
     workers.shutdownNow();

@@ -173,11 +173,13 @@ final class RequestRunner implements AutoCloseable {
         return;
       }
       if (!uploads.isEmpty()
-          && engine.enqueue(
-              incoming(t, uploads),
-              FRONT_END,
-              JSON.writeValueAsString(
-                  new ReplyTo(t.team(), t.channel(), t.threadTs(), t.user(), progressTs)))) {
+          && engine
+              .enqueue(
+                  incoming(t, uploads),
+                  FRONT_END,
+                  JSON.writeValueAsString(
+                      new ReplyTo(t.team(), t.channel(), t.threadTs(), t.user(), progressTs)))
+              .isPresent()) {
         return; // any instance with a free analysis slot answers it (runQueued)
       }
       Reply reply = engine.handle(incoming(t, uploads), progress(t, progressTs));
