@@ -12,6 +12,7 @@ import dev.regdoc.chat.web.WebChatSettings;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -112,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
    */
   private static WebChatServer startWebChat(WebChatSettings s, BotRuntime bot) {
     try {
-      return WebChatServer.start(s, bot.engine(), Monitoring.of(bot));
+      return WebChatServer.start(s, bot.engine(), Monitoring.of(bot), webSessionKey());
     } catch (UncheckedIOException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {
@@ -128,6 +129,23 @@ final class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
+  }
+
+  /**
+   * The key the web pages' tokens are signed with when several instances serve one web chat behind
+   * a load balancer (REGDOC_WEB_SESSION_KEY, the same on each); null: a key of this process only.
+   */
+  private static byte[] webSessionKey() {
+    String key = System.getenv("REGDOC_WEB_SESSION_KEY");
+    if (key == null || key.isBlank()) {
+      return null;
+    }
+    if (key.strip().length() < 32) {
+      throw new IllegalStateException(
+          "REGDOC_WEB_SESSION_KEY is too short: give at least 32 random characters"
+              + " (e.g. openssl rand -hex 32), the same on every instance");
+    }
+    return key.strip().getBytes(StandardCharsets.UTF_8);
   }
 
   private static SlackAdapter.Running startSlack(BotRuntime bot, PrintWriter out) {
