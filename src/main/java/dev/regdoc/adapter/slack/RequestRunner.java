@@ -211,24 +211,37 @@ final class RequestRunner implements AutoCloseable {
     // The answer replaces the progress message, posted before the turn was queued: an instance that
     // takes the job over after a crash between this edit and the job's end edits the same message
     // again instead of posting a second answer.
-    post(t, reply, to.progressTs());
+    post(t, reply, to.progressTs(), lease);
   }
 
   private void post(SlackRequest t, Reply reply) throws IOException {
-    post(t, reply, null);
+    post(t, reply, null, null);
   }
 
-  /** Posts the reply, or puts it in the message {@code inPlaceTs} when there is one. */
-  private void post(SlackRequest t, Reply reply, String inPlaceTs) throws IOException {
+  /**
+   * Posts the reply, or puts it in the message {@code inPlaceTs} when there is one. A queued turn's
+   * pictures are recorded with its job as each is uploaded, so an instance that takes the job over
+   * after a crash uploads only those still missing.
+   */
+  private void post(SlackRequest t, Reply reply, String inPlaceTs, QueuedTurns.Lease lease)
+      throws IOException {
     BlockKitRenderer.Rendered r = renderer.render(reply);
     if (inPlaceTs == null) {
       poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
     } else {
       poster.update(t.channel(), inPlaceTs, r.text(), r.blocks());
     }
+    int n = 0;
     for (BlockKitRenderer.FileOut f : r.files()) {
+      String item = "file " + n++ + " " + f.fileName();
+      if (lease != null && lease.posted(item).isPresent()) {
+        continue; // uploaded by the instance that held the job before
+      }
       try {
         poster.upload(t.channel(), t.threadTs(), f);
+        if (lease != null) {
+          lease.recordPost(item, "uploaded");
+        }
       } catch (IOException e) {
         // the message went out; say in the thread what is missing rather than drop it silently
         log.warn("upload of {} to {} failed: {}", f.fileName(), t.conversation(), e.getMessage());

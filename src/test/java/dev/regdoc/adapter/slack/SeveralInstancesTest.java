@@ -190,6 +190,8 @@ class SeveralInstancesTest {
     dying.send("Ev-halt", caseEvent(0, "case-study-2", new HashSet<>()));
     assertThat(dying.process.waitFor(4, TimeUnit.MINUTES)).as("the instance died").isTrue();
     assertThat(diagnoses(channel(0))).hasSize(1);
+    long pictures = uploads(channel(0));
+    assertThat(pictures).as("the answer's charts were uploaded").isPositive();
     assertThat(count("SELECT COUNT(*) FROM analysis_jobs WHERE state = 'running'")).isEqualTo(1);
 
     // WHEN another instance takes the job over once its lease runs out
@@ -205,6 +207,15 @@ class SeveralInstancesTest {
     List<FakeSlack.Call> answers = diagnoses(channel(0));
     assertThat(answers).hasSize(1);
     assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+    assertThat(uploads(channel(0))).as("the charts, not uploaded again").isEqualTo(pictures);
+  }
+
+  /** The files uploaded into a channel (the last step of files.uploadV2, once per upload). */
+  private long uploads(String channel) {
+    return slack.calls().stream()
+        .filter(c -> c.path().equals("/api/files.completeUploadExternal"))
+        .filter(c -> channel.equals(c.param("channel_id")))
+        .count();
   }
 
   /**
