@@ -112,13 +112,15 @@ public final class ConversationEngine implements ChatEngine {
 
   /**
    * Stops taking queued turns; the jobs running now go back to the queue, unanswered, for another
-   * instance to take at once.
+   * instance to take at once. Returns how many went back.
    */
-  public synchronized void stopSharing() {
+  public synchronized int stopSharing() {
+    int given = 0;
     if (jobs != null) {
-      jobs.close();
+      given = jobs.release();
       jobs = null;
     }
+    return given;
   }
 
   /**

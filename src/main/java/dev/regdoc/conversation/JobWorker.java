@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +50,12 @@ final class JobWorker implements AutoCloseable {
    */
   private static final boolean HALT_BEFORE_DONE =
       Boolean.getBoolean("regdoctest.halt-before-job-done");
+
+  /**
+   * Set only by tests (SeveralInstancesTest): a queued turn waits until the instance stops before
+   * it runs, so that a test can stop an instance while it surely holds a job.
+   */
+  private static final boolean HOLD_TURNS = Boolean.getBoolean("regdoctest.hold-queued-turns");
 
   /** A queued turn as stored: the turn's words and its files by content hash. */
   record Payload(
@@ -179,6 +186,9 @@ final class JobWorker implements AutoCloseable {
     long start = System.nanoTime();
     boolean ok = false;
     try {
+      if (HOLD_TURNS) {
+        new CountDownLatch(1).await(); // until the stop interrupts it
+      }
       Payload p = JSON.readValue(job.payloadJson(), Payload.class);
       QueuedTurns handler = frontEnds.get(job.frontEnd());
       handler.run(incoming(p), p.replyTo(), lease(job));
@@ -294,11 +304,18 @@ final class JobWorker implements AutoCloseable {
    */
   @Override
   public void close() {
+    release();
+  }
+
+  /** {@link #close()}, returning how many jobs went back to the queue. */
+  int release() {
     stopped = true;
     signal();
+    int given = 0;
     for (Long id : held) {
       try {
         if (jobs.release(id, owner)) {
+          given++;
           LOG.info("stopping: job {} goes back to the queue for another instance", id);
         }
       } catch (RuntimeException e) {
@@ -312,6 +329,7 @@ final class JobWorker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return given;
   }
 
   /** Stops as a killed process would: the jobs held are not given back; their leases run out. */

@@ -210,6 +210,56 @@ class SeveralInstancesTest {
     assertThat(uploads(channel(0))).as("the charts, not uploaded again").isEqualTo(pictures);
   }
 
+  @Test
+  void aServeStoppedBySigtermGivesItsJobBackAtOnceAndExitsZeroWithOneLine() throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN an instance holding a job (its turn held until the instance stops) on a lease far
+    // longer
+    // than the wait below, and another instance idle
+    Instance holding =
+        start(
+            0,
+            List.of("-Dregdoctest.hold-queued-turns=true", "-Dregdoc.analyses.lease-seconds=600"));
+    holding.awaitStarted();
+    holding.send("Ev-term", caseEvent(0, "case-study-2", new HashSet<>()));
+    await(
+        () ->
+            count(
+                    "SELECT COUNT(*) FROM analysis_jobs WHERE state = 'running' AND owner = '"
+                        + holding.id
+                        + "'")
+                == 1,
+        "the job held");
+    Instance other = start(1, List.of());
+    other.awaitStarted();
+
+    // WHEN the holding instance gets SIGTERM
+    holding.process.destroy();
+
+    // THEN it exits 0 within the bound, saying in one line that it gave the job back
+    assertThat(holding.process.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
+    assertThat(holding.process.exitValue()).isZero();
+    assertThat(Files.readAllLines(holding.out))
+        .filteredOn(l -> l.startsWith("regdoc: stopped"))
+        .containsExactly(
+            "regdoc: stopped by a signal: 1 analysis job given back to the queue for another"
+                + " instance");
+    // and the other instance takes the job at once, not after the ten-minute lease, and answers it
+    await(
+        () ->
+            count(
+                    "SELECT COUNT(*) FROM analysis_jobs WHERE state = 'done' AND owner = '"
+                        + other.id
+                        + "'")
+                == 1,
+        "the job answered by the other instance");
+    assertThat(count("SELECT attempts FROM analysis_jobs")).as("a release, not a takeover").isOne();
+    List<FakeSlack.Call> answers = diagnoses(channel(0));
+    assertThat(answers).hasSize(1);
+    assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+  }
+
   /** The files uploaded into a channel (the last step of files.uploadV2, once per upload). */
   private long uploads(String channel) {
     return slack.calls().stream()
@@ -469,7 +519,6 @@ class SeveralInstancesTest {
     String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
     cmd.addAll(
         List.of(
             "-cp",
@@ -486,12 +535,9 @@ class SeveralInstancesTest {
             "-Dregdoc.db.url=" + url,
             "-Dregdoc.db.user=" + USER,
             "-Dregdoc.analyses.parallel=2",
-            "-Dregdoc.analyses.lease-seconds=" + LEASE.toSeconds(),
-            Main.class.getName(),
-            "serve",
-            "--port",
-            "0",
-            "--no-terminal"));
+            "-Dregdoc.analyses.lease-seconds=" + LEASE.toSeconds()));
+    cmd.addAll(jvmOptions); // after the defaults above, so that a test's own setting wins
+    cmd.addAll(List.of(Main.class.getName(), "serve", "--port", "0", "--no-terminal"));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("REGDOC_"));
