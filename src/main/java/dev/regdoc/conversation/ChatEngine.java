@@ -52,6 +52,20 @@ public interface ChatEngine {
     return OptionalLong.empty();
   }
 
+  /** Whether turns can be queued for any instance on a shared store ({@link #enqueue}). */
+  default boolean sharesQueue() {
+    return false;
+  }
+
+  /**
+   * Queues the turn of chat event {@code eventKey} once among all instances: empty when that event
+   * is queued already (the platform's retry), or when there is no shared queue. The queued record
+   * is what lets a front end acknowledge the event only once nothing is lost by a crash.
+   */
+  default OptionalLong enqueueOnce(Incoming in, String frontEnd, String replyTo, String eventKey) {
+    return OptionalLong.empty();
+  }
+
   /**
    * A queued turn's state and the answer its handler kept with it (see {@link
    * QueuedTurns.Lease#answer}).

@@ -143,6 +143,17 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
+  public boolean sharesQueue() {
+    return jobs != null;
+  }
+
+  @Override
+  public OptionalLong enqueueOnce(Incoming in, String frontEnd, String replyTo, String eventKey) {
+    JobWorker w = jobs;
+    return w == null ? OptionalLong.empty() : w.enqueue(in, frontEnd, replyTo, eventKey);
+  }
+
+  @Override
   public Optional<QueuedAnswer> queuedAnswer(long job) {
     return parts
         .store()

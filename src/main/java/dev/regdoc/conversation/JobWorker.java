@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -115,6 +116,11 @@ final class JobWorker implements AutoCloseable {
 
   /** Queues the turn, its uploads kept in the shared store first. */
   long enqueue(Incoming in, String frontEnd, String replyTo) {
+    return enqueue(in, frontEnd, replyTo, null).orElseThrow();
+  }
+
+  /** As above, once per {@code eventKey} (null: no event); empty when it is queued already. */
+  OptionalLong enqueue(Incoming in, String frontEnd, String replyTo, String eventKey) {
     List<FileRef> files = new ArrayList<>();
     for (Upload u : in.uploads()) {
       files.add(new FileRef(u.name(), store.keepContent(u.content()), u.size()));
@@ -129,14 +135,20 @@ final class JobWorker implements AutoCloseable {
             files,
             replyTo,
             in.remote());
-    long id;
+    OptionalLong id;
     try {
-      id = jobs.enqueue(in.conversation(), frontEnd, JSON.writeValueAsString(p));
+      String json = JSON.writeValueAsString(p);
+      id =
+          eventKey == null
+              ? OptionalLong.of(jobs.enqueue(in.conversation(), frontEnd, json))
+              : jobs.enqueueOnce(in.conversation(), frontEnd, json, eventKey);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    queued.increment();
-    signal();
+    if (id.isPresent()) {
+      queued.increment();
+      signal();
+    }
     return id;
   }
 

@@ -162,7 +162,11 @@ class SeveralInstancesTest {
                 "SELECT COUNT(*) FROM (SELECT DISTINCT case_id, name, sha256 FROM file_uploads) f"))
         .isEqualTo(filesSent);
     assertThat(count("SELECT COUNT(*) FROM file_contents")).isEqualTo(shas.size());
-    assertThat(count("SELECT COUNT(*) FROM handled_events WHERE event_key LIKE 'slack:event:%'"))
+    // each message with files is kept once, by its event id, as the job queued before Slack's ack
+    assertThat(
+            count(
+                "SELECT COUNT(DISTINCT event_key) FROM analysis_jobs WHERE event_key LIKE"
+                    + " 'slack:event:%'"))
         .isEqualTo(conversations);
     assertThat(count("SELECT COUNT(DISTINCT case_id) FROM messages WHERE from_bot"))
         .isEqualTo(conversations);
@@ -208,6 +212,37 @@ class SeveralInstancesTest {
     assertThat(answers).hasSize(1);
     assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
     assertThat(uploads(channel(0))).as("the charts, not uploaded again").isEqualTo(pictures);
+  }
+
+  @Test
+  void anEventWhoseInstanceDiesOnceItIsTakenIsAnsweredOnceAfterSlacksRetryToAnother()
+      throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN an instance that dies (as by SIGKILL) right after it has taken a message with files,
+    // before anything else is done with it, and another instance
+    Instance dying = start(0, List.of("-Dregdoctest.halt-after-event-taken=true"));
+    Instance other = start(1, List.of());
+    dying.awaitStarted();
+    other.awaitStarted();
+    String event = caseEvent(0, "case-study-2", new HashSet<>());
+    try {
+      dying.send("Ev-lost", event);
+    } catch (IOException e) {
+      // the instance died before it answered Slack
+    }
+    assertThat(dying.process.waitFor(60, TimeUnit.SECONDS)).as("the instance died").isTrue();
+
+    // WHEN Slack sends the event again (it had no ack, or had one: a retry either way) to the other
+    other.send("Ev-lost", event);
+
+    // THEN the message is answered once, the right diagnosis
+    await(() -> diagnoses(channel(0)).size() == 1, Duration.ofMinutes(3), "the message answered");
+    Thread.sleep(2000); // a second answer, if any, would come now
+    List<FakeSlack.Call> answers = diagnoses(channel(0));
+    assertThat(answers).hasSize(1);
+    assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+    assertThat(count("SELECT COUNT(*) FROM analysis_jobs")).isOne();
   }
 
   @Test
