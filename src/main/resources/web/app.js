@@ -309,7 +309,11 @@
     });
   }
 
+  // Answers of queued analyses already on the page, by job: one that reaches the page another way
+  // (after the instance serving the upload died) is shown once.
+  var shownJobs = {};
   function renderReply(reply, quiet) {
+    if (reply.job) { shownJobs[reply.job] = true; }
     applyWords(reply.page, reply.lang);
     showCase(reply);
     var m = el('div', 'msg bot');
@@ -362,17 +366,43 @@
 
   // Turns go one after another so replies come back in the order the user acted.
   var queue = Promise.resolve();
-  function enqueue(request) {
+  function enqueue(request, queued) {
     queue = queue.then(function () {
       startProgress();
       return request().then(function (r) {
+        if (queued && r.status >= 502 && r.status <= 504) { throw new Error('HTTP ' + r.status); }
         return r.json().then(function (body) {
           if (!r.ok || body.error) { errorBubble(body.error || ('HTTP ' + r.status)); } else { renderReply(body); }
         });
-      }).catch(function (e) { errorBubble(word('unreachable', e.message)); })
-        .then(stopProgress);
+      }).catch(function (e) {
+        errorBubble(word('unreachable', e.message));
+        // An upload is analysed as a job any instance may finish: its answer may still come, through
+        // the conversation's history, from the instance that serves the page now.
+        return queued ? awaitQueuedAnswer() : null;
+      }).then(stopProgress);
     });
     return queue;
+  }
+
+  function awaitQueuedAnswer() {
+    var deadline = Date.now() + 15 * 60 * 1000;
+    return new Promise(function (resolve) {
+      function poll() {
+        fetch('api/history', { credentials: 'same-origin', headers: { 'X-Regdoc-Token': token } }).then(function (r) { return r.json(); }).then(function (h) {
+          var fresh = (h.turns || []).filter(function (t) { return t.from === 'regdoc' && t.reply.job && !shownJobs[t.reply.job]; });
+          fresh.forEach(function (t) { renderReply(t.reply); });
+          if (fresh.length) { resolve(); return null; }
+          // nothing queued or running any more for this conversation: no answer is coming
+          return fetch('api/progress', { credentials: 'same-origin', headers: { 'X-Regdoc-Token': token } })
+            .then(function (r) { return r.json(); })
+            .then(function (p) { if (p.running) { retry(); } else { resolve(); } });
+        }).catch(retry);
+      }
+      function retry() {
+        if (Date.now() > deadline) { resolve(); } else { setTimeout(poll, 2000); }
+      }
+      poll();
+    });
   }
 
   function postJson(body) {
@@ -412,13 +442,13 @@
     if (!list.length) { return; }
     userBubble('📎 ' + list.map(function (f) { return f.name; }).join(', '));
     if (list.length === 1) {
-      enqueue(postUpload('name=' + encodeURIComponent(list[0].name), list[0]));
+      enqueue(postUpload('name=' + encodeURIComponent(list[0].name), list[0]), true);
       return;
     }
     var query = list.map(function (f) {
       return 'name=' + encodeURIComponent(f.name) + '&size=' + f.size;
     }).join('&');
-    enqueue(postUpload(query, new Blob(list)));
+    enqueue(postUpload(query, new Blob(list)), true);
   }
 
   document.getElementById('composer').addEventListener('submit', function (e) {

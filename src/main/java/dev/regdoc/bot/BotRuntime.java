@@ -170,6 +170,14 @@ public final class BotRuntime implements AutoCloseable {
     return instanceId;
   }
 
+  /**
+   * Gives the analysis jobs this instance holds back to the shared queue and takes no more; returns
+   * how many went back (0 on a store no other instance shares). Closing does it too.
+   */
+  public int stopAnalyses() {
+    return engine.stopSharing();
+  }
+
   @Override
   public void close() {
     engine.stopSharing();

@@ -12,10 +12,12 @@ import dev.regdoc.chat.web.WebChatSettings;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch closed = new CountDownLatch(1);
+    AtomicBoolean signalled = new AtomicBoolean();
     try (BotRuntime bot = CliBot.start(cfg)) {
       out.println("regdoc: instance " + bot.instanceId());
       WebChatServer web = startWebChat(webSettings, bot);
@@ -73,17 +76,31 @@ final class ServeCommand implements Callable<Integer> {
         } else {
           CountDownLatch forever = new CountDownLatch(1);
           // The JVM halts once its shutdown hooks return: this one waits for the close below, so a
-          // SIGTERM still gives the analysis jobs held back to the queue for another instance.
+          // SIGTERM still gives the analysis jobs held back to the queue for another instance. A
+          // stop asked for and done in time is a normal end: exit code 0, not the signal's 143.
           Runtime.getRuntime()
               .addShutdownHook(
                   new Thread(
                       () -> {
+                        signalled.set(true);
                         forever.countDown();
-                        awaitQuietly(closed);
+                        if (awaitQuietly(closed)) {
+                          Runtime.getRuntime().halt(0);
+                        }
                       }));
           forever.await();
         }
       } finally {
+        // the jobs first, so another instance takes them while this one closes the rest
+        int given = bot.stopAnalyses();
+        if (signalled.get()) {
+          out.println(
+              "regdoc: stopped by a signal: "
+                  + given
+                  + (given == 1 ? " analysis job" : " analysis jobs")
+                  + " given back to the queue for another instance");
+          out.flush();
+        }
         web.stop();
         if (slack != null) {
           slack.close();
@@ -98,11 +115,13 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static void awaitQuietly(CountDownLatch closed) {
+  /** Whether the instance closed within the wait. */
+  private static boolean awaitQuietly(CountDownLatch closed) {
     try {
-      closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+      return closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -112,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
    */
   private static WebChatServer startWebChat(WebChatSettings s, BotRuntime bot) {
     try {
-      return WebChatServer.start(s, bot.engine(), Monitoring.of(bot));
+      return WebChatServer.start(s, bot.engine(), Monitoring.of(bot), webSessionKey());
     } catch (UncheckedIOException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {
@@ -128,6 +147,23 @@ final class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
+  }
+
+  /**
+   * The key the web pages' tokens are signed with when several instances serve one web chat behind
+   * a load balancer (REGDOC_WEB_SESSION_KEY, the same on each); null: a key of this process only.
+   */
+  private static byte[] webSessionKey() {
+    String key = System.getenv("REGDOC_WEB_SESSION_KEY");
+    if (key == null || key.isBlank()) {
+      return null;
+    }
+    if (key.strip().length() < 32) {
+      throw new IllegalStateException(
+          "REGDOC_WEB_SESSION_KEY is too short: give at least 32 random characters"
+              + " (e.g. openssl rand -hex 32), the same on every instance");
+    }
+    return key.strip().getBytes(StandardCharsets.UTF_8);
   }
 
   private static SlackAdapter.Running startSlack(BotRuntime bot, PrintWriter out) {

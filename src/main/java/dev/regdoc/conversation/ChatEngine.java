@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The conversation, independent of any chat platform. Thread-safe: adapters call it from many
@@ -45,9 +46,43 @@ public interface ChatEngine {
    * itself.
    *
    * @param replyTo what the front end needs to answer (channel, thread), returned to its handler
+   * @return the job's id; empty when there is no shared queue
    */
-  default boolean enqueue(Incoming in, String frontEnd, String replyTo) {
+  default OptionalLong enqueue(Incoming in, String frontEnd, String replyTo) {
+    return OptionalLong.empty();
+  }
+
+  /** Whether turns can be queued for any instance on a shared store ({@link #enqueue}). */
+  default boolean sharesQueue() {
     return false;
+  }
+
+  /**
+   * Queues the turn of chat event {@code eventKey} once among all instances: empty when that event
+   * is queued already (the platform's retry), or when there is no shared queue. The queued record
+   * is what lets a front end acknowledge the event only once nothing is lost by a crash.
+   */
+  default OptionalLong enqueueOnce(Incoming in, String frontEnd, String replyTo, String eventKey) {
+    return OptionalLong.empty();
+  }
+
+  /**
+   * A queued turn's state and the answer its handler kept with it (see {@link
+   * QueuedTurns.Lease#answer}).
+   *
+   * @param state queued, running, done or failed
+   * @param json the answer, or null while there is none
+   */
+  record QueuedAnswer(long job, String state, String json) {}
+
+  /** The state and answer of job {@code job}; empty without a shared queue or such a job. */
+  default Optional<QueuedAnswer> queuedAnswer(long job) {
+    return Optional.empty();
+  }
+
+  /** The conversation's queued turns in order, with their answers (empty without a queue). */
+  default List<QueuedAnswer> queuedAnswers(String conversation) {
+    return List.of();
   }
 
   /** Runs queued turns of {@code frontEnd} in this instance (no-op without a shared queue). */

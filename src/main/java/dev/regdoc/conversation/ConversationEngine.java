@@ -112,19 +112,21 @@ public final class ConversationEngine implements ChatEngine {
 
   /**
    * Stops taking queued turns; the jobs running now go back to the queue, unanswered, for another
-   * instance to take at once.
+   * instance to take at once. Returns how many went back.
    */
-  public synchronized void stopSharing() {
+  public synchronized int stopSharing() {
+    int given = 0;
     if (jobs != null) {
-      jobs.close();
+      given = jobs.release();
       jobs = null;
     }
+    return given;
   }
 
   /**
    * Stops taking queued turns as a crashed instance would: the jobs it holds wait out their lease.
    */
-  synchronized void abandonSharing() {
+  public synchronized void abandonSharing() {
     if (jobs != null) {
       jobs.abandon();
       jobs = null;
@@ -132,13 +134,39 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
-  public boolean enqueue(Incoming in, String frontEnd, String replyTo) {
+  public OptionalLong enqueue(Incoming in, String frontEnd, String replyTo) {
     JobWorker w = jobs;
     if (w == null) {
-      return false;
+      return OptionalLong.empty();
     }
-    w.enqueue(in, frontEnd, replyTo);
-    return true;
+    return OptionalLong.of(w.enqueue(in, frontEnd, replyTo));
+  }
+
+  @Override
+  public boolean sharesQueue() {
+    return jobs != null;
+  }
+
+  @Override
+  public OptionalLong enqueueOnce(Incoming in, String frontEnd, String replyTo, String eventKey) {
+    JobWorker w = jobs;
+    return w == null ? OptionalLong.empty() : w.enqueue(in, frontEnd, replyTo, eventKey);
+  }
+
+  @Override
+  public Optional<QueuedAnswer> queuedAnswer(long job) {
+    return parts
+        .store()
+        .jobs()
+        .flatMap(q -> q.answerOf(job))
+        .map(a -> new QueuedAnswer(a.id(), a.state(), a.json()));
+  }
+
+  @Override
+  public List<QueuedAnswer> queuedAnswers(String conversation) {
+    return parts.store().jobs().map(q -> q.answersOf(conversation)).orElse(List.of()).stream()
+        .map(a -> new QueuedAnswer(a.id(), a.state(), a.json()))
+        .toList();
   }
 
   @Override

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +52,12 @@ final class JobWorker implements AutoCloseable {
   private static final boolean HALT_BEFORE_DONE =
       Boolean.getBoolean("regdoctest.halt-before-job-done");
 
+  /**
+   * Set only by tests (SeveralInstancesTest): a queued turn waits until the instance stops before
+   * it runs, so that a test can stop an instance while it surely holds a job.
+   */
+  private static final boolean HOLD_TURNS = Boolean.getBoolean("regdoctest.hold-queued-turns");
+
   /** A queued turn as stored: the turn's words and its files by content hash. */
   record Payload(
       String conversation,
@@ -58,7 +66,8 @@ final class JobWorker implements AutoCloseable {
       String text,
       String langHint,
       List<FileRef> files,
-      String replyTo) {}
+      String replyTo,
+      boolean remote) {}
 
   /** One uploaded file of a queued turn. */
   record FileRef(String name, String sha256, long size) {}
@@ -74,6 +83,9 @@ final class JobWorker implements AutoCloseable {
   private final AtomicInteger running = new AtomicInteger();
   private final Set<Long> held = ConcurrentHashMap.newKeySet();
   private volatile boolean stopped;
+
+  /** Stopped as a crash would: the jobs held are left as they are, for their leases to run out. */
+  private volatile boolean abandoned;
 
   private final Counter queued = Metrics.counter("regdoc.analyses.queued");
   private final Counter finished = Metrics.counter("regdoc.analyses.finished");
@@ -104,21 +116,39 @@ final class JobWorker implements AutoCloseable {
 
   /** Queues the turn, its uploads kept in the shared store first. */
   long enqueue(Incoming in, String frontEnd, String replyTo) {
+    return enqueue(in, frontEnd, replyTo, null).orElseThrow();
+  }
+
+  /** As above, once per {@code eventKey} (null: no event); empty when it is queued already. */
+  OptionalLong enqueue(Incoming in, String frontEnd, String replyTo, String eventKey) {
     List<FileRef> files = new ArrayList<>();
     for (Upload u : in.uploads()) {
       files.add(new FileRef(u.name(), store.keepContent(u.content()), u.size()));
     }
     Payload p =
         new Payload(
-            in.conversation(), in.user(), in.userName(), in.text(), in.langHint(), files, replyTo);
-    long id;
+            in.conversation(),
+            in.user(),
+            in.userName(),
+            in.text(),
+            in.langHint(),
+            files,
+            replyTo,
+            in.remote());
+    OptionalLong id;
     try {
-      id = jobs.enqueue(in.conversation(), frontEnd, JSON.writeValueAsString(p));
+      String json = JSON.writeValueAsString(p);
+      id =
+          eventKey == null
+              ? OptionalLong.of(jobs.enqueue(in.conversation(), frontEnd, json))
+              : jobs.enqueueOnce(in.conversation(), frontEnd, json, eventKey);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    queued.increment();
-    signal();
+    if (id.isPresent()) {
+      queued.increment();
+      signal();
+    }
     return id;
   }
 
@@ -168,6 +198,9 @@ final class JobWorker implements AutoCloseable {
     long start = System.nanoTime();
     boolean ok = false;
     try {
+      if (HOLD_TURNS) {
+        new CountDownLatch(1).await(); // until the stop interrupts it
+      }
       Payload p = JSON.readValue(job.payloadJson(), Payload.class);
       QueuedTurns handler = frontEnds.get(job.frontEnd());
       handler.run(incoming(p), p.replyTo(), lease(job));
@@ -184,15 +217,21 @@ final class JobWorker implements AutoCloseable {
       running.decrementAndGet();
       held.remove(job.id());
       duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      if (ok) {
-        jobs.finish(job.id(), owner, true);
-        finished.increment();
-      } else if (stopped) {
-        jobs.release(job.id(), owner); // interrupted by the stop, not failed: another answers it
-      } else {
-        jobs.finish(job.id(), owner, false);
-        failed.increment();
+      if (!abandoned) { // a crashed instance writes nothing more
+        end(job, ok);
       }
+    }
+  }
+
+  private void end(AnalysisJobs.Job job, boolean ok) {
+    if (ok) {
+      jobs.finish(job.id(), owner, true);
+      finished.increment();
+    } else if (stopped) {
+      jobs.release(job.id(), owner); // interrupted by the stop, not failed: another answers it
+    } else {
+      jobs.finish(job.id(), owner, false);
+      failed.increment();
     }
   }
 
@@ -215,6 +254,21 @@ final class JobWorker implements AutoCloseable {
       public boolean takenOver() {
         return job.attempts() > 0;
       }
+
+      @Override
+      public boolean answer(String json) {
+        return jobs.answer(job.id(), owner, json);
+      }
+
+      @Override
+      public Optional<String> posted(String item) {
+        return jobs.posted(job.id(), item);
+      }
+
+      @Override
+      public void recordPost(String item, String posted) {
+        jobs.recordPost(job.id(), item, posted);
+      }
     };
   }
 
@@ -229,7 +283,14 @@ final class JobWorker implements AutoCloseable {
       }
     }
     return new Incoming(
-        p.conversation(), p.user(), p.userName(), p.text(), uploads, null, p.langHint());
+        p.conversation(),
+        p.user(),
+        p.userName(),
+        p.text(),
+        uploads,
+        null,
+        p.langHint(),
+        p.remote());
   }
 
   private static void sleepQuietly() {
@@ -255,11 +316,18 @@ final class JobWorker implements AutoCloseable {
    */
   @Override
   public void close() {
+    release();
+  }
+
+  /** {@link #close()}, returning how many jobs went back to the queue. */
+  int release() {
     stopped = true;
     signal();
+    int given = 0;
     for (Long id : held) {
       try {
         if (jobs.release(id, owner)) {
+          given++;
           LOG.info("stopping: job {} goes back to the queue for another instance", id);
         }
       } catch (RuntimeException e) {
@@ -273,10 +341,12 @@ final class JobWorker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return given;
   }
 
   /** Stops as a killed process would: the jobs held are not given back; their leases run out. */
   void abandon() {
+    abandoned = true;
     stopped = true;
     signal();
     workers.shutdownNow();

@@ -1,5 +1,7 @@
 package dev.regdoc.conversation;
 
+import java.util.Optional;
+
 /**
  * A front end's part in queued analyses: it runs a queued turn (taken by this instance, possibly
  * queued by another) and posts the reply where {@code replyTo} says.
@@ -21,5 +23,17 @@ public interface QueuedTurns {
 
     /** Whether the job was taken over from an instance that died. */
     boolean takenOver();
+
+    /**
+     * Keeps the answer with the job for a front end that shows it from the store on any instance
+     * (the web chat); false when another instance has the job now.
+     */
+    boolean answer(String json);
+
+    /** What this job posted as {@code item} before (by an instance that died since), if it did. */
+    Optional<String> posted(String item);
+
+    /** Records that this job posted {@code item} ({@code posted}: the message's id, or "yes"). */
+    void recordPost(String item, String posted);
   }
 }

@@ -3,11 +3,14 @@ package dev.regdoc.store;
 import dev.regdoc.conversation.store.AnalysisJobs;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -35,23 +38,38 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
 
   @Override
   public long enqueue(String conversation, String frontEnd, String payloadJson) {
+    return insert(conversation, frontEnd, payloadJson, null).orElseThrow();
+  }
+
+  @Override
+  public OptionalLong enqueueOnce(
+      String conversation, String frontEnd, String payloadJson, String eventKey) {
+    return insert(conversation, frontEnd, payloadJson, eventKey);
+  }
+
+  /** The new job's id; empty when {@code eventKey} has a job already (the unique index). */
+  private OptionalLong insert(
+      String conversation, String frontEnd, String payloadJson, String eventKey) {
     return tx.run(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO analysis_jobs (conversation, front_end, payload_json, state,"
-                      + " attempts, enqueued_at) VALUES (?, ?, ?, ?, 0, "
+                      + " attempts, enqueued_at, event_key) VALUES (?, ?, ?, ?, 0, "
                       + DB_NOW
-                      + ")",
+                      + ", ?) ON CONFLICT DO NOTHING",
                   Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, conversation);
             ps.setString(2, frontEnd);
             ps.setString(3, payloadJson);
             ps.setString(4, QUEUED);
-            ps.executeUpdate();
+            ps.setString(5, eventKey);
+            if (ps.executeUpdate() == 0) {
+              return OptionalLong.empty();
+            }
             try (ResultSet keys = ps.getGeneratedKeys()) {
               keys.next();
-              return keys.getLong(1);
+              return OptionalLong.of(keys.getLong(1));
             }
           }
         });
@@ -145,6 +163,74 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
           ps.setString(3, owner);
           ps.setString(4, RUNNING);
         });
+  }
+
+  @Override
+  public boolean answer(long id, String owner, String json) {
+    return update(
+        "UPDATE analysis_jobs SET answer_json = ? WHERE id = ? AND owner = ? AND state = ?",
+        ps -> {
+          ps.setString(1, json);
+          ps.setLong(2, id);
+          ps.setString(3, owner);
+          ps.setString(4, RUNNING);
+        });
+  }
+
+  @Override
+  public Optional<Answer> answerOf(long id) {
+    return tx.run(
+        c ->
+            JdbcTransactions.first(
+                c,
+                "SELECT id, state, answer_json FROM analysis_jobs WHERE id = ?",
+                ps -> ps.setLong(1, id),
+                JdbcAnalysisJobs::answerRow));
+  }
+
+  @Override
+  public List<Answer> answersOf(String conversation) {
+    return tx.run(
+        c ->
+            JdbcTransactions.query(
+                c,
+                "SELECT id, state, answer_json FROM analysis_jobs WHERE conversation = ?"
+                    + " ORDER BY id",
+                ps -> ps.setString(1, conversation),
+                JdbcAnalysisJobs::answerRow));
+  }
+
+  private static Answer answerRow(ResultSet rs) throws SQLException {
+    return new Answer(rs.getLong(1), rs.getString(2), rs.getString(3));
+  }
+
+  @Override
+  public Optional<String> posted(long id, String item) {
+    return tx.run(
+        c ->
+            JdbcTransactions.first(
+                c,
+                "SELECT posted FROM job_posts WHERE job_id = ? AND item = ?",
+                ps -> {
+                  ps.setLong(1, id);
+                  ps.setString(2, item);
+                },
+                rs -> rs.getString(1)));
+  }
+
+  @Override
+  public void recordPost(long id, String item, String posted) {
+    tx.run(
+        c ->
+            JdbcTransactions.update(
+                c,
+                "INSERT INTO job_posts (job_id, item, posted) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING",
+                ps -> {
+                  ps.setLong(1, id);
+                  ps.setString(2, item);
+                  ps.setString(3, posted);
+                }));
   }
 
   @Override

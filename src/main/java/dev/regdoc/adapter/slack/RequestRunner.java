@@ -32,6 +32,16 @@ final class RequestRunner implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FRONT_END = "slack";
 
+  /** Messages with files, queued as Slack sent them (not yet downloaded) before their ack. */
+  private static final String EVENTS = "slack-event";
+
+  /**
+   * Set only by tests (SeveralInstancesTest): the process stops dead once it has taken an event
+   * with files, before anything else is done with it.
+   */
+  private static final boolean HALT_AFTER_EVENT_TAKEN =
+      Boolean.getBoolean("regdoctest.halt-after-event-taken");
+
   /** Where a queued turn is answered: the thread and the progress message. */
   record ReplyTo(String team, String channel, String threadTs, String user, String progressTs) {}
 
@@ -67,6 +77,7 @@ final class RequestRunner implements AutoCloseable {
     this.caseThreads = new CaseThreads(engine);
     this.renderer = new BlockKitRenderer(engine::lessonFile);
     engine.serveQueued(FRONT_END, this::runQueued);
+    engine.serveQueued(EVENTS, this::runEvent);
   }
 
   /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
@@ -79,9 +90,103 @@ final class RequestRunner implements AutoCloseable {
     return settings.serves(team, channel);
   }
 
-  /** Takes the request if it is new and allowed; returns at once. */
+  /**
+   * Takes the request if it is new and allowed; returns at once. A message with files, on a shared
+   * store, is queued as it came before this returns (and so before Slack's ack): an instance that
+   * dies after the ack leaves the queued event to another, and Slack's retry of an event queued
+   * already is dropped by whichever instance it reaches.
+   */
   void submit(SlackRequest request) {
+    if (!request.files().isEmpty() && request.eventKey() != null && engine.sharesQueue()) {
+      queueEvent(request);
+      return;
+    }
     submit(request.eventKey(), () -> request);
+  }
+
+  private void queueEvent(SlackRequest r) {
+    if (!settings.serves(r.team(), r.channel())) {
+      log.info(
+          "ignoring {} in {}/{}: not in the Slack allowlist", r.eventKey(), r.team(), r.channel());
+      return;
+    }
+    if (!guards.allow(r.user())) {
+      pool.submit(() -> slowDown(r));
+      return;
+    }
+    String json;
+    try {
+      json = JSON.writeValueAsString(r);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    if (engine
+        .enqueueOnce(incoming(r, List.of()), EVENTS, json, "slack:event:" + r.eventKey())
+        .isEmpty()) {
+      log.debug("ignoring Slack's redelivery of {}: queued already", r.eventKey());
+    }
+    if (HALT_AFTER_EVENT_TAKEN) {
+      Runtime.getRuntime().halt(137); // a test's crash between the queueing and Slack's ack
+    }
+  }
+
+  private void slowDown(SlackRequest r) {
+    try {
+      poster.post(r.channel(), r.threadTs(), guards.slowDown("<@" + r.user() + ">"), null);
+    } catch (IOException e) {
+      log.warn("Slack request {} in {} failed: {}", r.eventKey(), r.conversation(), e.toString());
+    }
+  }
+
+  /**
+   * A queued message with files, taken by this instance (possibly queued by another, possibly taken
+   * over from one that died): its files downloaded and analysed here, answered in its thread. What
+   * it posts is recorded with the job, so a takeover posts each message once.
+   */
+  private void runEvent(Incoming queued, String replyTo, QueuedTurns.Lease lease)
+      throws IOException {
+    SlackRequest t = JSON.readValue(replyTo, SlackRequest.class);
+    caseThreads.remember(t.conversation());
+    if (!lease.takenOver()) {
+      // the same file announced twice (file_shared and the message with files) is analysed once; a
+      // takeover trusts the choice of the instance that died
+      t = t.withFiles(t.files().stream().filter(f -> firstTime("file:" + f.id())).toList());
+      if (t.files().isEmpty() && t.text().isBlank()) {
+        return;
+      }
+    }
+    String progressTs = lease.posted("progress").orElse(null);
+    if (progressTs == null) {
+      progressTs =
+          poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
+      lease.recordPost("progress", progressTs);
+    }
+    List<Upload> uploads = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
+    try {
+      for (SlackRequest.FileRef f : t.files()) {
+        fetcher.fetch(f.name(), f.url(), f.size(), botToken, refusals).ifPresent(uploads::add);
+      }
+      if (!refusals.isEmpty() && lease.posted("refusals").isEmpty()) {
+        poster.post(
+            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", refusals), null);
+        lease.recordPost("refusals", "posted");
+      }
+      if (uploads.isEmpty() && t.text().isBlank()) {
+        poster.update(t.channel(), progressTs, "No file could be read.");
+        return;
+      }
+      Reply reply = engine.handle(incoming(t, uploads), progress(t, progressTs));
+      if (!lease.stillMine()) {
+        log.info("job of {} was taken over by another instance; it answers", t.conversation());
+        return;
+      }
+      post(t, reply, progressTs, lease);
+    } finally {
+      for (Upload u : uploads) {
+        Files.deleteIfExists(u.content());
+      }
+    }
   }
 
   /**
@@ -173,11 +278,13 @@ final class RequestRunner implements AutoCloseable {
         return;
       }
       if (!uploads.isEmpty()
-          && engine.enqueue(
-              incoming(t, uploads),
-              FRONT_END,
-              JSON.writeValueAsString(
-                  new ReplyTo(t.team(), t.channel(), t.threadTs(), t.user(), progressTs)))) {
+          && engine
+              .enqueue(
+                  incoming(t, uploads),
+                  FRONT_END,
+                  JSON.writeValueAsString(
+                      new ReplyTo(t.team(), t.channel(), t.threadTs(), t.user(), progressTs)))
+              .isPresent()) {
         return; // any instance with a free analysis slot answers it (runQueued)
       }
       Reply reply = engine.handle(incoming(t, uploads), progress(t, progressTs));
@@ -209,24 +316,37 @@ final class RequestRunner implements AutoCloseable {
     // The answer replaces the progress message, posted before the turn was queued: an instance that
     // takes the job over after a crash between this edit and the job's end edits the same message
     // again instead of posting a second answer.
-    post(t, reply, to.progressTs());
+    post(t, reply, to.progressTs(), lease);
   }
 
   private void post(SlackRequest t, Reply reply) throws IOException {
-    post(t, reply, null);
+    post(t, reply, null, null);
   }
 
-  /** Posts the reply, or puts it in the message {@code inPlaceTs} when there is one. */
-  private void post(SlackRequest t, Reply reply, String inPlaceTs) throws IOException {
+  /**
+   * Posts the reply, or puts it in the message {@code inPlaceTs} when there is one. A queued turn's
+   * pictures are recorded with its job as each is uploaded, so an instance that takes the job over
+   * after a crash uploads only those still missing.
+   */
+  private void post(SlackRequest t, Reply reply, String inPlaceTs, QueuedTurns.Lease lease)
+      throws IOException {
     BlockKitRenderer.Rendered r = renderer.render(reply);
     if (inPlaceTs == null) {
       poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
     } else {
       poster.update(t.channel(), inPlaceTs, r.text(), r.blocks());
     }
+    int n = 0;
     for (BlockKitRenderer.FileOut f : r.files()) {
+      String item = "file " + n++ + " " + f.fileName();
+      if (lease != null && lease.posted(item).isPresent()) {
+        continue; // uploaded by the instance that held the job before
+      }
       try {
         poster.upload(t.channel(), t.threadTs(), f);
+        if (lease != null) {
+          lease.recordPost(item, "uploaded");
+        }
       } catch (IOException e) {
         // the message went out; say in the thread what is missing rather than drop it silently
         log.warn("upload of {} to {} failed: {}", f.fileName(), t.conversation(), e.getMessage());

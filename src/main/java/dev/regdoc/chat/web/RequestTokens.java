@@ -18,10 +18,22 @@ import javax.crypto.spec.SecretKeySpec;
 final class RequestTokens {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private final SecureRandom random = new SecureRandom();
-  private final byte[] key = new byte[32];
+  private final byte[] key;
 
   RequestTokens() {
+    key = new byte[32];
     random.nextBytes(key);
+  }
+
+  /**
+   * Tokens signed with {@code sharedKey}: instances given the same key (behind one load balancer)
+   * accept each other's pages, and a page's session is the same session on each of them.
+   */
+  RequestTokens(byte[] sharedKey) {
+    if (sharedKey.length < 16) {
+      throw new IllegalArgumentException("the web session key must be at least 16 bytes");
+    }
+    key = sharedKey.clone();
   }
 
   /** A fresh token: 16 random bytes and their signature. */

@@ -8,6 +8,8 @@ import dev.regdoc.common.Sizes;
 import dev.regdoc.common.TempFiles;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
+import dev.regdoc.conversation.ProgressSink;
+import dev.regdoc.conversation.QueuedTurns;
 import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -61,6 +64,10 @@ public final class WebChatServer {
   private static final int MAX_CONNECTIONS = 512;
   private static final int QUEUED_TURNS = 64;
   private static final long TURN_TIMEOUT_MINUTES = 15;
+  private static final String FRONT_END = "web";
+
+  /** How often a request waiting on a queued turn asks the store for its answer. */
+  private static final long ANSWER_POLL_MS = 200;
 
   /**
    * Bytes per second below which a request body is too slow and its read fails (Jetty checks it on
@@ -89,9 +96,14 @@ public final class WebChatServer {
   private final Map<String, Api> apis;
   private WebGate gate;
 
-  private WebChatServer(ChatEngine engine, WebChatSettings s, OperatorChecks ops) {
+  private WebChatServer(
+      ChatEngine engine, WebChatSettings s, OperatorChecks ops, byte[] sessionKey) {
     this.engine = engine;
-    this.io = new WebExchanges(mapper, new WebSessions(s.historyLimit()), new RequestTokens());
+    this.io =
+        new WebExchanges(
+            mapper,
+            new WebSessions(s.historyLimit()),
+            sessionKey == null ? new RequestTokens() : new RequestTokens(sessionKey));
     this.files = new StaticFiles(io);
     this.replies = new ReplyJson(mapper);
     this.apis =
@@ -137,6 +149,7 @@ public final class WebChatServer {
         ops == null
             ? new Routes()
             : new Handler.Sequence(new OperatorEndpoints(ops), new Routes()));
+    engine.serveQueued(FRONT_END, this::runQueued);
   }
 
   /** Binds and starts serving; the port is taken at once (0 = a free port, see {@link #port()}). */
@@ -146,7 +159,17 @@ public final class WebChatServer {
 
   /** As above, with /health, /ready and /metrics on the same port ({@code ops} null: without). */
   public static WebChatServer start(WebChatSettings s, ChatEngine engine, OperatorChecks ops) {
-    WebChatServer server = new WebChatServer(engine, s, ops);
+    return start(s, engine, ops, null);
+  }
+
+  /**
+   * As above, signing the pages' tokens with {@code sessionKey} (null: a key of this process only).
+   * Instances behind one load balancer are given the same key, so any of them serves a page's
+   * session.
+   */
+  public static WebChatServer start(
+      WebChatSettings s, ChatEngine engine, OperatorChecks ops, byte[] sessionKey) {
+    WebChatServer server = new WebChatServer(engine, s, ops, sessionKey);
     try {
       server.jetty.start();
     } catch (Exception e) {
@@ -364,7 +387,7 @@ public final class WebChatServer {
 
   private void progress(WebCall call, WebSession session) throws IOException {
     ObjectNode out = mapper.createObjectNode();
-    out.put("running", session.running());
+    out.put("running", session.running() || hasQueuedTurn(session));
     out.put("text", session.progressText());
     out.put("percent", session.progressPercent());
     io.json(call, 200, out);
@@ -389,6 +412,11 @@ public final class WebChatServer {
   }
 
   private void history(WebCall call, WebSession session) throws IOException {
+    for (ChatEngine.QueuedAnswer a : engine.queuedAnswers(session.conversation())) {
+      if (a.json() != null) {
+        rememberQueued(session, a);
+      }
+    }
     ObjectNode out = mapper.createObjectNode();
     out.putArray("turns").addAll(session.history());
     io.json(call, 200, out);
@@ -413,13 +441,29 @@ public final class WebChatServer {
     call.sendFile(200, "application/octet-stream", path.get());
   }
 
+  /** Whether a turn of this session waits in the shared queue or runs on some instance. */
+  private boolean hasQueuedTurn(WebSession session) {
+    return engine.queuedAnswers(session.conversation()).stream()
+        .anyMatch(
+            a -> a.json() == null && ("queued".equals(a.state()) || "running".equals(a.state())));
+  }
+
+  /** Where a queued turn is answered: the session, and the user's turn to show with the answer. */
+  private record ReplyTo(String session, JsonNode userTurn) {}
+
   /**
-   * Runs one turn on the turn pool (one per session at a time) and answers with the reply's JSON.
+   * Runs one turn on the turn pool (one per session at a time) and answers with the reply's JSON. A
+   * turn with files goes to the shared analysis queue when there is one: whichever instance takes
+   * it keeps the answer in the store, where this request, or any instance the browser asks after
+   * this one died, finds it.
    */
   private void runTurn(WebCall call, WebSession session, ObjectNode userTurn, Incoming incoming)
       throws IOException {
     session.turnLock.lock();
     try {
+      if (!incoming.uploads().isEmpty() && runQueuedTurn(call, session, userTurn, incoming)) {
+        return;
+      }
       session.remember(userTurn);
       session.started();
       ObjectNode reply;
@@ -440,6 +484,90 @@ public final class WebChatServer {
       io.error(call, e.status, e.getMessage());
     } finally {
       session.turnLock.unlock();
+    }
+  }
+
+  /** The queued path of {@link #runTurn}; false when there is no shared queue. */
+  private boolean runQueuedTurn(
+      WebCall call, WebSession session, ObjectNode userTurn, Incoming incoming) throws IOException {
+    OptionalLong job =
+        engine.enqueue(
+            incoming, FRONT_END, mapper.writeValueAsString(new ReplyTo(session.id(), userTurn)));
+    if (job.isEmpty()) {
+      return false;
+    }
+    session.started();
+    ChatEngine.QueuedAnswer answer;
+    try {
+      answer = awaitAnswer(job.getAsLong());
+    } finally {
+      session.finished();
+    }
+    if (answer.json() == null) {
+      io.error(call, 500, "regdoc could not answer that (internal error); the problem was logged.");
+      return true;
+    }
+    io.json(call, 200, rememberQueued(session, answer).path("reply"));
+    return true;
+  }
+
+  /** Waits for the queued turn's answer, kept in the store by the instance that ran it. */
+  private ChatEngine.QueuedAnswer awaitAnswer(long job) {
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(TURN_TIMEOUT_MINUTES);
+    while (System.nanoTime() < end) {
+      Optional<ChatEngine.QueuedAnswer> a = engine.queuedAnswer(job);
+      if (a.isPresent() && (a.get().json() != null || "failed".equals(a.get().state()))) {
+        return a.get();
+      }
+      try {
+        Thread.sleep(ANSWER_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TurnFailed(500, "the server is stopping.");
+      }
+    }
+    throw new TurnFailed(
+        500,
+        "regdoc took too long to answer (over " + TURN_TIMEOUT_MINUTES + " minutes) and gave up.");
+  }
+
+  /**
+   * Puts a queued turn and its answer into the session's history once, whichever of the waiting
+   * request and a history call sees it first; returns the stored answer.
+   */
+  private JsonNode rememberQueued(WebSession session, ChatEngine.QueuedAnswer a) {
+    JsonNode stored;
+    try {
+      stored = mapper.readTree(a.json());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // the page knows the answer by its job, so that it shows it once however it arrives
+    ((ObjectNode) stored.path("reply")).put("job", a.job());
+    if (session.firstSightOfJob(a.job())) {
+      session.remember(stored.path("user"));
+      session.remember(
+          mapper.createObjectNode().put("from", "regdoc").set("reply", stored.path("reply")));
+    }
+    return stored;
+  }
+
+  /**
+   * A queued web turn, taken by this instance (possibly queued by another): analysed, and its
+   * answer kept with the job unless another instance took the job over meanwhile. Progress goes to
+   * the session when this instance serves it.
+   */
+  private void runQueued(Incoming in, String replyTo, QueuedTurns.Lease lease) throws IOException {
+    ReplyTo to = mapper.readValue(replyTo, ReplyTo.class);
+    WebSession session = io.knownSession(to.session());
+    Reply reply = engine.handle(in, session == null ? ProgressSink.NONE : session::progress);
+    ObjectNode answer = withPageWords(replies.toJson(reply));
+    engine.joinCode(in.conversation()).ifPresent(code -> answer.put("joinCode", code));
+    ObjectNode stored = mapper.createObjectNode();
+    stored.set("user", to.userTurn());
+    stored.set("reply", answer);
+    if (!lease.answer(stored.toString())) {
+      LOG.info("web job of {} was taken over by another instance; it answers", in.conversation());
     }
   }
 

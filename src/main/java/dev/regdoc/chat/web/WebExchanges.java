@@ -69,6 +69,11 @@ final class WebExchanges {
     return s.get();
   }
 
+  /** The session with this id when this instance serves it; null otherwise. */
+  WebSession knownSession(String id) {
+    return sessions.find(id);
+  }
+
   boolean requireMethod(WebCall call, String method) throws IOException {
     if (method.equalsIgnoreCase(call.method())) {
       return true;

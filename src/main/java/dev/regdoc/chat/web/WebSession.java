@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,6 +33,10 @@ final class WebSession {
   private static final int SMALL_DATA_URI = 4096;
 
   private final Deque<JsonNode> history = new ArrayDeque<>();
+
+  /** The queued turns whose answers are in {@link #history} already (see firstSightOfJob). */
+  private final Set<Long> jobsSeen = new HashSet<>();
+
   private long historyBytes;
 
   /** One turn at a time per session, so replies arrive in the order the user acted. */
@@ -62,6 +68,11 @@ final class WebSession {
 
   void usedAt(Instant at) {
     usedAt = at;
+  }
+
+  /** True the first time a queued turn's answer is seen here: it joins the history once. */
+  synchronized boolean firstSightOfJob(long job) {
+    return jobsSeen.add(job);
   }
 
   synchronized boolean hasTurns() {

@@ -1,8 +1,10 @@
 package dev.regdoc.conversation.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -21,7 +23,22 @@ public interface AnalysisJobs {
    */
   record Job(long id, String conversation, String frontEnd, String payloadJson, int attempts) {}
 
+  /**
+   * The answer a job left in the store for its front end to show (see {@link #answer}).
+   *
+   * @param state queued, running, done or failed
+   * @param json the answer, or null while there is none
+   */
+  record Answer(long id, String state, String json) {}
+
   long enqueue(String conversation, String frontEnd, String payloadJson);
+
+  /**
+   * Queues the job for a chat event, once: empty when a job for {@code eventKey} is queued already
+   * (the platform's retry of an event one of the instances has taken).
+   */
+  OptionalLong enqueueOnce(
+      String conversation, String frontEnd, String payloadJson, String eventKey);
 
   /**
    * The oldest job for one of {@code frontEnds} that is queued or whose lease ran out, now leased
@@ -42,6 +59,28 @@ public interface AnalysisJobs {
    * {@code owner}'s.
    */
   boolean release(long id, String owner);
+
+  /**
+   * Keeps the job's answer for a front end that reads it from the store (the web chat, whose
+   * browser may be served by any instance); false when the job is no longer {@code owner}'s. A
+   * takeover writes it again: there is one answer per job.
+   */
+  boolean answer(long id, String owner, String json);
+
+  /** The job's state and answer; empty when there is no such job. */
+  Optional<Answer> answerOf(long id);
+
+  /** The conversation's jobs in the order they were queued, with their answers. */
+  List<Answer> answersOf(String conversation);
+
+  /**
+   * What the job posted as {@code item} (a message's id, "yes"), recorded by {@link #recordPost};
+   * empty when it has not posted it yet.
+   */
+  Optional<String> posted(long id, String item);
+
+  /** Records that the job posted {@code item}; a second record of the same item is ignored. */
+  void recordPost(long id, String item, String posted);
 
   /** How many jobs are in each state (queued, running, done, failed). */
   Map<String, Long> countByState();

@@ -162,7 +162,11 @@ class SeveralInstancesTest {
                 "SELECT COUNT(*) FROM (SELECT DISTINCT case_id, name, sha256 FROM file_uploads) f"))
         .isEqualTo(filesSent);
     assertThat(count("SELECT COUNT(*) FROM file_contents")).isEqualTo(shas.size());
-    assertThat(count("SELECT COUNT(*) FROM handled_events WHERE event_key LIKE 'slack:event:%'"))
+    // each message with files is kept once, by its event id, as the job queued before Slack's ack
+    assertThat(
+            count(
+                "SELECT COUNT(DISTINCT event_key) FROM analysis_jobs WHERE event_key LIKE"
+                    + " 'slack:event:%'"))
         .isEqualTo(conversations);
     assertThat(count("SELECT COUNT(DISTINCT case_id) FROM messages WHERE from_bot"))
         .isEqualTo(conversations);
@@ -190,6 +194,8 @@ class SeveralInstancesTest {
     dying.send("Ev-halt", caseEvent(0, "case-study-2", new HashSet<>()));
     assertThat(dying.process.waitFor(4, TimeUnit.MINUTES)).as("the instance died").isTrue();
     assertThat(diagnoses(channel(0))).hasSize(1);
+    long pictures = uploads(channel(0));
+    assertThat(pictures).as("the answer's charts were uploaded").isPositive();
     assertThat(count("SELECT COUNT(*) FROM analysis_jobs WHERE state = 'running'")).isEqualTo(1);
 
     // WHEN another instance takes the job over once its lease runs out
@@ -205,6 +211,96 @@ class SeveralInstancesTest {
     List<FakeSlack.Call> answers = diagnoses(channel(0));
     assertThat(answers).hasSize(1);
     assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+    assertThat(uploads(channel(0))).as("the charts, not uploaded again").isEqualTo(pictures);
+  }
+
+  @Test
+  void anEventWhoseInstanceDiesOnceItIsTakenIsAnsweredOnceAfterSlacksRetryToAnother()
+      throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN an instance that dies (as by SIGKILL) right after it has taken a message with files,
+    // before anything else is done with it, and another instance
+    Instance dying = start(0, List.of("-Dregdoctest.halt-after-event-taken=true"));
+    Instance other = start(1, List.of());
+    dying.awaitStarted();
+    other.awaitStarted();
+    String event = caseEvent(0, "case-study-2", new HashSet<>());
+    try {
+      dying.send("Ev-lost", event);
+    } catch (IOException e) {
+      // the instance died before it answered Slack
+    }
+    assertThat(dying.process.waitFor(60, TimeUnit.SECONDS)).as("the instance died").isTrue();
+
+    // WHEN Slack sends the event again (it had no ack, or had one: a retry either way) to the other
+    other.send("Ev-lost", event);
+
+    // THEN the message is answered once, the right diagnosis
+    await(() -> diagnoses(channel(0)).size() == 1, Duration.ofMinutes(3), "the message answered");
+    Thread.sleep(2000); // a second answer, if any, would come now
+    List<FakeSlack.Call> answers = diagnoses(channel(0));
+    assertThat(answers).hasSize(1);
+    assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+    assertThat(count("SELECT COUNT(*) FROM analysis_jobs")).isOne();
+  }
+
+  @Test
+  void aServeStoppedBySigtermGivesItsJobBackAtOnceAndExitsZeroWithOneLine() throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN an instance holding a job (its turn held until the instance stops) on a lease far
+    // longer
+    // than the wait below, and another instance idle
+    Instance holding =
+        start(
+            0,
+            List.of("-Dregdoctest.hold-queued-turns=true", "-Dregdoc.analyses.lease-seconds=600"));
+    holding.awaitStarted();
+    holding.send("Ev-term", caseEvent(0, "case-study-2", new HashSet<>()));
+    await(
+        () ->
+            count(
+                    "SELECT COUNT(*) FROM analysis_jobs WHERE state = 'running' AND owner = '"
+                        + holding.id
+                        + "'")
+                == 1,
+        "the job held");
+    Instance other = start(1, List.of());
+    other.awaitStarted();
+
+    // WHEN the holding instance gets SIGTERM
+    holding.process.destroy();
+
+    // THEN it exits 0 within the bound, saying in one line that it gave the job back
+    assertThat(holding.process.waitFor(30, TimeUnit.SECONDS)).as("exited within 30 s").isTrue();
+    assertThat(holding.process.exitValue()).isZero();
+    assertThat(Files.readAllLines(holding.out))
+        .filteredOn(l -> l.startsWith("regdoc: stopped"))
+        .containsExactly(
+            "regdoc: stopped by a signal: 1 analysis job given back to the queue for another"
+                + " instance");
+    // and the other instance takes the job at once, not after the ten-minute lease, and answers it
+    await(
+        () ->
+            count(
+                    "SELECT COUNT(*) FROM analysis_jobs WHERE state = 'done' AND owner = '"
+                        + other.id
+                        + "'")
+                == 1,
+        "the job answered by the other instance");
+    assertThat(count("SELECT attempts FROM analysis_jobs")).as("a release, not a takeover").isOne();
+    List<FakeSlack.Call> answers = diagnoses(channel(0));
+    assertThat(answers).hasSize(1);
+    assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+  }
+
+  /** The files uploaded into a channel (the last step of files.uploadV2, once per upload). */
+  private long uploads(String channel) {
+    return slack.calls().stream()
+        .filter(c -> c.path().equals("/api/files.completeUploadExternal"))
+        .filter(c -> channel.equals(c.param("channel_id")))
+        .count();
   }
 
   /**
@@ -458,7 +554,6 @@ class SeveralInstancesTest {
     String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
     cmd.addAll(
         List.of(
             "-cp",
@@ -475,12 +570,9 @@ class SeveralInstancesTest {
             "-Dregdoc.db.url=" + url,
             "-Dregdoc.db.user=" + USER,
             "-Dregdoc.analyses.parallel=2",
-            "-Dregdoc.analyses.lease-seconds=" + LEASE.toSeconds(),
-            Main.class.getName(),
-            "serve",
-            "--port",
-            "0",
-            "--no-terminal"));
+            "-Dregdoc.analyses.lease-seconds=" + LEASE.toSeconds()));
+    cmd.addAll(jvmOptions); // after the defaults above, so that a test's own setting wins
+    cmd.addAll(List.of(Main.class.getName(), "serve", "--port", "0", "--no-terminal"));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("REGDOC_"));
