@@ -89,6 +89,9 @@ final class LoopbackDiscord implements AutoCloseable {
   /** What the bot put into a deferred interaction reply. */
   final List<String> originalEdits = new CopyOnWriteArrayList<>();
 
+  /** The command lists the bot registered (the bodies of its PUT .../commands). */
+  final List<JsonNode> commands = new CopyOnWriteArrayList<>();
+
   final List<String> cdnRequests = new CopyOnWriteArrayList<>();
   final List<String> elsewhereRequests = new CopyOnWriteArrayList<>();
 
@@ -213,6 +216,19 @@ final class LoopbackDiscord implements AutoCloseable {
   /** /regdoc SUB NAME:VALUE in a channel; returns the interaction id. */
   String slash(
       String channel, String user, String locale, String sub, String option, String value) {
+    ObjectNode i = slashInteraction(channel, user, locale, sub, option, value);
+    interact(i);
+    return i.get("id").asText();
+  }
+
+  /** Dispatches an INTERACTION_CREATE built by {@link #slashInteraction} (again to replay it). */
+  void interact(ObjectNode interaction) {
+    gateway.dispatch("INTERACTION_CREATE", interaction);
+  }
+
+  /** The INTERACTION_CREATE of /regdoc SUB NAME:VALUE in a channel, not yet sent. */
+  ObjectNode slashInteraction(
+      String channel, String user, String locale, String sub, String option, String value) {
     ObjectNode data = json.createObjectNode();
     data.put("id", "910000000000000001");
     data.put("name", "regdoc");
@@ -227,9 +243,7 @@ final class LoopbackDiscord implements AutoCloseable {
       o.put("type", 3);
       o.put("value", value);
     }
-    ObjectNode i = interaction(2, channel, user, locale, data);
-    gateway.dispatch("INTERACTION_CREATE", i);
-    return i.get("id").asText();
+    return interaction(2, channel, user, locale, data);
   }
 
   private ObjectNode interaction(
@@ -372,6 +386,7 @@ final class LoopbackDiscord implements AutoCloseable {
     } else if (path.equals("users/@me")) {
       respond(ex, 200, user(BOT, true));
     } else if (path.matches("applications/\\d+/(guilds/\\d+/)?commands")) {
+      commands.add(json.readTree(body));
       respond(ex, 200, json.createArrayNode());
     } else if (method.equals("POST") && (m = THREAD_ON.matcher(path)).matches()) {
       respond(ex, 201, openThread(m.group(1), m.group(2), json.readTree(body)));
