@@ -89,6 +89,25 @@ public interface ChatEngine {
   default void serveQueued(String frontEnd, QueuedTurns handler) {}
 
   /**
+   * The language ("en", "ja") regdoc answers this turn in, as {@link #handle} would choose it: the
+   * user's choice, the language of the text, the user's platform language (the one given, else the
+   * last one the platform told for this user, kept in the case store), the case's. Front ends say
+   * their own words around the answer in it.
+   */
+  default String language(Incoming incoming) {
+    return "en";
+  }
+
+  /**
+   * One of the chat's own phrases (knowledge-base/chat.yaml, team-chat.yaml...) in {@code lang}
+   * (English when it is neither "en" nor "ja"), its {name} placeholders filled from {@code values}
+   * (name, value, name, value...). An engine without the knowledge base gives the key itself.
+   */
+  default String phrase(String key, String lang, Object... values) {
+    return key;
+  }
+
+  /**
    * The largest upload accepted, in bytes; adapters refuse bigger files before downloading them.
    */
   long maxUploadBytes();

@@ -242,13 +242,39 @@ public final class ConversationEngine implements ChatEngine {
     }
   }
 
+  @Override
+  public String language(Incoming in) {
+    CaseStore store = parts.store();
+    return language(in, profile(store, in), caseOf(store, in)).key();
+  }
+
+  @Override
+  public String phrase(String key, String lang, Object... values) {
+    return parts.phrases().get(key, Lang.fromTag(lang).orElse(Lang.EN), values);
+  }
+
+  private static UserProfile profile(CaseStore store, Incoming in) {
+    return store.user(in.user()).orElse(new UserProfile(in.user(), null, Map.of()));
+  }
+
+  private static Optional<CaseRecord> caseOf(CaseStore store, Incoming in) {
+    return store.caseOfConversation(in.conversation()).flatMap(store::findCase);
+  }
+
+  /** The platform's language of this turn, else the one it last told for the user. */
+  private static Lang language(Incoming in, UserProfile profile, Optional<CaseRecord> rec) {
+    return Languages.choose(
+        profile.lang(),
+        in.text(),
+        in.langHint() != null ? in.langHint() : profile.platformLang(),
+        rec.map(CaseRecord::lang).orElse(null));
+  }
+
   private Reply turn(Incoming in, ProgressSink progress) {
     CaseStore store = parts.store();
-    UserProfile profile = store.user(in.user()).orElse(new UserProfile(in.user(), null, Map.of()));
-    Optional<CaseRecord> rec = store.caseOfConversation(in.conversation()).flatMap(store::findCase);
-    Lang lang =
-        Languages.choose(
-            profile.lang(), in.text(), in.langHint(), rec.map(CaseRecord::lang).orElse(null));
+    UserProfile profile = profile(store, in);
+    Optional<CaseRecord> rec = caseOf(store, in);
+    Lang lang = language(in, profile, rec);
     Turn t = new Turn(in, progress, lang, rec.map(CaseState::new).orElse(null), profile);
     if (t.caseState != null) {
       remember(t, false, userLine(in));

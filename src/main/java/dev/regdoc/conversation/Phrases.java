@@ -16,12 +16,13 @@ import java.util.TreeMap;
 
 /**
  * What regdoc says in chat ({@code knowledge-base/chat.yaml}) and the web chat's first words and
- * page chrome ({@code web-chat.yaml}), each phrase in English and Japanese. How a file's status is
- * named ({@code file-status.yaml}) is the knowledge layer's, as answers outside chat use it too.
+ * page chrome ({@code web-chat.yaml}), the team-chat front ends' own words ({@code
+ * team-chat.yaml}), each phrase in English and Japanese. How a file's status is named ({@code
+ * file-status.yaml}) is the knowledge layer's, as answers outside chat use it too.
  */
 public final class Phrases {
   static final String FILE = "chat.yaml";
-  static final List<String> FILES = List.of(FILE, "web-chat.yaml");
+  static final List<String> FILES = List.of(FILE, "web-chat.yaml", "team-chat.yaml");
 
   /** The words of a page's own chrome start with this; {@link #page} gives them without it. */
   private static final String PAGE = "page-";

@@ -16,6 +16,7 @@ final class Turn {
   CaseState caseState;
   final Map<String, String> learning;
   String userLang;
+  final String platformLang;
   final Reply.Builder reply = new Reply.Builder();
 
   Turn(Incoming in, ProgressSink progress, Lang lang, CaseState caseState, UserProfile profile) {
@@ -25,10 +26,11 @@ final class Turn {
     this.caseState = caseState;
     this.learning = new LinkedHashMap<>(profile.learning());
     this.userLang = profile.lang();
+    this.platformLang = in.langHint() != null ? in.langHint() : profile.platformLang();
   }
 
   UserProfile profile() {
-    return new UserProfile(in.user(), userLang, learning);
+    return new UserProfile(in.user(), userLang, learning, platformLang);
   }
 
   Turn say(String markdown) {

@@ -713,20 +713,23 @@ public final class JdbcCaseStore implements CaseStore {
         c ->
             JdbcTransactions.first(
                 c,
-                "SELECT lang, learning_json FROM users WHERE user_id = ?",
+                "SELECT lang, learning_json, platform_lang FROM users WHERE user_id = ?",
                 ps -> ps.setString(1, userId),
-                rs -> new UserProfile(userId, rs.getString(1), Sql.map(rs.getString(2)))));
+                rs ->
+                    new UserProfile(
+                        userId, rs.getString(1), Sql.map(rs.getString(2)), rs.getString(3))));
   }
 
   @Override
   public void saveUser(UserProfile p) {
     upsert(
-        "UPDATE users SET lang = ?, learning_json = ? WHERE user_id = ?",
-        "INSERT INTO users (lang, learning_json, user_id) VALUES (?, ?, ?)",
+        "UPDATE users SET lang = ?, learning_json = ?, platform_lang = ? WHERE user_id = ?",
+        "INSERT INTO users (lang, learning_json, platform_lang, user_id) VALUES (?, ?, ?, ?)",
         ps -> {
           ps.setString(1, p.lang());
           ps.setString(2, Sql.json(p.learning()));
-          ps.setString(3, p.userId());
+          ps.setString(3, p.platformLang());
+          ps.setString(4, p.userId());
         });
   }
 

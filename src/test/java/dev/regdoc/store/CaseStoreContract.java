@@ -381,7 +381,8 @@ abstract class CaseStoreContract {
     store.saveUser(first);
     assertThat(store.user("U123")).contains(first);
     UserProfile later =
-        new UserProfile("U123", "ja", Map.of("delayed-failover", "3", "sccp-basics", "done"));
+        new UserProfile(
+            "U123", "ja", Map.of("delayed-failover", "3", "sccp-basics", "done"), "en-US");
     store.saveUser(later);
     assertThat(store.user("U123")).contains(later);
     assertThat(store.user("U999")).isEmpty();

@@ -53,7 +53,8 @@ abstract class PreFlywayUpgradeContract {
     }
     try (Connection c = connect(settings)) {
       assertThat(history(c))
-          .containsExactly("2 BASELINE true", "3 SQL true", "4 SQL true", "5 SQL true");
+          .containsExactly(
+              "2 BASELINE true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true");
       assertThat(hasOldVersionTable(c)).as("the old version table is dropped").isFalse();
     }
   }
@@ -75,7 +76,12 @@ abstract class PreFlywayUpgradeContract {
     try (Connection c = connect(settings)) {
       assertThat(history(c))
           .containsExactly(
-              "1 BASELINE true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true");
+              "1 BASELINE true",
+              "2 SQL true",
+              "3 SQL true",
+              "4 SQL true",
+              "5 SQL true",
+              "6 SQL true");
     }
   }
 
@@ -88,7 +94,8 @@ abstract class PreFlywayUpgradeContract {
     }
     try (Connection c = connect(settings)) {
       assertThat(history(c))
-          .containsExactly("1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true");
+          .containsExactly(
+              "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true");
       assertThat(hasOldVersionTable(c)).isFalse();
     }
   }

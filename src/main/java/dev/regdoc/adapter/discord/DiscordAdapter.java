@@ -55,8 +55,9 @@ public final class DiscordAdapter {
             settings,
             new RequestGuards(clock, settings.requestsPerUserPerMinute()),
             new JdaPort(jda));
-    jda.addEventListener(new DiscordEvents(runner), new SlashCommands(settings));
-    SlashCommands.register(jda, settings);
+    SlashCommands commands = new SlashCommands(settings, engine::phrase);
+    jda.addEventListener(new DiscordEvents(runner), commands);
+    commands.register(jda);
     return () -> {
       jda.shutdown();
       runner.close();

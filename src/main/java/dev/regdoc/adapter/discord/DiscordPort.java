@@ -9,10 +9,11 @@ import java.io.IOException;
 interface DiscordPort {
 
   /**
-   * Opens a thread for a case and returns its id: on {@code startMessage} (a mention), or on an
-   * opener message regdoc posts in the channel when it is null (a slash command).
+   * Opens a thread for a case and returns its id: on {@code startMessage} (a mention), or on the
+   * {@code opener} message regdoc posts in the channel when it is null (a slash command).
    */
-  String openThread(String channel, String startMessage, String name) throws IOException;
+  String openThread(String channel, String startMessage, String name, String opener)
+      throws IOException;
 
   /** Posts a message into a channel or thread and returns its id. */
   String send(String channel, DiscordMessage message) throws IOException;

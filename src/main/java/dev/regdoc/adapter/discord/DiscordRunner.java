@@ -3,8 +3,8 @@ package dev.regdoc.adapter.discord;
 import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
+import dev.regdoc.adapter.shared.Refusal;
 import dev.regdoc.adapter.shared.RequestGuards;
-import dev.regdoc.common.BoundedMap;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class DiscordRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordRunner.class);
   private static final int THREAD_NAME = 100;
-  private static final int REMEMBERED_USERS = 10_000;
 
   private final ChatEngine engine;
   private final DiscordSettings settings;
@@ -38,12 +36,6 @@ final class DiscordRunner implements AutoCloseable {
   private final DiscordPort port;
   private final EmbedRenderer renderer;
   private final CaseThreads caseThreads;
-
-  /**
-   * Each user's Discord language, which Discord tells with interactions only: their plain messages
-   * are answered in it too, not in whatever language a file name seems to be.
-   */
-  private final Map<String, String> userLocales = BoundedMap.leastRecentlyUsedOut(REMEMBERED_USERS);
 
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
@@ -65,7 +57,7 @@ final class DiscordRunner implements AutoCloseable {
             "Discord",
             settings.allowedFileHosts(),
             Math.min(engine.maxUploadBytes(), settings.maxAttachmentBytes()));
-    this.renderer = new EmbedRenderer(engine::lessonFile);
+    this.renderer = new EmbedRenderer(engine::phrase, engine::lessonFile);
     this.caseThreads = new CaseThreads(engine);
   }
 
@@ -89,7 +81,7 @@ final class DiscordRunner implements AutoCloseable {
           request.eventKey(),
           request.guild(),
           request.channel());
-      request.follow("regdoc does not work in this channel.");
+      request.follow(say("team-not-served", language(request)));
       return;
     }
     pool.submit(() -> runSafely(request));
@@ -108,21 +100,24 @@ final class DiscordRunner implements AutoCloseable {
           request.eventKey(),
           request.conversation(),
           e.toString());
-      request.follow("regdoc could not answer this time; please try again.");
+      request.follow(say("team-failed", language(request)));
     }
   }
 
   private void run(DiscordRequest request) throws IOException {
     DiscordRequest t = request;
+    String lang = language(t);
     if (t.thread() == null) {
-      t = t.inThread(port.openThread(t.channel(), t.startMessage(), threadName(t.text())));
-      t.follow("regdoc works on it in <#" + t.thread() + ">.");
+      String name = threadName(t.text(), say("team-thread-name", lang));
+      String opener = say("team-thread-opener", lang);
+      t = t.inThread(port.openThread(t.channel(), t.startMessage(), name, opener));
+      t.follow(say("team-works-in", lang, "thread", "<#" + t.thread() + ">"));
     } else {
-      t.follow("regdoc answers in <#" + t.thread() + ">.");
+      t.follow(say("team-answers-in", lang, "thread", "<#" + t.thread() + ">"));
     }
     caseThreads.remember(t.conversation());
     if (!guards.allow(t.user())) {
-      port.send(t.thread(), DiscordMessage.text(guards.slowDown("<@" + t.user() + ">")));
+      port.send(t.thread(), DiscordMessage.text(guards.slowDown(engine::phrase, lang, mention(t))));
       return;
     }
     List<DiscordRequest.FileRef> fresh =
@@ -130,31 +125,34 @@ final class DiscordRunner implements AutoCloseable {
     if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
       return;
     }
-    answer(t.withFiles(fresh));
+    answer(t.withFiles(fresh), lang);
   }
 
-  private void answer(DiscordRequest t) throws IOException {
+  private void answer(DiscordRequest t, String lang) throws IOException {
     List<Upload> uploads = new ArrayList<>();
-    List<String> refusals = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
     String progressId = null;
     try {
       if (!t.files().isEmpty()) {
         progressId =
-            port.send(t.thread(), DiscordMessage.text("Downloading " + names(t.files()) + "…"));
+            port.send(
+                t.thread(),
+                DiscordMessage.text(say("team-downloading", lang, "files", names(t.files()))));
       }
       for (DiscordRequest.FileRef f : t.files()) {
         fetcher.fetch(f.name(), f.url(), f.size(), null, refusals).ifPresent(uploads::add);
       }
       if (!refusals.isEmpty()) {
-        port.send(t.thread(), DiscordMessage.text("⚠️ " + String.join("\n⚠️ ", refusals)));
+        List<String> said = refusals.stream().map(r -> r.say(engine::phrase, lang)).toList();
+        port.send(t.thread(), DiscordMessage.text("⚠️ " + String.join("\n⚠️ ", said)));
       }
       if (!t.files().isEmpty() && uploads.isEmpty() && t.text().isBlank()) {
-        port.edit(t.thread(), progressId, "No file could be read.");
+        port.edit(t.thread(), progressId, say("team-nothing-read", lang));
         return;
       }
       Reply reply = engine.handle(incoming(t, uploads), progress(t, progressId));
       if (progressId != null) {
-        port.edit(t.thread(), progressId, "Analysed " + names(t.files()) + ".");
+        port.edit(t.thread(), progressId, say("team-analysed", lang, "files", names(t.files())));
       }
       port.send(t.thread(), renderer.render(reply));
     } finally {
@@ -179,24 +177,35 @@ final class DiscordRunner implements AutoCloseable {
         t.text(),
         uploads,
         t.action(),
-        locale(t));
+        t.locale());
   }
 
-  /** The request's Discord language, else the one the user's last interaction had. */
-  private String locale(DiscordRequest t) {
-    synchronized (userLocales) {
-      if (t.locale() != null) {
-        userLocales.put(t.user(), t.locale());
-        return t.locale();
-      }
-      return userLocales.get(t.user());
+  /**
+   * The language the engine answers the request in: the user's Discord language of this
+   * interaction, else the last one Discord told for them (the engine keeps it in the case store, so
+   * it holds after a restart and on every instance). English when the store cannot say.
+   */
+  private String language(DiscordRequest t) {
+    try {
+      return engine.language(incoming(t, List.of()));
+    } catch (RuntimeException e) {
+      log.warn("the language of {} is not known: {}", t.eventKey(), e.toString());
+      return "en";
     }
   }
 
-  /** The thread's name: what the user wrote (Discord allows 100 characters), else "regdoc case". */
-  static String threadName(String text) {
+  private String say(String key, String lang, Object... values) {
+    return engine.phrase(key, lang, values);
+  }
+
+  private static String mention(DiscordRequest t) {
+    return "<@" + t.user() + ">";
+  }
+
+  /** The thread's name: what the user wrote (Discord allows 100 characters), else {@code dflt}. */
+  static String threadName(String text, String dflt) {
     String t = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-    return t.isEmpty() ? "regdoc case" : EmbedRenderer.clip(t, THREAD_NAME);
+    return EmbedRenderer.clip(t.isEmpty() ? dflt : t, THREAD_NAME);
   }
 
   private static String names(List<DiscordRequest.FileRef> files) {

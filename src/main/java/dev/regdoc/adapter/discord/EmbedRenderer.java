@@ -1,8 +1,9 @@
 package dev.regdoc.adapter.discord;
 
 import dev.regdoc.adapter.shared.ChatText;
+import dev.regdoc.adapter.shared.ChatWords;
+import dev.regdoc.adapter.shared.FileStatusLine;
 import dev.regdoc.common.DisplayNames;
-import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
 import java.io.IOException;
@@ -42,7 +43,6 @@ final class EmbedRenderer {
   static final int MAX_BUTTON_ID = 100;
   static final String ACTION_PREFIX = "regdoc:";
   static final String REPORT_NAME = "regdoc-report.md";
-  private static final String CONTINUED = " (continued)";
 
   /** A lesson file larger than this is named, not attached (the lessons' own are kilobytes). */
   static final long MAX_LESSON_FILE = 8L << 20;
@@ -51,13 +51,18 @@ final class EmbedRenderer {
   private static final int FINDING_COLOR = 0xED4245;
   private static final int STEP_COLOR = 0x57F287;
 
+  private static final FileStatusLine FILE_STATUS =
+      new FileStatusLine("📄", "⚠️", s -> "**" + s + "**", EmbedRenderer::clean);
+
+  private final ChatWords words;
   private final BiFunction<String, String, Optional<Path>> lessonFiles;
 
-  EmbedRenderer() {
-    this((lesson, file) -> Optional.empty());
+  EmbedRenderer(ChatWords words) {
+    this(words, (lesson, file) -> Optional.empty());
   }
 
-  EmbedRenderer(BiFunction<String, String, Optional<Path>> lessonFiles) {
+  EmbedRenderer(ChatWords words, BiFunction<String, String, Optional<Path>> lessonFiles) {
+    this.words = words;
     this.lessonFiles = lessonFiles;
   }
 
@@ -98,7 +103,7 @@ final class EmbedRenderer {
   DiscordMessage render(Reply reply) {
     Out out = new Out();
     for (Block b : reply.blocks()) {
-      add(b, out);
+      add(b, out, reply.lang());
     }
     out.flushText();
     List<MessageEmbed> embeds = new ArrayList<>();
@@ -122,9 +127,10 @@ final class EmbedRenderer {
     List<DiscordMessage.FileOut> files = new ArrayList<>(out.files);
     if (cut) {
       notes.add(
-          "*The reply is longer than a Discord message allows; the full report is attached as "
-              + REPORT_NAME
-              + ".*");
+          "*"
+              + words.say(
+                  "team-reply-cut", reply.lang(), "platform", "Discord", "file", REPORT_NAME)
+              + "*");
       files.add(
           new DiscordMessage.FileOut(
               REPORT_NAME, reply.plainText().getBytes(StandardCharsets.UTF_8)));
@@ -136,7 +142,7 @@ final class EmbedRenderer {
         files);
   }
 
-  private void add(Block b, Out out) {
+  private void add(Block b, Out out, String lang) {
     if (b instanceof Block.Text t) {
       out.addText(clean(t.markdown()));
     } else if (b instanceof Block.Choices c) {
@@ -149,15 +155,15 @@ final class EmbedRenderer {
       out.drafts.add(step(s));
     } else if (b instanceof Block.FindingCard f) {
       out.flushText();
-      out.drafts.add(finding(f));
+      out.drafts.add(finding(f, lang));
     } else if (b instanceof Block.FileStatus f) {
-      out.addText(fileStatus(f));
+      out.addText(FILE_STATUS.render(f));
     } else if (b instanceof Block.Image i) {
       out.files.add(new DiscordMessage.FileOut(pngName(i.fileName()), i.png()));
     } else if (b instanceof Block.Attachment a) {
       out.files.add(new DiscordMessage.FileOut(a.fileName(), a.content()));
     } else if (b instanceof Block.LessonFiles l) {
-      addLessonFiles(l, out);
+      addLessonFiles(l, out, lang);
     }
   }
 
@@ -191,18 +197,22 @@ final class EmbedRenderer {
     return new Draft(e, cut);
   }
 
-  private static Draft finding(Block.FindingCard f) {
+  private Draft finding(Block.FindingCard f, String lang) {
     boolean[] cut = {false};
     EmbedBuilder e =
         new EmbedBuilder()
             .setColor(FINDING_COLOR)
             .setTitle(clip(f.rank() + ". " + clean(f.title()), MAX_TITLE))
             .setDescription(clipped(clean(f.explanation()), MAX_DESCRIPTION, cut));
-    e.addField("Code", "`" + f.code() + "`", true);
-    e.addField("Confidence", f.tier() + " · " + f.confidencePercent() + "%", true);
-    e.addField("Device", f.device() == null ? "-" : clip(clean(f.device()), MAX_FIELD_VALUE), true);
+    e.addField(say("team-field-code", lang), "`" + f.code() + "`", true);
+    e.addField(
+        say("team-field-confidence", lang), f.tier() + " · " + f.confidencePercent() + "%", true);
+    e.addField(
+        say("team-field-device", lang),
+        f.device() == null ? "-" : clip(clean(f.device()), MAX_FIELD_VALUE),
+        true);
     if (f.causedBy() != null) {
-      e.addField("Caused by", "`" + f.causedBy() + "`", true);
+      e.addField(say("team-field-caused-by", lang), "`" + f.causedBy() + "`", true);
     }
     List<String> evidence =
         f.evidence().stream()
@@ -214,7 +224,7 @@ final class EmbedRenderer {
                         + ": "
                         + clean(ev.note()))
             .toList();
-    addFields(e, "Evidence", evidence, cut);
+    addFields(e, say("team-field-evidence", lang), evidence, lang, cut);
     List<String> rivals =
         f.ruledOut().stream()
             .map(
@@ -225,12 +235,12 @@ final class EmbedRenderer {
                             ? ""
                             : " *" + clean(String.join("; ", r.where())) + "*"))
             .toList();
-    addFields(e, "Ruled out", rivals, cut);
+    addFields(e, say("team-field-ruled-out", lang), rivals, lang, cut);
     List<String> fix = new ArrayList<>();
     for (int i = 0; i < f.fix().size(); i++) {
       fix.add((i + 1) + ". " + clean(f.fix().get(i)));
     }
-    addFields(e, "Fix", fix, cut);
+    addFields(e, say("team-field-fix", lang), fix, lang, cut);
     return new Draft(e, cut[0]);
   }
 
@@ -238,29 +248,35 @@ final class EmbedRenderer {
    * Lines as fields of at most 1,024 characters each, the first named, the next "(continued)"; past
    * 25 fields the rest is cut.
    */
-  private static void addFields(EmbedBuilder e, String name, List<String> lines, boolean[] cut) {
+  private void addFields(
+      EmbedBuilder e, String name, List<String> lines, String lang, boolean[] cut) {
     if (lines.isEmpty()) {
       return;
     }
+    String continued = say("team-field-continued", lang, "name", name);
     for (String part : ChatText.split(String.join("\n", lines), MAX_FIELD_VALUE)) {
       String value = clipped(part, MAX_FIELD_VALUE, cut);
       if (e.getFields().size() >= MAX_FIELDS
-          || e.length() + name.length() + CONTINUED.length() + value.length() > MAX_EMBED_TOTAL) {
+          || e.length() + continued.length() + value.length() > MAX_EMBED_TOTAL) {
         cut[0] = true;
         return;
       }
       e.addField(
-          e.getFields().stream().anyMatch(x -> name.equals(x.getName())) ? name + CONTINUED : name,
+          e.getFields().stream().anyMatch(x -> name.equals(x.getName())) ? continued : name,
           value,
           false);
     }
+  }
+
+  private String say(String key, String lang, Object... values) {
+    return words.say(key, lang, values);
   }
 
   /**
    * A lesson's files are attached (a Discord user has no path on regdoc's machine); the text names
    * them, and says which could not be attached.
    */
-  private void addLessonFiles(Block.LessonFiles l, Out out) {
+  private void addLessonFiles(Block.LessonFiles l, Out out, String lang) {
     List<String> missing = new ArrayList<>();
     for (String name : l.files()) {
       Optional<byte[]> content = lessonFiles.apply(l.lesson(), name).flatMap(EmbedRenderer::read);
@@ -279,8 +295,8 @@ final class EmbedRenderer {
             + names
             + (missing.isEmpty()
                 ? ""
-                : "\n*Not attached (regdoc could not read them): "
-                    + clean(String.join(", ", missing))
+                : "\n*"
+                    + say("team-not-attached", lang, "files", clean(String.join(", ", missing)))
                     + "*"));
   }
 
@@ -292,20 +308,6 @@ final class EmbedRenderer {
     } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static String fileStatus(Block.FileStatus f) {
-    StringBuilder s = new StringBuilder(f.read() ? "📄 " : "⚠️ ");
-    s.append("**")
-        .append(clean(f.name()))
-        .append("** (")
-        .append(clean(f.looksLike()))
-        .append(", ")
-        .append(Sizes.human(f.sizeBytes()))
-        .append(')')
-        .append(f.read() ? "" : " " + (f.skipped() ? f.skippedMark() : f.notRead()));
-    f.problems().forEach(p -> s.append("\n").append(clean(p)));
-    return s.toString();
   }
 
   private static String stateMark(String state) {

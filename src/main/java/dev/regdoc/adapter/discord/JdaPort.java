@@ -22,8 +22,6 @@ final class JdaPort implements DiscordPort {
   /** Discord's files per message; more go out in further messages. */
   static final int MAX_FILES = 10;
 
-  static final String OPENER = "regdoc case thread: reply in the thread to work on it.";
-
   private final JDA jda;
 
   JdaPort(JDA jda) {
@@ -31,7 +29,8 @@ final class JdaPort implements DiscordPort {
   }
 
   @Override
-  public String openThread(String channel, String startMessage, String name) throws IOException {
+  public String openThread(String channel, String startMessage, String name, String opener)
+      throws IOException {
     IThreadContainer container = jda.getChannelById(IThreadContainer.class, channel);
     if (container == null) {
       throw new IOException("regdoc cannot open threads in channel " + channel);
@@ -41,7 +40,7 @@ final class JdaPort implements DiscordPort {
           startMessage != null
               ? startMessage
               : channel(channel)
-                  .sendMessage(OPENER)
+                  .sendMessage(opener)
                   .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                   .complete()
                   .getId();

@@ -1,11 +1,14 @@
 package dev.regdoc.adapter.discord;
 
+import dev.regdoc.adapter.shared.ChatWords;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.slf4j.Logger;
@@ -18,39 +21,58 @@ import org.slf4j.LoggerFactory;
 final class SlashCommands extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
   private final DiscordSettings settings;
+  private final ChatWords words;
 
-  SlashCommands(DiscordSettings settings) {
+  SlashCommands(DiscordSettings settings, ChatWords words) {
     this.settings = settings;
+    this.words = words;
   }
 
-  static SlashCommandData command() {
-    return Commands.slash(
-            DiscordEvents.COMMAND, "Troubleshoot a Cisco IP phone that unregisters from CUCM")
-        .addSubcommands(
-            new SubcommandData("case", "Open a case in its own thread")
-                .addOption(
-                    OptionType.STRING,
-                    "symptom",
-                    "What happens, e.g. SEP0024142DDF24 drops to the secondary every 16 minutes",
-                    false),
-            new SubcommandData("explain", "Explain a term or a finding")
-                .addOption(OptionType.STRING, "question", "What to explain", true),
-            new SubcommandData("teach", "Lessons on real captures"));
+  /**
+   * /regdoc with its subcommands and options, described in English (Discord's default) and in
+   * Japanese for users whose Discord is Japanese.
+   */
+  SlashCommandData command() {
+    SlashCommandData regdoc = Commands.slash(DiscordEvents.COMMAND, en("team-command"));
+    regdoc.setDescriptionLocalization(DiscordLocale.JAPANESE, ja("team-command"));
+    SubcommandData open = subcommand("case", "team-command-case");
+    open.addOptions(option("symptom", "team-command-symptom", false));
+    SubcommandData explain = subcommand("explain", "team-command-explain");
+    explain.addOptions(option("question", "team-command-question", true));
+    return regdoc.addSubcommands(open, explain, subcommand("teach", "team-command-teach"));
   }
 
-  static void register(JDA jda, DiscordSettings s) {
-    if (s.globalCommands()) {
+  private SubcommandData subcommand(String name, String key) {
+    return new SubcommandData(name, en(key))
+        .setDescriptionLocalization(DiscordLocale.JAPANESE, ja(key));
+  }
+
+  private OptionData option(String name, String key, boolean required) {
+    return new OptionData(OptionType.STRING, name, en(key), required)
+        .setDescriptionLocalization(DiscordLocale.JAPANESE, ja(key));
+  }
+
+  private String en(String key) {
+    return words.say(key, "en");
+  }
+
+  private String ja(String key) {
+    return words.say(key, "ja");
+  }
+
+  void register(JDA jda) {
+    if (settings.globalCommands()) {
       jda.updateCommands()
           .addCommands(command())
           .queue(
               ok -> {}, e -> log.warn("registering /regdoc globally failed: {}", e.getMessage()));
       return;
     }
-    jda.getGuilds().forEach(g -> register(g, s));
+    jda.getGuilds().forEach(this::register);
   }
 
-  private static void register(Guild g, DiscordSettings s) {
-    if (!s.allowedGuilds().isEmpty() && !s.allowedGuilds().contains(g.getId())) {
+  private void register(Guild g) {
+    if (!settings.allowedGuilds().isEmpty() && !settings.allowedGuilds().contains(g.getId())) {
       return;
     }
     g.updateCommands()
@@ -64,7 +86,7 @@ final class SlashCommands extends ListenerAdapter {
   @Override
   public void onGuildJoin(GuildJoinEvent e) {
     if (!settings.globalCommands()) {
-      register(e.getGuild(), settings);
+      register(e.getGuild());
     }
   }
 }

@@ -50,37 +50,44 @@ public final class FileFetcher {
   /**
    * Why the file may not be downloaded, or null when it may (checked before any byte is fetched).
    */
-  public String refusal(String name, String url, long size) {
+  public Refusal refusal(String name, String url, long size) {
     if (size > maxBytes) {
-      return name
-          + " is "
-          + Sizes.human(size)
-          + "; the limit is "
-          + Sizes.human(maxBytes)
-          + ", so it was not downloaded";
+      return Refusal.of(
+          "team-file-too-large",
+          "file",
+          name,
+          "size",
+          Sizes.human(size),
+          "limit",
+          Sizes.human(maxBytes));
     }
     if (url == null || url.isBlank()) {
-      return name + " has no download link in " + platform + "'s event, so it was not downloaded";
+      return Refusal.of("team-file-no-link", "file", name, "platform", platform);
     }
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      return name + " has a malformed download link, so it was not downloaded";
+      return Refusal.of("team-file-bad-link", "file", name);
     }
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (!allowedHosts.contains(host)) {
-      return name
-          + " is not on "
-          + platform
-          + "'s file host ("
-          + host
-          + "), so it was not downloaded";
+      return Refusal.of("team-file-other-host", "file", name, "platform", platform, "host", host);
     }
     if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && isLoopback(host))) {
-      return name + " has a link that is not https, so it was not downloaded";
+      return Refusal.of("team-file-not-https", "file", name);
     }
     return null;
+  }
+
+  /** Why a download failed: what the platform answered, or the network's own reason. */
+  private static final class DownloadException extends IOException {
+    private final transient Refusal refusal;
+
+    DownloadException(Refusal refusal, String logged) {
+      super(logged);
+      this.refusal = refusal;
+    }
   }
 
   /**
@@ -102,17 +109,26 @@ public final class FileFetcher {
       resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("download of " + name + " was interrupted");
+      throw new DownloadException(
+          Refusal.of("team-file-download-failed", "file", name, "reason", "interrupted"),
+          "download of " + name + " was interrupted");
     }
     if (resp.statusCode() != 200) {
       resp.body().close();
-      throw new IOException(
+      throw new DownloadException(
+          Refusal.of(
+              "team-file-download-failed",
+              "file",
+              name,
+              "reason",
+              platform + ": HTTP " + resp.statusCode()),
           platform + " answered " + resp.statusCode() + " when regdoc downloaded " + name);
     }
     Path tmp = TempFiles.process().newFile(platform.toLowerCase(Locale.ROOT) + "-", ".upload");
     try (InputStream in = resp.body()) {
       if (BoundedCopy.copyAtMost(in, tmp, maxBytes) == BoundedCopy.TOO_LARGE) {
-        throw new IOException(
+        throw new DownloadException(
+            Refusal.of("team-file-download-stopped", "file", name, "limit", Sizes.human(maxBytes)),
             name + " is larger than the limit of " + Sizes.human(maxBytes) + "; download stopped");
       }
     } catch (IOException e) {
@@ -127,8 +143,8 @@ public final class FileFetcher {
    * refused or failed, with the reason (said in the thread) added to {@code refusals}.
    */
   public Optional<Upload> fetch(
-      String name, String url, long size, String botToken, List<String> refusals) {
-    String refusal = refusal(name, url, size);
+      String name, String url, long size, String botToken, List<Refusal> refusals) {
+    Refusal refusal = refusal(name, url, size);
     if (refusal != null) {
       refusals.add(refusal);
       return Optional.empty();
@@ -136,8 +152,17 @@ public final class FileFetcher {
     try {
       Path p = download(name, url, botToken);
       return Optional.of(new Upload(name, Files.size(p), p));
+    } catch (DownloadException e) {
+      refusals.add(e.refusal);
+      return Optional.empty();
     } catch (IOException e) {
-      refusals.add(e.getMessage());
+      refusals.add(
+          Refusal.of(
+              "team-file-download-failed",
+              "file",
+              name,
+              "reason",
+              e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return Optional.empty();
     }
   }

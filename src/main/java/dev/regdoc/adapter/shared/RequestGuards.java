@@ -82,12 +82,12 @@ public final class RequestGuards {
     return true;
   }
 
-  /** What a user past the rate limit is told, addressed with the platform's mention. */
-  public String slowDown(String mention) {
-    return mention
-        + " you are sending requests faster than regdoc answers "
-        + perMinute
-        + " a minute; please wait a moment.";
+  /**
+   * What a user past the rate limit is told (team-slow-down), addressed with the platform's
+   * mention.
+   */
+  public String slowDown(ChatWords words, String lang, String mention) {
+    return words.say("team-slow-down", lang, "user", mention, "limit", perMinute);
   }
 
   /** How many users' recent turns are held now. */

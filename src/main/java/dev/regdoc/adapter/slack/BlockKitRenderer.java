@@ -12,8 +12,9 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.regdoc.adapter.shared.ChatText;
+import dev.regdoc.adapter.shared.ChatWords;
+import dev.regdoc.adapter.shared.FileStatusLine;
 import dev.regdoc.common.DisplayNames;
-import dev.regdoc.common.Sizes;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
 import java.io.IOException;
@@ -47,14 +48,21 @@ final class BlockKitRenderer {
   /** A lesson file larger than this is named, not uploaded (the lessons' own are kilobytes). */
   static final long MAX_LESSON_FILE = 64L << 20;
 
+  private static final FileStatusLine FILE_STATUS =
+      new FileStatusLine(
+          ":page_facing_up:", ":warning:", s -> "*" + s + "*", BlockKitRenderer::escape);
+
+  private final ChatWords words;
+
   /** Where a lesson's file is ({@code ChatEngine.lessonFile}); none without lessons. */
   private final BiFunction<String, String, Optional<Path>> lessonFiles;
 
-  BlockKitRenderer() {
-    this((lesson, file) -> Optional.empty());
+  BlockKitRenderer(ChatWords words) {
+    this(words, (lesson, file) -> Optional.empty());
   }
 
-  BlockKitRenderer(BiFunction<String, String, Optional<Path>> lessonFiles) {
+  BlockKitRenderer(ChatWords words, BiFunction<String, String, Optional<Path>> lessonFiles) {
+    this.words = words;
     this.lessonFiles = lessonFiles;
   }
 
@@ -70,7 +78,7 @@ final class BlockKitRenderer {
     boolean[] cut = {false};
     Set<String> actionIds = new HashSet<>();
     for (Block b : reply.blocks()) {
-      addBlock(b, blocks, files, cut, actionIds);
+      addBlock(b, blocks, files, cut, actionIds, reply.lang());
     }
     if (blocks.size() > MAX_BLOCKS) {
       blocks = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
@@ -80,20 +88,28 @@ final class BlockKitRenderer {
       if (blocks.size() >= MAX_BLOCKS) {
         blocks = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
       }
+      String lang = reply.lang();
       blocks.add(
           context(
-              "_The reply is longer than a Slack message allows; the full report is attached as "
-                  + REPORT_NAME
-                  + "._"));
+              "_"
+                  + words.say("team-reply-cut", lang, "platform", "Slack", "file", REPORT_NAME)
+                  + "_"));
       files.add(
           new FileOut(
-              REPORT_NAME, "regdoc report", reply.plainText().getBytes(StandardCharsets.UTF_8)));
+              REPORT_NAME,
+              words.say("team-report-title", lang),
+              reply.plainText().getBytes(StandardCharsets.UTF_8)));
     }
     return new Rendered(blocks, notification(reply), files);
   }
 
   private void addBlock(
-      Block b, List<LayoutBlock> out, List<FileOut> files, boolean[] cut, Set<String> ids) {
+      Block b,
+      List<LayoutBlock> out,
+      List<FileOut> files,
+      boolean[] cut,
+      Set<String> ids,
+      String lang) {
     if (b instanceof Block.Text t) {
       for (String part : ChatText.split(mrkdwn(t.markdown()), MAX_SECTION_CHARS)) {
         out.add(section(part, cut));
@@ -121,15 +137,15 @@ final class BlockKitRenderer {
     } else if (b instanceof Block.Step s) {
       addStep(s, out, cut);
     } else if (b instanceof Block.FindingCard f) {
-      addFinding(f, out, cut);
+      addFinding(f, out, cut, lang);
     } else if (b instanceof Block.FileStatus f) {
-      out.add(context(fileStatus(f)));
+      out.add(context(FILE_STATUS.render(f)));
     } else if (b instanceof Block.Image i) {
       files.add(new FileOut(i.fileName(), i.title(), i.png()));
     } else if (b instanceof Block.Attachment a) {
       files.add(new FileOut(a.fileName(), a.fileName(), a.content()));
     } else if (b instanceof Block.LessonFiles l) {
-      addLessonFiles(l, out, files);
+      addLessonFiles(l, out, files, lang);
     }
   }
 
@@ -137,7 +153,8 @@ final class BlockKitRenderer {
    * A lesson's files are uploaded to the thread (a Slack user has no path to open on regdoc's
    * machine); the message names them, and says which could not be attached.
    */
-  private void addLessonFiles(Block.LessonFiles l, List<LayoutBlock> out, List<FileOut> files) {
+  private void addLessonFiles(
+      Block.LessonFiles l, List<LayoutBlock> out, List<FileOut> files, String lang) {
     List<String> missing = new ArrayList<>();
     for (String name : l.files()) {
       Optional<byte[]> content =
@@ -158,8 +175,12 @@ final class BlockKitRenderer {
                 + names
                 + (missing.isEmpty()
                     ? ""
-                    : "\n_Not attached (regdoc could not read them): "
-                        + escape(DisplayNames.clean(String.join(", ", missing)))
+                    : "\n_"
+                        + words.say(
+                            "team-not-attached",
+                            lang,
+                            "files",
+                            escape(DisplayNames.clean(String.join(", ", missing))))
                         + "_")));
   }
 
@@ -192,7 +213,7 @@ final class BlockKitRenderer {
     out.add(section(text.toString(), cut));
   }
 
-  private void addFinding(Block.FindingCard f, List<LayoutBlock> out, boolean[] cut) {
+  private void addFinding(Block.FindingCard f, List<LayoutBlock> out, boolean[] cut, String lang) {
     out.add(HeaderBlock.builder().text(plain(f.rank() + ". " + f.title(), MAX_HEADER)).build());
     StringBuilder meta = new StringBuilder();
     meta.append('`')
@@ -205,7 +226,11 @@ final class BlockKitRenderer {
         .append(f.confidencePercent())
         .append('%');
     if (f.causedBy() != null) {
-      meta.append(" · caused by `").append(f.causedBy()).append('`');
+      meta.append(" · ")
+          .append(words.say("team-field-caused-by", lang))
+          .append(" `")
+          .append(f.causedBy())
+          .append('`');
     }
     out.add(context(meta.toString()));
     out.add(section(mrkdwn(f.explanation()), cut));
@@ -222,7 +247,7 @@ final class BlockKitRenderer {
       out.add(section(rivals.toString(), cut));
     }
     if (!f.evidence().isEmpty()) {
-      StringBuilder ev = new StringBuilder("*Evidence*");
+      StringBuilder ev = new StringBuilder("*" + words.say("team-field-evidence", lang) + "*");
       for (Block.EvidenceLine e : f.evidence()) {
         ev.append("\n• ")
             .append(escape(e.where()))
@@ -233,7 +258,7 @@ final class BlockKitRenderer {
       out.add(section(ev.toString(), cut));
     }
     if (!f.fix().isEmpty()) {
-      StringBuilder fix = new StringBuilder("*Fix*");
+      StringBuilder fix = new StringBuilder("*" + words.say("team-field-fix", lang) + "*");
       int i = 1;
       for (String step : f.fix()) {
         fix.append('\n').append(i++).append(". ").append(mrkdwn(step));
@@ -241,21 +266,6 @@ final class BlockKitRenderer {
       out.add(section(fix.toString(), cut));
     }
     out.add(DividerBlock.builder().build());
-  }
-
-  private static String fileStatus(Block.FileStatus f) {
-    StringBuilder s =
-        new StringBuilder(f.read() || f.skipped() ? ":page_facing_up: " : ":warning: ");
-    s.append('*')
-        .append(escape(f.name()))
-        .append("* (")
-        .append(escape(f.looksLike()))
-        .append(", ")
-        .append(Sizes.human(f.sizeBytes()))
-        .append(')')
-        .append(f.read() ? "" : " " + (f.skipped() ? f.skippedMark() : f.notRead()));
-    f.problems().forEach(p -> s.append("\n").append(escape(p)));
-    return s.toString();
   }
 
   private static String stateMark(String state) {

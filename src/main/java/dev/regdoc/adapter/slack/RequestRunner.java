@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
+import dev.regdoc.adapter.shared.Refusal;
 import dev.regdoc.adapter.shared.RequestGuards;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
@@ -75,7 +76,7 @@ final class RequestRunner implements AutoCloseable {
     this.botToken = botToken;
     this.fetcher = new FileFetcher("Slack", settings.allowedFileHosts(), engine.maxUploadBytes());
     this.caseThreads = new CaseThreads(engine);
-    this.renderer = new BlockKitRenderer(engine::lessonFile);
+    this.renderer = new BlockKitRenderer(engine::phrase, engine::lessonFile);
     engine.serveQueued(FRONT_END, this::runQueued);
     engine.serveQueued(EVENTS, this::runEvent);
   }
@@ -238,15 +239,15 @@ final class RequestRunner implements AutoCloseable {
 
   private void run(SlackRequest request) throws IOException {
     SlackRequest t = request;
+    String lang = language(t);
     if (t.threadTs() == null) {
-      String ts =
-          poster.post(
-              t.channel(), null, "regdoc case thread: reply in this thread to work on it.", null);
+      String ts = poster.post(t.channel(), null, say("team-thread-opener", lang), null);
       t = t.inThread(ts);
     }
     caseThreads.remember(t.conversation());
     if (!guards.allow(t.user())) {
-      poster.post(t.channel(), t.threadTs(), guards.slowDown("<@" + t.user() + ">"), null);
+      String slowDown = guards.slowDown(engine::phrase, lang, "<@" + t.user() + ">");
+      poster.post(t.channel(), t.threadTs(), slowDown, null);
       return;
     }
     List<SlackRequest.FileRef> fresh =
@@ -254,27 +255,28 @@ final class RequestRunner implements AutoCloseable {
     if (!t.files().isEmpty() && fresh.isEmpty() && t.text().isBlank()) {
       return; // the same file announced twice (file_shared and the message with files)
     }
-    answer(t.withFiles(fresh));
+    answer(t.withFiles(fresh), lang);
   }
 
-  private void answer(SlackRequest t) throws IOException {
+  private void answer(SlackRequest t, String lang) throws IOException {
     List<Upload> uploads = new ArrayList<>();
-    List<String> refusals = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
     String progressTs = null;
     try {
       if (!t.files().isEmpty()) {
-        progressTs =
-            poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
+        String downloading = say("team-downloading", lang, "files", names(t.files()));
+        progressTs = poster.post(t.channel(), t.threadTs(), downloading, null);
       }
       for (SlackRequest.FileRef f : t.files()) {
         fetcher.fetch(f.name(), f.url(), f.size(), botToken, refusals).ifPresent(uploads::add);
       }
       if (!refusals.isEmpty()) {
+        List<String> said = refusals.stream().map(r -> r.say(engine::phrase, lang)).toList();
         poster.post(
-            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", refusals), null);
+            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", said), null);
       }
       if (!t.files().isEmpty() && uploads.isEmpty() && t.text().isBlank()) {
-        poster.update(t.channel(), progressTs, "No file could be read.");
+        poster.update(t.channel(), progressTs, say("team-nothing-read", lang));
         return;
       }
       if (!uploads.isEmpty()
@@ -289,7 +291,8 @@ final class RequestRunner implements AutoCloseable {
       }
       Reply reply = engine.handle(incoming(t, uploads), progress(t, progressTs));
       if (progressTs != null) {
-        poster.update(t.channel(), progressTs, "Analysed " + names(t.files()) + ".");
+        poster.update(
+            t.channel(), progressTs, say("team-analysed", lang, "files", names(t.files())));
       }
       post(t, reply);
     } finally {
@@ -350,11 +353,9 @@ final class RequestRunner implements AutoCloseable {
       } catch (IOException e) {
         // the message went out; say in the thread what is missing rather than drop it silently
         log.warn("upload of {} to {} failed: {}", f.fileName(), t.conversation(), e.getMessage());
-        poster.post(
-            t.channel(),
-            t.threadTs(),
-            ":warning: regdoc could not upload " + f.fileName() + " here: " + e.getMessage() + ".",
-            null);
+        String failed =
+            say("team-upload-failed", reply.lang(), "file", f.fileName(), "reason", e.getMessage());
+        poster.post(t.channel(), t.threadTs(), ":warning: " + failed, null);
       }
     }
   }
@@ -365,6 +366,20 @@ final class RequestRunner implements AutoCloseable {
       return ProgressSink.NONE;
     }
     return new ProgressEdits(text -> poster.update(t.channel(), progressTs, text));
+  }
+
+  /** The language the engine answers the request in; English when the store cannot say. */
+  private String language(SlackRequest t) {
+    try {
+      return engine.language(incoming(t, List.of()));
+    } catch (RuntimeException e) {
+      log.warn("the language of {} is not known: {}", t.eventKey(), e.toString());
+      return "en";
+    }
+  }
+
+  private String say(String key, String lang, Object... values) {
+    return engine.phrase(key, lang, values);
   }
 
   private static Incoming incoming(SlackRequest t, List<Upload> uploads) {

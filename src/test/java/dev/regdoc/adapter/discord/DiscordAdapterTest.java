@@ -288,7 +288,7 @@ class DiscordAdapterTest {
             "the user's Discord is Japanese: the command's own words (\"new case\") do not outvote"
                 + " it")
         .containsPattern("ケース \\*\\*#\\d+\\*\\* を作成しました");
-    verify(hook).editOriginal("regdoc works on it in <#" + thread.thread() + ">.");
+    verify(hook).editOriginal("<#" + thread.thread() + "> で regdoc が対応します。");
   }
 
   /** A case opened by a mention; returns its thread as JDA shows it. */

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.Illustrator;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * and the token never reaches the logs, at any level.
  */
 class DiscordGatewayRestartTest {
+  private static final String CASE_STUDY = "src/test/resources/fixtures/case-study-2/";
   @TempDir Path dataDir;
   private LoopbackDiscord discord;
   private BotRuntime runtime;
@@ -104,6 +107,80 @@ class DiscordGatewayRestartTest {
         .filteredOn(c -> c.equals("POST channels/" + CHANNEL + "/messages/" + id + "/threads"))
         .hasSize(1);
     assertThat(discord.threadCount()).isEqualTo(2);
+    assertThat(postsIn(thread)).isEqualTo(answered);
+  }
+
+  @Test
+  void aUsersJapaneseDiscordIsRememberedAcrossARestart() throws Exception {
+    startRegdoc();
+    String user = "500000000000000104";
+    // only an interaction tells the user's Discord language; the symptom holds no word of either
+    discord.slash(CHANNEL, user, "ja", "case", "symptom", "SEP0024142DDF24");
+    String first = discord.awaitThreadNamed("SEP0024142DDF24");
+    discord.await(first, p -> p.text().contains("を作成しました"));
+    stopRegdoc();
+
+    startRegdoc();
+    String msg = discord.say(CHANNEL, user, "<@" + BOT + "> SEP0024142DDF25");
+    assertThat(discord.await(discord.awaitThreadOn(msg), p -> true).text())
+        .containsPattern("ケース \\*\\*#\\d+\\*\\* を作成しました");
+  }
+
+  @Test
+  void aSlashCommandDeliveredAgainAfterARestartOpensOneThread() throws Exception {
+    startRegdoc();
+    String name = "SEP0024142DDF24 drops every 16 minutes (replayed)";
+    ObjectNode slash =
+        discord.slashInteraction(CHANNEL, "500000000000000105", "en-US", "case", "symptom", name);
+    discord.interact(slash);
+    String thread = discord.awaitThreadNamed(name);
+    discord.await(thread, p -> p.text().contains("SIP or with SCCP"));
+    long answered = postsIn(thread);
+    stopRegdoc();
+
+    startRegdoc();
+    discord.interact(slash);
+    String later = discord.say(CHANNEL, "500000000000000106", "<@" + BOT + "> new case");
+    discord.await(discord.awaitThreadOn(later), p -> true);
+    Thread.sleep(500);
+
+    assertThat(discord.threadCount()).isEqualTo(2);
+    assertThat(discord.posted)
+        .as("one thread opener in the channel")
+        .filteredOn(p -> p.channel().equals(CHANNEL))
+        .hasSize(1);
+    assertThat(postsIn(thread)).isEqualTo(answered);
+  }
+
+  @Test
+  void attachmentsDeliveredAgainAfterARestartAreDownloadedAndAnsweredOnce() throws Exception {
+    startRegdoc();
+    String user = "500000000000000107";
+    String msg = discord.say(CHANNEL, user, "<@" + BOT + "> new case");
+    String thread = discord.awaitThreadOn(msg);
+    discord.await(thread, p -> true);
+    byte[] config = Files.readAllBytes(Path.of(CASE_STUDY + "switch-config.txt"));
+    String url = discord.serve("switch-config.txt", config);
+    ObjectNode upload =
+        discord.message(
+            discord.nextId(),
+            thread,
+            user,
+            "",
+            discord.attachment("switch-config.txt", url, config.length));
+    discord.say(upload);
+    // the case's first answer, the progress message, then the analysis's answer
+    discord.awaitNth(thread, 3);
+    long answered = postsIn(thread);
+    stopRegdoc();
+
+    startRegdoc();
+    discord.say(upload);
+    String later = discord.say(CHANNEL, "500000000000000108", "<@" + BOT + "> new case");
+    discord.await(discord.awaitThreadOn(later), p -> true);
+    Thread.sleep(500);
+
+    assertThat(discord.cdnRequests).containsOnlyOnce(URI.create(url).getPath());
     assertThat(postsIn(thread)).isEqualTo(answered);
   }
 

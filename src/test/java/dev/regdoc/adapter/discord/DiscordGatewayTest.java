@@ -7,6 +7,7 @@ import static dev.regdoc.adapter.discord.LoopbackDiscord.GUILD;
 import static dev.regdoc.adapter.discord.LoopbackDiscord.OTHER_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
@@ -39,6 +40,8 @@ class DiscordGatewayTest {
   private static final String SYMPTOM = "SEP0024142DDF24 drops to the secondary every 16 minutes";
   private static final int PER_MINUTE = 6;
   private static final Pattern PERCENT = Pattern.compile("\\((\\d{1,3})%\\)$");
+  private static final String OPENER = "regdoc case thread: reply in this thread to work on it.";
+  private static final String OPENER_JA = "regdoc のケース用スレッドです。このスレッドに返信して作業を進めてください。";
   private static final String KANA = "[\\p{IsHiragana}\\p{IsKatakana}]";
 
   @TempDir static Path dataDir;
@@ -84,6 +87,26 @@ class DiscordGatewayTest {
   }
 
   @Test
+  void theSlashCommandIsDescribedInJapaneseForJapaneseDiscord() throws Exception {
+    discord.awaitCall("PUT applications/" + BOT + "/guilds/" + GUILD + "/commands");
+    JsonNode regdoc = discord.commands.get(0).get(0);
+    assertThat(regdoc.path("description").asText())
+        .isEqualTo("Troubleshoot a Cisco IP phone that unregisters from CUCM");
+    assertThat(regdoc.path("description_localizations").path("ja").asText())
+        .isEqualTo("CUCM から登録解除される Cisco IP 電話機の原因を調べる");
+    for (JsonNode sub : regdoc.path("options")) {
+      assertThat(sub.path("description_localizations").path("ja").asText())
+          .as(sub.path("name").asText())
+          .containsPattern(KANA);
+      for (JsonNode o : sub.path("options")) {
+        assertThat(o.path("description_localizations").path("ja").asText())
+            .as(o.path("name").asText())
+            .containsPattern(KANA);
+      }
+    }
+  }
+
+  @Test
   void aMentionOpensACaseInANewThreadOnTheMessage() throws Exception {
     String msg = discord.say(CHANNEL, "500000000000000001", "<@" + BOT + "> " + SYMPTOM);
 
@@ -98,7 +121,11 @@ class DiscordGatewayTest {
     assertThat(reply.payload().path("allowed_mentions").path("parse")).isEmpty();
     assertThat(discord.posted)
         .as("nothing but /regdoc's thread openers goes into the channel itself")
-        .noneMatch(p -> p.channel().equals(CHANNEL) && !p.text().equals(JdaPort.OPENER));
+        .noneMatch(
+            p ->
+                p.channel().equals(CHANNEL)
+                    && !p.text().equals(OPENER)
+                    && !p.text().equals(OPENER_JA));
   }
 
   @Test
@@ -137,7 +164,7 @@ class DiscordGatewayTest {
     String thread = discord.awaitThreadNamed(SYMPTOM + " (slash)");
     assertThat(discord.posted)
         .as("regdoc posts the thread's opener itself")
-        .anyMatch(p -> p.channel().equals(CHANNEL) && p.text().equals(JdaPort.OPENER));
+        .anyMatch(p -> p.channel().equals(CHANNEL) && p.text().equals(OPENER));
     assertThat(discord.await(thread, p -> true).text())
         .containsPattern("I opened case \\*\\*#\\d+\\*\\*");
     assertThat(discord.callbacks).as("a deferred reply").contains(interaction + ":5");

@@ -2,6 +2,7 @@ package dev.regdoc.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regdoc.adapter.shared.KnowledgeBaseWords;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Discord message stays within Discord's limits whatever the reply holds. */
 class EmbedRendererTest {
-  private final EmbedRenderer renderer = new EmbedRenderer();
+  private final EmbedRenderer renderer = new EmbedRenderer(KnowledgeBaseWords.load());
 
   @Test
   void aShortReplyFitsWithoutAReport() {
@@ -104,6 +105,34 @@ class EmbedRendererTest {
               assertThat(f.fileName()).isEqualTo("timeline.png");
               assertThat(f.content()).isEqualTo(png);
             });
+  }
+
+  @Test
+  void aJapaneseReplyLabelsItsFindingAndReportInJapanese() {
+    List<Block> blocks = new ArrayList<>();
+    IntStream.rangeClosed(1, 14).forEach(i -> blocks.add(card(i, 8, 900)));
+    DiscordMessage m = renderer.render(new Reply("ja", 1, blocks));
+    assertThat(m.embeds().get(0).getFields())
+        .extracting(MessageEmbed.Field::getName)
+        .containsSubsequence("コード", "確度", "デバイス", "根拠", "除外した原因", "対処");
+    assertThat(m.content())
+        .isEqualTo(
+            "*回答が Discord の 1 メッセージに収まらないため、全文を " + EmbedRenderer.REPORT_NAME + " として添付しました。*");
+  }
+
+  @Test
+  void aSkippedFileIsShownAsAFileAndAnUnreadOneAsAWarningAsSlackShowsThem() {
+    DiscordMessage m =
+        renderer.render(
+            reply(
+                new Block.FileStatus("notes.txt", "notes", false, 12, List.of(), true),
+                new Block.FileStatus("broken.pcap", "pcap", false, 40, List.of("truncated"))));
+    assertThat(m.embeds().get(0).getDescription().lines().toList())
+        .containsExactly(
+            "📄 **notes.txt** (notes, 12 bytes) skipped",
+            "",
+            "⚠️ **broken.pcap** (pcap, 40 bytes) NOT READ",
+            "truncated");
   }
 
   private static void assertWithinLimits(DiscordMessage m) {

@@ -97,7 +97,7 @@ final class FakeDiscord implements DiscordPort, AutoCloseable {
   }
 
   @Override
-  public String openThread(String channel, String startMessage, String name) {
+  public String openThread(String channel, String startMessage, String name, String opener) {
     String thread = nextId();
     opened.add(new Opened(channel, startMessage, name, thread));
     return thread;

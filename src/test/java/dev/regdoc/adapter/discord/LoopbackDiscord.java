@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -88,6 +89,9 @@ final class LoopbackDiscord implements AutoCloseable {
 
   /** What the bot put into a deferred interaction reply. */
   final List<String> originalEdits = new CopyOnWriteArrayList<>();
+
+  /** The command lists the bot registered (the bodies of its PUT .../commands). */
+  final List<JsonNode> commands = new CopyOnWriteArrayList<>();
 
   final List<String> cdnRequests = new CopyOnWriteArrayList<>();
   final List<String> elsewhereRequests = new CopyOnWriteArrayList<>();
@@ -213,6 +217,19 @@ final class LoopbackDiscord implements AutoCloseable {
   /** /regdoc SUB NAME:VALUE in a channel; returns the interaction id. */
   String slash(
       String channel, String user, String locale, String sub, String option, String value) {
+    ObjectNode i = slashInteraction(channel, user, locale, sub, option, value);
+    interact(i);
+    return i.get("id").asText();
+  }
+
+  /** Dispatches an INTERACTION_CREATE built by {@link #slashInteraction} (again to replay it). */
+  void interact(ObjectNode interaction) {
+    gateway.dispatch("INTERACTION_CREATE", interaction);
+  }
+
+  /** The INTERACTION_CREATE of /regdoc SUB NAME:VALUE in a channel, not yet sent. */
+  ObjectNode slashInteraction(
+      String channel, String user, String locale, String sub, String option, String value) {
     ObjectNode data = json.createObjectNode();
     data.put("id", "910000000000000001");
     data.put("name", "regdoc");
@@ -227,9 +244,7 @@ final class LoopbackDiscord implements AutoCloseable {
       o.put("type", 3);
       o.put("value", value);
     }
-    ObjectNode i = interaction(2, channel, user, locale, data);
-    gateway.dispatch("INTERACTION_CREATE", i);
-    return i.get("id").asText();
+    return interaction(2, channel, user, locale, data);
   }
 
   private ObjectNode interaction(
@@ -372,6 +387,7 @@ final class LoopbackDiscord implements AutoCloseable {
     } else if (path.equals("users/@me")) {
       respond(ex, 200, user(BOT, true));
     } else if (path.matches("applications/\\d+/(guilds/\\d+/)?commands")) {
+      commands.add(json.readTree(body));
       respond(ex, 200, json.createArrayNode());
     } else if (method.equals("POST") && (m = THREAD_ON.matcher(path)).matches()) {
       respond(ex, 201, openThread(m.group(1), m.group(2), json.readTree(body)));
@@ -621,6 +637,13 @@ final class LoopbackDiscord implements AutoCloseable {
     volatile boolean refuseIntents;
     final List<ObjectNode> replayOnResume = new CopyOnWriteArrayList<>();
     private volatile WebSocket current;
+
+    /**
+     * The sessions that identified or resumed and are still open: every event a test sends goes to
+     * each, as Discord sends a guild's events to every bot session (two regdoc instances).
+     */
+    private final List<WebSocket> sessions = new CopyOnWriteArrayList<>();
+
     private final AtomicInteger seq = new AtomicInteger();
     private volatile CountDownLatch ready = new CountDownLatch(1);
 
@@ -648,8 +671,9 @@ final class LoopbackDiscord implements AutoCloseable {
         case 1 -> conn.send("{\"op\":11}");
         case 2 -> identify(conn);
         case 6 -> {
-          dispatch("RESUMED", json.createObjectNode());
-          replayOnResume.forEach(e -> dispatch("MESSAGE_CREATE", e));
+          send(conn, "RESUMED", json.createObjectNode());
+          replayOnResume.forEach(e -> send(conn, "MESSAGE_CREATE", e));
+          sessions.add(conn);
           ready.countDown();
         }
         default -> {}
@@ -672,26 +696,38 @@ final class LoopbackDiscord implements AutoCloseable {
       r.put("session_id", "session-" + identified.get());
       r.put("resume_gateway_url", "ws://127.0.0.1:" + getPort());
       r.putObject("application").put("id", BOT).put("flags", 0);
-      dispatch("READY", r);
-      dispatch("GUILD_CREATE", guild(GUILD, List.of(CHANNEL, OTHER_CHANNEL)));
-      dispatch("GUILD_CREATE", guild(OTHER_GUILD, List.of(FOREIGN_CHANNEL)));
+      send(conn, "READY", r);
+      send(conn, "GUILD_CREATE", guild(GUILD, List.of(CHANNEL, OTHER_CHANNEL)));
+      send(conn, "GUILD_CREATE", guild(OTHER_GUILD, List.of(FOREIGN_CHANNEL)));
+      sessions.add(conn);
       ready.countDown();
     }
 
+    /** An event to every open session (to the connection being set up, if none is yet). */
     void dispatch(String type, JsonNode data) {
+      List<WebSocket> to = sessions.stream().filter(WebSocket::isOpen).toList();
+      if (to.isEmpty()) {
+        WebSocket c = current;
+        if (c == null) {
+          throw new IllegalStateException("nobody is connected to the gateway");
+        }
+        to = List.of(c);
+      }
+      to.forEach(c -> send(c, type, data));
+    }
+
+    private void send(WebSocket c, String type, JsonNode data) {
       ObjectNode e = json.createObjectNode();
       e.put("op", 0);
       e.put("s", seq.incrementAndGet());
       e.put("t", type);
       e.set("d", data);
-      WebSocket c = current;
-      if (c == null) {
-        throw new IllegalStateException("nobody is connected to the gateway");
-      }
       try {
         c.send(json.writeValueAsString(e));
       } catch (IOException x) {
         throw new IllegalStateException(x);
+      } catch (WebsocketNotConnectedException x) {
+        sessions.remove(c); // closed meanwhile: a stopped instance gets nothing more
       }
     }
 
@@ -705,7 +741,9 @@ final class LoopbackDiscord implements AutoCloseable {
     }
 
     @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+      sessions.remove(conn);
+    }
 
     @Override
     public void onError(WebSocket conn, Exception ex) {}

@@ -8,6 +8,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.regdoc.adapter.shared.KnowledgeBaseWords;
 import dev.regdoc.conversation.Block;
 import dev.regdoc.conversation.Reply;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BlockKitRendererTest {
-  private final BlockKitRenderer renderer = new BlockKitRenderer();
+  private final BlockKitRenderer renderer = new BlockKitRenderer(KnowledgeBaseWords.load());
 
   @Test
   void aLessonsFilesGoOutAsUploadsAndOneThatCannotBeReadIsNamed(@TempDir Path dir)
@@ -30,6 +31,7 @@ class BlockKitRendererTest {
     Path pcap = Files.write(dir.resolve("phone.pcap"), new byte[] {10, 20, 30});
     BlockKitRenderer withLessons =
         new BlockKitRenderer(
+            KnowledgeBaseWords.load(),
             (lesson, file) ->
                 lesson.equals("l1") && file.equals("phone.pcap")
                     ? Optional.of(pcap)

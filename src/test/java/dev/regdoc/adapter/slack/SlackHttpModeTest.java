@@ -66,6 +66,16 @@ class SlackHttpModeTest {
     }
 
     @Override
+    public String language(Incoming in) {
+      return real.language(in);
+    }
+
+    @Override
+    public String phrase(String key, String lang, Object... values) {
+      return real.phrase(key, lang, values);
+    }
+
+    @Override
     public long maxUploadBytes() {
       return real.maxUploadBytes();
     }

@@ -21,6 +21,23 @@ class SlackRateLimitTest {
 
   @Test
   void aSecondTurnWithinTheMinuteIsAnsweredWithTheLimitNotTheEngine() throws Exception {
+    assertThat(secondTurn("<@U0REGDOC> new case"))
+        .isEqualTo(
+            "<@U1> you are sending requests faster than regdoc answers 1 a minute;"
+                + " please wait a moment.");
+  }
+
+  @Test
+  void aUserWritingJapaneseIsToldTheLimitInJapanese() throws Exception {
+    assertThat(secondTurn("<@U0REGDOC> 電話機が 16分ごとに登録解除される"))
+        .isEqualTo("<@U1> リクエストが多すぎます。regdoc が応答するのは 1分あたり 1 件までです。" + "少し待ってから送ってください。");
+  }
+
+  /**
+   * Two mentions of one user with a limit of one turn a minute: what the second is answered with;
+   * only the first reaches the engine.
+   */
+  private String secondTurn(String text) throws Exception {
     try (FakeSlack slack = new FakeSlack();
         BotRuntime runtime =
             BotRuntime.start(
@@ -47,20 +64,15 @@ class SlackRateLimitTest {
                   SlackHttpModeTest.SECRET));
       try {
         SignedSender send = new SignedSender(adapter.port(), SlackHttpModeTest.SECRET);
-        send.event(
-            "Ev-r1", SlackHttpModeTest.mention("C1", "1700001000.000100", "<@U0REGDOC> new case"));
+        send.event("Ev-r1", SlackHttpModeTest.mention("C1", "1700001000.000100", text));
         slack.await("/api/chat.postMessage", c -> "1700001000.000100".equals(c.param("thread_ts")));
-        send.event(
-            "Ev-r2", SlackHttpModeTest.mention("C1", "1700001001.000100", "<@U0REGDOC> new case"));
+        send.event("Ev-r2", SlackHttpModeTest.mention("C1", "1700001001.000100", text));
 
         FakeSlack.Call limited =
             slack.await(
                 "/api/chat.postMessage", c -> "1700001001.000100".equals(c.param("thread_ts")));
-        assertThat(limited.param("text"))
-            .isEqualTo(
-                "<@U1> you are sending requests faster than regdoc answers 1 a minute;"
-                    + " please wait a moment.");
         assertThat(engine.received).hasSize(1);
+        return limited.param("text");
       } finally {
         adapter.close();
       }
