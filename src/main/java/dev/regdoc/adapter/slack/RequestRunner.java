@@ -133,7 +133,8 @@ final class RequestRunner implements AutoCloseable {
 
   private void slowDown(SlackRequest r) {
     try {
-      poster.post(r.channel(), r.threadTs(), guards.slowDown("<@" + r.user() + ">"), null);
+      String said = guards.slowDown(engine::phrase, language(r), "<@" + r.user() + ">");
+      poster.post(r.channel(), r.threadTs(), said, null);
     } catch (IOException e) {
       log.warn("Slack request {} in {} failed: {}", r.eventKey(), r.conversation(), e.toString());
     }
@@ -147,6 +148,16 @@ final class RequestRunner implements AutoCloseable {
   private void runEvent(Incoming queued, String replyTo, QueuedTurns.Lease lease)
       throws IOException {
     SlackRequest t = JSON.readValue(replyTo, SlackRequest.class);
+    String lang = language(t);
+    if (t.threadTs() == null) {
+      // a message with files outside a thread: its case gets a thread, opened once per job
+      String ts = lease.posted("thread").orElse(null);
+      if (ts == null) {
+        ts = poster.post(t.channel(), null, say("team-thread-opener", lang), null);
+        lease.recordPost("thread", ts);
+      }
+      t = t.inThread(ts);
+    }
     caseThreads.remember(t.conversation());
     if (!lease.takenOver()) {
       // the same file announced twice (file_shared and the message with files) is analysed once; a
@@ -158,23 +169,24 @@ final class RequestRunner implements AutoCloseable {
     }
     String progressTs = lease.posted("progress").orElse(null);
     if (progressTs == null) {
-      progressTs =
-          poster.post(t.channel(), t.threadTs(), "Downloading " + names(t.files()) + "…", null);
+      String downloading = say("team-downloading", lang, "files", names(t.files()));
+      progressTs = poster.post(t.channel(), t.threadTs(), downloading, null);
       lease.recordPost("progress", progressTs);
     }
     List<Upload> uploads = new ArrayList<>();
-    List<String> refusals = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
     try {
       for (SlackRequest.FileRef f : t.files()) {
         fetcher.fetch(f.name(), f.url(), f.size(), botToken, refusals).ifPresent(uploads::add);
       }
       if (!refusals.isEmpty() && lease.posted("refusals").isEmpty()) {
+        List<String> said = refusals.stream().map(r -> r.say(engine::phrase, lang)).toList();
         poster.post(
-            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", refusals), null);
+            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", said), null);
         lease.recordPost("refusals", "posted");
       }
       if (uploads.isEmpty() && t.text().isBlank()) {
-        poster.update(t.channel(), progressTs, "No file could be read.");
+        poster.update(t.channel(), progressTs, say("team-nothing-read", lang));
         return;
       }
       Reply reply = engine.handle(incoming(t, uploads), progress(t, progressTs));
