@@ -27,9 +27,13 @@ import java.util.stream.Stream;
  * generates goes to a temp folder deleted at the end.
  */
 final class WebUploadBench {
-  /** The page's progress line while a file is read: "Reading NAME: DONE of TOTAL...". */
+  /**
+   * The page's progress line while a file is read: "Reading NAME: DONE of TOTAL...", the sizes as
+   * {@code Sizes.human} writes them ("12 MB"); possessive runs, so a hostile line costs linear
+   * time.
+   */
   private static final Pattern BYTE_PROGRESS =
-      Pattern.compile("^Reading .+: (.+) of (.+)\\.\\.\\.$");
+      Pattern.compile("^Reading [^:]++: [0-9.,]++ [A-Za-z]++ of [0-9.,]++ [A-Za-z]++\\.\\.\\.$");
 
   private static final Pattern LISTENING = Pattern.compile("web chat on (http://\\S+/)");
   private static final long WARM_MB = 8;

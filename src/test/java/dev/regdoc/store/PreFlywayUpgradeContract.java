@@ -54,7 +54,12 @@ abstract class PreFlywayUpgradeContract {
     try (Connection c = connect(settings)) {
       assertThat(history(c))
           .containsExactly(
-              "2 BASELINE true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true");
+              "2 BASELINE true",
+              "3 SQL true",
+              "4 SQL true",
+              "5 SQL true",
+              "6 SQL true",
+              "7 SQL true");
       assertThat(hasOldVersionTable(c)).as("the old version table is dropped").isFalse();
     }
   }
@@ -81,7 +86,8 @@ abstract class PreFlywayUpgradeContract {
               "3 SQL true",
               "4 SQL true",
               "5 SQL true",
-              "6 SQL true");
+              "6 SQL true",
+              "7 SQL true");
     }
   }
 
@@ -95,7 +101,13 @@ abstract class PreFlywayUpgradeContract {
     try (Connection c = connect(settings)) {
       assertThat(history(c))
           .containsExactly(
-              "1 SQL true", "2 SQL true", "3 SQL true", "4 SQL true", "5 SQL true", "6 SQL true");
+              "1 SQL true",
+              "2 SQL true",
+              "3 SQL true",
+              "4 SQL true",
+              "5 SQL true",
+              "6 SQL true",
+              "7 SQL true");
       assertThat(hasOldVersionTable(c)).isFalse();
     }
   }
