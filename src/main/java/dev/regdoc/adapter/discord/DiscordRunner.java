@@ -4,6 +4,7 @@ import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
 import dev.regdoc.adapter.shared.Refusal;
+import dev.regdoc.adapter.shared.ReplyLanguage;
 import dev.regdoc.adapter.shared.RequestGuards;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.Incoming;
@@ -186,12 +187,7 @@ final class DiscordRunner implements AutoCloseable {
    * it holds after a restart and on every instance). English when the store cannot say.
    */
   private String language(DiscordRequest t) {
-    try {
-      return engine.language(incoming(t, List.of()));
-    } catch (RuntimeException e) {
-      log.warn("the language of {} is not known: {}", t.eventKey(), e.toString());
-      return "en";
-    }
+    return ReplyLanguage.of(engine, incoming(t, List.of()), t.eventKey());
   }
 
   private String say(String key, String lang, Object... values) {
