@@ -220,6 +220,33 @@ class CaseStudyDiagnosisTest {
                     .containsExactly(3L, 6L, 9L));
   }
 
+  /**
+   * A CUCM restart: the phones' new connections are refused by a reset carrying the CUCM host's own
+   * TTL, so no middle box dropped them (a firewall's idle teardown, a loss on the path, port
+   * security): each phone's finding rules out those three by the refusing frames.
+   */
+  @Test
+  void refusalsByTheCucmHostRuleOutTheBoxesOnThePath() throws IOException {
+    List<Finding> restarted =
+        analyze("cucm-restart-all-phones").stream()
+            .filter(f -> f.code().equals("cucm-service-restarted"))
+            .toList();
+    assertThat(restarted).hasSize(3);
+    assertThat(restarted)
+        .allSatisfy(
+            f -> {
+              assertThat(f.ruledOut())
+                  .extracting(RuledOut::code)
+                  .containsExactlyInAnyOrder(
+                      "idle-connection-teardown",
+                      "keepalive-lost-in-network",
+                      "port-security-aging");
+              assertThat(f.ruledOut())
+                  .allSatisfy(
+                      r -> assertThat(r.evidence()).flatExtracting(Evidence::frames).isNotEmpty());
+            });
+  }
+
   /** A refusal of the device itself (403 Forbidden) still names its configuration as the cause. */
   @Test
   void aForbiddenAnswerStillNamesTheDevicesConfiguration() throws IOException {
