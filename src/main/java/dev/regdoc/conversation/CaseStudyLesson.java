@@ -15,11 +15,10 @@ import java.util.Optional;
  * (judged by the key points of its teaching guide, when it has one), the guide's find-the-frame
  * exercises, then regdoc's analysis of its files, the root cause and the fix.
  */
-final class CaseStudyLesson implements Lesson {
+final class CaseStudyLesson extends StepsBuiltOnce {
   private final CaseStudy study;
   private final Optional<LessonGuide> guide;
   private final LessonKit kit;
-  private volatile List<LessonStep> steps;
 
   CaseStudyLesson(CaseStudy study, Optional<LessonGuide> guide, LessonKit kit) {
     this.study = study;
@@ -52,16 +51,7 @@ final class CaseStudyLesson implements Lesson {
   }
 
   @Override
-  public List<LessonStep> steps() {
-    List<LessonStep> s = steps;
-    if (s == null) {
-      s = build();
-      steps = s;
-    }
-    return s;
-  }
-
-  private List<LessonStep> build() {
+  protected List<LessonStep> build() {
     List<LessonStep> out = new ArrayList<>();
     List<QuestionGuide> guided = guide.map(LessonGuide::questions).orElse(List.of());
     for (int i = 0; i < study.questions().size(); i++) {

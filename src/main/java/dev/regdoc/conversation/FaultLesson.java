@@ -22,7 +22,7 @@ import java.util.function.Function;
  * look-alikes' names and the evidence note from the findings' files, the rest from {@code
  * teaching/look-alikes.yaml} and the chat phrases.
  */
-final class FaultLesson implements Lesson {
+final class FaultLesson extends StepsBuiltOnce {
   static final String PREFIX = "fault-";
   private static final String PROOF = "proof-frame";
   private final String code;
@@ -30,7 +30,6 @@ final class FaultLesson implements Lesson {
   private final List<LookAlikes.Pair> pairs;
   private final LookAlikes lookAlikes;
   private final LessonKit kit;
-  private volatile List<LessonStep> steps;
 
   /**
    * @param number the lesson's place among the fault lessons, from 1: it tells apart two lessons of
@@ -84,16 +83,7 @@ final class FaultLesson implements Lesson {
   }
 
   @Override
-  public List<LessonStep> steps() {
-    List<LessonStep> s = steps;
-    if (s == null) {
-      s = build();
-      steps = s;
-    }
-    return s;
-  }
-
-  private List<LessonStep> build() {
+  protected List<LessonStep> build() {
     List<LessonStep> out = new ArrayList<>();
     pairs.forEach(p -> out.add(question(p)));
     proof(kit.analysisOf(id())).ifPresent(out::add);

@@ -5,6 +5,8 @@ import dev.regdoc.conversation.LessonGuides.KeyPoint;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.knowledge.ChecklistStep;
 import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.knowledge.Lang;
+import dev.regdoc.knowledge.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -245,29 +247,17 @@ final class Teacher {
     if (s instanceof LessonStep.Question q) {
       t.add(
           new Block.Choices(
-              say.get(
-                  "lesson-question",
-                  t.lang,
-                  "n",
-                  n + 1,
-                  "total",
-                  total,
-                  "question",
-                  q.ask().get(t.lang)),
+              numbered("lesson-question", n, total, q.ask(), t.lang),
               List.of(new Block.Choice("lesson:stop", say.get("choice-stop", t.lang)))));
     } else if (s instanceof LessonStep.Drill d) {
       // no buttons: in the terminal a number typed would pick one instead of naming a frame
-      t.say(
-          say.get(
-              "lesson-exercise",
-              t.lang,
-              "n",
-              n + 1,
-              "total",
-              total,
-              "question",
-              d.exercise().ask().get(t.lang)));
+      t.say(numbered("lesson-exercise", n, total, d.exercise().ask(), t.lang));
     }
+  }
+
+  /** "Question 2 of 4: …" ({@code n} counted from 0). */
+  private String numbered(String key, int n, int total, Text ask, Lang lang) {
+    return say.get(key, lang, "n", n + 1, "total", total, "question", ask.get(lang));
   }
 
   private Optional<LessonStep> step(String lesson, int at) {

@@ -292,13 +292,7 @@ public final class IngestService {
               + " phone's address) or raise the time limit (analyses.time-limit-seconds;"
               + " --time-limit for the command line)";
       String key = facts > 0 ? "file-stopped-partly-read" : "file-stopped-unread";
-      return FileReport.keyed(
-          name,
-          top.kind(),
-          top.description(),
-          facts > 0,
-          Map.of("facts", facts),
-          List.of(FileProblem.of(key, text, name, limit.toSeconds())));
+      return stoppedWith(name, FileProblem.of(key, text, name, limit.toSeconds()));
     }
 
     /**
@@ -315,13 +309,14 @@ public final class IngestService {
               + " events, all its memory allows, so only the part before is used. Analyze one"
               + " phone (--device), cut the capture (e.g. editcap -A/-B by time) or give regdoc"
               + " more memory (REGDOC_HEAP)";
+      return stoppedWith(
+          name, FileProblem.of("file-stopped-too-many-events", text, name, reached, held));
+    }
+
+    /** The report of a top-level file whose reading stopped; read when any of it gave facts. */
+    private FileReport stoppedWith(String name, FileProblem why) {
       return FileReport.keyed(
-          name,
-          top.kind(),
-          top.description(),
-          facts > 0,
-          Map.of("facts", facts),
-          List.of(FileProblem.of("file-stopped-too-many-events", text, name, reached, held)));
+          name, top.kind(), top.description(), facts > 0, Map.of("facts", facts), List.of(why));
     }
 
     void file(Path path, String name, int depth) {

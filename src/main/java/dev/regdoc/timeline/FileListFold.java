@@ -27,14 +27,14 @@ public final class FileListFold {
   public record Shown(FileReport report, int moreLikeIt) {}
 
   public static List<Shown> fold(List<FileReport> files) {
+    List<List<Object>> keys = files.stream().map(FileListFold::alikeKey).toList();
     Map<List<Object>, Integer> runSizes = new HashMap<>();
-    for (FileReport f : files) {
-      runSizes.merge(alikeKey(f), 1, Integer::sum);
-    }
+    keys.forEach(k -> runSizes.merge(k, 1, Integer::sum));
     Map<List<Object>, Integer> seen = new HashMap<>();
     List<Shown> out = new ArrayList<>();
-    for (FileReport f : files) {
-      List<Object> key = alikeKey(f);
+    for (int i = 0; i < files.size(); i++) {
+      FileReport f = files.get(i);
+      List<Object> key = keys.get(i);
       int size = runSizes.get(key);
       int at = seen.merge(key, 1, Integer::sum) - 1;
       if (size <= KEEP + 1) {
