@@ -1,5 +1,6 @@
 package dev.regdoc.conversation;
 
+import dev.regdoc.conversation.store.ConversationTurns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,14 @@ public interface ChatEngine {
   /** The conversation's queued turns in order, with their answers (empty without a queue). */
   default List<QueuedAnswer> queuedAnswers(String conversation) {
     return List.of();
+  }
+
+  /**
+   * The chat pages' conversations as shown, kept in the case store so that every instance shows the
+   * same history; empty without a store.
+   */
+  default Optional<ConversationTurns> conversationTurns() {
+    return Optional.empty();
   }
 
   /** Runs queued turns of {@code frontEnd} in this instance (no-op without a shared queue). */

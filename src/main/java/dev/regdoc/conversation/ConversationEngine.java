@@ -8,6 +8,7 @@ import dev.regdoc.common.WorkStopped;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
+import dev.regdoc.conversation.store.ConversationTurns;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.TurnLocks;
 import dev.regdoc.conversation.store.UserProfile;
@@ -167,6 +168,11 @@ public final class ConversationEngine implements ChatEngine {
     return parts.store().jobs().map(q -> q.answersOf(conversation)).orElse(List.of()).stream()
         .map(a -> new QueuedAnswer(a.id(), a.state(), a.json()))
         .toList();
+  }
+
+  @Override
+  public Optional<ConversationTurns> conversationTurns() {
+    return parts.store().conversationTurns();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
+import dev.regdoc.conversation.store.ConversationTurns;
 import dev.regdoc.conversation.store.PointTally;
 import dev.regdoc.conversation.store.StaleCaseException;
 import dev.regdoc.conversation.store.StoredFile;
@@ -791,6 +792,12 @@ public final class JdbcCaseStore implements CaseStore {
   @Override
   public Optional<AnalysisJobs> jobs() {
     return onPostgres ? Optional.of(new JdbcAnalysisJobs(pool)) : Optional.empty();
+  }
+
+  /** The chat pages' turns, on H2 as on PostgreSQL. */
+  @Override
+  public Optional<ConversationTurns> conversationTurns() {
+    return Optional.of(new JdbcConversationTurns(pool));
   }
 
   /** Advisory locks on PostgreSQL; on H2 the engine's in-process lock is the only one. */

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,7 @@ public final class WebChatServer {
   private final WebExchanges io;
   private final StaticFiles files;
   private final ReplyJson replies;
+  private final WebHistory history;
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<String, Api> apis;
   private WebGate gate;
@@ -106,6 +108,8 @@ public final class WebChatServer {
             sessionKey == null ? new RequestTokens() : new RequestTokens(sessionKey));
     this.files = new StaticFiles(io);
     this.replies = new ReplyJson(mapper);
+    this.history =
+        new WebHistory(engine.conversationTurns(), mapper, s.historyLimit(), Clock.systemUTC());
     this.apis =
         Map.of(
             "/api/message", new Api(this::message, "application/json"),
@@ -418,7 +422,7 @@ public final class WebChatServer {
       }
     }
     ObjectNode out = mapper.createObjectNode();
-    out.putArray("turns").addAll(session.history());
+    out.putArray("turns").addAll(history.turns(session));
     io.json(call, 200, out);
   }
 
@@ -464,7 +468,7 @@ public final class WebChatServer {
       if (!incoming.uploads().isEmpty() && runQueuedTurn(call, session, userTurn, incoming)) {
         return;
       }
-      session.remember(userTurn);
+      history.said(session, userTurn);
       session.started();
       ObjectNode reply;
       try {
@@ -478,7 +482,7 @@ public final class WebChatServer {
         // the turn over.
         session.finished();
       }
-      session.remember(mapper.createObjectNode().put("from", "regdoc").set("reply", reply));
+      history.said(session, mapper.createObjectNode().put("from", "regdoc").set("reply", reply));
       io.json(call, 200, reply);
     } catch (TurnFailed e) {
       io.error(call, e.status, e.getMessage());
@@ -496,6 +500,7 @@ public final class WebChatServer {
     if (job.isEmpty()) {
       return false;
     }
+    history.queued(session, job.getAsLong(), userTurn);
     session.started();
     ChatEngine.QueuedAnswer answer;
     try {
@@ -532,8 +537,9 @@ public final class WebChatServer {
   }
 
   /**
-   * Puts a queued turn and its answer into the session's history once, whichever of the waiting
-   * request and a history call sees it first; returns the stored answer.
+   * Puts a queued turn and its answer into the conversation's history once, whichever of the
+   * instance that answered, the waiting request and a history call sees it first; returns the
+   * stored answer.
    */
   private JsonNode rememberQueued(WebSession session, ChatEngine.QueuedAnswer a) {
     JsonNode stored;
@@ -544,11 +550,7 @@ public final class WebChatServer {
     }
     // the page knows the answer by its job, so that it shows it once however it arrives
     ((ObjectNode) stored.path("reply")).put("job", a.job());
-    if (session.firstSightOfJob(a.job())) {
-      session.remember(stored.path("user"));
-      session.remember(
-          mapper.createObjectNode().put("from", "regdoc").set("reply", stored.path("reply")));
-    }
+    history.answered(session.conversation(), session, a.job(), stored);
     return stored;
   }
 
@@ -568,7 +570,11 @@ public final class WebChatServer {
     stored.set("reply", answer);
     if (!lease.answer(stored.toString())) {
       LOG.info("web job of {} was taken over by another instance; it answers", in.conversation());
+      return;
     }
+    // into the conversation's history at once, whether or not a page is waiting for it
+    answer.put("job", lease.job());
+    history.answered(in.conversation(), session, lease.job(), stored);
   }
 
   private Future<Reply> submit(WebSession session, Incoming incoming) {

@@ -42,6 +42,9 @@ final class WebSession {
   /** One turn at a time per session, so replies arrive in the order the user acted. */
   final ReentrantLock turnLock = new ReentrantLock();
 
+  /** Whether the session said anything, wherever its history is kept (see WebHistory). */
+  private volatile boolean said;
+
   private volatile String userName = "guest";
   private volatile boolean running;
   private volatile String progressText = "";
@@ -76,7 +79,11 @@ final class WebSession {
   }
 
   synchronized boolean hasTurns() {
-    return !history.isEmpty();
+    return said || !history.isEmpty();
+  }
+
+  void markSaid() {
+    said = true;
   }
 
   String conversation() {
@@ -127,7 +134,7 @@ final class WebSession {
    * Empties the large data URIs in {@code node} (marking each such object "kept": false); true when
    * any was.
    */
-  private static boolean withoutDataUris(JsonNode node) {
+  static boolean withoutDataUris(JsonNode node) {
     boolean changed = false;
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {

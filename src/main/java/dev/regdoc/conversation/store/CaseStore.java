@@ -101,6 +101,14 @@ public interface CaseStore extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The chat pages' conversations as shown, turn by turn, shared by every instance on this store;
+   * empty for a store that keeps none (the page then keeps its session's history in memory).
+   */
+  default Optional<ConversationTurns> conversationTurns() {
+    return Optional.empty();
+  }
+
   void appendMessage(ChatMessage m);
 
   /** The messages of a case, oldest first. */

@@ -13,6 +13,7 @@ import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.QueuedTurns;
 import dev.regdoc.conversation.Reply;
+import dev.regdoc.conversation.store.ConversationTurns;
 import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
@@ -225,6 +226,11 @@ class WebQueuedAnalysisTest {
     @Override
     public List<ChatEngine.QueuedAnswer> queuedAnswers(String conversation) {
       return engine.queuedAnswers(conversation);
+    }
+
+    @Override
+    public Optional<ConversationTurns> conversationTurns() {
+      return engine.conversationTurns();
     }
 
     @Override

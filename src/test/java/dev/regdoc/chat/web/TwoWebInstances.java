@@ -1,0 +1,108 @@
+package dev.regdoc.chat.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.regdoc.bot.BotConfig;
+import dev.regdoc.bot.BotRuntime;
+import dev.regdoc.conversation.ConversationEngine;
+import dev.regdoc.conversation.Illustrator;
+import dev.regdoc.store.JdbcCaseStore;
+import dev.regdoc.store.StoreSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two regdoc instances with their web chats on one PostgreSQL schema of their own, given the same
+ * session key as a load balancer's instances are: what a browser meets when its requests go to
+ * either. Skips the test when REGDOC_TEST_PG_URL names no database (bot/test starts one).
+ */
+final class TwoWebInstances implements AutoCloseable {
+  static final String URL = System.getenv("REGDOC_TEST_PG_URL");
+  static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
+  static final String PASSWORD = System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
+  static final byte[] SESSION_KEY = "a key both instances are given, 32b".getBytes();
+  private static final Duration LEASE = Duration.ofSeconds(3);
+
+  private final Path dir;
+  private final String schema;
+  private final List<JdbcCaseStore> stores = new ArrayList<>();
+  private final List<ConversationEngine> engines = new ArrayList<>();
+  private final List<WebChatServer> servers = new ArrayList<>();
+
+  private TwoWebInstances(Path dir, String schema) {
+    this.dir = dir;
+    this.schema = schema;
+  }
+
+  /** Both instances, on a new schema named after {@code prefix} and this process. */
+  static TwoWebInstances start(Path dir, String prefix) throws Exception {
+    assumeTrue(
+        URL != null && !URL.isBlank(),
+        "REGDOC_TEST_PG_URL is not set, so the two-instance web test is skipped"
+            + " (bot/test sets it when it can start PostgreSQL 15)");
+    TwoWebInstances t = new TwoWebInstances(dir, prefix + "_" + ProcessHandle.current().pid());
+    sql("CREATE SCHEMA " + t.schema);
+    try {
+      t.servers.add(t.web(t.engine("first")));
+      t.servers.add(t.web(t.engine("second")));
+    } catch (RuntimeException e) {
+      t.close();
+      throw e;
+    }
+    return t;
+  }
+
+  WebChatServer first() {
+    return servers.get(0);
+  }
+
+  WebChatServer second() {
+    return servers.get(1);
+  }
+
+  private ConversationEngine engine(String name) {
+    String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    JdbcCaseStore store =
+        JdbcCaseStore.open(
+            StoreSettings.defaults(dir.resolve(name)).withDatabase(url, USER, PASSWORD));
+    stores.add(store);
+    ConversationEngine engine =
+        BotRuntime.engine(
+            BotConfig.of(
+                Map.of("data.dir", dir.resolve(name).toString(), "analyses.parallel", "1")),
+            Path.of("knowledge-base"),
+            Path.of("rules"),
+            store,
+            Illustrator.NONE,
+            Clock.systemUTC());
+    engine.shareAnalyses(name, LEASE);
+    engines.add(engine);
+    return engine;
+  }
+
+  private WebChatServer web(ConversationEngine engine) {
+    return WebChatServer.start(WebChatSettings.defaults().withPort(0), engine, null, SESSION_KEY);
+  }
+
+  @Override
+  public void close() throws Exception {
+    servers.forEach(WebChatServer::stop);
+    engines.forEach(ConversationEngine::stopSharing);
+    stores.forEach(JdbcCaseStore::close);
+    sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+
+  private static void sql(String statement) throws Exception {
+    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement st = c.createStatement()) {
+      st.execute(statement);
+    }
+  }
+}
