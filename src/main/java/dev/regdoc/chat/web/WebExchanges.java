@@ -32,30 +32,29 @@ final class WebExchanges {
   }
 
   /**
-   * The token to put in a page: the caller's session's, or a fresh one (which makes no session by
-   * itself).
+   * The token to put in a page: the one its cookie carries, when this chat signed it (any instance
+   * given the same session key did), so that a page reloaded on any instance is the same session;
+   * else a fresh one (which makes no session by itself).
    */
   String pageToken(WebCall call) {
-    WebSession s = sessions.find(call.cookie(COOKIE));
-    return s != null ? s.token() : tokens.fresh();
+    String cookie = call.cookie(COOKIE);
+    if (tokens.valid(cookie)) {
+      sessions.find(tokens.sessionId(cookie));
+      return cookie;
+    }
+    return tokens.fresh();
   }
 
   /**
-   * The API call's session: the cookie's, when the call carries that session's token; else, for a
-   * valid page token, the session that token starts. Null after answering 403 (bad token) or 503
-   * (every session slot in use).
+   * The API call's session: the one its page token starts, when the token is valid and is the
+   * cookie's (a call without a valid cookie gets its token as the cookie). Null after answering 403
+   * (bad token, or another page's token beside the cookie) or 503 (every session slot in use).
    */
   WebSession session(WebCall call) throws IOException {
     String token = call.header(TOKEN_HEADER);
-    WebSession known = sessions.find(call.cookie(COOKIE));
-    if (known != null) {
-      if (RequestTokens.same(known.token(), token)) {
-        return known;
-      }
-      error(call, 403, BAD_TOKEN);
-      return null;
-    }
-    if (!tokens.valid(token)) {
+    String cookie = call.cookie(COOKIE);
+    boolean cookieValid = tokens.valid(cookie);
+    if (cookieValid ? !RequestTokens.same(cookie, token) : !tokens.valid(token)) {
       error(call, 403, BAD_TOKEN);
       return null;
     }
@@ -64,8 +63,9 @@ final class WebExchanges {
       error(call, 503, "regdoc has too many open sessions; please try again later.");
       return null;
     }
-    call.addHeader(
-        "Set-Cookie", COOKIE + "=" + s.get().id() + "; Path=/; HttpOnly; SameSite=Strict");
+    if (!cookieValid) {
+      call.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+    }
     return s.get();
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
+import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.Illustrator;
 import dev.regdoc.store.JdbcCaseStore;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Two regdoc instances with their web chats on one PostgreSQL schema of their own, given the same
@@ -43,6 +45,12 @@ final class TwoWebInstances implements AutoCloseable {
 
   /** Both instances, on a new schema named after {@code prefix} and this process. */
   static TwoWebInstances start(Path dir, String prefix) throws Exception {
+    return start(dir, prefix, UnaryOperator.identity());
+  }
+
+  /** As above, each web chat serving its engine as {@code wrap} makes it. */
+  static TwoWebInstances start(Path dir, String prefix, UnaryOperator<ChatEngine> wrap)
+      throws Exception {
     assumeTrue(
         URL != null && !URL.isBlank(),
         "REGDOC_TEST_PG_URL is not set, so the two-instance web test is skipped"
@@ -50,8 +58,8 @@ final class TwoWebInstances implements AutoCloseable {
     TwoWebInstances t = new TwoWebInstances(dir, prefix + "_" + ProcessHandle.current().pid());
     sql("CREATE SCHEMA " + t.schema);
     try {
-      t.servers.add(t.web(t.engine("first")));
-      t.servers.add(t.web(t.engine("second")));
+      t.servers.add(t.web(wrap.apply(t.engine("first"))));
+      t.servers.add(t.web(wrap.apply(t.engine("second"))));
     } catch (RuntimeException e) {
       t.close();
       throw e;
@@ -87,7 +95,7 @@ final class TwoWebInstances implements AutoCloseable {
     return engine;
   }
 
-  private WebChatServer web(ConversationEngine engine) {
+  private WebChatServer web(ChatEngine engine) {
     return WebChatServer.start(WebChatSettings.defaults().withPort(0), engine, null, SESSION_KEY);
   }
 
