@@ -115,9 +115,10 @@ final class JdbcConversationTurns implements ConversationTurns {
                 ps.setLong(3, fromId);
               },
               rs -> {
+                long id = rs.getLong(1);
                 long job = rs.getLong(2);
-                return new Said(
-                    rs.getLong(1), rs.wasNull() ? null : job, rs.getBoolean(3), rs.getString(4));
+                Long jobOrNull = rs.wasNull() ? null : job;
+                return new Said(id, jobOrNull, rs.getBoolean(3), rs.getString(4));
               });
         });
   }

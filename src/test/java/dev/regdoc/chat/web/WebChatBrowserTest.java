@@ -1,7 +1,6 @@
 package dev.regdoc.chat.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
@@ -26,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,9 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and a lesson: its capture downloaded, its find-the-frame answers judged right, near and wrong.
  */
 class WebChatBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @TempDir Path dataDir;
   @TempDir Path browserProfile;
   @TempDir Path downloads;
@@ -48,10 +42,7 @@ class WebChatBrowserTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "needs Debian's chromium and chromium-driver (apt-get install -y chromium"
-            + " chromium-driver)");
+    browser = HeadlessChromium.start(browserProfile, downloads);
     runtime =
         BotRuntime.start(
             BotConfig.of(Map.of("data.dir", dataDir.toString())),
@@ -60,36 +51,6 @@ class WebChatBrowserTest {
             ChartIllustrator::new,
             Clock.systemUTC());
     server = WebChatServer.start(WebChatSettings.defaults().withPort(0), runtime.engine());
-    // An explicit driver and browser binary: Selenium Manager is never asked to download anything.
-    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-    ChromeOptions options =
-        new ChromeOptions()
-            .setBinary(CHROMIUM.toFile())
-            .addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--lang=en-US",
-                "--window-size=1280,900",
-                "--user-data-dir=" + browserProfile)
-            .setExperimentalOption(
-                "prefs",
-                Map.of(
-                    "download.default_directory",
-                    downloads.toString(),
-                    "download.prompt_for_download",
-                    false));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterEach

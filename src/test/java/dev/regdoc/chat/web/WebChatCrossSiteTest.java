@@ -144,6 +144,62 @@ class WebChatCrossSiteTest {
     assertThat(other.status()).as("another page's token with alice's cookie").isEqualTo(403);
   }
 
+  /**
+   * The cookie carries the page's token, so a page reloaded on any instance given the same key is
+   * the same session: it stays out of scripts' and other sites' reach, and one the chat did not
+   * sign is no session at all.
+   */
+  @Test
+  void theSessionCookieIsHttpOnlySameSiteStrictAndOnlyTheChatsOwnCounts() throws Exception {
+    String token = client().token();
+    String host = "127.0.0.1:" + port();
+    String first =
+        RawHttp.postJson(
+            port(),
+            "/api/message",
+            host,
+            WebChatClient.TOKEN_HEADER + ": " + token + "\r\n",
+            HELLO);
+    assertThat(first)
+        .startsWith("HTTP/1.1 200")
+        .contains("Set-Cookie: regdoc_session=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+
+    String page =
+        RawHttp.exchange(
+            port(),
+            "GET / HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nCookie: regdoc_session="
+                + token
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(page).as("a reload is the same session").contains(token);
+
+    String forged = "AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    String withForged =
+        RawHttp.exchange(
+            port(),
+            "GET / HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nCookie: regdoc_session="
+                + forged
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(withForged).doesNotContain(forged);
+    String forgedCall =
+        RawHttp.postJson(
+            port(),
+            "/api/message",
+            host,
+            "Cookie: regdoc_session="
+                + forged
+                + "\r\n"
+                + WebChatClient.TOKEN_HEADER
+                + ": "
+                + forged
+                + "\r\n",
+            HELLO);
+    assertThat(forgedCall).startsWith("HTTP/1.1 403");
+  }
+
   @Test
   void caseNumbersAloneDoNotJoinACaseFromTheWeb() throws Exception {
     WebChatClient alice = client();
