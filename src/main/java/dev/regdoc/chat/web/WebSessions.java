@@ -13,7 +13,8 @@ import java.util.Optional;
  * that carries a valid page token, never by a page or file request. When the map is full a new
  * session takes the place of the least recently used session that has no turns yet, else of one
  * idle for {@link #IDLE}; when every session is in use, none is pushed out and the new one is
- * refused. (Forgotten sessions lose only their page history: cases stay in the store.)
+ * refused. (A forgotten session loses only its progress line: its history and case are in the store
+ * when the engine keeps them, and its page's token makes it again.)
  */
 final class WebSessions {
   static final int MAX_SESSIONS = 1000;
