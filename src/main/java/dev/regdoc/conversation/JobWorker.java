@@ -246,6 +246,11 @@ final class JobWorker implements AutoCloseable {
   private QueuedTurns.Lease lease(AnalysisJobs.Job job) {
     return new QueuedTurns.Lease() {
       @Override
+      public long job() {
+        return job.id();
+      }
+
+      @Override
       public boolean stillMine() {
         return jobs.renew(job.id(), owner, lease);
       }
