@@ -211,10 +211,7 @@ final class DiscordRunner implements AutoCloseable {
       String name = threadName(t.text(), say("team-thread-name", lang));
       String opener = say("team-thread-opener", lang);
       DiscordRequest r = t;
-      t =
-          t.inThread(
-              posts.once(
-                  "thread", n -> port.openThread(r.channel(), r.startMessage(), name, opener)));
+      t = t.inThread(posts.once("thread", n -> openThread(r, name, opener, posts)));
       follow(t, say("team-works-in", lang, "thread", "<#" + t.thread() + ">"), posts);
     } else {
       follow(t, say("team-answers-in", lang, "thread", "<#" + t.thread() + ">"), posts);
@@ -231,6 +228,24 @@ final class DiscordRunner implements AutoCloseable {
       t = t.withFiles(fresh);
     }
     answer(t, lang, posts);
+  }
+
+  /**
+   * Opens the case's thread. A thread started on a message has the message's id, and Discord opens
+   * only one on a message: an instance taking over a job whose predecessor died after opening it,
+   * before recording it, is refused and answers in that thread.
+   */
+  private String openThread(DiscordRequest r, String name, String opener, PostsOnce posts)
+      throws IOException {
+    try {
+      return port.openThread(r.channel(), r.startMessage(), name, opener);
+    } catch (IOException e) {
+      if (posts.takenOver() && r.startMessage() != null) {
+        log.info("{}: its thread was opened before the takeover: {}", r.eventKey(), e.getMessage());
+        return r.startMessage();
+      }
+      throw e;
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.regdoc.conversation.Illustrator;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.store.JdbcCaseStore;
 import dev.regdoc.store.StoreSettings;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -129,6 +130,38 @@ class DiscordQueuedAnalysisTest {
   }
 
   @Test
+  void aMentionWhoseInstanceDiedRightAfterOpeningItsThreadIsAnsweredInThatThread()
+      throws Exception {
+    // GIVEN a mention with files, whose instance dies once Discord opened the thread on it, before
+    // the thread is recorded with the job
+    ConversationEngine first = engine("first");
+    CountDownLatch opened = new CountDownLatch(1);
+    DiscordEvents firstEvents =
+        events(stuckInAnalysis(first), diesOpening(opened, true), Clock.systemUTC());
+    String msg = discord.nextId();
+    firstEvents.onMessageReceived(
+        discord.message(
+            discord.channel(CHANNEL),
+            "500000000000000303",
+            msg,
+            "<@" + FakeDiscord.BOT + "> SEP0024142DDF24 drops every 16 minutes",
+            caseStudyTwo()));
+    assertThat(opened.await(60, TimeUnit.SECONDS)).as("the first instance opened it").isTrue();
+    die(first);
+
+    // WHEN the second instance takes the job over (Discord refuses a second thread on a message)
+    events(engine("second"), discord, Clock.systemUTC());
+
+    // THEN it answers in the thread the first opened, once
+    FakeDiscord.Sent answer = discord.await(msg, DiscordQueuedAnalysisTest::diagnosis);
+    Thread.sleep(1000);
+    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
+    assertAnsweredOnce(msg);
+    assertThat(discord.opened).hasSize(1);
+    assertThat(jobs()).containsExactly("done second 2");
+  }
+
+  @Test
   void aSlashCommandWithAttachmentsWhoseInstanceDiesMidAnalysisIsAnsweredOnceByTheOther()
       throws Exception {
     // GIVEN /regdoc case with two attachments, taken by the first instance, stuck in its analysis
@@ -163,7 +196,7 @@ class DiscordQueuedAnalysisTest {
     ConversationEngine first = engine("first");
     CountDownLatch opening = new CountDownLatch(1);
     DiscordEvents firstEvents =
-        events(stuckInAnalysis(first), stuckOpening(opening), Clock.systemUTC());
+        events(stuckInAnalysis(first), diesOpening(opening, false), Clock.systemUTC());
     SlashCommandInteractionEvent slash = slash(List.of());
     firstEvents.onSlashCommandInteraction(slash);
     assertThat(opening.await(60, TimeUnit.SECONDS)).as("the first instance opens").isTrue();
@@ -176,7 +209,7 @@ class DiscordQueuedAnalysisTest {
     // THEN the deferred reply is completed once, naming the one thread the case is answered in
     FakeDiscord.Opened thread = discord.awaitThread(o -> o.channel().equals(CHANNEL));
     discord.await(thread.thread(), s -> FakeDiscord.text(s.message()).contains("I opened case"));
-    awaitCompleted(1);
+    discord.awaitCompleted(1);
     Thread.sleep(1000);
     assertThat(discord.completed)
         .containsExactly(
@@ -193,7 +226,7 @@ class DiscordQueuedAnalysisTest {
     ConversationEngine first = engine("first");
     CountDownLatch opening = new CountDownLatch(1);
     DiscordEvents firstEvents =
-        events(stuckInAnalysis(first), stuckOpening(opening), Clock.systemUTC());
+        events(stuckInAnalysis(first), diesOpening(opening, false), Clock.systemUTC());
     SlashCommandInteractionEvent slash = slash(List.of());
     firstEvents.onSlashCommandInteraction(slash);
     assertThat(opening.await(60, TimeUnit.SECONDS)).as("the first instance opens").isTrue();
@@ -324,12 +357,30 @@ class DiscordQueuedAnalysisTest {
             });
   }
 
-  /** Discord as the first instance sees it: opening a thread never returns (it dies there). */
-  private DiscordPort stuckOpening(CountDownLatch opening) {
+  /** A dead instance's thread: it never returns, not even when it is interrupted. */
+  private static void blockForever() {
+    while (true) {
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        // a dead instance does nothing more
+      }
+    }
+  }
+
+  /**
+   * Discord as the first instance sees it: it dies when it opens the case's thread, before Discord
+   * opened it or, with {@code afterOpening}, right after.
+   */
+  private DiscordPort diesOpening(CountDownLatch reached, boolean afterOpening) {
     return new DiscordPort() {
       @Override
-      public String openThread(String channel, String startMessage, String name, String opener) {
-        opening.countDown();
+      public String openThread(String channel, String startMessage, String name, String opener)
+          throws IOException {
+        if (afterOpening) {
+          discord.openThread(channel, startMessage, name, opener);
+        }
+        reached.countDown();
         blockForever();
         return null;
       }
@@ -351,17 +402,6 @@ class DiscordQueuedAnalysisTest {
     };
   }
 
-  /** A dead instance's thread: it never returns, not even when it is interrupted. */
-  private static void blockForever() {
-    while (true) {
-      try {
-        new CountDownLatch(1).await();
-      } catch (InterruptedException e) {
-        // a dead instance does nothing more
-      }
-    }
-  }
-
   private void awaitStuck(ConversationEngine first) throws Exception {
     assertThat(firstStuck.await(30, TimeUnit.SECONDS))
         .as("the first instance analyses the attachments")
@@ -375,10 +415,6 @@ class DiscordQueuedAnalysisTest {
   private void die(ConversationEngine engine) {
     engine.abandonSharing();
     runners.get(0).close();
-  }
-
-  private void awaitCompleted(int n) throws Exception {
-    await(() -> discord.completed.size() >= n, "the deferred reply completed");
   }
 
   private static void await(Supplier<Boolean> done, String what) throws Exception {

@@ -101,8 +101,15 @@ final class FakeDiscord implements DiscordPort, AutoCloseable {
   }
 
   @Override
-  public String openThread(String channel, String startMessage, String name, String opener) {
-    String thread = nextId();
+  public synchronized String openThread(
+      String channel, String startMessage, String name, String opener) throws IOException {
+    if (startMessage != null
+        && opened.stream().anyMatch(o -> startMessage.equals(o.startMessage()))) {
+      // Discord: "A thread has already been created for this message" (160004)
+      throw new IOException("Discord refused to open a thread: a thread exists on " + startMessage);
+    }
+    // a thread started on a message has the message's id, as on Discord
+    String thread = startMessage != null ? startMessage : nextId();
     opened.add(new Opened(channel, startMessage, name, thread));
     return thread;
   }
