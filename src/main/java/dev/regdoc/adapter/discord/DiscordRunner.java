@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs requests off JDA's event thread: checks the allowlists, the rate limit and the attachments,
  * downloads them, asks the engine, and posts the rendered reply into the case thread (opening the
- * thread first when the request starts a case).
+ * thread first when the request starts a case). On a shared store, messages with attachments and
+ * /regdoc commands go through the analysis queue instead, so that any instance answers them and one
+ * dying mid-way loses nothing ({@link #submit}).
  */
 final class DiscordRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DiscordRunner.class);
