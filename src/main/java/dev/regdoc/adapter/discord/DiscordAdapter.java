@@ -54,7 +54,8 @@ public final class DiscordAdapter {
             engine,
             settings,
             new RequestGuards(clock, settings.requestsPerUserPerMinute()),
-            new JdaPort(jda));
+            new JdaPort(jda),
+            clock);
     SlashCommands commands = new SlashCommands(settings, engine::phrase);
     jda.addEventListener(new DiscordEvents(runner), commands);
     commands.register(jda);

@@ -1,5 +1,7 @@
 package dev.regdoc.adapter.discord;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
@@ -13,6 +15,7 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 
 /**
  * Maps JDA's events (messages, the /regdoc command, button presses) to {@link DiscordRequest}s.
@@ -62,11 +65,7 @@ final class DiscordEvents extends ListenerAdapter {
       MessageReceivedEvent e, String guild, String channel, String thread, String start) {
     Message m = e.getMessage();
     List<DiscordRequest.FileRef> files =
-        m.getAttachments().stream()
-            .map(
-                a ->
-                    new DiscordRequest.FileRef(a.getId(), a.getFileName(), a.getUrl(), a.getSize()))
-            .toList();
+        m.getAttachments().stream().map(DiscordEvents::fileRef).toList();
     return new DiscordRequest(
         "message:" + m.getId(),
         guild,
@@ -82,7 +81,15 @@ final class DiscordEvents extends ListenerAdapter {
         null);
   }
 
-  /** /regdoc case|explain|teach: deferred at once (ephemeral), answered in the case's thread. */
+  private static DiscordRequest.FileRef fileRef(Message.Attachment a) {
+    return new DiscordRequest.FileRef(a.getId(), a.getFileName(), a.getUrl(), a.getSize());
+  }
+
+  /**
+   * /regdoc case|explain|teach, with the case's attachments if any: deferred at once (ephemeral),
+   * answered in the case's thread. The interaction's token goes with the request, so that whichever
+   * instance answers completes the deferred reply.
+   */
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
     if (!COMMAND.equals(e.getName())) {
@@ -104,9 +111,18 @@ final class DiscordEvents extends ListenerAdapter {
             e.getUser().getName(),
             locale(e.getUserLocale()),
             text,
-            List.of(),
+            e.getOptionsByType(OptionType.ATTACHMENT).stream()
+                .map(o -> fileRef(o.getAsAttachment()))
+                .toList(),
             null,
-            reply -> e.getHook().editOriginal(reply).queue()));
+            new DiscordRequest.Interaction(e.getToken(), e.getChannel().getId(), expiry(e))));
+  }
+
+  /** When the interaction's token stops being accepted (Discord: 15 minutes after it was made). */
+  private static long expiry(SlashCommandInteractionEvent e) {
+    OffsetDateTime made = e.getTimeCreated();
+    Instant at = made == null ? Instant.now() : made.toInstant();
+    return at.plus(DiscordRequest.TOKEN_LIFETIME).toEpochMilli();
   }
 
   /** A button regdoc posted: acknowledged without changing the message; the answer follows. */

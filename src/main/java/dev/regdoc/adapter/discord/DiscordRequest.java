@@ -1,7 +1,7 @@
 package dev.regdoc.adapter.discord;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * What a Discord user asks of regdoc (a message, attachments, the slash command or a button press),
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *     new one
  * @param startMessage the message a new thread starts on (a mention), or null to post an opener
  * @param locale the user's Discord language ("ja"), known for interactions only, else null
- * @param followup completes the interaction's deferred reply; null for plain messages
+ * @param interaction the slash command's deferred reply to complete; null for messages and buttons
  */
 record DiscordRequest(
     String eventKey,
@@ -29,7 +29,7 @@ record DiscordRequest(
     String text,
     List<FileRef> files,
     String action,
-    Consumer<String> followup) {
+    Interaction interaction) {
 
   DiscordRequest {
     text = text == null ? "" : text;
@@ -40,6 +40,17 @@ record DiscordRequest(
    * An attachment Discord announced: only its metadata; nothing is downloaded before the checks.
    */
   record FileRef(String id, String name, String url, long size) {}
+
+  /** How long Discord accepts an interaction's token: 15 minutes after the interaction. */
+  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+
+  /**
+   * A deferred interaction reply, as any instance can complete it: by its token, until it expires;
+   * after that, what it would have said goes into {@code channel}, where the command was used.
+   *
+   * @param expiresAt epoch milliseconds
+   */
+  record Interaction(String token, String channel, long expiresAt) {}
 
   String conversation() {
     return conversationOf(guild, thread);
@@ -55,7 +66,18 @@ record DiscordRequest(
 
   DiscordRequest inThread(String id) {
     return new DiscordRequest(
-        eventKey, guild, channel, id, null, user, userName, locale, text, files, action, followup);
+        eventKey,
+        guild,
+        channel,
+        id,
+        null,
+        user,
+        userName,
+        locale,
+        text,
+        files,
+        action,
+        interaction);
   }
 
   DiscordRequest withFiles(List<FileRef> f) {
@@ -71,13 +93,6 @@ record DiscordRequest(
         text,
         f,
         action,
-        followup);
-  }
-
-  /** Completes a deferred interaction reply, if there is one. */
-  void follow(String text) {
-    if (followup != null) {
-      followup.accept(text);
-    }
+        interaction);
   }
 }

@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -51,15 +52,18 @@ final class JdaPort implements DiscordPort {
   }
 
   @Override
-  public String send(String channel, DiscordMessage m) throws IOException {
+  public String send(String channel, DiscordMessage m, String nonce) throws IOException {
     MessageChannel c = channel(channel);
     List<DiscordMessage.FileOut> files = m.files();
     List<DiscordMessage.FileOut> first = files.subList(0, Math.min(MAX_FILES, files.size()));
     try {
-      String id = c.sendMessage(build(m.content(), m, first)).complete().getId();
+      // JDA sends enforce_nonce with every message: Discord returns the message posted before under
+      // the same nonce (within minutes) instead of posting it again
+      String id = c.sendMessage(build(m.content(), m, first)).setNonce(nonce).complete().getId();
       for (int i = MAX_FILES; i < files.size(); i += MAX_FILES) {
         List<DiscordMessage.FileOut> more = files.subList(i, Math.min(i + MAX_FILES, files.size()));
-        c.sendMessage(build("", DiscordMessage.text(""), more)).complete();
+        String part = nonce == null ? null : nonce + (i / MAX_FILES);
+        c.sendMessage(build("", DiscordMessage.text(""), more)).setNonce(part).complete();
       }
       return id;
     } catch (ErrorResponseException | IllegalStateException | IllegalArgumentException e) {
@@ -73,6 +77,18 @@ final class JdaPort implements DiscordPort {
       channel(channel).editMessageById(messageId, text).complete();
     } catch (ErrorResponseException e) {
       throw new IOException("Discord refused the edit: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void completeInteraction(String token, String text) throws IOException {
+    try {
+      InteractionHook.from(jda, token)
+          .editOriginal(text)
+          .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+          .complete();
+    } catch (ErrorResponseException | IllegalStateException e) {
+      throw new IOException("Discord refused to complete the interaction: " + e.getMessage());
     }
   }
 

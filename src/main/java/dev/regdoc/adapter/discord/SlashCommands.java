@@ -1,6 +1,7 @@
 package dev.regdoc.adapter.discord;
 
 import dev.regdoc.adapter.shared.ChatWords;
+import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
@@ -20,6 +21,13 @@ import org.slf4j.LoggerFactory;
  */
 final class SlashCommands extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
+
+  /**
+   * /regdoc case's attachments (a capture and the configs or logs beside it): Discord has no option
+   * for several files, so each is an option of its own; more go into the thread afterwards.
+   */
+  static final List<String> FILE_OPTIONS = List.of("file", "file2", "file3");
+
   private final DiscordSettings settings;
   private final ChatWords words;
 
@@ -36,9 +44,12 @@ final class SlashCommands extends ListenerAdapter {
     SlashCommandData regdoc = Commands.slash(DiscordEvents.COMMAND, en("team-command"));
     regdoc.setDescriptionLocalization(DiscordLocale.JAPANESE, ja("team-command"));
     SubcommandData open = subcommand("case", "team-command-case");
-    open.addOptions(option("symptom", "team-command-symptom", false));
+    open.addOptions(option(OptionType.STRING, "symptom", "team-command-symptom", false));
+    for (String file : FILE_OPTIONS) {
+      open.addOptions(option(OptionType.ATTACHMENT, file, "team-command-file", false));
+    }
     SubcommandData explain = subcommand("explain", "team-command-explain");
-    explain.addOptions(option("question", "team-command-question", true));
+    explain.addOptions(option(OptionType.STRING, "question", "team-command-question", true));
     return regdoc.addSubcommands(open, explain, subcommand("teach", "team-command-teach"));
   }
 
@@ -47,8 +58,8 @@ final class SlashCommands extends ListenerAdapter {
         .setDescriptionLocalization(DiscordLocale.JAPANESE, ja(key));
   }
 
-  private OptionData option(String name, String key, boolean required) {
-    return new OptionData(OptionType.STRING, name, en(key), required)
+  private OptionData option(OptionType type, String name, String key, boolean required) {
+    return new OptionData(type, name, en(key), required)
         .setDescriptionLocalization(DiscordLocale.JAPANESE, ja(key));
   }
 

@@ -1,7 +1,6 @@
 package dev.regdoc.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -19,15 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
-import net.dv8tion.jda.api.interactions.InteractionHook;
-import net.dv8tion.jda.api.requests.restaction.WebhookMessageEditAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -260,7 +256,8 @@ class DiscordAdapterTest {
     SlashCommandInteractionEvent e = mock(SlashCommandInteractionEvent.class);
     when(e.getName()).thenReturn("regdoc");
     when(e.getSubcommandName()).thenReturn("case");
-    when(e.getId()).thenReturn(discord.nextId());
+    String id = discord.nextId();
+    when(e.getId()).thenReturn(id);
     when(e.getChannel()).thenReturn(channel);
     when(e.getChannelType()).thenReturn(ChannelType.TEXT);
     Guild g = mock(Guild.class);
@@ -271,11 +268,7 @@ class DiscordAdapterTest {
     when(e.getUserLocale()).thenReturn(DiscordLocale.JAPANESE);
     ReplyCallbackAction deferred = mock(ReplyCallbackAction.class);
     when(e.deferReply(true)).thenReturn(deferred);
-    InteractionHook hook = mock(InteractionHook.class);
-    when(e.getHook()).thenReturn(hook);
-    @SuppressWarnings("unchecked")
-    WebhookMessageEditAction<Message> edit = mock(WebhookMessageEditAction.class);
-    when(hook.editOriginal(anyString())).thenReturn(edit);
+    when(e.getToken()).thenReturn("interaction-token-" + id);
 
     events.onSlashCommandInteraction(e);
     verify(deferred).queue();
@@ -288,7 +281,11 @@ class DiscordAdapterTest {
             "the user's Discord is Japanese: the command's own words (\"new case\") do not outvote"
                 + " it")
         .containsPattern("ケース \\*\\*#\\d+\\*\\* を作成しました");
-    verify(hook).editOriginal("<#" + thread.thread() + "> で regdoc が対応します。");
+    discord.awaitCompleted(1);
+    assertThat(discord.completed)
+        .containsExactly(
+            new FakeDiscord.Completed(
+                "interaction-token-" + id, "<#" + thread.thread() + "> で regdoc が対応します。"));
   }
 
   /** A case opened by a mention; returns its thread as JDA shows it. */

@@ -172,6 +172,31 @@ class DiscordGatewayTest {
   }
 
   @Test
+  void theSlashCommandWithAttachmentsOpensACaseAndAnalysesThem() throws Exception {
+    byte[] pcap = Files.readAllBytes(Path.of(CASE_STUDY + "phone.pcap"));
+    byte[] config = Files.readAllBytes(Path.of(CASE_STUDY + "switch-config.txt"));
+    String pcapUrl = discord.serve("phone.pcap", pcap);
+    String configUrl = discord.serve("switch-config.txt", config);
+    discord.interact(
+        discord.slashWithFiles(
+            CHANNEL,
+            "500000000000000013",
+            "en-US",
+            SYMPTOM + " (slash with files)",
+            discord.attachment("phone.pcap", pcapUrl, pcap.length),
+            discord.attachment("switch-config.txt", configUrl, config.length)));
+
+    String thread = discord.awaitThreadNamed(SYMPTOM + " (slash with files)");
+    LoopbackDiscord.Posted answer =
+        discord.await(thread, p -> p.text().contains("1. Port-security aging on"));
+    assertThat(answer.text()).contains("Code: `port-security-aging`");
+    assertThat(discord.cdnRequests)
+        .containsOnlyOnce(path(pcapUrl))
+        .containsOnlyOnce(path(configUrl));
+    awaitTrue(() -> discord.originalEdits.contains("regdoc works on it in <#" + thread + ">."));
+  }
+
+  @Test
   void caseStudyTwoAttachedInTheThreadIsDownloadedFromTheCdnAndAnsweredWithAPicture()
       throws Exception {
     String user = "500000000000000004";

@@ -45,8 +45,11 @@ final class FakeDiscord implements DiscordPort, AutoCloseable {
   /** A thread regdoc opened. */
   record Opened(String channel, String startMessage, String name, String thread) {}
 
-  /** A message regdoc posted. */
-  record Sent(String channel, String id, DiscordMessage message) {}
+  /** A message regdoc posted, with the nonce Discord would deduplicate it by (null: none). */
+  record Sent(String channel, String id, DiscordMessage message, String nonce) {}
+
+  /** A deferred interaction reply regdoc completed, by the interaction's token. */
+  record Completed(String token, String text) {}
 
   /** An edit of a message regdoc posted. */
   record Edited(String channel, String id, String text) {}
@@ -54,6 +57,7 @@ final class FakeDiscord implements DiscordPort, AutoCloseable {
   final List<Opened> opened = new CopyOnWriteArrayList<>();
   final List<Sent> sent = new CopyOnWriteArrayList<>();
   final List<Edited> edited = new CopyOnWriteArrayList<>();
+  final List<Completed> completed = new CopyOnWriteArrayList<>();
   final List<String> downloads = new CopyOnWriteArrayList<>();
   private final Map<String, byte[]> cdnFiles = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(700000000000000000L);
@@ -97,17 +101,29 @@ final class FakeDiscord implements DiscordPort, AutoCloseable {
   }
 
   @Override
-  public String openThread(String channel, String startMessage, String name, String opener) {
-    String thread = nextId();
+  public synchronized String openThread(
+      String channel, String startMessage, String name, String opener) throws IOException {
+    if (startMessage != null
+        && opened.stream().anyMatch(o -> startMessage.equals(o.startMessage()))) {
+      // Discord: "A thread has already been created for this message" (160004)
+      throw new IOException("Discord refused to open a thread: a thread exists on " + startMessage);
+    }
+    // a thread started on a message has the message's id, as on Discord
+    String thread = startMessage != null ? startMessage : nextId();
     opened.add(new Opened(channel, startMessage, name, thread));
     return thread;
   }
 
   @Override
-  public String send(String channel, DiscordMessage message) {
+  public String send(String channel, DiscordMessage message, String nonce) {
     String id = nextId();
-    sent.add(new Sent(channel, id, message));
+    sent.add(new Sent(channel, id, message, nonce));
     return id;
+  }
+
+  @Override
+  public void completeInteraction(String token, String text) {
+    completed.add(new Completed(token, text));
   }
 
   @Override
@@ -215,6 +231,14 @@ final class FakeDiscord implements DiscordPort, AutoCloseable {
       Thread.sleep(20);
     }
     throw new AssertionError("nothing matching was posted in " + channel + "; posted: " + texts());
+  }
+
+  /** Waits up to 30 s until {@code n} deferred replies have been completed. */
+  void awaitCompleted(int n) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (completed.size() < n && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
   }
 
   Opened awaitThread(Predicate<Opened> p) throws InterruptedException {

@@ -247,6 +247,27 @@ final class LoopbackDiscord implements AutoCloseable {
     return interaction(2, channel, user, locale, data);
   }
 
+  /**
+   * The INTERACTION_CREATE of /regdoc case SYMPTOM with attachments (as {@link #attachment}) in its
+   * file options, resolved as Discord sends them, not yet sent.
+   */
+  ObjectNode slashWithFiles(
+      String channel, String user, String locale, String symptom, ObjectNode... files) {
+    ObjectNode i = slashInteraction(channel, user, locale, "case", "symptom", symptom);
+    ObjectNode data = (ObjectNode) i.get("data");
+    ArrayNode options = (ArrayNode) data.get("options").get(0).get("options");
+    ObjectNode resolved = data.putObject("resolved").putObject("attachments");
+    for (int n = 0; n < files.length; n++) {
+      String id = files[n].get("id").asText();
+      ObjectNode o = options.addObject();
+      o.put("name", SlashCommands.FILE_OPTIONS.get(n));
+      o.put("type", 11);
+      o.put("value", id);
+      resolved.set(id, files[n]);
+    }
+    return i;
+  }
+
   private ObjectNode interaction(
       int type, String channel, String user, String locale, ObjectNode data) {
     ObjectNode i = json.createObjectNode();
