@@ -63,15 +63,33 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     NopStatusListener quiet = new NopStatusListener();
     ctx.getStatusManager().add(quiet);
 
+    String file =
+        variable(ctx, "REGDOC_LOG_FILE", System.getProperty("user.home") + "/.regdoc/regdoc.log");
+    OnFirstEvent<ILoggingEvent> terminal = new OnFirstEvent<>("STDERR", () -> terminal(ctx));
+    terminal.setContext(ctx);
+    terminal.start();
+    OnFirstEvent<ILoggingEvent> log = new OnFirstEvent<>("FILE", () -> file(ctx, file));
+    log.setContext(ctx);
+    log.start();
+
+    QUIET.forEach((name, level) -> ctx.getLogger(name).setLevel(level));
+    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(variable(ctx, "REGDOC_LOG_LEVEL", "WARN"), Level.WARN));
+    root.addAppender(terminal);
+    root.addAppender(log);
+  }
+
+  private static ConsoleAppender<ILoggingEvent> terminal(LoggerContext ctx) {
     ConsoleAppender<ILoggingEvent> terminal = new ConsoleAppender<>();
     terminal.setContext(ctx);
     terminal.setName("STDERR");
     terminal.setTarget("System.err");
     terminal.setEncoder(encoder(ctx, TERMINAL_PATTERN));
     terminal.start();
+    return terminal;
+  }
 
-    String file =
-        variable(ctx, "REGDOC_LOG_FILE", System.getProperty("user.home") + "/.regdoc/regdoc.log");
+  private static RollingFileAppender<ILoggingEvent> file(LoggerContext ctx, String file) {
     RollingFileAppender<ILoggingEvent> log = new RollingFileAppender<>();
     log.setContext(ctx);
     log.setName("FILE");
@@ -91,12 +109,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     log.setTriggeringPolicy(size);
     log.setEncoder(encoder(ctx, FILE_PATTERN));
     log.start();
-
-    QUIET.forEach((name, level) -> ctx.getLogger(name).setLevel(level));
-    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(variable(ctx, "REGDOC_LOG_LEVEL", "WARN"), Level.WARN));
-    root.addAppender(terminal);
-    root.addAppender(log);
+    return log;
   }
 
   private static PatternLayoutEncoder encoder(Context ctx, String pattern) {

@@ -39,8 +39,10 @@ public final class RegdocCommand implements Runnable {
     if (args.length == 0 || !SUBCOMMANDS.contains(args[0])) {
       return commandLine();
     }
+    // explain starts reading the knowledge base before picocli builds anything
+    Object command = "explain".equals(args[0]) ? ExplainCommand.readingAhead() : create(args[0]);
     CommandLine cli = new CommandLine(new RegdocCommand());
-    cli.addSubcommand(create(args[0]));
+    cli.addSubcommand(command);
     return cli;
   }
 

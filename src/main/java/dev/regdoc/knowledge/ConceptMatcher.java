@@ -15,9 +15,29 @@ import java.util.regex.Pattern;
  * first, then those of the other language (engineers mix English terms into Japanese).
  */
 final class ConceptMatcher {
-  private record Key(String text, Pattern word, Concept concept) {
+  private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s　]+");
+  private static final Pattern SPACE_BY_JAPANESE =
+      Pattern.compile("(?<=[^\\x00-\\x7F]) (?=\\S)|(?<=\\S) (?=[^\\x00-\\x7F])");
+
+  /** A normalised title or alias; an ASCII one must stand as a word of its own. */
+  private record Key(String text, boolean word, Concept concept) {
     boolean matches(String q) {
-      return word == null ? q.contains(text) : word.matcher(q).find();
+      if (!word) {
+        return q.contains(text);
+      }
+      for (int at = q.indexOf(text); at >= 0; at = q.indexOf(text, at + 1)) {
+        int end = at + text.length();
+        if ((at == 0 || !letterOrDigit(q.charAt(at - 1)))
+            && (end == q.length() || !letterOrDigit(q.charAt(end)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The letters and digits an ASCII alias may not touch; the question is lower-case. */
+    private static boolean letterOrDigit(char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
     }
   }
 
@@ -55,10 +75,7 @@ final class ConceptMatcher {
   private static void add(List<Key> keys, String phrase, Concept c) {
     String text = normalize(phrase);
     if (!text.isEmpty()) {
-      boolean ascii = text.chars().allMatch(ch -> ch < 128);
-      Pattern word =
-          ascii ? Pattern.compile("(?<![a-z0-9])" + Pattern.quote(text) + "(?![a-z0-9])") : null;
-      keys.add(new Key(text, word, c));
+      keys.add(new Key(text, text.chars().allMatch(ch -> ch < 128), c));
     }
   }
 
@@ -68,10 +85,9 @@ final class ConceptMatcher {
    */
   static String normalize(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    n = n.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s　]+", " ").trim();
+    n = PUNCTUATION.matcher(n).replaceAll(" ").trim();
     // Spaces between Japanese characters, or between Japanese and Latin, are optional in how people
     // type.
-    n = n.replaceAll("(?<=[^\\x00-\\x7F]) (?=\\S)|(?<=\\S) (?=[^\\x00-\\x7F])", "");
-    return n;
+    return SPACE_BY_JAPANESE.matcher(n).replaceAll("");
   }
 }

@@ -31,7 +31,10 @@ public final class KnowledgeBase {
   private final Map<String, Concept> concepts;
   private final Map<String, FindingEntry> findings;
   private final Map<String, CaseStudy> caseStudies;
-  private final ConceptMatcher matcher;
+  private final List<Concept> conceptsInFileOrder;
+
+  /** Built at the first question ({@link #matcher()}): a lookup by code or id never needs it. */
+  private volatile ConceptMatcher matcher;
 
   KnowledgeBase(KbContent c) {
     unregistrationNote = c.reasons().unregistrationNote();
@@ -50,9 +53,9 @@ public final class KnowledgeBase {
     }
     checklist = index(c.checklist(), ChecklistStep::id);
     concepts = index(c.concepts(), Concept::id);
+    conceptsInFileOrder = List.copyOf(c.concepts());
     findings = index(c.findings(), FindingEntry::code);
     caseStudies = index(c.caseStudies(), CaseStudy::id);
-    matcher = new ConceptMatcher(c.concepts());
   }
 
   /** Loads from {@code dir}, validating everything; see {@link KnowledgeBaseLoader}. */
@@ -128,7 +131,26 @@ public final class KnowledgeBase {
 
   /** The concept a question is about, matched on titles and aliases; see {@link ConceptMatcher}. */
   public Optional<Concept> findConcept(String question, Lang lang) {
-    return matcher.find(question, lang);
+    return matcher().find(question, lang);
+  }
+
+  /**
+   * The concept matcher, built once at the first question: its Unicode normalising of every title
+   * and alias is about a tenth of a start that only looks a reason code up ({@code explain reason
+   * 13}).
+   */
+  private ConceptMatcher matcher() {
+    ConceptMatcher m = matcher;
+    if (m == null) {
+      synchronized (this) {
+        m = matcher;
+        if (m == null) {
+          m = new ConceptMatcher(conceptsInFileOrder);
+          matcher = m;
+        }
+      }
+    }
+    return m;
   }
 
   public Optional<FindingEntry> finding(String code) {

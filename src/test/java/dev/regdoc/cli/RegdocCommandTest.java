@@ -19,6 +19,23 @@ class RegdocCommandTest {
   }
 
   @Test
+  void explainNamedFirstReadsItsKnowledgeBaseWhileTheCommandLineIsBuilt() {
+    // the usage builds explain too, but nothing runs it: nothing is read ahead then
+    assertThat(explain(RegdocCommand.commandLine()).readsAhead()).isFalse();
+    assertThat(explain(RegdocCommand.commandLine("explain", "reason", "13")).readsAhead()).isTrue();
+
+    StringWriter out = new StringWriter();
+    CommandLine cli = RegdocCommand.commandLine("explain", "reason", "13");
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("explain", "reason", "13")).isZero();
+    assertThat(out.toString()).contains("Reason 13", "KeepAliveTimeout");
+  }
+
+  private static ExplainCommand explain(CommandLine cli) {
+    return (ExplainCommand) cli.getSubcommands().get("explain").getCommand();
+  }
+
+  @Test
   void theUsageAndAMisspeltNameStillSeeEverySubcommand() {
     for (String[] args :
         new String[][] {{}, {"--help"}, {"explian", "reason", "13"}, {"--version"}}) {
