@@ -141,6 +141,29 @@ public final class Analyzer {
       FactCollector facts, List<?> stated, IngestService.Ingested read, WorkLimit judging) {
     List<FileReport> reports = read.reports();
     Timeline timeline = new TimelineBuilder().build(facts, reports);
+    List<Object> ruleFacts = ruleFacts(facts, timeline, stated);
+    // the messages are in the timeline and its signals now: the rule session, which costs the most
+    // memory of an analysis, runs without a second copy of them
+    facts.clear();
+    long start = System.nanoTime();
+    Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    boolean partial = read.stopped() || d.halted();
+    return new Analysis(
+        reports,
+        timeline,
+        d.findings(),
+        d.summaries(),
+        ruleFacts.size(),
+        millis,
+        partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null,
+        d.rulesFired());
+  }
+
+  /**
+   * What the rules are given: the timeline's signals and the facts the signals do not stand for.
+   */
+  private static List<Object> ruleFacts(FactCollector facts, Timeline timeline, List<?> stated) {
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
     // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of
     // raw SIP/SCCP messages, and of what CallManager traces logged, would only slow the session
@@ -157,19 +180,7 @@ public final class Analyzer {
     ruleFacts.addAll(TraceEvidence.alarms(all));
     ruleFacts.addAll(ArpClaim.of(all));
     ruleFacts.addAll(stated);
-    long start = System.nanoTime();
-    Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    boolean partial = read.stopped() || d.halted();
-    return new Analysis(
-        reports,
-        timeline,
-        d.findings(),
-        d.summaries(),
-        ruleFacts.size(),
-        millis,
-        partial ? new Analysis.Stop(timeLimit, read.stoppedIn()) : null,
-        d.rulesFired());
+    return ruleFacts;
   }
 
   /** A tenth of the limit, at most {@link #MAX_GRACE}. */

@@ -317,7 +317,7 @@ final class SipParser {
     while (stop < end && b[stop] != ';' && !isWhiteSpace(b[stop])) {
       stop++;
     }
-    return stop > start ? latin1(b, start, stop - start) : null;
+    return stop > start ? SharedText.transaction(b, start, stop - start) : null;
   }
 
   private static final String DEVICE_NAME_KEY = "+u.sip!devicename.ccm.cisco.com=";
@@ -345,17 +345,29 @@ final class SipParser {
     h.ciscoKeepAlive = indexOfIgnoreCase(b, params, to, ";cisco-keep-alive") >= 0;
   }
 
-  /** The last 12 hex digits of the UUID at {@code from} (dashes ignored), lower case, or null. */
+  /**
+   * The last 12 hex digits of the UUID at {@code from} (dashes ignored), lower case, or null; the
+   * same String for every message of the phone.
+   */
   private static String instanceMac(byte[] b, int from, int to) {
-    StringBuilder hex = new StringBuilder(32);
+    byte[] last = new byte[12];
+    int digits = 0;
     for (int i = from;
         i < to && (Character.digit((char) (b[i] & 0xff), 16) >= 0 || b[i] == '-');
         i++) {
       if (b[i] != '-') {
-        hex.append(Character.toLowerCase((char) (b[i] & 0xff)));
+        last[digits++ % last.length] = (byte) Character.toLowerCase((char) (b[i] & 0xff));
       }
     }
-    return hex.length() >= 12 ? hex.substring(hex.length() - 12) : null;
+    if (digits < last.length) {
+      return null;
+    }
+    // the ring's oldest digit is at digits % 12: turn it to the front
+    int oldest = digits % last.length;
+    byte[] mac = new byte[last.length];
+    System.arraycopy(last, oldest, mac, 0, last.length - oldest);
+    System.arraycopy(last, 0, mac, last.length - oldest, oldest);
+    return latin1(mac, 0, mac.length);
   }
 
   /**

@@ -11,14 +11,14 @@ import dev.regdoc.ingest.TextReaders;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the files named on the command line into facts. */
+/** Reads the files named on the command line into facts, for their timeline. */
 final class Reading {
   final FactCollector facts = new FactCollector();
   final List<FileReport> reports;
 
   Reading(InputOptions in) {
     IngestService ingest =
-        new IngestService(new CaptureReader(in.ports()), textReaders(), in.limits());
+        new IngestService(new CaptureReader(in.ports()), textReaders(), in.limits()).timelineOnly();
     reports = ingest.ingest(in.files.stream().map(InputFile::of).toList(), facts);
   }
 

@@ -70,6 +70,7 @@ final class TimelineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Reading reading = new Reading(input);
     Timeline timeline = new TimelineBuilder().build(reading.facts, reading.reports);
+    reading.facts.clear(); // written from the timeline alone: the messages are not held twice
     if (device != null) {
       timeline = timeline.forDevice(device);
     }

@@ -28,6 +28,14 @@ public final class FactCollector implements FactSink {
     return all;
   }
 
+  /**
+   * Forgets the facts (the count stays): for when what was built from them is all that is still
+   * needed, so that they are not held twice.
+   */
+  public synchronized void clear() {
+    byType.clear();
+  }
+
   public synchronized long count() {
     return count;
   }

@@ -65,10 +65,21 @@ public final class IngestService {
 
   /**
    * Heap bytes one held fact costs the whole analysis: the fact, its timeline event and what the
-   * rules build from it. Measured on the bench's mixed 2 GB capture under a 256 MB heap: analyze
-   * ran out at about 1 900 bytes a fact and fitted at 3 100; twice that leaves a margin.
+   * rules build from it (the rule session holds most: about seven join entries for each
+   * transaction, refresh or keepalive). Measured on the bench's mixed 2 GB capture under a 256 MB
+   * heap, budget lifted by hand: analyze ran out at 138,000 facts (1,865 bytes a fact) and fitted
+   * at 125,000 (2,060); twice the first leaves a margin.
    */
-  static final long HEAP_BYTES_PER_FACT = 4096;
+  static final long HEAP_BYTES_PER_FACT = 3840;
+
+  /**
+   * Heap bytes one held fact costs a reading whose facts only become a timeline (the timeline
+   * command: no rule session): the fact while the timeline is built, then its event. Measured on
+   * the bench's mixed 2 GB capture read whole (269,548 facts, budget lifted): {@code timeline
+   * --format json} ran out of a 160 MB heap (620 bytes a fact) and fitted in 256 MB (1,000); twice
+   * the first leaves the same margin as {@link #HEAP_BYTES_PER_FACT}.
+   */
+  static final long TIMELINE_HEAP_BYTES_PER_FACT = 1280;
 
   /**
    * How many packets' facts one log line's fact weighs: it keeps its fields and text, and each CUCM
@@ -110,7 +121,20 @@ public final class IngestService {
    * regdoc.maxFacts} when set, else sized from the heap.
    */
   static long factBudget(long maxHeapBytes) {
-    return Long.getLong("regdoc.maxFacts", maxHeapBytes / HEAP_BYTES_PER_FACT);
+    return factBudget(maxHeapBytes, HEAP_BYTES_PER_FACT);
+  }
+
+  /** As {@link #factBudget(long)}, for facts that cost {@code bytesPerFact} each. */
+  static long factBudget(long maxHeapBytes, long bytesPerFact) {
+    return Long.getLong("regdoc.maxFacts", maxHeapBytes / bytesPerFact);
+  }
+
+  /**
+   * As this one, for a reading whose facts only become a timeline, without a rule session: a fact
+   * costs less, so the same heap holds more of them ({@link #TIMELINE_HEAP_BYTES_PER_FACT}).
+   */
+  public IngestService timelineOnly() {
+    return withMaxFacts(factBudget(Runtime.getRuntime().maxMemory(), TIMELINE_HEAP_BYTES_PER_FACT));
   }
 
   /** As this one, holding at most {@code max} facts per analysis. */

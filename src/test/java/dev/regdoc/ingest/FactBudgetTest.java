@@ -75,6 +75,27 @@ class FactBudgetTest {
     assertThat(read.reports()).allMatch(r -> r.problemKeys().isEmpty());
   }
 
+  /**
+   * A reading whose facts only become a timeline (the timeline command) holds no rule session, so a
+   * fact costs it less and the same heap holds more of them; past its budget it stops the same way.
+   */
+  @Test
+  void aTimelineAloneHoldsMoreFactsThanAnAnalysis() {
+    long heap = 256L << 20;
+    assertThat(IngestService.factBudget(heap, IngestService.TIMELINE_HEAP_BYTES_PER_FACT))
+        .isGreaterThan(2 * IngestService.factBudget(heap));
+
+    IngestService timeline =
+        new IngestService(new CaptureReader(), TextReaders.defaults(), IngestLimits.defaults())
+            .timelineOnly()
+            .withMaxFacts(10);
+    List<FileReport> reports = timeline.ingest(List.of(InputFile.of(PCAP)), facts);
+    assertThat(facts.count()).isEqualTo(10);
+    assertThat(reports.get(0).problemKeys())
+        .extracting(FileProblem::key)
+        .containsExactly("file-stopped-too-many-events");
+  }
+
   @Test
   void theDefaultBudgetGrowsWithTheHeap() {
     assertThat(IngestService.factBudget(256L << 20)).isGreaterThan(10_000);
