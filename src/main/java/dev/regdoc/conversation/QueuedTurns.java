@@ -18,8 +18,10 @@ public interface QueuedTurns {
 
   /** The job's lease as this instance holds it. */
   interface Lease {
-    /** The job's id, the same on every instance: as {@link ChatEngine#enqueue} gave it to the front end that
-     * queued it, and the root of the idempotency keys a front end derives from it. */
+    /**
+     * The job's id, the same on every instance: as {@link ChatEngine#enqueue} gave it to the front
+     * end that queued it, and the root of the idempotency keys a front end derives from it.
+     */
     long job();
 
     /** Renews the lease; false when another instance has the job now (then do not answer). */
