@@ -15,6 +15,10 @@ PORT_SECURITY = {
  switchport port-security aging type inactivity
  switchport port-security
 """,
+    # the phone's port forced to 100 Mb/s full duplex: the phone, left on auto, falls back to half duplex
+    "duplex-forced": """ speed 100
+ duplex full
+""",
     "psec-5-inactivity": """ switchport port-security maximum 2
  switchport port-security violation restrict
  switchport port-security aging time 5
@@ -24,7 +28,43 @@ PORT_SECURITY = {
 }
 
 
-def switch(variant):
+def show_interface(runts, crc):
+    """What "show interfaces Gi1/0/12" prints on the full-duplex side of a duplex mismatch: the phone's
+    frames cut short by its collision handling arrive as runts and CRC errors (late collisions count on the
+    phone's half-duplex side, not here)."""
+    return f"""access-sw-lab#show interfaces GigabitEthernet1/0/12
+GigabitEthernet1/0/12 is up, line protocol is up (connected)
+  Hardware is Gigabit Ethernet, address is 0a1a.b000.0c0c (bia 0a1a.b000.0c0c)
+  Description: IP phone SEP0A1AB0000045
+  MTU 1500 bytes, BW 100000 Kbit/sec, DLY 100 usec,
+     reliability 243/255, txload 1/255, rxload 1/255
+  Encapsulation ARPA, loopback not set
+  Keepalive set (10 sec)
+  Full-duplex, 100Mb/s, media type is 10/100/1000BaseTX
+  input flow-control is off, output flow-control is unsupported
+  Last input 00:00:01, output 00:00:00, output hang never
+  Last clearing of "show interface" counters 00:04:05
+  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0
+  Queueing strategy: fifo
+  Output queue: 0/40 (size/max)
+  5 minute input rate 0 bits/sec, 0 packets/sec
+  5 minute output rate 0 bits/sec, 0 packets/sec
+     412 packets input, 61140 bytes, 0 no buffer
+     Received 18 broadcasts (0 multicasts)
+     {runts} runts, 0 giants, 0 throttles
+     {runts + crc} input errors, {crc} CRC, 0 frame, 0 overrun, 0 ignored
+     0 watchdog, 0 multicast, 0 pause input
+     0 input packets with dribble condition detected
+     398 packets output, 60232 bytes, 0 underruns
+     0 output errors, 0 collisions, 0 interface resets
+     0 unknown protocol drops
+     0 babbles, 0 late collision, 0 deferred
+     0 lost carrier, 0 no carrier, 0 pause output
+     0 output buffer failures, 0 output buffers swapped out
+"""
+
+
+def switch(variant, counters=None):
     return (SWITCH_HEAD + """interface GigabitEthernet1/0/12
  description IP phone SEP0A1AB0000045
  switchport access vlan 10
@@ -42,7 +82,7 @@ interface GigabitEthernet1/0/48
  switchport mode trunk
 !
 end
-""")
+""" + (show_interface(*counters) if counters else ""))
 
 
 def asa(variant):

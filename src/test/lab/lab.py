@@ -59,6 +59,12 @@ SCENARIOS = {
     # forward them: requests arrive and are answered, the answers (and TCP ACKs) never reach the phone
     "asymmetric-return": dict(truth="keepalive-lost-in-network", topo="routed", duration=200, return_via_at=60,
                               switch="plain", asa="default"),
+    # the switch port forced to 100 Mb/s full duplex, the phone left on auto: the phone falls back to half
+    # duplex. Every 4th frame each way on the phone's port is lost (the switch counts the phone's aborted
+    # frames as runts and CRC errors; the phone drops the switch's frames after a late collision), and CDP
+    # reports the mismatch in the switch's log every minute
+    "duplex-mismatch": dict(truth="duplex-mismatch", topo="routed", duration=245, duplex_drop=4,
+                            switch="duplex-forced", asa="default"),
 }
 RT2_IP, RT2_MAC = "198.51.100.3", "0a:1a:b0:00:03:03"
 
@@ -204,6 +210,23 @@ def firewall(fw, idle=None, loss=None):
     subprocess.run(["ip", "netns", "exec", fw, "nft", "-f", "-"], input="\n".join(lines) + "\n", text=True, check=True)
 
 
+def duplex_mismatch(sw, every):
+    # A half-duplex phone on a full-duplex switch port: the switch sends whenever it likes, so its frames
+    # collide with the phone's. Each way, every `every`-th IPv4 frame on the phone's port is lost (the count
+    # is deterministic so that a run loses frames in both directions; ARP is left alone to keep the run
+    # about TCP). The counters are what the switch's show interfaces reports.
+    rules = f"""
+table bridge duplex {{
+  chain forward_filter {{
+    type filter hook forward priority 0; policy accept;
+    iifname "sw-phone" ether type ip numgen inc mod {every} 0 counter drop comment "runt or CRC error from the phone"
+    oifname "sw-phone" ether type ip numgen inc mod {every} 0 counter drop comment "late collision at the phone"
+  }}
+}}
+"""
+    subprocess.run(["ip", "netns", "exec", sw, "nft", "-f", "-"], input=rules, text=True, check=True)
+
+
 def run_scenario(name, spec, idx, out, events_dir, keep_work):
     work = Path(tempfile.mkdtemp(prefix=f"regdoc-lab-{name}-"))
     lab = Lab(f"rlab{idx}", work)
@@ -260,6 +283,8 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
             nsx(cm, "ip", "route", "add", "default", "via", FW_OUT_IP)
         if spec.get("psec_aging"):
             port_security(sw, spec["psec_aging"])
+        if spec.get("duplex_drop"):
+            duplex_mismatch(sw, spec["duplex_drop"])
         if spec.get("fw_idle") or spec.get("loss_pct"):
             firewall(fw, spec.get("fw_idle"), spec.get("loss_pct"))
         if spec.get("pc_at"):
@@ -361,6 +386,27 @@ def log_event(path, who, event, **details):
         f.write(json.dumps({"t": round(time.time(), 6), "who": who, "event": event, **details}) + "\n")
 
 
+def duplex_counters(ruleset):
+    """(runts, CRC) for show interfaces: the frames from the phone the switch dropped, about half of them
+    cut short enough to count as runts."""
+    import re
+    m = re.search(r'iifname "sw-phone".*?counter packets (\d+)', ruleset)
+    dropped = int(m.group(1)) if m else 0
+    return dropped // 2, dropped - dropped // 2
+
+
+def cdp_duplex_log(t0, duration):
+    """The switch's own log: CDP reports the mismatch each time the phone's CDP announcement (every 60 s)
+    arrives."""
+    lines = []
+    for t in range(20, int(duration), 60):
+        g = time.gmtime(t0 + t)
+        stamp = f"{time.strftime('%b', g)} {g.tm_mday:2d} {time.strftime('%H:%M:%S', g)}"
+        lines.append(f"*{stamp}.{int((t0 % 1) * 1000):03d}: %CDP-4-DUPLEX_MISMATCH: duplex mismatch discovered on "
+                     "GigabitEthernet1/0/12 (not half duplex), with SEP0A1AB0000045 Port 1 (half duplex).")
+    return "\n".join(lines) + "\n"
+
+
 def finish(name, spec, work, out, truth, events, events_dir, keep_work):
     dest = out / name
     if dest.exists():
@@ -371,8 +417,12 @@ def finish(name, spec, work, out, truth, events, events_dir, keep_work):
             shutil.copy(work / f, dest / f)
     if spec.get("skew"):
         measure.shift_cucm_clock(dest, spec["skew"])
+    counters = None
+    if spec.get("duplex_drop"):
+        counters = duplex_counters(truth.get("counters", {}).get("sw", ""))
+        (dest / "switch-syslog.log").write_text(cdp_duplex_log(truth["t0"], spec["duration"]))
     if spec.get("switch"):
-        (dest / "switch-config.txt").write_text(configs.switch(spec["switch"]))
+        (dest / "switch-config.txt").write_text(configs.switch(spec["switch"], counters))
     if spec.get("asa"):
         (dest / "asa-config.txt").write_text(configs.asa(spec["asa"]))
     evs = [json.loads(l) for l in open(events)] if events.exists() else []

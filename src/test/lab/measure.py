@@ -243,6 +243,23 @@ def scenario(name, spec, dest, evs, truth):
                 res["timings"].append(f"CUCM Reason=13 at {rel(unreg[0]['t'], t0)}s")
         res["evidence"] = ["phone.pcap: the refresh retransmitted with no TCP ACK, new connections' SYNs unanswered",
                            "cucm.pcap: the refresh arrives, the CUCM ACKs and answers 100/200 to the second router's MAC"]
+    elif name == "duplex-mismatch":
+        # a copy lost on the way: more copies of a segment where it was sent than where it was going
+        count = lambda rows: {k: sum(1 for r in rows if key(r) == k) for k in {key(r) for r in rows}}
+        n_ph, n_cm = count(ph), count(cm)
+        up = [c for c in segs.values() if c[0]["len"] > 0 and len(c) > n_cm.get(key(c[0]), 0)]
+        down = [r for r in cm if r["ip.dst"] == PHONE_IP and r["len"] > 0
+                and n_cm[key(r)] > n_ph.get(key(r), 0) and r["tcp.analysis.retransmission"] == ""]
+        sip_up = [c for c in up if c[0]["sip.Method"]]
+        sip_down = [r for r in down if r["sip.Status-Code"]]
+        if not sip_up or not sip_down:
+            fail("no SIP message lost in both directions on the phone's port")
+        res["timings"] += [f"SIP sent by the phone, never at the CUCM: phone#{','.join(str(c[0]['n']) for c in sip_up[:6])}",
+                           f"SIP sent by the CUCM, never at the phone: cucm#{','.join(str(r['n']) for r in sip_down[:6])}",
+                           f"phone gave up={len(gave_up)}", f"CUCM Reason=13 alarms={len(unreg)}"]
+        res["evidence"] = ["phone.pcap/cucm.pcap: segments lost both ways between the captures, each recovered by TCP",
+                           "switch-config.txt: speed 100, duplex full on Gi1/0/12; show interfaces: runts and CRC errors",
+                           "switch-syslog.log: %CDP-4-DUPLEX_MISMATCH on Gi1/0/12 with SEP0A1AB0000045 (half duplex)"]
     elif name == "arp-poisoning":
         rows = frames(dest / "arp.pcap")
         claims = {r["arp.src.proto_ipv4"] for r in rows if r["arp.src.hw_mac"] == ATT_MAC and r["arp.opcode"] == "2"}
@@ -286,6 +303,9 @@ DECIDE = {
     "tls-port-security-aging": ("decides: the first copy of the TLS record after each idle period is absent on the CUCM side, aging 1 min < 115 s",
                                 "decides with the config: first-copy losses after each idle period + aging 1 min",
                                 "suggests only: first copy after idle lost every time (needs the switch config)"),
+    "duplex-mismatch": ("decides with the switch's counters or log: runts and CRC errors on the phone's full-duplex port, CDP reports the phone half duplex",
+                        "decides with the switch's counters: runts and CRC errors on the phone's port forced to full duplex",
+                        "cannot tell: losses both ways could be any link on the path; the switch port's counters decide"),
     "asymmetric-return": ("decides: the CUCM received the refresh and sent its answers (to another router's MAC); none reached the phone",
                           "cannot tell a CUCM that does not answer from answers lost on the way back",
                           "cannot tell: every copy unanswered, even the new connection's SYN"),

@@ -3,7 +3,9 @@ package dev.regdoc.devconfig;
 import dev.regdoc.common.PhysicalLine;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.FileProblem;
+import dev.regdoc.facts.InterfaceCounters;
 import dev.regdoc.facts.Macs;
+import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
 import java.io.BufferedReader;
@@ -30,6 +32,19 @@ public final class IosConfigReader implements TextReader {
   private static final Pattern SHOW_FIELD =
       Pattern.compile("^(?<key>[A-Za-z][A-Za-z ]*+)\\s*+:\\s*+(?<value>.*+)$");
   private static final Pattern NUMBER = Pattern.compile("(\\d+)");
+  // "show interfaces X": its first line names the interface and its state; the counters follow
+  // indented
+  private static final Pattern SHOW_INTERFACES =
+      Pattern.compile(
+          "^(?:[^\\s#>]+[#>]\\s*)?sh(?:ow)?\\s+int(?:erfaces?)?\\s+\\S+\\s*$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern INTERFACE_STATE =
+      Pattern.compile("^(\\S+) is (?:up|down|administratively down), line protocol is\\b.*");
+  private static final Pattern DUPLEX =
+      Pattern.compile("^(Full|Half|Auto|a-full|a-half)-duplex\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern RUNTS = Pattern.compile("\\b(\\d{1,18}) runts\\b");
+  private static final Pattern CRC = Pattern.compile("\\b(\\d{1,18}) CRC\\b");
+  private static final Pattern LATE_COLLISIONS = Pattern.compile("\\b(\\d{1,18}) late collision");
 
   private static final Pattern PS_ON = Pattern.compile("^switchport port-security$");
   private static final Pattern PS_OFF = Pattern.compile("^no switchport port-security$");
@@ -69,6 +84,7 @@ public final class IosConfigReader implements TextReader {
     private String host;
     private PortSecurityBuilder block;
     private PortSecurityBuilder shown;
+    private CountersBuilder counters;
     private long lineNumber;
     private long facts;
     private long unrecognised;
@@ -82,6 +98,21 @@ public final class IosConfigReader implements TextReader {
       lineNumber++;
       String text = raw.strip();
       if (text.isEmpty()) {
+        return;
+      }
+      boolean indented = Character.isWhitespace(raw.charAt(0));
+      if (counters != null && indented) {
+        counters.line(text);
+        return;
+      }
+      if (SHOW_INTERFACES.matcher(text).matches()) {
+        closeBlocks();
+        return;
+      }
+      Matcher state = INTERFACE_STATE.matcher(text);
+      if (state.matches()) {
+        closeBlocks();
+        counters = new CountersBuilder(lineNumber, state.group(1));
         return;
       }
       Matcher show = SHOW_COMMAND.matcher(text);
@@ -98,7 +129,6 @@ public final class IosConfigReader implements TextReader {
           return;
         }
       }
-      boolean indented = Character.isWhitespace(raw.charAt(0));
       if (!indented) {
         closeBlocks();
         configLine(text);
@@ -198,6 +228,11 @@ public final class IosConfigReader implements TextReader {
       }
       block = null;
       shown = null;
+      if (counters != null) {
+        sink.accept(counters.build(file, host));
+        facts++;
+        counters = null;
+      }
     }
 
     TextSummary finish(List<FileProblem> lineProblems) {
@@ -210,6 +245,42 @@ public final class IosConfigReader implements TextReader {
                 "no interface blocks and no \"show port-security interface\" output found"));
       }
       return new TextSummary(lineNumber, facts, unrecognised, List.copyOf(problems));
+    }
+
+    /** The counters of one "show interfaces" block, read from its indented lines. */
+    private static final class CountersBuilder {
+      private final long line;
+      private final String interfaceName;
+      private String duplex;
+      private long runts;
+      private long crc;
+      private long lateCollisions;
+
+      CountersBuilder(long line, String interfaceName) {
+        this.line = line;
+        this.interfaceName = interfaceName;
+      }
+
+      void line(String text) {
+        Matcher m;
+        if ((m = DUPLEX.matcher(text)).find()) {
+          String d = m.group(1).toLowerCase(Locale.ROOT);
+          duplex = d.startsWith("a-") ? d.substring(2) : d;
+        }
+        runts = count(RUNTS, text, runts);
+        crc = count(CRC, text, crc);
+        lateCollisions = count(LATE_COLLISIONS, text, lateCollisions);
+      }
+
+      private static long count(Pattern p, String text, long before) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : before;
+      }
+
+      InterfaceCounters build(String file, String host) {
+        return new InterfaceCounters(
+            Origin.line(file, line, null), host, interfaceName, duplex, runts, crc, lateCollisions);
+      }
     }
 
     private static Integer firstNumber(String value) {

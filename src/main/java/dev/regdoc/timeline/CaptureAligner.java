@@ -338,13 +338,9 @@ final class CaptureAligner {
       WorkLimit.checkpoint();
       Seg o = otherByKey.get(s.key());
       if (o != null) {
-        boolean originalLost = false;
-        List<Instant> re = retransmissions.get(retransmissionKey(s));
-        if (re != null && !re.isEmpty()) {
-          Instant seenAt = o.time().minusNanos((long) (offset * 1e9));
-          originalLost =
-              Math.abs(seconds(s.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
-        }
+        // the sender's capture holds the first copy and its retransmissions; the receiver's only
+        // the copy that got through: either capture may be the sender's
+        boolean originalLost = firstCopyLost(s, o, offset) || firstCopyLost(o, s, -offset);
         paths.put(
             s.msg(), new Path(Path.BOTH, other, o.msg().origin().frame(), 0, originalLost, null));
         paths.put(
@@ -399,6 +395,19 @@ final class CaptureAligner {
 
   private boolean retransmitted(Seg s) {
     return retransmissions.containsKey(retransmissionKey(s));
+  }
+
+  /**
+   * The copy {@code other} saw is one of {@code sent}'s retransmissions, not its first copy: {@code
+   * offsetSeconds} turns {@code other}'s clock into {@code sent}'s.
+   */
+  private boolean firstCopyLost(Seg sent, Seg other, double offsetSeconds) {
+    List<Instant> re = retransmissions.get(retransmissionKey(sent));
+    if (re == null || re.isEmpty()) {
+      return false;
+    }
+    Instant seenAt = other.time().minusNanos((long) (offsetSeconds * 1e9));
+    return Math.abs(seconds(sent.time(), seenAt)) > Math.abs(seconds(closest(re, seenAt), seenAt));
   }
 
   private static String retransmissionKey(Seg s) {

@@ -32,6 +32,7 @@ public record FaultManifest(List<Fault> faults) {
           "cucm.pcap",
           "cucm-syslog.log",
           "asa-syslog.log",
+          "switch-syslog.log",
           "switch-config.txt",
           "asa-config.txt",
           "arp.pcap");

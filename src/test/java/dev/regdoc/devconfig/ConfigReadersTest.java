@@ -1,10 +1,12 @@
 package dev.regdoc.devconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.regdoc.facts.AsaConnTimeout;
 import dev.regdoc.facts.AsaInterfaceConfig;
 import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.InterfaceCounters;
 import dev.regdoc.facts.SwitchPortConfig;
 import dev.regdoc.facts.TextReader;
 import dev.regdoc.facts.TextSummary;
@@ -322,5 +324,43 @@ class ConfigReadersTest {
               assertThat(p.sticky()).isFalse();
             });
     assertThat(s.unrecognised()).isEqualTo(4);
+  }
+
+  @Test
+  void showInterfacesGivesThePortsErrorCountersBesideItsConfiguration() throws IOException {
+    read(
+        new IosConfigReader(),
+        """
+        hostname access-sw1
+        interface Gi1/0/12
+         description IP phone SEP0A1AB0000045
+         speed 100
+         duplex full
+        !
+        access-sw1#show interfaces GigabitEthernet1/0/12
+        GigabitEthernet1/0/12 is up, line protocol is up (connected)
+          Full-duplex, 100Mb/s, media type is 10/100/1000BaseTX
+             7 runts, 0 giants, 0 throttles
+             16 input errors, 9 CRC, 0 frame, 0 overrun, 0 ignored
+             0 babbles, 2 late collision, 0 deferred
+        Gi1/0/13 is down, line protocol is down (notconnect)
+          Auto-duplex, Auto-speed, media type is 10/100/1000BaseTX
+        """);
+    List<InterfaceCounters> counters =
+        facts.stream()
+            .filter(InterfaceCounters.class::isInstance)
+            .map(InterfaceCounters.class::cast)
+            .toList();
+    assertThat(counters)
+        .extracting(
+            InterfaceCounters::interfaceName,
+            InterfaceCounters::duplex,
+            InterfaceCounters::runts,
+            InterfaceCounters::crc,
+            InterfaceCounters::lateCollisions)
+        .containsExactly(
+            tuple("GigabitEthernet1/0/12", "full", 7L, 9L, 2L),
+            tuple("Gi1/0/13", "auto", 0L, 0L, 0L));
+    assertThat(facts).filteredOn(SwitchPortConfig.class::isInstance).hasSize(1);
   }
 }
