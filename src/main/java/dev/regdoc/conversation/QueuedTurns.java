@@ -18,6 +18,9 @@ public interface QueuedTurns {
 
   /** The job's lease as this instance holds it. */
   interface Lease {
+    /** The job's id, unique in the shared store (a front end may tag what it posts with it). */
+    long job();
+
     /** Renews the lease; false when another instance has the job now (then do not answer). */
     boolean stillMine();
 

@@ -59,7 +59,8 @@ abstract class PreFlywayUpgradeContract {
               "4 SQL true",
               "5 SQL true",
               "6 SQL true",
-              "7 SQL true");
+              "7 SQL true",
+              "8 SQL true");
       assertThat(hasOldVersionTable(c)).as("the old version table is dropped").isFalse();
     }
   }
@@ -87,7 +88,8 @@ abstract class PreFlywayUpgradeContract {
               "4 SQL true",
               "5 SQL true",
               "6 SQL true",
-              "7 SQL true");
+              "7 SQL true",
+              "8 SQL true");
     }
   }
 
@@ -107,7 +109,8 @@ abstract class PreFlywayUpgradeContract {
               "4 SQL true",
               "5 SQL true",
               "6 SQL true",
-              "7 SQL true");
+              "7 SQL true",
+              "8 SQL true");
       assertThat(hasOldVersionTable(c)).isFalse();
     }
   }
