@@ -44,6 +44,18 @@ final class RequestRunner implements AutoCloseable {
   /** Messages without files, button presses and the slash command, queued before their ack. */
   private static final String TURNS = "slack-turn";
 
+  /**
+   * file_shared events, queued as Slack sent them (a file id alone) before their ack: whichever
+   * instance takes one asks where the file was shared and queues it as a message with that file.
+   */
+  private static final String FILE_SHARED = "slack-file-shared";
+
+  /** Finds where a file_shared event's file was shared (files.info); null when not for regdoc. */
+  @FunctionalInterface
+  interface FileSharedResolver {
+    SlackRequest resolve(SlackRequest announced) throws IOException;
+  }
+
   /** What a queued turn records once its answer is posted (see {@link QueuedTurns.Lease}). */
   private static final String ANSWER = "answer";
 
@@ -78,6 +90,7 @@ final class RequestRunner implements AutoCloseable {
   private final String botToken;
   private final BlockKitRenderer renderer;
   private final CaseThreads caseThreads;
+  private volatile FileSharedResolver fileShared = announced -> null;
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
@@ -104,6 +117,23 @@ final class RequestRunner implements AutoCloseable {
     engine.serveQueued(FRONT_END, this::runQueued);
     engine.serveQueued(EVENTS, this::runEvent);
     engine.serveQueuedTurns(TURNS, this::runTurn);
+    engine.serveQueuedTurns(FILE_SHARED, this::runFileShared);
+  }
+
+  void resolveFileSharedWith(FileSharedResolver resolver) {
+    this.fileShared = resolver;
+  }
+
+  /**
+   * Takes a file_shared event (its one file a bare id): on a shared store queued before Slack's ack
+   * like every other request, otherwise resolved and run here.
+   */
+  void submitFileShared(SlackRequest announced) {
+    if (announced.eventKey() != null && engine.sharesQueue()) {
+      queueEvent(announced, FILE_SHARED);
+      return;
+    }
+    submit(announced.eventKey(), () -> fileShared.resolve(announced));
   }
 
   /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
@@ -234,6 +264,23 @@ final class RequestRunner implements AutoCloseable {
       return;
     }
     post(t, reply, null, lease);
+  }
+
+  /**
+   * A queued file_shared event, taken by this instance: files.info says where the file was shared,
+   * and one shared in a case thread is queued as a message with that file for an analysis slot,
+   * once, whichever instance resolves it (a takeover resolves it again and finds it queued).
+   */
+  private void runFileShared(Incoming queued, String replyTo, QueuedTurns.Lease lease)
+      throws IOException {
+    holdIfTesting();
+    SlackRequest announced = JSON.readValue(replyTo, SlackRequest.class);
+    SlackRequest found = fileShared.resolve(announced);
+    if (found == null) {
+      return;
+    }
+    SlackRequest r = found.withEventKey(announced.eventKey() + ":resolved");
+    engine.enqueueOnce(incoming(r, List.of()), EVENTS, JSON.writeValueAsString(r), queuedKey(r));
   }
 
   /**

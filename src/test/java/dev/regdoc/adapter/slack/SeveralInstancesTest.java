@@ -287,6 +287,74 @@ class SeveralInstancesTest {
   }
 
   @Test
+  void aFileSharedEventWhoseInstanceDiesAfterTheAckIsAnalysedOnceByAnother() throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN a case thread, opened on an instance that has stopped since
+    Instance first = start(0, List.of());
+    first.awaitStarted();
+    String thread = "1701000001.000100";
+    first.send("Ev-open-1001", SlackHttpModeTest.mention("C1001", thread, "<@U0REGDOC> new case"));
+    await(() -> !openedCase(Set.of("C1001")).isEmpty(), "the case opened");
+    await(
+        () -> count("SELECT COUNT(*) FROM analysis_jobs WHERE state <> 'done'") == 0,
+        "every job of the first instance ended");
+    first.process.destroyForcibly();
+    first.process.waitFor(30, TimeUnit.SECONDS);
+
+    // WHEN Slack announces a capture shared in it (file_shared) to an instance that is killed after
+    // the ack, holding it
+    Instance dying = start(1, List.of("-Dregdoctest.hold-slack-turns=true"));
+    dying.awaitStarted();
+    dying.send("Ev-shared-1001", fileShared("C1001", thread, "F1001"));
+    dying.process.destroyForcibly();
+    assertThat(dying.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Instance taker = start(2, List.of());
+    taker.awaitStarted();
+
+    // THEN the other instance analyses it, once
+    await(() -> diagnoses("C1001").size() == 1, Duration.ofMinutes(3), "the file analysed");
+    Thread.sleep(2000); // a second answer, if any, would come now
+    List<FakeSlack.Call> answers = diagnoses("C1001");
+    assertThat(answers).hasSize(1);
+    assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+  }
+
+  /**
+   * A file_shared event for case-study-2's phone capture shared in {@code thread}, the file served
+   * by the fake with files.info saying where it was shared.
+   */
+  private String fileShared(String channel, String thread, String id) throws Exception {
+    byte[] pcap =
+        Files.readAllBytes(Path.of("src/test/resources/fixtures/case-study-2/phone.pcap"));
+    String url = slack.serveFile(id, "phone.pcap", pcap);
+    slack.fileInfo(
+        id,
+        "{\"id\":\""
+            + id
+            + "\",\"name\":\"phone.pcap\",\"size\":"
+            + pcap.length
+            + ",\"url_private_download\":\""
+            + url
+            + "\",\"shares\":{\"public\":{\""
+            + channel
+            + "\":[{\"ts\":\""
+            + thread.replace(".000100", ".000900")
+            + "\",\"thread_ts\":\""
+            + thread
+            + "\"}]}}}");
+    return "{\"type\":\"file_shared\",\"file_id\":\""
+        + id
+        + "\",\"user_id\":\"U1\",\"file\":{\"id\":\""
+        + id
+        + "\"},\"channel_id\":\""
+        + channel
+        + "\",\"event_ts\":\""
+        + thread.replace(".000100", ".000950")
+        + "\"}";
+  }
+
+  @Test
   void anAnswerPostedJustBeforeItsInstanceDiedIsNotPostedAgainByTheInstanceThatTakesTheTurnOver()
       throws Exception {
     assumePostgres();
