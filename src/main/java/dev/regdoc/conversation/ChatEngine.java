@@ -41,6 +41,15 @@ public interface ChatEngine {
   }
 
   /**
+   * {@link #firstDelivery(String)} for a queued turn that another instance may run again after the
+   * first died: true also when the same turn, {@code by} (its event key), took {@code key} before,
+   * so that the run taken over makes the same choice as the first.
+   */
+  default boolean firstDelivery(String key, String by) {
+    return firstDelivery(key);
+  }
+
+  /**
    * Queues a turn with uploads for whichever instance on the shared store has a free analysis slot
    * (its files kept in the store first); the instance that takes it runs it through the front end's
    * {@link #serveQueued} handler. False when there is no shared queue: the caller handles the turn
@@ -96,6 +105,13 @@ public interface ChatEngine {
 
   /** Runs queued turns of {@code frontEnd} in this instance (no-op without a shared queue). */
   default void serveQueued(String frontEnd, QueuedTurns handler) {}
+
+  /**
+   * As {@link #serveQueued}, for queued turns that analyse no files (a message, a button, a
+   * command): they run on workers of their own, so they never wait for the analysis slots, and each
+   * conversation's queued turns still run one at a time in the order they were queued.
+   */
+  default void serveQueuedTurns(String frontEnd, QueuedTurns handler) {}
 
   /**
    * The language ("en", "ja") regdoc answers this turn in, as {@link #handle} would choose it: the

@@ -55,6 +55,14 @@ public final class ConversationEngine implements ChatEngine {
   private final Counter turns = Metrics.counter("regdoc.turns");
   private volatile JobWorker jobs;
 
+  /**
+   * The queued chat turns without files, on workers of their own (see {@link #serveQueuedTurns}).
+   */
+  private volatile JobWorker turnJobs;
+
+  /** How many queued turns without files one instance runs at once: they only read and post. */
+  private static final int TURN_WORKERS = 4;
+
   /** The greeting's lesson button: the command itself, understood in either language. */
   private static final String TEACH_ME = "teach me";
 
@@ -100,26 +108,33 @@ public final class ConversationEngine implements ChatEngine {
           .store()
           .jobs()
           .ifPresent(
-              q ->
-                  jobs =
-                      new JobWorker(
-                          q,
-                          parts.store(),
-                          instanceId,
-                          lease,
-                          parts.settings().parallelAnalyses()));
+              q -> {
+                jobs =
+                    new JobWorker(
+                        q,
+                        parts.store(),
+                        instanceId,
+                        lease,
+                        parts.settings().parallelAnalyses(),
+                        "regdoc.analyses");
+                turnJobs =
+                    new JobWorker(
+                        q, parts.store(), instanceId, lease, TURN_WORKERS, "regdoc.queued.turns");
+              });
     }
   }
 
   /**
    * Stops taking queued turns; the jobs running now go back to the queue, unanswered, for another
-   * instance to take at once. Returns how many went back.
+   * instance to take at once. Returns how many analyses went back.
    */
   public synchronized int stopSharing() {
     int given = 0;
     if (jobs != null) {
       given = jobs.release();
+      turnJobs.release(); // each turn given back is logged; the count says analyses
       jobs = null;
+      turnJobs = null;
     }
     return given;
   }
@@ -130,7 +145,9 @@ public final class ConversationEngine implements ChatEngine {
   public synchronized void abandonSharing() {
     if (jobs != null) {
       jobs.abandon();
+      turnJobs.abandon();
       jobs = null;
+      turnJobs = null;
     }
   }
 
@@ -151,7 +168,13 @@ public final class ConversationEngine implements ChatEngine {
   @Override
   public OptionalLong enqueueOnce(Incoming in, String frontEnd, String replyTo, String eventKey) {
     JobWorker w = jobs;
-    return w == null ? OptionalLong.empty() : w.enqueue(in, frontEnd, replyTo, eventKey);
+    JobWorker turns = turnJobs;
+    if (w == null) {
+      return OptionalLong.empty();
+    }
+    // queued through the worker that runs it, so that it is woken at once
+    return (turns != null && turns.serves(frontEnd) ? turns : w)
+        .enqueue(in, frontEnd, replyTo, eventKey);
   }
 
   @Override
@@ -184,8 +207,21 @@ public final class ConversationEngine implements ChatEngine {
   }
 
   @Override
+  public void serveQueuedTurns(String frontEnd, QueuedTurns handler) {
+    JobWorker w = turnJobs;
+    if (w != null) {
+      w.serve(frontEnd, handler);
+    }
+  }
+
+  @Override
   public boolean firstDelivery(String key) {
     return parts.store().firstDelivery(key, parts.clock().instant());
+  }
+
+  @Override
+  public boolean firstDelivery(String key, String by) {
+    return parts.store().firstDelivery(key, by, parts.clock().instant());
   }
 
   @Override

@@ -87,23 +87,38 @@ final class JobWorker implements AutoCloseable {
   /** Stopped as a crash would: the jobs held are left as they are, for their leases to run out. */
   private volatile boolean abandoned;
 
-  private final Counter queued = Metrics.counter("regdoc.analyses.queued");
-  private final Counter finished = Metrics.counter("regdoc.analyses.finished");
-  private final Counter failed = Metrics.counter("regdoc.analyses.failed");
-  private final Counter reclaims = Metrics.counter("regdoc.analyses.lease.reclaims");
-  private final Timer duration =
-      Timer.builder("regdoc.analyses.duration")
-          .publishPercentileHistogram()
-          .register(Metrics.globalRegistry);
+  private final Counter queued;
+  private final Counter finished;
+  private final Counter failed;
+  private final Counter reclaims;
+  private final Timer duration;
 
-  JobWorker(AnalysisJobs jobs, CaseStore store, String owner, Duration lease, int parallel) {
+  /**
+   * @param metrics the prefix of this worker's metrics ("regdoc.analyses"): the analyses and the
+   *     queued chat turns without files are counted apart
+   */
+  JobWorker(
+      AnalysisJobs jobs,
+      CaseStore store,
+      String owner,
+      Duration lease,
+      int parallel,
+      String metrics) {
     this.jobs = jobs;
     this.store = store;
     this.owner = owner;
     this.lease = lease;
+    this.queued = Metrics.counter(metrics + ".queued");
+    this.finished = Metrics.counter(metrics + ".finished");
+    this.failed = Metrics.counter(metrics + ".failed");
+    this.reclaims = Metrics.counter(metrics + ".lease.reclaims");
+    this.duration =
+        Timer.builder(metrics + ".duration")
+            .publishPercentileHistogram()
+            .register(Metrics.globalRegistry);
     this.workers = Executors.newFixedThreadPool(parallel, daemon("regdoc-job"));
     this.renewals = Executors.newSingleThreadScheduledExecutor(daemon("regdoc-job-lease"));
-    Metrics.gauge("regdoc.analyses.running", running);
+    Metrics.gauge(metrics + ".running", running);
     for (int i = 0; i < parallel; i++) {
       workers.submit(this::loop);
     }
@@ -112,6 +127,11 @@ final class JobWorker implements AutoCloseable {
   void serve(String frontEnd, QueuedTurns handler) {
     frontEnds.put(frontEnd, handler);
     signal();
+  }
+
+  /** Whether this worker runs the queued turns of {@code frontEnd}. */
+  boolean serves(String frontEnd) {
+    return frontEnds.containsKey(frontEnd);
   }
 
   /** Queues the turn, its uploads kept in the shared store first. */

@@ -18,9 +18,10 @@ import javax.sql.DataSource;
 /**
  * The analysis jobs in the table analysis_jobs (PostgreSQL only). A claim picks the oldest
  * claimable row with {@code SELECT ... FOR UPDATE SKIP LOCKED}: instances claiming at once each
- * lock a different row instead of waiting on one another. Every lease is written and judged by the
- * database's clock, never an instance's: instances whose clocks disagree still agree on when a
- * lease runs out.
+ * lock a different row instead of waiting on one another. A job waits while an earlier job of its
+ * conversation is queued or running, so each conversation's turns run in the order they came,
+ * whichever instances take them. Every lease is written and judged by the database's clock, never
+ * an instance's: instances whose clocks disagree still agree on when a lease runs out.
  */
 final class JdbcAnalysisJobs implements AnalysisJobs {
   static final String QUEUED = "queued";
@@ -86,12 +87,15 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
           Optional<Job> job =
               JdbcTransactions.first(
                   c,
-                  "SELECT id, conversation, front_end, payload_json, attempts FROM analysis_jobs"
-                      + " WHERE (state = ? OR (state = ? AND lease_until < "
+                  "SELECT j.id, j.conversation, j.front_end, j.payload_json, j.attempts"
+                      + " FROM analysis_jobs j WHERE (j.state = ? OR (j.state = ? AND j.lease_until"
+                      + " < "
                       + DB_NOW
-                      + ")) AND front_end IN ("
+                      + ")) AND j.front_end IN ("
                       + in
-                      + ") ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                      + ") AND NOT EXISTS (SELECT 1 FROM analysis_jobs e WHERE e.conversation ="
+                      + " j.conversation AND e.id < j.id AND e.state IN (?, ?))"
+                      + " ORDER BY j.id LIMIT 1 FOR UPDATE OF j SKIP LOCKED",
                   ps -> {
                     int i = 1;
                     ps.setString(i++, QUEUED);
@@ -99,6 +103,8 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
                     for (String f : frontEnds) {
                       ps.setString(i++, f);
                     }
+                    ps.setString(i++, QUEUED);
+                    ps.setString(i++, RUNNING);
                   },
                   rs ->
                       new Job(

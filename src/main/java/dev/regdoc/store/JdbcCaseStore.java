@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -633,23 +634,41 @@ public final class JdbcCaseStore implements CaseStore {
 
   @Override
   public boolean firstDelivery(String key, Instant at) {
+    return firstDelivery(key, null, at);
+  }
+
+  @Override
+  public boolean firstDelivery(String key, String by, Instant at) {
     try {
       tx.runOrThrow(
           c ->
               JdbcTransactions.update(
                   c,
-                  "INSERT INTO handled_events (event_key, handled_at) VALUES (?, ?)",
+                  "INSERT INTO handled_events (event_key, handled_at, handled_by) VALUES (?, ?, ?)",
                   ps -> {
                     ps.setString(1, key);
                     Sql.setInstant(ps, 2, at);
+                    ps.setString(3, by);
                   }));
       return true;
     } catch (SQLException e) {
-      if (Sql.isDuplicateKey(e)) {
-        return false;
+      if (!Sql.isDuplicateKey(e)) {
+        throw tx.failure(e);
       }
-      throw tx.failure(e);
+      return by != null && by.equals(handledBy(key));
     }
+  }
+
+  /** Who took the event key ("" when no one said). */
+  private String handledBy(String key) {
+    return tx.run(
+        c ->
+            JdbcTransactions.first(
+                    c,
+                    "SELECT handled_by FROM handled_events WHERE event_key = ?",
+                    ps -> ps.setString(1, key),
+                    rs -> Objects.toString(rs.getString(1), ""))
+                .orElse(""));
   }
 
   private void forgetEventsBefore(Instant cutoff) {

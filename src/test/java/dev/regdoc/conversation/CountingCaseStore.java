@@ -47,6 +47,11 @@ final class CountingCaseStore implements CaseStore {
   }
 
   @Override
+  public boolean firstDelivery(String key, String by, Instant at) {
+    return store.firstDelivery(key, by, at);
+  }
+
+  @Override
   public Optional<String> joinToken(long caseId) {
     return store.joinToken(caseId);
   }

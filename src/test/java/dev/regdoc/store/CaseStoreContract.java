@@ -334,6 +334,25 @@ abstract class CaseStoreContract {
     }
   }
 
+  /**
+   * A file announced twice is taken by one queued turn; that turn, run again by the instance that
+   * took it over from one that died, finds the file its own, any other turn finds it taken.
+   */
+  @Test
+  void aKeyTakenByAQueuedTurnIsThatTurnsAgainAndNoOneElses() {
+    try (JdbcCaseStore other = JdbcCaseStore.open(store.settings())) {
+      assertThat(store.firstDelivery("slack:file:F1", "slack:event:Ev1", T0)).isTrue();
+      assertThat(other.firstDelivery("slack:file:F1", "slack:event:Ev1", T0.plusSeconds(9)))
+          .as("the same turn, taken over")
+          .isTrue();
+      assertThat(other.firstDelivery("slack:file:F1", "slack:event:Ev2", T0)).isFalse();
+      assertThat(other.firstDelivery("slack:file:F1", T0)).isFalse();
+
+      assertThat(store.firstDelivery("slack:file:F2", T0)).as("taken outside the queue").isTrue();
+      assertThat(other.firstDelivery("slack:file:F2", "slack:event:Ev1", T0)).isFalse();
+    }
+  }
+
   @Test
   void anEventKeyIsForgottenADayAfterItWasHandled() {
     assertThat(store.firstDelivery("file:F1", T0)).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.conversation.store.TurnLocks;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,6 +141,29 @@ class PostgresCaseStoreTest extends CaseStoreContract {
     } finally {
       other.shutdownNow();
     }
+  }
+
+  /**
+   * A conversation's queued turns are claimed one at a time in the order they were queued, while
+   * other conversations' turns go on; a later turn is claimable once the earlier one ended.
+   */
+  @Test
+  void aConversationsLaterTurnIsNotClaimedWhileAnEarlierOneIsQueuedOrRunning() {
+    AnalysisJobs jobs = store.jobs().orElseThrow();
+    Duration lease = Duration.ofMinutes(1);
+    long first = jobs.enqueue("slack:T1:C1:1", "slack-turn", "{}");
+    long second = jobs.enqueue("slack:T1:C1:1", "slack-turn", "{}");
+    long elsewhere = jobs.enqueue("slack:T1:C2:1", "slack-event", "{}");
+    Set<String> both = Set.of("slack-turn", "slack-event");
+
+    assertThat(jobs.claim(both, "a", lease).orElseThrow().id()).isEqualTo(first);
+    assertThat(jobs.claim(both, "b", lease).orElseThrow().id())
+        .as("the other conversation, not the first's next turn")
+        .isEqualTo(elsewhere);
+    assertThat(jobs.claim(both, "b", lease)).as("the next turn waits for the first").isEmpty();
+
+    assertThat(jobs.finish(first, "a", true)).isTrue();
+    assertThat(jobs.claim(both, "b", lease).orElseThrow().id()).isEqualTo(second);
   }
 
   @Test

@@ -60,6 +60,7 @@ abstract class PreFlywayUpgradeContract {
               "5 SQL true",
               "6 SQL true",
               "7 SQL true",
+              "8 SQL true",
               "9 SQL true");
       assertThat(hasOldVersionTable(c)).as("the old version table is dropped").isFalse();
     }
@@ -89,6 +90,7 @@ abstract class PreFlywayUpgradeContract {
               "5 SQL true",
               "6 SQL true",
               "7 SQL true",
+              "8 SQL true",
               "9 SQL true");
     }
   }
@@ -110,6 +112,7 @@ abstract class PreFlywayUpgradeContract {
               "5 SQL true",
               "6 SQL true",
               "7 SQL true",
+              "8 SQL true",
               "9 SQL true");
       assertThat(hasOldVersionTable(c)).isFalse();
     }

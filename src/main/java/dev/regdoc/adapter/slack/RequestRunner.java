@@ -1,6 +1,7 @@
 package dev.regdoc.adapter.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.model.block.LayoutBlock;
 import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
@@ -14,10 +15,13 @@ import dev.regdoc.conversation.QueuedTurns;
 import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.Upload;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +41,43 @@ final class RequestRunner implements AutoCloseable {
   /** Messages with files, queued as Slack sent them (not yet downloaded) before their ack. */
   private static final String EVENTS = "slack-event";
 
+  /** Messages without files, button presses and the slash command, queued before their ack. */
+  private static final String TURNS = "slack-turn";
+
+  /**
+   * file_shared events, queued as Slack sent them (a file id alone) before their ack: whichever
+   * instance takes one asks where the file was shared and queues it as a message with that file.
+   */
+  private static final String FILE_SHARED = "slack-file-shared";
+
+  /** Finds where a file_shared event's file was shared (files.info); null when not for regdoc. */
+  @FunctionalInterface
+  interface FileSharedResolver {
+    SlackRequest resolve(SlackRequest announced) throws IOException;
+  }
+
+  /** What a queued turn records once its answer is posted (see {@link QueuedTurns.Lease}). */
+  private static final String ANSWER = "answer";
+
   /**
    * Set only by tests (SeveralInstancesTest): the process stops dead once it has taken an event
    * with files, before anything else is done with it.
    */
   private static final boolean HALT_AFTER_EVENT_TAKEN =
       Boolean.getBoolean("regdoctest.halt-after-event-taken");
+
+  /**
+   * Set only by tests (SeveralInstancesTest): a Slack turn this instance takes waits, unanswered,
+   * until the process is killed: the seconds after Slack's ack in which an instance may die.
+   */
+  private static final boolean HOLD_SLACK_TURNS = Boolean.getBoolean("regdoctest.hold-slack-turns");
+
+  /**
+   * Set only by tests (SeveralInstancesTest): the process stops dead once a queued turn's answer is
+   * posted, before the post is recorded with its job.
+   */
+  private static final boolean HALT_AFTER_ANSWER_POSTED =
+      Boolean.getBoolean("regdoctest.halt-after-answer-posted");
 
   /** Where a queued turn is answered: the thread and the progress message. */
   record ReplyTo(String team, String channel, String threadTs, String user, String progressTs) {}
@@ -55,6 +90,7 @@ final class RequestRunner implements AutoCloseable {
   private final String botToken;
   private final BlockKitRenderer renderer;
   private final CaseThreads caseThreads;
+  private volatile FileSharedResolver fileShared = announced -> null;
   private final ExecutorService pool =
       Executors.newFixedThreadPool(
           4,
@@ -80,6 +116,24 @@ final class RequestRunner implements AutoCloseable {
     this.renderer = new BlockKitRenderer(engine::phrase, engine::lessonFile);
     engine.serveQueued(FRONT_END, this::runQueued);
     engine.serveQueued(EVENTS, this::runEvent);
+    engine.serveQueuedTurns(TURNS, this::runTurn);
+    engine.serveQueuedTurns(FILE_SHARED, this::runFileShared);
+  }
+
+  void resolveFileSharedWith(FileSharedResolver resolver) {
+    this.fileShared = resolver;
+  }
+
+  /**
+   * Takes a file_shared event (its one file a bare id): on a shared store queued before Slack's ack
+   * like every other request, otherwise resolved and run here.
+   */
+  void submitFileShared(SlackRequest announced) {
+    if (announced.eventKey() != null && engine.sharesQueue()) {
+      queueEvent(announced, FILE_SHARED);
+      return;
+    }
+    submit(announced.eventKey(), () -> fileShared.resolve(announced));
   }
 
   /** Whether a thread is a case regdoc works in (so plain replies in it are meant for regdoc). */
@@ -93,20 +147,22 @@ final class RequestRunner implements AutoCloseable {
   }
 
   /**
-   * Takes the request if it is new and allowed; returns at once. A message with files, on a shared
-   * store, is queued as it came before this returns (and so before Slack's ack): an instance that
-   * dies after the ack leaves the queued event to another, and Slack's retry of an event queued
-   * already is dropped by whichever instance it reaches.
+   * Takes the request if it is new and allowed; returns at once. On a shared store every request (a
+   * message with or without files, a button press, the slash command) is queued as it came before
+   * this returns, and so before Slack's ack: an instance that dies after the ack leaves the queued
+   * request to another, and Slack's retry of a request queued already is dropped by whichever
+   * instance it reaches. A message with files waits for an analysis slot; the others are run by
+   * workers of their own. Without a shared store the request is run here.
    */
   void submit(SlackRequest request) {
-    if (!request.files().isEmpty() && request.eventKey() != null && engine.sharesQueue()) {
-      queueEvent(request);
+    if (request.eventKey() != null && engine.sharesQueue()) {
+      queueEvent(request, request.files().isEmpty() ? TURNS : EVENTS);
       return;
     }
     submit(request.eventKey(), () -> request);
   }
 
-  private void queueEvent(SlackRequest r) {
+  private void queueEvent(SlackRequest r, String lane) {
     if (!settings.serves(r.team(), r.channel())) {
       log.info(
           "ignoring {} in {}/{}: not in the Slack allowlist", r.eventKey(), r.team(), r.channel());
@@ -122,9 +178,7 @@ final class RequestRunner implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    if (engine
-        .enqueueOnce(incoming(r, List.of()), EVENTS, json, "slack:event:" + r.eventKey())
-        .isEmpty()) {
+    if (engine.enqueueOnce(incoming(r, List.of()), lane, json, queuedKey(r)).isEmpty()) {
       log.debug("ignoring Slack's redelivery of {}: queued already", r.eventKey());
     }
     if (HALT_AFTER_EVENT_TAKEN) {
@@ -148,43 +202,31 @@ final class RequestRunner implements AutoCloseable {
    */
   private void runEvent(Incoming queued, String replyTo, QueuedTurns.Lease lease)
       throws IOException {
-    SlackRequest t = JSON.readValue(replyTo, SlackRequest.class);
+    holdIfTesting();
+    SlackRequest t = inCaseThread(JSON.readValue(replyTo, SlackRequest.class), lease);
     String lang = language(t);
-    if (t.threadTs() == null) {
-      // a message with files outside a thread: its case gets a thread, opened once per job
-      String ts = lease.posted("thread").orElse(null);
-      if (ts == null) {
-        ts = poster.post(t.channel(), null, say("team-thread-opener", lang), null);
-        lease.recordPost("thread", ts);
-      }
-      t = t.inThread(ts);
+    // the same file announced twice (file_shared and the message with files) is analysed once; each
+    // file is taken in this event's name, so an instance taking the job over makes the same choice
+    String by = queuedKey(t);
+    t =
+        t.withFiles(
+            t.files().stream()
+                .filter(f -> engine.firstDelivery("slack:file:" + f.id(), by))
+                .toList());
+    if (t.files().isEmpty() && t.text().isBlank()) {
+      return;
     }
-    caseThreads.remember(t.conversation());
-    if (!lease.takenOver()) {
-      // the same file announced twice (file_shared and the message with files) is analysed once; a
-      // takeover trusts the choice of the instance that died
-      t = t.withFiles(t.files().stream().filter(f -> firstTime("file:" + f.id())).toList());
-      if (t.files().isEmpty() && t.text().isBlank()) {
-        return;
-      }
-    }
-    String progressTs = lease.posted("progress").orElse(null);
-    if (progressTs == null) {
-      String downloading = say("team-downloading", lang, "files", names(t.files()));
-      progressTs = poster.post(t.channel(), t.threadTs(), downloading, null);
-      lease.recordPost("progress", progressTs);
-    }
+    String progressTs =
+        postOnce(lease, "progress", t, say("team-downloading", lang, "files", names(t.files())));
     List<Upload> uploads = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     try {
       for (SlackRequest.FileRef f : t.files()) {
         fetcher.fetch(f.name(), f.url(), f.size(), botToken, refusals).ifPresent(uploads::add);
       }
-      if (!refusals.isEmpty() && lease.posted("refusals").isEmpty()) {
+      if (!refusals.isEmpty()) {
         List<String> said = refusals.stream().map(r -> r.say(engine::phrase, lang)).toList();
-        poster.post(
-            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", said), null);
-        lease.recordPost("refusals", "posted");
+        postOnce(lease, "refusals", t, ":warning: " + String.join("\n:warning: ", said));
       }
       if (uploads.isEmpty() && t.text().isBlank()) {
         poster.update(t.channel(), progressTs, say("team-nothing-read", lang));
@@ -201,6 +243,67 @@ final class RequestRunner implements AutoCloseable {
         Files.deleteIfExists(u.content());
       }
     }
+  }
+
+  /**
+   * A queued request without files (a message, a button press, the slash command), taken by this
+   * instance (possibly queued by another, possibly taken over from one that died): answered in its
+   * thread. Each message it posts is recorded with the job, so a takeover posts none twice; one
+   * whose answer is out already is not run again.
+   */
+  private void runTurn(Incoming queued, String replyTo, QueuedTurns.Lease lease)
+      throws IOException {
+    holdIfTesting();
+    SlackRequest t = inCaseThread(JSON.readValue(replyTo, SlackRequest.class), lease);
+    if (postedBefore(lease, ANSWER, t).isPresent()) {
+      return; // answered by the instance that died before it could end the job
+    }
+    Reply reply = engine.handle(incoming(t, List.of()), ProgressSink.NONE);
+    if (!lease.stillMine()) {
+      log.info("turn of {} was taken over by another instance; it answers", t.conversation());
+      return;
+    }
+    post(t, reply, null, lease);
+  }
+
+  /**
+   * A queued file_shared event, taken by this instance: files.info says where the file was shared,
+   * and one shared in a case thread is queued as a message with that file for an analysis slot,
+   * once, whichever instance resolves it (a takeover resolves it again and finds it queued).
+   */
+  private void runFileShared(Incoming queued, String replyTo, QueuedTurns.Lease lease)
+      throws IOException {
+    holdIfTesting();
+    SlackRequest announced = JSON.readValue(replyTo, SlackRequest.class);
+    SlackRequest found = fileShared.resolve(announced);
+    if (found == null) {
+      return;
+    }
+    SlackRequest r = found.withEventKey(announced.eventKey() + ":resolved");
+    engine.enqueueOnce(incoming(r, List.of()), EVENTS, JSON.writeValueAsString(r), queuedKey(r));
+  }
+
+  /**
+   * The queued request in its case thread: one outside a thread (the slash command, a message with
+   * files at the top of a channel) gets a thread, opened once per job.
+   */
+  private SlackRequest inCaseThread(SlackRequest t, QueuedTurns.Lease lease) throws IOException {
+    SlackRequest in = t;
+    if (in.threadTs() == null) {
+      String ts = lease.posted("thread").orElse(null);
+      if (ts == null) {
+        ts = poster.post(in.channel(), null, say("team-thread-opener", language(in)), null);
+        lease.recordPost("thread", ts);
+      }
+      in = in.inThread(ts);
+    }
+    caseThreads.remember(in.conversation());
+    return in;
+  }
+
+  /** The key a Slack request is queued under: one job per Slack delivery among all instances. */
+  private static String queuedKey(SlackRequest r) {
+    return "slack:event:" + r.eventKey();
   }
 
   /**
@@ -234,6 +337,17 @@ final class RequestRunner implements AutoCloseable {
         });
   }
 
+  private static void holdIfTesting() throws InterruptedIOException {
+    if (HOLD_SLACK_TURNS) {
+      try {
+        new CountDownLatch(1).await(); // until the process is killed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("stopped while held");
+      }
+    }
+  }
+
   private boolean firstTime(String key) {
     return guards.firstDelivery("slack", key, engine::firstDelivery);
   }
@@ -251,6 +365,7 @@ final class RequestRunner implements AutoCloseable {
   }
 
   private void run(SlackRequest request) throws IOException {
+    holdIfTesting();
     SlackRequest t = request;
     String lang = language(t);
     if (t.threadTs() == null) {
@@ -347,8 +462,10 @@ final class RequestRunner implements AutoCloseable {
   private void post(SlackRequest t, Reply reply, String inPlaceTs, QueuedTurns.Lease lease)
       throws IOException {
     BlockKitRenderer.Rendered r = renderer.render(reply);
-    if (inPlaceTs == null) {
+    if (inPlaceTs == null && lease == null) {
       poster.post(t.channel(), t.threadTs(), r.text(), r.blocks());
+    } else if (inPlaceTs == null) {
+      postOnce(lease, ANSWER, t, r.text(), r.blocks());
     } else {
       poster.update(t.channel(), inPlaceTs, r.text(), r.blocks());
     }
@@ -371,6 +488,51 @@ final class RequestRunner implements AutoCloseable {
         poster.post(t.channel(), t.threadTs(), ":warning: " + failed, null);
       }
     }
+  }
+
+  private String postOnce(QueuedTurns.Lease lease, String item, SlackRequest t, String text)
+      throws IOException {
+    return postOnce(lease, item, t, text, null);
+  }
+
+  /**
+   * Posts a queued job's message {@code item} into its thread once: tagged with the job and the
+   * item, and recorded with the job once posted. A job taken over from an instance that died posts
+   * it again only when neither the record nor a tagged message in the thread says it is out already
+   * (the first may have died between the post and its record). Returns the message's ts.
+   */
+  private String postOnce(
+      QueuedTurns.Lease lease, String item, SlackRequest t, String text, List<LayoutBlock> blocks)
+      throws IOException {
+    Optional<String> before = postedBefore(lease, item, t);
+    if (before.isPresent()) {
+      return before.get();
+    }
+    String ts =
+        poster.post(t.channel(), t.threadTs(), text, blocks, SlackPoster.tag(lease.job(), item));
+    if (HALT_AFTER_ANSWER_POSTED && ANSWER.equals(item)) {
+      Runtime.getRuntime().halt(137); // a test's crash between the answer and its record
+    }
+    lease.recordPost(item, ts);
+    return ts;
+  }
+
+  /**
+   * The ts of the job's message {@code item} when it is out already: recorded with the job, or, on
+   * a takeover, found by its tag in the thread (then recorded now).
+   */
+  private Optional<String> postedBefore(QueuedTurns.Lease lease, String item, SlackRequest t)
+      throws IOException {
+    Optional<String> recorded = lease.posted(item);
+    if (recorded.isPresent() || !lease.takenOver()) {
+      return recorded;
+    }
+    String tagged = poster.tagged(t.channel(), t.threadTs(), lease.job()).get(item);
+    if (tagged == null) {
+      return Optional.empty();
+    }
+    lease.recordPost(item, tagged);
+    return Optional.of(tagged);
   }
 
   /** Updates the progress message (Slack rate-limits chat.update: see {@link ProgressEdits}). */

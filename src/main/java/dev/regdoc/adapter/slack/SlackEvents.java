@@ -32,6 +32,7 @@ final class SlackEvents {
   }
 
   void register(App app) {
+    runner.resolveFileSharedWith(this::fromFileShared);
     app.event(
         AppMentionEvent.class,
         (req, ctx) -> {
@@ -102,8 +103,16 @@ final class SlackEvents {
         FileSharedEvent.class,
         (req, ctx) -> {
           FileSharedEvent e = req.getEvent();
-          String team = team(ctx, null);
-          runner.submit(req.getEventId(), () -> fromFileShared(team, e));
+          runner.submitFileShared(
+              new SlackRequest(
+                  req.getEventId(),
+                  team(ctx, null),
+                  e.getChannelId(),
+                  null,
+                  e.getUserId(),
+                  "",
+                  List.of(new SlackRequest.FileRef(e.getFileId(), e.getFileId(), null, 0)),
+                  null));
           return ctx.ack();
         });
     app.command(
@@ -193,19 +202,26 @@ final class SlackEvents {
   }
 
   /**
-   * file_shared has only ids: files.info gives the file and where it was shared; only case threads
-   * count.
+   * file_shared has only ids (the announced request's one file): files.info gives the file and
+   * where it was shared; only case threads count.
    */
-  private SlackRequest fromFileShared(String team, FileSharedEvent e) throws IOException {
-    File f = poster.fileInfo(e.getFileId());
-    String thread = threadOf(f, e.getChannelId());
-    if (!runner.isCaseThread(team, e.getChannelId(), thread)
-        || e.getUserId() == null
-        || e.getUserId().equals(botUserId)) {
+  private SlackRequest fromFileShared(SlackRequest announced) throws IOException {
+    File f = poster.fileInfo(announced.files().get(0).id());
+    String thread = threadOf(f, announced.channel());
+    if (!runner.isCaseThread(announced.team(), announced.channel(), thread)
+        || announced.user() == null
+        || announced.user().equals(botUserId)) {
       return null;
     }
     return new SlackRequest(
-        null, team, e.getChannelId(), thread, e.getUserId(), "", files(List.of(f)), null);
+        announced.eventKey(),
+        announced.team(),
+        announced.channel(),
+        thread,
+        announced.user(),
+        "",
+        files(List.of(f)),
+        null);
   }
 
   private static String threadOf(File f, String channel) {

@@ -45,6 +45,10 @@ record SlackRequest(
     return new SlackRequest(eventKey, team, channel, ts, user, text, files, action);
   }
 
+  SlackRequest withEventKey(String key) {
+    return new SlackRequest(key, team, channel, threadTs, user, text, files, action);
+  }
+
   SlackRequest withFiles(List<FileRef> f) {
     return new SlackRequest(eventKey, team, channel, threadTs, user, text, f, action);
   }

@@ -41,9 +41,11 @@ public interface AnalysisJobs {
       String conversation, String frontEnd, String payloadJson, String eventKey);
 
   /**
-   * The oldest job for one of {@code frontEnds} that is queued or whose lease ran out, now leased
-   * to {@code owner} for {@code lease}; no two instances claim the same job. Leases are kept by the
-   * store's clock, so instances whose clocks disagree still agree on when one runs out.
+   * The oldest job for one of {@code frontEnds} that is queued or whose lease ran out, and that no
+   * earlier job of its conversation is still queued or running for (a conversation's turns run in
+   * order), now leased to {@code owner} for {@code lease}; no two instances claim the same job.
+   * Leases are kept by the store's clock, so instances whose clocks disagree still agree on when
+   * one runs out.
    */
   Optional<Job> claim(Set<String> frontEnds, String owner, Duration lease);
 

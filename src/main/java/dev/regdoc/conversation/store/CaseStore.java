@@ -87,6 +87,15 @@ public interface CaseStore extends AutoCloseable {
   boolean firstDelivery(String key, Instant at);
 
   /**
+   * As {@link #firstDelivery(String, Instant)}, and true again for the same {@code by} (a queued
+   * turn's event key): a turn another instance takes over after the first died makes the first's
+   * choice again instead of finding its own key taken.
+   */
+  default boolean firstDelivery(String key, String by, Instant at) {
+    return firstDelivery(key, at);
+  }
+
+  /**
    * The turn locks among the instances sharing this store ({@link TurnLocks#NONE} when none can);
    * the engine takes its own in-process lock first.
    */

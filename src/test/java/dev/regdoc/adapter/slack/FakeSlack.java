@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * A stand-in for Slack's Web API and file host on 127.0.0.1 that records every call regdoc makes:
- * auth.test, chat.postMessage, chat.update, files.info, file downloads, the files.uploadV2 steps
- * and apps.connections.open.
+ * auth.test, chat.postMessage (with its metadata), conversations.replies, chat.update, files.info,
+ * file downloads, the files.uploadV2 steps and apps.connections.open.
  */
 final class FakeSlack implements AutoCloseable {
   static final String BOT_TOKEN = "xoxb-test-bot-token";
@@ -42,6 +42,13 @@ final class FakeSlack implements AutoCloseable {
   private final Map<String, byte[]> downloads = new ConcurrentHashMap<>();
   private final Map<String, String> fileInfos = new ConcurrentHashMap<>();
   private final AtomicInteger ts = new AtomicInteger(100);
+
+  /** The messages posted, as conversations.replies gives them back. */
+  private final List<Posted> posted = new CopyOnWriteArrayList<>();
+
+  /** A posted message with its thread and its metadata (the JSON regdoc sent, or null). */
+  private record Posted(String channel, String ts, String threadTs, String text, String metadata) {}
+
   private volatile String socketUrl;
 
   FakeSlack() throws IOException {
@@ -191,14 +198,13 @@ final class FakeSlack implements AutoCloseable {
                   + "\",\"user_id\":\""
                   + BOT_USER
                   + "\",\"bot_id\":\"B0REGDOC\"}");
-      case "chat.postMessage" ->
-          json(
-              ex,
-              "{\"ok\":true,\"channel\":\""
-                  + p.get("channel")
-                  + "\",\"ts\":\"1700000"
-                  + ts.incrementAndGet()
-                  + ".000100\"}");
+      case "chat.postMessage" -> {
+        String at = "1700000" + ts.incrementAndGet() + ".000100";
+        posted.add(
+            new Posted(p.get("channel"), at, p.get("thread_ts"), p.get("text"), p.get("metadata")));
+        json(ex, "{\"ok\":true,\"channel\":\"" + p.get("channel") + "\",\"ts\":\"" + at + "\"}");
+      }
+      case "conversations.replies" -> json(ex, replies(p));
       case "chat.update" ->
           json(
               ex,
@@ -229,6 +235,34 @@ final class FakeSlack implements AutoCloseable {
           json(ex, "{\"ok\":true,\"files\":" + p.get("files") + "}");
       default -> json(ex, "{\"ok\":false,\"error\":\"unknown_method\"}");
     }
+  }
+
+  /**
+   * conversations.replies: the thread's messages in one page, each with its metadata when
+   * include_all_metadata is set (the thread's parent is the message whose ts is the thread's).
+   */
+  private String replies(Map<String, String> p) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    boolean metadata =
+        p.get("include_all_metadata") != null
+            && !List.of("0", "false").contains(p.get("include_all_metadata"));
+    var messages = json.createArrayNode();
+    for (Posted m : posted) {
+      if (m.channel().equals(p.get("channel"))
+          && (p.get("ts").equals(m.threadTs()) || p.get("ts").equals(m.ts()))) {
+        var o = messages.addObject().put("type", "message").put("ts", m.ts()).put("text", m.text());
+        if (m.threadTs() != null) {
+          o.put("thread_ts", m.threadTs());
+        }
+        if (metadata && m.metadata() != null) {
+          o.set("metadata", json.readTree(m.metadata()));
+        }
+      }
+    }
+    var out = json.createObjectNode().put("ok", true).put("has_more", false);
+    out.set("messages", messages);
+    out.putObject("response_metadata").put("next_cursor", "");
+    return json.writeValueAsString(out);
   }
 
   private static void json(HttpExchange ex, String body) throws IOException {

@@ -7,9 +7,11 @@ import dev.regdoc.cli.Main;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -243,6 +245,230 @@ class SeveralInstancesTest {
     assertThat(answers).hasSize(1);
     assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
     assertThat(count("SELECT COUNT(*) FROM analysis_jobs")).isOne();
+  }
+
+  @Test
+  void aTextTurnAButtonPressAndTheSlashCommandWhoseInstanceDiesAfterTheAckAreAnsweredOnceByAnother()
+      throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN an instance that acknowledges Slack's turns and then holds them unanswered (as one
+    // that is killed in the seconds after the ack)
+    Instance dying = start(0, List.of("-Dregdoctest.hold-slack-turns=true"));
+    dying.awaitStarted();
+    dying.send(
+        "Ev-text-lost",
+        SlackHttpModeTest.mention("C701", "1700700001.000100", "<@U0REGDOC> new case"));
+    dying.action("C702", "1700700002.000100", "new case", "1700700003.000200");
+    dying.command("C703", "tr-cmd-lost");
+    Set<String> channels = Set.of("C701", "C702", "C703");
+
+    // WHEN it is killed (SIGKILL) and another instance starts
+    dying.process.destroyForcibly();
+    assertThat(dying.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(openedCase(channels)).as("nothing answered before the kill").isEmpty();
+    Instance taker = start(1, List.of());
+    taker.awaitStarted();
+
+    // THEN the other instance answers each turn, once
+    await(
+        () -> openedCase(channels).keySet().equals(channels),
+        Duration.ofMinutes(2),
+        "every turn answered");
+    Thread.sleep(2000); // a second answer, if any, would come now
+    assertThat(openedCase(channels)).isEqualTo(Map.of("C701", 1L, "C702", 1L, "C703", 1L));
+    assertThat(
+            slack.posts().stream()
+                .filter(c -> "C703".equals(c.param("channel")) && c.param("thread_ts") == null)
+                .count())
+        .as("the slash command's thread opened once")
+        .isOne();
+    assertThat(count("SELECT COUNT(*) FROM analysis_jobs WHERE state = 'done'")).isEqualTo(3);
+  }
+
+  @Test
+  void aFileSharedEventWhoseInstanceDiesAfterTheAckIsAnalysedOnceByAnother() throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN a case thread, opened on an instance that has stopped since
+    Instance first = start(0, List.of());
+    first.awaitStarted();
+    String thread = "1701000001.000100";
+    first.send("Ev-open-1001", SlackHttpModeTest.mention("C1001", thread, "<@U0REGDOC> new case"));
+    await(() -> !openedCase(Set.of("C1001")).isEmpty(), "the case opened");
+    await(
+        () -> count("SELECT COUNT(*) FROM analysis_jobs WHERE state <> 'done'") == 0,
+        "every job of the first instance ended");
+    first.process.destroyForcibly();
+    first.process.waitFor(30, TimeUnit.SECONDS);
+
+    // WHEN Slack announces a capture shared in it (file_shared) to an instance that is killed after
+    // the ack, holding it
+    Instance dying = start(1, List.of("-Dregdoctest.hold-slack-turns=true"));
+    dying.awaitStarted();
+    dying.send("Ev-shared-1001", fileShared("C1001", thread, "F1001"));
+    dying.process.destroyForcibly();
+    assertThat(dying.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Instance taker = start(2, List.of());
+    taker.awaitStarted();
+
+    // THEN the other instance analyses it, once
+    await(() -> diagnoses("C1001").size() == 1, Duration.ofMinutes(3), "the file analysed");
+    Thread.sleep(2000); // a second answer, if any, would come now
+    List<FakeSlack.Call> answers = diagnoses("C1001");
+    assertThat(answers).hasSize(1);
+    assertThat(firstFindingCode(answers.get(0))).isEqualTo("port-security-aging");
+  }
+
+  /**
+   * A file_shared event for case-study-2's phone capture shared in {@code thread}, the file served
+   * by the fake with files.info saying where it was shared.
+   */
+  private String fileShared(String channel, String thread, String id) throws Exception {
+    byte[] pcap =
+        Files.readAllBytes(Path.of("src/test/resources/fixtures/case-study-2/phone.pcap"));
+    String url = slack.serveFile(id, "phone.pcap", pcap);
+    slack.fileInfo(
+        id,
+        "{\"id\":\""
+            + id
+            + "\",\"name\":\"phone.pcap\",\"size\":"
+            + pcap.length
+            + ",\"url_private_download\":\""
+            + url
+            + "\",\"shares\":{\"public\":{\""
+            + channel
+            + "\":[{\"ts\":\""
+            + thread.replace(".000100", ".000900")
+            + "\",\"thread_ts\":\""
+            + thread
+            + "\"}]}}}");
+    return "{\"type\":\"file_shared\",\"file_id\":\""
+        + id
+        + "\",\"user_id\":\"U1\",\"file\":{\"id\":\""
+        + id
+        + "\"},\"channel_id\":\""
+        + channel
+        + "\",\"event_ts\":\""
+        + thread.replace(".000100", ".000950")
+        + "\"}";
+  }
+
+  @Test
+  void anAnswerPostedJustBeforeItsInstanceDiedIsNotPostedAgainByTheInstanceThatTakesTheTurnOver()
+      throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN an instance that dies (as by SIGKILL) once it has posted a turn's answer, before the
+    // post is recorded with the turn's job
+    Instance dying = start(0, List.of("-Dregdoctest.halt-after-answer-posted=true"));
+    dying.awaitStarted();
+    try {
+      dying.send(
+          "Ev-posted",
+          SlackHttpModeTest.mention("C901", "1700900001.000100", "<@U0REGDOC> new case"));
+    } catch (IOException e) {
+      // the instance died before its ack reached the sender: the turn was queued before either
+    }
+    assertThat(dying.process.waitFor(2, TimeUnit.MINUTES)).as("the instance died").isTrue();
+    assertThat(openedCase(Set.of("C901"))).isEqualTo(Map.of("C901", 1L));
+    assertThat(count("SELECT COUNT(*) FROM analysis_jobs WHERE state = 'running'")).isOne();
+
+    // WHEN another instance takes the turn over once its lease runs out
+    Instance taker = start(1, List.of());
+    taker.awaitStarted();
+    await(
+        () -> count("SELECT COUNT(*) FROM analysis_jobs WHERE state = 'done'") == 1,
+        "the turn taken over and done");
+
+    // THEN it finds the answer in the thread by its tag, and does not post it again
+    Thread.sleep(2000); // a second answer, if any, would come now
+    assertThat(count("SELECT attempts FROM analysis_jobs")).isEqualTo(2);
+    assertThat(openedCase(Set.of("C901"))).isEqualTo(Map.of("C901", 1L));
+    assertThat(slack.calls("/api/conversations.replies")).isNotEmpty();
+  }
+
+  /** How many "opened case" answers each of {@code channels} got. */
+  private Map<String, Long> openedCase(Set<String> channels) {
+    Map<String, Long> out = new TreeMap<>();
+    for (FakeSlack.Call c : slack.posts()) {
+      if (channels.contains(c.param("channel")) && c.param("text").contains("opened case")) {
+        out.merge(c.param("channel"), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aFileAnnouncedTwiceIsAnalysedOnceWhenTheMessageWithItIsTakenOverFromAKilledInstance()
+      throws Exception {
+    assumePostgres();
+    slack = new FakeSlack();
+    // GIVEN a case thread whose capture was analysed when Slack announced it as file_shared
+    Instance first = start(0, List.of());
+    first.awaitStarted();
+    String thread = "1700800001.000100";
+    first.send("Ev-open-801", SlackHttpModeTest.mention("C801", thread, "<@U0REGDOC> new case"));
+    byte[] pcap =
+        Files.readAllBytes(Path.of("src/test/resources/fixtures/case-study-2/phone.pcap"));
+    String url = slack.serveFile("F801", "phone.pcap", pcap);
+    slack.fileInfo(
+        "F801",
+        "{\"id\":\"F801\",\"name\":\"phone.pcap\",\"size\":"
+            + pcap.length
+            + ",\"url_private_download\":\""
+            + url
+            + "\",\"shares\":{\"public\":{\"C801\":[{\"ts\":\"1700800002.000100\",\"thread_ts\":\""
+            + thread
+            + "\"}]}}}");
+    await(() -> !openedCase(Set.of("C801")).isEmpty(), "the case opened");
+    first.send(
+        "Ev-shared-801",
+        "{\"type\":\"file_shared\",\"file_id\":\"F801\",\"user_id\":\"U1\",\"file\":{\"id\":"
+            + "\"F801\"},\"channel_id\":\"C801\",\"event_ts\":\"1700800002.000200\"}");
+    await(() -> diagnoses("C801").size() == 1, Duration.ofMinutes(3), "the file analysed");
+    await(
+        () -> count("SELECT COUNT(*) FROM analysis_jobs WHERE state <> 'done'") == 0,
+        "every job of the first instance ended");
+    first.process.destroyForcibly();
+    first.process.waitFor(30, TimeUnit.SECONDS);
+
+    // WHEN the message with the same file is taken by an instance that is killed holding it
+    Instance dying = start(1, List.of("-Dregdoctest.hold-slack-turns=true"));
+    dying.awaitStarted();
+    String files = file("F801", "phone.pcap", pcap.length, url);
+    dying.send(
+        "Ev-message-801",
+        "{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"U1\",\"text\":\"\","
+            + "\"ts\":\"1700800002.000100\",\"thread_ts\":\""
+            + thread
+            + "\",\"channel\":\"C801\",\"channel_type\":\"channel\",\"files\":["
+            + files
+            + "]}");
+    await(
+        () ->
+            count(
+                    "SELECT COUNT(*) FROM analysis_jobs WHERE state = 'running' AND owner = '"
+                        + dying.id
+                        + "' AND event_key = 'slack:event:Ev-message-801'")
+                == 1,
+        "the message held");
+    dying.process.destroyForcibly();
+    dying.process.waitFor(30, TimeUnit.SECONDS);
+    Instance taker = start(2, List.of());
+    taker.awaitStarted();
+
+    // THEN the instance that takes it over finds the file analysed already, as the first would have
+    await(
+        () ->
+            count(
+                    "SELECT COUNT(*) FROM analysis_jobs WHERE state = 'done'"
+                        + " AND event_key = 'slack:event:Ev-message-801'")
+                == 1,
+        Duration.ofMinutes(3),
+        "the message taken over and done");
+    Thread.sleep(2000); // a second answer, if any, would come now
+    assertThat(diagnoses("C801")).as("one diagnosis of the file").hasSize(1);
   }
 
   @Test
@@ -535,6 +761,52 @@ class SeveralInstancesTest {
 
     void send(String eventId, String event) throws Exception {
       new SignedSender(slackPort, SlackHttpModeTest.SECRET).event(eventId, event);
+    }
+
+    /** A button press in {@code thread}, as Slack's interactivity request. */
+    void action(String channel, String thread, String value, String actionTs) throws Exception {
+      String payload =
+          "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0TEST\"},\"user\":{\"id\":\"U2\"},"
+              + "\"api_app_id\":\"A1\",\"channel\":{\"id\":\""
+              + channel
+              + "\"},\"trigger_id\":\"tr-"
+              + actionTs
+              + "\",\"container\":{\"type\":\"message\",\"message_ts\":\""
+              + thread
+              + "\",\"thread_ts\":\""
+              + thread
+              + "\",\"channel_id\":\""
+              + channel
+              + "\"},\"actions\":[{\"type\":\"button\",\"action_id\":\"regdoc.0\",\"value\":\""
+              + value
+              + "\",\"action_ts\":\""
+              + actionTs
+              + "\"}]}";
+      form("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+    }
+
+    /** The slash command in {@code channel}. */
+    void command(String channel, String triggerId) throws Exception {
+      form(
+          "token=x&team_id=T0TEST&team_domain=test&channel_id="
+              + channel
+              + "&channel_name=voice&user_id=U9&user_name=kim&command=%2Fregdoc&text="
+              + "&api_app_id=A1&trigger_id="
+              + triggerId
+              + "&response_url="
+              + URLEncoder.encode(slack.base() + "/resp", StandardCharsets.UTF_8));
+    }
+
+    private void form(String body) throws Exception {
+      HttpResponse<String> r =
+          new SignedSender(slackPort, SlackHttpModeTest.SECRET)
+              .send(
+                  body,
+                  "application/x-www-form-urlencoded",
+                  SlackHttpModeTest.SECRET,
+                  SignedSender.now(),
+                  Map.of());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     HttpResponse<String> get(String path) throws Exception {
