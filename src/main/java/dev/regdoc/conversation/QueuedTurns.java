@@ -20,8 +20,8 @@ public interface QueuedTurns {
   interface Lease {
     /**
      * The job's id, the same on every instance: as {@link ChatEngine#enqueue} gave it to the front
-     * end that queued it, and the root of the idempotency keys a front end derives from it
-     * (Slack tags what it posts with it).
+     * end that queued it, and the root of the idempotency keys a front end derives from it (Slack
+     * tags what it posts with it).
      */
     long job();
 
