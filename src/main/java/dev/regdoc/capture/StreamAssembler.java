@@ -40,10 +40,24 @@ abstract class StreamAssembler {
     this.heldBytes = heldBytes;
   }
 
-  /** In-order bytes starting at TCP sequence number {@code seq}. */
+  /**
+   * In-order bytes starting at TCP sequence number {@code seq}. With nothing held from earlier
+   * segments, the messages whole in this one are read where they are, and only what is left is
+   * copied and held: most segments carry whole messages, which then cost no copy.
+   */
   final void append(byte[] data, int off, int n, long seq, long frame, Instant time) {
     this.frame = frame;
     this.time = time;
+    boolean parsed = len == 0;
+    if (parsed) {
+      int used = parseInPlace(data, off, n, seq);
+      if (used == n) {
+        return;
+      }
+      off += used;
+      n -= used;
+      seq = (seq + used) & 0xffffffffL;
+    }
     if (len == 0) {
       bufferSeq = seq;
       segCount = 0;
@@ -68,7 +82,9 @@ abstract class StreamAssembler {
     System.arraycopy(data, off, buf, len, n);
     recordSegment(len, frame);
     len += n;
-    drain();
+    if (!parsed) {
+      drain(); // (what parseInPlace left is the start of a message still waiting for its end)
+    }
     if (len > MAX_BUFFER) {
       anomaly(
           "tcp-stream-unparsable",
@@ -101,18 +117,31 @@ abstract class StreamAssembler {
     resynchronise();
   }
 
+  /** Parses the messages at the start of {@code data[off..off+n)}; returns the bytes they used. */
+  private int parseInPlace(byte[] data, int off, int n, long seq) {
+    bufferSeq = seq;
+    segCount = 0;
+    int used = 0;
+    int u;
+    while (used < n && (u = parse(data, off + used, n - used)) > 0) {
+      used += u;
+      bufferSeq = (bufferSeq + u) & 0xffffffffL;
+    }
+    return used;
+  }
+
   private void drain() {
     int used;
-    while (len > 0 && (used = parse(buf, len)) > 0) {
+    while (len > 0 && (used = parse(buf, 0, len)) > 0) {
       consume(used);
     }
   }
 
   /**
-   * Parses what it can from {@code b[0..n)}: emits at most one message and returns the bytes used,
-   * or 0 to wait for more data.
+   * Parses what it can from {@code b[off..off+n)}: emits at most one message and returns the bytes
+   * used, or 0 to wait for more data. {@link #seqAt} and {@link #frameAt} count from {@code off}.
    */
-  protected abstract int parse(byte[] b, int n);
+  protected abstract int parse(byte[] b, int off, int n);
 
   protected abstract String protocol();
 
