@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.Fact;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
 
 /**
  * The JSON form of a timeline (schema {@value Timeline#SCHEMA}, documented in docs/json.md).
@@ -25,6 +29,7 @@ public final class TimelineJson {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .addModule(new SimpleModule().addSerializer(Instant.class, new InstantAsText()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -32,6 +37,20 @@ public final class TimelineJson {
           .build();
 
   private TimelineJson() {}
+
+  /** As JavaTimeModule writes an instant (ISO-8601 text), without its formatter's objects. */
+  private static final class InstantAsText extends StdSerializer<Instant> {
+    InstantAsText() {
+      super(Instant.class);
+    }
+
+    @Override
+    public void serialize(Instant t, JsonGenerator g, SerializerProvider provider)
+        throws IOException {
+      char[] text = new char[40];
+      g.writeString(text, 0, InstantText.write(t, text));
+    }
+  }
 
   /** Writes the timeline to {@code out} (without a final line break); does not close it. */
   public static void write(Timeline t, Writer out) throws IOException {
