@@ -2,6 +2,7 @@ package dev.regdoc.timeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -12,11 +13,15 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.Fact;
+import dev.regdoc.facts.FileReport;
+import dev.regdoc.timeline.event.EventDetails;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JSON form of a timeline (schema {@value Timeline#SCHEMA}, documented in docs/json.md).
@@ -49,6 +54,49 @@ public final class TimelineJson {
         throws IOException {
       char[] text = new char[40];
       g.writeString(text, 0, InstantText.write(t, text));
+    }
+  }
+
+  /**
+   * Builds the serializers of a timeline's parts (its events' envelope, every kind of details, the
+   * devices, offsets and file reports) into the mapper's cache, so that writing a timeline later
+   * only writes. A command starts this on a thread of its own while it reads its files: building
+   * them inspects some thirty classes by reflection, a fifth of writing a large timeline. Nothing
+   * depends on it having run; a type it could not prepare is prepared (or fails) at its first use.
+   *
+   * @return how many types it prepared
+   */
+  public static int prepare() {
+    SerializerProvider provider = MAPPER.getSerializerProviderInstance();
+    int prepared = 0;
+    for (Class<?> type : parts()) {
+      try {
+        provider.findValueSerializer(type);
+        prepared++;
+      } catch (JsonMappingException | RuntimeException e) {
+        // left to the write, which reports it in its own words
+      }
+    }
+    return prepared;
+  }
+
+  /** The types a timeline's JSON is made of that have serializers of their own. */
+  static List<Class<?>> parts() {
+    List<Class<?>> types =
+        new ArrayList<>(
+            List.of(TimelineEvent.class, DeviceInfo.class, ClockOffset.class, FileReport.class));
+    concrete(EventDetails.class, types);
+    return types;
+  }
+
+  /** The records of a sealed hierarchy. */
+  private static void concrete(Class<?> type, List<Class<?>> out) {
+    if (type.isSealed()) {
+      for (Class<?> sub : type.getPermittedSubclasses()) {
+        concrete(sub, out);
+      }
+    } else if (!type.isInterface()) {
+      out.add(type);
     }
   }
 
