@@ -22,12 +22,16 @@ abstract class StreamAssembler {
   protected final FactSink sink;
   private final HeldBytes heldBytes;
 
-  private byte[] buf = new byte[INITIAL];
+  private static final byte[] NONE = new byte[0];
+
+  // made when a message has to wait for its next segment, and given back once it is read: a
+  // capture of thousands of connections whose messages come whole in their segments holds none
+  private byte[] buf = NONE;
   private int len;
   private long bufferSeq; // TCP sequence number of buf[0]
   // Which frame contributed which buffer range: parallel arrays of (start index, frame)
-  private int[] segStart = new int[16];
-  private long[] segFrame = new long[16];
+  private int[] segStart = new int[0];
+  private long[] segFrame = new long[0];
   private int segCount;
 
   protected long frame;
@@ -183,8 +187,8 @@ abstract class StreamAssembler {
 
   private void recordSegment(int start, long frame) {
     if (segCount == segStart.length) {
-      segStart = Arrays.copyOf(segStart, segCount * 2);
-      segFrame = Arrays.copyOf(segFrame, segCount * 2);
+      segStart = Arrays.copyOf(segStart, Math.max(4, segCount * 2));
+      segFrame = Arrays.copyOf(segFrame, Math.max(4, segCount * 2));
     }
     segStart[segCount] = start;
     segFrame[segCount] = frame;
@@ -193,28 +197,33 @@ abstract class StreamAssembler {
 
   /**
    * Grows the buffer for {@code extra} more bytes; false when the capture's streams may not hold
-   * more.
+   * more. Its first {@value #INITIAL} bytes are not counted.
    */
   private boolean ensureCapacity(int extra) {
     if (len + extra <= buf.length) {
       return true;
     }
-    int size = Math.max(buf.length * 2, len + extra);
-    if (!heldBytes.tryHold(size - buf.length)) {
+    int size = Math.max(Math.max(buf.length * 2, INITIAL), len + extra);
+    int counted = size - Math.max(buf.length, INITIAL);
+    if (counted > 0 && !heldBytes.tryHold(counted)) {
       return false;
     }
     buf = Arrays.copyOf(buf, size);
     return true;
   }
 
-  /**
-   * Gives a grown buffer back once it is empty: a stream between messages holds only its first
-   * bytes.
-   */
+  /** The bytes its buffer takes now, used or not. */
+  final int bufferBytes() {
+    return buf.length;
+  }
+
+  /** Gives the buffer back once it is empty: a stream between messages holds none. */
   private void shrink() {
-    if (len == 0 && buf.length > INITIAL) {
-      heldBytes.release(buf.length - INITIAL);
-      buf = new byte[INITIAL];
+    if (len == 0 && buf.length > 0) {
+      if (buf.length > INITIAL) {
+        heldBytes.release(buf.length - INITIAL);
+      }
+      buf = NONE;
     }
   }
 }

@@ -67,6 +67,7 @@ class PartialSipStreamsTest {
     assertThat(facts).filteredOn(SipMessage.class::isInstance).hasSize(1);
     assertThat(held.held()).isZero();
     assertThat(held.problem()).isNull();
+    assertThat(s.bufferBytes()).as("a stream between messages holds no buffer").isZero();
   }
 
   @Test
@@ -91,6 +92,7 @@ class PartialSipStreamsTest {
         .containsExactly(
             tuple(1L, 1000L, big.length), tuple(2L, 1000L + big.length, second.length));
 
+    assertThat(s.bufferBytes()).isLessThan(big.length); // the third one's start only
     // the third one's start was kept, and it completes from the next segment
     s.append(big, 40, big.length - 40, 1000 + big.length + second.length + 40, 8, T);
     assertThat(facts)
