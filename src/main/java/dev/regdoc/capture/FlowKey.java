@@ -19,6 +19,25 @@ record FlowKey(long a, long b, int portA, long c, long d, int portB) {
         : new FlowKey(da, db, f.dstPort, sa, sb, f.srcPort);
   }
 
+  // written out: looked up for every TCP frame, where a record's generated methods cost several
+  // calls each in a command's quick-compiled code
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FlowKey k
+        && a == k.a
+        && c == k.c
+        && portA == k.portA
+        && portB == k.portB
+        && b == k.b
+        && d == k.d;
+  }
+
+  @Override
+  public int hashCode() {
+    long h = ((((a * 31 + b) * 31 + portA) * 31 + c) * 31 + d) * 31 + portB;
+    return (int) (h ^ (h >>> 32));
+  }
+
   /** True when the frame travels from the (a, b, portA) side. */
   boolean fromA(DecodedFrame f) {
     return high(f, 0) == a && low(f, 0) == b && f.srcPort == portA;

@@ -34,35 +34,35 @@ final class SccpStreamAssembler extends StreamAssembler {
   }
 
   @Override
-  protected int parse(byte[] b, int n) {
+  protected int parse(byte[] b, int off, int n) {
     int skip = 0;
-    while (n - skip >= HEADER && !plausible(b, skip)) {
+    while (n - skip >= HEADER && !plausible(b, off + skip)) {
       skip++;
     }
     if (skip > 0) {
-      reportSkipped(b, skip);
+      reportSkipped(b, off, skip);
       return skip;
     }
     if (n < HEADER) {
       return 0;
     }
-    int total = le32(b, 0) + 8;
+    int total = le32(b, off) + 8;
     if (n < total) {
       return 0;
     }
     resyncing = false;
-    sink.accept(decode(b, total));
+    sink.accept(decode(b, off, total));
     return total;
   }
 
-  private void reportSkipped(byte[] b, int skip) {
+  private void reportSkipped(byte[] b, int off, int skip) {
     if (!resyncing) {
       anomaly(
           "sccp-bad-header",
           String.format(
               "SCCP header with data length %d, version 0x%X, id 0x%X makes no sense;"
                   + " resynchronised after %d bytes",
-              le32(b, 0), le32(b, 4), le32(b, 8), skip));
+              le32(b, off), le32(b, off + 4), le32(b, off + 8), skip));
     }
     resyncing = true;
   }
@@ -82,8 +82,9 @@ final class SccpStreamAssembler extends StreamAssembler {
         && id <= 0xFFFF;
   }
 
-  private SccpMessage decode(byte[] b, int total) {
-    int id = le32(b, 8);
+  /** The PDU of {@code total} bytes at {@code off}. */
+  private SccpMessage decode(byte[] b, int off, int total) {
+    int id = le32(b, off + 8);
     String device = null;
     String ip = null;
     int keepAlive = 0;
@@ -92,27 +93,27 @@ final class SccpStreamAssembler extends StreamAssembler {
     String text = null;
     switch (id) {
       case SccpNames.REGISTER_REQ:
-        device = total >= 28 ? cString(b, 12, 16) : null;
-        ip = total >= 40 ? Bytes.ipv4(b, 36) : null;
+        device = total >= 28 ? cString(b, off + 12, 16) : null;
+        ip = total >= 40 ? Bytes.ipv4(b, off + 36) : null;
         break;
       case SccpNames.REGISTER_ACK:
-        keepAlive = total >= 16 ? le32(b, 12) : 0;
-        secondary = total >= 28 ? le32(b, 24) : 0;
+        keepAlive = total >= 16 ? le32(b, off + 12) : 0;
+        secondary = total >= 28 ? le32(b, off + 24) : 0;
         break;
       case SccpNames.REGISTER_REJECT:
-        text = cString(b, 12, Math.min(32, total - 12));
+        text = cString(b, off + 12, Math.min(32, total - 12));
         break;
       case SccpNames.UNREGISTER_REQ:
       case SccpNames.UNREGISTER_ACK:
       case SccpNames.RESET:
-        code = total >= 16 ? le32(b, 12) : -1;
+        code = total >= 16 ? le32(b, off + 12) : -1;
         break;
       case SccpNames.ALARM:
-        code = total >= 16 ? le32(b, 12) : -1;
-        text = total > 16 ? cString(b, 16, Math.min(80, total - 16)) : null;
+        code = total >= 16 ? le32(b, off + 12) : -1;
+        text = total > 16 ? cString(b, off + 16, Math.min(80, total - 16)) : null;
         break;
       case SccpNames.ENHANCED_ALARM:
-        text = xml(b, total);
+        text = xml(b, off, total);
         break;
       default:
         break;
@@ -134,8 +135,8 @@ final class SccpStreamAssembler extends StreamAssembler {
   }
 
   /** The XML alarm text (LastOutOfServiceInformation) wherever it starts in the body. */
-  private static String xml(byte[] b, int total) {
-    String body = new String(b, 12, total - 12, StandardCharsets.ISO_8859_1);
+  private static String xml(byte[] b, int off, int total) {
+    String body = new String(b, off + 12, total - 12, StandardCharsets.ISO_8859_1);
     int start = body.indexOf('<');
     if (start < 0) {
       return null;

@@ -26,7 +26,23 @@ final class SignalingExtractor {
   private final Map<PathKey, Long> dstMacByPath = new HashMap<>();
 
   /** IP pair of a frame, from raw bytes (IPv6 folded into two longs per address). */
-  private record PathKey(long srcHigh, long srcLow, long dstHigh, long dstLow) {}
+  private record PathKey(long srcHigh, long srcLow, long dstHigh, long dstLow) {
+    // written out: looked up for every signaling frame, where a record's generated methods cost
+    // several calls each in a command's quick-compiled code
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PathKey k
+          && srcHigh == k.srcHigh
+          && srcLow == k.srcLow
+          && dstHigh == k.dstHigh
+          && dstLow == k.dstLow;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(((srcHigh * 31 + srcLow) * 31 + dstHigh) * 31 + dstLow);
+    }
+  }
 
   private final Map<String, Long> anomalyCounts = new HashMap<>();
   private final int[] lastLineEnd = new int[1];

@@ -90,7 +90,7 @@ final class SipMessages {
         h.reasonHeader,
         tcpSeq,
         length,
-        List.copyOf(h.anomalies));
+        h.anomalies.isEmpty() ? List.of() : List.copyOf(h.anomalies));
   }
 
   /** Emits the message and one Anomaly fact per oddity it had. */

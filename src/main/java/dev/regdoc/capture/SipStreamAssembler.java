@@ -25,20 +25,21 @@ final class SipStreamAssembler extends StreamAssembler {
   }
 
   @Override
-  protected int parse(byte[] b, int n) {
-    int start = SipMessages.skipPings(b, 0, n);
-    if (start == n) {
+  protected int parse(byte[] b, int off, int n) {
+    int end = off + n;
+    int start = SipMessages.skipPings(b, off, end);
+    if (start == end) {
       return n;
     }
-    int found = SipMessages.findStartLine(b, start, n, lastLineEnd);
+    int found = SipMessages.findStartLine(b, start, end, lastLineEnd);
     if (found < 0) {
-      return skipJunk(lastLineEnd[0] - start, lastLineEnd[0]);
+      return skipJunk(lastLineEnd[0] - start, lastLineEnd[0] - off);
     }
     if (found > start) {
-      return skipJunk(found - start, found);
+      return skipJunk(found - start, found - off);
     }
     afterGap = false;
-    return parseMessage(b, start, n);
+    return parseMessage(b, off, start, end);
   }
 
   private int skipJunk(int junkBytes, int upTo) {
@@ -50,10 +51,10 @@ final class SipStreamAssembler extends StreamAssembler {
     return upTo;
   }
 
-  private int parseMessage(byte[] b, int start, int n) {
-    int headEnd = SipMessages.headEnd(b, start, n);
+  private int parseMessage(byte[] b, int off, int start, int end) {
+    int headEnd = SipMessages.headEnd(b, start, end);
     if (headEnd < 0) {
-      return start; // consume pings only; wait for the rest of the head
+      return start - off; // consume pings only; wait for the rest of the head
     }
     SipParser.Head h = SipParser.parseHead(b, start, headEnd);
     int body = h.contentLength;
@@ -61,8 +62,8 @@ final class SipStreamAssembler extends StreamAssembler {
       h.anomalies.add("sip-no-content-length");
       body = 0;
     }
-    if (headEnd + body > n) {
-      return start;
+    if ((long) headEnd + body > end) {
+      return start - off;
     }
     int length = headEnd + body - start;
     SipMessages.emit(
@@ -70,11 +71,11 @@ final class SipStreamAssembler extends StreamAssembler {
         SipMessages.toFact(
             h,
             Origin.frame(file, frame, time),
-            frameAt(start),
+            frameAt(start - off),
             Transport.TCP,
             endpoints,
-            seqAt(start),
+            seqAt(start - off),
             length));
-    return headEnd + body;
+    return headEnd + body - off;
   }
 }

@@ -22,12 +22,16 @@ abstract class StreamAssembler {
   protected final FactSink sink;
   private final HeldBytes heldBytes;
 
-  private byte[] buf = new byte[INITIAL];
+  private static final byte[] NONE = new byte[0];
+
+  // made when a message has to wait for its next segment, and given back once it is read: a
+  // capture of thousands of connections whose messages come whole in their segments holds none
+  private byte[] buf = NONE;
   private int len;
   private long bufferSeq; // TCP sequence number of buf[0]
   // Which frame contributed which buffer range: parallel arrays of (start index, frame)
-  private int[] segStart = new int[16];
-  private long[] segFrame = new long[16];
+  private int[] segStart = new int[0];
+  private long[] segFrame = new long[0];
   private int segCount;
 
   protected long frame;
@@ -40,10 +44,24 @@ abstract class StreamAssembler {
     this.heldBytes = heldBytes;
   }
 
-  /** In-order bytes starting at TCP sequence number {@code seq}. */
+  /**
+   * In-order bytes starting at TCP sequence number {@code seq}. With nothing held from earlier
+   * segments, the messages whole in this one are read where they are, and only what is left is
+   * copied and held: most segments carry whole messages, which then cost no copy.
+   */
   final void append(byte[] data, int off, int n, long seq, long frame, Instant time) {
     this.frame = frame;
     this.time = time;
+    boolean parsed = len == 0;
+    if (parsed) {
+      int used = parseInPlace(data, off, n, seq);
+      if (used == n) {
+        return;
+      }
+      off += used;
+      n -= used;
+      seq = (seq + used) & 0xffffffffL;
+    }
     if (len == 0) {
       bufferSeq = seq;
       segCount = 0;
@@ -68,7 +86,9 @@ abstract class StreamAssembler {
     System.arraycopy(data, off, buf, len, n);
     recordSegment(len, frame);
     len += n;
-    drain();
+    if (!parsed) {
+      drain(); // (what parseInPlace left is the start of a message still waiting for its end)
+    }
     if (len > MAX_BUFFER) {
       anomaly(
           "tcp-stream-unparsable",
@@ -101,18 +121,31 @@ abstract class StreamAssembler {
     resynchronise();
   }
 
+  /** Parses the messages at the start of {@code data[off..off+n)}; returns the bytes they used. */
+  private int parseInPlace(byte[] data, int off, int n, long seq) {
+    bufferSeq = seq;
+    segCount = 0;
+    int used = 0;
+    int u;
+    while (used < n && (u = parse(data, off + used, n - used)) > 0) {
+      used += u;
+      bufferSeq = (bufferSeq + u) & 0xffffffffL;
+    }
+    return used;
+  }
+
   private void drain() {
     int used;
-    while (len > 0 && (used = parse(buf, len)) > 0) {
+    while (len > 0 && (used = parse(buf, 0, len)) > 0) {
       consume(used);
     }
   }
 
   /**
-   * Parses what it can from {@code b[0..n)}: emits at most one message and returns the bytes used,
-   * or 0 to wait for more data.
+   * Parses what it can from {@code b[off..off+n)}: emits at most one message and returns the bytes
+   * used, or 0 to wait for more data. {@link #seqAt} and {@link #frameAt} count from {@code off}.
    */
-  protected abstract int parse(byte[] b, int n);
+  protected abstract int parse(byte[] b, int off, int n);
 
   protected abstract String protocol();
 
@@ -154,8 +187,8 @@ abstract class StreamAssembler {
 
   private void recordSegment(int start, long frame) {
     if (segCount == segStart.length) {
-      segStart = Arrays.copyOf(segStart, segCount * 2);
-      segFrame = Arrays.copyOf(segFrame, segCount * 2);
+      segStart = Arrays.copyOf(segStart, Math.max(4, segCount * 2));
+      segFrame = Arrays.copyOf(segFrame, Math.max(4, segCount * 2));
     }
     segStart[segCount] = start;
     segFrame[segCount] = frame;
@@ -164,28 +197,33 @@ abstract class StreamAssembler {
 
   /**
    * Grows the buffer for {@code extra} more bytes; false when the capture's streams may not hold
-   * more.
+   * more. Its first {@value #INITIAL} bytes are not counted.
    */
   private boolean ensureCapacity(int extra) {
     if (len + extra <= buf.length) {
       return true;
     }
-    int size = Math.max(buf.length * 2, len + extra);
-    if (!heldBytes.tryHold(size - buf.length)) {
+    int size = Math.max(Math.max(buf.length * 2, INITIAL), len + extra);
+    int counted = size - Math.max(buf.length, INITIAL);
+    if (counted > 0 && !heldBytes.tryHold(counted)) {
       return false;
     }
     buf = Arrays.copyOf(buf, size);
     return true;
   }
 
-  /**
-   * Gives a grown buffer back once it is empty: a stream between messages holds only its first
-   * bytes.
-   */
+  /** The bytes its buffer takes now, used or not. */
+  final int bufferBytes() {
+    return buf.length;
+  }
+
+  /** Gives the buffer back once it is empty: a stream between messages holds none. */
   private void shrink() {
-    if (len == 0 && buf.length > INITIAL) {
-      heldBytes.release(buf.length - INITIAL);
-      buf = new byte[INITIAL];
+    if (len == 0 && buf.length > 0) {
+      if (buf.length > INITIAL) {
+        heldBytes.release(buf.length - INITIAL);
+      }
+      buf = NONE;
     }
   }
 }

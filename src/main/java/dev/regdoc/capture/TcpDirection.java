@@ -129,6 +129,9 @@ final class TcpDirection {
 
   /** The peer acknowledged up to {@code ack}: settle every segment it covers. */
   void acknowledged(long ack, DecodedFrame f, String file, FactSink sink) {
+    if (unacked.isEmpty()) {
+      return; // most ACKs: nothing of this direction in flight
+    }
     Iterator<Sent> it = unacked.values().iterator();
     while (it.hasNext()) {
       Sent s = it.next();

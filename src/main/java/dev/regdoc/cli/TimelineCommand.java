@@ -2,6 +2,7 @@ package dev.regdoc.cli;
 
 import dev.regdoc.analysis.FileWords;
 import dev.regdoc.charts.Pictures;
+import dev.regdoc.common.Ahead;
 import dev.regdoc.knowledge.Lang;
 import dev.regdoc.timeline.FileWording;
 import dev.regdoc.timeline.Timeline;
@@ -68,6 +69,10 @@ final class TimelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (format == Format.json) {
+      // the JSON's serializers are built on the second core while this one reads
+      Ahead.start("json", TimelineJson::prepare);
+    }
     Reading reading = new Reading(input);
     Timeline timeline = new TimelineBuilder().build(reading.facts, reading.reports);
     reading.facts.clear(); // written from the timeline alone: the messages are not held twice

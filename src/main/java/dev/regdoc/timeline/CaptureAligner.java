@@ -72,19 +72,22 @@ final class CaptureAligner {
   }
 
   private final DeviceDirectory directory;
+  private final FactCollector facts;
   private final Map<String, List<Seg>> segsByFile = new LinkedHashMap<>();
-  private final Map<Fact, Seg> segOf = new IdentityHashMap<>();
-  private final Map<String, List<Instant>> retransmissions = new HashMap<>();
-  private final Map<String, List<MacPath>> pathsByFile = new HashMap<>();
   private final Map<Fact, Path> paths = new IdentityHashMap<>();
-  private final Map<String, Instant[]> spans =
-      new HashMap<>(); // first and last frame time per capture
   private final Set<String> secondFiles = new HashSet<>();
   private final Set<String> duplicateFrames = new HashSet<>(); // key() of repeated messages
-  private final Set<String> connectionsByFile = new HashSet<>(); // file|conn
   private final List<ClockOffset> offsets = new ArrayList<>();
   private final Map<String, Double> offsetByFile = new HashMap<>();
   private final TraceEvidence traces;
+
+  // What only lining up two views needs, made on first use: a single capture, the usual case,
+  // never pays for them
+  private Map<Fact, Seg> segOf;
+  private Map<String, List<Instant>> retransmissions;
+  private Map<String, List<MacPath>> pathsByFile;
+  private Map<String, Instant[]> spans; // first and last frame time per capture
+  private Set<String> connectionsByFile; // file|conn
 
   CaptureAligner(
       FactCollector facts,
@@ -92,6 +95,7 @@ final class CaptureAligner {
       List<String> captureOrder,
       TraceEvidence traces) {
     this.directory = directory;
+    this.facts = facts;
     this.traces = traces;
     captureOrder.forEach(f -> segsByFile.put(f, new ArrayList<>()));
     for (SipMessage m : facts.of(SipMessage.class)) {
@@ -107,39 +111,80 @@ final class CaptureAligner {
       }
       add(new Seg(m, m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), m.time()));
     }
-    for (TcpRetransmission r : facts.of(TcpRetransmission.class)) {
-      WorkLimit.checkpoint();
-      retransmissions
-          .computeIfAbsent(
-              r.origin().file()
-                  + "|"
-                  + r.endpoints().srcPort()
-                  + ">"
-                  + r.endpoints().dstPort()
-                  + "/"
-                  + r.seq(),
-              k -> new ArrayList<>())
-          .add(r.time());
-    }
-    facts
-        .of(MacPath.class)
-        .forEach(
-            p -> pathsByFile.computeIfAbsent(p.origin().file(), k -> new ArrayList<>()).add(p));
-    for (Fact f : facts.all()) {
-      WorkLimit.checkpoint();
-      if (f.origin().frame() > 0 && f.time() != null) {
-        spans.merge(
-            f.origin().file(),
-            new Instant[] {f.time(), f.time()},
-            (a, b) ->
-                new Instant[] {
-                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]
-                });
-      }
-    }
     align();
     alignTraces(facts);
     offsets.forEach(o -> offsetByFile.putIfAbsent(o.file(), o.offsetSeconds()));
+  }
+
+  private Map<Fact, Seg> segOf() {
+    if (segOf == null) {
+      segOf = new IdentityHashMap<>();
+      segsByFile.values().forEach(segs -> segs.forEach(s -> segOf.put(s.msg(), s)));
+    }
+    return segOf;
+  }
+
+  private Map<String, List<Instant>> retransmissions() {
+    if (retransmissions == null) {
+      retransmissions = new HashMap<>();
+      for (TcpRetransmission r : facts.of(TcpRetransmission.class)) {
+        WorkLimit.checkpoint();
+        retransmissions
+            .computeIfAbsent(
+                r.origin().file()
+                    + "|"
+                    + r.endpoints().srcPort()
+                    + ">"
+                    + r.endpoints().dstPort()
+                    + "/"
+                    + r.seq(),
+                k -> new ArrayList<>())
+            .add(r.time());
+      }
+    }
+    return retransmissions;
+  }
+
+  private List<MacPath> pathsOf(String file) {
+    if (pathsByFile == null) {
+      pathsByFile = new HashMap<>();
+      facts
+          .of(MacPath.class)
+          .forEach(
+              p -> pathsByFile.computeIfAbsent(p.origin().file(), k -> new ArrayList<>()).add(p));
+    }
+    return pathsByFile.getOrDefault(file, List.of());
+  }
+
+  /** First and last frame time of each capture. */
+  private Map<String, Instant[]> spans() {
+    if (spans == null) {
+      spans = new HashMap<>();
+      for (Fact f : facts.all()) {
+        WorkLimit.checkpoint();
+        Instant t = f.time();
+        if (f.origin().frame() > 0 && t != null) {
+          Instant[] span = spans.computeIfAbsent(f.origin().file(), k -> new Instant[] {t, t});
+          if (t.isBefore(span[0])) {
+            span[0] = t;
+          }
+          if (t.isAfter(span[1])) {
+            span[1] = t;
+          }
+        }
+      }
+    }
+    return spans;
+  }
+
+  private Set<String> connectionsByFile() {
+    if (connectionsByFile == null) {
+      connectionsByFile = new HashSet<>();
+      for (List<Seg> segs : segsByFile.values()) {
+        segs.forEach(s -> connectionsByFile.add(s.file() + "|" + connection(s.e())));
+      }
+    }
+    return connectionsByFile;
   }
 
   List<ClockOffset> offsets() {
@@ -202,8 +247,8 @@ final class CaptureAligner {
   }
 
   private List<Instant> retransmissionsOf(Fact m) {
-    Seg s = segOf.get(m);
-    return s == null ? List.of() : retransmissions.getOrDefault(retransmissionKey(s), List.of());
+    Seg s = segOf().get(m);
+    return s == null ? List.of() : retransmissions().getOrDefault(retransmissionKey(s), List.of());
   }
 
   Path pathOf(Fact message) {
@@ -223,8 +268,6 @@ final class CaptureAligner {
 
   private void add(Seg s) {
     segsByFile.computeIfAbsent(s.file(), k -> new ArrayList<>()).add(s);
-    segOf.put(s.msg(), s);
-    connectionsByFile.add(s.file() + "|" + connection(s.e()));
   }
 
   private static String connection(Endpoints e) {
@@ -347,7 +390,7 @@ final class CaptureAligner {
             o.msg(), new Path(Path.BOTH, ref, s.msg().origin().frame(), 0, originalLost, null));
         duplicateFrames.add(key(o.msg().origin()));
       } else if (within(s.time().plusNanos((long) (offset * 1e9)), otherSpan)
-          && connectionsByFile.contains(other + "|" + connection(s.e()))) {
+          && connectionsByFile().contains(other + "|" + connection(s.e()))) {
         paths.put(s.msg(), new Path(ref, other, 0, 0, false, null));
       }
     }
@@ -355,7 +398,7 @@ final class CaptureAligner {
       WorkLimit.checkpoint();
       if (!refByKey.containsKey(o.key())
           && within(o.time().minusNanos((long) (offset * 1e9)), refSpan)
-          && connectionsByFile.contains(ref + "|" + connection(o.e()))) {
+          && connectionsByFile().contains(ref + "|" + connection(o.e()))) {
         paths.put(o.msg(), new Path(other, ref, 0, 0, false, null));
       }
     }
@@ -378,13 +421,13 @@ final class CaptureAligner {
   private long oneSidedFromPhone(String file) {
     return paths.entrySet().stream()
         .filter(e -> e.getValue().seenIn().equals(file))
-        .map(e -> segOf.get(e.getKey()))
+        .map(e -> segOf().get(e.getKey()))
         .filter(s -> s != null && directory.phoneIp(s.e()).equals(s.e().srcIp()))
         .count();
   }
 
   private boolean phoneMacSeen(String file) {
-    for (MacPath p : pathsByFile.getOrDefault(file, List.of())) {
+    for (MacPath p : pathsOf(file)) {
       String mac = directory.macOf(p.srcIp());
       if (mac != null && mac.equalsIgnoreCase(p.srcMac()) && directory.isServer(p.dstIp())) {
         return true;
@@ -394,7 +437,7 @@ final class CaptureAligner {
   }
 
   private boolean retransmitted(Seg s) {
-    return retransmissions.containsKey(retransmissionKey(s));
+    return retransmissions().containsKey(retransmissionKey(s));
   }
 
   /**
@@ -402,7 +445,7 @@ final class CaptureAligner {
    * offsetSeconds} turns {@code other}'s clock into {@code sent}'s.
    */
   private boolean firstCopyLost(Seg sent, Seg other, double offsetSeconds) {
-    List<Instant> re = retransmissions.get(retransmissionKey(sent));
+    List<Instant> re = retransmissions().get(retransmissionKey(sent));
     if (re == null || re.isEmpty()) {
       return false;
     }
@@ -419,7 +462,7 @@ final class CaptureAligner {
   }
 
   private Instant[] span(String file) {
-    return spans.getOrDefault(file, new Instant[] {null, null});
+    return spans().getOrDefault(file, new Instant[] {null, null});
   }
 
   private static boolean within(Instant t, Instant[] span) {

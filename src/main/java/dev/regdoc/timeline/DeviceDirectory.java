@@ -35,6 +35,8 @@ final class DeviceDirectory {
   private final Set<String> servers = new LinkedHashSet<>();
   private final Map<String, Set<String>> serversByPhoneIp = new LinkedHashMap<>();
   private final Map<String, SignalingPort> protocolByIp = new LinkedHashMap<>();
+  // the +sip.instance MAC each phone last sent: its MAC is written out again only when it changes
+  private final Map<String, String> instanceMacByIp = new HashMap<>();
   private Map<String, String> ipById;
 
   DeviceDirectory(FactCollector facts) {
@@ -63,7 +65,8 @@ final class DeviceDirectory {
     } else if (m.instanceMac() != null) {
       name(phone, "SEP" + m.instanceMac().toUpperCase(Locale.ROOT));
     }
-    if (m.instanceMac() != null) {
+    if (m.instanceMac() != null
+        && !m.instanceMac().equals(instanceMacByIp.put(phone, m.instanceMac()))) {
       macByIp.put(phone, colonMac(m.instanceMac()));
     }
   }
@@ -91,6 +94,9 @@ final class DeviceDirectory {
   }
 
   private void name(String ip, String raw) {
+    if (nameByIp.containsKey(ip) && macByIp.containsKey(ip)) {
+      return; // both known: every message after a phone's first would change neither
+    }
     String name = DisplayNames.clean(raw); // from a packet or a log line: may carry anything
     nameByIp.putIfAbsent(ip, name);
     var m = SEP.matcher(name);

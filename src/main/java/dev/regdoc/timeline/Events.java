@@ -5,7 +5,6 @@ import dev.regdoc.facts.Fact;
 import dev.regdoc.timeline.event.EventDetails;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -47,15 +46,36 @@ final class Events {
   }
 
   List<TimelineEvent> sorted() {
-    Comparator<TimelineEvent> byTime =
-        Comparator.comparing(TimelineEvent::time, Comparator.nullsFirst(Comparator.naturalOrder()));
     List<TimelineEvent> out = new ArrayList<>(events);
-    out.sort(
-        byTime
-            .thenComparing(TimelineEvent::file)
-            .thenComparingLong(TimelineEvent::frame)
-            .thenComparingLong(TimelineEvent::line));
+    out.sort(Events::inOrder);
     return out;
+  }
+
+  /**
+   * By time (none first), then file, frame and line. Written out rather than chained from key
+   * extractors: it runs for every comparison of a sort of tens of thousands of events.
+   */
+  static int inOrder(TimelineEvent a, TimelineEvent b) {
+    Instant ta = a.time();
+    Instant tb = b.time();
+    if (ta != tb) {
+      if (ta == null) {
+        return -1;
+      }
+      if (tb == null) {
+        return 1;
+      }
+      int c = ta.compareTo(tb);
+      if (c != 0) {
+        return c;
+      }
+    }
+    int c = a.file().compareTo(b.file());
+    if (c != 0) {
+      return c;
+    }
+    c = Long.compare(a.frame(), b.frame());
+    return c != 0 ? c : Long.compare(a.line(), b.line());
   }
 
   static double round3(double seconds) {

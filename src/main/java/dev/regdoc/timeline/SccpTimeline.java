@@ -9,8 +9,10 @@ import dev.regdoc.timeline.event.KeepaliveRole;
 import dev.regdoc.timeline.event.SccpEvent;
 import dev.regdoc.timeline.event.SeenIn;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,11 @@ final class SccpTimeline {
   private final CaptureAligner aligner;
 
   // device|server|phone port: an interval spans one TCP connection, never a reconnect
-  private final Map<String, SccpMessage> lastKeepAlive = new HashMap<>();
-  private final Map<String, SccpMessage> unanswered = new HashMap<>();
-  private final Set<SccpMessage> sentToPrimary = new HashSet<>();
+  private final Map<CompoundKey, SccpMessage> lastKeepAlive =
+      new HashMap<>(); // device, server, port
+  private final Map<CompoundKey, SccpMessage> unanswered = new HashMap<>(); // device, server
+  // these very messages: a message's own hash would read all its fields
+  private final Set<SccpMessage> sentToPrimary = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<String> acking = new HashSet<>(); // servers that answer keepalives (primaries)
 
   SccpTimeline(
@@ -129,8 +133,9 @@ final class SccpTimeline {
   }
 
   private void keepAlive(SccpMessage m, String device, String server, SeenIn seen) {
-    String key = device + "|" + server;
-    SccpMessage prev = lastKeepAlive.put(key + "|" + m.endpoints().srcPort(), m);
+    CompoundKey key = CompoundKey.of(device, server);
+    SccpMessage prev =
+        lastKeepAlive.put(new CompoundKey(device, server, m.endpoints().srcPort()), m);
     SccpMessage missed = unanswered.remove(key);
     if (missed != null && sentToPrimary.contains(missed)) {
       events.add(
@@ -159,7 +164,7 @@ final class SccpTimeline {
 
   private void keepAliveAck(SccpMessage m, String device, String server, SeenIn seen) {
     acking.add(server);
-    SccpMessage req = unanswered.remove(device + "|" + server);
+    SccpMessage req = unanswered.remove(CompoundKey.of(device, server));
     Double latency = req == null ? null : round3(seconds(req.time(), m.time()));
     events.add(
         m,

@@ -15,9 +15,10 @@ import java.util.function.Function;
 final class ServerRoles {
   private final Events events;
   private final Function<Fact, String> viewOf;
-  private final Map<String, String> active = new HashMap<>();
-  private final Map<String, String> first = new HashMap<>();
-  private final Map<String, Instant> lastChange = new HashMap<>();
+  // by view and device
+  private final Map<CompoundKey, String> active = new HashMap<>();
+  private final Map<CompoundKey, String> first = new HashMap<>();
+  private final Map<CompoundKey, Instant> lastChange = new HashMap<>();
 
   /**
    * @param viewOf the capture a message was read from, or the node's trace lane for a traced one
@@ -35,7 +36,7 @@ final class ServerRoles {
    */
   String registered(
       Fact source, Instant requested, String device, String server, Protocol protocol) {
-    String key = viewOf.apply(source) + "|" + device;
+    CompoundKey key = CompoundKey.of(viewOf.apply(source), device);
     Instant changed = lastChange.get(key);
     if (changed != null && requested != null && requested.isBefore(changed)) {
       return null;
@@ -62,11 +63,11 @@ final class ServerRoles {
 
   /** An answer to a request sent before the phone last moved: it no longer changes anything. */
   boolean isStale(Fact source, Instant requested, String device) {
-    Instant changed = lastChange.get(viewOf.apply(source) + "|" + device);
+    Instant changed = lastChange.get(CompoundKey.of(viewOf.apply(source), device));
     return changed != null && requested != null && requested.isBefore(changed);
   }
 
   boolean isActive(Fact source, String device, String server) {
-    return server.equals(active.get(viewOf.apply(source) + "|" + device));
+    return server.equals(active.get(CompoundKey.of(viewOf.apply(source), device)));
   }
 }

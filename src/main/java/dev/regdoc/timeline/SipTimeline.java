@@ -26,11 +26,11 @@ final class SipTimeline {
   private final ServerRoles roles;
   private final CaptureAligner aligner;
 
-  private final Map<String, Instant> lastOk = new HashMap<>(); // server|callId -> last 200 OK
-  private final Map<String, Integer> granted = new HashMap<>();
-  private final Map<String, Instant> lastKeepAlive = new HashMap<>(); // device|server
-  private final Map<String, SipMessage> firstRequest = new HashMap<>(); // callId|cseq
-  private final Map<String, Integer> attempts = new HashMap<>();
+  private final Map<CompoundKey, Instant> lastOk = new HashMap<>(); // server, callId: last 200 OK
+  private final Map<CompoundKey, Integer> granted = new HashMap<>(); // server, callId
+  private final Map<CompoundKey, Instant> lastKeepAlive = new HashMap<>(); // device, server
+  private final Map<CompoundKey, SipMessage> firstRequest = new HashMap<>(); // callId, method, cseq
+  private final Map<CompoundKey, Integer> attempts = new HashMap<>();
 
   SipTimeline(DeviceDirectory directory, Events events, ServerRoles roles, CaptureAligner aligner) {
     this.directory = directory;
@@ -54,7 +54,7 @@ final class SipTimeline {
     String device = directory.deviceFor(directory.phoneIp(m.endpoints()));
     String server = directory.serverIp(m.endpoints());
     SeenIn seen = aligner.seenIn(m);
-    String txKey = m.callId() + "|" + m.cseq() + "|" + m.method();
+    CompoundKey txKey = new CompoundKey(m.callId(), m.method(), m.cseq());
     SipMessage first = firstRequest.putIfAbsent(txKey, m);
     if (first != null) {
       int n = attempts.merge(txKey, 1, Integer::sum);
@@ -108,7 +108,7 @@ final class SipTimeline {
           device,
           "REGISTER Expires 0 to " + server + ": the phone removes its registration",
           new SipEvent.Deregister(r, seen));
-    } else if (lastOk.containsKey(server + "|" + m.callId())) {
+    } else if (lastOk.containsKey(CompoundKey.of(server, m.callId()))) {
       refresh(m, device, r, seen);
     } else {
       events.add(
@@ -124,7 +124,7 @@ final class SipTimeline {
   }
 
   private void keepAlive(SipMessage m, String device, RegisterRequest r, SeenIn seen) {
-    Instant prev = lastKeepAlive.put(device + "|" + r.server(), m.time());
+    Instant prev = lastKeepAlive.put(CompoundKey.of(device, r.server()), m.time());
     Double interval = prev == null ? null : round3(seconds(prev, m.time()));
     events.add(
         m,
@@ -137,7 +137,7 @@ final class SipTimeline {
   }
 
   private void refresh(SipMessage m, String device, RegisterRequest r, SeenIn seen) {
-    String key = r.server() + "|" + m.callId();
+    CompoundKey key = CompoundKey.of(r.server(), m.callId());
     double since = round3(seconds(lastOk.get(key), m.time()));
     Integer g = granted.get(key);
     boolean late = g != null && since > g;
@@ -167,7 +167,7 @@ final class SipTimeline {
           new SipEvent.Response(m.status(), m.cseqMethod(), m.callId(), seen));
       return;
     }
-    SipMessage req = firstRequest.get(m.callId() + "|" + m.cseq() + "|REGISTER");
+    SipMessage req = firstRequest.get(new CompoundKey(m.callId(), "REGISTER", m.cseq()));
     RegisterOutcome outcome = outcome(m, req);
     if (outcome == RegisterOutcome.REGISTERED
         && roles.isStale(m, req == null ? null : req.time(), device)) {
@@ -203,15 +203,16 @@ final class SipTimeline {
             outcome,
             seen));
     if (m.status() >= 200 && m.status() < 300 && outcome == RegisterOutcome.REGISTERED) {
-      lastOk.put(server + "|" + m.callId(), m.time());
+      CompoundKey key = CompoundKey.of(server, m.callId());
+      lastOk.put(key, m.time());
       if (m.effectiveExpires() != null) {
-        granted.put(server + "|" + m.callId(), m.effectiveExpires());
+        granted.put(key, m.effectiveExpires());
       }
       String left =
           roles.registered(m, req == null ? null : req.time(), device, server, Protocol.SIP);
       if (left != null) {
         // the registration with the server the phone left is gone: its next REGISTER starts afresh
-        lastOk.keySet().removeIf(k -> k.startsWith(left + "|"));
+        lastOk.keySet().removeIf(k -> left.equals(k.first()));
       }
     }
   }

@@ -4,6 +4,7 @@ import static dev.regdoc.timeline.Events.round3;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Endpoints;
+import dev.regdoc.facts.Fact;
 import dev.regdoc.facts.FactCollector;
 import dev.regdoc.facts.SccpMessage;
 import dev.regdoc.facts.SignalingPort;
@@ -29,11 +30,14 @@ final class TcpTimeline {
   private final DeviceDirectory directory;
   private final Events events;
 
-  /** A message and the bytes it occupies in its stream. */
-  private record Span(MessageName name, int length) {}
+  /** A message and the bytes it occupies in its stream; named only when a retransmission asks. */
+  private record Span(Fact message, int length) {}
 
-  /** file|src>dst -> messages by starting sequence number, to say what a retransmission carried. */
-  private final Map<String, TreeMap<Long, Span>> carried = new HashMap<>();
+  /** One direction of a connection in one capture. */
+  private record Stream(String file, Endpoints endpoints) {}
+
+  /** Each stream's messages by starting sequence number, to say what a retransmission carried. */
+  private final Map<Stream, TreeMap<Long, Span>> carried = new HashMap<>();
 
   private final Map<String, Integer> lastClientPort = new HashMap<>();
 
@@ -43,12 +47,12 @@ final class TcpTimeline {
     for (SipMessage m : facts.of(SipMessage.class)) {
       WorkLimit.checkpoint();
       if (m.tcpSeq() >= 0) {
-        index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(), MessageName.of(m));
+        index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.tcpLength(), m);
       }
     }
     for (SccpMessage m : facts.of(SccpMessage.class)) {
       WorkLimit.checkpoint();
-      index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), MessageName.of(m));
+      index(m.origin().file(), m.endpoints(), m.tcpSeq(), m.length(), m);
     }
   }
 
@@ -60,13 +64,15 @@ final class TcpTimeline {
     facts.of(TlsSegment.class).forEach(this::tls);
   }
 
-  private void index(String file, Endpoints e, long seq, int length, MessageName what) {
-    carried.computeIfAbsent(file + "|" + e, k -> new TreeMap<>()).put(seq, new Span(what, length));
+  private void index(String file, Endpoints e, long seq, int length, Fact message) {
+    carried
+        .computeIfAbsent(new Stream(file, e), k -> new TreeMap<>())
+        .put(seq, new Span(message, length));
   }
 
   /** The message whose bytes include {@code seq}, or null. */
   private MessageName carries(String file, Endpoints e, long seq) {
-    TreeMap<Long, Span> msgs = carried.get(file + "|" + e);
+    TreeMap<Long, Span> msgs = carried.get(new Stream(file, e));
     if (msgs == null) {
       return null;
     }
@@ -74,7 +80,8 @@ final class TcpTimeline {
     if (floor == null) {
       return null;
     }
-    return seq - floor.getKey() < floor.getValue().length() ? floor.getValue().name() : null;
+    Span span = floor.getValue();
+    return seq - floor.getKey() < span.length() ? MessageName.of(span.message()) : null;
   }
 
   private void retransmission(TcpRetransmission r) {

@@ -14,14 +14,13 @@ import dev.regdoc.timeline.event.Direction;
 import dev.regdoc.timeline.event.InferredEvent;
 import dev.regdoc.timeline.event.MessageName;
 import dev.regdoc.timeline.event.TraceLane;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** Builds the registration timeline from the facts of all files handed over together. */
 public final class TimelineBuilder {
@@ -63,10 +62,34 @@ public final class TimelineBuilder {
         facts.of(Anomaly.class));
   }
 
+  /**
+   * The messages of each view in time order (none first; stable), the views in the order their
+   * first message comes. A capture's messages already come in time order, so the sort is one pass.
+   */
   private static <T extends Fact> Map<String, List<T>> byView(List<T> facts, TraceEvidence traces) {
-    return facts.stream()
-        .sorted(Comparator.comparing(Fact::time, Comparator.nullsFirst(Comparator.naturalOrder())))
-        .collect(Collectors.groupingBy(traces::viewOf, LinkedHashMap::new, Collectors.toList()));
+    List<T> sorted = new ArrayList<>(facts);
+    sorted.sort(TimelineBuilder::byTime);
+    Map<String, List<T>> byView = new LinkedHashMap<>();
+    String view = null;
+    List<T> ofView = null;
+    for (T f : sorted) {
+      String v = traces.viewOf(f);
+      if (!v.equals(view)) {
+        view = v;
+        ofView = byView.computeIfAbsent(v, k -> new ArrayList<>());
+      }
+      ofView.add(f);
+    }
+    return byView;
+  }
+
+  private static int byTime(Fact a, Fact b) {
+    Instant ta = a.time();
+    Instant tb = b.time();
+    if (ta == tb) {
+      return 0;
+    }
+    return ta == null ? -1 : tb == null ? 1 : ta.compareTo(tb);
   }
 
   /** Messages one capture has and the other lacks: lost between the two capture points. */

@@ -1,6 +1,7 @@
 package dev.regdoc.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.regdoc.facts.Anomaly;
 import dev.regdoc.facts.Endpoints;
@@ -66,6 +67,52 @@ class PartialSipStreamsTest {
     assertThat(facts).filteredOn(SipMessage.class::isInstance).hasSize(1);
     assertThat(held.held()).isZero();
     assertThat(held.problem()).isNull();
+    assertThat(s.bufferBytes()).as("a stream between messages holds no buffer").isZero();
+  }
+
+  @Test
+  void messagesWholeInTheirSegmentAreReadWhereTheyAreAndOnlyTheRestIsHeld() {
+    byte[] big = register(1, 1500);
+    byte[] second = register(2, 900);
+    byte[] segment = new byte[big.length + second.length + 40];
+    System.arraycopy(big, 0, segment, 0, big.length);
+    System.arraycopy(second, 0, segment, big.length, second.length);
+    System.arraycopy(big, 0, segment, big.length + second.length, 40); // a third one begins
+    HeldBytes held = new HeldBytes();
+    SipStreamAssembler s = new SipStreamAssembler("c.pcap", endpoints(1), facts::add, held);
+
+    s.append(segment, 0, segment.length, 1000, 7, T);
+
+    // two messages of 1.5 KB and 0.9 KB read from the segment itself: the stream grew for neither
+    assertThat(held.peak()).isZero();
+    assertThat(facts)
+        .filteredOn(SipMessage.class::isInstance)
+        .map(SipMessage.class::cast)
+        .extracting(SipMessage::cseq, SipMessage::tcpSeq, SipMessage::tcpLength)
+        .containsExactly(
+            tuple(1L, 1000L, big.length), tuple(2L, 1000L + big.length, second.length));
+
+    assertThat(s.bufferBytes()).isLessThan(big.length); // the third one's start only
+    // the third one's start was kept, and it completes from the next segment
+    s.append(big, 40, big.length - 40, 1000 + big.length + second.length + 40, 8, T);
+    assertThat(facts)
+        .filteredOn(SipMessage.class::isInstance)
+        .map(SipMessage.class::cast)
+        .extracting(SipMessage::cseq, SipMessage::firstFrame, SipMessage::tcpSeq)
+        .last()
+        .isEqualTo(tuple(1L, 7L, 1000L + big.length + second.length));
+    assertThat(held.held()).isZero();
+  }
+
+  private static byte[] register(long cseq, int size) {
+    String head =
+        "REGISTER sip:198.51.100.1 SIP/2.0\r\nCall-ID: c"
+            + cseq
+            + "\r\nCSeq: "
+            + cseq
+            + " REGISTER\r\nContent-Length: 0\r\nX-Pad: ";
+    return (head + "a".repeat(size - head.length() - 4) + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static Endpoints endpoints(int i) {
