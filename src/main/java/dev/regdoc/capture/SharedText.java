@@ -1,6 +1,7 @@
 package dev.regdoc.capture;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The texts read from packets, each kept once while it recurs: a phone sends the same Call-ID,
@@ -30,6 +31,17 @@ final class SharedText {
   private record Address(int value, String text) {}
 
   private SharedText() {}
+
+  /**
+   * Empties the tables, as at the start of a process: the tables are the process's, so a test that
+   * counts what they keep starts from here rather than from what earlier tests read.
+   */
+  static void forget() {
+    Arrays.fill(TEXTS, null);
+    Arrays.fill(RECENT, false);
+    Arrays.fill(TRANSACTIONS, null);
+    Arrays.fill(ADDRESSES, null);
+  }
 
   /** The ISO-8859-1 text of {@code len} bytes at {@code off}, the same String as last time. */
   static String latin1(byte[] b, int off, int len) {
