@@ -6,14 +6,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.regdoc.adapter.shared.RequestGuards;
-import dev.regdoc.bot.BotConfig;
-import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.ConversationEngine;
-import dev.regdoc.conversation.Illustrator;
 import dev.regdoc.conversation.Incoming;
-import dev.regdoc.store.JdbcCaseStore;
-import dev.regdoc.store.StoreSettings;
+import dev.regdoc.testing.SharedStoreEngines;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -30,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,8 +65,7 @@ class DiscordQueuedAnalysisTest {
   @TempDir Path dir;
   private String schema;
   private FakeDiscord discord;
-  private final List<JdbcCaseStore> stores = new ArrayList<>();
-  private final List<ConversationEngine> engines = new ArrayList<>();
+  private SharedStoreEngines instances;
   private final List<DiscordRunner> runners = new ArrayList<>();
   private final CountDownLatch firstStuck = new CountDownLatch(1);
 
@@ -83,14 +77,16 @@ class DiscordQueuedAnalysisTest {
             + " (bot/test sets it when it can start PostgreSQL 15)");
     schema = "discordq_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
     sql("CREATE SCHEMA " + schema);
+    instances = new SharedStoreEngines(URL, USER, PASSWORD, schema, dir, LEASE);
     discord = new FakeDiscord();
   }
 
   @AfterEach
   void stopAll() throws Exception {
     runners.forEach(DiscordRunner::close);
-    engines.forEach(ConversationEngine::stopSharing);
-    stores.forEach(JdbcCaseStore::close);
+    if (instances != null) {
+      instances.close();
+    }
     if (discord != null) {
       discord.close();
     }
@@ -319,23 +315,7 @@ class DiscordQueuedAnalysisTest {
   }
 
   private ConversationEngine engine(String name) {
-    String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    JdbcCaseStore store =
-        JdbcCaseStore.open(
-            StoreSettings.defaults(dir.resolve(name)).withDatabase(url, USER, PASSWORD));
-    stores.add(store);
-    ConversationEngine engine =
-        BotRuntime.engine(
-            BotConfig.of(
-                Map.of("data.dir", dir.resolve(name).toString(), "analyses.parallel", "1")),
-            Path.of("knowledge-base"),
-            Path.of("rules"),
-            store,
-            Illustrator.NONE,
-            Clock.systemUTC());
-    engine.shareAnalyses(name, LEASE);
-    engines.add(engine);
-    return engine;
+    return instances.engine(name);
   }
 
   /** The instance's analyses never end (until it dies); everything else is the engine's own. */

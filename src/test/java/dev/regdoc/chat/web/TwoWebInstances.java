@@ -2,22 +2,16 @@ package dev.regdoc.chat.web;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.regdoc.bot.BotConfig;
-import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.ConversationEngine;
-import dev.regdoc.conversation.Illustrator;
-import dev.regdoc.store.JdbcCaseStore;
-import dev.regdoc.store.StoreSettings;
+import dev.regdoc.testing.SharedStoreEngines;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,13 +28,13 @@ final class TwoWebInstances implements AutoCloseable {
 
   private final Path dir;
   private final String schema;
-  private final List<JdbcCaseStore> stores = new ArrayList<>();
-  private final List<ConversationEngine> engines = new ArrayList<>();
+  private final SharedStoreEngines instances;
   private final List<WebChatServer> servers = new ArrayList<>();
 
   private TwoWebInstances(Path dir, String schema) {
     this.dir = dir;
     this.schema = schema;
+    this.instances = new SharedStoreEngines(URL, USER, PASSWORD, schema, dir, LEASE);
   }
 
   /** Both instances, on a new schema named after {@code prefix} and this process. */
@@ -76,23 +70,7 @@ final class TwoWebInstances implements AutoCloseable {
   }
 
   private ConversationEngine engine(String name) {
-    String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    JdbcCaseStore store =
-        JdbcCaseStore.open(
-            StoreSettings.defaults(dir.resolve(name)).withDatabase(url, USER, PASSWORD));
-    stores.add(store);
-    ConversationEngine engine =
-        BotRuntime.engine(
-            BotConfig.of(
-                Map.of("data.dir", dir.resolve(name).toString(), "analyses.parallel", "1")),
-            Path.of("knowledge-base"),
-            Path.of("rules"),
-            store,
-            Illustrator.NONE,
-            Clock.systemUTC());
-    engine.shareAnalyses(name, LEASE);
-    engines.add(engine);
-    return engine;
+    return instances.engine(name);
   }
 
   private WebChatServer web(ChatEngine engine) {
@@ -102,8 +80,7 @@ final class TwoWebInstances implements AutoCloseable {
   @Override
   public void close() throws Exception {
     servers.forEach(WebChatServer::stop);
-    engines.forEach(ConversationEngine::stopSharing);
-    stores.forEach(JdbcCaseStore::close);
+    instances.close();
     sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.regdoc.bot.BotConfig;
-import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.ConversationEngine;
-import dev.regdoc.conversation.Illustrator;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
 import dev.regdoc.conversation.QueuedTurns;
 import dev.regdoc.conversation.Reply;
 import dev.regdoc.conversation.store.ConversationTurns;
-import dev.regdoc.store.JdbcCaseStore;
-import dev.regdoc.store.StoreSettings;
+import dev.regdoc.testing.SharedStoreEngines;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +50,7 @@ class WebQueuedAnalysisTest {
 
   @TempDir Path dir;
   private String schema;
-  private final List<JdbcCaseStore> stores = new ArrayList<>();
-  private final List<ConversationEngine> engines = new ArrayList<>();
+  private SharedStoreEngines instances;
   private final List<WebChatServer> servers = new ArrayList<>();
   private final CountDownLatch firstAnalysing = new CountDownLatch(1);
 
@@ -68,13 +62,15 @@ class WebQueuedAnalysisTest {
             + " (bot/test sets it when it can start PostgreSQL 15)");
     schema = "webq_" + ProcessHandle.current().pid();
     sql("CREATE SCHEMA " + schema);
+    instances = new SharedStoreEngines(URL, USER, PASSWORD, schema, dir, LEASE);
   }
 
   @AfterEach
   void stopAll() throws Exception {
     servers.forEach(WebChatServer::stop);
-    engines.forEach(ConversationEngine::stopSharing);
-    stores.forEach(JdbcCaseStore::close);
+    if (instances != null) {
+      instances.close();
+    }
     if (schema != null) {
       sql("DROP SCHEMA " + schema + " CASCADE");
     }
@@ -147,23 +143,7 @@ class WebQueuedAnalysisTest {
   }
 
   private ConversationEngine engine(String name) {
-    String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    JdbcCaseStore store =
-        JdbcCaseStore.open(
-            StoreSettings.defaults(dir.resolve(name)).withDatabase(url, USER, PASSWORD));
-    stores.add(store);
-    ConversationEngine engine =
-        BotRuntime.engine(
-            BotConfig.of(
-                Map.of("data.dir", dir.resolve(name).toString(), "analyses.parallel", "1")),
-            Path.of("knowledge-base"),
-            Path.of("rules"),
-            store,
-            Illustrator.NONE,
-            Clock.systemUTC());
-    engine.shareAnalyses(name, LEASE);
-    engines.add(engine);
-    return engine;
+    return instances.engine(name);
   }
 
   private WebChatServer web(ChatEngine engine) {
