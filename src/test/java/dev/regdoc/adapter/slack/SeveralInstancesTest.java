@@ -125,8 +125,7 @@ class SeveralInstancesTest {
                 + owner
                 + "'");
     long killedAt = System.nanoTime();
-    victim.process.destroyForcibly(); // SIGKILL: no shutdown hook, no lease handed back
-    victim.process.waitFor(30, TimeUnit.SECONDS);
+    victim.kill();
 
     // THEN every conversation gets one diagnosis, the right one
     Duration bound = LEASE.plus(Duration.ofSeconds(90)); // the lease, then one analysis here
@@ -264,8 +263,7 @@ class SeveralInstancesTest {
     Set<String> channels = Set.of("C701", "C702", "C703");
 
     // WHEN it is killed (SIGKILL) and another instance starts
-    dying.process.destroyForcibly();
-    assertThat(dying.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(dying.kill()).isTrue();
     assertThat(openedCase(channels)).as("nothing answered before the kill").isEmpty();
     Instance taker = start(1, List.of());
     taker.awaitStarted();
@@ -296,19 +294,14 @@ class SeveralInstancesTest {
     String thread = "1701000001.000100";
     first.send("Ev-open-1001", SlackHttpModeTest.mention("C1001", thread, "<@U0REGDOC> new case"));
     await(() -> !openedCase(Set.of("C1001")).isEmpty(), "the case opened");
-    await(
-        () -> count("SELECT COUNT(*) FROM analysis_jobs WHERE state <> 'done'") == 0,
-        "every job of the first instance ended");
-    first.process.destroyForcibly();
-    first.process.waitFor(30, TimeUnit.SECONDS);
+    killWhenIdle(first);
 
     // WHEN Slack announces a capture shared in it (file_shared) to an instance that is killed after
     // the ack, holding it
     Instance dying = start(1, List.of("-Dregdoctest.hold-slack-turns=true"));
     dying.awaitStarted();
     dying.send("Ev-shared-1001", fileShared("C1001", thread, "F1001"));
-    dying.process.destroyForcibly();
-    assertThat(dying.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(dying.kill()).isTrue();
     Instance taker = start(2, List.of());
     taker.awaitStarted();
 
@@ -389,6 +382,14 @@ class SeveralInstancesTest {
   }
 
   /** How many "opened case" answers each of {@code channels} got. */
+  /** Waits until every job has ended, then kills {@code first}, so no lease of it is left. */
+  private void killWhenIdle(Instance first) throws Exception {
+    await(
+        () -> count("SELECT COUNT(*) FROM analysis_jobs WHERE state <> 'done'") == 0,
+        "every job of the first instance ended");
+    first.kill();
+  }
+
   private Map<String, Long> openedCase(Set<String> channels) {
     Map<String, Long> out = new TreeMap<>();
     for (FakeSlack.Call c : slack.posts()) {
@@ -427,11 +428,7 @@ class SeveralInstancesTest {
         "{\"type\":\"file_shared\",\"file_id\":\"F801\",\"user_id\":\"U1\",\"file\":{\"id\":"
             + "\"F801\"},\"channel_id\":\"C801\",\"event_ts\":\"1700800002.000200\"}");
     await(() -> diagnoses("C801").size() == 1, Duration.ofMinutes(3), "the file analysed");
-    await(
-        () -> count("SELECT COUNT(*) FROM analysis_jobs WHERE state <> 'done'") == 0,
-        "every job of the first instance ended");
-    first.process.destroyForcibly();
-    first.process.waitFor(30, TimeUnit.SECONDS);
+    killWhenIdle(first);
 
     // WHEN the message with the same file is taken by an instance that is killed holding it
     Instance dying = start(1, List.of("-Dregdoctest.hold-slack-turns=true"));
@@ -453,8 +450,7 @@ class SeveralInstancesTest {
                         + "' AND event_key = 'slack:event:Ev-message-801'")
                 == 1,
         "the message held");
-    dying.process.destroyForcibly();
-    dying.process.waitFor(30, TimeUnit.SECONDS);
+    dying.kill();
     Instance taker = start(2, List.of());
     taker.awaitStarted();
 
@@ -575,8 +571,7 @@ class SeveralInstancesTest {
     int cores = Runtime.getRuntime().availableProcessors();
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     for (Instance in : instances) {
-      in.process.destroyForcibly();
-      in.process.waitFor(30, TimeUnit.SECONDS);
+      in.kill();
     }
     double share = cpu / (wall * cores);
     // what limits it: the analyses are CPU work, so either they had the cores (then more instances
@@ -734,6 +729,12 @@ class SeveralInstancesTest {
       this.process = process;
       this.out = out;
       this.slackPort = slackPort;
+    }
+
+    /** SIGKILL: no shutdown hook, no lease handed back; whether it ended within 30 s. */
+    boolean kill() throws InterruptedException {
+      process.destroyForcibly();
+      return process.waitFor(30, TimeUnit.SECONDS);
     }
 
     void awaitStarted() throws Exception {
