@@ -5,6 +5,7 @@ import dev.regdoc.analysis.FindingTexts;
 import dev.regdoc.common.DisplayNames;
 import dev.regdoc.common.WholeNumbers;
 import dev.regdoc.common.WorkStopped;
+import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.CaseStore;
 import dev.regdoc.conversation.store.ChatMessage;
@@ -179,18 +180,18 @@ public final class ConversationEngine implements ChatEngine {
 
   @Override
   public Optional<QueuedAnswer> queuedAnswer(long job) {
-    return parts
-        .store()
-        .jobs()
-        .flatMap(q -> q.answerOf(job))
-        .map(a -> new QueuedAnswer(a.id(), a.state(), a.json()));
+    return parts.store().jobs().flatMap(q -> q.answerOf(job)).map(ConversationEngine::asQueued);
   }
 
   @Override
   public List<QueuedAnswer> queuedAnswers(String conversation) {
     return parts.store().jobs().map(q -> q.answersOf(conversation)).orElse(List.of()).stream()
-        .map(a -> new QueuedAnswer(a.id(), a.state(), a.json()))
+        .map(ConversationEngine::asQueued)
         .toList();
+  }
+
+  private static QueuedAnswer asQueued(AnalysisJobs.Answer a) {
+    return new QueuedAnswer(a.id(), a.state(), a.json());
   }
 
   @Override
