@@ -225,8 +225,7 @@ final class RequestRunner implements AutoCloseable {
         fetcher.fetch(f.name(), f.url(), f.size(), botToken, refusals).ifPresent(uploads::add);
       }
       if (!refusals.isEmpty()) {
-        List<String> said = refusals.stream().map(r -> r.say(engine::phrase, lang)).toList();
-        postOnce(lease, "refusals", t, ":warning: " + String.join("\n:warning: ", said));
+        postOnce(lease, "refusals", t, warnings(refusals, lang));
       }
       if (uploads.isEmpty() && t.text().isBlank()) {
         poster.update(t.channel(), progressTs, say("team-nothing-read", lang));
@@ -386,6 +385,12 @@ final class RequestRunner implements AutoCloseable {
     answer(t.withFiles(fresh), lang);
   }
 
+  /** The files refused, one warning line each, in {@code lang}. */
+  private String warnings(List<Refusal> refusals, String lang) {
+    List<String> said = refusals.stream().map(r -> r.say(engine::phrase, lang)).toList();
+    return ":warning: " + String.join("\n:warning: ", said);
+  }
+
   private void answer(SlackRequest t, String lang) throws IOException {
     List<Upload> uploads = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
@@ -399,9 +404,7 @@ final class RequestRunner implements AutoCloseable {
         fetcher.fetch(f.name(), f.url(), f.size(), botToken, refusals).ifPresent(uploads::add);
       }
       if (!refusals.isEmpty()) {
-        List<String> said = refusals.stream().map(r -> r.say(engine::phrase, lang)).toList();
-        poster.post(
-            t.channel(), t.threadTs(), ":warning: " + String.join("\n:warning: ", said), null);
+        poster.post(t.channel(), t.threadTs(), warnings(refusals, lang), null);
       }
       if (!t.files().isEmpty() && uploads.isEmpty() && t.text().isBlank()) {
         poster.update(t.channel(), progressTs, say("team-nothing-read", lang));
