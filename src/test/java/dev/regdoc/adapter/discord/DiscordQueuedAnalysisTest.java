@@ -116,11 +116,7 @@ class DiscordQueuedAnalysisTest {
 
     // THEN the second answers in the thread opened on the message, once, the right diagnosis
     FakeDiscord.Opened thread = discord.awaitThread(o -> msg.equals(o.startMessage()));
-    FakeDiscord.Sent answer = discord.await(thread.thread(), DiscordQueuedAnalysisTest::diagnosis);
-    Thread.sleep(1000); // a second answer, if any, would come now
-    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
-    assertAnsweredOnce(thread.thread());
-    assertThat(discord.opened).hasSize(1);
+    assertOneDiagnosisIn(thread.thread());
     assertThat(jobs()).containsExactly("done second 2");
   }
 
@@ -148,11 +144,7 @@ class DiscordQueuedAnalysisTest {
     events(engine("second"), discord, Clock.systemUTC());
 
     // THEN it answers in the thread the first opened, once
-    FakeDiscord.Sent answer = discord.await(msg, DiscordQueuedAnalysisTest::diagnosis);
-    Thread.sleep(1000);
-    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
-    assertAnsweredOnce(msg);
-    assertThat(discord.opened).hasSize(1);
+    assertOneDiagnosisIn(msg);
     assertThat(jobs()).containsExactly("done second 2");
   }
 
@@ -172,11 +164,7 @@ class DiscordQueuedAnalysisTest {
 
     // THEN one thread, one diagnosis in it, and the deferred reply completed once, naming it
     FakeDiscord.Opened thread = discord.awaitThread(o -> o.channel().equals(CHANNEL));
-    FakeDiscord.Sent answer = discord.await(thread.thread(), DiscordQueuedAnalysisTest::diagnosis);
-    Thread.sleep(1000);
-    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
-    assertAnsweredOnce(thread.thread());
-    assertThat(discord.opened).hasSize(1);
+    assertOneDiagnosisIn(thread.thread());
     assertThat(discord.completed)
         .containsExactly(
             new FakeDiscord.Completed(
@@ -241,6 +229,17 @@ class DiscordQueuedAnalysisTest {
         .isEqualTo("regdoc works on it in <#" + thread.thread() + ">.");
     assertThat(discord.completed).isEmpty();
     assertThat(discord.sent).filteredOn(s -> s.channel().equals(CHANNEL)).hasSize(1);
+  }
+
+  /**
+   * Waits for the diagnosis in {@code thread}, then checks it is the right one and the only one.
+   */
+  private void assertOneDiagnosisIn(String thread) throws InterruptedException {
+    FakeDiscord.Sent answer = discord.await(thread, DiscordQueuedAnalysisTest::diagnosis);
+    Thread.sleep(1000); // a second answer, if any, would come now
+    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
+    assertAnsweredOnce(thread);
+    assertThat(discord.opened).hasSize(1);
   }
 
   private void assertAnsweredOnce(String thread) {
