@@ -20,6 +20,11 @@ import java.util.Map;
  * stores; the schema stays the test's.
  */
 public final class SharedStoreEngines implements AutoCloseable {
+  /** The test database bot/test starts, or null when none was started. */
+  public static final String URL = System.getenv("REGDOC_TEST_PG_URL");
+
+  public static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
+  public static final String PASSWORD = System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
   private final String url;
   private final String user;
   private final String password;

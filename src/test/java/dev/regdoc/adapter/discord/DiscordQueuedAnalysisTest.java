@@ -1,5 +1,8 @@
 package dev.regdoc.adapter.discord;
 
+import static dev.regdoc.testing.SharedStoreEngines.PASSWORD;
+import static dev.regdoc.testing.SharedStoreEngines.URL;
+import static dev.regdoc.testing.SharedStoreEngines.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.Mockito.mock;
@@ -54,10 +57,6 @@ import org.junit.jupiter.api.io.TempDir;
  * REGDOC_TEST_PG_URL names a database (bot/test starts one).
  */
 class DiscordQueuedAnalysisTest {
-  private static final String URL = System.getenv("REGDOC_TEST_PG_URL");
-  private static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
-  private static final String PASSWORD =
-      System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
   private static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2");
   private static final Duration LEASE = Duration.ofSeconds(3);
   private static final String CHANNEL = "600000000000000301";
@@ -117,11 +116,7 @@ class DiscordQueuedAnalysisTest {
 
     // THEN the second answers in the thread opened on the message, once, the right diagnosis
     FakeDiscord.Opened thread = discord.awaitThread(o -> msg.equals(o.startMessage()));
-    FakeDiscord.Sent answer = discord.await(thread.thread(), DiscordQueuedAnalysisTest::diagnosis);
-    Thread.sleep(1000); // a second answer, if any, would come now
-    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
-    assertAnsweredOnce(thread.thread());
-    assertThat(discord.opened).hasSize(1);
+    assertOneDiagnosisIn(thread.thread());
     assertThat(jobs()).containsExactly("done second 2");
   }
 
@@ -149,11 +144,7 @@ class DiscordQueuedAnalysisTest {
     events(engine("second"), discord, Clock.systemUTC());
 
     // THEN it answers in the thread the first opened, once
-    FakeDiscord.Sent answer = discord.await(msg, DiscordQueuedAnalysisTest::diagnosis);
-    Thread.sleep(1000);
-    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
-    assertAnsweredOnce(msg);
-    assertThat(discord.opened).hasSize(1);
+    assertOneDiagnosisIn(msg);
     assertThat(jobs()).containsExactly("done second 2");
   }
 
@@ -173,11 +164,7 @@ class DiscordQueuedAnalysisTest {
 
     // THEN one thread, one diagnosis in it, and the deferred reply completed once, naming it
     FakeDiscord.Opened thread = discord.awaitThread(o -> o.channel().equals(CHANNEL));
-    FakeDiscord.Sent answer = discord.await(thread.thread(), DiscordQueuedAnalysisTest::diagnosis);
-    Thread.sleep(1000);
-    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
-    assertAnsweredOnce(thread.thread());
-    assertThat(discord.opened).hasSize(1);
+    assertOneDiagnosisIn(thread.thread());
     assertThat(discord.completed)
         .containsExactly(
             new FakeDiscord.Completed(
@@ -242,6 +229,17 @@ class DiscordQueuedAnalysisTest {
         .isEqualTo("regdoc works on it in <#" + thread.thread() + ">.");
     assertThat(discord.completed).isEmpty();
     assertThat(discord.sent).filteredOn(s -> s.channel().equals(CHANNEL)).hasSize(1);
+  }
+
+  /**
+   * Waits for the diagnosis in {@code thread}, then checks it is the right one and the only one.
+   */
+  private void assertOneDiagnosisIn(String thread) throws InterruptedException {
+    FakeDiscord.Sent answer = discord.await(thread, DiscordQueuedAnalysisTest::diagnosis);
+    Thread.sleep(1000); // a second answer, if any, would come now
+    assertThat(FakeDiscord.text(answer.message())).contains("Code: `port-security-aging`");
+    assertAnsweredOnce(thread);
+    assertThat(discord.opened).hasSize(1);
   }
 
   private void assertAnsweredOnce(String thread) {

@@ -1,5 +1,8 @@
 package dev.regdoc.chat.web;
 
+import static dev.regdoc.testing.SharedStoreEngines.PASSWORD;
+import static dev.regdoc.testing.SharedStoreEngines.URL;
+import static dev.regdoc.testing.SharedStoreEngines.USER;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.conversation.ChatEngine;
@@ -20,9 +23,6 @@ import java.util.function.UnaryOperator;
  * either. Skips the test when REGDOC_TEST_PG_URL names no database (bot/test starts one).
  */
 final class TwoWebInstances implements AutoCloseable {
-  static final String URL = System.getenv("REGDOC_TEST_PG_URL");
-  static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
-  static final String PASSWORD = System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
   static final byte[] SESSION_KEY = "a key both instances are given, 32b".getBytes();
   private static final Duration LEASE = Duration.ofSeconds(3);
 

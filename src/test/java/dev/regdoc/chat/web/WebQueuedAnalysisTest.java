@@ -1,5 +1,8 @@
 package dev.regdoc.chat.web;
 
+import static dev.regdoc.testing.SharedStoreEngines.PASSWORD;
+import static dev.regdoc.testing.SharedStoreEngines.URL;
+import static dev.regdoc.testing.SharedStoreEngines.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -40,10 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  * conversation. Runs when REGDOC_TEST_PG_URL names a database (bot/test starts one).
  */
 class WebQueuedAnalysisTest {
-  private static final String URL = System.getenv("REGDOC_TEST_PG_URL");
-  private static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
-  private static final String PASSWORD =
-      System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
   private static final Path CASE2 = Path.of("src/test/resources/fixtures/case-study-2");
   private static final Duration LEASE = Duration.ofSeconds(3);
   private static final byte[] SESSION_KEY = "a key both instances are given, 32b".getBytes();
