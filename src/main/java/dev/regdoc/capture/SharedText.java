@@ -48,10 +48,7 @@ final class SharedText {
     if (len > LONGEST) {
       return new String(b, off, len, StandardCharsets.ISO_8859_1);
     }
-    int h = 0;
-    for (int i = off; i < off + len; i++) {
-      h = 31 * h + (b[i] & 0xff);
-    }
+    int h = hash(b, off, len);
     int first = (h ^ (h >>> 16)) & (SLOTS - 1);
     String kept = TEXTS[first]; // read once: another thread may replace it meanwhile
     if (same(kept, b, off, len)) {
@@ -82,10 +79,7 @@ final class SharedText {
    * recur.
    */
   static String transaction(byte[] b, int off, int len) {
-    int h = 0;
-    for (int i = off; i < off + len; i++) {
-      h = 31 * h + (b[i] & 0xff);
-    }
+    int h = hash(b, off, len);
     int slot = (h ^ (h >>> 12)) & (TRANSACTIONS.length - 1);
     String kept = TRANSACTIONS[slot];
     if (len <= LONGEST && same(kept, b, off, len)) {
@@ -115,6 +109,15 @@ final class SharedText {
             + (value & 0xff);
     ADDRESSES[slot] = new Address(value, text);
     return text;
+  }
+
+  /** The hash of the bytes as Latin-1 text (the same as {@link String#hashCode} of that text). */
+  private static int hash(byte[] b, int off, int len) {
+    int h = 0;
+    for (int i = off; i < off + len; i++) {
+      h = 31 * h + (b[i] & 0xff);
+    }
+    return h;
   }
 
   private static boolean same(String s, byte[] b, int off, int len) {

@@ -42,13 +42,14 @@ public final class KnowledgeYaml {
     if (kept == null) {
       return parse(yaml);
     }
-    JsonNode copy = kept.read(yaml);
+    Path copyFile = kept.fileFor(yaml); // checksummed once, for the read and the write after a miss
+    JsonNode copy = kept.read(copyFile);
     if (copy != null) {
       return copy;
     }
     JsonNode tree = parse(yaml);
     if (tree != null && !tree.isMissingNode()) {
-      kept.write(yaml, tree);
+      kept.write(copyFile, tree);
     }
     return tree;
   }

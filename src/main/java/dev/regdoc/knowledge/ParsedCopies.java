@@ -33,9 +33,11 @@ final class ParsedCopies {
     this.dir = dir;
   }
 
-  /** The copy parsed from these very bytes, or null when there is none or it cannot be read. */
-  JsonNode read(byte[] yaml) {
-    Path file = fileFor(yaml);
+  /**
+   * The copy in {@code file} (see {@link #fileFor}), or null when there is none or it cannot be
+   * read.
+   */
+  JsonNode read(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
     }
@@ -48,9 +50,8 @@ final class ParsedCopies {
     }
   }
 
-  /** Keeps {@code tree} as the copy of these bytes, or logs why it could not. */
-  void write(byte[] yaml, JsonNode tree) {
-    Path file = fileFor(yaml);
+  /** Keeps {@code tree} as the copy in {@code file}, or logs why it could not. */
+  void write(Path file, JsonNode tree) {
     try {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "kb-", ".tmp");
