@@ -1,5 +1,6 @@
 package dev.regdoc.capture;
 
+import dev.regdoc.common.Handover;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -14,16 +15,18 @@ final class PacketReader {
 
   private final NativePcap pcap;
   private final FrameIndex index;
-  private final BlockingQueue<PacketBatch> filled = new ArrayBlockingQueue<>(BATCHES);
+  private final Handover<PacketBatch> filled = new Handover<>(BATCHES);
   private final BlockingQueue<PacketBatch> free = new ArrayBlockingQueue<>(BATCHES);
   private final Thread thread;
+  // made ahead: a thread out of heap could not allocate the end it hands over
+  private final PacketBatch end = new PacketBatch();
   private volatile boolean cancelled;
   private long lastFrame;
   private long lastPosition;
   private boolean frameNumbersLost;
   private long stoppedAfter = -1;
   private String error;
-  private Throwable failure;
+  private volatile Throwable failure;
 
   PacketReader(NativePcap pcap, FrameIndex index, String file) {
     this.pcap = pcap;
@@ -33,21 +36,28 @@ final class PacketReader {
     }
     this.thread = new Thread(this::readAll, "regdoc-pcap " + file);
     thread.setDaemon(true);
+    filled.producer(thread);
+    end.last = true;
   }
 
   void start() {
     thread.start();
   }
 
-  /** The next batch in capture order; the one with {@code last} set ends the capture. */
+  /**
+   * The next batch in capture order; the one with {@code last} set ends the capture, also when the
+   * reading thread died without saying so ({@link #failure} tells).
+   */
   PacketBatch take() throws InterruptedException {
-    return filled.take();
+    return filled.take(end);
   }
 
   /** Gives a decoded batch back for reuse. */
   void recycle(PacketBatch batch) {
-    batch.clear();
-    free.offer(batch);
+    if (batch != end) {
+      batch.clear();
+      free.offer(batch);
+    }
   }
 
   /** Stops reading and waits for the thread, so that libpcap's handle may be closed afterwards. */
@@ -121,8 +131,6 @@ final class PacketReader {
   }
 
   private void handOverEnd() {
-    PacketBatch end = new PacketBatch();
-    end.last = true;
     try {
       filled.put(end);
     } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package dev.regdoc.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -14,6 +16,9 @@ public final class Main {
           + " REGDOC_HEAP (e.g. REGDOC_HEAP=1g), or give it less at once (--device, or cut the"
           + " capture with editcap -A/-B)";
 
+  // the heap's end is said once, though the reading thread and the main thread may both meet it
+  private static final AtomicBoolean OUT_OF_MEMORY_SAID = new AtomicBoolean();
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -25,7 +30,9 @@ public final class Main {
   private static void uncaught(Thread thread, Throwable e) {
     try {
       if (outOfMemory(e)) {
-        System.err.println(OUT_OF_MEMORY);
+        if (OUT_OF_MEMORY_SAID.compareAndSet(false, true)) {
+          System.err.println(OUT_OF_MEMORY);
+        }
       } else {
         LoggerFactory.getLogger(Main.class).debug("thread {} failed", thread.getName(), e);
         System.err.println("regdoc: " + thread.getName() + " failed: " + e);
@@ -48,13 +55,14 @@ public final class Main {
    * from the product (the bench).
    */
   public static int run(List<Object> extra, String... args) {
+    OUT_OF_MEMORY_SAID.set(false);
     CommandLine cli =
         extra.isEmpty() ? RegdocCommand.commandLine(args) : RegdocCommand.commandLine();
     extra.forEach(cli::addSubcommand);
     cli.setExecutionExceptionHandler(
         (ex, line, parse) -> {
           if (outOfMemory(ex)) {
-            line.getErr().println(OUT_OF_MEMORY);
+            sayOutOfMemory(line.getErr());
             return OUT_OF_MEMORY_EXIT;
           }
           LoggerFactory.getLogger(Main.class).debug("command failed", ex);
@@ -70,8 +78,15 @@ public final class Main {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
       // picocli passes errors through; the heap is spent, so only a short line, no stack trace
-      cli.getErr().println(OUT_OF_MEMORY);
+      sayOutOfMemory(cli.getErr());
       return OUT_OF_MEMORY_EXIT;
+    }
+  }
+
+  private static void sayOutOfMemory(PrintWriter err) {
+    if (OUT_OF_MEMORY_SAID.compareAndSet(false, true)) {
+      err.println(OUT_OF_MEMORY);
+      err.flush();
     }
   }
 
