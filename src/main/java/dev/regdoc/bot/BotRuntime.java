@@ -182,6 +182,12 @@ public final class BotRuntime implements AutoCloseable {
   public void close() {
     engine.stopSharing();
     janitor.shutdownNow();
+    try {
+      // a purge still running would reopen the store (and its files) after it was closed
+      janitor.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     store.close();
   }
 }
