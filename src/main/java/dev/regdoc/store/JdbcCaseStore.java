@@ -612,6 +612,21 @@ public final class JdbcCaseStore implements CaseStore {
     return deleted;
   }
 
+  /**
+   * Deletes, in batches, what no case needs once past {@code retention}: finished analysis jobs and
+   * what they posted, chat event ids, bytes kept for jobs that no job or upload names any more, and
+   * (when asked) old chat-page turns. One instance at a time among all on the store: a run that
+   * finds another running returns a report saying it did not run.
+   */
+  public PurgeReport purgeFinished(RetentionSettings retention, Instant now) {
+    return purgeFinished(retention, now, () -> {});
+  }
+
+  /** As above, calling {@code afterBatch} after each batch (tests: a second purger meanwhile). */
+  PurgeReport purgeFinished(RetentionSettings retention, Instant now, Runnable afterBatch) {
+    return new StorePurge(pool, copies, retention, afterBatch).run(now);
+  }
+
   private List<String> dueContents(Instant now) {
     return tx.run(c -> dueContents(c, now));
   }
