@@ -1,13 +1,18 @@
 package dev.regdoc.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The purge on PostgreSQL, each test in a new schema. Runs when REGDOC_TEST_PG_URL (with
@@ -31,6 +36,27 @@ class PostgresStorePurgeTest extends StorePurgeContract {
     execute("CREATE SCHEMA " + schema);
     String inSchema = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return StoreSettings.defaults(dataDir).withDatabase(inSchema, USER, PASSWORD);
+  }
+
+  /**
+   * Bytes the store keeps for a queued job carry when they were kept, so that the purge takes them
+   * only once their retention is over and no job names them; keeping them again starts it anew.
+   */
+  @Test
+  void bytesKeptForAQueuedJobGoAfterTheirRetentionOnly() throws Exception {
+    Path file = Files.writeString(dataDir.resolve("q.pcap"), "queued capture");
+    String sha = store.keepContent(file);
+    Instant kept = Instant.now();
+
+    assertThat(store.purgeFinished(TWO_A_BATCH, kept.plus(Duration.ofDays(29))).total()).isZero();
+    assertThat(store.content(sha)).isPresent();
+
+    assertThat(
+            store
+                .purgeFinished(TWO_A_BATCH, kept.plus(Duration.ofDays(31)))
+                .deleted(StorePurge.CONTENTS))
+        .isEqualTo(1);
+    assertThat(store.content(sha)).isEmpty();
   }
 
   @AfterEach
