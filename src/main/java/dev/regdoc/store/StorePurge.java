@@ -116,10 +116,13 @@ final class StorePurge {
                         ps.setLong(i + 1, ids.get(i));
                       }
                     };
-                count(
-                    POSTS,
+                int posts =
                     JdbcTransactions.update(
-                        c, "DELETE FROM job_posts WHERE job_id IN (" + in + ")", bindIds));
+                        c, "DELETE FROM job_posts WHERE job_id IN (" + in + ")", bindIds);
+                if (posts > 0) {
+                  count(POSTS, posts);
+                  batches.merge(POSTS, 1, Integer::sum);
+                }
                 return JdbcTransactions.update(
                     c,
                     "DELETE FROM analysis_jobs WHERE id IN (" + in + ") AND state IN " + FINISHED,

@@ -97,6 +97,7 @@ abstract class StorePurgeContract {
     assertThat(r.deleted("analysis_jobs")).isEqualTo(4);
     assertThat(r.batches("analysis_jobs")).as("two jobs a statement").isEqualTo(2);
     assertThat(r.deleted("job_posts")).isEqualTo(8);
+    assertThat(r.batches("job_posts")).as("the posts of two jobs a statement").isEqualTo(2);
     assertThat(r.deleted("handled_events")).isEqualTo(1);
     assertThat(r.summary()).contains("4 analysis_jobs (2 batches)");
 
