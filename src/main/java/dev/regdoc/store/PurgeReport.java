@@ -28,6 +28,11 @@ public record PurgeReport(boolean ran, Map<String, Long> deleted, Map<String, In
     return batches.getOrDefault(table, 0);
   }
 
+  private String batchesOf(String table) {
+    int n = batches(table);
+    return n + (n == 1 ? " batch" : " batches");
+  }
+
   public long total() {
     return deleted.values().stream().mapToLong(Long::longValue).sum();
   }
@@ -45,8 +50,7 @@ public record PurgeReport(boolean ran, Map<String, Long> deleted, Map<String, In
     return "store purge: "
         + new TreeMap<>(deleted)
             .entrySet().stream()
-                .map(
-                    e -> e.getValue() + " " + e.getKey() + " (" + batches(e.getKey()) + " batches)")
+                .map(e -> e.getValue() + " " + e.getKey() + " (" + batchesOf(e.getKey()) + ")")
                 .collect(Collectors.joining(", "));
   }
 }
