@@ -4,6 +4,7 @@ import dev.regdoc.chat.web.WebChatSettings;
 import dev.regdoc.conversation.EngineSettings;
 import dev.regdoc.conversation.LearningTeams;
 import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.store.RetentionSettings;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +127,16 @@ public final class BotConfig {
   /** How long a queued analysis stays with an instance that shows no sign of life. */
   public Duration analysisLease() {
     return Duration.ofSeconds(file.analyses().leaseSeconds());
+  }
+
+  /** How long the store keeps finished jobs, event ids and the web history (the purge's batch). */
+  public RetentionSettings retention() {
+    ConfigFile.RetentionSection r = file.retention();
+    return new RetentionSettings(
+        Duration.ofDays(r.days()),
+        Duration.ofHours(r.eventHours()),
+        Duration.ofDays(r.webHistoryDays()),
+        RetentionSettings.DEFAULT_BATCH_ROWS);
   }
 
   public Duration analysisTimeLimit() {

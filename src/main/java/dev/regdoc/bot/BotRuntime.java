@@ -18,6 +18,8 @@ import dev.regdoc.knowledge.FileStatusWords;
 import dev.regdoc.knowledge.KnowledgeBase;
 import dev.regdoc.knowledge.SummaryTexts;
 import dev.regdoc.store.JdbcCaseStore;
+import dev.regdoc.store.PurgeReport;
+import dev.regdoc.store.RetentionSettings;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,16 +40,23 @@ public final class BotRuntime implements AutoCloseable {
   private final JdbcCaseStore store;
   private final ConversationEngine engine;
 
+  private final RetentionSettings retention;
   private final ScheduledExecutorService janitor;
   private final String instanceId = InstanceIds.fresh();
 
   private BotRuntime(
-      JdbcCaseStore store, ConversationEngine engine, Clock clock, Duration analysisLease) {
+      JdbcCaseStore store,
+      ConversationEngine engine,
+      Clock clock,
+      Duration analysisLease,
+      RetentionSettings retention) {
     this.store = store;
     this.engine = engine;
+    this.retention = retention;
     // on a store other instances share, this one takes queued analyses too
     engine.shareAnalyses(instanceId, analysisLease);
-    // uploaded copies past their retention are deleted at start and then every hour
+    // what is past its retention is deleted at start and then every hour (the store's purge runs
+    // on one instance at a time: the others skip it while it runs)
     this.janitor =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -66,6 +75,13 @@ public final class BotRuntime implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.warn("retention purge failed: {}", e.getMessage());
+    }
+    try {
+      PurgeReport r = store.purgeFinished(retention, clock.instant());
+      r.deleted().forEach((table, rows) -> PurgeMetrics.purged(table, rows));
+      LOG.info(r.summary());
+    } catch (RuntimeException e) {
+      LOG.warn("store purge failed: {}", e.getMessage());
     }
   }
 
@@ -99,7 +115,8 @@ public final class BotRuntime implements AutoCloseable {
           store,
           engine(config, kbDir, rulesDir, store, illustrator, clock),
           clock,
-          config.analysisLease());
+          config.analysisLease(),
+          config.retention());
     } catch (RuntimeException e) {
       store.close(); // a knowledge base or rule base that does not load leaves no open pool behind
       throw e;

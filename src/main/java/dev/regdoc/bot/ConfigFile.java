@@ -7,6 +7,7 @@ import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.chat.web.WebChatSettings;
 import dev.regdoc.conversation.EngineSettings;
 import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.store.RetentionSettings;
 import dev.regdoc.store.StoreSettings;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ public record ConfigFile(
     FilesSection files,
     UploadsSection uploads,
     AnalysesSection analyses,
+    RetentionSection retention,
     WebSection web,
     LessonsSection lessons) {
 
@@ -38,6 +40,10 @@ public record ConfigFile(
           Map.entry("analyses.parallel", new Range(1, 256)),
           Map.entry("analyses.time-limit-seconds", new Range(1, 86_400)),
           Map.entry("analyses.lease-seconds", new Range(3, 86_400)),
+          Map.entry("retention.days", new Range(1, 36_500)),
+          // Slack retries an event for about an hour: its id is kept longer than that
+          Map.entry("retention.event-hours", new Range(2, 876_000)),
+          Map.entry("retention.web-history-days", new Range(0, 36_500)),
           Map.entry("web.port", new Range(0, 65535)),
           Map.entry("web.turn-threads", new Range(1, 1024)),
           Map.entry("web.history-limit", new Range(1, 1_000_000)),
@@ -51,13 +57,14 @@ public record ConfigFile(
     files = files != null ? files : new FilesSection(null);
     uploads = uploads != null ? uploads : new UploadsSection(null, null, null);
     analyses = analyses != null ? analyses : new AnalysesSection(null, null, null);
+    retention = retention != null ? retention : new RetentionSection(null, null, null);
     web = web != null ? web : new WebSection(null, null, null, null, null, null, null, null);
     lessons = lessons != null ? lessons : new LessonsSection(null, null);
   }
 
   /** The defaults: no file, no overrides. */
   public static ConfigFile defaults() {
-    return new ConfigFile(null, null, null, null, null, null, null);
+    return new ConfigFile(null, null, null, null, null, null, null, null);
   }
 
   /** An inclusive range of whole numbers. */
@@ -136,6 +143,24 @@ public record ConfigFile(
               timeLimitSeconds,
               Analyzer.DEFAULT_TIME_LIMIT.toSeconds());
       leaseSeconds = whole("analyses.lease-seconds", leaseSeconds, 60);
+    }
+  }
+
+  /**
+   * What the store keeps once no case needs it; see {@link RetentionSettings} for each.
+   *
+   * @param days finished analysis jobs (their answers and what they posted) and the bytes kept for
+   *     them that no upload recorded
+   * @param eventHours chat event ids already handled
+   * @param webHistoryDays chat-page turns; 0: kept as long as their conversation
+   */
+  @JsonNaming(PropertyNamingStrategies.KebabCaseStrategy.class)
+  public record RetentionSection(Long days, Long eventHours, Long webHistoryDays) {
+    public RetentionSection {
+      RetentionSettings d = RetentionSettings.defaults();
+      days = whole("retention.days", days, d.finishedJobs().toDays());
+      eventHours = whole("retention.event-hours", eventHours, d.events().toHours());
+      webHistoryDays = whole("retention.web-history-days", webHistoryDays, d.webHistory().toDays());
     }
   }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -38,21 +39,30 @@ final class DatabaseFiles {
   }
 
   /**
-   * Stores {@code file} (whose hash and size the caller computed) unless its content is there; a
+   * Stores {@code file} (whose hash and size the caller computed) unless its content is there, and
+   * notes {@code at} as when it was last kept (the purge leaves bytes kept lately alone); a
    * concurrent insert of the same content ends in a duplicate key, which the caller retries.
    */
-  static void keep(Connection c, String sha256, long size, Path file)
+  static void keep(Connection c, String sha256, long size, Path file, Instant at)
       throws SQLException, IOException {
     if (lock(c, sha256)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("UPDATE file_contents SET kept_at = ? WHERE sha256 = ?")) {
+        Sql.setInstant(ps, 1, at);
+        ps.setString(2, sha256);
+        ps.executeUpdate();
+      }
       return;
     }
     int chunks = (int) ((size + CHUNK - 1) / CHUNK);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO file_contents (sha256, size_bytes, chunks) VALUES (?, ?, ?)")) {
+            "INSERT INTO file_contents (sha256, size_bytes, chunks, kept_at) VALUES (?, ?, ?,"
+                + " ?)")) {
       ps.setString(1, sha256);
       ps.setLong(2, size);
       ps.setInt(3, chunks);
+      Sql.setInstant(ps, 4, at);
       ps.executeUpdate();
     }
     byte[] buf = new byte[CHUNK];

@@ -26,6 +26,8 @@ import javax.sql.DataSource;
 final class JdbcAnalysisJobs implements AnalysisJobs {
   static final String QUEUED = "queued";
   static final String RUNNING = "running";
+  static final String DONE = "done";
+  static final String FAILED = "failed";
 
   /** The database's time as the store keeps instants: epoch nanoseconds. */
   private static final String DB_NOW =
@@ -151,7 +153,7 @@ final class JdbcAnalysisJobs implements AnalysisJobs {
             + DB_NOW
             + ", lease_until = NULL WHERE id = ? AND owner = ? AND state = ?",
         ps -> {
-          ps.setString(1, ok ? "done" : "failed");
+          ps.setString(1, ok ? DONE : FAILED);
           ps.setLong(2, id);
           ps.setString(3, owner);
           ps.setString(4, RUNNING);

@@ -22,7 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -58,6 +58,9 @@ public final class JdbcCaseStore implements CaseStore {
 
   private final SecureRandom random = new SecureRandom();
 
+  /** When bytes are kept in the database (the purge spares bytes kept lately). */
+  private final Clock clock = Clock.systemUTC();
+
   /**
    * On H2, saves of one case are also serialised in this process (by stripe of the case id). Once,
    * on a loaded machine, the concurrent-save contract test lost 2 of 90 updates on H2 2.3.232: the
@@ -77,9 +80,6 @@ public final class JdbcCaseStore implements CaseStore {
 
   /** Turns holding or waiting for a shared turn lock at once, at most. */
   private static final int MAX_SHARED_TURNS = 64;
-
-  /** How long a chat event's key is kept: far longer than Slack retries a delivery. */
-  private static final Duration EVENT_MEMORY = Duration.ofDays(1);
 
   static {
     // The H2 server that AUTO_SERVER starts listens on every interface unless told otherwise; the
@@ -487,7 +487,7 @@ public final class JdbcCaseStore implements CaseStore {
             .find(copy.sha256())
             .orElseThrow(() -> new IllegalStateException("the copy just made is gone"));
     try {
-      DatabaseFiles.keep(c, copy.sha256(), copy.size(), local);
+      DatabaseFiles.keep(c, copy.sha256(), copy.size(), local, clock.instant());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the copy " + local + ": " + e.getMessage(), e);
     }
@@ -570,7 +570,6 @@ public final class JdbcCaseStore implements CaseStore {
    */
   @Override
   public int purgeExpired(Instant now) {
-    forgetEventsBefore(now.minus(EVENT_MEMORY));
     if (onPostgres) {
       return purgeInDatabase(now);
     }
@@ -610,6 +609,21 @@ public final class JdbcCaseStore implements CaseStore {
       }
     }
     return deleted;
+  }
+
+  /**
+   * Deletes, in batches, what no case needs once past {@code retention}: finished analysis jobs and
+   * what they posted, chat event ids, bytes kept for jobs that no job or upload names any more, and
+   * (when asked) old chat-page turns. One instance at a time among all on the store: a run that
+   * finds another running returns a report saying it did not run.
+   */
+  public PurgeReport purgeFinished(RetentionSettings retention, Instant now) {
+    return purgeFinished(retention, now, () -> {});
+  }
+
+  /** As above, calling {@code afterBatch} after each batch (tests: a second purger meanwhile). */
+  PurgeReport purgeFinished(RetentionSettings retention, Instant now, Runnable afterBatch) {
+    return new StorePurge(pool, copies, retention, afterBatch).run(now);
   }
 
   private List<String> dueContents(Instant now) {
@@ -669,15 +683,6 @@ public final class JdbcCaseStore implements CaseStore {
                     ps -> ps.setString(1, key),
                     rs -> Objects.toString(rs.getString(1), ""))
                 .orElse(""));
-  }
-
-  private void forgetEventsBefore(Instant cutoff) {
-    tx.run(
-        c ->
-            JdbcTransactions.update(
-                c,
-                "DELETE FROM handled_events WHERE handled_at < ?",
-                ps -> Sql.setInstant(ps, 1, cutoff)));
   }
 
   private void markExpired(String sha) {

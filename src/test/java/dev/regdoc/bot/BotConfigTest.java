@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.regdoc.chat.web.WebChatSettings;
 import dev.regdoc.conversation.EngineSettings;
 import dev.regdoc.ingest.IngestLimits;
+import dev.regdoc.store.RetentionSettings;
 import dev.regdoc.store.StoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ class BotConfigTest {
     assertThat(example.ingestLimits())
         .isEqualTo(IngestLimits.defaults().withMaxFileBytes(EngineSettings.DEFAULT_MAX_UPLOAD));
     assertThat(example.analysisTimeLimit()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(example.retention()).isEqualTo(RetentionSettings.defaults());
   }
 
   @Test
@@ -67,6 +69,10 @@ class BotConfigTest {
             analyses:
               parallel: 3
               time-limit-seconds: 120
+            retention:
+              days: 10
+              event-hours: 3
+              web-history-days: 90
             web:
               host: 0.0.0.0
               port: 8081
@@ -105,6 +111,13 @@ class BotConfigTest {
     assertThat(c.ingestLimits())
         .isEqualTo(new IngestLimits(64L << 20, 300L << 20, 300L << 20, 10_000, 3, 50));
     assertThat(c.analysisTimeLimit()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(c.retention())
+        .isEqualTo(
+            new RetentionSettings(
+                Duration.ofDays(10),
+                Duration.ofHours(3),
+                Duration.ofDays(90),
+                RetentionSettings.DEFAULT_BATCH_ROWS));
   }
 
   @Test
@@ -172,6 +185,11 @@ class BotConfigTest {
         .hasMessageContaining("analyses.parallel must be a whole number from 1 to 256");
     assertThatThrownBy(() -> BotConfig.of(Map.of("files.retention-days", "999999999999999")))
         .hasMessageContaining("files.retention-days must be a whole number from 0 to 36500");
+    assertThatThrownBy(() -> BotConfig.of(Map.of("retention.event-hours", "1")))
+        .as("Slack retries an event for about an hour: its id is kept longer")
+        .hasMessageContaining("retention.event-hours must be a whole number from 2 to 876000");
+    assertThatThrownBy(() -> BotConfig.of(Map.of("retention.days", "0")))
+        .hasMessageContaining("retention.days must be a whole number from 1 to 36500");
     assertThatThrownBy(() -> BotConfig.of(Map.of("web.port", "-1")))
         .hasMessageContaining("web.port must be a whole number from 0 to 65535, not \"-1\"");
     assertThat(BotConfig.of(Map.of("uploads.max-mb", "64")).engine(dir).maxUploadBytes())

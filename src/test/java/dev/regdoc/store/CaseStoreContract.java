@@ -356,9 +356,9 @@ abstract class CaseStoreContract {
   @Test
   void anEventKeyIsForgottenADayAfterItWasHandled() {
     assertThat(store.firstDelivery("file:F1", T0)).isTrue();
-    store.purgeExpired(T0.plus(Duration.ofHours(23)));
+    store.purgeFinished(RetentionSettings.defaults(), T0.plus(Duration.ofHours(23)));
     assertThat(store.firstDelivery("file:F1", T0.plus(Duration.ofHours(23)))).isFalse();
-    store.purgeExpired(T0.plus(Duration.ofHours(49)));
+    store.purgeFinished(RetentionSettings.defaults(), T0.plus(Duration.ofHours(49)));
     assertThat(store.firstDelivery("file:F1", T0.plus(Duration.ofHours(49)))).isTrue();
   }
 

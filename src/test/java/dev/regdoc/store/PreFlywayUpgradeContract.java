@@ -61,7 +61,8 @@ abstract class PreFlywayUpgradeContract {
               "6 SQL true",
               "7 SQL true",
               "8 SQL true",
-              "9 SQL true");
+              "9 SQL true",
+              "10 SQL true");
       assertThat(hasOldVersionTable(c)).as("the old version table is dropped").isFalse();
     }
   }
@@ -91,7 +92,8 @@ abstract class PreFlywayUpgradeContract {
               "6 SQL true",
               "7 SQL true",
               "8 SQL true",
-              "9 SQL true");
+              "9 SQL true",
+              "10 SQL true");
     }
   }
 
@@ -113,7 +115,8 @@ abstract class PreFlywayUpgradeContract {
               "6 SQL true",
               "7 SQL true",
               "8 SQL true",
-              "9 SQL true");
+              "9 SQL true",
+              "10 SQL true");
       assertThat(hasOldVersionTable(c)).isFalse();
     }
   }
