@@ -121,6 +121,11 @@ final class CaptureAligner {
     offsets.forEach(o -> offsetByFile.putIfAbsent(o.file(), o.offsetSeconds()));
   }
 
+  /** Segments held for lining up captures (none for a single capture without a trace). */
+  int segmentsHeld() {
+    return segsByFile.values().stream().mapToInt(List::size).sum();
+  }
+
   /** How many files have TCP messages of their own (a trace's are not a capture's). */
   private long segmentFiles(FactCollector facts) {
     Set<String> files = new HashSet<>();

@@ -73,6 +73,11 @@ final class TcpTimeline {
     facts.of(TlsSegment.class).forEach(this::tls);
   }
 
+  /** Messages held in the index of what retransmissions carried. */
+  int indexedMessages() {
+    return carried.values().stream().mapToInt(Map::size).sum();
+  }
+
   private void asked(String file, Endpoints e) {
     carried.computeIfAbsent(new Stream(file, e), k -> new TreeMap<>());
   }
