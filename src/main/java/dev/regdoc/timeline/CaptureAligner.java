@@ -98,6 +98,11 @@ final class CaptureAligner {
     this.facts = facts;
     this.traces = traces;
     captureOrder.forEach(f -> segsByFile.put(f, new ArrayList<>()));
+    if (traces.lanes().isEmpty() && segmentFiles(facts) < 2) {
+      // one capture and no trace: nothing to line up, and a large capture's segments were a
+      // tenth of the memory its timeline needed while being built
+      return;
+    }
     for (SipMessage m : facts.of(SipMessage.class)) {
       WorkLimit.checkpoint();
       if (m.tcpSeq() >= 0 && traces.laneOf(m) == null) {
@@ -114,6 +119,27 @@ final class CaptureAligner {
     align();
     alignTraces(facts);
     offsets.forEach(o -> offsetByFile.putIfAbsent(o.file(), o.offsetSeconds()));
+  }
+
+  /** Segments held for lining up captures (none for a single capture without a trace). */
+  int segmentsHeld() {
+    return segsByFile.values().stream().mapToInt(List::size).sum();
+  }
+
+  /** How many files have TCP messages of their own (a trace's are not a capture's). */
+  private long segmentFiles(FactCollector facts) {
+    Set<String> files = new HashSet<>();
+    for (SipMessage m : facts.of(SipMessage.class)) {
+      if (m.tcpSeq() >= 0 && files.add(m.origin().file()) && files.size() > 1) {
+        return files.size();
+      }
+    }
+    for (SccpMessage m : facts.of(SccpMessage.class)) {
+      if (files.add(m.origin().file()) && files.size() > 1) {
+        return files.size();
+      }
+    }
+    return files.size();
   }
 
   private Map<Fact, Seg> segOf() {

@@ -36,7 +36,11 @@ final class TcpTimeline {
   /** One direction of a connection in one capture. */
   private record Stream(String file, Endpoints endpoints) {}
 
-  /** Each stream's messages by starting sequence number, to say what a retransmission carried. */
+  /**
+   * Each asked-about stream's messages by starting sequence number, to say what a retransmission
+   * carried. Only streams a retransmission or delivery names are indexed: indexing every message of
+   * a large capture cost a tenth of the memory its timeline needed while being built.
+   */
   private final Map<Stream, TreeMap<Long, Span>> carried = new HashMap<>();
 
   private final Map<String, Integer> lastClientPort = new HashMap<>();
@@ -44,6 +48,11 @@ final class TcpTimeline {
   TcpTimeline(FactCollector facts, DeviceDirectory directory, Events events) {
     this.directory = directory;
     this.events = events;
+    facts.of(TcpRetransmission.class).forEach(r -> asked(r.origin().file(), r.endpoints()));
+    facts.of(TcpDelivered.class).forEach(d -> asked(d.origin().file(), d.endpoints()));
+    if (carried.isEmpty()) {
+      return;
+    }
     for (SipMessage m : facts.of(SipMessage.class)) {
       WorkLimit.checkpoint();
       if (m.tcpSeq() >= 0) {
@@ -64,10 +73,20 @@ final class TcpTimeline {
     facts.of(TlsSegment.class).forEach(this::tls);
   }
 
+  /** Messages held in the index of what retransmissions carried. */
+  int indexedMessages() {
+    return carried.values().stream().mapToInt(Map::size).sum();
+  }
+
+  private void asked(String file, Endpoints e) {
+    carried.computeIfAbsent(new Stream(file, e), k -> new TreeMap<>());
+  }
+
   private void index(String file, Endpoints e, long seq, int length, Fact message) {
-    carried
-        .computeIfAbsent(new Stream(file, e), k -> new TreeMap<>())
-        .put(seq, new Span(message, length));
+    TreeMap<Long, Span> stream = carried.get(new Stream(file, e));
+    if (stream != null) {
+      stream.put(seq, new Span(message, length));
+    }
   }
 
   /** The message whose bytes include {@code seq}, or null. */
