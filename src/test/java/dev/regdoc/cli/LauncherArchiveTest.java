@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -70,6 +71,9 @@ class LauncherArchiveTest {
           esac
         done
         [ -n "${record:-}" ] && echo "config" >"$config"
+        if [ -n "${create:-}${dump:-}" ] && [ -n "${FAKE_RELEASE:-}" ]; then
+          while [ ! -f "$FAKE_RELEASE" ]; do sleep 0.05; done
+        fi
         [ -n "${create:-}" ] && { echo "cache" >"$cache"; status=0; }
         [ -n "${dump:-}" ] && { echo "archive" >"$archive"; status=0; }
         exit "$status"
@@ -94,6 +98,27 @@ class LauncherArchiveTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(out).isTrue();
     return p.exitValue();
+  }
+
+  /**
+   * The fake java runs logged since the last call, once {@code count} have been: the dump that
+   * makes the archive runs detached from the command, so it may come after the command returned.
+   */
+  private List<String> calls(int count) throws Exception {
+    for (int i = 0; i < 600 && !dumped(count); i++) {
+      Thread.sleep(50);
+    }
+    return calls();
+  }
+
+  /** True once {@code count} runs were logged and no half-made archive is left in target/cds. */
+  private boolean dumped(int count) throws IOException {
+    Path dir = repo.resolve("target/cds");
+    boolean making;
+    try (Stream<Path> s = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+      making = s.anyMatch(p -> p.getFileName().toString().startsWith("."));
+    }
+    return !making && (Files.exists(log) ? Files.readAllLines(log).size() : 0) >= count;
   }
 
   /** The fake java runs logged since the last call, one line each: "jdkNN args...". */
@@ -123,7 +148,7 @@ class LauncherArchiveTest {
   @Test
   void aJdk17MakesAClassDataArchiveOnTheFirstRunAndMapsItAfter() throws Exception {
     assertThat(run(Map.of(), "explain", "reason", "13")).isZero();
-    List<String> first = calls();
+    List<String> first = calls(2);
     assertThat(first).hasSize(2);
     assertThat(first.get(0)).startsWith("jdk17 ").contains("-XX:DumpLoadedClassList=");
     assertThat(first.get(1)).contains("-Xshare:dump").doesNotContain("AOT");
@@ -142,7 +167,7 @@ class LauncherArchiveTest {
   void aJdk25NamedByRegdocJavaMakesAnAotCacheOnTheFirstRunAndUsesItAfter() throws Exception {
     Map<String, String> jdk25 = Map.of("REGDOC_JAVA", tmp.resolve("jdk25/bin/java").toString());
     assertThat(run(jdk25, "timeline", "phone.pcap")).isZero();
-    List<String> first = calls();
+    List<String> first = calls(2);
     assertThat(first).hasSize(2);
     assertThat(first.get(0))
         .startsWith("jdk25 ")
@@ -165,18 +190,47 @@ class LauncherArchiveTest {
   void aRebuiltJarGetsANewArchiveInPlaceOfTheOld() throws Exception {
     Map<String, String> jdk25 = Map.of("REGDOC_JAVA", tmp.resolve("jdk25/bin/java").toString());
     run(jdk25, "explain", "reason", "13");
+    calls(2);
     run(Map.of(), "explain", "reason", "13");
+    calls(2);
     List<String> before = archives();
     assertThat(before).hasSize(2);
-    calls();
 
     rebuildJar();
     run(jdk25, "explain", "reason", "13");
-    assertThat(calls()).anySatisfy(c -> assertThat(c).contains("-XX:AOTMode=record"));
+    assertThat(calls(2)).anySatisfy(c -> assertThat(c).contains("-XX:AOTMode=record"));
     run(Map.of(), "explain", "reason", "13");
-    assertThat(calls()).anySatisfy(c -> assertThat(c).contains("-XX:DumpLoadedClassList="));
+    assertThat(calls(2)).anySatisfy(c -> assertThat(c).contains("-XX:DumpLoadedClassList="));
     List<String> after = archives();
     assertThat(after).hasSize(2).doesNotContainAnyElementsOf(before);
+  }
+
+  /**
+   * The first run answers and returns while the archive is still being made: its dump waits here
+   * until the test releases it, after the command has returned.
+   */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void theFirstRunReturnsWithoutWaitingForItsArchive() throws Exception {
+    Path release = tmp.resolve("release-the-dump");
+    for (Map<String, String> jdk :
+        List.of(
+            Map.of("FAKE_RELEASE", release.toString()),
+            Map.of(
+                "FAKE_RELEASE",
+                release.toString(),
+                "REGDOC_JAVA",
+                tmp.resolve("jdk25/bin/java").toString()))) {
+      Files.deleteIfExists(release);
+      assertThat(run(jdk, "explain", "reason", "13")).isZero();
+      assertThat(archives()).as("the dump is still waiting").noneMatch(a -> !a.startsWith("."));
+      Files.writeString(release, "go");
+      assertThat(calls(2)).hasSize(2);
+      assertThat(archives()).singleElement().asString().startsWith("explain-");
+      Files.walk(repo.resolve("target/cds"))
+          .filter(Files::isRegularFile)
+          .forEach(p -> p.toFile().delete());
+    }
   }
 
   @Test
