@@ -25,6 +25,8 @@ final class TcpDirection {
   private long nextSeq = -1;
   private final Map<Long, Sent> unacked = new LinkedHashMap<>();
   private Gap gap; // the earliest gap still open, null when none
+  private long highestAck = -1;
+  private Instant lastDelivered; // when the peer last acknowledged new data of this direction
 
   /**
    * Bytes the stream skipped: later data arrived first. Whether the receiver lacked them too is
@@ -34,12 +36,14 @@ final class TcpDirection {
     final long start;
     final long end;
     final long aheadFrame;
+    final double receiverQuiet;
     boolean receiverLacked;
 
-    Gap(long start, long end, long aheadFrame) {
+    Gap(long start, long end, long aheadFrame, double receiverQuiet) {
       this.start = start;
       this.end = end;
       this.aheadFrame = aheadFrame;
+      this.receiverQuiet = receiverQuiet;
     }
 
     boolean holds(long seq) {
@@ -74,6 +78,7 @@ final class TcpDirection {
     nextSeq = Seq.add(isn, 1);
     unacked.clear();
     gap = null;
+    highestAck = -1;
   }
 
   void fin(long seq, int payloadLength) {
@@ -83,8 +88,17 @@ final class TcpDirection {
     }
   }
 
-  /** Handles a data segment; returns true when it (or part of it) was new data. */
-  boolean data(DecodedFrame f, String file, FactSink sink) {
+  /** When the peer last acknowledged new data of this direction, null when never in the capture. */
+  Instant lastDelivered() {
+    return lastDelivered;
+  }
+
+  /**
+   * Handles a data segment; returns true when it (or part of it) was new data. {@code
+   * receiverDelivered} is when the receiver's own data last got through (see {@link
+   * #lastDelivered()}).
+   */
+  boolean data(DecodedFrame f, String file, FactSink sink, Instant receiverDelivered) {
     long seq = f.seq;
     int n = f.payloadLength + f.payloadMissing;
     if (nextSeq < 0) {
@@ -105,7 +119,12 @@ final class TcpDirection {
       return true;
     }
     if (rel > 0 && gap == null) {
-      gap = new Gap(nextSeq, seq, f.frame);
+      gap =
+          new Gap(
+              nextSeq,
+              seq,
+              f.frame,
+              receiverDelivered == null ? -1 : seconds(receiverDelivered, f.time));
     }
     if (rel > 0 && assembler != null) {
       assembler.gap(seq, f.frame, f.time);
@@ -167,13 +186,21 @@ final class TcpDirection {
               endpoints,
               gap.start,
               Seq.diff(gap.end, gap.start),
-              gap.aheadFrame));
+              gap.aheadFrame,
+              gap.receiverQuiet));
     }
     gap = null;
   }
 
   /** The peer acknowledged up to {@code ack}: settle every segment it covers. */
   void acknowledged(long ack, DecodedFrame f, String file, FactSink sink) {
+    if (highestAck < 0 || Seq.diff(ack, highestAck) > 0) {
+      if (highestAck >= 0) {
+        lastDelivered =
+            f.time; // the acknowledgement moved on: new data of this direction got through
+      }
+      highestAck = ack;
+    }
     if (gap != null) {
       int past = Seq.diff(ack, gap.start);
       if (past == 0) {

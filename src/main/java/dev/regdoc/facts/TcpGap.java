@@ -10,6 +10,9 @@ package dev.regdoc.facts;
  *
  * @param origin the frame that filled the gap
  * @param aheadFrame the frame that arrived ahead of the gap
+ * @param receiverQuiet seconds from the last acknowledgement of the receiver's own data (its frames
+ *     got through then) to the frame ahead of the gap; -1 when the capture shows none
  */
-public record TcpGap(Origin origin, Endpoints endpoints, long seq, int length, long aheadFrame)
+public record TcpGap(
+    Origin origin, Endpoints endpoints, long seq, int length, long aheadFrame, double receiverQuiet)
     implements Fact {}

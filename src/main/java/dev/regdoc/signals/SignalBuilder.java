@@ -77,6 +77,7 @@ public final class SignalBuilder {
                 e.frame(),
                 e.time(),
                 g.aheadFrame(),
+                g.receiverQuiet() == null ? -1 : g.receiverQuiet(),
                 g.seq(),
                 g.length()));
       } else if (d instanceof SccpEvent.Alarm a) {

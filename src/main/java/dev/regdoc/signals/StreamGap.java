@@ -10,6 +10,8 @@ import java.time.Instant;
  *
  * @param frame the frame that finally brought the data
  * @param aheadFrame the frame that arrived ahead of it
+ * @param receiverQuiet seconds from the last acknowledgement of the receiver's own data (its frames
+ *     were getting through then) to the frame ahead of the gap; -1 when the capture shows none
  */
 public record StreamGap(
     String device,
@@ -18,6 +20,7 @@ public record StreamGap(
     long frame,
     Instant time,
     long aheadFrame,
+    double receiverQuiet,
     long seq,
     int length)
     implements Cited {}

@@ -148,6 +148,7 @@ final class TcpTimeline {
             g.seq(),
             g.length(),
             g.aheadFrame(),
+            g.receiverQuiet() < 0 ? null : round3(g.receiverQuiet()),
             Direction.of(fromPhone),
             what,
             e.srcIp(),

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,15 @@ class DuplexPortSecurityGuardsTest {
 
   /** The findings, ranked, on the files' rule facts less those {@code drop} matches. */
   private static List<Finding> judge(Predicate<Object> drop, Path... files) {
+    return judge(drop, UnaryOperator.identity(), files);
+  }
+
+  /**
+   * The findings, ranked, on the files' rule facts less those {@code drop} matches, each of the
+   * others as {@code change} gives it.
+   */
+  private static List<Finding> judge(
+      Predicate<Object> drop, UnaryOperator<Object> change, Path... files) {
     FactCollector facts = new FactCollector();
     List<FileReport> reports =
         new IngestService(new CaptureReader(), TextReaders.defaults(CLOCK), IngestLimits.defaults())
@@ -63,6 +73,7 @@ class DuplexPortSecurityGuardsTest {
       assertThat(ruleFacts).as("the evidence dropped is there to drop").anyMatch(drop);
     }
     ruleFacts.removeIf(drop);
+    ruleFacts.replaceAll(change);
     return rules.diagnose(ruleFacts);
   }
 
@@ -162,6 +173,32 @@ class DuplexPortSecurityGuardsTest {
   @Test
   void aGapInTheCucmsDataAtThePhoneAloneIsUndecidedAndAsksForTheSwitchPort() {
     undecidedAskingForTheSwitchPort(judge(duplex("phone.pcap")));
+  }
+
+  @Test
+  void aGapAfterThePhoneWasQuietForAMinuteDoesNotRulePortSecurityOut() {
+    // where port security is said to drop frames toward a phone whose MAC aged out until it sends
+    // again, data lost toward a phone silent for a minute could be its doing: the same gap, shown
+    // after 90 s of the phone's silence, leaves the port-security pattern standing
+    List<Finding> findings =
+        judge(NOTHING, DuplexPortSecurityGuardsTest::quiet, duplex("phone.pcap"));
+    assertThat(findings.get(0).code()).isEqualTo(PSA);
+  }
+
+  /** The gap as if the phone's own data had last got through 90 s before. */
+  private static Object quiet(Object fact) {
+    return fact instanceof StreamGap g
+        ? new StreamGap(
+            g.device(),
+            g.direction(),
+            g.file(),
+            g.frame(),
+            g.time(),
+            g.aheadFrame(),
+            90,
+            g.seq(),
+            g.length())
+        : fact;
   }
 
   // 2c: the first rule, aging configured on the phone's own port

@@ -63,6 +63,31 @@ class TcpGapTest {
             TcpGap::length,
             g -> g.endpoints().srcIp())
         .containsExactly(tuple(4L, 2L, first, trying.length(), CUCM));
+    // the phone sent no data the capture saw acknowledged: how long it was quiet is unknown
+    assertThat(c.of(TcpGap.class).get(0).receiverQuiet()).isEqualTo(-1);
+  }
+
+  @Test
+  void theGapSaysHowLongAgoThePhonesOwnDataGotThrough() throws Exception {
+    String register = SipEdgeCaseTest.register(7);
+    Capture c =
+        read(
+            new TestPcap()
+                .at(2.0)
+                .tcp(CUCM, 5060, PHONE, PP, first - 1, 101, SYN | ACK, "")
+                .at(2.0409)
+                .tcp(PHONE, PP, CUCM, 5060, 101, first, ACK | PSH, register)
+                .at(2.041)
+                .tcp(CUCM, 5060, PHONE, PP, first, 101 + register.length(), ACK, "") // got through
+                .at(2.252)
+                .tcp(CUCM, 5060, PHONE, PP, second, 101 + register.length(), ACK | PSH, ok)
+                .at(2.2521)
+                .tcp(PHONE, PP, CUCM, 5060, 101 + register.length(), first, ACK, "")
+                .at(2.2522)
+                .tcp(CUCM, 5060, PHONE, PP, first, 101 + register.length(), ACK | PSH, trying));
+    assertThat(c.of(TcpGap.class))
+        .singleElement()
+        .satisfies(g -> assertThat(Math.round(g.receiverQuiet() * 1000)).isEqualTo(211));
   }
 
   @Test

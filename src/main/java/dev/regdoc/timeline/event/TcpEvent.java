@@ -67,11 +67,14 @@ public sealed interface TcpEvent extends EventDetails {
    * @param aheadFrame the frame that arrived ahead of the gap
    * @param direction which way the lost data travelled
    * @param carries the message the lost bytes began, null when the timeline read none
+   * @param receiverQuiet seconds from the last acknowledgement of the receiver's own data to the
+   *     frame ahead of the gap, null when the capture shows none
    */
   record Gap(
       long seq,
       int length,
       long aheadFrame,
+      Double receiverQuiet,
       Direction direction,
       MessageName carries,
       String from,
