@@ -196,8 +196,8 @@ final class TcpDirection {
   void acknowledged(long ack, DecodedFrame f, String file, FactSink sink) {
     if (highestAck < 0 || Seq.diff(ack, highestAck) > 0) {
       if (highestAck >= 0) {
-        lastDelivered =
-            f.time; // the acknowledgement moved on: new data of this direction got through
+        // the acknowledgement moved on: new data of this direction got through
+        lastDelivered = f.time;
       }
       highestAck = ack;
     }
