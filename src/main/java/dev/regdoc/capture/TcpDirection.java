@@ -4,6 +4,7 @@ import dev.regdoc.facts.Endpoints;
 import dev.regdoc.facts.FactSink;
 import dev.regdoc.facts.Origin;
 import dev.regdoc.facts.TcpDelivered;
+import dev.regdoc.facts.TcpGap;
 import dev.regdoc.facts.TcpRetransmission;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,32 @@ final class TcpDirection {
   final StreamAssembler assembler; // null for encrypted or unparsed streams
   private long nextSeq = -1;
   private final Map<Long, Sent> unacked = new LinkedHashMap<>();
+  private Gap gap; // the earliest gap still open, null when none
+  private long highestAck = -1;
+  private Instant lastDelivered; // when the peer last acknowledged new data of this direction
+
+  /**
+   * Bytes the stream skipped: later data arrived first. Whether the receiver lacked them too is
+   * told by its acknowledgements before they come.
+   */
+  private static final class Gap {
+    final long start;
+    final long end;
+    final long aheadFrame;
+    final double receiverQuiet;
+    boolean receiverLacked;
+
+    Gap(long start, long end, long aheadFrame, double receiverQuiet) {
+      this.start = start;
+      this.end = end;
+      this.aheadFrame = aheadFrame;
+      this.receiverQuiet = receiverQuiet;
+    }
+
+    boolean holds(long seq) {
+      return Seq.diff(seq, start) >= 0 && Seq.diff(seq, end) < 0;
+    }
+  }
 
   /** The first transmission of a data segment and how often it was sent again. */
   private static final class Sent {
@@ -50,6 +77,8 @@ final class TcpDirection {
   void syn(long isn) {
     nextSeq = Seq.add(isn, 1);
     unacked.clear();
+    gap = null;
+    highestAck = -1;
   }
 
   void fin(long seq, int payloadLength) {
@@ -59,8 +88,17 @@ final class TcpDirection {
     }
   }
 
-  /** Handles a data segment; returns true when it (or part of it) was new data. */
-  boolean data(DecodedFrame f, String file, FactSink sink) {
+  /** When the peer last acknowledged new data of this direction, null when never in the capture. */
+  Instant lastDelivered() {
+    return lastDelivered;
+  }
+
+  /**
+   * Handles a data segment; returns true when it (or part of it) was new data. {@code
+   * receiverDelivered} is when the receiver's own data last got through (see {@link
+   * #lastDelivered()}).
+   */
+  boolean data(DecodedFrame f, String file, FactSink sink, Instant receiverDelivered) {
     long seq = f.seq;
     int n = f.payloadLength + f.payloadMissing;
     if (nextSeq < 0) {
@@ -72,12 +110,21 @@ final class TcpDirection {
     }
     if (rel < 0) {
       retransmitted(f, file, sink, seq, n);
+      filled(f, file, sink, seq);
       int fresh = Seq.diff(Seq.add(seq, n), nextSeq);
       if (fresh <= 0) {
         return false;
       }
       deliver(f, -rel, fresh, nextSeq);
       return true;
+    }
+    if (rel > 0 && gap == null) {
+      gap =
+          new Gap(
+              nextSeq,
+              seq,
+              f.frame,
+              receiverDelivered == null ? -1 : seconds(receiverDelivered, f.time));
     }
     if (rel > 0 && assembler != null) {
       assembler.gap(seq, f.frame, f.time);
@@ -127,8 +174,41 @@ final class TcpDirection {
             attempt));
   }
 
+  /** Data into the open gap: recorded when the receiver had said it lacked it. */
+  private void filled(DecodedFrame f, String file, FactSink sink, long seq) {
+    if (gap == null || !gap.holds(seq)) {
+      return;
+    }
+    if (gap.receiverLacked) {
+      sink.accept(
+          new TcpGap(
+              Origin.frame(file, f.frame, f.time),
+              endpoints,
+              gap.start,
+              Seq.diff(gap.end, gap.start),
+              gap.aheadFrame,
+              gap.receiverQuiet));
+    }
+    gap = null;
+  }
+
   /** The peer acknowledged up to {@code ack}: settle every segment it covers. */
   void acknowledged(long ack, DecodedFrame f, String file, FactSink sink) {
+    if (highestAck < 0 || Seq.diff(ack, highestAck) > 0) {
+      if (highestAck >= 0) {
+        // the acknowledgement moved on: new data of this direction got through
+        lastDelivered = f.time;
+      }
+      highestAck = ack;
+    }
+    if (gap != null) {
+      int past = Seq.diff(ack, gap.start);
+      if (past == 0) {
+        gap.receiverLacked = true; // a duplicate ACK: the receiver still waits for the gap's bytes
+      } else if (past > 0) {
+        gap = null; // the receiver had them: only the capture missed them
+      }
+    }
     if (unacked.isEmpty()) {
       return; // most ACKs: nothing of this direction in flight
     }

@@ -51,7 +51,7 @@ final class TcpTracker {
     if (f.payloadLength + f.payloadMissing > 0
         && !f.flag(DecodedFrame.SYN)
         && !f.flag(DecodedFrame.RST)) {
-      boolean fresh = dir.data(f, file, sink);
+      boolean fresh = dir.data(f, file, sink, other.lastDelivered());
       if (fresh && dir.assembler == null) {
         sink.accept(
             new TlsSegment(origin(f), dir.endpoints, f.seq, f.payloadLength + f.payloadMissing));

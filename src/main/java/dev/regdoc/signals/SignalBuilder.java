@@ -68,6 +68,18 @@ public final class SignalBuilder {
                 o.missingFrom(),
                 o.firstTransmissionOnly(),
                 o.seq()));
+      } else if (d instanceof TcpEvent.Gap g) {
+        out.add(
+            new StreamGap(
+                e.device(),
+                g.direction(),
+                e.file(),
+                e.frame(),
+                e.time(),
+                g.aheadFrame(),
+                g.receiverQuiet() == null ? -1 : g.receiverQuiet(),
+                g.seq(),
+                g.length()));
       } else if (d instanceof SccpEvent.Alarm a) {
         PhoneReports.of(e, a).ifPresent(out::add);
       } else if (d instanceof SipEvent.Register r) {

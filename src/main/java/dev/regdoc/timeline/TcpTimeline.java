@@ -11,8 +11,10 @@ import dev.regdoc.facts.SignalingPort;
 import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TcpControl;
 import dev.regdoc.facts.TcpDelivered;
+import dev.regdoc.facts.TcpGap;
 import dev.regdoc.facts.TcpRetransmission;
 import dev.regdoc.facts.TlsSegment;
+import dev.regdoc.timeline.event.Direction;
 import dev.regdoc.timeline.event.MessageName;
 import dev.regdoc.timeline.event.TcpEvent;
 import java.util.ArrayList;
@@ -68,6 +70,7 @@ final class TcpTimeline {
   void add(FactCollector facts) {
     facts.of(TcpRetransmission.class).forEach(this::retransmission);
     facts.of(TcpDelivered.class).forEach(this::delivered);
+    facts.of(TcpGap.class).forEach(this::gap);
     List<TcpControl> controls = new ArrayList<>(facts.of(TcpControl.class));
     controls.forEach(this::control);
     facts.of(TlsSegment.class).forEach(this::tls);
@@ -144,6 +147,31 @@ final class TcpTimeline {
             + " got through",
         new TcpEvent.Delivered(
             d.seq(), d.attempts(), d.firstFrame(), d.lastAttemptFrame(), since, what));
+  }
+
+  private void gap(TcpGap g) {
+    Endpoints e = g.endpoints();
+    MessageName what = carries(g.origin().file(), e, g.seq());
+    boolean fromPhone = e.srcIp().equals(directory.phoneIp(e));
+    events.add(
+        g,
+        device(e),
+        (what != null ? what.text() : g.length() + " bytes")
+            + " from "
+            + (fromPhone ? "the phone" : e.srcIp())
+            + " lost before this capture point: frame "
+            + g.aheadFrame()
+            + " arrived ahead of it, the receiver acknowledged only up to it, and it came sent"
+            + " again",
+        new TcpEvent.Gap(
+            g.seq(),
+            g.length(),
+            g.aheadFrame(),
+            g.receiverQuiet() < 0 ? null : round3(g.receiverQuiet()),
+            Direction.of(fromPhone),
+            what,
+            e.srcIp(),
+            e.dstIp()));
   }
 
   private void control(TcpControl c) {

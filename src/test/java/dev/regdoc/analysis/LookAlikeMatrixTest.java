@@ -73,6 +73,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       port security's (the first copy of the phone's record after each idle period lost, its one
  *       retransmission passing, the CUCM side holding only the retransmission), so a TAC engineer
  *       answers as for SIP over TCP.
+ *   <li>duplex-mismatch, phone capture only: the first copy of each refresh lost looks like port
+ *       security, but the phone's own capture also shows data the CUCM sent arriving only when sent
+ *       again, after later data (the phone's ACK stuck below it): frames were lost toward the
+ *       phone, which port security never does. Undetermined between a duplex mismatch on the
+ *       phone's port and loss further along, and the port's error counters (step switch-port)
+ *       decide.
  * </ul>
  *
  * <p>{@link #GAPS} lists the rows where regdoc does not give that answer yet, with what it says
@@ -162,12 +168,7 @@ class LookAlikeMatrixTest {
    * Rows regdoc does not answer as expected yet: scenario -> subset -> what it answers today. Each
    * is a known weakness named in the report that added it, not an accepted answer.
    */
-  private static final Map<String, Map<String, String>> GAPS =
-      Map.of(
-          // only the phone's capture: the losses toward the phone are not seen (they need the CUCM
-          // side), and the deterministic loss hit the first copy of each refresh, so the pattern is
-          // port security's; it asks for the switch port, which then decides
-          "duplex-mismatch", Map.of("phone capture only", PSA + " + evidence-missing:switch-port"));
+  private static final Map<String, Map<String, String>> GAPS = Map.of();
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
   private static final Map<String, Set<String>> RULED_OUT =

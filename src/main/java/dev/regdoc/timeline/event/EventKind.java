@@ -29,6 +29,7 @@ public enum EventKind {
 
   TCP_RETRANSMISSION(Family.TCP, "tcp-retransmission"),
   TCP_DELIVERED(Family.TCP, "tcp-delivered"),
+  TCP_GAP(Family.TCP, "tcp-gap"),
   TCP_SYN(Family.TCP, "tcp-syn"),
   TCP_SYN_ACK(Family.TCP, "tcp-syn-ack"),
   TCP_FIN(Family.TCP, "tcp-fin"),

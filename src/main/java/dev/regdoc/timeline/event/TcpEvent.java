@@ -60,6 +60,32 @@ public sealed interface TcpEvent extends EventDetails {
     }
   }
 
+  /**
+   * Data the receiver lacked while later data of the stream had arrived (its ACK stayed at the
+   * gap), which came only when sent again: the first copy was lost before the capture point.
+   *
+   * @param aheadFrame the frame that arrived ahead of the gap
+   * @param direction which way the lost data travelled
+   * @param carries the message the lost bytes began, null when the timeline read none
+   * @param receiverQuiet seconds from the last acknowledgement of the receiver's own data to the
+   *     frame ahead of the gap, null when the capture shows none
+   */
+  record Gap(
+      long seq,
+      int length,
+      long aheadFrame,
+      Double receiverQuiet,
+      Direction direction,
+      MessageName carries,
+      String from,
+      String to)
+      implements Between {
+    @Override
+    public EventKind kind() {
+      return EventKind.TCP_GAP;
+    }
+  }
+
   /** A SYN, SYN/ACK, FIN or RST. */
   record Control(
       @JsonIgnore TcpControl.Kind flag, String from, int srcPort, String to, int dstPort, int ttl)
