@@ -40,8 +40,8 @@ final class TcpTimeline {
 
   /**
    * Each asked-about stream's messages by starting sequence number, to say what a retransmission
-   * carried. Only streams a retransmission or delivery names are indexed: indexing every message of
-   * a large capture cost a tenth of the memory its timeline needed while being built.
+   * carried. Only streams a retransmission, delivery or gap names are indexed: indexing every
+   * message of a large capture cost a tenth of the memory its timeline needed while being built.
    */
   private final Map<Stream, TreeMap<Long, Span>> carried = new HashMap<>();
 
@@ -52,6 +52,7 @@ final class TcpTimeline {
     this.events = events;
     facts.of(TcpRetransmission.class).forEach(r -> asked(r.origin().file(), r.endpoints()));
     facts.of(TcpDelivered.class).forEach(d -> asked(d.origin().file(), d.endpoints()));
+    facts.of(TcpGap.class).forEach(g -> asked(g.origin().file(), g.endpoints()));
     if (carried.isEmpty()) {
       return;
     }
