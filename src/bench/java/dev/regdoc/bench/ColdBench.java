@@ -22,24 +22,36 @@ final class ColdBench {
 
   record Result(Row row, Figures regdoc, Figures tshark) {}
 
+  /** What to wait for between two runs of regdoc (the launcher's archive making). */
+  interface Settle {
+    void await() throws InterruptedException;
+  }
+
   private final ProcessTimer timer;
   private final int runs;
+  private final Settle settle;
 
   ColdBench(ProcessTimer timer, int runs) {
+    this(timer, runs, () -> {});
+  }
+
+  ColdBench(ProcessTimer timer, int runs, Settle settle) {
     this.timer = timer;
     this.runs = runs;
+    this.settle = settle;
   }
 
   Result run(Row row) throws IOException, InterruptedException {
-    Figures regdoc = measure(List.of(row.regdoc()));
-    Figures tshark = row.tshark().isEmpty() ? null : measure(row.tshark());
+    Figures regdoc = measure(List.of(row.regdoc()), settle);
+    Figures tshark = row.tshark().isEmpty() ? null : measure(row.tshark(), () -> {});
     return new Result(row, regdoc, tshark);
   }
 
   /**
    * Runs the commands one after another {@code runs} times; per run, times add and RSS is the max.
    */
-  private Figures measure(List<List<String>> commands) throws IOException, InterruptedException {
+  private Figures measure(List<List<String>> commands, Settle between)
+      throws IOException, InterruptedException {
     List<ProcessTimer.Run> perRun = new ArrayList<>();
     int failures = 0;
     for (int i = 0; i < runs; i++) {
@@ -49,6 +61,7 @@ final class ColdBench {
       int rc = 0;
       for (List<String> c : commands) {
         ProcessTimer.Run r = timer.run(c);
+        between.await();
         wall += r.seconds();
         cpu += r.cpuSeconds();
         rss = Math.max(rss, r.peakRssKb());

@@ -30,6 +30,32 @@ final class ColdRows {
         projectLauncher().map(p -> List.of(p.toString())).orElseGet(ColdRows::java));
   }
 
+  /**
+   * Waits while the launcher is still making a command's class-data archive in the background (a
+   * hidden file in its target/cds), at most a minute: as a user reading the answer before the next
+   * command would, so that one run's archive making is not counted in the next run's time.
+   */
+  void awaitArchives() throws InterruptedException {
+    if (regdoc.size() != 1) {
+      return;
+    }
+    Path cds = Path.of(regdoc.get(0)).toAbsolutePath().getParent().resolveSibling("target/cds");
+    for (int i = 0; i < 600 && makingArchive(cds); i++) {
+      Thread.sleep(100);
+    }
+  }
+
+  private static boolean makingArchive(Path cds) {
+    if (!Files.isDirectory(cds)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(cds)) {
+      return s.anyMatch(p -> p.getFileName().toString().startsWith("."));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   String how() {
     return String.join(" ", regdoc.size() > 1 ? regdoc.subList(0, 1) : regdoc);
   }

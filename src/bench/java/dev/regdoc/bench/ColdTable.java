@@ -54,7 +54,7 @@ final class ColdTable {
         "| what the user runs | regdoc wall | regdoc CPU | regdoc peak RSS | tshark wall | tshark"
             + " CPU | tshark peak RSS |");
     out.println("|---|---|---|---|---|---|---|");
-    ColdBench bench = new ColdBench(new ProcessTimer(), runs);
+    ColdBench bench = new ColdBench(new ProcessTimer(), runs, rows::awaitArchives);
     ArrayNode rowsJson = json.putArray("rows");
     for (ColdBench.Row row : table) {
       ColdBench.Row r = tshark ? row : new ColdBench.Row(row.label(), row.regdoc(), List.of());
