@@ -240,6 +240,15 @@ class LauncherArchiveTest {
     Map<String, String> jdk25 =
         Map.of("REGDOC_JAVA", tmp.resolve("jdk25/bin/java").toString(), "FAKE_STATUS", "2");
     assertThat(run(jdk25, "explain", "reason", "999")).isEqualTo(2);
+    // a run that failed loaded only part of what the command needs: it makes no archive, the next
+    // run that ends well does
+    assertThat(calls(2))
+        .hasSize(2)
+        .noneMatch(c -> c.contains("-Xshare:dump") || c.contains("create"));
+    assertThat(archives()).isEmpty();
+    assertThat(run(Map.of(), "explain", "reason", "13")).isZero();
+    assertThat(calls(2)).anySatisfy(c -> assertThat(c).contains("-Xshare:dump"));
+    assertThat(archives()).singleElement().asString().startsWith("explain-");
   }
 
   @Test
