@@ -1,6 +1,7 @@
 package dev.regdoc.capture;
 
 import dev.regdoc.common.Handover;
+import dev.regdoc.common.Joins;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -64,17 +65,7 @@ final class PacketReader {
   void stop() {
     cancelled = true;
     thread.interrupt();
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Joins.untilEnded(thread);
   }
 
   /** Frames read before libpcap gave up, or -1 when it read to the end. */

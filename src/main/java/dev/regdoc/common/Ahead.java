@@ -65,19 +65,8 @@ public final class Ahead<T> {
   }
 
   private void waitForThread() {
-    if (thread == null) {
-      return;
-    }
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+    if (thread != null) {
+      Joins.untilEnded(thread);
     }
   }
 }

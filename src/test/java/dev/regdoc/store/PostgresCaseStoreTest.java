@@ -2,12 +2,13 @@ package dev.regdoc.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.conversation.store.CaseRecord;
 import dev.regdoc.conversation.store.StoredFile;
 import dev.regdoc.conversation.store.TurnLocks;
+import dev.regdoc.testing.SharedStoreEngines;
+import dev.regdoc.testing.TestSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,17 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresCaseStoreTest extends CaseStoreContract {
 
-  private static final AtomicInteger SCHEMAS = new AtomicInteger();
   private static String url;
   private static String user;
   private static String password;
+  private final TestSchemas schemas = new TestSchemas("contract");
   private String schema;
 
   @BeforeAll
   static void readTheDatabaseFromTheEnvironment() {
-    url = System.getenv("REGDOC_TEST_PG_URL");
-    user = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
-    password = System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
+    url = SharedStoreEngines.URL;
+    user = SharedStoreEngines.USER;
+    password = SharedStoreEngines.PASSWORD;
   }
 
   /**
@@ -54,21 +54,16 @@ class PostgresCaseStoreTest extends CaseStoreContract {
    */
   @Override
   StoreSettings freshSettings(Path dataDir) throws Exception {
-    assumeTrue(
-        url != null && !url.isBlank(),
-        "REGDOC_TEST_PG_URL is not set, so the PostgreSQL case-store tests are skipped"
-            + " (bot/test sets it when it can start PostgreSQL 15)");
-    schema = "contract_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-    execute("CREATE SCHEMA " + schema);
-    String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return StoreSettings.defaults(dataDir).withDatabase(inSchema, user, password);
+    StoreSettings settings = schemas.fresh(dataDir, "case-store tests");
+    schema = schemas.schema();
+    return settings;
   }
 
   @AfterEach
   void dropSchema() throws Exception {
     if (schema != null) {
       store.close();
-      execute("DROP SCHEMA " + schema + " CASCADE");
+      schemas.drop();
     }
   }
 
@@ -201,12 +196,5 @@ class PostgresCaseStoreTest extends CaseStoreContract {
         .hasMessageContaining(url)
         .hasMessageContaining("password authentication failed")
         .hasMessageNotContaining(wrong);
-  }
-
-  private static void execute(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, user, password);
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
   }
 }

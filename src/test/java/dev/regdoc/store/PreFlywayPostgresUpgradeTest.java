@@ -1,12 +1,7 @@
 package dev.regdoc.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.regdoc.testing.TestSchemas;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -15,36 +10,15 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PreFlywayPostgresUpgradeTest extends PreFlywayUpgradeContract {
 
-  private static final AtomicInteger SCHEMAS = new AtomicInteger();
-  private static final String URL = System.getenv("REGDOC_TEST_PG_URL");
-  private static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
-  private static final String PASSWORD =
-      System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
-  private String schema;
+  private final TestSchemas schemas = new TestSchemas("upgrade");
 
   @Override
   StoreSettings freshSettings(Path dataDir) throws Exception {
-    assumeTrue(
-        URL != null && !URL.isBlank(),
-        "REGDOC_TEST_PG_URL is not set, so the PostgreSQL upgrade tests are skipped"
-            + " (bot/test sets it when it can start PostgreSQL 15)");
-    schema = "upgrade_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-    execute("CREATE SCHEMA " + schema);
-    String inSchema = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return StoreSettings.defaults(dataDir).withDatabase(inSchema, USER, PASSWORD);
+    return schemas.fresh(dataDir, "upgrade tests");
   }
 
   @AfterEach
   void dropSchema() throws Exception {
-    if (schema != null) {
-      execute("DROP SCHEMA " + schema + " CASCADE");
-    }
-  }
-
-  private static void execute(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
+    schemas.drop();
   }
 }
