@@ -1,17 +1,13 @@
 package dev.regdoc.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.store.JdbcCaseStore;
-import dev.regdoc.store.StoreSettings;
+import dev.regdoc.testing.TestSchemas;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,16 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * one).
  */
 class GracefulStopJobsTest {
-  private static final String URL = System.getenv("REGDOC_TEST_PG_URL");
-  private static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
-  private static final String PASSWORD =
-      System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
 
   /** Long enough that a takeover within the wait below cannot come from the lease running out. */
   private static final Duration LEASE = Duration.ofMinutes(5);
 
   @TempDir Path dir;
-  private String schema;
+  private final TestSchemas schemas = new TestSchemas("stop");
   private JdbcCaseStore store;
   private AnalysisJobs jobs;
   private final List<String> ran = new CopyOnWriteArrayList<>();
@@ -51,14 +43,7 @@ class GracefulStopJobsTest {
 
   @BeforeEach
   void openStore() throws Exception {
-    assumeTrue(
-        URL != null && !URL.isBlank(),
-        "REGDOC_TEST_PG_URL is not set, so the graceful-stop test is skipped"
-            + " (bot/test sets it when it can start PostgreSQL 15)");
-    schema = "stop_" + ProcessHandle.current().pid();
-    sql("CREATE SCHEMA " + schema);
-    String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    store = JdbcCaseStore.open(StoreSettings.defaults(dir).withDatabase(url, USER, PASSWORD));
+    store = JdbcCaseStore.open(schemas.fresh(dir, "graceful-stop tests"));
     jobs = store.jobs().orElseThrow();
   }
 
@@ -68,9 +53,7 @@ class GracefulStopJobsTest {
     if (store != null) {
       store.close();
     }
-    if (schema != null) {
-      sql("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schemas.drop();
   }
 
   @Test
@@ -145,13 +128,6 @@ class GracefulStopJobsTest {
     while (!c.holds()) {
       assertThat(Instant.now()).as("waited %s", limit).isBefore(end);
       Thread.sleep(50);
-    }
-  }
-
-  private static void sql(String statement) throws Exception {
-    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement st = c.createStatement()) {
-      st.execute(statement);
     }
   }
 }

@@ -1,17 +1,13 @@
 package dev.regdoc.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regdoc.bot.BotConfig;
 import dev.regdoc.bot.BotRuntime;
 import dev.regdoc.conversation.store.AnalysisJobs;
 import dev.regdoc.store.JdbcCaseStore;
-import dev.regdoc.store.StoreSettings;
+import dev.regdoc.testing.TestSchemas;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * starts one).
  */
 class SkewedClocksJobsTest {
-  private static final String URL = System.getenv("REGDOC_TEST_PG_URL");
-  private static final String USER = System.getenv().getOrDefault("REGDOC_TEST_PG_USER", "regdoc");
-  private static final String PASSWORD =
-      System.getenv().getOrDefault("REGDOC_TEST_PG_PASSWORD", "");
   private static final Duration LEASE = Duration.ofSeconds(3);
   private static final Duration SKEW = Duration.ofMinutes(5);
 
   @TempDir Path dir;
-  private String schema;
+  private final TestSchemas schemas = new TestSchemas("skew");
   private JdbcCaseStore store;
   private AnalysisJobs jobs;
   private final CountDownLatch release = new CountDownLatch(1);
@@ -50,14 +42,7 @@ class SkewedClocksJobsTest {
 
   @BeforeEach
   void openStore() throws Exception {
-    assumeTrue(
-        URL != null && !URL.isBlank(),
-        "REGDOC_TEST_PG_URL is not set, so the skewed-clocks test is skipped"
-            + " (bot/test sets it when it can start PostgreSQL 15)");
-    schema = "skew_" + ProcessHandle.current().pid();
-    sql("CREATE SCHEMA " + schema);
-    String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    store = JdbcCaseStore.open(StoreSettings.defaults(dir).withDatabase(url, USER, PASSWORD));
+    store = JdbcCaseStore.open(schemas.fresh(dir, "skewed-clocks tests"));
     jobs = store.jobs().orElseThrow();
   }
 
@@ -67,9 +52,7 @@ class SkewedClocksJobsTest {
     if (store != null) {
       store.close();
     }
-    if (schema != null) {
-      sql("DROP SCHEMA " + schema + " CASCADE");
-    }
+    schemas.drop();
   }
 
   @Test
@@ -168,13 +151,6 @@ class SkewedClocksJobsTest {
     while (!c.holds()) {
       assertThat(Instant.now()).as("waited %s", limit).isBefore(end);
       Thread.sleep(50);
-    }
-  }
-
-  private static void sql(String statement) throws Exception {
-    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement st = c.createStatement()) {
-      st.execute(statement);
     }
   }
 }
