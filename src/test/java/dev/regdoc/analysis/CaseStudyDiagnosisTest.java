@@ -2,14 +2,11 @@ package dev.regdoc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.diagnosis.RuledOut;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.testing.TestAnalyzers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +26,7 @@ class CaseStudyDiagnosisTest {
 
   @BeforeAll
   static void compileRules() {
-    analyzer =
-        new Analyzer(
-            RuleBase.load(Path.of("rules")),
-            TextReaders.defaults(),
-            IngestLimits.defaults(),
-            SignalingPorts.defaults());
+    analyzer = TestAnalyzers.repositoryRules();
   }
 
   static List<Finding> analyze(String fixture) throws IOException {

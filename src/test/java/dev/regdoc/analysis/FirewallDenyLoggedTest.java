@@ -2,13 +2,10 @@ package dev.regdoc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.FileReport;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.testing.TestAnalyzers;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,11 +22,7 @@ class FirewallDenyLoggedTest {
   @Test
   void theFirewallsDenialsDecideFromThePhoneSide() {
     Analysis a =
-        new Analyzer(
-                RuleBase.load(Path.of("rules")),
-                TextReaders.defaults(),
-                IngestLimits.defaults(),
-                SignalingPorts.defaults())
+        TestAnalyzers.repositoryRules()
             .analyze(
                 List.of(
                     InputFile.of(LAB.resolve("phone.pcap")),

@@ -2,12 +2,9 @@ package dev.regdoc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.diagnosis.RuleBase;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.testing.TestAnalyzers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +34,7 @@ class FirewallTimeoutLongerTest {
   @BeforeAll
   static void compileRules() throws IOException {
     assertThat(Files.readString(asa)).contains("timeout conn 2:00:00");
-    analyzer =
-        new Analyzer(
-            RuleBase.load(Path.of("rules")),
-            TextReaders.defaults(),
-            IngestLimits.defaults(),
-            SignalingPorts.defaults());
+    analyzer = TestAnalyzers.repositoryRules();
   }
 
   private static List<Finding> analyse(String... captures) {

@@ -3,12 +3,9 @@ package dev.regdoc.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.bench.BenchCaptureWriter;
-import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.diagnosis.RuleBase;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.testing.TestAnalyzers;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,12 +23,7 @@ class ManyPhonesTest {
     BenchCaptureWriter.Counts counts =
         new BenchCaptureWriter().write(capture, BenchCaptureWriter.Profile.SIP_DENSE, 12L << 20);
     assertThat(counts.registerRetransmissions).isPositive();
-    Analyzer analyzer =
-        new Analyzer(
-            RuleBase.load(Path.of("rules")),
-            TextReaders.defaults(),
-            IngestLimits.defaults(),
-            SignalingPorts.defaults());
+    Analyzer analyzer = TestAnalyzers.repositoryRules();
     List<Finding> findings = analyzer.analyze(List.of(InputFile.of(capture))).findings();
     assertThat(findings)
         .extracting(Finding::code)

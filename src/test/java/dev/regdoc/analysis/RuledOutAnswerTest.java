@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.conversation.CardsForTest;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.diagnosis.Tier;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.testing.TestAnalyzers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,12 +30,7 @@ class RuledOutAnswerTest {
 
   @BeforeAll
   static void analyse() throws Exception {
-    Analyzer analyzer =
-        new Analyzer(
-            RuleBase.load(Path.of("rules")),
-            TextReaders.defaults(),
-            IngestLimits.defaults(),
-            SignalingPorts.defaults());
+    Analyzer analyzer = TestAnalyzers.repositoryRules();
     try (Stream<Path> s = Files.list(Path.of("src/test/resources/fixtures/case-study-2"))) {
       analysis =
           analyzer.analyze(

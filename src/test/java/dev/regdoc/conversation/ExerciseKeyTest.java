@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.analysis.Analysis;
 import dev.regdoc.analysis.Analyzer;
-import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.conversation.LessonGuides.Exercise;
 import dev.regdoc.conversation.LessonGuides.LessonGuide;
-import dev.regdoc.diagnosis.RuleBase;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.testing.TestAnalyzers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +27,7 @@ class ExerciseKeyTest {
 
   @BeforeAll
   static void rules() {
-    analyzer =
-        new Analyzer(
-            RuleBase.load(Path.of("rules")),
-            TextReaders.defaults(),
-            IngestLimits.defaults(),
-            SignalingPorts.defaults());
+    analyzer = TestAnalyzers.repositoryRules();
   }
 
   @Test

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.analysis.Analyzer;
 import dev.regdoc.analysis.FaultManifest;
-import dev.regdoc.capture.SignalingPorts;
 import dev.regdoc.diagnosis.Finding;
-import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.diagnosis.Tier;
-import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.knowledge.CaseStudy;
 import dev.regdoc.knowledge.KnowledgeBase;
+import dev.regdoc.testing.TestAnalyzers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,12 +49,7 @@ class FaultLessonsTest {
   @BeforeAll
   static void load() throws IOException {
     manifest = FaultManifest.load(Path.of(FaultManifest.PATH));
-    analyzer =
-        new Analyzer(
-            RuleBase.load(Path.of("rules")),
-            TextReaders.defaults(),
-            IngestLimits.defaults(),
-            SignalingPorts.defaults());
+    analyzer = TestAnalyzers.repositoryRules();
   }
 
   @Test
