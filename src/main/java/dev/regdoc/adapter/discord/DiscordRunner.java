@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
+import dev.regdoc.adapter.shared.QueuedJson;
 import dev.regdoc.adapter.shared.Refusal;
 import dev.regdoc.adapter.shared.ReplyLanguage;
 import dev.regdoc.adapter.shared.RequestGuards;
@@ -133,12 +134,7 @@ final class DiscordRunner implements AutoCloseable {
       pool.submit(() -> runSafely(r)); // says so in the thread, as a request answered here does
       return;
     }
-    String json;
-    try {
-      json = JSON.writeValueAsString(r);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    String json = QueuedJson.of(r);
     if (engine
         .enqueueOnce(incoming(r, List.of()), EVENTS, json, "discord:" + r.eventKey())
         .isEmpty()) {

@@ -5,6 +5,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.regdoc.adapter.shared.CaseThreads;
 import dev.regdoc.adapter.shared.FileFetcher;
 import dev.regdoc.adapter.shared.ProgressEdits;
+import dev.regdoc.adapter.shared.QueuedJson;
 import dev.regdoc.adapter.shared.Refusal;
 import dev.regdoc.adapter.shared.ReplyLanguage;
 import dev.regdoc.adapter.shared.RequestGuards;
@@ -172,12 +173,7 @@ final class RequestRunner implements AutoCloseable {
       pool.submit(() -> slowDown(r));
       return;
     }
-    String json;
-    try {
-      json = JSON.writeValueAsString(r);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    String json = QueuedJson.of(r);
     if (engine.enqueueOnce(incoming(r, List.of()), lane, json, queuedKey(r)).isEmpty()) {
       log.debug("ignoring Slack's redelivery of {}: queued already", r.eventKey());
     }
