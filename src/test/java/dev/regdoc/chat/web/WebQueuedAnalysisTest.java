@@ -11,9 +11,7 @@ import dev.regdoc.conversation.ChatEngine;
 import dev.regdoc.conversation.ConversationEngine;
 import dev.regdoc.conversation.Incoming;
 import dev.regdoc.conversation.ProgressSink;
-import dev.regdoc.conversation.QueuedTurns;
 import dev.regdoc.conversation.Reply;
-import dev.regdoc.conversation.store.ConversationTurns;
 import dev.regdoc.testing.SharedStoreEngines;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,9 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -156,11 +151,9 @@ class WebQueuedAnalysisTest {
    * The first instance's engine, whose analyses never end (until the instance dies): what it holds
    * when it is killed. Everything else is the engine's own.
    */
-  private final class StuckAnalyses implements ChatEngine {
-    private final ChatEngine engine;
-
+  private final class StuckAnalyses extends ForwardingEngine {
     StuckAnalyses(ChatEngine engine) {
-      this.engine = engine;
+      super(engine);
     }
 
     @Override
@@ -175,51 +168,6 @@ class WebQueuedAnalysisTest {
         Thread.currentThread().interrupt();
       }
       throw new IllegalStateException("the instance died mid-analysis");
-    }
-
-    @Override
-    public boolean hasCase(String conversation) {
-      return engine.hasCase(conversation);
-    }
-
-    @Override
-    public Optional<String> joinCode(String conversation) {
-      return engine.joinCode(conversation);
-    }
-
-    @Override
-    public OptionalLong enqueue(Incoming in, String frontEnd, String replyTo) {
-      return engine.enqueue(in, frontEnd, replyTo);
-    }
-
-    @Override
-    public void serveQueued(String frontEnd, QueuedTurns handler) {
-      engine.serveQueued(frontEnd, handler);
-    }
-
-    @Override
-    public Optional<ChatEngine.QueuedAnswer> queuedAnswer(long job) {
-      return engine.queuedAnswer(job);
-    }
-
-    @Override
-    public List<ChatEngine.QueuedAnswer> queuedAnswers(String conversation) {
-      return engine.queuedAnswers(conversation);
-    }
-
-    @Override
-    public Optional<ConversationTurns> conversationTurns() {
-      return engine.conversationTurns();
-    }
-
-    @Override
-    public long maxUploadBytes() {
-      return engine.maxUploadBytes();
-    }
-
-    @Override
-    public Map<String, String> pageWords(String lang) {
-      return engine.pageWords(lang);
     }
   }
 
