@@ -820,9 +820,14 @@ class SeveralInstancesTest {
 
   private Instance start(int n, List<String> jvmOptions) throws Exception {
     Path home = Files.createDirectories(dir.resolve("instance-" + n));
+    // both ports chosen while both are held: the web chat on "any free port" was once given the
+    // port just chosen for Slack, which was free again by then
     int slackPort;
-    try (ServerSocket s = new ServerSocket(0)) {
+    int webPort;
+    try (ServerSocket s = new ServerSocket(0);
+        ServerSocket w = new ServerSocket(0)) {
       slackPort = s.getLocalPort();
+      webPort = w.getLocalPort();
     }
     String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     List<String> cmd = new ArrayList<>();
@@ -845,7 +850,9 @@ class SeveralInstancesTest {
             "-Dregdoc.analyses.parallel=2",
             "-Dregdoc.analyses.lease-seconds=" + LEASE.toSeconds()));
     cmd.addAll(jvmOptions); // after the defaults above, so that a test's own setting wins
-    cmd.addAll(List.of(Main.class.getName(), "serve", "--port", "0", "--no-terminal"));
+    cmd.addAll(
+        List.of(
+            Main.class.getName(), "serve", "--port", Integer.toString(webPort), "--no-terminal"));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("REGDOC_"));
