@@ -133,6 +133,7 @@ public final class CaptureReader {
       if (reader.failure() != null) {
         throw new IllegalStateException("reading " + file + " failed", reader.failure());
       }
+      extractor.finish();
       if (reader.error() != null) {
         problems.add(stopped(reader.stoppedAfter(), reader.error()));
       }

@@ -98,6 +98,11 @@ final class SignalingExtractor {
     }
   }
 
+  /** The capture ended: what the TCP streams still hold back is read. */
+  void finish() {
+    tcp.finish();
+  }
+
   /** What the TCP streams' unfinished messages hold, all together. */
   HeldBytes heldBytes() {
     return tcp.heldBytes();

@@ -22,6 +22,7 @@ final class TcpDirection {
 
   final Endpoints endpoints;
   final StreamAssembler assembler; // null for encrypted or unparsed streams
+  private final SequencedFeed feed; // null with the assembler
   private long nextSeq = -1;
   private final Map<Long, Sent> unacked = new LinkedHashMap<>();
   private Gap gap; // the earliest gap still open, null when none
@@ -69,13 +70,17 @@ final class TcpDirection {
     }
   }
 
-  TcpDirection(Endpoints endpoints, StreamAssembler assembler) {
+  TcpDirection(Endpoints endpoints, StreamAssembler assembler, HeldBytes heldBytes) {
     this.endpoints = endpoints;
     this.assembler = assembler;
+    this.feed = assembler == null ? null : new SequencedFeed(assembler, heldBytes);
   }
 
   void syn(long isn) {
     nextSeq = Seq.add(isn, 1);
+    if (feed != null) {
+      feed.restart(nextSeq);
+    }
     unacked.clear();
     gap = null;
     highestAck = -1;
@@ -111,11 +116,12 @@ final class TcpDirection {
     if (rel < 0) {
       retransmitted(f, file, sink, seq, n);
       filled(f, file, sink, seq);
+      feed(f, seq, n); // old to TCP, but it may fill a hole the reader still waits on
       int fresh = Seq.diff(Seq.add(seq, n), nextSeq);
       if (fresh <= 0) {
         return false;
       }
-      deliver(f, -rel, fresh, nextSeq);
+      nextSeq = Seq.add(seq, n);
       return true;
     }
     if (rel > 0 && gap == null) {
@@ -126,25 +132,33 @@ final class TcpDirection {
               f.frame,
               receiverDelivered == null ? -1 : seconds(receiverDelivered, f.time));
     }
-    if (rel > 0 && assembler != null) {
-      assembler.gap(seq, f.frame, f.time);
-    }
     remember(new Sent(seq, n, f.frame, f.time));
-    deliver(f, 0, n, seq);
+    nextSeq = Seq.add(seq, n);
+    feed(f, seq, n);
     return true;
   }
 
-  private void deliver(DecodedFrame f, int skip, int n, long seq) {
-    nextSeq = Seq.add(seq, n);
-    if (assembler == null) {
-      return;
+  /** Hands the segment's bytes to the message reader, which takes them in sequence order. */
+  private void feed(DecodedFrame f, long seq, int n) {
+    if (feed != null) {
+      feed.segment(seq, f.data, f.payloadOffset, f.payloadLength, n, f.frame, f.time);
     }
-    int captured = Math.max(0, Math.min(n, f.payloadLength - skip));
-    if (captured > 0) {
-      assembler.append(f.data, f.payloadOffset + skip, captured, seq, f.frame, f.time);
+  }
+
+  /**
+   * The peer acknowledged every byte before {@code ack}: a message that waits behind bytes the
+   * capture missed is read now, before the data of the frame that says so.
+   */
+  void peerHas(long ack) {
+    if (feed != null) {
+      feed.acknowledged(ack);
     }
-    if (captured < n) {
-      assembler.gap(nextSeq, f.frame, f.time); // the capture cut this segment (snap length)
+  }
+
+  /** The capture ended: messages waiting behind a hole that never closed are read now. */
+  void finish() {
+    if (feed != null) {
+      feed.finish();
     }
   }
 

@@ -35,6 +35,14 @@ final class TcpTracker {
     return heldBytes;
   }
 
+  /** The capture ended: every stream reads what still waits behind a hole. */
+  void finish() {
+    for (Flow flow : flows.values()) {
+      flow.fromA().finish();
+      flow.fromB().finish();
+    }
+  }
+
   void handle(DecodedFrame f) {
     FlowKey key = FlowKey.of(f);
     Flow flow = flows.computeIfAbsent(key, k -> newFlow(k, f));
@@ -47,6 +55,9 @@ final class TcpTracker {
     }
     if (f.flag(DecodedFrame.RST)) {
       control(f, dir, TcpControl.Kind.RST);
+    }
+    if (f.flag(DecodedFrame.ACK)) {
+      other.peerHas(f.ack); // messages come out in frame order where the capture allows
     }
     if (f.payloadLength + f.payloadMissing > 0
         && !f.flag(DecodedFrame.SYN)
@@ -77,8 +88,8 @@ final class TcpTracker {
   private Flow newFlow(FlowKey key, DecodedFrame f) {
     Endpoints fwd = new Endpoints(f.srcIp(), f.srcPort, f.dstIp(), f.dstPort);
     Endpoints rev = fwd.reversed();
-    TcpDirection d1 = new TcpDirection(fwd, assembler(fwd));
-    TcpDirection d2 = new TcpDirection(rev, assembler(rev));
+    TcpDirection d1 = new TcpDirection(fwd, assembler(fwd), heldBytes);
+    TcpDirection d2 = new TcpDirection(rev, assembler(rev), heldBytes);
     return key.fromA(f) ? new Flow(d1, d2) : new Flow(d2, d1);
   }
 

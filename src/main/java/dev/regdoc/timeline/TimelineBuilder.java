@@ -111,7 +111,7 @@ public final class TimelineBuilder {
       }
       if (p.inBoth()) {
         if (p.originalLost() && !aligner.isDuplicate(m.origin().file())) {
-          firstTransmissionLost(m, p, directory, events);
+          firstTransmissionLost(m, p, phoneSide, directory, events);
         }
         continue;
       }
@@ -141,23 +141,30 @@ public final class TimelineBuilder {
     }
   }
 
-  /** Both captures have the message, but only because a retransmission got through. */
+  /**
+   * Both captures have the message, but only because a retransmission got through. The event is
+   * the copy in the capture the timeline shows, which is the sender's first copy or the receiver's
+   * retransmission: the text names each frame for what it is.
+   */
   private static void firstTransmissionLost(
-      Fact m, CaptureAligner.Path p, DeviceDirectory directory, Events events) {
+      Fact m, CaptureAligner.Path p, String phoneSide, DeviceDirectory directory, Events events) {
     Endpoints e = endpoints(m);
     boolean fromPhone = directory.phoneIp(e).equals(e.srcIp());
+    boolean inReceiversCapture =
+        phoneSide != null && fromPhone != phoneSide.equals(m.origin().file());
+    String here = "frame " + m.origin().frame();
     MessageName what = MessageName.of(m);
     events.add(
         m,
         directory.deviceFor(directory.phoneIp(e)),
         "First transmission of "
             + what
-            + " (frame "
-            + m.origin().frame()
+            + " ("
+            + (inReceiversCapture ? p.otherCite() : here)
             + ") never reached "
             + (fromPhone ? "the CUCM side" : "the phone side")
             + "; only a TCP retransmission did ("
-            + p.otherCite()
+            + (inReceiversCapture ? here : p.otherCite())
             + ")",
         new InferredEvent.OneSided(
             true,

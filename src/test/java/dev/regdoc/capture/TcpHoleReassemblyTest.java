@@ -1,0 +1,116 @@
+package dev.regdoc.capture;
+
+import static dev.regdoc.testing.TestPcap.ACK;
+import static dev.regdoc.testing.TestPcap.PSH;
+import static dev.regdoc.testing.TestPcap.SYN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.regdoc.facts.SipMessage;
+import dev.regdoc.testing.Capture;
+import dev.regdoc.testing.TestPcap;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Data that reaches the capture point after later data of its stream is still read as the message
+ * it carries, at its own frame, and the message that came ahead keeps its frame too: a stream is
+ * handed to the SIP reader in sequence order, as the receiver's TCP would, not in arrival order.
+ */
+class TcpHoleReassemblyTest {
+  private static final String PHONE = "192.0.2.45";
+  private static final String CUCM = "198.51.100.10";
+  private static final int PP = 47192;
+
+  @TempDir Path dir;
+
+  private final String firstMessage = SipEdgeCaseTest.register(1);
+  private final String secondMessage = SipEdgeCaseTest.register(2);
+  private final String thirdMessage = SipEdgeCaseTest.register(3);
+  private final long first = 501;
+  private final long second = first + firstMessage.length();
+  private final long third = second + secondMessage.length();
+  private final long end = third + thirdMessage.length();
+
+  private Capture read(TestPcap p) throws Exception {
+    return Capture.read(p.write(dir.resolve("phone.pcap")));
+  }
+
+  /** The CUCM's SYN/ACK (frame 1), then its second segment ahead of the first (frame 2). */
+  private TestPcap secondArrivesFirst() {
+    return new TestPcap()
+        .at(2.04)
+        .tcp(CUCM, 5060, PHONE, PP, first - 1, 101, SYN | ACK, "")
+        .at(2.252)
+        .tcp(CUCM, 5060, PHONE, PP, second, 101, ACK | PSH, secondMessage);
+  }
+
+  @Test
+  void dataSentAgainIntoAHoleIsReadAsItsMessage() throws Exception {
+    Capture c =
+        read(
+            secondArrivesFirst()
+                .at(2.2521)
+                .tcp(PHONE, PP, CUCM, 5060, 101, first, ACK, "") // duplicate ACK: still at 501
+                .at(2.2522)
+                .tcp(CUCM, 5060, PHONE, PP, first, 101, ACK | PSH, firstMessage)
+                .at(2.2523)
+                .tcp(PHONE, PP, CUCM, 5060, 101, end, ACK, ""));
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame(), SipMessage::cseq)
+        .containsExactlyInAnyOrder(tuple(4L, 1L), tuple(2L, 2L));
+  }
+
+  @Test
+  void reorderedSegmentsAreBothRead() throws Exception {
+    Capture c =
+        read(
+            secondArrivesFirst()
+                .at(2.25201)
+                .tcp(CUCM, 5060, PHONE, PP, first, 101, ACK | PSH, firstMessage)
+                .at(2.2523)
+                .tcp(PHONE, PP, CUCM, 5060, 101, end, ACK, ""));
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame(), SipMessage::cseq)
+        .containsExactlyInAnyOrder(tuple(3L, 1L), tuple(2L, 2L));
+  }
+
+  @Test
+  void twoHolesFilledInTurnAreAllRead() throws Exception {
+    Capture c =
+        read(
+            new TestPcap()
+                .at(2.04)
+                .tcp(CUCM, 5060, PHONE, PP, first - 1, 101, SYN | ACK, "")
+                .at(2.252)
+                .tcp(CUCM, 5060, PHONE, PP, third, 101, ACK | PSH, thirdMessage)
+                .at(2.253)
+                .tcp(CUCM, 5060, PHONE, PP, first, 101, ACK | PSH, firstMessage)
+                .at(2.254)
+                .tcp(CUCM, 5060, PHONE, PP, second, 101, ACK | PSH, secondMessage));
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame(), SipMessage::cseq)
+        .containsExactlyInAnyOrder(tuple(3L, 1L), tuple(4L, 2L), tuple(2L, 3L));
+  }
+
+  @Test
+  void aMessageAheadOfBytesOnlyTheCaptureMissedIsRead() throws Exception {
+    Capture c =
+        read(
+            secondArrivesFirst()
+                .at(2.2521)
+                .tcp(PHONE, PP, CUCM, 5060, 101, end - thirdMessage.length(), ACK, ""));
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame(), SipMessage::cseq)
+        .containsExactly(tuple(2L, 2L));
+  }
+
+  @Test
+  void aMessageAheadOfAHoleNeverFilledIsReadAtTheCapturesEnd() throws Exception {
+    Capture c = read(secondArrivesFirst());
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame(), SipMessage::cseq)
+        .containsExactly(tuple(2L, 2L));
+  }
+}
