@@ -113,4 +113,22 @@ class TcpHoleReassemblyTest {
         .extracting(m -> m.origin().frame(), SipMessage::cseq)
         .containsExactly(tuple(2L, 2L));
   }
+
+  @Test
+  void moreMessagesThanAStreamMayHoldBehindAHoleAreAllRead() throws Exception {
+    int behind = SequencedFeed.MAX_WAITING + 6;
+    TestPcap p = new TestPcap().at(2.0).tcp(CUCM, 5060, PHONE, PP, first - 1, 101, SYN | ACK, "");
+    long seq = second; // the first message is never in the capture, and no ACK says so
+    for (int i = 0; i < behind; i++) {
+      String m = SipEdgeCaseTest.register(10 + i);
+      p.at(2.1 + i * 0.01).tcp(CUCM, 5060, PHONE, PP, seq, 101, ACK | PSH, m);
+      seq += m.length();
+    }
+    Capture c = read(p);
+    assertThat(c.of(SipMessage.class)).extracting(SipMessage::cseq).hasSize(behind);
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame())
+        .doesNotHaveDuplicates()
+        .allMatch(f -> f >= 2 && f < 2 + behind);
+  }
 }
