@@ -141,10 +141,11 @@ public final class Analyzer {
       FactCollector facts, List<?> stated, IngestService.Ingested read, WorkLimit judging) {
     List<FileReport> reports = read.reports();
     Timeline timeline = new TimelineBuilder().build(facts, reports);
-    List<Object> ruleFacts = ruleFacts(facts, timeline, stated);
-    // the messages are in the timeline and its signals now: the rule session, which costs the most
-    // memory of an analysis, runs without a second copy of them
+    List<Object> kept = factsBesideSignals(facts, stated);
+    // the messages are in the timeline now, and the signals come from it: the signals and the rule
+    // session, which costs the most memory of an analysis, are made without a second copy of them
     facts.clear();
+    List<Object> ruleFacts = withSignals(timeline, kept);
     long start = System.nanoTime();
     Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;
@@ -165,23 +166,36 @@ public final class Analyzer {
    * Package-visible so that rule tests judge exactly these facts, less the one a guard is about.
    */
   static List<Object> ruleFacts(FactCollector facts, Timeline timeline, List<?> stated) {
+    return withSignals(timeline, factsBesideSignals(facts, stated));
+  }
+
+  /** The timeline's signals, then {@code kept}. */
+  private static List<Object> withSignals(Timeline timeline, List<Object> kept) {
     List<Object> ruleFacts = new ArrayList<>(new SignalBuilder().build(timeline));
-    // Messages are represented by their signals (transactions, refreshes, keepalives); the bulk of
-    // raw SIP/SCCP messages, and of what CallManager traces logged, would only slow the session
-    // down.
+    ruleFacts.addAll(kept);
+    return ruleFacts;
+  }
+
+  /**
+   * The facts the signals do not stand for. Messages are represented by their signals
+   * (transactions, refreshes, keepalives); the bulk of raw SIP/SCCP messages, and of what
+   * CallManager traces logged, would only slow the session down.
+   */
+  private static List<Object> factsBesideSignals(FactCollector facts, List<?> stated) {
     List<Fact> all = facts.all();
+    List<Object> kept = new ArrayList<>();
     all.stream()
         .filter(
             f ->
                 !(f instanceof SipMessage)
                     && !(f instanceof SccpMessage)
                     && !(f instanceof TraceRecord))
-        .forEach(ruleFacts::add);
+        .forEach(kept::add);
     // a trace's alarms are CUCM alarms like syslog's: the rules read them the same way
-    ruleFacts.addAll(TraceEvidence.alarms(all));
-    ruleFacts.addAll(ArpClaim.of(all));
-    ruleFacts.addAll(stated);
-    return ruleFacts;
+    kept.addAll(TraceEvidence.alarms(all));
+    kept.addAll(ArpClaim.of(all));
+    kept.addAll(stated);
+    return kept;
   }
 
   /** A tenth of the limit, at most {@link #MAX_GRACE}. */

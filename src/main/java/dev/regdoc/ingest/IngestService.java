@@ -65,12 +65,13 @@ public final class IngestService {
 
   /**
    * Heap bytes one held fact costs the whole analysis: the fact, its timeline event and what the
-   * rules build from it (the rule session holds most: about seven join entries for each
-   * transaction, refresh or keepalive). Measured on the bench's mixed 2 GB capture under a 256 MB
-   * heap, budget lifted by hand: analyze ran out at 138,000 facts (1,865 bytes a fact) and fitted
-   * at 125,000 (2,060); twice the first leaves a margin.
+   * rules build from it. The live heap peaks in the rule session, after the messages are gone: the
+   * bench's mixed 2 GB capture read whole (269,548 facts) peaked at 222 MB, 825 bytes a fact (class
+   * histograms through the run, budget lifted). Under a 208 MB heap, budget lifted by hand, 150,000
+   * facts fitted in 13.7 s and 175,000 only after 29 s of collection; at 1,700 bytes a fact the
+   * launcher's 192 MB heap holds 118,000, clear of that.
    */
-  static final long HEAP_BYTES_PER_FACT = 3840;
+  static final long HEAP_BYTES_PER_FACT = 1700;
 
   /**
    * Heap bytes one held fact costs a reading whose facts only become a timeline (the timeline

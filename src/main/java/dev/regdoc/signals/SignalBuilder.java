@@ -19,6 +19,7 @@ import dev.regdoc.timeline.event.SipEvent;
 import dev.regdoc.timeline.event.TcpEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,8 +102,35 @@ public final class SignalBuilder {
       d.servers().stream().map(CucmServer::new).forEach(servers::add);
     }
     out.addAll(servers);
+    out.addAll(histories(t, transactions, out));
     out.addAll(t.clockOffsets());
     out.add(inputSummary(t, out));
+    return out;
+  }
+
+  /** One history for every device, empty for a device without attempts or refreshes. */
+  private static List<RegistrationHistory> histories(
+      Timeline t, List<RegisterTransaction> transactions, List<Object> signals) {
+    Map<String, List<RegisterTransaction>> byDevice = new LinkedHashMap<>();
+    Map<String, List<RefreshTiming>> refreshes = new LinkedHashMap<>();
+    t.devices().forEach(d -> byDevice.put(d.id(), new ArrayList<>()));
+    for (RegisterTransaction r : transactions) {
+      byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
+    }
+    for (Object o : signals) {
+      if (o instanceof RefreshTiming r) {
+        refreshes.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
+        byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>());
+      }
+    }
+    List<RegistrationHistory> out = new ArrayList<>(byDevice.size());
+    byDevice.forEach(
+        (device, attempts) -> {
+          attempts.sort(Comparator.comparing(RegisterTransaction::time));
+          List<RefreshTiming> r = refreshes.getOrDefault(device, new ArrayList<>());
+          r.sort(Comparator.comparing(RefreshTiming::time));
+          out.add(new RegistrationHistory(device, List.copyOf(attempts), List.copyOf(r)));
+        });
     return out;
   }
 

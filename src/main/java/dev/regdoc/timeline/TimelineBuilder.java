@@ -142,8 +142,8 @@ public final class TimelineBuilder {
   }
 
   /**
-   * Both captures have the message, but only because a retransmission got through. The event is
-   * the copy in the capture the timeline shows, which is the sender's first copy or the receiver's
+   * Both captures have the message, but only because a retransmission got through. The event is the
+   * copy in the capture the timeline shows, which is the sender's first copy or the receiver's
    * retransmission: the text names each frame for what it is.
    */
   private static void firstTransmissionLost(
