@@ -108,30 +108,43 @@ public final class SignalBuilder {
     return out;
   }
 
-  /** One history for every device, empty for a device without attempts or refreshes. */
+  /** One history for every device, empty for a device without attempts, refreshes or keepalives. */
   private static List<RegistrationHistory> histories(
       Timeline t, List<RegisterTransaction> transactions, List<Object> signals) {
-    Map<String, List<RegisterTransaction>> byDevice = new LinkedHashMap<>();
+    Map<String, List<RegisterTransaction>> attempts = new LinkedHashMap<>();
     Map<String, List<RefreshTiming>> refreshes = new LinkedHashMap<>();
-    t.devices().forEach(d -> byDevice.put(d.id(), new ArrayList<>()));
+    Map<String, List<KeepaliveTiming>> keepalives = new LinkedHashMap<>();
+    t.devices().forEach(d -> attempts.put(d.id(), new ArrayList<>()));
     for (RegisterTransaction r : transactions) {
-      byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
+      attempts.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
     }
     for (Object o : signals) {
       if (o instanceof RefreshTiming r) {
         refreshes.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
-        byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>());
+        attempts.computeIfAbsent(r.device(), k -> new ArrayList<>());
+      } else if (o instanceof KeepaliveTiming k) {
+        keepalives.computeIfAbsent(k.device(), d -> new ArrayList<>()).add(k);
+        attempts.computeIfAbsent(k.device(), d -> new ArrayList<>());
       }
     }
-    List<RegistrationHistory> out = new ArrayList<>(byDevice.size());
-    byDevice.forEach(
-        (device, attempts) -> {
-          attempts.sort(Comparator.comparing(RegisterTransaction::time));
-          List<RefreshTiming> r = refreshes.getOrDefault(device, new ArrayList<>());
-          r.sort(Comparator.comparing(RefreshTiming::time));
-          out.add(new RegistrationHistory(device, List.copyOf(attempts), List.copyOf(r)));
-        });
+    List<RegistrationHistory> out = new ArrayList<>(attempts.size());
+    attempts.forEach(
+        (device, a) ->
+            out.add(
+                new RegistrationHistory(
+                    device,
+                    inTimeOrder(a, RegisterTransaction::time),
+                    inTimeOrder(refreshes.get(device), RefreshTiming::time),
+                    inTimeOrder(keepalives.get(device), KeepaliveTiming::time))));
     return out;
+  }
+
+  private static <T> List<T> inTimeOrder(List<T> signals, Function<T, Instant> time) {
+    if (signals == null) {
+      return List.of();
+    }
+    signals.sort(Comparator.comparing(time));
+    return List.copyOf(signals);
   }
 
   private static InputSummary inputSummary(Timeline t, List<Object> signals) {

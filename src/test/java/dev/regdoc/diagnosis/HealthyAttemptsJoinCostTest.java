@@ -3,10 +3,12 @@ package dev.regdoc.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.facts.Protocol;
+import dev.regdoc.signals.KeepaliveTiming;
 import dev.regdoc.signals.Phone;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.signals.RegisterTransaction;
 import dev.regdoc.signals.RegistrationHistory;
+import dev.regdoc.timeline.event.KeepaliveRole;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +51,16 @@ class HealthyAttemptsJoinCostTest {
         .isEqualTo(few.getOrDefault(RefreshTiming.class, 0));
   }
 
+  @Test
+  void moreHealthyKeepalivesAddNoJoinEntries() {
+    Map<Class<?>, Integer> few = joinEntriesByType(healthySccpPhones(4));
+    Map<Class<?>, Integer> many = joinEntriesByType(healthySccpPhones(40));
+
+    assertThat(many.getOrDefault(KeepaliveTiming.class, 0))
+        .as("join entries of keepalives")
+        .isEqualTo(few.getOrDefault(KeepaliveTiming.class, 0));
+  }
+
   /** Right-input join entries (Drools right tuples) of each fact type, after the facts are in. */
   private static Map<Class<?>, Integer> joinEntriesByType(List<Object> facts) {
     KieSession session = rules.newSession();
@@ -66,6 +78,57 @@ class HealthyAttemptsJoinCostTest {
     } finally {
       session.dispose();
     }
+  }
+
+  /** An SCCP registration per phone, then {@code keepalives} keepalives each answered at once. */
+  private static List<Object> healthySccpPhones(int keepalives) {
+    List<Object> facts = new ArrayList<>();
+    for (int p = 0; p < PHONES; p++) {
+      String device = String.format("SEP0A1AB00001%02d", p);
+      facts.add(
+          new Phone(device, null, List.of("192.0.2." + (100 + p)), List.of("198.51.100.10"), null));
+      RegisterTransaction registered =
+          new RegisterTransaction(
+              device,
+              Protocol.SCCP,
+              "phone.pcap",
+              p + 1,
+              START.plusSeconds(p),
+              "198.51.100.10",
+              null,
+              0,
+              false,
+              1,
+              200,
+              "RegisterAck",
+              p + 2,
+              false,
+              false,
+              false,
+              List.of((long) p + 1));
+      List<KeepaliveTiming> k = new ArrayList<>();
+      for (int i = 0; i < keepalives; i++) {
+        k.add(
+            new KeepaliveTiming(
+                device,
+                Protocol.SCCP,
+                "phone.pcap",
+                1000L * (i + 1) + p,
+                START.plusSeconds(30L * (i + 1) + p),
+                "198.51.100.10",
+                KeepaliveRole.PRIMARY,
+                30,
+                0.01,
+                0,
+                null,
+                1,
+                -1));
+      }
+      facts.add(registered);
+      facts.addAll(k);
+      facts.add(new RegistrationHistory(device, List.of(registered), List.of(), k));
+    }
+    return facts;
   }
 
   /** {@code attempts} refreshes per phone, each answered 200 OK at its first transmission. */
@@ -120,7 +183,7 @@ class HealthyAttemptsJoinCostTest {
       }
       facts.addAll(tx);
       facts.addAll(refreshes);
-      facts.add(new RegistrationHistory(device, tx, refreshes));
+      facts.add(new RegistrationHistory(device, tx, refreshes, List.of()));
     }
     return facts;
   }
