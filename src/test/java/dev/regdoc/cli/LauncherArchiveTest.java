@@ -145,6 +145,17 @@ class LauncherArchiveTest {
         jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
   }
 
+  /**
+   * Java takes its home folder from the password file, not from $HOME: run with HOME set elsewhere
+   * (a container, sudo -E, a CI job), the data folder and log would land in the account's own home.
+   */
+  @Test
+  void theJvmSeesTheHomeFolderOfTheEnvironment() throws Exception {
+    Path home = Files.createDirectories(tmp.resolve("elsewhere home"));
+    assertThat(run(Map.of("HOME", home.toString()), "explain", "reason", "13")).isZero();
+    assertThat(calls(2).get(0)).contains("-Duser.home=" + home + " ");
+  }
+
   @Test
   void aJdk17MakesAClassDataArchiveOnTheFirstRunAndMapsItAfter() throws Exception {
     assertThat(run(Map.of(), "explain", "reason", "13")).isZero();
