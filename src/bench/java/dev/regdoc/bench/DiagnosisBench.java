@@ -12,6 +12,7 @@ import dev.regdoc.signals.Phone;
 import dev.regdoc.signals.RefreshSummary;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.signals.RegisterTransaction;
+import dev.regdoc.signals.RegistrationHistory;
 import dev.regdoc.timeline.event.KeepaliveRole;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -109,6 +110,8 @@ public final class DiagnosisBench {
               SignalingPort.SIP));
       boolean troubled = p % 50 == 0;
       List<RefreshTiming> refreshes = new ArrayList<>();
+      List<RegisterTransaction> attempts = new ArrayList<>();
+      List<KeepaliveTiming> keepalives = new ArrayList<>();
       for (int k = 0; k < 20; k++) {
         Instant t = start.plusSeconds(115L * k);
         long frame = p * 100L + k;
@@ -128,10 +131,11 @@ public final class DiagnosisBench {
                 115.1 + (troubled ? rtx.get(0) : 0),
                 frame + 2,
                 false,
-                null);
+                null,
+                0);
         refreshes.add(r);
         facts.add(r);
-        facts.add(
+        RegisterTransaction attempt =
             new RegisterTransaction(
                 dev,
                 Protocol.SIP,
@@ -149,8 +153,10 @@ public final class DiagnosisBench {
                 false,
                 false,
                 false,
-                List.of(frame)));
-        facts.add(
+                List.of(frame));
+        attempts.add(attempt);
+        facts.add(attempt);
+        KeepaliveTiming keepalive =
             new KeepaliveTiming(
                 dev,
                 Protocol.SCCP,
@@ -164,7 +170,9 @@ public final class DiagnosisBench {
                 0,
                 null,
                 0,
-                -1));
+                -1);
+        keepalives.add(keepalive);
+        facts.add(keepalive);
         if (k % 2 == 0) {
           facts.add(
               new ArpPacket(
@@ -188,6 +196,7 @@ public final class DiagnosisBench {
               lost,
               115.0,
               lost.isEmpty() ? List.of() : List.of(0.10, 0.20)));
+      facts.add(new RegistrationHistory(dev, attempts, refreshes, keepalives));
     }
     facts.add(new InputSummary(facts.size() / 72, 0, 0, 0, 0, 0, 0, 1, 1, List.of()));
     return facts;

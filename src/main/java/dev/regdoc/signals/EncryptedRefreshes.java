@@ -108,7 +108,8 @@ final class EncryptedRefreshes {
               answer == null ? -1 : silence + EventIndex.seconds(e.time(), answer.time()),
               answer == null ? 0 : answer.frame(),
               false,
-              null));
+              null,
+              0));
     }
     return out;
   }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param originalLost with two captures: the first transmission never reached the other capture
  *     point
  * @param seenIn in both aligned captures or in one only, null with a single capture
+ * @param unseenBefore REGISTERs of this Call-ID the phone numbered before this one that this
+ *     capture never holds (sent, lost before its capture point)
  */
 public record RefreshTiming(
     String device,
@@ -30,7 +32,8 @@ public record RefreshTiming(
     double okAfterLastOk,
     long okFrame,
     boolean originalLost,
-    SeenIn.Sides seenIn)
+    SeenIn.Sides seenIn,
+    long unseenBefore)
     implements Cited {
 
   public int getRetransmissions() {

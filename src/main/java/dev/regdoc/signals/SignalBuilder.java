@@ -252,7 +252,8 @@ public final class SignalBuilder {
         okAfter,
         ok == null ? 0 : ok.frame(),
         r.seen() != null && r.seen().originalLost(),
-        seenIn(r.seen()));
+        seenIn(r.seen()),
+        r.unseenBefore());
   }
 
   /**

@@ -31,6 +31,8 @@ final class SipTimeline {
   private final Map<CompoundKey, Instant> lastKeepAlive = new HashMap<>(); // device, server
   private final Map<CompoundKey, SipMessage> firstRequest = new HashMap<>(); // callId, method, cseq
   private final Map<CompoundKey, Integer> attempts = new HashMap<>();
+  // file and server, callId: the last REGISTER CSeq this capture holds
+  private final Map<CompoundKey, Long> lastRegisterCseq = new HashMap<>();
 
   SipTimeline(DeviceDirectory directory, Events events, ServerRoles roles, CaptureAligner aligner) {
     this.directory = directory;
@@ -90,6 +92,7 @@ final class SipTimeline {
           new SipEvent.Request(m.method(), m.callId(), m.cseq(), Direction.of(fromPhone), seen));
       return;
     }
+    long unseen = unseenCseqs(m, server);
     RegisterRequest r =
         new RegisterRequest(
             server,
@@ -109,7 +112,7 @@ final class SipTimeline {
           "REGISTER Expires 0 to " + server + ": the phone removes its registration",
           new SipEvent.Deregister(r, seen));
     } else if (lastOk.containsKey(CompoundKey.of(server, m.callId()))) {
-      refresh(m, device, r, seen);
+      refresh(m, device, r, seen, unseen);
     } else {
       events.add(
           m,
@@ -136,7 +139,17 @@ final class SipTimeline {
         new SipEvent.BackupKeepalive(r, interval, seen));
   }
 
-  private void refresh(SipMessage m, String device, RegisterRequest r, SeenIn seen) {
+  /**
+   * REGISTERs of this Call-ID the phone numbered between the last one this capture holds and this
+   * one: sent, and never seen here.
+   */
+  private long unseenCseqs(SipMessage m, String server) {
+    CompoundKey key = CompoundKey.of(m.origin().file() + "|" + server, m.callId());
+    Long last = lastRegisterCseq.put(key, m.cseq());
+    return last == null || m.cseq() <= last ? 0 : m.cseq() - last - 1;
+  }
+
+  private void refresh(SipMessage m, String device, RegisterRequest r, SeenIn seen, long unseen) {
     CompoundKey key = CompoundKey.of(r.server(), m.callId());
     double since = round3(seconds(lastOk.get(key), m.time()));
     Integer g = granted.get(key);
@@ -151,8 +164,17 @@ final class SipTimeline {
             + ", "
             + since
             + " s after the last 200 OK"
-            + (g == null ? "" : " (granted " + g + " s" + (late ? ", LATE" : "") + ")"),
-        new SipEvent.Refresh(r, since, g, late, seen));
+            + (g == null ? "" : " (granted " + g + " s" + (late ? ", LATE" : "") + ")")
+            + (unseen == 0
+                ? ""
+                : unseen == 1
+                    ? "; CSeq " + (m.cseq() - 1) + " never in this capture"
+                    : "; CSeq "
+                        + (m.cseq() - unseen)
+                        + "-"
+                        + (m.cseq() - 1)
+                        + " never in this capture"),
+        new SipEvent.Refresh(r, since, g, late, unseen, seen));
   }
 
   private void response(SipMessage m) {

@@ -178,7 +178,8 @@ class HealthyAttemptsJoinCostTest {
                   115.2,
                   frame + 2,
                   false,
-                  null));
+                  null,
+                  0));
         }
       }
       facts.addAll(tx);

@@ -37,6 +37,7 @@ public sealed interface SipEvent extends SignalingEvent {
       double sinceLastOk,
       Integer granted,
       boolean late,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) long unseenBefore,
       @JsonUnwrapped SeenIn seen)
       implements Registering {
     @Override
