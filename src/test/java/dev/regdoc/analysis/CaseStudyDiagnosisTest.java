@@ -239,6 +239,29 @@ class CaseStudyDiagnosisTest {
             });
   }
 
+  /**
+   * A refused connection is one connection however many captures hold it: the phone-side and the
+   * CUCM-side capture of the lab's service restart both show each refused SYN, and the answer
+   * counts it once, in the title and where the rivals are ruled out.
+   */
+  @Test
+  void aRefusedConnectionSeenInBothCapturesIsCountedOnce() {
+    Finding phoneSide =
+        analyze("lab/cucm-service-restart", "phone.pcap").stream()
+            .filter(f -> f.code().equals("cucm-service-restarted"))
+            .findFirst()
+            .orElseThrow();
+    Finding bothSides =
+        analyze("lab/cucm-service-restart", "phone.pcap", "cucm.pcap").stream()
+            .filter(f -> f.code().equals("cucm-service-restarted"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(phoneSide.values().get("refused")).isEqualTo(25);
+    assertThat(bothSides.values().get("refused")).isEqualTo(25);
+    assertThat(said(bothSides, "en")).contains("(25 times)");
+    assertThat(bothSides.ruledOut()).allSatisfy(r -> assertThat(r.args()).containsExactly("25"));
+  }
+
   /** A refusal of the device itself (403 Forbidden) still names its configuration as the cause. */
   @Test
   void aForbiddenAnswerStillNamesTheDevicesConfiguration() throws IOException {
