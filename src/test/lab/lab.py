@@ -73,6 +73,11 @@ SCENARIOS = {
     # the phone's Timer F (32 s) has made it give up and reset the connection
     "cucm-slow-answer": dict(truth="cucm-not-responding", topo="routed", duration=230, slow_from=60,
                              answer_delay=40, switch="plain", asa="default"),
+    # the same slow CUCM with the 200 OK 25 s after the 100 Trying: inside the phone's Timer F, so the phone
+    # stays registered as far as it knows, but after the CUCM's own deadline (130 s after the last 200 OK),
+    # so the CUCM unregisters the phone (Reason=13) and registers it again when it answers
+    "cucm-late-answer": dict(truth="cucm-not-responding", topo="routed", duration=300, slow_from=60,
+                             answer_delay=25, switch="plain", asa="default"),
 }
 RT2_IP, RT2_MAC = "198.51.100.3", "0a:1a:b0:00:03:03"
 

@@ -297,6 +297,21 @@ def scenario(name, spec, dest, evs, truth):
                                f"CUCM Reason=13 at {rel(unreg[0]['t'], t0) if unreg else '-'}s"]
         res["evidence"] = ["phone.pcap and cucm.pcap: REGISTER, 100 Trying at once, no 200 OK within 32 s, the phone's RST",
                            "cucm-syslog.log: Reason=13 130 s after the last 200 OK"]
+    elif name == "cucm-late-answer":
+        slow = ev("cucm", "answer-delayed")
+        trying = [r for r in ph if r["sip.Status-Code"] == "100" and slow and r["t"] >= slow[0]["t"] - 1]
+        ok200 = [r for r in ph if r["sip.Status-Code"] == "200" and slow and r["t"] >= slow[0]["t"] - 1]
+        again = ev("cucm", "alarm-registered")[1:]
+        if not trying or not ok200 or gave_up or not unreg or not again:
+            fail("no 200 OK after the CUCM's deadline / the phone gave up / the CUCM did not unregister and register again")
+        else:
+            res["timings"] += [f"first delayed answer at {rel(slow[0]['t'], t0)}s (200 OK due {spec['answer_delay']}s later)",
+                               f"100 Trying phone#{','.join(str(r['n']) for r in trying)}",
+                               f"200 OK phone#{','.join(str(r['n']) for r in ok200)} at {','.join(rel(r['t'], t0) for r in ok200)}s",
+                               f"CUCM Reason=13 at {','.join(rel(u['t'], t0) for u in unreg)}s, EndPointRegistered again at "
+                               f"{','.join(rel(a['t'], t0) for a in again)}s", "phone gave up=0"]
+        res["evidence"] = ["phone.pcap and cucm.pcap: REGISTER, 100 Trying at once, 200 OK 25 s later, no retransmission",
+                           "cucm-syslog.log: Reason=13 130 s after the last 200 OK, EndPointRegistered when the late 200 OK goes out"]
     elif name == "arp-poisoning":
         rows = frames(dest / "arp.pcap")
         claims = {r["arp.src.proto_ipv4"] for r in rows if r["arp.src.hw_mac"] == ATT_MAC and r["arp.opcode"] == "2"}
@@ -349,6 +364,9 @@ DECIDE = {
     "cucm-slow-answer": ("decides: the REGISTER reached the CUCM and got 100 Trying at once, no 200 OK left the CUCM within Timer F",
                          "suggests: 100 Trying came back at once, then nothing; a lost 200 OK would need every later CUCM segment lost on a path that just carried the 100",
                          "suggests: 100 Trying came back at once, then nothing; a lost 200 OK would need every later CUCM segment lost on a path that just carried the 100"),
+    "cucm-late-answer": ("decides: the REGISTER reached the CUCM and got 100 Trying at once, the 200 OK left the CUCM 25 s later, after its own deadline (Reason=13 in its syslog)",
+                         "suggests: 100 Trying at once, the 200 OK 25 s later with no retransmission: the CUCM was slow",
+                         "suggests: 100 Trying at once, the 200 OK 25 s later with no retransmission: the CUCM was slow"),
     "asymmetric-return": ("decides: the CUCM received the refresh and sent its answers (to another router's MAC); none reached the phone",
                           "cannot tell a CUCM that does not answer from answers lost on the way back",
                           "cannot tell: every copy unanswered, even the new connection's SYN"),
