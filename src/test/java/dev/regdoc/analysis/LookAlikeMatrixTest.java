@@ -92,6 +92,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       SIP-inspecting firewall passes the 100 and drops the 200, for one) looks the same from the
  *       phone: undetermined between cucm-not-responding and keepalive-lost-in-network, as for
  *       cucm-hung, and the CUCM-side capture (step cucm-capture) decides.
+ *   <li>cucm-late-answer (the same slow CUCM, the 200 OK 25 s after the 100 Trying: inside the
+ *       phone's Timer F, after the CUCM's own deadline of 130 s, so the CUCM unregisters the phone
+ *       with Reason=13 and registers it again when it answers): the phone never lost anything, but
+ *       the CUCM's answer did not come in time, ground truth cucm-not-responding, never "no fault".
+ *       With the CUCM-side capture the 200 OK is seen leaving the CUCM late, not delayed on the
+ *       way. Without it, a 200 OK that TCP had to resend many times looks the same from the phone:
+ *       undetermined between cucm-not-responding and keepalive-lost-in-network, and the CUCM-side
+ *       capture (step cucm-capture) decides.
  * </ul>
  *
  * <p>{@link #GAPS} lists the rows where regdoc does not give that answer yet, with what it says
@@ -177,6 +185,12 @@ class LookAlikeMatrixTest {
               Map.of(
                   "phone capture only",
                   "undetermined[" + DUPLEX + "," + LOST + "] + evidence-missing:switch-port"),
+          "cucm-late-answer",
+              Map.of(
+                  "phone capture + configs",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+                  "phone capture only",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"),
           "cucm-slow-answer",
               Map.of(
                   "phone capture + configs",
@@ -212,7 +226,9 @@ class LookAlikeMatrixTest {
               "cucm-service-restart",
               Set.of(PSA, FW, HUNG, LOST, "arp-conflict", "no-fault-found")),
           Map.entry(
-              "cucm-slow-answer", Set.of(PSA, FW, RESTARTED, "arp-conflict", "no-fault-found")));
+              "cucm-slow-answer", Set.of(PSA, FW, RESTARTED, "arp-conflict", "no-fault-found")),
+          Map.entry(
+              "cucm-late-answer", Set.of(PSA, FW, RESTARTED, "arp-conflict", "no-fault-found")));
 
   /**
    * The rivals the top finding must list as ruled out (with why and where) when every file is
@@ -235,7 +251,8 @@ class LookAlikeMatrixTest {
           Map.entry("asymmetric-return", Set.of(HUNG)),
           Map.entry("duplex-mismatch", Set.of(PSA, FW, HUNG)),
           Map.entry("cucm-service-restart", Set.of(PSA, FW, LOST)),
-          Map.entry("cucm-slow-answer", Set.of(PSA, FW, "random-loss", "arp-conflict")));
+          Map.entry("cucm-slow-answer", Set.of(PSA, FW, "random-loss", "arp-conflict")),
+          Map.entry("cucm-late-answer", Set.of(PSA, FW, "random-loss")));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();
