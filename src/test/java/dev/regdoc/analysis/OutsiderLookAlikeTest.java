@@ -181,24 +181,48 @@ class OutsiderLookAlikeTest {
         // late
         // CUCM (200 OK 25 s after, past its own deadline) from the capture taken on the CUCM alone:
         // it holds every REGISTER arriving and shows no 200 OK leaving before the phone's reset, or
-        // one leaving 25 s late, so it decides for the CUCM. Gap: regdoc does not know a single
-        // capture was taken on the CUCM (only a second capture tells the sides apart), so it
-        // answers as for the phone's capture alone, undetermined, and asks for the CUCM-side
-        // capture it was given.
+        // one leaving 25 s late, so it decides for the CUCM. The capture tells where it was taken:
+        // the CUCM's packets leave with a first TTL (64), the phone's arrive routed (63). Likewise
+        // the hung CUCM's own capture: REGISTERs arriving, acknowledged by TCP, never answered.
         new Row(
             "lab/cucm-slow-answer",
             List.of("cucm.pcap"),
             null,
             HUNG,
             Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
-            "undetermined[" + HUNG + "," + LOST + "]"),
+            null),
         new Row(
             "lab/cucm-late-answer",
             List.of("cucm.pcap"),
             null,
             HUNG,
             Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
-            "undetermined[" + HUNG + "," + LOST + "]"),
+            null),
+        new Row(
+            "lab/cucm-hung",
+            List.of("cucm.pcap"),
+            null,
+            HUNG,
+            Set.of(PSA, FW, LOST, "cucm-service-restarted", "no-fault-found"),
+            null),
+        // The generated silent CUCM's own capture alone: its third REGISTER arrives, is
+        // acknowledged by TCP and never answered before the connection is closed. Once "no fault".
+        new Row(
+            "cucm-not-responding",
+            List.of("cucm.pcap"),
+            null,
+            HUNG,
+            Set.of(PSA, FW, LOST, "no-fault-found"),
+            null),
+        // A capture taken on the phone's side (the phone's packets leave with TTL 64, the CUCM's
+        // arrive routed) is not the CUCM's: the late answer stays undetermined there.
+        new Row(
+            "lab/cucm-late-answer",
+            List.of("phone.pcap"),
+            null,
+            "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+            Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
+            null),
         // The late CUCM from the phone's capture and the CUCM syslog: reason 13 between the 100
         // Trying and the late 200 OK is how the CUCM saw it, not yet proof that the 200 OK left
         // late (the syslog's clock is the CUCM's): undetermined, the CUCM-side capture decides;

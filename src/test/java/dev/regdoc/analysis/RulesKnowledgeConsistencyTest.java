@@ -75,15 +75,16 @@ class RulesKnowledgeConsistencyTest {
         }
       }
     }
-    // the lab's scenarios count too, on the input subsets its manifest judges, and with both
-    // captures but
-    // no configuration (which some rules answer differently)
+    // the lab's scenarios count too, on the input subsets its manifest judges, with both
+    // captures but no configuration (which some rules answer differently), and with the CUCM's
+    // own capture alone
     List<List<String>> subsets =
         List.of(
             FaultManifest.LAB_INPUTS,
             List.of("phone.pcap", "switch-config.txt", "asa-config.txt"),
             List.of("phone.pcap", "cucm.pcap"),
-            List.of("phone.pcap", "arp.pcap"));
+            List.of("phone.pcap", "arp.pcap"),
+            List.of("cucm.pcap"));
     try (Stream<Path> dirs = Files.list(Path.of("src/test/resources/fixtures/lab"))) {
       for (Path d :
           dirs.filter(Files::isDirectory)
