@@ -65,6 +65,19 @@ SCENARIOS = {
     # reports the mismatch in the switch's log every minute
     "duplex-mismatch": dict(truth="duplex-mismatch", topo="routed", duration=245, duplex_drop=4,
                             switch="duplex-forced", asa="default"),
+    # the CUCM's CallManager service stops at 60 s (its connections reset, its port closed: the kernel
+    # refuses the phone's SYNs with a reset) and starts again at 110 s; the phone registers again
+    "cucm-service-restart": dict(truth="cucm-service-restarted", topo="routed", duration=245, stop_at=60,
+                                 start_at=110, switch="plain", asa="default"),
+    # from 60 s the CUCM answers a REGISTER with 100 Trying at once and the 200 OK only 40 s later, after
+    # the phone's Timer F (32 s) has made it give up and reset the connection
+    "cucm-slow-answer": dict(truth="cucm-not-responding", topo="routed", duration=230, slow_from=60,
+                             answer_delay=40, switch="plain", asa="default"),
+    # the same slow CUCM with the 200 OK 25 s after the 100 Trying: inside the phone's Timer F, so the phone
+    # stays registered as far as it knows, but after the CUCM's own deadline (130 s after the last 200 OK),
+    # so the CUCM unregisters the phone (Reason=13) and registers it again when it answers
+    "cucm-late-answer": dict(truth="cucm-not-responding", topo="routed", duration=300, slow_from=60,
+                             answer_delay=25, switch="plain", asa="default"),
 }
 RT2_IP, RT2_MAC = "198.51.100.3", "0a:1a:b0:00:03:03"
 
@@ -312,6 +325,8 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
                 tls = ["--tls-key", str(key), "--tls-cert", str(cert)]
             lab.start(cm, PY, str(HERE / "cucm_registrar.py"), "--ip", cucm_ip, "--expires", str(EXPIRES),
                       "--grace", str(GRACE), "--hang-at", str(spec.get("hang_at", 0)),
+                      "--stop-at", str(spec.get("stop_at", 0)), "--start-at", str(spec.get("start_at", 0)),
+                      "--slow-from", str(spec.get("slow_from", 0)), "--answer-delay", str(spec.get("answer_delay", 0)),
                       "--duration", str(dur + 60), "--syslog", str(work / "cucm-syslog.log"), "--events", str(events),
                       *tls, log="cucm.log")
             wait_listening(cm, cucm_ip, 5061 if tls else 5060)
@@ -320,7 +335,8 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
             lab.start(ph, PY, str(HERE / "sip_phone.py"), "--cucm", cucm_ip, "--ip", PHONE_IP, "--mac", PHONE_MAC,
                       "--name", PHONE_NAME, "--delta", str(DELTA), "--timer-f", str(TIMER_F),
                       "--duration", str(dur + 60), "--arp-flush", str(spec.get("arp_flush", 0)),
-                      "--events", str(events), *(["--tls"] if tls else []), log="phone.log")
+                      "--events", str(events), *(["--tls"] if tls else []),
+                      *(["--watch"] if spec.get("stop_at") or spec.get("slow_from") else []), log="phone.log")
         actions = []
         if spec.get("return_via_at"):
             def return_via_rt2():

@@ -260,6 +260,58 @@ def scenario(name, spec, dest, evs, truth):
         res["evidence"] = ["phone.pcap/cucm.pcap: segments lost both ways between the captures, each recovered by TCP",
                            "switch-config.txt: speed 100, duplex full on Gi1/0/12; show interfaces: runts and CRC errors",
                            "switch-syslog.log: %CDP-4-DUPLEX_MISMATCH on Gi1/0/12 with SEP0A1AB0000045 (half duplex)"]
+    elif name == "cucm-service-restart":
+        stopped, started = ev("cucm", "service-stopped"), ev("cucm", "service-started")
+        flag = lambda r, f: r[f] in ("1", "True")
+        resets = [r for r in ph if r["ip.src"] != PHONE_IP and flag(r, "tcp.flags.reset")]
+        syns = {r["tcp.srcport"]: r for r in ph if r["ip.src"] == PHONE_IP and flag(r, "tcp.flags.syn")}
+        refused = [r for r in resets if r["tcp.dstport"] in syns and not any(
+            x["ip.src"] != PHONE_IP and flag(x, "tcp.flags.syn") and x["tcp.dstport"] == r["tcp.dstport"] for x in ph)]
+        dropped = [r for r in resets if r not in refused]
+        back = [e for e in ev("phone", "response") if started and e["status"] == 200 and e["t"] > started[0]["t"]]
+        if not stopped or not started or not dropped or not refused or not back:
+            fail("no reset of the registered connection / no refused SYN / the phone did not register again")
+        else:
+            res["timings"] += [f"service stopped at {rel(stopped[0]['t'], t0)}s, started at {rel(started[0]['t'], t0)}s",
+                               f"connection reset by the CUCM phone#{dropped[0]['n']} at {rel(dropped[0]['t'], t0)}s",
+                               f"SYNs refused with RST: {len(refused)}, phone#{refused[0]['n']} at {rel(refused[0]['t'], t0)}s "
+                               f"to phone#{refused[-1]['n']} at {rel(refused[-1]['t'], t0)}s",
+                               f"registered again (200 OK) at {rel(back[0]['t'], t0)}s",
+                               f"CUCM Reason=13 alarms={len(unreg)}"]
+        res["evidence"] = ["phone.pcap/cucm.pcap: the CUCM resets the registered connection, then answers each new SYN with RST (TTL of its other packets), then accepts and answers 200 OK",
+                           "cucm-syslog.log: EndPointRegistered again after the restart, no unregistration alarm"]
+    elif name == "cucm-slow-answer":
+        slow = ev("cucm", "answer-delayed")
+        failed = ev("cucm", "late-answer-failed")
+        late = [c for c, seen, _ in regs if seen and slow and c[0]["t"] >= slow[0]["t"] - 1]
+        trying = [r for r in ph if r["sip.Status-Code"] == "100" and slow and r["t"] >= slow[0]["t"] - 1]
+        ok200 = [r for r in ph if r["sip.Status-Code"] == "200" and slow and r["t"] >= slow[0]["t"] - 1]
+        if not late or not trying or ok200 or not gave_up:
+            fail("no REGISTER answered only by 100 Trying / a 200 OK reached the phone / the phone did not give up")
+        else:
+            res["timings"] += [f"first delayed answer at {rel(slow[0]['t'], t0)}s (200 OK due {spec['answer_delay']}s later)",
+                               f"REGISTER in both captures, answered only by 100 Trying: phone#{','.join(str(c[0]['n']) for c in late)}",
+                               f"100 Trying phone#{','.join(str(r['n']) for r in trying)}",
+                               f"phone gave up (Timer F {32}s) at {','.join(rel(g['t'], t0) for g in gave_up)}s",
+                               f"late 200 OKs not sendable (connection reset by the phone)={len(failed)}",
+                               f"CUCM Reason=13 at {rel(unreg[0]['t'], t0) if unreg else '-'}s"]
+        res["evidence"] = ["phone.pcap and cucm.pcap: REGISTER, 100 Trying at once, no 200 OK within 32 s, the phone's RST",
+                           "cucm-syslog.log: Reason=13 130 s after the last 200 OK"]
+    elif name == "cucm-late-answer":
+        slow = ev("cucm", "answer-delayed")
+        trying = [r for r in ph if r["sip.Status-Code"] == "100" and slow and r["t"] >= slow[0]["t"] - 1]
+        ok200 = [r for r in ph if r["sip.Status-Code"] == "200" and slow and r["t"] >= slow[0]["t"] - 1]
+        again = ev("cucm", "alarm-registered")[1:]
+        if not trying or not ok200 or gave_up or not unreg or not again:
+            fail("no 200 OK after the CUCM's deadline / the phone gave up / the CUCM did not unregister and register again")
+        else:
+            res["timings"] += [f"first delayed answer at {rel(slow[0]['t'], t0)}s (200 OK due {spec['answer_delay']}s later)",
+                               f"100 Trying phone#{','.join(str(r['n']) for r in trying)}",
+                               f"200 OK phone#{','.join(str(r['n']) for r in ok200)} at {','.join(rel(r['t'], t0) for r in ok200)}s",
+                               f"CUCM Reason=13 at {','.join(rel(u['t'], t0) for u in unreg)}s, EndPointRegistered again at "
+                               f"{','.join(rel(a['t'], t0) for a in again)}s", "phone gave up=0"]
+        res["evidence"] = ["phone.pcap and cucm.pcap: REGISTER, 100 Trying at once, 200 OK 25 s later, no retransmission",
+                           "cucm-syslog.log: Reason=13 130 s after the last 200 OK, EndPointRegistered when the late 200 OK goes out"]
     elif name == "arp-poisoning":
         rows = frames(dest / "arp.pcap")
         claims = {r["arp.src.proto_ipv4"] for r in rows if r["arp.src.hw_mac"] == ATT_MAC and r["arp.opcode"] == "2"}
@@ -306,6 +358,15 @@ DECIDE = {
     "duplex-mismatch": ("decides with the switch's counters or log: runts and CRC errors on the phone's full-duplex port, CDP reports the phone half duplex",
                         "decides with the switch's counters: runts and CRC errors on the phone's port forced to full duplex",
                         "cannot tell: losses both ways could be any link on the path; the switch port's counters decide"),
+    "cucm-service-restart": ("decides: the CUCM host itself resets the connection and refuses new SYNs (RST, its own TTL), then accepts and answers again",
+                             "decides: SYNs refused by the CUCM host's own RST, then registered again",
+                             "decides: SYNs refused by the CUCM host's own RST, then registered again"),
+    "cucm-slow-answer": ("decides: the REGISTER reached the CUCM and got 100 Trying at once, no 200 OK left the CUCM within Timer F",
+                         "suggests: 100 Trying came back at once, then nothing; a lost 200 OK would need every later CUCM segment lost on a path that just carried the 100",
+                         "suggests: 100 Trying came back at once, then nothing; a lost 200 OK would need every later CUCM segment lost on a path that just carried the 100"),
+    "cucm-late-answer": ("decides: the REGISTER reached the CUCM and got 100 Trying at once, the 200 OK left the CUCM 25 s later, after its own deadline (Reason=13 in its syslog)",
+                         "suggests: 100 Trying at once, the 200 OK 25 s later with no retransmission: the CUCM was slow",
+                         "suggests: 100 Trying at once, the 200 OK 25 s later with no retransmission: the CUCM was slow"),
     "asymmetric-return": ("decides: the CUCM received the refresh and sent its answers (to another router's MAC); none reached the phone",
                           "cannot tell a CUCM that does not answer from answers lost on the way back",
                           "cannot tell: every copy unanswered, even the new connection's SYN"),

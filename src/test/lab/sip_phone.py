@@ -4,12 +4,15 @@
 Registers with the CUCM (asking Expires 3600), refreshes Expires - delta seconds after each 200 OK on the
 same connection, and when a REGISTER gets no final answer within Timer F (64 * T1 = 32 s) it aborts the
 connection with a reset and registers again from a new port, as a phone does. Everything below TCP is
-the kernel's. Each step is written as a JSON line to --events (time, event, details) for the manifest.
+the kernel's. With --watch it also notices at once, between refreshes, a connection the CUCM closed or
+reset, and registers again on a new one (a phone reads its signaling connection all the time; without
+--watch the emulator only notices at the next refresh). Each step is written as a JSON line to --events (time, event, details) for the manifest.
 """
 import argparse
 import json
 import os
 import random
+import select
 import socket
 import ssl
 import struct
@@ -96,6 +99,7 @@ def main():
     p.add_argument("--duration", type=float, required=True)
     p.add_argument("--arp-flush", type=float, default=0, help="forget the CUCM's ARP entry every N s")
     p.add_argument("--events", required=True)
+    p.add_argument("--watch", action="store_true", help="notice a close or reset between refreshes")
     p.add_argument("--tls", action="store_true", help="SIP over TLS to port 5061 (the certificate is not checked)")
     args = p.parse_args()
     tls = None
@@ -109,14 +113,19 @@ def main():
     call_id = f"{args.mac.replace(':', '')[:8]}-{random.getrandbits(32):08x}-{random.getrandbits(32):08x}@{args.ip}"
     next_arp_flush = time.time() + args.arp_flush if args.arp_flush else None
 
-    def sleep_until(t):
+    def sleep_until(t, sock=None):
         nonlocal next_arp_flush
         while time.time() < min(t, end):
             if next_arp_flush and time.time() >= next_arp_flush:
                 subprocess.run(["ip", "neigh", "del", args.cucm, "dev", "eth0"], stderr=subprocess.DEVNULL)
                 ev("arp-cache-flushed", ip=args.cucm)
                 next_arp_flush += args.arp_flush
-            time.sleep(min(0.05, max(0.0, min(t, end) - time.time())))
+            wait = min(0.05, max(0.0, min(t, end) - time.time()))
+            if args.watch and sock is not None and not tls:
+                if select.select([sock], [], [], wait)[0] and not sock.recv(1, socket.MSG_PEEK):
+                    raise ConnectionError("closed by peer")  # a reset raises ConnectionResetError itself
+            else:
+                time.sleep(wait)
 
     while time.time() < end:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -159,7 +168,7 @@ def main():
                     break
                 refresh_at = time.time() + granted - args.delta
                 ev("registered", port=port, expires=granted, refresh_at=round(refresh_at, 6))
-                sleep_until(refresh_at)
+                sleep_until(refresh_at, sock)
         except (ConnectionError, OSError) as e:
             ev("connection-lost", port=port, error=str(e))
         if sock is not None:

@@ -239,6 +239,45 @@ class CaseStudyDiagnosisTest {
             });
   }
 
+  /**
+   * A refused connection is one connection however many captures hold it: the phone-side and the
+   * CUCM-side capture of the lab's service restart both show each refused SYN, and the answer
+   * counts it once, in the title and where the rivals are ruled out.
+   */
+  @Test
+  void aRefusedConnectionSeenInBothCapturesIsCountedOnce() {
+    Finding phoneSide =
+        analyze("lab/cucm-service-restart", "phone.pcap").stream()
+            .filter(f -> f.code().equals("cucm-service-restarted"))
+            .findFirst()
+            .orElseThrow();
+    Finding bothSides =
+        analyze("lab/cucm-service-restart", "phone.pcap", "cucm.pcap").stream()
+            .filter(f -> f.code().equals("cucm-service-restarted"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(phoneSide.values().get("refused")).isEqualTo(25);
+    assertThat(bothSides.values().get("refused")).isEqualTo(25);
+    assertThat(said(bothSides, "en")).contains("(25 times)");
+    assertThat(bothSides.ruledOut()).allSatisfy(r -> assertThat(r.args()).containsExactly("25"));
+  }
+
+  /**
+   * A 200 OK the CUCM sent only after its own deadline (the lab's late answer: 100 Trying at once,
+   * the 200 OK 25 s later, no retransmission) is the CUCM not answering in time, cited at the late
+   * 200 OK, and never "no fault": the CUCM unregistered the phone meanwhile.
+   */
+  @Test
+  void aTwoHundredOkSentAfterTheCucmsDeadlineIsTheCucmsFault() {
+    List<Finding> f = analyze("lab/cucm-late-answer", "phone.pcap", "cucm.pcap");
+    assertThat(f).extracting(Finding::code).doesNotContain("no-fault-found");
+    Finding top = f.get(0);
+    assertThat(top.code()).isEqualTo("cucm-not-responding");
+    assertThat(top.evidence())
+        .anyMatch(e -> e.file().equals("phone.pcap") && e.frames().contains(21L));
+    assertThat(said(top, "en")).contains("in time");
+  }
+
   /** A refusal of the device itself (403 Forbidden) still names its configuration as the cause. */
   @Test
   void aForbiddenAnswerStillNamesTheDevicesConfiguration() throws IOException {

@@ -76,6 +76,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       phone, which port security never does. Undetermined between a duplex mismatch on the
  *       phone's port and loss further along, and the port's error counters (step switch-port)
  *       decide.
+ *   <li>cucm-service-restart (the CallManager service stops at 60 s and starts again at 110 s):
+ *       every subset with a capture decides: the CUCM host reset the registered connection and
+ *       answered the phone's new SYNs with resets of its own TTL (nothing listened on 5060), then
+ *       accepted and answered the REGISTER. A firewall, a loss on the path and port security are
+ *       ruled out by the same refusals (the phone's packets reached the host, its answers came
+ *       back). The CUCM syslog alone (two EndPointRegistered, no unregistration) decides nothing
+ *       and is not a subset here.
+ *   <li>cucm-slow-answer (from 60 s the CUCM sends 100 Trying at once and the 200 OK 40 s later,
+ *       after the phone's Timer F of 32 s has made it reset the connection), ground truth
+ *       cucm-not-responding: the CUCM did not answer the REGISTER in time, which is what the phone
+ *       and the CUCM's Reason=13 react to, whether it was slow or silent. With the CUCM-side
+ *       capture the REGISTER is there and no 200 OK was sent before the phone's reset. Without it
+ *       the 100 Trying proves the request reached the CUCM, but a 200 OK dropped on the way back (a
+ *       SIP-inspecting firewall passes the 100 and drops the 200, for one) looks the same from the
+ *       phone: undetermined between cucm-not-responding and keepalive-lost-in-network, as for
+ *       cucm-hung, and the CUCM-side capture (step cucm-capture) decides.
+ *   <li>cucm-late-answer (the same slow CUCM, the 200 OK 25 s after the 100 Trying: inside the
+ *       phone's Timer F, after the CUCM's own deadline of 130 s, so the CUCM unregisters the phone
+ *       with Reason=13 and registers it again when it answers): the phone never lost anything, but
+ *       the CUCM's answer did not come in time, ground truth cucm-not-responding, never "no fault".
+ *       With the CUCM-side capture the 200 OK is seen leaving the CUCM late, not delayed on the
+ *       way. Without it, a 200 OK that TCP had to resend many times looks the same from the phone:
+ *       undetermined between cucm-not-responding and keepalive-lost-in-network, and the CUCM-side
+ *       capture (step cucm-capture) decides.
  * </ul>
  *
  * <p>{@link #GAPS} lists the rows where regdoc does not give that answer yet, with what it says
@@ -120,6 +144,7 @@ class LookAlikeMatrixTest {
   private static final String HUNG = "cucm-not-responding";
   private static final String LOST = "keepalive-lost-in-network";
   private static final String DUPLEX = "duplex-mismatch";
+  private static final String RESTARTED = "cucm-service-restarted";
 
   /**
    * Where the subset cannot decide: scenario -> subset -> expected answer (see the class comment).
@@ -159,7 +184,19 @@ class LookAlikeMatrixTest {
           "duplex-mismatch",
               Map.of(
                   "phone capture only",
-                  "undetermined[" + DUPLEX + "," + LOST + "] + evidence-missing:switch-port"));
+                  "undetermined[" + DUPLEX + "," + LOST + "] + evidence-missing:switch-port"),
+          "cucm-late-answer",
+              Map.of(
+                  "phone capture + configs",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+                  "phone capture only",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"),
+          "cucm-slow-answer",
+              Map.of(
+                  "phone capture + configs",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+                  "phone capture only",
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture"));
 
   /**
    * Rows regdoc does not answer as expected yet: scenario -> subset -> what it answers today. Each
@@ -184,7 +221,14 @@ class LookAlikeMatrixTest {
           Map.entry("sccp-firewall-idle", Set.of(PSA, HUNG, "no-fault-found")),
           Map.entry("tls-port-security-aging", Set.of(FW, HUNG, "no-fault-found")),
           Map.entry("asymmetric-return", Set.of(PSA, FW, HUNG, "arp-conflict", "no-fault-found")),
-          Map.entry("duplex-mismatch", Set.of(PSA, FW, HUNG, "arp-conflict", "no-fault-found")));
+          Map.entry("duplex-mismatch", Set.of(PSA, FW, HUNG, "arp-conflict", "no-fault-found")),
+          Map.entry(
+              "cucm-service-restart",
+              Set.of(PSA, FW, HUNG, LOST, "arp-conflict", "no-fault-found")),
+          Map.entry(
+              "cucm-slow-answer", Set.of(PSA, FW, RESTARTED, "arp-conflict", "no-fault-found")),
+          Map.entry(
+              "cucm-late-answer", Set.of(PSA, FW, RESTARTED, "arp-conflict", "no-fault-found")));
 
   /**
    * The rivals the top finding must list as ruled out (with why and where) when every file is
@@ -205,7 +249,10 @@ class LookAlikeMatrixTest {
               "tls-port-security-aging",
               Set.of(FW, HUNG, "random-loss", "proxy-arp", "arp-conflict")),
           Map.entry("asymmetric-return", Set.of(HUNG)),
-          Map.entry("duplex-mismatch", Set.of(PSA, FW, HUNG)));
+          Map.entry("duplex-mismatch", Set.of(PSA, FW, HUNG)),
+          Map.entry("cucm-service-restart", Set.of(PSA, FW, LOST)),
+          Map.entry("cucm-slow-answer", Set.of(PSA, FW, "random-loss", "arp-conflict")),
+          Map.entry("cucm-late-answer", Set.of(PSA, FW, "random-loss")));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();

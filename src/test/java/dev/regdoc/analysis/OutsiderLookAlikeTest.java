@@ -20,12 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Look-alikes no rule was written from, made from the lab's recordings the way real uploads come
  * (lab.py's VARIANTS and EDITED_VARIANTS): a capture started after the failure, a CUCM-side capture
  * that stopped before it, a CUCM clock an hour off, port security on another phone's port, the CUCM
- * syslog alone, a phone asked about that is not in the files; and generated ones close to the
- * faults the rules know (one 503 and the capture ends, SCCP reconnects after CUCM's own Reset).
- * Same shape as {@link LookAlikeMatrixTest}: the answer a TAC engineer would accept (the top
- * finding, or undetermined with its candidates, and every evidence-missing step it must ask for),
- * the codes the evidence rules out, and for rows regdoc does not answer that way yet, what it
- * answers today (a gap).
+ * syslog alone, the CUCM's own capture alone, a phone asked about that is not in the files; and
+ * generated ones close to the faults the rules know (one 503 and the capture ends, SCCP reconnects
+ * after CUCM's own Reset). Same shape as {@link LookAlikeMatrixTest}: the answer a TAC engineer
+ * would accept (the top finding, or undetermined with its candidates, and every evidence-missing
+ * step it must ask for), the codes the evidence rules out, and for rows regdoc does not answer that
+ * way yet, what it answers today (a gap).
  */
 class OutsiderLookAlikeTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
@@ -167,6 +167,72 @@ class OutsiderLookAlikeTest {
             "cucm-service-restarted",
             union(
                 Set.of(PSA, FW, HUNG, LOST, "arp-conflict", "proxy-arp"), Set.of("no-fault-found")),
+            null),
+        // The lab's CallManager service restart from the CUCM's own capture alone: the host resets
+        // the connection and refuses the new SYNs itself there too.
+        new Row(
+            "lab/cucm-service-restart",
+            List.of("cucm.pcap"),
+            null,
+            "cucm-service-restarted",
+            union(Set.of(PSA, FW, HUNG, LOST, "arp-conflict"), Set.of("no-fault-found")),
+            null),
+        // The lab's slow CUCM (200 OK 40 s after the 100 Trying, after the phone's Timer F) and
+        // late
+        // CUCM (200 OK 25 s after, past its own deadline) from the capture taken on the CUCM alone:
+        // it holds every REGISTER arriving and shows no 200 OK leaving before the phone's reset, or
+        // one leaving 25 s late, so it decides for the CUCM. The capture tells where it was taken:
+        // the CUCM's packets leave with a first TTL (64), the phone's arrive routed (63). Likewise
+        // the hung CUCM's own capture: REGISTERs arriving, acknowledged by TCP, never answered.
+        new Row(
+            "lab/cucm-slow-answer",
+            List.of("cucm.pcap"),
+            null,
+            HUNG,
+            Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
+            null),
+        new Row(
+            "lab/cucm-late-answer",
+            List.of("cucm.pcap"),
+            null,
+            HUNG,
+            Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
+            null),
+        new Row(
+            "lab/cucm-hung",
+            List.of("cucm.pcap"),
+            null,
+            HUNG,
+            Set.of(PSA, FW, LOST, "cucm-service-restarted", "no-fault-found"),
+            null),
+        // The generated silent CUCM's own capture alone: its third REGISTER arrives, is
+        // acknowledged by TCP and never answered before the connection is closed. Once "no fault".
+        new Row(
+            "cucm-not-responding",
+            List.of("cucm.pcap"),
+            null,
+            HUNG,
+            Set.of(PSA, FW, LOST, "no-fault-found"),
+            null),
+        // A capture taken on the phone's side (the phone's packets leave with TTL 64, the CUCM's
+        // arrive routed) is not the CUCM's: the late answer stays undetermined there.
+        new Row(
+            "lab/cucm-late-answer",
+            List.of("phone.pcap"),
+            null,
+            "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+            Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
+            null),
+        // The late CUCM from the phone's capture and the CUCM syslog: reason 13 between the 100
+        // Trying and the late 200 OK is how the CUCM saw it, not yet proof that the 200 OK left
+        // late (the syslog's clock is the CUCM's): undetermined, the CUCM-side capture decides;
+        // never "healthy".
+        new Row(
+            "lab/cucm-late-answer",
+            List.of("phone.pcap", "cucm-syslog.log"),
+            null,
+            "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
+            Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
             null));
   }
 
