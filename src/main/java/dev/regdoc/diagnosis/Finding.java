@@ -132,7 +132,14 @@ public final class Finding {
   public Finding candidate(String code, double confidence) {
     candidates.put(code, Math.max(0, Math.min(1, confidence)));
     List<Map<String, Object>> raw = new ArrayList<>();
-    candidates.forEach((c, p) -> raw.add(Map.of("code", c, "confidence", p)));
+    candidates.forEach(
+        (c, p) -> {
+          // in this order in every run: Map.of iterates in an order chosen afresh by each JVM
+          Map<String, Object> candidate = new LinkedHashMap<>();
+          candidate.put("code", c);
+          candidate.put("confidence", p);
+          raw.add(Collections.unmodifiableMap(candidate));
+        });
     values.put("candidates", List.copyOf(raw));
     return this;
   }

@@ -90,6 +90,7 @@ public final class SignalBuilder {
     List<RegisterTransaction> transactions = Transactions.of(t.events());
     out.addAll(transactions);
     out.addAll(FragmentedRegisters.of(t.events(), transactions));
+    out.addAll(SccpSilence.of(t.events()));
     out.addAll(summaries(out));
     out.addAll(encrypted(t.events()));
     // the loss pattern of TLS refreshes, told by timing; summaries only, so never counted as read

@@ -191,7 +191,9 @@ class LookAlikeMatrixTest {
               "sccp-firewall-idle",
               Map.of(
                   "phone capture only",
-                  "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config")),
+                  "undetermined[" + HUNG + "," + FW + "] + evidence-missing:asa-config",
+                  "CUCM capture only",
+                  "undetermined[" + FW + "," + LOST + "] + evidence-missing:asa-config")),
           Map.entry(
               "asymmetric-return",
               Map.of(
@@ -247,12 +249,8 @@ class LookAlikeMatrixTest {
               Map.of("CUCM capture only", "no-fault-found + evidence-missing:phone-capture"),
           "duplex-mismatch",
               Map.of("CUCM capture only", "no-fault-found + evidence-missing:phone-capture"),
-          "proxy-arp",
-              Map.of("CUCM capture only", "no-fault-found + evidence-missing:phone-capture"),
-          // an SCCP phone's keepalives never reaching the CUCM, then a new registration: no rule
-          // reads the silence between the two from the CUCM's side yet
-          "sccp-firewall-idle",
-              Map.of("CUCM capture only", "no-fault-found + evidence-missing:phone-capture"));
+          // on the phone's own subnet nothing tells the CUCM's capture from the phone's: no ask
+          "proxy-arp", Map.of("CUCM capture only", "no-fault-found"));
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
   private static final Map<String, Set<String>> RULED_OUT =
