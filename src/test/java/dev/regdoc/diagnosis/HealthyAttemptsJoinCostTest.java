@@ -12,6 +12,7 @@ import dev.regdoc.timeline.event.KeepaliveRole;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class HealthyAttemptsJoinCostTest {
       Map<FactHandle, Object> handles = new IdentityHashMap<>();
       facts.forEach(f -> handles.put(session.insert(f), f));
       session.fireAllRules(); // Phreak links and evaluates lazily: count after evaluation
-      Map<Class<?>, Integer> entries = new java.util.HashMap<>();
+      Map<Class<?>, Integer> entries = new HashMap<>();
       handles.forEach(
           (h, f) ->
               ((InternalFactHandle) h)
