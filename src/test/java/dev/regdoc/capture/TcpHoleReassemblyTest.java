@@ -1,5 +1,8 @@
 package dev.regdoc.capture;
 
+import static dev.regdoc.capture.CucmStreamAtPhone.CUCM;
+import static dev.regdoc.capture.CucmStreamAtPhone.PHONE;
+import static dev.regdoc.capture.CucmStreamAtPhone.PP;
 import static dev.regdoc.testing.TestPcap.ACK;
 import static dev.regdoc.testing.TestPcap.PSH;
 import static dev.regdoc.testing.TestPcap.SYN;
@@ -19,31 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  * handed to the SIP reader in sequence order, as the receiver's TCP would, not in arrival order.
  */
 class TcpHoleReassemblyTest {
-  private static final String PHONE = "192.0.2.45";
-  private static final String CUCM = "198.51.100.10";
-  private static final int PP = 47192;
-
   @TempDir Path dir;
 
   private final String firstMessage = SipEdgeCaseTest.register(1);
   private final String secondMessage = SipEdgeCaseTest.register(2);
   private final String thirdMessage = SipEdgeCaseTest.register(3);
-  private final long first = 501;
+  private final long first = CucmStreamAtPhone.FIRST;
   private final long second = first + firstMessage.length();
   private final long third = second + secondMessage.length();
   private final long end = third + thirdMessage.length();
 
   private Capture read(TestPcap p) throws Exception {
-    return Capture.read(p.write(dir.resolve("phone.pcap")));
+    return CucmStreamAtPhone.read(dir, p);
   }
 
-  /** The CUCM's SYN/ACK (frame 1), then its second segment ahead of the first (frame 2). */
   private TestPcap secondArrivesFirst() {
-    return new TestPcap()
-        .at(2.04)
-        .tcp(CUCM, 5060, PHONE, PP, first - 1, 101, SYN | ACK, "")
-        .at(2.252)
-        .tcp(CUCM, 5060, PHONE, PP, second, 101, ACK | PSH, secondMessage);
+    return CucmStreamAtPhone.secondArrivesFirst(firstMessage, secondMessage);
   }
 
   @Test
