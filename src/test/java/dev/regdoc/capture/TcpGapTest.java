@@ -9,6 +9,7 @@ import static dev.regdoc.testing.TestPcap.SYN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.regdoc.facts.SipMessage;
 import dev.regdoc.facts.TcpGap;
 import dev.regdoc.testing.Capture;
 import dev.regdoc.testing.TestPcap;
@@ -59,6 +60,10 @@ class TcpGapTest {
         .containsExactly(tuple(4L, 2L, first, trying.length(), CUCM));
     // the phone sent no data the capture saw acknowledged: how long it was quiet is unknown
     assertThat(c.of(TcpGap.class).get(0).receiverQuiet()).isEqualTo(-1);
+    // the data sent again into the hole is read as its message, each message at its own frame
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame(), SipMessage::cseq)
+        .containsExactlyInAnyOrder(tuple(4L, 1L), tuple(2L, 2L));
   }
 
   @Test
@@ -106,5 +111,8 @@ class TcpGapTest {
                 .at(2.2523)
                 .tcp(PHONE, PP, CUCM, 5060, 101, end, ACK, ""));
     assertThat(c.of(TcpGap.class)).isEmpty();
+    assertThat(c.of(SipMessage.class))
+        .extracting(m -> m.origin().frame(), SipMessage::cseq)
+        .containsExactlyInAnyOrder(tuple(3L, 1L), tuple(2L, 2L));
   }
 }
