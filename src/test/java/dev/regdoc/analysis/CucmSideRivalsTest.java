@@ -1,0 +1,64 @@
+package dev.regdoc.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regdoc.diagnosis.Finding;
+import dev.regdoc.diagnosis.RuledOut;
+import dev.regdoc.ingest.InputFile;
+import dev.regdoc.testing.TestAnalyzers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What a capture beyond the phone's router (the CUCM's side) can and cannot decide: each answer
+ * names the causes that still fit, rules out the ones the capture itself excludes, each with the
+ * frame that shows it, and asks for the one item that decides.
+ */
+class CucmSideRivalsTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+  private static final String PSA = "port-security-aging";
+  private static final String FW = "idle-connection-teardown";
+  private static final String HUNG = "cucm-not-responding";
+  private static final String LOST = "keepalive-lost-in-network";
+
+  static Stream<Arguments> answers() {
+    return Stream.of(
+        // CSeq 102 never arrived, CSeq 103 came after the deadline and was answered at once
+        Arguments.of(
+            "lab/firewall-idle-timeout", Set.of(FW, LOST), Set.of(HUNG, PSA), "asa-config"),
+        // no keepalive for two intervals, then a new registration answered at once
+        Arguments.of("lab/sccp-firewall-idle", Set.of(FW, LOST), Set.of(HUNG, PSA), "asa-config"),
+        // the refresh itself arrived after the deadline, answered at once
+        Arguments.of("case-study-2-cucm-only", Set.of(PSA, LOST), Set.of(HUNG), "switch-port"),
+        // the CUCM's answer sent again and again, never acknowledged, while the phone resent
+        Arguments.of(
+            "lab/asymmetric-return", Set.of(LOST, "arp-conflict"), Set.of(HUNG), "phone-capture"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("answers")
+  void theCucmSideNamesWhatStillFitsAndWhatItRulesOut(
+      String fixture, Set<String> candidates, Set<String> ruledOut, String decides) {
+    List<Finding> findings =
+        TestAnalyzers.repositoryRules()
+            .analyze(List.of(InputFile.of(FIXTURES.resolve(fixture).resolve("cucm.pcap"))))
+            .findings();
+
+    Finding top = findings.get(0);
+    assertThat(top.code()).isEqualTo(Finding.UNDETERMINED);
+    assertThat(top.candidates().keySet()).isEqualTo(candidates);
+    assertThat(top.ruledOut().stream().map(RuledOut::code).collect(Collectors.toSet()))
+        .isEqualTo(ruledOut);
+    assertThat(top.ruledOut()).allSatisfy(r -> assertThat(r.evidence()).isNotEmpty());
+    assertThat(findings)
+        .filteredOn(f -> f.code().equals("evidence-missing"))
+        .extracting(f -> f.values().get("step"))
+        .containsExactly(decides);
+  }
+}
