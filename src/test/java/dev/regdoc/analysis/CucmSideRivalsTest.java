@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,5 +61,29 @@ class CucmSideRivalsTest {
         .filteredOn(f -> f.code().equals("evidence-missing"))
         .extracting(f -> f.values().get("step"))
         .containsExactly(decides);
+  }
+
+  /**
+   * Where the CUCM's side shows nothing wrong, "no fault" holds for what reached it: what the phone
+   * lost before it is not there, so the phone-side capture is asked for. The phone's own capture
+   * needs no such ask.
+   */
+  @Test
+  void noFaultSeenFromTheCucmSideAsksForThePhoneSide() {
+    Path lab = FIXTURES.resolve("lab/random-loss");
+    assertThat(steps(lab.resolve("cucm.pcap"))).containsExactly("no-fault-found", "phone-capture");
+    assertThat(steps(lab.resolve("phone.pcap"))).containsExactly("no-fault-found");
+  }
+
+  /** The top finding's code, then each evidence-missing step. */
+  private static List<Object> steps(Path capture) {
+    List<Finding> findings =
+        TestAnalyzers.repositoryRules().analyze(List.of(InputFile.of(capture))).findings();
+    return Stream.concat(
+            Stream.of((Object) findings.get(0).code()),
+            findings.stream()
+                .filter(f -> f.code().equals("evidence-missing"))
+                .map(f -> f.values().get("step")))
+        .toList();
   }
 }
