@@ -55,30 +55,14 @@ final class AddressTimeline {
     String device = deviceOf(a.senderIp(), a.targetIp());
     if (a.gratuitous()) {
       events.add(
-          a,
-          device,
-          "Gratuitous ARP: " + a.senderIp() + " is at " + a.senderMac(),
-          new AddressEvent.ArpGratuitous(a.senderIp(), a.senderMac(), a.ethSrcMac()));
+          a, device, new AddressEvent.ArpGratuitous(a.senderIp(), a.senderMac(), a.ethSrcMac()));
     } else if (a.reply()) {
-      boolean proxied = a.ethSrcMac() != null && !a.ethSrcMac().equals(a.senderMac());
       events.add(
           a,
           device,
-          "ARP reply: "
-              + a.senderIp()
-              + " is at "
-              + a.senderMac()
-              + " (to "
-              + a.targetIp()
-              + ")"
-              + (proxied ? ", sent from " + a.ethSrcMac() : ""),
           new AddressEvent.ArpReply(a.senderIp(), a.senderMac(), a.targetIp(), a.ethSrcMac()));
     } else {
-      events.add(
-          a,
-          device,
-          "ARP request: who has " + a.targetIp() + "? tell " + a.senderIp(),
-          new AddressEvent.ArpRequest(a.targetIp(), a.senderIp(), a.senderMac()));
+      events.add(a, device, new AddressEvent.ArpRequest(a.targetIp(), a.senderIp(), a.senderMac()));
     }
   }
 
@@ -102,18 +86,9 @@ final class AddressTimeline {
     if (!directory.isServer(p.dstIp()) || !directory.isPhone(p.srcIp())) {
       return;
     }
-    String change = p.previousDstMac() == null ? "" : " (was " + p.previousDstMac() + ")";
     events.add(
         p,
         directory.deviceFor(p.srcIp()),
-        "Frames from "
-            + p.srcIp()
-            + " to "
-            + p.dstIp()
-            + " go to MAC "
-            + p.dstMac()
-            + change
-            + (p.vlan() >= 0 ? " on VLAN " + p.vlan() : ""),
         new AddressEvent.MacPath(
             p.srcIp(),
             p.dstIp(),

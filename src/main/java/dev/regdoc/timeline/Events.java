@@ -3,6 +3,7 @@ package dev.regdoc.timeline;
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.facts.Fact;
 import dev.regdoc.timeline.event.EventDetails;
+import dev.regdoc.timeline.event.SummarisedDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,20 @@ final class Events {
     this.offsetByFile = offsetByFile;
   }
 
+  /** An event whose details tell its summary: it keeps none of its own. */
+  <D extends EventDetails & SummarisedDetails> void add(Fact source, String device, D details) {
+    held(source, device, null, details);
+  }
+
+  /** An event whose summary says more than its details. */
   void add(Fact source, String device, String summary, EventDetails details) {
+    if (details instanceof SummarisedDetails) {
+      throw new IllegalArgumentException(details.kind() + " details tell their own summary");
+    }
+    held(source, device, summary, details);
+  }
+
+  private void held(Fact source, String device, String summary, EventDetails details) {
     WorkLimit.checkpoint();
     Instant fileTime = source.time();
     double offset = offsetByFile.getOrDefault(source.origin().file(), 0.0);

@@ -64,7 +64,6 @@ final class SccpTimeline {
               events.add(
                   k,
                   device(k),
-                  "KeepAliveReq to " + server + " was never answered before the capture ended",
                   new SccpEvent.KeepAliveUnanswered(
                       server, k.origin().frame(), null, aligner.seenIn(k)));
             });
@@ -77,10 +76,7 @@ final class SccpTimeline {
     switch (m.messageId()) {
       case 0x0001 ->
           events.add(
-              m,
-              device,
-              "RegisterReq from " + m.deviceName() + " to " + server,
-              new SccpEvent.Register(server, m.deviceName(), m.stationIp(), seen));
+              m, device, new SccpEvent.Register(server, m.deviceName(), m.stationIp(), seen));
       case 0x0081 -> registerAck(m, device, server, seen);
       case 0x009D ->
           events.add(
@@ -120,13 +116,6 @@ final class SccpTimeline {
     events.add(
         m,
         device,
-        "RegisterAck from "
-            + server
-            + ": keepalive every "
-            + m.keepAliveInterval()
-            + " s to the primary, "
-            + m.secondaryKeepAliveInterval()
-            + " s to the backup",
         new SccpEvent.RegisterAck(
             server, m.keepAliveInterval(), m.secondaryKeepAliveInterval(), seen));
     roles.registered(m, null, device, server, Protocol.SCCP);
@@ -141,7 +130,6 @@ final class SccpTimeline {
       events.add(
           missed,
           device,
-          "KeepAliveReq to " + server + " got no KeepAliveAck before the next keepalive",
           new SccpEvent.KeepAliveUnanswered(
               server, null, m.origin().frame(), aligner.seenIn(missed)));
     }
@@ -154,10 +142,6 @@ final class SccpTimeline {
     events.add(
         m,
         device,
-        "KeepAliveReq to "
-            + (primary ? "primary " : "backup ")
-            + server
-            + (interval == null ? "" : ", " + interval + " s after the previous one"),
         new SccpEvent.KeepAlive(
             server, primary ? KeepaliveRole.PRIMARY : KeepaliveRole.BACKUP, interval, seen));
   }
@@ -169,7 +153,6 @@ final class SccpTimeline {
     events.add(
         m,
         device,
-        "KeepAliveAck from " + server + (req == null ? "" : " after " + latency + " s"),
         new SccpEvent.KeepAliveAck(
             server, latency, req == null ? null : req.origin().frame(), seen));
   }

@@ -64,14 +64,6 @@ final class SipTimeline {
       events.add(
           m,
           device,
-          m.method()
-              + " CSeq "
-              + m.cseq()
-              + " sent again (attempt "
-              + (n + 1)
-              + ", "
-              + sinceFirst
-              + " s after the first)",
           new SipEvent.RequestRetransmission(
               m.method(),
               m.callId(),
@@ -106,37 +98,18 @@ final class SipTimeline {
     if (m.ciscoKeepAlive()) {
       keepAlive(m, device, r, seen);
     } else if (m.isDeregistration()) {
-      events.add(
-          m,
-          device,
-          "REGISTER Expires 0 to " + server + ": the phone removes its registration",
-          new SipEvent.Deregister(r, seen));
+      events.add(m, device, new SipEvent.Deregister(r, seen));
     } else if (lastOk.containsKey(CompoundKey.of(server, m.callId()))) {
       refresh(m, device, r, seen, unseen);
     } else {
-      events.add(
-          m,
-          device,
-          "REGISTER to "
-              + server
-              + (m.effectiveExpires() == null
-                  ? " without Expires"
-                  : " asking Expires " + m.effectiveExpires()),
-          new SipEvent.Register(r, seen));
+      events.add(m, device, new SipEvent.Register(r, seen));
     }
   }
 
   private void keepAlive(SipMessage m, String device, RegisterRequest r, SeenIn seen) {
     Instant prev = lastKeepAlive.put(CompoundKey.of(device, r.server()), m.time());
     Double interval = prev == null ? null : round3(seconds(prev, m.time()));
-    events.add(
-        m,
-        device,
-        "Keepalive REGISTER (Expires 0, cisco-keep-alive) to backup "
-            + r.server()
-            + (interval == null ? "" : ", " + interval + " s after the previous one")
-            + "; not a de-registration",
-        new SipEvent.BackupKeepalive(r, interval, seen));
+    events.add(m, device, new SipEvent.BackupKeepalive(r, interval, seen));
   }
 
   /**
@@ -154,27 +127,7 @@ final class SipTimeline {
     double since = round3(seconds(lastOk.get(key), m.time()));
     Integer g = granted.get(key);
     boolean late = g != null && since > g;
-    events.add(
-        m,
-        device,
-        "REGISTER refresh CSeq "
-            + m.cseq()
-            + " to "
-            + r.server()
-            + ", "
-            + since
-            + " s after the last 200 OK"
-            + (g == null ? "" : " (granted " + g + " s" + (late ? ", LATE" : "") + ")")
-            + (unseen == 0
-                ? ""
-                : unseen == 1
-                    ? "; CSeq " + (m.cseq() - 1) + " never in this capture"
-                    : "; CSeq "
-                        + (m.cseq() - unseen)
-                        + "-"
-                        + (m.cseq() - 1)
-                        + " never in this capture"),
-        new SipEvent.Refresh(r, since, g, late, unseen, seen));
+    events.add(m, device, new SipEvent.Refresh(r, since, g, late, unseen, seen));
   }
 
   private void response(SipMessage m) {
@@ -198,21 +151,6 @@ final class SipTimeline {
     events.add(
         m,
         device,
-        m.status()
-            + " "
-            + m.reasonPhrase()
-            + " to REGISTER CSeq "
-            + m.cseq()
-            + " from "
-            + server
-            + " ("
-            + outcome.text()
-            + (m.status() == 200
-                    && m.effectiveExpires() != null
-                    && outcome != RegisterOutcome.KEEPALIVE_ACKNOWLEDGED
-                ? ", Expires " + m.effectiveExpires()
-                : "")
-            + ")",
         new SipEvent.RegisterResponse(
             m.status(),
             m.reasonPhrase(),

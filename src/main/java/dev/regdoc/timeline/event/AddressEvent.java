@@ -14,10 +14,15 @@ public sealed interface AddressEvent extends EventDetails {
   }
 
   /** Who has {@code ip}? asked by {@code from}. */
-  record ArpRequest(String ip, String from, String fromMac) implements Arp {
+  record ArpRequest(String ip, String from, String fromMac) implements Arp, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.ARP_REQUEST;
+    }
+
+    @Override
+    public String summary() {
+      return "ARP request: who has " + ip + "? tell " + from;
     }
   }
 
@@ -26,17 +31,36 @@ public sealed interface AddressEvent extends EventDetails {
    *
    * @param ethSrc the Ethernet source: another MAC than {@code mac} is a proxy answering
    */
-  record ArpReply(String ip, String mac, String to, String ethSrc) implements Arp {
+  record ArpReply(String ip, String mac, String to, String ethSrc)
+      implements Arp, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.ARP_REPLY;
     }
+
+    @Override
+    public String summary() {
+      boolean proxied = ethSrc != null && !ethSrc.equals(mac);
+      return "ARP reply: "
+          + ip
+          + " is at "
+          + mac
+          + " (to "
+          + to
+          + ")"
+          + (proxied ? ", sent from " + ethSrc : "");
+    }
   }
 
-  record ArpGratuitous(String ip, String mac, String ethSrc) implements Arp {
+  record ArpGratuitous(String ip, String mac, String ethSrc) implements Arp, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.ARP_GRATUITOUS;
+    }
+
+    @Override
+    public String summary() {
+      return "Gratuitous ARP: " + ip + " is at " + mac;
     }
   }
 
@@ -67,10 +91,22 @@ public sealed interface AddressEvent extends EventDetails {
       String previousDstMac,
       Integer vlan,
       int ttl)
-      implements AddressEvent {
+      implements AddressEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.MAC_PATH;
+    }
+
+    @Override
+    public String summary() {
+      return "Frames from "
+          + srcIp
+          + " to "
+          + dstIp
+          + " go to MAC "
+          + dstMac
+          + (previousDstMac == null ? "" : " (was " + previousDstMac + ")")
+          + (vlan == null ? "" : " on VLAN " + vlan);
     }
   }
 

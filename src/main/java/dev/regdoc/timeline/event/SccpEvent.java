@@ -13,10 +13,15 @@ import java.util.Map;
 public sealed interface SccpEvent extends SignalingEvent {
 
   record Register(String server, String deviceName, String stationIp, @JsonUnwrapped SeenIn seen)
-      implements SccpEvent {
+      implements SccpEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SCCP_REGISTER;
+    }
+
+    @Override
+    public String summary() {
+      return "RegisterReq from " + deviceName + " to " + server;
     }
   }
 
@@ -29,10 +34,21 @@ public sealed interface SccpEvent extends SignalingEvent {
       int keepAliveInterval,
       int secondaryKeepAliveInterval,
       @JsonUnwrapped SeenIn seen)
-      implements SccpEvent {
+      implements SccpEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SCCP_REGISTER_ACK;
+    }
+
+    @Override
+    public String summary() {
+      return "RegisterAck from "
+          + server
+          + ": keepalive every "
+          + keepAliveInterval
+          + " s to the primary, "
+          + secondaryKeepAliveInterval
+          + " s to the backup";
     }
   }
 
@@ -49,10 +65,18 @@ public sealed interface SccpEvent extends SignalingEvent {
    *     connection, null for the first on its connection
    */
   record KeepAlive(String server, KeepaliveRole role, Double interval, @JsonUnwrapped SeenIn seen)
-      implements SccpEvent {
+      implements SccpEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SCCP_KEEPALIVE;
+    }
+
+    @Override
+    public String summary() {
+      return "KeepAliveReq to "
+          + (role == KeepaliveRole.PRIMARY ? "primary " : "backup ")
+          + server
+          + (interval == null ? "" : ", " + interval + " s after the previous one");
     }
   }
 
@@ -62,10 +86,15 @@ public sealed interface SccpEvent extends SignalingEvent {
    */
   record KeepAliveAck(
       String server, Double latency, Long keepaliveFrame, @JsonUnwrapped SeenIn seen)
-      implements SccpEvent {
+      implements SccpEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SCCP_KEEPALIVE_ACK;
+    }
+
+    @Override
+    public String summary() {
+      return "KeepAliveAck from " + server + (latency == null ? "" : " after " + latency + " s");
     }
   }
 
@@ -75,10 +104,19 @@ public sealed interface SccpEvent extends SignalingEvent {
    */
   record KeepAliveUnanswered(
       String server, Long keepaliveFrame, Long nextKeepaliveFrame, @JsonUnwrapped SeenIn seen)
-      implements SccpEvent {
+      implements SccpEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SCCP_KEEPALIVE_UNANSWERED;
+    }
+
+    @Override
+    public String summary() {
+      return "KeepAliveReq to "
+          + server
+          + (keepaliveFrame != null
+              ? " was never answered before the capture ended"
+              : " got no KeepAliveAck before the next keepalive");
     }
   }
 

@@ -18,10 +18,19 @@ public sealed interface SipEvent extends SignalingEvent {
 
   /** A first REGISTER (no 200 OK yet on this Call-ID). */
   record Register(@JsonUnwrapped RegisterRequest request, @JsonUnwrapped SeenIn seen)
-      implements Registering {
+      implements Registering, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SIP_REGISTER;
+    }
+
+    @Override
+    public String summary() {
+      return "REGISTER to "
+          + request.server()
+          + (request.expires() == null
+              ? " without Expires"
+              : " asking Expires " + request.expires());
     }
   }
 
@@ -39,10 +48,32 @@ public sealed interface SipEvent extends SignalingEvent {
       boolean late,
       @JsonInclude(JsonInclude.Include.NON_DEFAULT) long unseenBefore,
       @JsonUnwrapped SeenIn seen)
-      implements Registering {
+      implements Registering, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SIP_REFRESH;
+    }
+
+    @Override
+    public String summary() {
+      long cseq = request.cseq();
+      return "REGISTER refresh CSeq "
+          + cseq
+          + " to "
+          + request.server()
+          + ", "
+          + sinceLastOk
+          + " s after the last 200 OK"
+          + (granted == null ? "" : " (granted " + granted + " s" + (late ? ", LATE" : "") + ")")
+          + (unseenBefore == 0
+              ? ""
+              : unseenBefore == 1
+                  ? "; CSeq " + (cseq - 1) + " never in this capture"
+                  : "; CSeq "
+                      + (cseq - unseenBefore)
+                      + "-"
+                      + (cseq - 1)
+                      + " never in this capture");
     }
   }
 
@@ -53,19 +84,32 @@ public sealed interface SipEvent extends SignalingEvent {
    */
   record BackupKeepalive(
       @JsonUnwrapped RegisterRequest request, Double interval, @JsonUnwrapped SeenIn seen)
-      implements Registering {
+      implements Registering, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SIP_BACKUP_KEEPALIVE;
+    }
+
+    @Override
+    public String summary() {
+      return "Keepalive REGISTER (Expires 0, cisco-keep-alive) to backup "
+          + request.server()
+          + (interval == null ? "" : ", " + interval + " s after the previous one")
+          + "; not a de-registration";
     }
   }
 
   /** A REGISTER with Expires 0: the phone removes its registration. */
   record Deregister(@JsonUnwrapped RegisterRequest request, @JsonUnwrapped SeenIn seen)
-      implements Registering {
+      implements Registering, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SIP_DEREGISTER;
+    }
+
+    @Override
+    public String summary() {
+      return "REGISTER Expires 0 to " + request.server() + ": the phone removes its registration";
     }
   }
 
@@ -87,10 +131,27 @@ public sealed interface SipEvent extends SignalingEvent {
       Long requestFrame,
       RegisterOutcome outcome,
       @JsonUnwrapped SeenIn seen)
-      implements SipEvent {
+      implements SipEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SIP_REGISTER_RESPONSE;
+    }
+
+    @Override
+    public String summary() {
+      return status
+          + " "
+          + reason
+          + " to REGISTER CSeq "
+          + cseq
+          + " from "
+          + server
+          + " ("
+          + outcome.text()
+          + (status == 200 && granted != null && outcome != RegisterOutcome.KEEPALIVE_ACKNOWLEDGED
+              ? ", Expires " + granted
+              : "")
+          + ")";
     }
 
     public boolean success() {
@@ -113,10 +174,22 @@ public sealed interface SipEvent extends SignalingEvent {
       long firstFrame,
       String server,
       @JsonUnwrapped SeenIn seen)
-      implements SipEvent {
+      implements SipEvent, SummarisedDetails {
     @Override
     public EventKind kind() {
       return EventKind.SIP_REQUEST_RETRANSMISSION;
+    }
+
+    @Override
+    public String summary() {
+      return method
+          + " CSeq "
+          + cseq
+          + " sent again (attempt "
+          + attempt
+          + ", "
+          + sinceFirst
+          + " s after the first)";
     }
   }
 
