@@ -16,12 +16,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.drools.base.base.ClassObjectType;
-import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.EntryPointId;
-import org.drools.base.rule.Pattern;
-import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.core.common.ReteEvaluator;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,41 +41,6 @@ class HealthyAttemptsJoinCostTest {
   @BeforeAll
   static void load() {
     rules = RuleBase.load(Path.of("rules"));
-  }
-
-  /**
-   * The analyzer hands the rules each attempt, refresh and keepalive only inside its device's
-   * history, so a rule that matched them in the working memory would never fire.
-   */
-  @Test
-  void noRuleReadsAttemptsRefreshesOrKeepalivesOutsideTheirHistories() {
-    List<String> outside = new ArrayList<>();
-    KieSession session = rules.newSession();
-    try {
-      session.getKieBase().getKiePackages().stream()
-          .flatMap(p -> p.getRules().stream())
-          .map(RuleImpl.class::cast)
-          .forEach(r -> readFromWorkingMemory(r.getLhs(), r.getName(), outside));
-    } finally {
-      session.dispose();
-    }
-    assertThat(outside).isEmpty();
-  }
-
-  private static final Set<Class<?>> IN_HISTORIES =
-      Set.of(RegisterTransaction.class, RefreshTiming.class, KeepaliveTiming.class);
-
-  /** "rule: Type" for each pattern of a history's type without a source (or {@code from}). */
-  private static void readFromWorkingMemory(RuleConditionElement e, String rule, List<String> out) {
-    if (e instanceof Pattern p
-        && p.getObjectType() instanceof ClassObjectType type
-        && IN_HISTORIES.contains(type.getClassType())
-        && (p.getSource() == null || p.getSource() instanceof EntryPointId)) {
-      out.add(rule + ": " + type.getClassType().getSimpleName());
-    }
-    for (RuleConditionElement nested : e.getNestedElements()) {
-      readFromWorkingMemory(nested, rule, out);
-    }
   }
 
   @Test
