@@ -34,8 +34,9 @@ import java.util.function.Function;
  * Pure Java, no rule engine: the arithmetic lives here, the judgement in the rules.
  *
  * <p>Registration attempts, refreshes and keepalives come only inside their device's {@link
- * RegistrationHistory}, where the rules read them: as facts of their own each would cost the rule
- * session a fact handle, tens of thousands in a capture of thousands of healthy phones.
+ * RegistrationHistory}: as facts of their own each would cost the rule session a fact handle, tens
+ * of thousands in a capture of thousands of healthy phones, and the rules make facts of the few
+ * devices' that hold what they look for (rules/histories.drl).
  */
 public final class SignalBuilder {
   private static final String REGISTER = "REGISTER";

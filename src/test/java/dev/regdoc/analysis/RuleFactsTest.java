@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the analyzer hands the rules: each registration attempt, refresh and keepalive only inside
- * its device's {@link RegistrationHistory}, where the rules read them. As facts of their own they
- * cost the rule session a fact handle each, tens of thousands in a capture of thousands of healthy
- * phones, for attempts no rule matches.
+ * its device's {@link RegistrationHistory}. As facts of their own they cost the rule session a fact
+ * handle each, tens of thousands in a capture of thousands of healthy phones, for attempts no rule
+ * matches; the rules make facts of the few that they look for (rules/histories.drl).
  */
 class RuleFactsTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");

@@ -28,10 +28,10 @@ import org.kie.api.runtime.rule.FactHandle;
  * phones refreshing every few minutes holds tens of thousands of attempts answered at once, and
  * every rule pattern that matched each of them kept a join entry per attempt (in the bench's 2 GB
  * capture about eleven each, most of an analysis's memory). The attempts reach the rules only in
- * the device's {@link RegistrationHistory}, as the analyzer hands them over, and a rule looks
- * through a history only when it holds what the rule looks for: more healthy attempts add no join
- * entries, and no fact handles either (a pattern {@code from} a list makes one for every item it
- * looks at, and keeps it).
+ * the device's {@link RegistrationHistory}, as the analyzer hands them over, and become facts of
+ * their own only for a device whose history holds something a rule looks for (rules/histories.drl):
+ * more healthy attempts add no join entries, and no fact handles either (a pattern {@code from} a
+ * list makes one for every item it looks at, and keeps it).
  */
 class HealthyAttemptsJoinCostTest {
   private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
