@@ -2,6 +2,7 @@ package dev.regdoc.diagnosis;
 
 import dev.regdoc.common.WorkLimit;
 import dev.regdoc.common.WorkStopped;
+import dev.regdoc.signals.RegistrationHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ public final class Diagnoser {
   /**
    * Rules fire about once per fact (one finding per alarm, per refresh...), so the limit grows with
    * the input: a site outage's 100,000 alarms are not a loop, a rule that re-triggers itself still
-   * is.
+   * is. The attempts, refreshes and keepalives in a device's history count as facts of their own.
    */
   static final int FIRINGS_PER_FACT = 10;
 
@@ -66,7 +67,7 @@ public final class Diagnoser {
         return new Diagnosis(List.of(), List.of(), true, trail.fired());
       }
       int limit =
-          (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * facts.size());
+          (int) Math.min(Integer.MAX_VALUE, FIRING_LIMIT + (long) FIRINGS_PER_FACT * judged(facts));
       for (Stage stage : Stage.values()) {
         if (stage == Stage.SUMMARIES || watchdog.halted()) {
           break;
@@ -88,6 +89,17 @@ public final class Diagnoser {
     } finally {
       session.dispose();
     }
+  }
+
+  /** The facts with the attempts, refreshes and keepalives their histories hold. */
+  static long judged(List<?> facts) {
+    long n = facts.size();
+    for (Object f : facts) {
+      if (f instanceof RegistrationHistory h) {
+        n += h.signals();
+      }
+    }
+    return n;
   }
 
   /** Fires one stage's rules until they settle; a stage sees what the earlier ones concluded. */

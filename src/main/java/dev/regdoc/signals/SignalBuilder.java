@@ -32,6 +32,11 @@ import java.util.function.Function;
  * Derives the typed signals the rules reason about from a timeline: each refresh with its
  * retransmissions and answer, each keepalive with its answer, role changes, one-sided messages.
  * Pure Java, no rule engine: the arithmetic lives here, the judgement in the rules.
+ *
+ * <p>Registration attempts, refreshes and keepalives come only inside their device's {@link
+ * RegistrationHistory}: as facts of their own each would cost the rule session a fact handle, tens
+ * of thousands in a capture of thousands of healthy phones, and the rules make facts of the few
+ * devices' that hold what they look for (rules/histories.drl).
  */
 public final class SignalBuilder {
   private static final String REGISTER = "REGISTER";
@@ -39,20 +44,21 @@ public final class SignalBuilder {
 
   public List<Object> build(Timeline t) {
     List<Object> out = new ArrayList<>();
+    List<Object> timings = new ArrayList<>(); // refreshes and keepalives, in the histories only
     EventIndex idx = new EventIndex(t.events());
     SccpConnections connections = new SccpConnections();
     for (TimelineEvent e : t.events()) {
       WorkLimit.checkpoint();
       EventDetails d = e.details();
       if (d instanceof SipEvent.Refresh r) {
-        out.add(refresh(e, r, idx));
+        timings.add(refresh(e, r, idx));
       } else if (d instanceof SccpEvent.RegisterAck a) {
         connections.configured.put(
             e.device() + "|" + a.server() + "|" + e.file(), a.keepAliveInterval());
       } else if (d instanceof SccpEvent.KeepAlive k) {
-        out.add(sccpKeepalive(e, k, idx, connections));
+        timings.add(sccpKeepalive(e, k, idx, connections));
       } else if (d instanceof SipEvent.BackupKeepalive k) {
-        out.add(sipKeepalive(e, k, idx));
+        timings.add(sipKeepalive(e, k, idx));
       } else if (d instanceof InferredEvent.RoleChange c) {
         out.add(
             new RoleChange(e.device(), e.kind(), c.from(), c.to(), e.time(), e.file(), e.frame()));
@@ -88,10 +94,9 @@ public final class SignalBuilder {
       }
     }
     List<RegisterTransaction> transactions = Transactions.of(t.events());
-    out.addAll(transactions);
     out.addAll(FragmentedRegisters.of(t.events(), transactions));
     out.addAll(SccpSilence.of(t.events()));
-    out.addAll(summaries(out));
+    out.addAll(summaries(timings));
     out.addAll(encrypted(t.events()));
     // the loss pattern of TLS refreshes, told by timing; summaries only, so never counted as read
     out.addAll(EncryptedRefreshes.summaries(t.events(), t.devices()));
@@ -103,15 +108,15 @@ public final class SignalBuilder {
       d.servers().stream().map(CucmServer::new).forEach(servers::add);
     }
     out.addAll(servers);
-    out.addAll(histories(t, transactions, out));
+    out.addAll(histories(t, transactions, timings));
     out.addAll(t.clockOffsets());
-    out.add(inputSummary(t, out));
+    out.add(inputSummary(t, transactions, timings));
     return out;
   }
 
   /** One history for every device, empty for a device without attempts, refreshes or keepalives. */
   private static List<RegistrationHistory> histories(
-      Timeline t, List<RegisterTransaction> transactions, List<Object> signals) {
+      Timeline t, List<RegisterTransaction> transactions, List<Object> timings) {
     Map<String, List<RegisterTransaction>> attempts = new LinkedHashMap<>();
     Map<String, List<RefreshTiming>> refreshes = new LinkedHashMap<>();
     Map<String, List<KeepaliveTiming>> keepalives = new LinkedHashMap<>();
@@ -119,7 +124,7 @@ public final class SignalBuilder {
     for (RegisterTransaction r : transactions) {
       attempts.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
     }
-    for (Object o : signals) {
+    for (Object o : timings) {
       if (o instanceof RefreshTiming r) {
         refreshes.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
         attempts.computeIfAbsent(r.device(), k -> new ArrayList<>());
@@ -148,8 +153,9 @@ public final class SignalBuilder {
     return List.copyOf(signals);
   }
 
-  private static InputSummary inputSummary(Timeline t, List<Object> signals) {
-    Function<Class<?>, Integer> count = c -> (int) signals.stream().filter(c::isInstance).count();
+  private static InputSummary inputSummary(
+      Timeline t, List<RegisterTransaction> transactions, List<Object> timings) {
+    Function<Class<?>, Integer> count = c -> (int) timings.stream().filter(c::isInstance).count();
     int alarms =
         (int) t.events().stream().filter(e -> e.details() instanceof LogEvent.CucmAlarm).count();
     int arp =
@@ -172,7 +178,7 @@ public final class SignalBuilder {
         t.devices().size(),
         count.apply(RefreshTiming.class),
         count.apply(KeepaliveTiming.class),
-        count.apply(RegisterTransaction.class),
+        transactions.size(),
         alarms,
         arp,
         configFiles,
@@ -205,9 +211,9 @@ public final class SignalBuilder {
   }
 
   /** One summary per phone and capture of all its refreshes. */
-  private static List<RefreshSummary> summaries(List<Object> signals) {
+  private static List<RefreshSummary> summaries(List<Object> timings) {
     Map<String, List<RefreshTiming>> byDeviceFile = new LinkedHashMap<>();
-    for (Object o : signals) {
+    for (Object o : timings) {
       WorkLimit.checkpoint();
       if (o instanceof RefreshTiming r) {
         byDeviceFile.computeIfAbsent(r.device() + "|" + r.file(), k -> new ArrayList<>()).add(r);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regdoc.facts.Protocol;
 import dev.regdoc.signals.KeepaliveTiming;
+import dev.regdoc.signals.RegistrationHistory;
 import dev.regdoc.timeline.event.KeepaliveRole;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -202,16 +203,22 @@ class RuleBaseTest {
         rule "primary unanswered"
         ruleflow-group "causes"
         when
-          $k : KeepaliveTiming( role == KeepaliveRole.PRIMARY, !answered, $dev : device )
+          $h : RegistrationHistory( $dev : device )
+          $k : KeepaliveTiming( role == KeepaliveRole.PRIMARY, !answered ) from $h.keepalives()
         then
           insert(Finding.of("sccp-keepalive-timeout", $dev, Tier.ROOT_CAUSE));
         end
         """);
     Diagnoser d = new Diagnoser(RuleBase.load(dir));
-    assertThat(
-            d.diagnose(List.of(keepalive(KeepaliveRole.PRIMARY), keepalive(KeepaliveRole.BACKUP))))
+    assertThat(d.diagnose(List.of(history(KeepaliveRole.PRIMARY), history(KeepaliveRole.BACKUP))))
         .extracting(Finding::device)
         .containsExactly("SEP-PRIMARY");
+  }
+
+  /** A phone's history of one unanswered keepalive, as the analyzer hands it to the rules. */
+  private static RegistrationHistory history(KeepaliveRole role) {
+    KeepaliveTiming k = keepalive(role);
+    return new RegistrationHistory(k.device(), List.of(), List.of(), List.of(k));
   }
 
   private static KeepaliveTiming keepalive(KeepaliveRole role) {
