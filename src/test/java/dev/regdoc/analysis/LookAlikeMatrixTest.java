@@ -272,13 +272,7 @@ class LookAlikeMatrixTest {
           "duplex-mismatch",
               Map.of("CUCM capture only", "no-fault-found + evidence-missing:phone-capture"),
           // on the phone's own subnet nothing tells the CUCM's capture from the phone's: no ask
-          "proxy-arp", Map.of("CUCM capture only", "no-fault-found"),
-          // a refresh that arrived late, nothing numbered before it missing: the phone that sent it
-          // late is not among the candidates yet
-          "phone-late-refresh",
-              Map.of(
-                  "CUCM capture only",
-                  "undetermined[" + LOST + "," + PSA + "] + evidence-missing:switch-port"));
+          "proxy-arp", Map.of("CUCM capture only", "no-fault-found"));
 
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
   private static final Map<String, Set<String>> RULED_OUT =

@@ -249,6 +249,17 @@ class OutsiderLookAlikeTest {
             LATE + " + evidence-missing:sip-timers",
             Set.of(PSA, FW, HUNG, LOST, "sip-refresh-late", "no-fault-found"),
             null),
+        // The same from the CUCM's side with its syslog: the refresh arrived after the lapse and
+        // was
+        // answered at once. Lost first copies and a phone that sent it late both fit; the
+        // phone-side capture decides.
+        new Row(
+            "lab/phone-late-refresh",
+            List.of("cucm.pcap", "cucm-syslog.log"),
+            null,
+            "undetermined[" + LOST + "," + LATE + "," + PSA + "] + evidence-missing:phone-capture",
+            Set.of(HUNG, FW, "sip-refresh-late", "no-fault-found"),
+            null),
         // Its syslog alone: two Reason=13, each followed by a registration 10 s later; the symptom,
         // and the captures asked for.
         new Row(

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * -20, each refresh leaving the phone 140 s after the 200 OK that granted 120 s). Its own capture
  * holds each refresh once, sent after the registration had lapsed, with no REGISTER before it lost
  * and an answer at once: nothing on the path or at the CUCM made it late, so the phone is named.
+ * The CUCM's capture cannot tell a refresh sent late from one whose first copies were lost before
+ * it, so there the phone is one candidate among the losses, and the phone's capture decides.
  */
 class PhoneRefreshLateTest {
   private static final Path LAB = Path.of("src/test/resources/fixtures/lab");
@@ -83,6 +85,27 @@ class PhoneRefreshLateTest {
             LOST,
             HUNG,
             Finding.UNDETERMINED);
+  }
+
+  /**
+   * The CUCM's capture holds the refresh arriving after the lapse and answered at once, nothing
+   * numbered before it missing: lost first copies (port security, loss on the path) and a phone
+   * that sent it late all fit, and the phone's own capture decides.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cucmSideSubsets")
+  void theCucmsCaptureKeepsThePhoneAmongTheCandidates(List<String> files) {
+    List<Finding> findings = analyze("phone-late-refresh", files);
+
+    Finding top = findings.get(0);
+    assertThat(top.code()).isEqualTo(Finding.UNDETERMINED);
+    assertThat(top.candidates().keySet()).isEqualTo(Set.of(PSA, LOST, CODE));
+    assertThat(top.ruledOut()).extracting(RuledOut::code).containsExactly(HUNG);
+    assertThat(steps(findings)).containsExactly("phone-capture");
+  }
+
+  static Stream<List<String>> cucmSideSubsets() {
+    return Stream.of(List.of("cucm.pcap"), List.of("cucm.pcap", "cucm-syslog.log"));
   }
 
   /**
