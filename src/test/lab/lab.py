@@ -78,6 +78,11 @@ SCENARIOS = {
     # so the CUCM unregisters the phone (Reason=13) and registers it again when it answers
     "cucm-late-answer": dict(truth="cucm-not-responding", topo="routed", duration=300, slow_from=60,
                              answer_delay=25, switch="plain", asa="default"),
+    # the phone's own refresh timer runs late: Timer Register Delta -20, so each refresh leaves the phone
+    # 140 s after the 200 OK that granted 120 s, at its first transmission, past the CUCM's deadline of
+    # 130 s; the CUCM unregisters the phone (Reason=13) and registers it again when the refresh arrives
+    "phone-late-refresh": dict(truth="phone-refresh-late", topo="routed", duration=300, delta=-20,
+                               switch="plain", asa="default"),
 }
 RT2_IP, RT2_MAC = "198.51.100.3", "0a:1a:b0:00:03:03"
 
@@ -333,7 +338,7 @@ def run_scenario(name, spec, idx, out, events_dir, keep_work):
             t0 = time.time()
             truth["t0"] = t0
             lab.start(ph, PY, str(HERE / "sip_phone.py"), "--cucm", cucm_ip, "--ip", PHONE_IP, "--mac", PHONE_MAC,
-                      "--name", PHONE_NAME, "--delta", str(DELTA), "--timer-f", str(TIMER_F),
+                      "--name", PHONE_NAME, "--delta", str(spec.get("delta", DELTA)), "--timer-f", str(TIMER_F),
                       "--duration", str(dur + 60), "--arp-flush", str(spec.get("arp_flush", 0)),
                       "--events", str(events), *(["--tls"] if tls else []),
                       *(["--watch"] if spec.get("stop_at") or spec.get("slow_from") else []), log="phone.log")

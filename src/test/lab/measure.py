@@ -11,6 +11,7 @@ FIELDS = ["frame.number", "frame.time_epoch", "eth.src", "eth.dst", "ip.src", "i
           "tcp.analysis.retransmission", "sip.Method", "sip.Status-Code", "arp.opcode", "arp.src.hw_mac",
           "arp.src.proto_ipv4", "arp.dst.proto_ipv4"]
 PHONE_IP, FW_MAC, PC_MAC, ATT_MAC = "192.0.2.45", "0a:1a:b0:00:00:01", "0a:1a:b0:00:00:99", "0a:1a:b0:00:00:66"
+EXPIRES = 120  # the Expires the lab's CUCM grants (lab.py)
 
 
 def frames(path):
@@ -312,6 +313,34 @@ def scenario(name, spec, dest, evs, truth):
                                f"{','.join(rel(a['t'], t0) for a in again)}s", "phone gave up=0"]
         res["evidence"] = ["phone.pcap and cucm.pcap: REGISTER, 100 Trying at once, 200 OK 25 s later, no retransmission",
                            "cucm-syslog.log: Reason=13 130 s after the last 200 OK, EndPointRegistered when the late 200 OK goes out"]
+    elif name == "phone-late-refresh":
+        refreshes = regs[1:]
+        oks = [r for r in ph if r["sip.Status-Code"] == "200"]
+        cm_retrans = [r for r in cm if r["tcp.analysis.retransmission"]]
+        again = ev("cucm", "alarm-registered")[1:]
+        late = []
+        for copies, seen, _ in refreshes:
+            first = copies[0]
+            prev = [r for r in oks if r["t"] < first["t"]]
+            answer = [r for r in oks if r["t"] >= first["t"]]
+            since = first["t"] - prev[-1]["t"] if prev else 0.0
+            waited = answer[0]["t"] - first["t"] if answer else -1.0
+            res["timings"].append(f"refresh phone#{first['n']} at {rel(first['t'], t0)}s, {since:.3f}s after the 200 OK "
+                                  f"phone#{prev[-1]['n'] if prev else '-'} (granted {EXPIRES}s), copies={len(copies)}, "
+                                  f"in cucm.pcap={'yes' if seen else 'no'}, 200 OK phone#{answer[0]['n'] if answer else '-'} "
+                                  f"after {waited:.3f}s")
+            if len(copies) == 1 and seen and since > EXPIRES + 10 and 0 <= waited < 1:
+                late.append(first)
+        res["timings"] += [f"phone-sent retransmissions={len(retrans)}, CUCM-side retransmissions={len(cm_retrans)}",
+                           f"CUCM Reason=13 at {','.join(rel(u['t'], t0) for u in unreg)}s, EndPointRegistered again at "
+                           f"{','.join(rel(a['t'], t0) for a in again)}s", f"phone gave up={len(gave_up)}"]
+        if not refreshes or len(late) != len(refreshes) or retrans or cm_retrans or gave_up \
+                or len(unreg) != len(refreshes) or len(again) != len(refreshes):
+            fail("not every refresh left the phone once, after the CUCM's deadline, answered at once, "
+                 "with one Reason=13 before each")
+        res["evidence"] = ["phone.pcap: each refresh REGISTER 140 s after the 200 OK that granted Expires 120, one copy, "
+                           "200 OK at once", "cucm.pcap: the same REGISTER, arriving 140 s after the 200 OK, answered at once",
+                           "cucm-syslog.log: Reason=13 130 s after each 200 OK, EndPointRegistered when the refresh arrives"]
     elif name == "arp-poisoning":
         rows = frames(dest / "arp.pcap")
         claims = {r["arp.src.proto_ipv4"] for r in rows if r["arp.src.hw_mac"] == ATT_MAC and r["arp.opcode"] == "2"}
@@ -367,6 +396,9 @@ DECIDE = {
     "cucm-late-answer": ("decides: the REGISTER reached the CUCM and got 100 Trying at once, the 200 OK left the CUCM 25 s later, after its own deadline (Reason=13 in its syslog)",
                          "suggests: 100 Trying at once, the 200 OK 25 s later with no retransmission: the CUCM was slow",
                          "suggests: 100 Trying at once, the 200 OK 25 s later with no retransmission: the CUCM was slow"),
+    "phone-late-refresh": ("decides: each refresh left the phone 140 s after the 200 OK that granted 120 s, at its first transmission, reached the CUCM at once and was answered at once; the CUCM had unregistered the phone at 130 s (Reason=13)",
+                           "decides: the refresh left the phone after the granted Expires ran out, its first transmission, no REGISTER before it unseen, answered at once: the phone's own timer",
+                           "decides: the refresh left the phone after the granted Expires ran out, its first transmission, no REGISTER before it unseen, answered at once: the phone's own timer"),
     "asymmetric-return": ("decides: the CUCM received the refresh and sent its answers (to another router's MAC); none reached the phone",
                           "cannot tell a CUCM that does not answer from answers lost on the way back",
                           "cannot tell: every copy unanswered, even the new connection's SYN"),

@@ -27,6 +27,7 @@ class CucmSideRivalsTest {
   private static final String FW = "idle-connection-teardown";
   private static final String HUNG = "cucm-not-responding";
   private static final String LOST = "keepalive-lost-in-network";
+  private static final String LATE = "phone-refresh-late";
 
   static Stream<Arguments> answers() {
     return Stream.of(
@@ -35,8 +36,12 @@ class CucmSideRivalsTest {
             "lab/firewall-idle-timeout", Set.of(FW, LOST), Set.of(HUNG, PSA), "asa-config"),
         // no keepalive for two intervals, then a new registration answered at once
         Arguments.of("lab/sccp-firewall-idle", Set.of(FW, LOST), Set.of(HUNG, PSA), "asa-config"),
-        // the refresh itself arrived after the deadline, answered at once
-        Arguments.of("case-study-2-cucm-only", Set.of(PSA, LOST), Set.of(HUNG), "switch-port"),
+        // the refresh itself arrived after the deadline, answered at once: its first copies lost
+        // before the CUCM or the phone sending it late; the phone-side capture tells which
+        Arguments.of(
+            "case-study-2-cucm-only", Set.of(PSA, LOST, LATE), Set.of(HUNG), "phone-capture"),
+        Arguments.of(
+            "lab/phone-late-refresh", Set.of(PSA, LOST, LATE), Set.of(HUNG), "phone-capture"),
         // the CUCM's answer sent again and again, never acknowledged, while the phone resent
         Arguments.of(
             "lab/asymmetric-return", Set.of(LOST, "arp-conflict"), Set.of(HUNG), "phone-capture"));

@@ -100,6 +100,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       way. Without it, a 200 OK that TCP had to resend many times looks the same from the phone:
  *       undetermined between cucm-not-responding and keepalive-lost-in-network, and the CUCM-side
  *       capture (step cucm-capture) decides.
+ *   <li>phone-late-refresh (the phone's own timer refreshes 140 s after each 200 OK that granted
+ *       120 s, past the CUCM's deadline of 130 s; the CUCM unregisters it with Reason=13 and
+ *       registers it again when the refresh arrives, answered at once): every subset with the
+ *       phone's capture decides for the phone, which sent each refresh late at its first
+ *       transmission with nothing lost before it, ruling out loss on the path, port security, a
+ *       firewall and the CUCM; its configuration (step sip-timers) tells its SIP profile from its
+ *       firmware. The CUCM's capture alone shows the refresh arriving after the lapse, answered at
+ *       once, nothing numbered before it missing: first copies lost before it (port security, loss
+ *       on the path) and a phone that sent it late all fit, and the phone-side capture (step
+ *       phone-capture) decides.
  *   <li>The CUCM's capture alone ("CUCM capture only"): what the phone sent and lost before it is
  *       not in it. firewall-idle-timeout: the REGISTER the phone numbered next never arrived and
  *       the one after came on a new connection after CUCM's deadline, answered at once:
@@ -158,6 +168,7 @@ class LookAlikeMatrixTest {
   private static final String LOST = "keepalive-lost-in-network";
   private static final String DUPLEX = "duplex-mismatch";
   private static final String RESTARTED = "cucm-service-restarted";
+  private static final String LATE = "phone-refresh-late";
 
   /**
    * Where the subset cannot decide: scenario -> subset -> expected answer (see the class comment).
@@ -233,7 +244,18 @@ class LookAlikeMatrixTest {
                   "phone capture + configs",
                       "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
                   "phone capture only",
-                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture")));
+                      "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture")),
+          Map.entry(
+              "phone-late-refresh",
+              Map.of(
+                  "CUCM capture only",
+                  "undetermined["
+                      + LOST
+                      + ","
+                      + LATE
+                      + ","
+                      + PSA
+                      + "] + evidence-missing:phone-capture")));
 
   /**
    * Rows regdoc does not answer as expected yet: scenario -> subset -> what it answers today. Each
@@ -255,12 +277,12 @@ class LookAlikeMatrixTest {
   /** Codes each scenario's evidence rules out: none may appear in any subset's answer. */
   private static final Map<String, Set<String>> RULED_OUT =
       Map.ofEntries(
-          Map.entry("port-security-aging", Set.of(FW, HUNG, "no-fault-found")),
-          Map.entry("firewall-idle-timeout", Set.of(PSA, "no-fault-found")),
+          Map.entry("port-security-aging", Set.of(FW, HUNG, LATE, "no-fault-found")),
+          Map.entry("firewall-idle-timeout", Set.of(PSA, LATE, "no-fault-found")),
           Map.entry("proxy-arp", Set.of(PSA, "arp-conflict", "no-fault-found")),
           Map.entry("duplicate-ip", Set.of(PSA, HUNG, "no-fault-found")),
           Map.entry("cucm-hung", Set.of(PSA, FW, "no-fault-found")),
-          Map.entry("random-loss", Set.of(PSA, FW, HUNG)),
+          Map.entry("random-loss", Set.of(PSA, FW, HUNG, LATE)),
           Map.entry("healthy-long-aging", Set.of(PSA, FW, HUNG, LOST)),
           Map.entry("healthy-clock-skew", Set.of(PSA, FW, HUNG, LOST)),
           Map.entry(
@@ -269,14 +291,29 @@ class LookAlikeMatrixTest {
           Map.entry("sccp-firewall-idle", Set.of(PSA, HUNG, "no-fault-found")),
           Map.entry("tls-port-security-aging", Set.of(FW, HUNG, "no-fault-found")),
           Map.entry("asymmetric-return", Set.of(PSA, FW, HUNG, "arp-conflict", "no-fault-found")),
-          Map.entry("duplex-mismatch", Set.of(PSA, FW, HUNG, "arp-conflict", "no-fault-found")),
+          Map.entry(
+              "duplex-mismatch", Set.of(PSA, FW, HUNG, LATE, "arp-conflict", "no-fault-found")),
           Map.entry(
               "cucm-service-restart",
-              Set.of(PSA, FW, HUNG, LOST, "arp-conflict", "no-fault-found")),
+              Set.of(PSA, FW, HUNG, LOST, LATE, "arp-conflict", "no-fault-found")),
           Map.entry(
-              "cucm-slow-answer", Set.of(PSA, FW, RESTARTED, "arp-conflict", "no-fault-found")),
+              "cucm-slow-answer",
+              Set.of(PSA, FW, RESTARTED, LATE, "arp-conflict", "no-fault-found")),
           Map.entry(
-              "cucm-late-answer", Set.of(PSA, FW, RESTARTED, "arp-conflict", "no-fault-found")));
+              "cucm-late-answer",
+              Set.of(PSA, FW, RESTARTED, LATE, "arp-conflict", "no-fault-found")),
+          Map.entry(
+              "phone-late-refresh",
+              Set.of(
+                  PSA,
+                  FW,
+                  HUNG,
+                  LOST,
+                  DUPLEX,
+                  RESTARTED,
+                  "sip-refresh-late",
+                  "arp-conflict",
+                  "no-fault-found")));
 
   /**
    * The rivals the top finding must list as ruled out (with why and where) when every file is
@@ -300,7 +337,8 @@ class LookAlikeMatrixTest {
           Map.entry("duplex-mismatch", Set.of(PSA, FW, HUNG)),
           Map.entry("cucm-service-restart", Set.of(PSA, FW, LOST)),
           Map.entry("cucm-slow-answer", Set.of(PSA, FW, "random-loss", "arp-conflict")),
-          Map.entry("cucm-late-answer", Set.of(PSA, FW, "random-loss")));
+          Map.entry("cucm-late-answer", Set.of(PSA, FW, "random-loss")),
+          Map.entry("phone-late-refresh", Set.of(LOST, PSA, FW, HUNG)));
 
   private static Analyzer analyzer;
   private static final Map<String, String> printed = new LinkedHashMap<>();

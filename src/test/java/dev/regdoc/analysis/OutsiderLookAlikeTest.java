@@ -33,6 +33,7 @@ class OutsiderLookAlikeTest {
   private static final String FW = "idle-connection-teardown";
   private static final String HUNG = "cucm-not-responding";
   private static final String LOST = "keepalive-lost-in-network";
+  private static final String LATE = "phone-refresh-late";
   private static final Set<String> ROOT_CAUSES = Set.of(PSA, FW, HUNG, "proxy-arp", "arp-conflict");
 
   record Row(
@@ -233,6 +234,40 @@ class OutsiderLookAlikeTest {
             null,
             "undetermined[" + HUNG + "," + LOST + "] + evidence-missing:cucm-capture",
             Set.of(PSA, FW, "cucm-service-restarted", "no-fault-found"),
+            null),
+        // The phone whose own timer refreshes late (140 s after a 200 OK that granted 120 s), from
+        // its capture with the CUCM syslog: the Reason=13 at the CUCM's deadline is how the CUCM
+        // saw
+        // it, the phone's capture shows why: each refresh left the phone late at its first
+        // transmission, nothing lost before it, answered at once. The phone is named and its
+        // configuration asked for; never the CUCM (unlike the late answer above, the REGISTER left
+        // late, not the 200 OK), never "healthy".
+        new Row(
+            "lab/phone-late-refresh",
+            List.of("phone.pcap", "cucm-syslog.log"),
+            null,
+            LATE + " + evidence-missing:sip-timers",
+            Set.of(PSA, FW, HUNG, LOST, "sip-refresh-late", "no-fault-found"),
+            null),
+        // The same from the CUCM's side with its syslog: the refresh arrived after the lapse and
+        // was
+        // answered at once. Lost first copies and a phone that sent it late both fit; the
+        // phone-side capture decides.
+        new Row(
+            "lab/phone-late-refresh",
+            List.of("cucm.pcap", "cucm-syslog.log"),
+            null,
+            "undetermined[" + LOST + "," + LATE + "," + PSA + "] + evidence-missing:phone-capture",
+            Set.of(HUNG, FW, "sip-refresh-late", "no-fault-found"),
+            null),
+        // Its syslog alone: two Reason=13, each followed by a registration 10 s later; the symptom,
+        // and the captures asked for.
+        new Row(
+            "lab/phone-late-refresh",
+            List.of("cucm-syslog.log"),
+            null,
+            "unregistered-reason + evidence-missing:simultaneous-captures",
+            union(ROOT_CAUSES, Set.of("no-fault-found", LOST, LATE)),
             null));
   }
 
