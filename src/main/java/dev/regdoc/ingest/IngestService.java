@@ -66,12 +66,15 @@ public final class IngestService {
   /**
    * Heap bytes one held fact costs the whole analysis: the fact, its timeline event and what the
    * rules build from it. The live heap peaks in the rule session, after the messages are gone: the
-   * bench's mixed 2 GB capture read whole (269,548 facts) peaked at 222 MB, 825 bytes a fact (class
-   * histograms through the run, budget lifted). Under a 208 MB heap, budget lifted by hand, 150,000
-   * facts fitted in 13.7 s and 175,000 only after 29 s of collection; at 1,700 bytes a fact the
-   * launcher's 192 MB heap holds 118,000, clear of that.
+   * bench's mixed 2 GB capture read whole (269,548 facts) peaked at 171 MB, 634 bytes a fact (class
+   * histograms through the run, budget lifted; the events tell their summaries from their details,
+   * and a healthy phone's attempts stay in its history instead of being facts). Under a 192 MB
+   * heap, budget set by hand, 200,000 facts fitted and 240,000 ran out; but the process peaked at
+   * 284-297 MB whatever the budget, the heap filling with garbage before it is collected. The
+   * launcher gives analyze 176 MB instead: at 1,100 bytes a fact that holds 161,000 facts, peak RSS
+   * 278-282 MB.
    */
-  static final long HEAP_BYTES_PER_FACT = 1700;
+  static final long HEAP_BYTES_PER_FACT = 1100;
 
   /**
    * Heap bytes one held fact costs a reading whose facts only become a timeline (the timeline
@@ -85,11 +88,13 @@ public final class IngestService {
 
   /**
    * How many packets' facts one log line's fact weighs: it keeps its fields and text, and each CUCM
-   * alarm becomes a finding of its own. Measured on a storm of CUCM EndPointUnregistered lines
-   * (5,000 phones) under a 256 MB heap: 30,000 lines fitted (8.9 KB a line), 40,000 ran out; three
-   * units (12 KB) leave the same margin as a packet's.
+   * alarm becomes a finding of its own. Measured on a storm of CUCM EndPointUnregistered and
+   * EndPointRegistered lines (5,000 phones, AlarmStormBudgetTest): under analyze's 176 MB heap
+   * 20,000 lines took 3 s, 30,000 took 11 s of collection and 40,000 ran out (about 6 KB a line);
+   * the timeline command's 224 MB held 50,000 near its end and ran out at 70,000. Seven packets'
+   * facts (7.7 KB for analyze, 5.8 KB for a timeline) keep both clear of that.
    */
-  static final int LOG_LINE_WEIGHT = 3;
+  static final int LOG_LINE_WEIGHT = 7;
 
   public IngestService(
       CaptureReader captures, Map<InputKind, TextReader> textReaders, IngestLimits limits) {

@@ -83,7 +83,7 @@ class FactBudgetTest {
   void aTimelineAloneHoldsMoreFactsThanAnAnalysis() {
     long heap = 256L << 20;
     assertThat(IngestService.factBudget(heap, IngestService.TIMELINE_HEAP_BYTES_PER_FACT))
-        .isGreaterThan(2 * IngestService.factBudget(heap));
+        .isGreaterThan(IngestService.factBudget(heap));
 
     IngestService timeline =
         new IngestService(new CaptureReader(), TextReaders.defaults(), IngestLimits.defaults())
