@@ -78,13 +78,14 @@ public final class IngestService {
 
   /**
    * Heap bytes one held fact costs a reading whose facts only become a timeline (the timeline
-   * command: no rule session): the fact while the timeline is built, then its event. Measured as
-   * the live heap at its peak (class histograms through the run, budget lifted): the bench's mixed
-   * 2 GB capture read whole, 269,548 facts, 146 MB (540 bytes a fact); its SIP-dense 300 MB one,
-   * 400,000 facts, 225 MB (560). A collector keeps working at about 70 % of its heap full, so the
-   * launcher's 224 MB heap holds 283,000 facts: the 2 GB capture whole.
+   * command: no rule session): the fact while the timeline is built, then its event. Found by the
+   * smallest heap that reads each of the bench's captures whole, budget lifted (the events tell
+   * their summaries from their details): its mixed 2 GB capture, 269,548 facts, needs 148 MB (136
+   * MB ran out); its SIP-dense 300 MB one, 400,000 facts, 224 MB (192 MB ran out). Under the
+   * launcher's 192 MB heap, 700 bytes a fact holds 275,000: the 2 GB capture whole (6.3 s, peak RSS
+   * 257 MB), and 275,000 facts of the dense one (7.0 s, 248 MB).
    */
-  static final long TIMELINE_HEAP_BYTES_PER_FACT = 830;
+  static final long TIMELINE_HEAP_BYTES_PER_FACT = 700;
 
   /**
    * How many packets' facts one log line's fact weighs: it keeps its fields and text, and each CUCM
