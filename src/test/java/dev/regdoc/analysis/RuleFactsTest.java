@@ -2,28 +2,20 @@ package dev.regdoc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.capture.CaptureReader;
-import dev.regdoc.facts.FactCollector;
-import dev.regdoc.facts.FileReport;
-import dev.regdoc.ingest.IngestLimits;
-import dev.regdoc.ingest.IngestService;
-import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.signals.InputSummary;
 import dev.regdoc.signals.KeepaliveTiming;
 import dev.regdoc.signals.RefreshTiming;
 import dev.regdoc.signals.RegisterTransaction;
 import dev.regdoc.signals.RegistrationHistory;
+import dev.regdoc.testing.FixtureFolder;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -82,20 +74,9 @@ class RuleFactsTest {
             });
   }
 
-  private static List<Object> ruleFacts(Path fixture) throws IOException {
-    List<InputFile> files;
-    try (Stream<Path> s = Files.list(fixture)) {
-      files =
-          s.filter(p -> !p.getFileName().toString().equals("README.md"))
-              .sorted()
-              .map(InputFile::of)
-              .toList();
-    }
-    FactCollector facts = new FactCollector();
-    List<FileReport> reports =
-        new IngestService(new CaptureReader(), TextReaders.defaults(CLOCK), IngestLimits.defaults())
-            .ingest(files, facts);
-    Timeline t = new TimelineBuilder().build(facts, reports);
-    return Analyzer.ruleFacts(facts, t, List.of());
+  private static List<Object> ruleFacts(Path fixture) {
+    FixtureFolder read = FixtureFolder.read(fixture, CLOCK);
+    Timeline t = new TimelineBuilder().build(read.facts(), read.reports());
+    return Analyzer.ruleFacts(read.facts(), t, List.of());
   }
 }

@@ -2,19 +2,13 @@ package dev.regdoc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.capture.CaptureReader;
 import dev.regdoc.diagnosis.Diagnoser;
 import dev.regdoc.diagnosis.Evidence;
 import dev.regdoc.diagnosis.Finding;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.diagnosis.RuledOut;
-import dev.regdoc.facts.FactCollector;
-import dev.regdoc.facts.FileReport;
-import dev.regdoc.ingest.IngestLimits;
-import dev.regdoc.ingest.IngestService;
-import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.signals.RegistrationHistory;
+import dev.regdoc.testing.FixtureFolder;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
 import java.io.IOException;
@@ -111,20 +105,9 @@ class TroubledSignalsTest {
     return evidence.stream().map(Evidence::toString).sorted().toList();
   }
 
-  private static List<Object> ruleFacts(Path folder) throws IOException {
-    List<InputFile> files;
-    try (Stream<Path> s = Files.list(folder)) {
-      files =
-          s.filter(p -> !p.getFileName().toString().equals("README.md"))
-              .sorted()
-              .map(InputFile::of)
-              .toList();
-    }
-    FactCollector facts = new FactCollector();
-    List<FileReport> reports =
-        new IngestService(new CaptureReader(), TextReaders.defaults(CLOCK), IngestLimits.defaults())
-            .ingest(files, facts);
-    Timeline t = new TimelineBuilder().build(facts, reports);
-    return Analyzer.ruleFacts(facts, t, List.of());
+  private static List<Object> ruleFacts(Path folder) {
+    FixtureFolder read = FixtureFolder.read(folder, CLOCK);
+    Timeline t = new TimelineBuilder().build(read.facts(), read.reports());
+    return Analyzer.ruleFacts(read.facts(), t, List.of());
   }
 }

@@ -2,13 +2,7 @@ package dev.regdoc.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regdoc.capture.CaptureReader;
-import dev.regdoc.facts.FactCollector;
-import dev.regdoc.facts.FileReport;
-import dev.regdoc.ingest.IngestLimits;
-import dev.regdoc.ingest.IngestService;
-import dev.regdoc.ingest.InputFile;
-import dev.regdoc.ingest.TextReaders;
+import dev.regdoc.testing.FixtureFolder;
 import dev.regdoc.timeline.event.EventKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -94,20 +87,9 @@ class TimelineGoldenTest {
     assertThat(kinds).allMatch(k -> listed.contains("`" + k + "`"), "listed in docs/json.md");
   }
 
-  private static Timeline timeline(Path folder) throws IOException {
-    List<InputFile> files;
-    try (Stream<Path> s = Files.list(folder)) {
-      files =
-          s.filter(p -> !p.getFileName().toString().equals("README.md"))
-              .sorted()
-              .map(InputFile::of)
-              .toList();
-    }
-    FactCollector facts = new FactCollector();
-    List<FileReport> reports =
-        new IngestService(new CaptureReader(), TextReaders.defaults(FIXED), IngestLimits.defaults())
-            .ingest(files, facts);
-    return new TimelineBuilder().build(facts, reports);
+  private static Timeline timeline(Path folder) {
+    FixtureFolder read = FixtureFolder.read(folder, FIXED);
+    return new TimelineBuilder().build(read.facts(), read.reports());
   }
 
   private static void compare(Path golden, String actual) throws IOException {
