@@ -44,21 +44,23 @@ public final class SignalBuilder {
 
   public List<Object> build(Timeline t) {
     List<Object> out = new ArrayList<>();
-    List<Object> timings = new ArrayList<>(); // refreshes and keepalives, in the histories only
+    // refreshes and keepalives reach the rules in the histories only
+    List<RefreshTiming> refreshes = new ArrayList<>();
+    List<KeepaliveTiming> keepalives = new ArrayList<>();
     EventIndex idx = new EventIndex(t.events());
     SccpConnections connections = new SccpConnections();
     for (TimelineEvent e : t.events()) {
       WorkLimit.checkpoint();
       EventDetails d = e.details();
       if (d instanceof SipEvent.Refresh r) {
-        timings.add(refresh(e, r, idx));
+        refreshes.add(refresh(e, r, idx));
       } else if (d instanceof SccpEvent.RegisterAck a) {
         connections.configured.put(
             e.device() + "|" + a.server() + "|" + e.file(), a.keepAliveInterval());
       } else if (d instanceof SccpEvent.KeepAlive k) {
-        timings.add(sccpKeepalive(e, k, idx, connections));
+        keepalives.add(sccpKeepalive(e, k, idx, connections));
       } else if (d instanceof SipEvent.BackupKeepalive k) {
-        timings.add(sipKeepalive(e, k, idx));
+        keepalives.add(sipKeepalive(e, k, idx));
       } else if (d instanceof InferredEvent.RoleChange c) {
         out.add(
             new RoleChange(e.device(), e.kind(), c.from(), c.to(), e.time(), e.file(), e.frame()));
@@ -96,7 +98,7 @@ public final class SignalBuilder {
     List<RegisterTransaction> transactions = Transactions.of(t.events());
     out.addAll(FragmentedRegisters.of(t.events(), transactions));
     out.addAll(SccpSilence.of(t.events()));
-    out.addAll(summaries(timings));
+    out.addAll(summaries(refreshes));
     out.addAll(encrypted(t.events()));
     // the loss pattern of TLS refreshes, told by timing; summaries only, so never counted as read
     out.addAll(EncryptedRefreshes.summaries(t.events(), t.devices()));
@@ -108,15 +110,18 @@ public final class SignalBuilder {
       d.servers().stream().map(CucmServer::new).forEach(servers::add);
     }
     out.addAll(servers);
-    out.addAll(histories(t, transactions, timings));
+    out.addAll(histories(t, transactions, refreshes, keepalives));
     out.addAll(t.clockOffsets());
-    out.add(inputSummary(t, transactions, timings));
+    out.add(inputSummary(t, transactions.size(), refreshes.size(), keepalives.size()));
     return out;
   }
 
   /** One history for every device, empty for a device without attempts, refreshes or keepalives. */
   private static List<RegistrationHistory> histories(
-      Timeline t, List<RegisterTransaction> transactions, List<Object> timings) {
+      Timeline t,
+      List<RegisterTransaction> transactions,
+      List<RefreshTiming> refreshTimings,
+      List<KeepaliveTiming> keepaliveTimings) {
     Map<String, List<RegisterTransaction>> attempts = new LinkedHashMap<>();
     Map<String, List<RefreshTiming>> refreshes = new LinkedHashMap<>();
     Map<String, List<KeepaliveTiming>> keepalives = new LinkedHashMap<>();
@@ -124,14 +129,13 @@ public final class SignalBuilder {
     for (RegisterTransaction r : transactions) {
       attempts.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
     }
-    for (Object o : timings) {
-      if (o instanceof RefreshTiming r) {
-        refreshes.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
-        attempts.computeIfAbsent(r.device(), k -> new ArrayList<>());
-      } else if (o instanceof KeepaliveTiming k) {
-        keepalives.computeIfAbsent(k.device(), d -> new ArrayList<>()).add(k);
-        attempts.computeIfAbsent(k.device(), d -> new ArrayList<>());
-      }
+    for (RefreshTiming r : refreshTimings) {
+      refreshes.computeIfAbsent(r.device(), k -> new ArrayList<>()).add(r);
+      attempts.computeIfAbsent(r.device(), k -> new ArrayList<>());
+    }
+    for (KeepaliveTiming k : keepaliveTimings) {
+      keepalives.computeIfAbsent(k.device(), d -> new ArrayList<>()).add(k);
+      attempts.computeIfAbsent(k.device(), d -> new ArrayList<>());
     }
     List<RegistrationHistory> out = new ArrayList<>(attempts.size());
     attempts.forEach(
@@ -154,8 +158,7 @@ public final class SignalBuilder {
   }
 
   private static InputSummary inputSummary(
-      Timeline t, List<RegisterTransaction> transactions, List<Object> timings) {
-    Function<Class<?>, Integer> count = c -> (int) timings.stream().filter(c::isInstance).count();
+      Timeline t, int transactions, int refreshes, int keepalives) {
     int alarms =
         (int) t.events().stream().filter(e -> e.details() instanceof LogEvent.CucmAlarm).count();
     int arp =
@@ -176,9 +179,9 @@ public final class SignalBuilder {
     List<String> unread = t.files().stream().filter(f -> !f.read()).map(f -> f.file()).toList();
     return new InputSummary(
         t.devices().size(),
-        count.apply(RefreshTiming.class),
-        count.apply(KeepaliveTiming.class),
-        transactions.size(),
+        refreshes,
+        keepalives,
+        transactions,
         alarms,
         arp,
         configFiles,
@@ -211,13 +214,11 @@ public final class SignalBuilder {
   }
 
   /** One summary per phone and capture of all its refreshes. */
-  private static List<RefreshSummary> summaries(List<Object> timings) {
+  private static List<RefreshSummary> summaries(List<RefreshTiming> refreshes) {
     Map<String, List<RefreshTiming>> byDeviceFile = new LinkedHashMap<>();
-    for (Object o : timings) {
+    for (RefreshTiming r : refreshes) {
       WorkLimit.checkpoint();
-      if (o instanceof RefreshTiming r) {
-        byDeviceFile.computeIfAbsent(r.device() + "|" + r.file(), k -> new ArrayList<>()).add(r);
-      }
+      byDeviceFile.computeIfAbsent(r.device() + "|" + r.file(), k -> new ArrayList<>()).add(r);
     }
     List<RefreshSummary> out = new ArrayList<>();
     for (List<RefreshTiming> rs : byDeviceFile.values()) {
