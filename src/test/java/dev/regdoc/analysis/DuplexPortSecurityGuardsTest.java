@@ -1,5 +1,6 @@
 package dev.regdoc.analysis;
 
+import static dev.regdoc.analysis.FaultCodes.PSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.capture.CaptureReader;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DuplexPortSecurityGuardsTest {
   private static final Path LAB = Path.of("src/test/resources/fixtures/lab");
   private static final Path DUPLEX = LAB.resolve("duplex-mismatch");
-  private static final String PSA = "port-security-aging";
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC);
   private static Diagnoser rules;

@@ -1,5 +1,12 @@
 package dev.regdoc.analysis;
 
+import static dev.regdoc.analysis.FaultCodes.DUPLEX;
+import static dev.regdoc.analysis.FaultCodes.FW;
+import static dev.regdoc.analysis.FaultCodes.HUNG;
+import static dev.regdoc.analysis.FaultCodes.LATE;
+import static dev.regdoc.analysis.FaultCodes.LOST;
+import static dev.regdoc.analysis.FaultCodes.PSA;
+import static dev.regdoc.analysis.FaultCodes.RESTARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.diagnosis.Finding;
@@ -161,14 +168,6 @@ class LookAlikeMatrixTest {
     // what the CUCM's side alone shows: what the phone sent and lost before it is not in it
     SUBSETS.put("CUCM capture only", List.of("cucm.pcap"));
   }
-
-  private static final String PSA = "port-security-aging";
-  private static final String FW = "idle-connection-teardown";
-  private static final String HUNG = "cucm-not-responding";
-  private static final String LOST = "keepalive-lost-in-network";
-  private static final String DUPLEX = "duplex-mismatch";
-  private static final String RESTARTED = "cucm-service-restarted";
-  private static final String LATE = "phone-refresh-late";
 
   /**
    * Where the subset cannot decide: scenario -> subset -> expected answer (see the class comment).

@@ -1,5 +1,10 @@
 package dev.regdoc.analysis;
 
+import static dev.regdoc.analysis.FaultCodes.FW;
+import static dev.regdoc.analysis.FaultCodes.HUNG;
+import static dev.regdoc.analysis.FaultCodes.LATE;
+import static dev.regdoc.analysis.FaultCodes.LOST;
+import static dev.regdoc.analysis.FaultCodes.PSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.diagnosis.Finding;
@@ -29,11 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OutsiderLookAlikeTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
-  private static final String PSA = "port-security-aging";
-  private static final String FW = "idle-connection-teardown";
-  private static final String HUNG = "cucm-not-responding";
-  private static final String LOST = "keepalive-lost-in-network";
-  private static final String LATE = "phone-refresh-late";
   private static final Set<String> ROOT_CAUSES = Set.of(PSA, FW, HUNG, "proxy-arp", "arp-conflict");
 
   record Row(

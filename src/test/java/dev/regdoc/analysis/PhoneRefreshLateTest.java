@@ -1,5 +1,10 @@
 package dev.regdoc.analysis;
 
+import static dev.regdoc.analysis.FaultCodes.FW;
+import static dev.regdoc.analysis.FaultCodes.HUNG;
+import static dev.regdoc.analysis.FaultCodes.LATE;
+import static dev.regdoc.analysis.FaultCodes.LOST;
+import static dev.regdoc.analysis.FaultCodes.PSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regdoc.diagnosis.Finding;
@@ -31,11 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PhoneRefreshLateTest {
   private static final Path LAB = Path.of("src/test/resources/fixtures/lab");
-  private static final String CODE = "phone-refresh-late";
-  private static final String PSA = "port-security-aging";
-  private static final String FW = "idle-connection-teardown";
-  private static final String HUNG = "cucm-not-responding";
-  private static final String LOST = "keepalive-lost-in-network";
 
   private static Analyzer analyzer;
 
@@ -60,7 +60,7 @@ class PhoneRefreshLateTest {
     List<Finding> findings = analyze("phone-late-refresh", files);
 
     Finding top = findings.get(0);
-    assertThat(top.code()).isEqualTo(CODE);
+    assertThat(top.code()).isEqualTo(LATE);
     assertThat(top.tier()).isEqualTo(Tier.ROOT_CAUSE);
     // every late refresh the lab measured, cited where it left the phone
     assertThat(top.evidence())
@@ -99,7 +99,7 @@ class PhoneRefreshLateTest {
 
     Finding top = findings.get(0);
     assertThat(top.code()).isEqualTo(Finding.UNDETERMINED);
-    assertThat(top.candidates().keySet()).isEqualTo(Set.of(PSA, LOST, CODE));
+    assertThat(top.candidates().keySet()).isEqualTo(Set.of(PSA, LOST, LATE));
     assertThat(top.ruledOut()).extracting(RuledOut::code).containsExactly(HUNG);
     assertThat(steps(findings)).containsExactly("phone-capture");
   }
@@ -122,11 +122,11 @@ class PhoneRefreshLateTest {
       assertThat(findings)
           .as("%s %s", scenario, files)
           .extracting(Finding::code)
-          .doesNotContain(CODE);
+          .doesNotContain(LATE);
       if (files.contains("phone.pcap")) {
         assertThat(findings)
             .as("%s %s: candidates", scenario, files)
-            .allSatisfy(f -> assertThat(f.candidates()).doesNotContainKey(CODE));
+            .allSatisfy(f -> assertThat(f.candidates()).doesNotContainKey(LATE));
       }
     }
   }
