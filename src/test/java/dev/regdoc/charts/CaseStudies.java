@@ -9,9 +9,7 @@ import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.TextReaders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.regdoc.testing.FixtureFolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /** The case-study fixtures through the whole engine, analysed once per test run. */
 final class CaseStudies {
@@ -71,13 +68,6 @@ final class CaseStudies {
   }
 
   static List<InputFile> files(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> !p.getFileName().toString().equals("README.md"))
-          .sorted()
-          .map(InputFile::of)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FixtureFolder.inputs(dir);
   }
 }
