@@ -9,12 +9,15 @@ import dev.regdoc.analysis.ReportText;
 import dev.regdoc.charts.Pictures;
 import dev.regdoc.common.Ahead;
 import dev.regdoc.common.ReadProgress;
+import dev.regdoc.diagnosis.ApartRuleCompiler;
 import dev.regdoc.diagnosis.RuleBase;
 import dev.regdoc.facts.ReportedPeriod;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.knowledge.KnowledgeYaml;
 import dev.regdoc.knowledge.Lang;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,14 +100,27 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " files show")
   Integer periodMinutes;
 
+  /**
+   * From this much input on, rules that must be compiled (a first run after a build or a rule edit)
+   * are compiled in a JVM of their own before reading: beside a reading this size the compiler's
+   * memory would stay on top of the events'. Below it compiling alongside is quicker and the events
+   * are few.
+   */
+  static final long COMPILE_APART_FROM_BYTES = 64L << 20;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     // the rule base and the knowledge base do not depend on the files: both are read on threads of
     // their own while this one reads the files, and waited for where they are first used
-    RuleBase rules =
-        RuleBase.loadAhead(rulesDir != null ? rulesDir : Locations.rules(), DataDir.ruleCache());
+    Path ruleFolder = rulesDir != null ? rulesDir : Locations.rules();
+    if (totalBytes(input.files) >= COMPILE_APART_FROM_BYTES) {
+      // rules compiled beside a large reading would stay in this process's memory: the peak of a
+      // first run after a rule edit would exceed the launcher's bound
+      ApartRuleCompiler.fill(ruleFolder, DataDir.ruleCache());
+    }
+    RuleBase rules = RuleBase.loadAhead(ruleFolder, DataDir.ruleCache());
     KnowledgeYaml.keepParsedCopiesIn(DataDir.knowledgeCache());
     Ahead<FindingTexts> knowledge = Ahead.start("knowledge", Texts::load);
     Analyzer analyzer =
@@ -148,5 +164,17 @@ final class AnalyzeCommand implements Callable<Integer> {
       return 1;
     }
     return a.anythingRead() ? 0 : 2;
+  }
+
+  private static long totalBytes(List<Path> files) {
+    long total = 0;
+    for (Path f : files) {
+      try {
+        total += Files.isRegularFile(f) ? Files.size(f) : 0;
+      } catch (IOException e) {
+        // the reading reports it
+      }
+    }
+    return total;
   }
 }

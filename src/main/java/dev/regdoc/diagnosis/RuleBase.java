@@ -176,7 +176,7 @@ public final class RuleBase {
     return out;
   }
 
-  private static List<Path> drlFiles(Path folder) {
+  static List<Path> drlFiles(Path folder) {
     if (!Files.isDirectory(folder)) {
       throw new RuleBaseException("rule folder " + folder + " does not exist");
     }
