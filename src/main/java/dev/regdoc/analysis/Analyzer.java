@@ -51,13 +51,14 @@ public final class Analyzer {
   private final SignalingPorts ports;
   private final Duration timeLimit;
   private final LongSupplier nanoClock;
+  private final boolean keepEvents;
 
   public Analyzer(
       RuleBase rules,
       Map<InputKind, TextReader> textReaders,
       IngestLimits limits,
       SignalingPorts ports) {
-    this(rules, textReaders, limits, ports, DEFAULT_TIME_LIMIT, System::nanoTime);
+    this(rules, textReaders, limits, ports, DEFAULT_TIME_LIMIT, System::nanoTime, true);
   }
 
   private Analyzer(
@@ -66,13 +67,15 @@ public final class Analyzer {
       IngestLimits limits,
       SignalingPorts ports,
       Duration timeLimit,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      boolean keepEvents) {
     this.rules = rules;
     this.textReaders = textReaders;
     this.limits = limits;
     this.ports = ports;
     this.timeLimit = timeLimit;
     this.nanoClock = nanoClock;
+    this.keepEvents = keepEvents;
   }
 
   /** The same engine with another time limit per analysis. */
@@ -85,7 +88,18 @@ public final class Analyzer {
    * themselves).
    */
   public Analyzer withTimeLimit(Duration limit, LongSupplier nanoClock) {
-    return new Analyzer(rules, textReaders, limits, ports, limit, nanoClock);
+    return new Analyzer(rules, textReaders, limits, ports, limit, nanoClock, keepEvents);
+  }
+
+  /**
+   * The same engine for an answer that shows no timeline (the command line's text and JSON
+   * answers): the analysis keeps the timeline's phones, files and offsets but lets its events go
+   * once the signals are made from them, before the rule session. On a large capture the events are
+   * a quarter of what the session would otherwise hold beside itself, so the same heap reads more
+   * of the capture ({@link IngestService#answerOnly()}).
+   */
+  public Analyzer withoutEvents() {
+    return new Analyzer(rules, textReaders, limits, ports, timeLimit, nanoClock, false);
   }
 
   public Duration timeLimit() {
@@ -111,7 +125,8 @@ public final class Analyzer {
   public Analysis analyze(List<InputFile> files, ReadProgress progress, List<?> stated) {
     long start = nanoClock.getAsLong();
     FactCollector facts = new FactCollector();
-    IngestService ingest = new IngestService(new CaptureReader(ports), textReaders, limits);
+    IngestService all = new IngestService(new CaptureReader(ports), textReaders, limits);
+    IngestService ingest = keepEvents ? all : all.answerOnly();
     IngestService.Ingested read =
         WorkLimit.run(
             WorkLimit.of(timeLimit, nanoClock), () -> ingest.ingestWithin(files, facts, progress));
@@ -146,6 +161,9 @@ public final class Analyzer {
     // session, which costs the most memory of an analysis, are made without a second copy of them
     facts.clear();
     List<Object> ruleFacts = withSignals(timeline, kept);
+    if (!keepEvents) {
+      timeline = timeline.withoutEvents();
+    }
     long start = System.nanoTime();
     Diagnoser.Diagnosis d = new Diagnoser(rules).diagnosis(ruleFacts, judging::expired);
     long millis = (System.nanoTime() - start) / 1_000_000;

@@ -126,6 +126,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Analyzer analyzer =
         new Analyzer(rules, Reading.textReaders(), input.limits(), input.ports())
             .withTimeLimit(input.timeLimit());
+    if (chartDir == null) {
+      analyzer = analyzer.withoutEvents(); // only the pictures draw the timeline's events
+    }
     if (periodMinutes != null && periodMinutes <= 0) {
       throw new ParameterException(
           spec.commandLine(), "--period takes whole minutes above 0, not " + periodMinutes);

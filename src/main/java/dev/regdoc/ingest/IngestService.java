@@ -62,6 +62,7 @@ public final class IngestService {
   private final TempFiles temp;
 
   private final long maxFacts;
+  private final int logLineWeight;
 
   /**
    * Heap bytes one held fact costs the whole analysis: the fact, its timeline event and what the
@@ -88,6 +89,20 @@ public final class IngestService {
   static final long TIMELINE_HEAP_BYTES_PER_FACT = 700;
 
   /**
+   * Heap bytes one held fact costs an analysis that lets the timeline's events go before its rule
+   * session (an answer without pictures: the command line's). Found by the smallest heap that reads
+   * each of the bench's captures whole, budget lifted, under the launcher's split of the heap
+   * (NewRatio=4: the events and the session are long-lived, so the old generation is what runs
+   * out): the mixed 2 GB capture, 269,548 facts, needs 144 MB (136 MB ran out), about 535 bytes a
+   * fact, its peak in the rule session; the SIP-dense 300 MB one, 400,000 facts, 224 MB (208 MB ran
+   * out), about 560, its peak while the registration transactions are matched. 660 bytes keeps a
+   * fifth above both: under analyze's 176 MB it holds 279,000 facts, the 2 GB capture whole (12-13
+   * s, peak RSS 268-270 MB). A log line is charged what it costs a whole analysis ({@link
+   * #LOG_LINE_WEIGHT} of {@link #HEAP_BYTES_PER_FACT}): its alarm still becomes a finding.
+   */
+  static final long ANSWER_ONLY_HEAP_BYTES_PER_FACT = 660;
+
+  /**
    * How many packets' facts one log line's fact weighs: it keeps its fields and text, and each CUCM
    * alarm becomes a finding of its own. Measured on a storm of CUCM EndPointUnregistered and
    * EndPointRegistered lines (5,000 phones, AlarmStormBudgetTest): under analyze's 176 MB heap
@@ -108,7 +123,13 @@ public final class IngestService {
       Map<InputKind, TextReader> textReaders,
       IngestLimits limits,
       TempFiles temp) {
-    this(captures, textReaders, limits, temp, factBudget(Runtime.getRuntime().maxMemory()));
+    this(
+        captures,
+        textReaders,
+        limits,
+        temp,
+        factBudget(Runtime.getRuntime().maxMemory()),
+        LOG_LINE_WEIGHT);
   }
 
   private IngestService(
@@ -116,12 +137,14 @@ public final class IngestService {
       Map<InputKind, TextReader> textReaders,
       IngestLimits limits,
       TempFiles temp,
-      long maxFacts) {
+      long maxFacts,
+      int logLineWeight) {
     this.captures = captures;
     this.textReaders = Map.copyOf(textReaders);
     this.limits = limits;
     this.temp = temp;
     this.maxFacts = maxFacts;
+    this.logLineWeight = logLineWeight;
   }
 
   /**
@@ -145,9 +168,24 @@ public final class IngestService {
     return withMaxFacts(factBudget(Runtime.getRuntime().maxMemory(), TIMELINE_HEAP_BYTES_PER_FACT));
   }
 
+  /**
+   * As this one, for an analysis that keeps no timeline events past its signals: a fact costs less,
+   * so the same heap holds more of them ({@link #ANSWER_ONLY_HEAP_BYTES_PER_FACT}).
+   */
+  public IngestService answerOnly() {
+    long perLine = LOG_LINE_WEIGHT * HEAP_BYTES_PER_FACT; // its alarms still reach the rules
+    return new IngestService(
+        captures,
+        textReaders,
+        limits,
+        temp,
+        factBudget(Runtime.getRuntime().maxMemory(), ANSWER_ONLY_HEAP_BYTES_PER_FACT),
+        (int) ((perLine + ANSWER_ONLY_HEAP_BYTES_PER_FACT - 1) / ANSWER_ONLY_HEAP_BYTES_PER_FACT));
+  }
+
   /** As this one, holding at most {@code max} facts per analysis. */
   public IngestService withMaxFacts(long max) {
-    return new IngestService(captures, textReaders, limits, temp, max);
+    return new IngestService(captures, textReaders, limits, temp, max, logLineWeight);
   }
 
   public List<FileReport> ingest(List<InputFile> files, FactSink sink) {
@@ -213,8 +251,8 @@ public final class IngestService {
 
   /** The facts this analysis holds so far, and where the last one came from. */
   /** What {@code fact} costs the analysis, in packets' facts. */
-  private static int weight(Fact fact) {
-    return fact instanceof CucmAlarm || fact instanceof NetworkLog ? LOG_LINE_WEIGHT : 1;
+  private int weight(Fact fact) {
+    return fact instanceof CucmAlarm || fact instanceof NetworkLog ? logLineWeight : 1;
   }
 
   private static final class Held {

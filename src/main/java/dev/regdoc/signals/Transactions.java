@@ -9,6 +9,7 @@ import dev.regdoc.timeline.event.SccpEvent;
 import dev.regdoc.timeline.event.SipEvent;
 import dev.regdoc.timeline.event.TcpEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -92,7 +93,10 @@ final class Transactions {
     final String callId;
     final long cseq;
     final boolean keepalive;
-    final List<Long> frames = new ArrayList<>();
+    // every transmission's frame; a large capture has a builder for each of its hundred thousand
+    // attempts at once, nearly all sent once: a long array, not a list of boxed frame numbers
+    long[] frames = new long[1];
+    int transmissions;
     int status;
     String reason;
     long finalFrame;
@@ -111,7 +115,7 @@ final class Transactions {
       this.callId = callId;
       this.cseq = cseq;
       this.keepalive = keepalive;
-      frames.add(e.frame());
+      frames[transmissions++] = e.frame();
     }
 
     static Builder sip(TimelineEvent e, SipEvent.Registering r) {
@@ -133,7 +137,10 @@ final class Transactions {
     }
 
     void retransmitted(long frame) {
-      frames.add(frame);
+      if (transmissions == frames.length) {
+        frames = Arrays.copyOf(frames, transmissions * 2);
+      }
+      frames[transmissions++] = frame;
     }
 
     void answered(int s, String r, long frame) {
@@ -157,14 +164,14 @@ final class Transactions {
           callId,
           cseq,
           keepalive,
-          frames.size(),
+          transmissions,
           status,
           reason,
           finalFrame,
           rejected,
           challenge,
           laterSuccess,
-          List.copyOf(frames));
+          FrameList.of(Arrays.copyOf(frames, transmissions)));
     }
   }
 }

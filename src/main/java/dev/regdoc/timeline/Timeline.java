@@ -20,6 +20,11 @@ public record Timeline(
 
   public static final String SCHEMA = "regdoc.timeline/1";
 
+  /** The same timeline without its events: the phones, files, offsets and configs stay. */
+  public Timeline withoutEvents() {
+    return new Timeline(files, devices, clockOffsets, List.of(), configs, anomalies);
+  }
+
   /** The same timeline limited to one device (matched by name, MAC or IP, case-insensitively). */
   public Timeline forDevice(String id) {
     List<DeviceInfo> ds = devices.stream().filter(d -> matches(d, id)).toList();

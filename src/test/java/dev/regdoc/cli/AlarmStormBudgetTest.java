@@ -84,12 +84,11 @@ class AlarmStormBudgetTest {
         List.of(
             "-cp",
             productClassPath(),
-            "-Xmx" + launcherHeapMegabytes(command) + "m",
             "-XX:+UseParallelGC",
             "-Djava.awt.headless=true",
-            "-Duser.home=" + dir,
-            Main.class.getName(),
-            command));
+            "-Duser.home=" + dir));
+    args.addAll(launcherOptions(command));
+    args.addAll(List.of(Main.class.getName(), command));
     if (command.equals("timeline")) {
       args.addAll(List.of("--format", "json"));
     }
@@ -109,14 +108,23 @@ class AlarmStormBudgetTest {
     assertThat(said).contains("reading was stopped at cucm-syslog.log:");
   }
 
-  /** The heap bot/regdoc gives {@code command} when REGDOC_HEAP is not set. */
-  private static int launcherHeapMegabytes(String command) throws IOException {
+  /**
+   * The options bot/regdoc gives {@code command} when REGDOC_HEAP is not set: its heap and how the
+   * heap is split.
+   */
+  private static List<String> launcherOptions(String command) throws IOException {
     Matcher m =
-        Pattern.compile(
-                "\\n\\s*" + command + "\\) opts\\+=\\(\"-Xmx\\$\\{REGDOC_HEAP:-(\\d+)m\\}\"\\)")
+        Pattern.compile("\\n\\s*" + command + "\\) opts\\+=\\(([^)]*)\\) ;;")
             .matcher(Files.readString(LAUNCHER));
-    assertThat(m.find()).as("bot/regdoc names a heap for %s", command).isTrue();
-    return Integer.parseInt(m.group(1));
+    assertThat(m.find()).as("bot/regdoc names options for %s", command).isTrue();
+    List<String> options = new ArrayList<>();
+    for (String word : m.group(1).trim().split("\\s+")) {
+      options.add(word.replace("\"", "").replaceAll("\\$\\{REGDOC_HEAP:-([^}]*)\\}", "$1"));
+    }
+    assertThat(options)
+        .as("bot/regdoc's options for %s", command)
+        .anyMatch(o -> o.matches("-Xmx\\d+m"));
+    return options;
   }
 
   /** The class path without the tests' classes: their logback-test.xml would set up logging. */

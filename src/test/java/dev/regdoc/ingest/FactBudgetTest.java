@@ -96,6 +96,29 @@ class FactBudgetTest {
         .containsExactly("file-stopped-too-many-events");
   }
 
+  /**
+   * An answer without timeline events (the command line's) holds more packets' facts on the same
+   * heap; a log line still costs it what it costs a whole analysis, since its alarm still becomes a
+   * finding in the rule session: a storm of alarm lines ran the heap out when a line weighed the
+   * same seven facts of the smaller size.
+   */
+  @Test
+  void anAnswerWithoutEventsHoldsMorePacketsButNoMoreLogLinesPerHeap() {
+    long heap = 256L << 20;
+    assertThat(IngestService.factBudget(heap, IngestService.ANSWER_ONLY_HEAP_BYTES_PER_FACT))
+        .isGreaterThan(IngestService.factBudget(heap));
+
+    long budget = 24;
+    new IngestService(new CaptureReader(), TextReaders.defaults(), IngestLimits.defaults())
+        .answerOnly()
+        .withMaxFacts(budget)
+        .ingest(List.of(InputFile.of(SYSLOG)), facts);
+
+    long heapOfBudget = budget * IngestService.ANSWER_ONLY_HEAP_BYTES_PER_FACT;
+    long heapOfLine = IngestService.LOG_LINE_WEIGHT * IngestService.HEAP_BYTES_PER_FACT;
+    assertThat(facts.count()).isPositive().isLessThanOrEqualTo(heapOfBudget / heapOfLine);
+  }
+
   @Test
   void theDefaultBudgetGrowsWithTheHeap() {
     assertThat(IngestService.factBudget(256L << 20)).isGreaterThan(10_000);
