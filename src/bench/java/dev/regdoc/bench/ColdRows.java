@@ -109,6 +109,17 @@ final class ColdRows {
         tshark(files.stream().filter(ColdRows::isCapture).toList()));
   }
 
+  /**
+   * analyze of one generated capture, without tshark beside it (its timeline row has tshark on the
+   * same file): the memory of an answer on a capture of this size.
+   */
+  ColdBench.Row analyzeCapture(Path capture, String what) throws IOException {
+    List<String> c = command("analyze");
+    long mb = (Files.size(capture) >> 20) + 1;
+    c.addAll(List.of("--max-file-size", Long.toString(mb), capture.toString()));
+    return new ColdBench.Row("analyze, " + what, c, List.of());
+  }
+
   ColdBench.Row timelineJson(Path capture, String what) throws IOException {
     List<String> c = command("timeline");
     // a limit that fits the capture: a refused file is "nothing read", which is no failure

@@ -36,9 +36,9 @@ final class ColdTable {
       Path file = dir.resolve("mixed-" + mb + "mb.pcap");
       BenchCaptureWriter.Counts c =
           new BenchCaptureWriter().write(file, BenchCaptureWriter.Profile.MIXED, mb << 20);
-      table.add(
-          rows.timelineJson(
-              file, String.format("mixed %d MB (%,d packets)", Files.size(file) >> 20, c.packets)));
+      String what = String.format("mixed %d MB (%,d packets)", Files.size(file) >> 20, c.packets);
+      table.add(rows.timelineJson(file, what));
+      table.add(rows.analyzeCapture(file, what));
     }
     Path tiny = fixtures.resolve("phone.pcap");
     if (Files.isRegularFile(tiny)) {

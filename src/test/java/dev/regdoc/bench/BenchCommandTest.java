@@ -67,6 +67,7 @@ class BenchCommandTest {
             "cold: each command a fresh process",
             "| analyze case-study-2/* (4 files) |",
             "| timeline --format json, mixed 1 MB",
+            "| analyze, mixed 1 MB",
             "| timeline, tiny capture",
             "| explain reason 13 |",
             "web chat: `",
@@ -83,7 +84,7 @@ class BenchCommandTest {
     assertThat(web.get(0).get("answered").asBoolean()).as(web.toString()).isTrue();
     assertThat(web.get(0).get("seconds").asDouble()).isPositive();
     JsonNode cold = json.get("cold").get("rows");
-    assertThat(cold).hasSize(4);
+    assertThat(cold).hasSize(5);
     for (JsonNode row : cold) {
       assertThat(row.get("regdoc").get("medianSeconds").asDouble()).isPositive();
       assertThat(row.get("regdoc").get("peakRssMb").asLong()).isPositive();
