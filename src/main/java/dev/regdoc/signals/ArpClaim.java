@@ -25,6 +25,18 @@ public record ArpClaim(
     packets = List.copyOf(packets);
   }
 
+  /** The earliest of the claiming frames (the first of them when several share its time). */
+  public ArpPacket first() {
+    ArpPacket first = packets.get(0);
+    for (ArpPacket p : packets) {
+      if (p.origin().time() != null
+          && (first.origin().time() == null || p.origin().time().isBefore(first.origin().time()))) {
+        first = p;
+      }
+    }
+    return first;
+  }
+
   /**
    * One claim per (MAC, address) of the well-formed ARP packets among {@code facts}, in order of
    * first claim.
