@@ -51,13 +51,13 @@ final class SharedText {
     int h = hash(b, off, len);
     int first = (h ^ (h >>> 16)) & (SLOTS - 1);
     String kept = TEXTS[first]; // read once: another thread may replace it meanwhile
-    if (same(kept, b, off, len)) {
+    if (same(kept, h, b, off, len)) {
       RECENT[first] = true;
       return kept;
     }
     int second = ((h * 0x9E3779B9) >>> 16) & (SLOTS - 1);
     kept = TEXTS[second];
-    if (same(kept, b, off, len)) {
+    if (same(kept, h, b, off, len)) {
       RECENT[second] = true;
       return kept;
     }
@@ -82,7 +82,7 @@ final class SharedText {
     int h = hash(b, off, len);
     int slot = (h ^ (h >>> 12)) & (TRANSACTIONS.length - 1);
     String kept = TRANSACTIONS[slot];
-    if (len <= LONGEST && same(kept, b, off, len)) {
+    if (len <= LONGEST && same(kept, h, b, off, len)) {
       return kept;
     }
     String made = new String(b, off, len, StandardCharsets.ISO_8859_1);
@@ -120,8 +120,13 @@ final class SharedText {
     return h;
   }
 
-  private static boolean same(String s, byte[] b, int off, int len) {
+  /** Whether {@code s} is the text of the bytes, whose hash is {@code h}. */
+  private static boolean same(String s, int h, byte[] b, int off, int len) {
     if (s == null || s.length() != len) {
+      return false;
+    }
+    // the bytes' hash equals the String's (cached in it): a different text is told at once
+    if (s.hashCode() != h) {
       return false;
     }
     for (int i = 0; i < len; i++) {

@@ -190,6 +190,9 @@ final class SipParser {
   private static final String[] KNOWN = {
     "call-id", "cseq", "expires", "contact", "user-agent", "reason", "content-length", "via"
   };
+  // the keys compared as bytes: every message's headers are matched against them, and a String's
+  // characters read one call at a time cost the reader a sixth of its time under the quick compiler
+  private static final byte[][] KNOWN_BYTES = ascii(KNOWN);
   private static final String[][] COMPACT = {
     {"i", "call-id"}, {"m", "contact"}, {"l", "content-length"}, {"v", "via"}
   };
@@ -212,9 +215,9 @@ final class SipParser {
       }
       return null;
     }
-    for (String k : KNOWN) {
-      if (k.length() == len && regionEqualsIgnoreCase(b, from, k)) {
-        return k;
+    for (int k = 0; k < KNOWN_BYTES.length; k++) {
+      if (KNOWN_BYTES[k].length == len && regionEqualsIgnoreCase(b, from, KNOWN_BYTES[k])) {
+        return KNOWN[k];
       }
     }
     return null;
@@ -309,7 +312,7 @@ final class SipParser {
   private static String branch(byte[] b, int from, int to) {
     int comma = indexOf(b, (byte) ',', from, to);
     int end = comma < 0 ? to : comma;
-    int start = paramValueStart(b, from, end, ";branch=");
+    int start = paramValueStart(b, from, end, BRANCH_KEY);
     if (start < 0) {
       return null;
     }
@@ -320,8 +323,11 @@ final class SipParser {
     return stop > start ? SharedText.transaction(b, start, stop - start) : null;
   }
 
-  private static final String DEVICE_NAME_KEY = "+u.sip!devicename.ccm.cisco.com=";
-  private static final String INSTANCE_KEY = "urn:uuid:";
+  private static final byte[] BRANCH_KEY = ascii(";branch=");
+  private static final byte[] DEVICE_NAME_KEY = ascii("+u.sip!devicename.ccm.cisco.com=");
+  private static final byte[] INSTANCE_KEY = ascii("urn:uuid:");
+  private static final byte[] EXPIRES_KEY = ascii(";expires=");
+  private static final byte[] KEEP_ALIVE_KEY = ascii(";cisco-keep-alive");
 
   /** Device name, instance MAC, expires and keepalive flag of a Contact. */
   private static void parseContact(Head h, byte[] b, int from, int to) {
@@ -334,15 +340,15 @@ final class SipParser {
     }
     int uuid = indexOfIgnoreCase(b, from, to, INSTANCE_KEY);
     if (uuid >= 0) {
-      h.instanceMac = instanceMac(b, uuid + INSTANCE_KEY.length(), to);
+      h.instanceMac = instanceMac(b, uuid + INSTANCE_KEY.length, to);
     }
     int close = indexOf(b, (byte) '>', from, to);
     int params = close >= 0 ? close : from;
-    int expires = paramValueStart(b, params, to, ";expires=");
+    int expires = paramValueStart(b, params, to, EXPIRES_KEY);
     if (expires >= 0) {
       h.contactExpires = parseInt(b, expires, paramValueEnd(b, expires, to), h, "sip-bad-expires");
     }
-    h.ciscoKeepAlive = indexOfIgnoreCase(b, params, to, ";cisco-keep-alive") >= 0;
+    h.ciscoKeepAlive = indexOfIgnoreCase(b, params, to, KEEP_ALIVE_KEY) >= 0;
   }
 
   /**
@@ -374,12 +380,12 @@ final class SipParser {
    * Where the value after {@code key} (matched ignoring case) starts, past an opening quote; -1
    * without the key.
    */
-  private static int paramValueStart(byte[] b, int from, int to, String key) {
+  private static int paramValueStart(byte[] b, int from, int to, byte[] key) {
     int at = indexOfIgnoreCase(b, from, to, key);
     if (at < 0) {
       return -1;
     }
-    int start = at + key.length();
+    int start = at + key.length;
     return start < to && b[start] == '"' ? start + 1 : start;
   }
 
@@ -484,8 +490,8 @@ final class SipParser {
    * First index of {@code lowerKey} (ASCII, lower case) in {@code b[from..to)}, ignoring ASCII
    * case.
    */
-  private static int indexOfIgnoreCase(byte[] b, int from, int to, String lowerKey) {
-    for (int i = from; i <= to - lowerKey.length(); i++) {
+  private static int indexOfIgnoreCase(byte[] b, int from, int to, byte[] lowerKey) {
+    for (int i = from; i <= to - lowerKey.length; i++) {
       if (regionEqualsIgnoreCase(b, i, lowerKey)) {
         return i;
       }
@@ -493,17 +499,29 @@ final class SipParser {
     return -1;
   }
 
-  private static boolean regionEqualsIgnoreCase(byte[] b, int from, String lower) {
-    for (int i = 0; i < lower.length(); i++) {
+  private static boolean regionEqualsIgnoreCase(byte[] b, int from, byte[] lower) {
+    for (int i = 0; i < lower.length; i++) {
       int c = b[from + i];
       if (c >= 'A' && c <= 'Z') {
         c |= 0x20;
       }
-      if (c != lower.charAt(i)) {
+      if (c != lower[i]) {
         return false;
       }
     }
     return true;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[][] ascii(String[] words) {
+    byte[][] out = new byte[words.length][];
+    for (int i = 0; i < words.length; i++) {
+      out[i] = ascii(words[i]);
+    }
+    return out;
   }
 
   private static boolean regionEquals(byte[] b, int from, String s) {
