@@ -28,18 +28,7 @@ class ApartRuleCompilerTest {
   @Test
   void aRuleThatDoesNotCompileLeavesNothingCachedAndIsReportedHereWithItsLine(@TempDir Path dir)
       throws IOException {
-    Files.writeString(
-        dir.resolve("broken.drl"),
-        """
-        package regdoc.rules
-        import dev.regdoc.facts.*;
-        rule "bad field"
-        ruleflow-group "causes"
-        when
-          SipMessage( noSuchField == 3 )
-        then
-        end
-        """);
+    Files.writeString(dir.resolve("broken.drl"), RuleBaseTest.BROKEN_AT_LINE_6);
     Path cache = dir.resolve("cache");
 
     assertThat(ApartRuleCompiler.fill(dir, cache)).isFalse();

@@ -16,6 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuleBaseTest {
+  /** A rule file whose line 6 names a field SipMessage does not have. */
+  static final String BROKEN_AT_LINE_6 =
+      """
+      package regdoc.rules
+      import dev.regdoc.facts.*;
+      rule "bad field"
+      ruleflow-group "causes"
+      when
+        SipMessage( noSuchField == 3 )
+      then
+      end
+      """;
 
   @Test
   void loadsEveryRuleFileOfTheProjectFolder() {
@@ -38,18 +50,7 @@ class RuleBaseTest {
         then
         end
         """);
-    Files.writeString(
-        dir.resolve("broken.drl"),
-        """
-        package regdoc.rules
-        import dev.regdoc.facts.*;
-        rule "bad field"
-        ruleflow-group "causes"
-        when
-          SipMessage( noSuchField == 3 )
-        then
-        end
-        """);
+    Files.writeString(dir.resolve("broken.drl"), BROKEN_AT_LINE_6);
     assertThatThrownBy(() -> RuleBase.load(dir))
         .isInstanceOf(RuleBaseException.class)
         .hasMessageContaining("broken.drl:6")
@@ -86,18 +87,7 @@ class RuleBaseTest {
   @Test
   void loadedAheadABrokenRuleFailsAtFirstUseWithTheSameMessage(@TempDir Path dir)
       throws IOException {
-    Files.writeString(
-        dir.resolve("broken.drl"),
-        """
-        package regdoc.rules
-        import dev.regdoc.facts.*;
-        rule "bad field"
-        ruleflow-group "causes"
-        when
-          SipMessage( noSuchField == 3 )
-        then
-        end
-        """);
+    Files.writeString(dir.resolve("broken.drl"), BROKEN_AT_LINE_6);
     RuleBase ahead = RuleBase.loadAhead(dir, dir.resolve("cache"));
 
     assertThatThrownBy(() -> new Diagnoser(ahead).diagnose(List.of("x")))
