@@ -73,7 +73,9 @@ public final class IngestService {
    * heap, budget set by hand, 200,000 facts fitted and 240,000 ran out; but the process peaked at
    * 284-297 MB whatever the budget, the heap filling with garbage before it is collected. The
    * launcher gives analyze 176 MB instead: at 1,100 bytes a fact that holds 161,000 facts, peak RSS
-   * 278-282 MB.
+   * 278-282 MB. This is the charge of an analysis that keeps its events (the chat's, whose answers
+   * draw them, and the command line's with --charts); the command line's answer otherwise lets them
+   * go ({@link #ANSWER_ONLY_HEAP_BYTES_PER_FACT}).
    */
   static final long HEAP_BYTES_PER_FACT = 1100;
 
