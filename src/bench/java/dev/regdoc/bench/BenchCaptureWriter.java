@@ -56,6 +56,20 @@ public final class BenchCaptureWriter {
   private final Counts counts = new Counts();
 
   public Counts write(Path file, Profile profile, long targetBytes) throws IOException {
+    return write(file, profile, targetBytes, targetBytes);
+  }
+
+  /**
+   * A MIXED capture whose first {@code signalingBytes} are as {@link #write} makes them and whose
+   * rest, up to {@code targetBytes}, is media and bulk TCP only: the signaling of a small capture
+   * in a large one.
+   */
+  public Counts writePadded(Path file, long signalingBytes, long targetBytes) throws IOException {
+    return write(file, Profile.MIXED, signalingBytes, targetBytes);
+  }
+
+  private Counts write(Path file, Profile profile, long signalingBytes, long targetBytes)
+      throws IOException {
     try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
       out = o;
       header();
@@ -63,8 +77,15 @@ public final class BenchCaptureWriter {
         phoneSeq[i] = random.nextInt() & 0xffffffffL;
         serverSeq[i] = random.nextInt() & 0xffffffffL;
       }
-      while (counts.bytes < targetBytes) {
+      while (counts.bytes < Math.min(signalingBytes, targetBytes)) {
         step(profile);
+      }
+      while (counts.bytes < targetBytes) {
+        if (random.nextInt(1000) < 700) {
+          rtp();
+        } else {
+          bulkTcp();
+        }
       }
     }
     return counts;

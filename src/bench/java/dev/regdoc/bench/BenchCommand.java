@@ -79,9 +79,19 @@ final class BenchCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "200",
       description =
-          "Sizes in MB of the mixed captures the cold table's `timeline --format json` reads"
+          "Sizes in MB of the mixed captures the cold table's `timeline --format json` and"
+              + " `analyze` read"
               + " (default ${DEFAULT-VALUE}; e.g. 200,2048 to compare memory)")
   List<Long> coldMb;
+
+  @Option(
+      names = "--cold-padded-mb",
+      defaultValue = "0",
+      description =
+          "Also a mixed capture of this many MB holding the signaling of the first --cold-mb size"
+              + " and only media and bulk traffic after it, read by both commands: memory follows"
+              + " the signaling, not the size (default ${DEFAULT-VALUE}: none)")
+  long coldPaddedMb;
 
   @Option(
       names = "--web-mb",
@@ -124,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
               ColdRows.locate(launcher),
               ColdRows.inProject(fixtures),
               coldMb,
+              coldPaddedMb,
               json.putObject("cold"));
     }
     List<Long> web = webMb.stream().filter(mb -> mb > 0).toList();

@@ -26,7 +26,7 @@ final class ColdTable {
     this.tshark = tshark;
   }
 
-  void run(ColdRows rows, Path fixtures, List<Long> sizesMb, ObjectNode json)
+  void run(ColdRows rows, Path fixtures, List<Long> sizesMb, long paddedMb, ObjectNode json)
       throws IOException, InterruptedException {
     List<ColdBench.Row> table = new ArrayList<>();
     if (Files.isDirectory(fixtures)) {
@@ -37,6 +37,18 @@ final class ColdTable {
       BenchCaptureWriter.Counts c =
           new BenchCaptureWriter().write(file, BenchCaptureWriter.Profile.MIXED, mb << 20);
       String what = String.format("mixed %d MB (%,d packets)", Files.size(file) >> 20, c.packets);
+      table.add(rows.timelineJson(file, what));
+      table.add(rows.analyzeCapture(file, what));
+    }
+    if (paddedMb > 0 && !sizesMb.isEmpty()) {
+      long signalingMb = sizesMb.get(0);
+      Path file = dir.resolve("mixed-" + paddedMb + "mb-signaling-of-" + signalingMb + "mb.pcap");
+      BenchCaptureWriter.Counts c =
+          new BenchCaptureWriter().writePadded(file, signalingMb << 20, paddedMb << 20);
+      String what =
+          String.format(
+              "mixed %d MB, the signaling of %d MB (%,d packets)",
+              Files.size(file) >> 20, signalingMb, c.packets);
       table.add(rows.timelineJson(file, what));
       table.add(rows.analyzeCapture(file, what));
     }

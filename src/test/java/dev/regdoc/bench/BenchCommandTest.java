@@ -45,6 +45,8 @@ class BenchCommandTest {
               "1",
               "--cold-mb",
               "1",
+              "--cold-padded-mb",
+              "2",
               "--web-mb",
               "1");
     } finally {
@@ -68,6 +70,8 @@ class BenchCommandTest {
             "| analyze case-study-2/* (4 files) |",
             "| timeline --format json, mixed 1 MB",
             "| analyze, mixed 1 MB",
+            "| timeline --format json, mixed 2 MB, the signaling of 1 MB",
+            "| analyze, mixed 2 MB, the signaling of 1 MB",
             "| timeline, tiny capture",
             "| explain reason 13 |",
             "web chat: `",
@@ -84,7 +88,7 @@ class BenchCommandTest {
     assertThat(web.get(0).get("answered").asBoolean()).as(web.toString()).isTrue();
     assertThat(web.get(0).get("seconds").asDouble()).isPositive();
     JsonNode cold = json.get("cold").get("rows");
-    assertThat(cold).hasSize(5);
+    assertThat(cold).hasSize(7);
     for (JsonNode row : cold) {
       assertThat(row.get("regdoc").get("medianSeconds").asDouble()).isPositive();
       assertThat(row.get("regdoc").get("peakRssMb").asLong()).isPositive();
