@@ -8,8 +8,6 @@ import dev.regdoc.ingest.IngestLimits;
 import dev.regdoc.ingest.InputFile;
 import dev.regdoc.ingest.TextReaders;
 import dev.regdoc.testing.FixtureFolder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,23 +41,14 @@ class AnswerWithoutEventsTest {
     texts = KnowledgeTexts.load(Path.of("knowledge-base"));
   }
 
-  static Stream<Path> folders() throws IOException {
-    Path fixtures = FixtureReplayTest.FIXTURES;
-    try (Stream<Path> top = Files.list(fixtures);
-        Stream<Path> lab = Files.list(fixtures.resolve("lab"))) {
-      return Stream.concat(top, lab)
-          .filter(Files::isDirectory)
-          .filter(p -> !p.getFileName().toString().equals("lab"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static Stream<String> folders() {
+    return FixtureFolder.all();
   }
 
   @ParameterizedTest
   @MethodSource("folders")
-  void theAnswerIsTheSameWithoutTheEvents(Path folder) {
-    List<InputFile> files = FixtureFolder.inputs(folder);
+  void theAnswerIsTheSameWithoutTheEvents(String folder) {
+    List<InputFile> files = FixtureFolder.inputs(FixtureFolder.FIXTURES.resolve(folder));
     Analysis kept = keeping.analyze(files);
     Analysis dropped = dropping.analyze(files);
 

@@ -12,7 +12,6 @@ import dev.regdoc.testing.FixtureFolder;
 import dev.regdoc.timeline.Timeline;
 import dev.regdoc.timeline.TimelineBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,19 +43,8 @@ class TroubledSignalsTest {
   }
 
   /** Every fixture folder and every lab scenario, each with all its files. */
-  static Stream<String> folders() throws IOException {
-    List<String> all = new ArrayList<>();
-    try (Stream<Path> s = Files.list(FIXTURES)) {
-      s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).forEach(all::add);
-    }
-    all.remove("lab");
-    try (Stream<Path> s = Files.list(FIXTURES.resolve("lab"))) {
-      s.filter(Files::isDirectory)
-          .map(p -> "lab/" + p.getFileName())
-          .filter(n -> !n.equals("lab/events"))
-          .forEach(all::add);
-    }
-    return all.stream().sorted();
+  static Stream<String> folders() {
+    return FixtureFolder.all();
   }
 
   @ParameterizedTest

@@ -18,6 +18,28 @@ import java.util.stream.Stream;
 /** A fixture folder read as a user's upload of all its files (its README aside), in name order. */
 public record FixtureFolder(FactCollector facts, List<FileReport> reports) {
 
+  /** Where the fixtures are, relative to the project. */
+  public static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+  /**
+   * Every fixture folder and every lab scenario ("lab/<scenario>"; lab/events holds the lab's event
+   * logs, not a scenario), as names under {@link #FIXTURES}, sorted.
+   */
+  public static Stream<String> all() {
+    return Stream.concat(
+            folders(FIXTURES).filter(n -> !n.equals("lab")),
+            folders(FIXTURES.resolve("lab")).filter(n -> !n.equals("events")).map(n -> "lab/" + n))
+        .sorted();
+  }
+
+  private static Stream<String> folders(Path parent) {
+    try (Stream<Path> s = Files.list(parent)) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList().stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static FixtureFolder read(Path folder, Clock clock) {
     FactCollector facts = new FactCollector();
     List<FileReport> reports =

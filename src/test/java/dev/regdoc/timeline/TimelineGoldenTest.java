@@ -29,27 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TimelineGoldenTest {
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
-  private static final Path LAB = FIXTURES.resolve("lab");
   private static final Path GOLDEN = Path.of("src/test/resources/golden/timeline");
   private static final Pattern KIND = Pattern.compile("\"kind\" : \"([a-z-]++)\"");
   private static final Clock FIXED =
       Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
-  static Stream<String> fixtures() throws IOException {
-    return Stream.concat(
-        folders(FIXTURES).filter(n -> !n.equals("lab")),
-        folders(LAB).filter(n -> !n.equals("events")).map(n -> "lab/" + n));
-  }
-
-  private static Stream<String> folders(Path parent) throws IOException {
-    try (Stream<Path> s = Files.list(parent)) {
-      return s
-          .filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static Stream<String> fixtures() {
+    return FixtureFolder.all();
   }
 
   @ParameterizedTest
