@@ -27,7 +27,15 @@ public record ArpClaim(
 
   /** The earliest of the claiming frames (the first of them when several share its time). */
   public ArpPacket first() {
-    ArpPacket first = packets.get(0);
+    return earliest(packets);
+  }
+
+  /**
+   * The earliest of {@code packets} in time (the first of them when several share it; a packet
+   * without a time gives way to any with one), null when there are none.
+   */
+  public static ArpPacket earliest(List<ArpPacket> packets) {
+    ArpPacket first = packets.isEmpty() ? null : packets.get(0);
     for (ArpPacket p : packets) {
       if (p.origin().time() != null
           && (first.origin().time() == null || p.origin().time().isBefore(first.origin().time()))) {
