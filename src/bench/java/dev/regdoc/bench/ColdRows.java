@@ -115,16 +115,23 @@ final class ColdRows {
    */
   ColdBench.Row analyzeCapture(Path capture, String what) throws IOException {
     List<String> c = command("analyze");
-    long mb = (Files.size(capture) >> 20) + 1;
-    c.addAll(List.of("--max-file-size", Long.toString(mb), capture.toString()));
+    c.addAll(List.of("--max-file-size", fittingLimitMb(capture), capture.toString()));
     return new ColdBench.Row("analyze, " + what, c, List.of());
+  }
+
+  /**
+   * A --max-file-size that fits the capture: a refused file is "nothing read", which is no failure
+   * of the command and would be timed as an answer.
+   */
+  private static String fittingLimitMb(Path capture) throws IOException {
+    return Long.toString((Files.size(capture) >> 20) + 1);
   }
 
   ColdBench.Row timelineJson(Path capture, String what) throws IOException {
     List<String> c = command("timeline");
-    // a limit that fits the capture: a refused file is "nothing read", which is no failure
-    long mb = (Files.size(capture) >> 20) + 1;
-    c.addAll(List.of("--format", "json", "--max-file-size", Long.toString(mb), capture.toString()));
+    c.addAll(
+        List.of(
+            "--format", "json", "--max-file-size", fittingLimitMb(capture), capture.toString()));
     return new ColdBench.Row("timeline --format json, " + what, c, tshark(List.of(capture)));
   }
 
